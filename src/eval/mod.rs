@@ -1,0 +1,1 @@
+//! TempEval-3 style scoring against TimeML gold (placeholder until the eval work lands).

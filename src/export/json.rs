@@ -1,0 +1,57 @@
+//! The versioned JSON contract (`format: "chronoscope-timeline"`, `version: 1`), documented in
+//! `docs/json-format.md`. Reading checks the format name and version so a user gets a clear
+//! message instead of a half-loaded timeline.
+
+use crate::timeline::{DocumentInfo, Event, Mention, Timeline};
+use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+
+pub const FORMAT_NAME: &str = "chronoscope-timeline";
+pub const FORMAT_VERSION: u32 = 1;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+struct TimelineFile {
+    format: String,
+    version: u32,
+    anchor: NaiveDate,
+    documents: Vec<DocumentInfo>,
+    mentions: Vec<Mention>,
+    events: Vec<Event>,
+}
+
+/// Serialises a timeline as pretty JSON, with mentions and events sorted for stable output.
+pub fn to_string(timeline: &Timeline) -> String {
+    let mut file = TimelineFile {
+        format: FORMAT_NAME.to_string(),
+        version: FORMAT_VERSION,
+        anchor: timeline.anchor,
+        documents: timeline.documents.clone(),
+        mentions: timeline.mentions.clone(),
+        events: timeline.events.clone(),
+    };
+    let doc_order = |doc: &str| timeline.documents.iter().position(|d| d.id == doc).unwrap_or(usize::MAX);
+    file.mentions.sort_by(|a, b| (doc_order(&a.doc), a.start, a.end).cmp(&(doc_order(&b.doc), b.start, b.end)));
+    file.events.sort_by(|a, b| {
+        (doc_order(&a.doc), a.sentence.start, a.start, &a.id).cmp(&(doc_order(&b.doc), b.sentence.start, b.start, &b.id))
+    });
+    let mut out = serde_json::to_string_pretty(&file).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
+    out.push('\n');
+    out
+}
+
+/// Reads a timeline written by `to_string` (or by another tool following the contract).
+pub fn from_str(json: &str) -> Result<Timeline, String> {
+    let value: serde_json::Value = serde_json::from_str(json).map_err(|e| format!("not valid JSON: {e}"))?;
+    match value.get("format").and_then(|f| f.as_str()) {
+        Some(FORMAT_NAME) => {}
+        Some(other) => return Err(format!("format is {other:?}, expected {FORMAT_NAME:?}")),
+        None => return Err(format!("no \"format\" field; not a {FORMAT_NAME} file")),
+    }
+    match value.get("version").and_then(|v| v.as_u64()) {
+        Some(v) if v == u64::from(FORMAT_VERSION) => {}
+        Some(v) => return Err(format!("version {v} is not supported (this build reads version {FORMAT_VERSION})")),
+        None => return Err("no \"version\" field".to_string()),
+    }
+    let file: TimelineFile = serde_json::from_value(value).map_err(|e| format!("malformed timeline: {e}"))?;
+    Ok(Timeline { anchor: file.anchor, documents: file.documents, mentions: file.mentions, events: file.events })
+}

@@ -1,0 +1,13 @@
+//! Text utilities over an immutable document text: tokens, sentences and the mapping from byte
+//! offsets (what Rust slices use) to Unicode code point offsets (what every output uses).
+
+pub mod offsets;
+pub mod sentences;
+pub mod tokens;
+
+/// A sentence as byte offsets into the document text, half-open.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct SentenceSpan {
+    pub start: usize,
+    pub end: usize,
+}

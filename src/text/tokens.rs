@@ -1,0 +1,1 @@
+//! Tokenizer (work in progress).

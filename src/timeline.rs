@@ -1,0 +1,140 @@
+//! The timeline model every front end shares: documents, the time mentions found in them, the
+//! events placed on the calendar, and the user's edits. Serialisable as-is; the JSON contract in
+//! `export::json` wraps it with a format name and version.
+
+use crate::timex::{Granularity, Interval, TimexType};
+use chrono::{NaiveDate, NaiveDateTime};
+use serde::{Deserialize, Serialize};
+
+/// What a front end needs to know about one loaded article (its text lives in `ingest::Document`).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct DocumentInfo {
+    /// Stable id: `d1`, `d2`, ... in load order.
+    pub id: String,
+    pub path: String,
+    pub title: String,
+    /// Publication time (document creation time) as a TIMEX3 value, when known.
+    pub dct: Option<String>,
+    /// Length of the document text in Unicode code points.
+    pub chars: usize,
+    pub warnings: Vec<String>,
+}
+
+/// One time phrase found in a document, with its TIMEX3 annotation and how it was resolved.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Mention {
+    /// Stable id: `<doc id>-m<n>` in text order.
+    pub id: String,
+    pub doc: String,
+    pub text: String,
+    /// Code point offsets into the document text, half-open.
+    pub start: usize,
+    pub end: usize,
+    #[serde(rename = "type")]
+    pub timex_type: TimexType,
+    pub value: String,
+    #[serde(rename = "mod")]
+    pub modifier: Option<String>,
+    /// Where the mention sits on the calendar; `None` for bare durations, PAST_REF and the like.
+    pub interval: Option<Interval>,
+    pub granularity: Option<Granularity>,
+    /// Name of the tagger rule that found the phrase.
+    pub rule: String,
+    /// One line a user can read: how the value was resolved and against what.
+    pub explanation: String,
+    /// Index of the sentence (in the document) that holds the mention.
+    pub sentence: usize,
+}
+
+/// The sentence an event came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SentenceRef {
+    pub start: usize,
+    pub end: usize,
+    pub text: String,
+}
+
+/// Where an event sat before the user moved it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Placement {
+    pub start: NaiveDateTime,
+    pub end: NaiveDateTime,
+    pub granularity: Granularity,
+}
+
+/// Something that happened, placed on the calendar.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Event {
+    /// Stable id: `<doc id>-e<n>` in text order.
+    pub id: String,
+    pub doc: String,
+    pub label: String,
+    pub start: NaiveDateTime,
+    pub end: NaiveDateTime,
+    pub granularity: Granularity,
+    /// Ids of the mentions that placed the event.
+    pub mentions: Vec<String>,
+    pub sentence: SentenceRef,
+    /// True once the user moved or relabelled the event.
+    #[serde(default)]
+    pub edited: bool,
+    /// The extracted placement, kept when `edited` so it can be restored.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original: Option<Placement>,
+    /// The extracted label, kept when the user renamed the event.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub original_label: Option<String>,
+    /// Hidden by the user (recoverable); still exported, flagged.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub hidden: bool,
+}
+
+impl Event {
+    pub fn placement(&self) -> Placement {
+        Placement { start: self.start, end: self.end, granularity: self.granularity }
+    }
+
+    pub fn interval(&self) -> Interval {
+        Interval::new(self.start, self.end)
+    }
+}
+
+/// All documents, mentions and events of one story, sorted by document then text position.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Timeline {
+    pub anchor: NaiveDate,
+    pub documents: Vec<DocumentInfo>,
+    pub mentions: Vec<Mention>,
+    pub events: Vec<Event>,
+}
+
+impl Timeline {
+    pub fn empty(anchor: NaiveDate) -> Self {
+        Timeline { anchor, documents: Vec::new(), mentions: Vec::new(), events: Vec::new() }
+    }
+
+    pub fn mention(&self, id: &str) -> Option<&Mention> {
+        self.mentions.iter().find(|m| m.id == id)
+    }
+
+    pub fn event(&self, id: &str) -> Option<&Event> {
+        self.events.iter().find(|e| e.id == id)
+    }
+
+    pub fn document(&self, id: &str) -> Option<&DocumentInfo> {
+        self.documents.iter().find(|d| d.id == id)
+    }
+
+    /// Mentions that place nothing on the calendar (durations, PAST_REF, ...): the "Undated" strip.
+    pub fn undated_mentions(&self) -> impl Iterator<Item = &Mention> {
+        self.mentions.iter().filter(|m| m.interval.is_none())
+    }
+
+    /// Earliest start and latest end over visible events, if any.
+    pub fn extent(&self) -> Option<Interval> {
+        let visible = self.events.iter().filter(|e| !e.hidden);
+        let start = visible.clone().map(|e| e.start).min()?;
+        let end = visible.map(|e| e.end).max()?;
+        Some(Interval::new(start, end))
+    }
+}

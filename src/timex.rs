@@ -1,0 +1,110 @@
+//! TIMEX3 vocabulary shared by the tagger, resolver and exports: types, modifiers, granularities
+//! and the half-open calendar intervals that mentions and events are drawn on.
+
+use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
+use serde::{Deserialize, Serialize};
+
+/// The four TIMEX3 types of TimeML.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "UPPERCASE")]
+pub enum TimexType {
+    Date,
+    Time,
+    Duration,
+    Set,
+}
+
+impl TimexType {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TimexType::Date => "DATE",
+            TimexType::Time => "TIME",
+            TimexType::Duration => "DURATION",
+            TimexType::Set => "SET",
+        }
+    }
+}
+
+/// How precisely an interval is known; also the unit a dragged event snaps to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Granularity {
+    Minute,
+    Hour,
+    PartOfDay,
+    Day,
+    Week,
+    Month,
+    Season,
+    Quarter,
+    Year,
+    Decade,
+    Century,
+}
+
+impl Granularity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Granularity::Minute => "minute",
+            Granularity::Hour => "hour",
+            Granularity::PartOfDay => "part_of_day",
+            Granularity::Day => "day",
+            Granularity::Week => "week",
+            Granularity::Month => "month",
+            Granularity::Season => "season",
+            Granularity::Quarter => "quarter",
+            Granularity::Year => "year",
+            Granularity::Decade => "decade",
+            Granularity::Century => "century",
+        }
+    }
+
+    /// The step an edited event snaps to, in seconds (months and longer use 30-day / 365-day
+    /// approximations only for snapping a drag; calendar arithmetic elsewhere is exact).
+    pub fn snap_seconds(self) -> i64 {
+        match self {
+            Granularity::Minute => 60,
+            Granularity::Hour => 3_600,
+            Granularity::PartOfDay => 6 * 3_600,
+            Granularity::Day => 86_400,
+            Granularity::Week => 7 * 86_400,
+            Granularity::Month => 30 * 86_400,
+            Granularity::Season | Granularity::Quarter => 91 * 86_400,
+            Granularity::Year => 365 * 86_400,
+            Granularity::Decade => 3_652 * 86_400,
+            Granularity::Century => 36_524 * 86_400,
+        }
+    }
+}
+
+/// A half-open interval `[start, end)` of local (story) time.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+pub struct Interval {
+    pub start: NaiveDateTime,
+    pub end: NaiveDateTime,
+}
+
+impl Interval {
+    pub fn new(start: NaiveDateTime, end: NaiveDateTime) -> Self {
+        Interval { start, end }
+    }
+
+    /// The whole calendar day `day`.
+    pub fn day(day: NaiveDate) -> Self {
+        let start = day.and_time(NaiveTime::MIN);
+        Interval { start, end: start + Duration::days(1) }
+    }
+
+    pub fn days(first: NaiveDate, count: i64) -> Self {
+        let start = first.and_time(NaiveTime::MIN);
+        Interval { start, end: start + Duration::days(count) }
+    }
+
+    pub fn contains(&self, t: NaiveDateTime) -> bool {
+        self.start <= t && t < self.end
+    }
+
+    pub fn duration(&self) -> Duration {
+        self.end - self.start
+    }
+}
