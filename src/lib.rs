@@ -8,6 +8,7 @@ pub mod events;
 pub mod export;
 pub mod ingest;
 pub mod pipeline;
+pub mod render;
 pub mod resolve;
 pub mod tagger;
 pub mod text;
