@@ -1,1 +1,66 @@
-//! The desktop window (work in progress).
+//! The desktop window (eframe/egui), a thin layer over the core: it loads articles through
+//! `ingest`, extracts with `pipeline`, draws the scene `render` describes, and saves / exports
+//! through `export`. One file per job:
+//! - [`app`]: the application object, the frame layout, and carrying out [`actions`];
+//! - [`project`], [`history`], [`edit`], [`state`]: the state and the edits (no drawing);
+//! - [`loader`]: reading and extracting on a worker thread;
+//! - [`project_file`], [`recent`]: what is saved between sessions;
+//! - panels: [`menus`], [`top_bar`] (+ [`calendar`]), [`canvas`], [`inspector`], [`documents`],
+//!   [`text_pane`], [`dialogs`] (+ [`file_dialog`]); [`keys`] for shortcuts;
+//! - [`format`], [`highlight`]: how times and phrases read; [`screenshot`]: the smoke-test shot.
+
+pub mod actions;
+pub mod app;
+pub mod calendar;
+pub mod canvas;
+pub mod dialogs;
+pub mod documents;
+pub mod edit;
+pub mod file_dialog;
+pub mod format;
+pub mod highlight;
+pub mod history;
+pub mod inspector;
+pub mod keys;
+pub mod loader;
+pub mod menus;
+pub mod project;
+pub mod project_file;
+pub mod recent;
+pub mod screenshot;
+pub mod state;
+pub mod text_pane;
+pub mod top_bar;
+
+pub use app::{AppOptions, ChronoscopeApp};
+
+use std::path::PathBuf;
+
+/// Environment variable: when set to a path, the window saves a screenshot there once the
+/// articles are loaded, then closes (for scripts/screenshot.sh).
+pub const SCREENSHOT_ENV: &str = "CHRONOSCOPE_SCREENSHOT";
+
+/// Opens the window with `files` loaded (in the background) against `anchor` (today if `None`),
+/// and returns when the user closes it.
+pub fn run_app(files: Vec<PathBuf>, anchor: Option<chrono::NaiveDate>) -> Result<(), String> {
+    let anchor = anchor.unwrap_or_else(|| chrono::Local::now().date_naive());
+    let options = AppOptions {
+        native_dialogs: true,
+        recent_file: recent::default_file(),
+        screenshot: std::env::var_os(SCREENSHOT_ENV).filter(|v| !v.is_empty()).map(PathBuf::from),
+    };
+    let native = eframe::NativeOptions {
+        viewport: egui::ViewportBuilder::default()
+            .with_title("Chronoscope")
+            .with_inner_size([1440.0, 900.0])
+            .with_min_inner_size([720.0, 480.0])
+            .with_drag_and_drop(true),
+        ..Default::default()
+    };
+    eframe::run_native(
+        "Chronoscope",
+        native,
+        Box::new(move |cc| Ok(Box::new(ChronoscopeApp::new(&cc.egui_ctx, files, anchor, options)))),
+    )
+    .map_err(|e| format!("could not open the window: {e}"))
+}

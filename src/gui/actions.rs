@@ -1,0 +1,81 @@
+//! Everything the user can ask the window to do, as values: panels push `Action`s while they
+//! draw and the app carries them out after the frame's widgets are laid out, so no panel needs
+//! mutable access to the project.
+
+use crate::gui::history::EventEdit;
+use chrono::NaiveDate;
+use std::path::PathBuf;
+
+/// What a PNG export should show.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct PngChoice {
+    pub width: u32,
+    pub height: u32,
+    /// The whole timeline (true) or the canvas' current time range.
+    pub whole: bool,
+}
+
+/// The sizes offered in the PNG export dialog.
+pub const PNG_SIZES: [(u32, u32); 3] = [(1920, 1080), (2560, 1440), (3840, 2160)];
+
+/// A file the app needs the user to name.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum PathPurpose {
+    OpenArticles,
+    OpenProject,
+    SaveProject,
+    ExportJson,
+    ExportPng(PngChoice),
+}
+
+impl PathPurpose {
+    pub fn title(self) -> &'static str {
+        match self {
+            PathPurpose::OpenArticles => "Open articles",
+            PathPurpose::OpenProject => "Open project",
+            PathPurpose::SaveProject => "Save project",
+            PathPurpose::ExportJson => "Export JSON",
+            PathPurpose::ExportPng(_) => "Export PNG",
+        }
+    }
+
+    pub fn saving(self) -> bool {
+        !matches!(self, PathPurpose::OpenArticles | PathPurpose::OpenProject)
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Action {
+    /// Ask the user for a path (native dialog, or the path field when there is none).
+    ChoosePath(PathPurpose),
+    /// Carry out `purpose` on paths the user named.
+    PathsChosen(PathPurpose, Vec<PathBuf>),
+    /// Add article files to the timeline.
+    AddFiles(Vec<PathBuf>),
+    /// Save to the project's own path, or ask for one.
+    SaveProject,
+    ShowExportPng,
+    Undo,
+    Redo,
+    Fit,
+    /// Show the time range `[start, end)` (seconds), e.g. to open a cluster.
+    ZoomTo(f64, f64),
+    SetAnchor(NaiveDate),
+    SetPublished {
+        path: PathBuf,
+        date: Option<String>,
+    },
+    Select(Option<String>),
+    /// Select an event from a phrase clicked in the text (no scrolling of the text).
+    SelectFromText(String),
+    SelectDocument(String),
+    /// Move the selection to the next (+1) or previous (-1) visible event in time order.
+    Step(i32),
+    OpenInspector,
+    Edit(Box<EventEdit>),
+    HideSelected,
+    ResetSelected,
+    ToggleShowHidden,
+    DismissNotice(usize),
+    Quit,
+}

@@ -1,0 +1,543 @@
+//! The application object: owns the project and the window state, lays the panels out each
+//! frame, and carries out the actions they push (files, anchor, edits, saves, exports).
+
+use crate::gui::actions::{Action, PathPurpose, PngChoice};
+use crate::gui::dialogs::{self, Dialogs};
+use crate::gui::history::EventEdit;
+use crate::gui::loader::{Job, Loader, Outcome};
+use crate::gui::project::{DocSlot, Project};
+use crate::gui::project_file::{self, ProjectData, ProjectDocument};
+use crate::gui::recent::Recent;
+use crate::gui::screenshot::Screenshot;
+use crate::gui::state::{Drafts, Notices, Selection, View};
+use crate::gui::{canvas, documents, edit, file_dialog, inspector, keys, menus, text_pane, top_bar};
+use crate::render::{self, time_axis};
+use crate::timeline::Timeline;
+use chrono::NaiveDate;
+use std::path::{Path, PathBuf};
+
+/// How the app talks to the world outside the window (tests turn these off).
+#[derive(Debug, Clone, Default)]
+pub struct AppOptions {
+    /// Use the system file dialog (rfd); when false, every path is typed into a field.
+    pub native_dialogs: bool,
+    /// Where the "Open recent" list is kept; `None` keeps it in memory only.
+    pub recent_file: Option<PathBuf>,
+    /// Save a screenshot of the window here once loading is done, then close.
+    pub screenshot: Option<PathBuf>,
+}
+
+/// Work waiting for the loader to be free.
+#[derive(Debug, Clone, Default)]
+struct Pending {
+    paths: Vec<PathBuf>,
+    reextract: bool,
+}
+
+pub struct ChronoscopeApp {
+    pub project: Project,
+    pub selection: Selection,
+    pub view: View,
+    pub notices: Notices,
+    pub recent: Recent,
+    pub(crate) dialogs: Dialogs,
+    pub(crate) drafts: Drafts,
+    loader: Loader,
+    pending: Pending,
+    /// Set when the loader finishes the opening of a saved project (keeps it clean).
+    opening_project: bool,
+    options: AppOptions,
+    screenshot: Option<Screenshot>,
+    actions: Vec<Action>,
+    ctx: egui::Context,
+    title: String,
+}
+
+impl ChronoscopeApp {
+    /// A window showing `files` (read in the background) against `anchor`.
+    pub fn new(ctx: &egui::Context, files: Vec<PathBuf>, anchor: NaiveDate, options: AppOptions) -> Self {
+        let mut app = ChronoscopeApp {
+            project: Project::new(anchor),
+            selection: Selection { inspector_open: true, ..Selection::default() },
+            view: View::default(),
+            notices: Notices::default(),
+            recent: Recent::load(options.recent_file.clone()),
+            dialogs: Dialogs::default(),
+            drafts: Drafts { anchor: anchor.to_string(), ..Drafts::default() },
+            loader: Loader::default(),
+            pending: Pending::default(),
+            opening_project: false,
+            screenshot: options.screenshot.clone().map(Screenshot::new),
+            options,
+            actions: Vec::new(),
+            ctx: ctx.clone(),
+            title: String::new(),
+        };
+        if !files.is_empty() {
+            app.add_files(files);
+        }
+        app
+    }
+
+    /// True while files are read or extraction runs.
+    pub fn is_busy(&self) -> bool {
+        self.loader.busy() || !self.pending.paths.is_empty() || self.pending.reextract
+    }
+
+    /// Queues an action as if a panel had pushed it (carried out at the end of the next frame).
+    pub fn push(&mut self, action: Action) {
+        self.actions.push(action);
+    }
+
+    /// Carries out one action now.
+    pub fn perform(&mut self, action: Action) {
+        match action {
+            Action::ChoosePath(purpose) => self.choose_path(purpose),
+            Action::PathsChosen(purpose, paths) => self.paths_chosen(purpose, paths),
+            Action::AddFiles(paths) => self.add_files(paths),
+            Action::SaveProject => match self.project.path.clone() {
+                Some(path) => self.save_project(&path),
+                None => self.choose_path(PathPurpose::SaveProject),
+            },
+            Action::ShowExportPng => self.dialogs.open_png_export(),
+            Action::Undo => match self.project.undo() {
+                Some(what) => self.notices_status(format!("Undid: {what}")),
+                None => self.notices_status("Nothing to undo".into()),
+            },
+            Action::Redo => match self.project.redo() {
+                Some(what) => self.notices_status(format!("Redid: {what}")),
+                None => self.notices_status("Nothing to redo".into()),
+            },
+            Action::Fit => self.view.fit_requested = true,
+            Action::ZoomTo(start, end) => {
+                if let Some(vp) = self.view.viewport {
+                    let margin = ((end - start) * 0.1).max(3_600.0);
+                    let fitted = time_axis::fit(
+                        crate::timex::Interval::new(
+                            time_axis::from_seconds(start - margin).unwrap_or_default(),
+                            time_axis::from_seconds(end + margin).unwrap_or_default(),
+                        ),
+                        vp.width,
+                        vp.height,
+                    );
+                    self.view.viewport = Some(fitted);
+                }
+            }
+            Action::SetAnchor(date) => self.set_anchor(date),
+            Action::SetPublished { path, date } => {
+                if let Some(slot) = self.project.slots.iter_mut().find(|s| s.path == path) {
+                    if slot.published != date {
+                        slot.published = date;
+                        self.reextract();
+                    }
+                }
+            }
+            Action::Select(id) => self.select(id),
+            Action::SelectFromText(id) => {
+                self.select(Some(id));
+                self.selection.scroll_text = false;
+            }
+            Action::SelectDocument(doc) => {
+                self.selection.doc = Some(doc);
+            }
+            Action::Step(direction) => self.step_selection(direction),
+            Action::OpenInspector => self.selection.inspector_open = true,
+            Action::Edit(change) => {
+                self.project.edit(*change);
+            }
+            Action::HideSelected => self.edit_selected("Hide", |e| Some(edit::set_hidden(e, true))),
+            Action::ResetSelected => self.edit_selected("Reset to extracted", |e| Some(edit::reset(e))),
+            Action::ToggleShowHidden => self.selection.show_hidden = !self.selection.show_hidden,
+            Action::DismissNotice(index) => {
+                if index < self.notices.items.len() {
+                    self.notices.items.remove(index);
+                }
+            }
+            Action::Quit => self.ctx.send_viewport_cmd(egui::ViewportCommand::Close),
+        }
+    }
+
+    fn notices_status(&mut self, text: String) {
+        self.dialogs.status = text;
+    }
+
+    fn select(&mut self, id: Option<String>) {
+        if let Some(event) = id.as_deref().and_then(|id| self.project.timeline.event(id)) {
+            self.selection.doc = Some(event.doc.clone());
+            self.selection.scroll_text = true;
+        }
+        self.selection.event = id;
+    }
+
+    fn edit_selected(
+        &mut self,
+        what: &str,
+        change: impl Fn(&crate::timeline::Event) -> Option<crate::timeline::Event>,
+    ) {
+        let Some(before) = self.selection.event.as_deref().and_then(|id| self.project.timeline.event(id)).cloned()
+        else {
+            return;
+        };
+        if let Some(after) = change(&before) {
+            self.project.edit(EventEdit { what: what.to_string(), before, after });
+        }
+    }
+
+    /// Visible events in time order (start, end, id): the order arrow keys walk.
+    fn time_order(&self) -> Vec<String> {
+        let mut events: Vec<_> =
+            self.project.timeline.events.iter().filter(|e| self.selection.show_hidden || !e.hidden).collect();
+        events.sort_by(|a, b| (a.start, a.end, &a.id).cmp(&(b.start, b.end, &b.id)));
+        events.into_iter().map(|e| e.id.clone()).collect()
+    }
+
+    fn step_selection(&mut self, direction: i32) {
+        let order = self.time_order();
+        if order.is_empty() {
+            return;
+        }
+        let current = self.selection.event.as_ref().and_then(|id| order.iter().position(|o| o == id));
+        let next = match current {
+            None if direction >= 0 => 0,
+            None => order.len() - 1,
+            Some(i) if direction >= 0 => (i + 1).min(order.len() - 1),
+            Some(i) => i.saturating_sub(1),
+        };
+        self.select(Some(order[next].clone()));
+        // Bring the event into view when it is off-screen.
+        if let (Some(vp), Some(event)) = (self.view.viewport, self.project.timeline.event(&order[next])) {
+            let t = time_axis::to_seconds(event.start);
+            if t < vp.start || t > vp.end {
+                self.view.viewport = Some(time_axis::pan_by_seconds(&vp, t - (vp.start + vp.end) / 2.0));
+            }
+        }
+    }
+
+    // ----- files and extraction -------------------------------------------------------------
+
+    fn add_files(&mut self, paths: Vec<PathBuf>) {
+        let mut fresh = Vec::new();
+        for path in paths {
+            let path = std::fs::canonicalize(&path).unwrap_or(path);
+            if self.project.has_file(&path) || fresh.contains(&path) {
+                self.notices.info(format!("{} is already open", path.display()));
+                continue;
+            }
+            if let Err(e) = self.recent.add(&path) {
+                self.notices.error(e);
+            }
+            fresh.push(path);
+        }
+        for path in &fresh {
+            self.project.slots.push(DocSlot { path: path.clone(), published: None, document: None, error: None });
+        }
+        if fresh.is_empty() {
+            return;
+        }
+        self.pending.paths.extend(fresh);
+        self.start_next_job();
+    }
+
+    fn set_anchor(&mut self, date: NaiveDate) {
+        self.drafts.anchor = date.to_string();
+        self.drafts.anchor_error = None;
+        if date == self.project.anchor {
+            return;
+        }
+        self.project.anchor = date;
+        self.project.dirty = true;
+        self.reextract();
+    }
+
+    /// Extracts everything again (anchor or publication date changed), keeping the user's edits.
+    fn reextract(&mut self) {
+        self.pending.reextract = true;
+        self.start_next_job();
+    }
+
+    fn start_next_job(&mut self) {
+        if self.loader.busy() || (self.pending.paths.is_empty() && !self.pending.reextract) {
+            return;
+        }
+        let job = Job {
+            new_paths: std::mem::take(&mut self.pending.paths),
+            documents: self.project.extraction_input(),
+            settings: self.project.settings(),
+            previous: self.project.timeline.clone(),
+            saved: None,
+        };
+        self.pending.reextract = false;
+        self.start_job(job);
+    }
+
+    fn start_job(&mut self, job: Job) {
+        let ctx = self.ctx.clone();
+        if let Err(e) = self.loader.start(job, move || ctx.request_repaint()) {
+            self.notices.error(e);
+        }
+    }
+
+    fn finish_job(&mut self, outcome: Outcome) {
+        for (path, result) in outcome.loaded {
+            let index = match self.project.slots.iter().position(|s| s.path == path) {
+                Some(i) => i,
+                None => {
+                    self.project.slots.push(DocSlot {
+                        path: path.clone(),
+                        published: None,
+                        document: None,
+                        error: None,
+                    });
+                    self.project.slots.len() - 1
+                }
+            };
+            let slot = &mut self.project.slots[index];
+            match result {
+                Ok(doc) => {
+                    slot.document = Some(doc);
+                    slot.error = None;
+                }
+                Err(message) => {
+                    self.notices.error(format!("{}: {message}", path.display()));
+                    slot.error = Some(message);
+                }
+            }
+        }
+        let had_events = !self.project.timeline.events.is_empty();
+        self.project.timeline = outcome.timeline;
+        if self.opening_project {
+            self.opening_project = false;
+        } else {
+            self.project.dirty = true;
+        }
+        if !had_events || self.view.viewport.is_none() {
+            self.view.fit_requested = true;
+        }
+        if let Some(id) = &self.selection.event {
+            if self.project.timeline.event(id).is_none() {
+                self.selection.event = None;
+            }
+        }
+        if self.selection.doc.as_ref().is_none_or(|d| self.project.timeline.document(d).is_none()) {
+            self.selection.doc = self.project.timeline.documents.first().map(|d| d.id.clone());
+        }
+    }
+
+    // ----- paths, dialogs, saving and exporting ----------------------------------------------
+
+    fn choose_path(&mut self, purpose: PathPurpose) {
+        if !self.options.native_dialogs {
+            self.dialogs.ask_path(purpose, None);
+            return;
+        }
+        match file_dialog::ask(purpose, self.project.path.as_deref()) {
+            file_dialog::Answer::Paths(paths) => self.paths_chosen(purpose, paths),
+            file_dialog::Answer::Cancelled => {}
+            file_dialog::Answer::Unavailable(why) => self.dialogs.ask_path(purpose, Some(why)),
+        }
+    }
+
+    fn paths_chosen(&mut self, purpose: PathPurpose, paths: Vec<PathBuf>) {
+        let Some(first) = paths.first().cloned() else { return };
+        match purpose {
+            PathPurpose::OpenArticles => self.add_files(paths),
+            PathPurpose::OpenProject => self.open_project(&first),
+            PathPurpose::SaveProject => self.save_project(&first),
+            PathPurpose::ExportJson => self.export_json(&first),
+            PathPurpose::ExportPng(choice) => self.export_png(&first, choice),
+        }
+    }
+
+    /// Opens a saved project (replacing the current one); its files are read in the background.
+    pub fn open_project(&mut self, path: &Path) {
+        let data = match project_file::open(path) {
+            Ok(data) => data,
+            Err(e) => {
+                self.notices.error(e);
+                return;
+            }
+        };
+        if self.loader.busy() {
+            self.notices.error("still loading articles; open the project once loading is done");
+            return;
+        }
+        if let Err(e) = self.recent.add(path) {
+            self.notices.error(e);
+        }
+        let mut project = Project::new(data.anchor);
+        project.path = Some(path.to_path_buf());
+        project.slots = data
+            .documents
+            .iter()
+            .map(|d| DocSlot { path: d.path.clone(), published: d.published.clone(), document: None, error: None })
+            .collect();
+        project.timeline = data.timeline.clone();
+        self.project = project;
+        self.selection = Selection { inspector_open: true, ..Selection::default() };
+        self.view = View::default();
+        self.drafts = Drafts { anchor: data.anchor.to_string(), ..Drafts::default() };
+        self.pending = Pending::default();
+        self.opening_project = true;
+        let job = Job {
+            new_paths: data.documents.into_iter().map(|d| d.path).collect(),
+            documents: Vec::new(),
+            settings: self.project.settings(),
+            previous: Timeline::empty(data.anchor),
+            saved: Some(data.timeline),
+        };
+        self.start_job(job);
+    }
+
+    /// Saves the project (atomically) and remembers `path` as its place.
+    pub fn save_project(&mut self, path: &Path) {
+        let data = ProjectData {
+            anchor: self.project.anchor,
+            documents: self
+                .project
+                .slots
+                .iter()
+                .map(|s| ProjectDocument { path: s.path.clone(), published: s.published.clone() })
+                .collect(),
+            timeline: self.project.timeline.clone(),
+        };
+        match project_file::save(path, &data) {
+            Ok(()) => {
+                self.project.path = Some(path.to_path_buf());
+                self.project.dirty = false;
+                if let Err(e) = self.recent.add(path) {
+                    self.notices.error(e);
+                }
+                self.notices_status(format!("Saved {}", path.display()));
+            }
+            Err(e) => self.notices.error(e),
+        }
+    }
+
+    /// Writes the timeline (with edits) in the `chronoscope-timeline` JSON format.
+    pub fn export_json(&mut self, path: &Path) {
+        let text = crate::export::json::to_string(&self.project.timeline);
+        match crate::export::atomic::write_atomic(path, text.as_bytes()) {
+            Ok(()) => self.notices_status(format!("Exported JSON to {}", path.display())),
+            Err(e) => self.notices.error(format!("exporting JSON to {}: {e}", path.display())),
+        }
+    }
+
+    /// Renders the timeline to a PNG of the chosen size (light theme, no window involved).
+    pub fn export_png(&mut self, path: &Path, choice: PngChoice) {
+        let viewport = if choice.whole { None } else { self.view.viewport };
+        match render::write_png(path, &self.project.timeline, viewport, choice.width, choice.height) {
+            Ok(()) => {
+                self.notices_status(format!("Exported {}x{} PNG to {}", choice.width, choice.height, path.display()))
+            }
+            Err(e) => self.notices.error(e),
+        }
+    }
+
+    // ----- the frame --------------------------------------------------------------------------
+
+    fn poll_loader(&mut self) {
+        match self.loader.poll() {
+            Some(Ok(outcome)) => {
+                self.finish_job(outcome);
+                self.start_next_job();
+            }
+            Some(Err(e)) => {
+                self.notices.error(e);
+                self.opening_project = false;
+                self.start_next_job();
+            }
+            None => {}
+        }
+    }
+
+    fn handle_dropped_files(&mut self, ctx: &egui::Context) {
+        let dropped: Vec<PathBuf> = ctx.input(|i| i.raw.dropped_files.iter().map(|f| f.path().to_path_buf()).collect());
+        if dropped.is_empty() {
+            return;
+        }
+        let (projects, articles): (Vec<_>, Vec<_>) =
+            dropped.into_iter().partition(|p| p.to_string_lossy().ends_with(".chronoscope.json"));
+        if let Some(project) = projects.first() {
+            self.open_project(project);
+        }
+        if !articles.is_empty() {
+            self.add_files(articles);
+        }
+    }
+
+    fn update_title(&mut self, ctx: &egui::Context) {
+        let title = self.project.title();
+        if title != self.title {
+            ctx.send_viewport_cmd(egui::ViewportCommand::Title(title.clone()));
+            self.title = title;
+        }
+    }
+
+    /// The window title as last sent to the window.
+    pub fn title(&self) -> &str {
+        &self.title
+    }
+
+    pub fn loader_progress(&self) -> Option<&crate::gui::loader::Progress> {
+        self.loader.progress()
+    }
+}
+
+impl eframe::App for ChronoscopeApp {
+    fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
+        let ctx = ui.ctx().clone();
+        self.poll_loader();
+        self.handle_dropped_files(&ctx);
+        let mut actions = std::mem::take(&mut self.actions);
+        keys::shortcuts(&ctx, &mut actions);
+        if dialogs::close_requested(&ctx, &mut self.dialogs, self.project.dirty) {
+            // The confirmation dialog is open; the window stays.
+        }
+
+        egui::Panel::top("menu_bar").show(ui, |ui| {
+            menus::show(ui, &self.project, &self.selection, &self.recent, &mut actions);
+        });
+        egui::Panel::top("top_bar").show(ui, |ui| {
+            top_bar::show(
+                ui,
+                &self.project,
+                self.loader.progress(),
+                &self.selection,
+                &self.dialogs.status,
+                &mut self.drafts,
+                &mut actions,
+            );
+        });
+        dialogs::notices_panel(ui, &self.notices, &mut actions);
+        egui::Panel::left("documents").resizable(true).default_size(250.0).show(ui, |ui| {
+            documents::show(ui, &self.project, &self.selection, &mut self.drafts, &mut actions);
+        });
+        if self.selection.inspector_open {
+            egui::Panel::right("inspector").resizable(true).default_size(330.0).show(ui, |ui| {
+                inspector::show(ui, &self.project, &mut self.selection, &mut self.drafts.inspector, &mut actions);
+            });
+        }
+        egui::Panel::bottom("text_pane").resizable(true).default_size(230.0).show(ui, |ui| {
+            text_pane::show(ui, &self.project, &mut self.selection, &mut actions);
+        });
+        egui::CentralPanel::default().show(ui, |ui| {
+            canvas::show(ui, &self.project.timeline, &mut self.selection, &mut self.view, &mut actions);
+        });
+
+        dialogs::windows(&ctx, &mut self.dialogs, self.project.dirty, &mut actions);
+
+        for action in actions {
+            self.perform(action);
+        }
+        self.update_title(&ctx);
+        if self.loader.busy() {
+            ctx.request_repaint_after(std::time::Duration::from_millis(100));
+        }
+        if let Some(shot) = &mut self.screenshot {
+            shot.tick(&ctx, self.loader.busy() || !self.pending.paths.is_empty(), &mut self.notices);
+            if shot.finished() {
+                self.dialogs.allow_close = true;
+            }
+        }
+    }
+}

@@ -1,0 +1,128 @@
+//! The document list: every article with its state (loading, read, failed), its warnings, its
+//! publication date (editable), and the hidden events that can be shown again.
+
+use crate::gui::actions::Action;
+use crate::gui::edit;
+use crate::gui::format;
+use crate::gui::history::EventEdit;
+use crate::gui::project::{DocSlot, Project};
+use crate::gui::state::{Drafts, Selection};
+use crate::render::theme;
+
+fn published_field(ui: &mut egui::Ui, slot: &DocSlot, drafts: &mut Drafts, actions: &mut Vec<Action>) {
+    let draft = drafts.published.entry(slot.path.clone()).or_insert_with(|| slot.published.clone().unwrap_or_default());
+    ui.horizontal(|ui| {
+        ui.weak("published");
+        let response = ui.add(egui::TextEdit::singleline(draft).desired_width(90.0).hint_text("from file"));
+        let response = response.on_hover_text("Publication date (YYYY-MM-DD); empty uses the date the file states");
+        if response.lost_focus() {
+            let text = draft.trim().to_string();
+            if text.is_empty() {
+                actions.push(Action::SetPublished { path: slot.path.clone(), date: None });
+            } else {
+                match format::parse_date(&text) {
+                    Ok(date) => {
+                        actions.push(Action::SetPublished { path: slot.path.clone(), date: Some(date.to_string()) })
+                    }
+                    Err(e) => {
+                        ui.colored_label(ui.visuals().error_fg_color, e);
+                    }
+                }
+            }
+        }
+    });
+}
+
+fn slot_row(
+    ui: &mut egui::Ui,
+    index: usize,
+    slot: &DocSlot,
+    project: &Project,
+    selection: &Selection,
+    drafts: &mut Drafts,
+    actions: &mut Vec<Action>,
+) {
+    let info = project.info_of(slot);
+    let name = slot.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
+    ui.horizontal(|ui| {
+        let lane = info.and_then(|i| project.timeline.documents.iter().position(|d| d.id == i.id));
+        let color = lane.map_or(ui.visuals().weak_text_color(), |l| theme::doc_color(l, ui.visuals().dark_mode));
+        let (dot, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
+        ui.painter().circle_filled(dot.center(), 4.5, color);
+        let title = info.map_or(name.clone(), |i| if i.title.is_empty() { name.clone() } else { i.title.clone() });
+        let selected = info.is_some_and(|i| selection.doc.as_deref() == Some(i.id.as_str()));
+        let response =
+            ui.selectable_label(selected, egui::RichText::new(title).strong()).on_hover_text(slot.path_key());
+        if response.clicked() {
+            if let Some(info) = info {
+                actions.push(Action::SelectDocument(info.id.clone()));
+            }
+        }
+    });
+    ui.indent(("doc", index), |ui| {
+        if let Some(error) = &slot.error {
+            ui.colored_label(ui.visuals().error_fg_color, format!("✖ {error}"));
+            return;
+        }
+        let Some(info) = info else {
+            ui.weak(if slot.document.is_some() { "extracting…" } else { "reading…" });
+            return;
+        };
+        let events = project.timeline.events.iter().filter(|e| e.doc == info.id).count();
+        let phrases = project.timeline.mentions.iter().filter(|m| m.doc == info.id).count();
+        ui.weak(format!("{name} · {phrases} phrases · {events} events"));
+        if let Some(dct) = &info.dct {
+            ui.weak(format!("dated {dct}"));
+        }
+        for warning in &info.warnings {
+            ui.colored_label(ui.visuals().warn_fg_color, format!("⚠ {warning}"));
+        }
+        published_field(ui, slot, drafts, actions);
+    });
+    ui.add_space(4.0);
+}
+
+fn hidden_events(ui: &mut egui::Ui, project: &Project, actions: &mut Vec<Action>) {
+    let hidden: Vec<_> = project.timeline.events.iter().filter(|e| e.hidden).collect();
+    egui::CollapsingHeader::new(format!("Hidden events ({})", hidden.len())).id_salt("hidden_events").show(ui, |ui| {
+        if hidden.is_empty() {
+            ui.weak("Delete hides the selected event; it is listed here.");
+        }
+        for event in hidden {
+            ui.horizontal(|ui| {
+                if ui.small_button("Show").clicked() {
+                    let after = edit::set_hidden(event, false);
+                    actions.push(Action::Edit(Box::new(EventEdit {
+                        what: "Show".into(),
+                        before: event.clone(),
+                        after,
+                    })));
+                }
+                if ui.link(&event.label).clicked() {
+                    actions.push(Action::Select(Some(event.id.clone())));
+                }
+            });
+        }
+    });
+}
+
+pub fn show(
+    ui: &mut egui::Ui,
+    project: &Project,
+    selection: &Selection,
+    drafts: &mut Drafts,
+    actions: &mut Vec<Action>,
+) {
+    ui.heading("Articles");
+    ui.separator();
+    egui::ScrollArea::vertical().id_salt("documents_scroll").show(ui, |ui| {
+        if project.slots.is_empty() {
+            ui.weak("No articles yet. File › Open articles… (Ctrl+O), or drop .txt / .md / .html / .tml files here.");
+        }
+        for (index, slot) in project.slots.iter().enumerate() {
+            slot_row(ui, index, slot, project, selection, drafts, actions);
+        }
+        ui.separator();
+        hidden_events(ui, project, actions);
+    });
+}

@@ -1,0 +1,100 @@
+//! How times read in the window: an event's placement at its own granularity ("Tue 13 Jun 2023",
+//! "June 2023", "the 1990s"), and the YYYY-MM-DD / HH:MM forms of the editable fields.
+
+use crate::timex::Granularity;
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Timelike};
+
+fn part_of_day(hour: u32) -> &'static str {
+    match hour {
+        0..=5 => "night",
+        6..=11 => "morning",
+        12..=17 => "afternoon",
+        _ => "evening",
+    }
+}
+
+/// One point in time at `granularity`.
+pub fn at_granularity(t: NaiveDateTime, granularity: Granularity) -> String {
+    match granularity {
+        Granularity::Minute | Granularity::Hour => t.format("%a %-d %b %Y %H:%M").to_string(),
+        Granularity::PartOfDay => format!("{} {}", t.format("%a %-d %b %Y"), part_of_day(t.hour())),
+        Granularity::Day => t.format("%a %-d %b %Y").to_string(),
+        Granularity::Week => format!("week of {}", t.format("%-d %b %Y")),
+        Granularity::Month => t.format("%B %Y").to_string(),
+        Granularity::Season | Granularity::Quarter => format!("Q{} {}", (t.month0() / 3) + 1, t.year()),
+        Granularity::Year => t.year().to_string(),
+        Granularity::Decade => format!("the {}s", t.year().div_euclid(10) * 10),
+        Granularity::Century => format!("{}th century", t.year().div_euclid(100) + 1),
+    }
+}
+
+/// A placement `[start, end)`: one unit reads as that unit, longer spans as "first – last".
+pub fn placement(start: NaiveDateTime, end: NaiveDateTime, granularity: Granularity) -> String {
+    let first = at_granularity(start, granularity);
+    // Calendar units vary (a month is 28 to 31 days): a tenth of slack still tells one from two.
+    let unit = Duration::seconds(granularity.snap_seconds() + granularity.snap_seconds() / 10);
+    if end - start <= unit {
+        return first;
+    }
+    // The last unit inside the half-open interval.
+    let last = at_granularity(end - Duration::seconds(1), granularity);
+    if last == first {
+        first
+    } else {
+        format!("{first} – {last}")
+    }
+}
+
+pub fn date_field(t: NaiveDateTime) -> String {
+    t.format("%Y-%m-%d").to_string()
+}
+
+pub fn time_field(t: NaiveDateTime) -> String {
+    t.format("%H:%M").to_string()
+}
+
+/// Parses a YYYY-MM-DD field, with a message a user can act on.
+pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
+    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("{:?} is not a date; use YYYY-MM-DD, e.g. 2023-06-13", text.trim()))
+}
+
+/// Parses the date and HH:MM fields into one date-time.
+pub fn parse_date_time(date: &str, time: &str) -> Result<NaiveDateTime, String> {
+    let day = parse_date(date)?;
+    let time = chrono::NaiveTime::parse_from_str(time.trim(), "%H:%M")
+        .map_err(|_| format!("{:?} is not a time; use HH:MM, e.g. 14:30", time.trim()))?;
+    Ok(day.and_time(time))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn t(y: i32, m: u32, d: u32, h: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap().and_hms_opt(h, 0, 0).unwrap()
+    }
+
+    #[test]
+    fn single_units_read_naturally() {
+        assert_eq!(placement(t(2023, 6, 13, 0), t(2023, 6, 14, 0), Granularity::Day), "Tue 13 Jun 2023");
+        assert_eq!(placement(t(2023, 6, 1, 0), t(2023, 7, 1, 0), Granularity::Month), "June 2023");
+        assert_eq!(placement(t(1990, 1, 1, 0), t(2000, 1, 1, 0), Granularity::Decade), "the 1990s");
+        assert_eq!(placement(t(2023, 6, 13, 6), t(2023, 6, 13, 12), Granularity::PartOfDay), "Tue 13 Jun 2023 morning");
+    }
+
+    #[test]
+    fn spans_show_first_and_last_unit() {
+        assert_eq!(
+            placement(t(2023, 6, 13, 0), t(2023, 6, 20, 0), Granularity::Day),
+            "Tue 13 Jun 2023 – Mon 19 Jun 2023"
+        );
+    }
+
+    #[test]
+    fn bad_fields_are_errors() {
+        assert!(parse_date("2023-13-01").is_err());
+        assert!(parse_date_time("2023-06-13", "25:00").is_err());
+        assert_eq!(parse_date_time("2023-06-13", "14:30").unwrap(), t(2023, 6, 13, 14) + Duration::minutes(30));
+    }
+}

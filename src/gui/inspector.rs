@@ -1,0 +1,201 @@
+//! The inspector for the selected event: editable label and start (date + time), granularity,
+//! the time phrases with their TIMEX3 type / value and how each was resolved, the document, and
+//! the whole source sentence with the phrases highlighted; "Reset to extracted" and hide / show.
+
+use crate::gui::actions::Action;
+use crate::gui::edit;
+use crate::gui::format;
+use crate::gui::highlight::{self, Span};
+use crate::gui::history::EventEdit;
+use crate::gui::project::Project;
+use crate::gui::state::{InspectorDraft, Selection};
+use crate::timeline::{Event, Timeline};
+
+fn sync(draft: &mut InspectorDraft, event: &Event) {
+    if draft.synced_from.as_ref() == Some(event) {
+        return;
+    }
+    draft.label = event.label.clone();
+    draft.date = format::date_field(event.start);
+    draft.time = format::time_field(event.start);
+    draft.error = None;
+    draft.synced_from = Some(event.clone());
+}
+
+fn sentence_spans(event: &Event, timeline: &Timeline, dark: bool) -> Vec<Span> {
+    event
+        .mentions
+        .iter()
+        .filter_map(|id| timeline.mention(id))
+        .filter(|m| m.start >= event.sentence.start && m.end <= event.sentence.end)
+        .map(|m| Span {
+            start: m.start - event.sentence.start,
+            end: m.end - event.sentence.start,
+            background: highlight::type_color(m.timex_type, dark),
+            strong: true,
+        })
+        .collect()
+}
+
+fn edit_fields(ui: &mut egui::Ui, event: &Event, draft: &mut InspectorDraft, actions: &mut Vec<Action>) {
+    egui::Grid::new("inspector_fields").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
+        ui.label("Label");
+        let response = ui.add(egui::TextEdit::singleline(&mut draft.label).desired_width(f32::INFINITY));
+        if response.lost_focus() && draft.label.trim() != event.label {
+            match edit::relabel(event, &draft.label) {
+                Some(after) => actions.push(Action::Edit(Box::new(EventEdit {
+                    what: "Rename".into(),
+                    before: event.clone(),
+                    after,
+                }))),
+                None => draft.error = Some("a label cannot be empty".into()),
+            }
+        }
+        ui.end_row();
+
+        ui.label("Starts");
+        ui.horizontal(|ui| {
+            let date = ui.add(egui::TextEdit::singleline(&mut draft.date).desired_width(88.0).hint_text("YYYY-MM-DD"));
+            let time = ui.add(egui::TextEdit::singleline(&mut draft.time).desired_width(48.0).hint_text("HH:MM"));
+            let entered = (date.lost_focus() || time.lost_focus()) && ui.input(|i| i.key_pressed(egui::Key::Enter));
+            if ui.button("Move").on_hover_text("Move the event to start at this date and time").clicked() || entered {
+                match format::parse_date_time(&draft.date, &draft.time) {
+                    Ok(start) => match edit::set_start(event, start) {
+                        Some(after) => {
+                            draft.error = None;
+                            actions.push(Action::Edit(Box::new(EventEdit {
+                                what: "Move".into(),
+                                before: event.clone(),
+                                after,
+                            })));
+                        }
+                        None => draft.error = Some("that date is out of range".into()),
+                    },
+                    Err(e) => draft.error = Some(e),
+                }
+            }
+        });
+        ui.end_row();
+
+        ui.label("Placed");
+        ui.label(format::placement(event.start, event.end, event.granularity));
+        ui.end_row();
+        ui.label("Granularity");
+        ui.label(event.granularity.as_str().replace('_', " "));
+        ui.end_row();
+    });
+    if let Some(error) = &draft.error {
+        ui.colored_label(ui.visuals().error_fg_color, error);
+    }
+}
+
+fn provenance(ui: &mut egui::Ui, event: &Event, project: &Project) {
+    let timeline = &project.timeline;
+    if event.edited {
+        let mut note = String::from("Edited by you.");
+        if let Some(original) = &event.original {
+            note.push_str(&format!(
+                " Extracted as {}.",
+                format::placement(original.start, original.end, original.granularity)
+            ));
+        }
+        if let Some(label) = &event.original_label {
+            note.push_str(&format!(" Extracted label: \"{label}\"."));
+        }
+        ui.colored_label(ui.visuals().warn_fg_color, note);
+    }
+    if event.hidden {
+        ui.colored_label(ui.visuals().warn_fg_color, "Hidden from the timeline.");
+    }
+    ui.add_space(6.0);
+    ui.strong("Time phrase");
+    for mention in event.mentions.iter().filter_map(|id| timeline.mention(id)) {
+        ui.horizontal_wrapped(|ui| {
+            let bg = highlight::type_color(mention.timex_type, ui.visuals().dark_mode);
+            ui.label(egui::RichText::new(format!("“{}”", mention.text)).background_color(bg));
+            let mut value = format!("{} {}", mention.timex_type.as_str(), mention.value);
+            if let Some(m) = &mention.modifier {
+                value.push_str(&format!(" mod={m}"));
+            }
+            ui.monospace(value);
+        });
+        ui.label(&mention.explanation);
+        ui.weak(format!("rule: {}", mention.rule));
+    }
+    ui.add_space(6.0);
+    ui.strong("Document");
+    match timeline.document(&event.doc) {
+        Some(doc) => {
+            ui.label(&doc.title);
+            ui.weak(&doc.path);
+            if let Some(dct) = &doc.dct {
+                ui.weak(format!("published {dct}"));
+            }
+        }
+        None => {
+            ui.weak(&event.doc);
+        }
+    }
+    ui.add_space(6.0);
+    ui.strong("Sentence");
+    let dark = ui.visuals().dark_mode;
+    let spans = sentence_spans(event, timeline, dark);
+    let color = ui.visuals().text_color();
+    let strong = ui.visuals().strong_text_color();
+    let job = highlight::job(
+        &event.sentence.text,
+        &spans,
+        egui::FontId::proportional(14.0),
+        color,
+        strong,
+        ui.available_width(),
+    );
+    ui.label(job);
+}
+
+pub fn show(
+    ui: &mut egui::Ui,
+    project: &Project,
+    selection: &mut Selection,
+    draft: &mut InspectorDraft,
+    actions: &mut Vec<Action>,
+) {
+    ui.horizontal(|ui| {
+        ui.heading("Inspector");
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            if ui.small_button("✖").on_hover_text("Close the inspector (Enter opens it)").clicked() {
+                selection.inspector_open = false;
+            }
+        });
+    });
+    ui.separator();
+    let Some(event) = selection.event.as_deref().and_then(|id| project.timeline.event(id)) else {
+        draft.synced_from = None;
+        ui.weak("Select an event on the timeline: click it, or use the arrow keys.");
+        return;
+    };
+    sync(draft, event);
+    egui::ScrollArea::vertical().id_salt("inspector_scroll").show(ui, |ui| {
+        edit_fields(ui, event, draft, actions);
+        ui.horizontal(|ui| {
+            let changed = event.edited || event.hidden;
+            if ui.add_enabled(changed, egui::Button::new("Reset to extracted")).clicked() {
+                actions.push(Action::ResetSelected);
+            }
+            if event.hidden {
+                if ui.button("Show").clicked() {
+                    let after = edit::set_hidden(event, false);
+                    actions.push(Action::Edit(Box::new(EventEdit {
+                        what: "Show".into(),
+                        before: event.clone(),
+                        after,
+                    })));
+                }
+            } else if ui.button("Hide").on_hover_text("Hide the event (Delete); recoverable").clicked() {
+                actions.push(Action::HideSelected);
+            }
+        });
+        ui.separator();
+        provenance(ui, event, project);
+    });
+}

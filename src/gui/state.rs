@@ -1,0 +1,86 @@
+//! The small pieces of window state besides the project: what is selected, what part of time
+//! the canvas shows (and a drag in progress), the user-visible message list, and the text the
+//! user is typing into fields before it is applied.
+
+use crate::render::Viewport;
+use crate::timeline::Event;
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+/// What the user is looking at.
+#[derive(Debug, Clone, Default)]
+pub struct Selection {
+    /// The selected event id.
+    pub event: Option<String>,
+    /// The document shown in the text pane.
+    pub doc: Option<String>,
+    /// The event under the pointer last frame.
+    pub hovered: Option<String>,
+    /// Scroll the text pane to the selected event's sentence on the next frame.
+    pub scroll_text: bool,
+    pub inspector_open: bool,
+    pub show_hidden: bool,
+}
+
+/// An event being dragged along the axis.
+#[derive(Debug, Clone)]
+pub struct Drag {
+    /// The event as it was when the drag began.
+    pub before: Event,
+    /// Pointer x (screen points) where the drag began.
+    pub origin_x: f32,
+    /// The event where the drag would put it now.
+    pub preview: Event,
+}
+
+/// The canvas' time range.
+#[derive(Debug, Clone, Default)]
+pub struct View {
+    /// `None` until the canvas first knows its size (then it fits the timeline).
+    pub viewport: Option<Viewport>,
+    pub fit_requested: bool,
+    pub drag: Option<Drag>,
+}
+
+/// One line in the message list.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Notice {
+    pub text: String,
+    pub error: bool,
+}
+
+/// Messages for the user, newest last, each dismissable.
+#[derive(Debug, Clone, Default)]
+pub struct Notices {
+    pub items: Vec<Notice>,
+}
+
+impl Notices {
+    pub fn error(&mut self, text: impl Into<String>) {
+        self.items.push(Notice { text: text.into(), error: true });
+    }
+
+    pub fn info(&mut self, text: impl Into<String>) {
+        self.items.push(Notice { text: text.into(), error: false });
+    }
+}
+
+/// Field contents being typed.
+#[derive(Debug, Clone, Default)]
+pub struct Drafts {
+    pub anchor: String,
+    pub anchor_error: Option<String>,
+    /// Publication date fields, by document path.
+    pub published: HashMap<PathBuf, String>,
+    pub inspector: InspectorDraft,
+}
+
+/// The inspector's fields, synced from the event they were filled from.
+#[derive(Debug, Clone, Default)]
+pub struct InspectorDraft {
+    pub synced_from: Option<Event>,
+    pub label: String,
+    pub date: String,
+    pub time: String,
+    pub error: Option<String>,
+}

@@ -1,0 +1,91 @@
+//! The document pane: the selected article's full text with every time phrase highlighted
+//! (colour by TIMEX3 type, the selected event's phrases underlined). Clicking a phrase selects
+//! its event; selecting an event scrolls the text to its sentence.
+
+use crate::gui::actions::Action;
+use crate::gui::highlight::{self, Span};
+use crate::gui::project::Project;
+use crate::gui::state::Selection;
+use crate::timeline::{Mention, Timeline};
+use crate::timex::TimexType;
+use egui::text::CCursor;
+
+fn legend(ui: &mut egui::Ui) {
+    let dark = ui.visuals().dark_mode;
+    for kind in [TimexType::Date, TimexType::Time, TimexType::Duration, TimexType::Set] {
+        ui.label(
+            egui::RichText::new(format!(" {} ", kind.as_str()))
+                .small()
+                .background_color(highlight::type_color(kind, dark)),
+        );
+    }
+}
+
+/// The event a mention placed (the first one listing it).
+fn event_of<'a>(timeline: &'a Timeline, mention: &Mention) -> Option<&'a crate::timeline::Event> {
+    timeline.events.iter().find(|e| e.mentions.contains(&mention.id))
+}
+
+pub fn show(ui: &mut egui::Ui, project: &Project, selection: &mut Selection, actions: &mut Vec<Action>) {
+    let timeline = &project.timeline;
+    let doc_id = selection.doc.clone().or_else(|| timeline.documents.first().map(|d| d.id.clone()));
+    let Some(info) = doc_id.as_deref().and_then(|id| timeline.document(id)) else {
+        ui.weak("The selected article's text appears here, with its time phrases highlighted.");
+        return;
+    };
+    ui.horizontal(|ui| {
+        ui.strong(&info.title);
+        ui.weak(&info.path);
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), legend);
+    });
+    ui.separator();
+    let Some(text) = project.text_of(&info.id) else {
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            "The text of this article is not available (the file could not be read).",
+        );
+        return;
+    };
+    let selected = selection.event.as_deref().and_then(|id| timeline.event(id)).filter(|e| e.doc == info.id);
+    let mentions: Vec<&Mention> = timeline.mentions.iter().filter(|m| m.doc == info.id).collect();
+    let dark = ui.visuals().dark_mode;
+    let spans: Vec<Span> = mentions
+        .iter()
+        .map(|m| Span {
+            start: m.start,
+            end: m.end,
+            background: highlight::type_color(m.timex_type, dark),
+            strong: selected.is_some_and(|e| e.mentions.contains(&m.id)),
+        })
+        .collect();
+    let scroll_to = selected.filter(|_| selection.scroll_text).map(|e| e.sentence.start);
+    egui::ScrollArea::vertical().id_salt("text_pane_scroll").auto_shrink([false, false]).show(ui, |ui| {
+        let color = ui.visuals().text_color();
+        let strong = ui.visuals().strong_text_color();
+        let job = highlight::job(text, &spans, egui::FontId::proportional(14.0), color, strong, ui.available_width());
+        let galley = ui.painter().layout_job(job);
+        let (rect, response) = ui.allocate_exact_size(galley.size(), egui::Sense::click());
+        let pointed = response.hover_pos().map(|p| galley.cursor_from_pos(p - rect.min).index.0);
+        let under_pointer = pointed.and_then(|i| mentions.iter().find(|m| m.start <= i && i < m.end));
+        ui.painter().galley(rect.min, galley.clone(), color);
+        let response = match under_pointer {
+            Some(m) => {
+                ui.ctx().set_cursor_icon(egui::CursorIcon::PointingHand);
+                response.on_hover_text_at_pointer(format!("{} {} — {}", m.timex_type.as_str(), m.value, m.explanation))
+            }
+            None => response,
+        };
+        if response.clicked() {
+            if let Some(event) = under_pointer.and_then(|m| event_of(timeline, m)) {
+                actions.push(Action::SelectFromText(event.id.clone()));
+            }
+        }
+        if let Some(start) = scroll_to {
+            let at = galley.pos_from_cursor(CCursor::new(start)).translate(rect.min.to_vec2());
+            ui.scroll_to_rect(at.expand2(egui::vec2(0.0, 30.0)), Some(egui::Align::Center));
+        }
+    });
+    if scroll_to.is_some() {
+        selection.scroll_text = false;
+    }
+}
