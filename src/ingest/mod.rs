@@ -1,5 +1,13 @@
-//! Reading article files into `Document`s: format detection, decoding, and the warnings a user
-//! should see (placeholder until the ingest work lands).
+//! Reading article files into `Document`s: format detection (by extension, sniffing unknown
+//! ones), decoding (`decode`), the per-format readers (`markdown`, `html`, `timeml`), titles, and
+//! the warnings a user should see. Also reads TimeML gold annotations for evaluation.
+
+pub mod decode;
+pub mod html;
+pub mod markdown;
+pub mod timeml;
+
+pub use timeml::GoldTimex;
 
 use std::path::{Path, PathBuf};
 
@@ -39,16 +47,111 @@ impl std::fmt::Display for IngestError {
 
 impl std::error::Error for IngestError {}
 
+/// Titles longer than this (in characters) are not used; the file stem is used instead.
+const MAX_TITLE_CHARS: usize = 120;
+
+fn error(path: &Path, message: impl Into<String>) -> IngestError {
+    IngestError { path: path.to_path_buf(), message: message.into() }
+}
+
 /// Reads and decodes one article file.
 pub fn load(path: &Path) -> Result<Document, IngestError> {
-    let bytes = std::fs::read(path)
-        .map_err(|e| IngestError { path: path.to_path_buf(), message: format!("cannot read: {e}") })?;
+    let metadata = std::fs::metadata(path).map_err(|e| error(path, format!("cannot read: {e}")))?;
+    if metadata.is_dir() {
+        return Err(error(path, "is a directory, not a file"));
+    }
+    if metadata.len() > decode::MAX_BYTES as u64 {
+        return Err(error(path, decode::too_large(metadata.len())));
+    }
+    let bytes = std::fs::read(path).map_err(|e| error(path, format!("cannot read: {e}")))?;
     from_bytes(path, &bytes)
+}
+
+/// The format an extension names, if it names one.
+pub fn format_for_extension(path: &Path) -> Option<SourceFormat> {
+    let ext = path.extension()?.to_string_lossy().to_ascii_lowercase();
+    match ext.as_str() {
+        "txt" | "text" => Some(SourceFormat::Text),
+        "md" | "markdown" => Some(SourceFormat::Markdown),
+        "html" | "htm" | "xhtml" => Some(SourceFormat::Html),
+        "tml" | "te3input" | "timeml" => Some(SourceFormat::TimeMl),
+        _ => None,
+    }
 }
 
 /// Decodes an article from bytes; `path` names it and picks the format by extension.
 pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Document, IngestError> {
-    let text = String::from_utf8_lossy(bytes).into_owned();
-    let title = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
-    Ok(Document { path: path.to_path_buf(), title, text, dct: None, format: SourceFormat::Text, warnings: Vec::new() })
+    let decoded = decode::decode(bytes).map_err(|m| error(path, m))?;
+    let mut warnings = decoded.warnings;
+    let text = decoded.text;
+    let format = format_for_extension(path).unwrap_or_else(|| {
+        if timeml::looks_like_timeml(&text) {
+            SourceFormat::TimeMl
+        } else if html::looks_like_html(&text) {
+            SourceFormat::Html
+        } else {
+            SourceFormat::Text
+        }
+    });
+    let stem = file_stem(path);
+    let (text, title, dct) = match format {
+        SourceFormat::Text => {
+            let title = first_line_title(&text).unwrap_or(stem);
+            (text, title, None)
+        }
+        SourceFormat::Markdown => {
+            let text = markdown::extract(&text);
+            let title = first_line_title(&text).unwrap_or(stem);
+            (text, title, None)
+        }
+        SourceFormat::Html => {
+            let page = html::extract(&text);
+            if page.text.trim().is_empty() {
+                return Err(error(path, "the HTML page has no visible text"));
+            }
+            (page.text, page.title.filter(|t| t.chars().count() <= 300).unwrap_or(stem), None)
+        }
+        SourceFormat::TimeMl => {
+            let parsed = timeml::parse(&text).map_err(|m| error(path, m))?;
+            if parsed.text.trim().is_empty() {
+                return Err(error(path, "file is empty: the TimeML <TEXT> element holds no text"));
+            }
+            warnings.extend(parsed.warnings);
+            (parsed.text, parsed.title.unwrap_or(stem), parsed.dct)
+        }
+    };
+    if text.trim().is_empty() {
+        return Err(error(path, "file is empty (no visible text)"));
+    }
+    Ok(Document { path: path.to_path_buf(), title, text, dct, format, warnings })
+}
+
+/// Reads a TimeML file and its gold TIMEX3s (code point offsets into `Document::text`).
+pub fn parse_timeml_gold(path: &Path, bytes: &[u8]) -> Result<(Document, Vec<GoldTimex>), IngestError> {
+    let decoded = decode::decode(bytes).map_err(|m| error(path, m))?;
+    let parsed = timeml::parse(&decoded.text).map_err(|m| error(path, m))?;
+    if parsed.text.trim().is_empty() {
+        return Err(error(path, "file is empty: the TimeML <TEXT> element holds no text"));
+    }
+    let mut warnings = decoded.warnings;
+    warnings.extend(parsed.warnings);
+    let doc = Document {
+        path: path.to_path_buf(),
+        title: parsed.title.unwrap_or_else(|| file_stem(path)),
+        text: parsed.text,
+        dct: parsed.dct,
+        format: SourceFormat::TimeMl,
+        warnings,
+    };
+    Ok((doc, parsed.timexes))
+}
+
+fn file_stem(path: &Path) -> String {
+    path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default()
+}
+
+/// The first non-empty line, when it is short enough to be a title.
+fn first_line_title(text: &str) -> Option<String> {
+    let line = text.lines().map(str::trim).find(|l| !l.is_empty())?;
+    (line.chars().count() < MAX_TITLE_CHARS).then(|| line.to_string())
 }

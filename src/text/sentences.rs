@@ -1,11 +1,636 @@
-//! Sentence splitting (owned by the ingest/eval work; placeholder until then).
+//! Sentence splitting: one pass over the bytes of a text, no regex and no allocation per
+//! character, giving byte spans (trimmed of surrounding whitespace) for every non-blank sentence.
+//!
+//! A sentence ends
+//! - after `.`, `!`, `?` or `…` (plus any closing quotes / brackets) followed by whitespace and a
+//!   word that does not start in lower case, unless the period belongs to an abbreviation
+//!   (`Mr.`, `Dr.`, `No. 5`, `e.g.`; `U.S.`, `p.m.`, `Inc.`, `Jan.`, initials only end a sentence
+//!   when a typical sentence starter such as "The" follows); decimals (`3.5`) never split;
+//! - at a blank line (always);
+//! - at a single newline when the line looks like a heading (no final punctuation, the next line
+//!   starts with a capital, a digit or a quote);
+//! - inside scraped text where words ran together: `attackThe` splits before `The` (only for a
+//!   common sentence starter after a lower-case letter, or after a known page-furniture word such
+//!   as `Advertisement`), so `McDonald`, `iPhone`, `YouTube`, `PhD` and `LinkedIn` stay whole.
 
 use super::SentenceSpan;
 
+const PLAIN: u8 = 0;
+const TERMINAL: u8 = 1;
+const NEWLINE: u8 = 2;
+const UPPER: u8 = 3;
+const MULTIBYTE_E2: u8 = 4;
+
+const CLASS: [u8; 256] = {
+    let mut table = [PLAIN; 256];
+    table[b'.' as usize] = TERMINAL;
+    table[b'!' as usize] = TERMINAL;
+    table[b'?' as usize] = TERMINAL;
+    table[b'\n' as usize] = NEWLINE;
+    let mut c = b'A';
+    while c <= b'Z' {
+        table[c as usize] = UPPER;
+        c += 1;
+    }
+    table[0xE2] = MULTIBYTE_E2;
+    table
+};
+
 /// Splits `text` into sentences, as byte spans covering every non-blank sentence in order.
 pub fn split(text: &str) -> Vec<SentenceSpan> {
-    if text.trim().is_empty() {
-        return Vec::new();
+    let bytes = text.as_bytes();
+    let n = bytes.len();
+    let mut spans = Vec::with_capacity(n / 120 + 1);
+    let mut start = 0usize;
+    let mut line_start = 0usize;
+    let mut i = 0usize;
+    while i < n {
+        match CLASS[bytes[i] as usize] {
+            PLAIN => i += 1,
+            TERMINAL => {
+                let end = terminal_run_end(bytes, i);
+                if is_boundary(bytes, i, end) {
+                    push(text, &mut spans, start, end);
+                    start = end;
+                }
+                i = end;
+            }
+            MULTIBYTE_E2 => {
+                if bytes[i..].starts_with(ELLIPSIS) {
+                    let end = terminal_run_end(bytes, i);
+                    if is_boundary(bytes, i, end) {
+                        push(text, &mut spans, start, end);
+                        start = end;
+                    }
+                    i = end;
+                } else {
+                    i += 1;
+                }
+            }
+            NEWLINE => {
+                let mut j = i + 1;
+                while j < n && matches!(bytes[j], b' ' | b'\t' | b'\r' | 0x0c) {
+                    j += 1;
+                }
+                if j >= n || bytes[j] == b'\n' {
+                    push(text, &mut spans, start, i);
+                    start = j;
+                } else if is_heading_line(bytes, line_start, i, j) {
+                    push(text, &mut spans, start, i);
+                    start = i + 1;
+                }
+                line_start = i + 1;
+                i = j;
+            }
+            _ => {
+                // UPPER: a capital glued to a lower-case letter ("attackThe").
+                if i > start && bytes[i - 1].is_ascii_lowercase() && is_glued_start(bytes, i) {
+                    push(text, &mut spans, start, i);
+                    start = i;
+                }
+                i += 1;
+            }
+        }
     }
-    vec![SentenceSpan { start: 0, end: text.len() }]
+    push(text, &mut spans, start, n);
+    spans
+}
+
+const ELLIPSIS: &[u8] = "…".as_bytes();
+const LEFT_DOUBLE: &[u8] = "“".as_bytes();
+const RIGHT_DOUBLE: &[u8] = "”".as_bytes();
+const LEFT_SINGLE: &[u8] = "‘".as_bytes();
+const RIGHT_SINGLE: &[u8] = "’".as_bytes();
+const NBSP: &[u8] = "\u{a0}".as_bytes();
+const EM_DASH: &[u8] = "—".as_bytes();
+const EN_DASH: &[u8] = "–".as_bytes();
+
+/// Appends `[a, b)` trimmed of whitespace, when anything is left.
+fn push(text: &str, spans: &mut Vec<SentenceSpan>, a: usize, b: usize) {
+    if a >= b {
+        return;
+    }
+    let slice = &text[a..b];
+    let trimmed_start = slice.trim_start();
+    let start = a + (slice.len() - trimmed_start.len());
+    let trimmed = trimmed_start.trim_end();
+    if !trimmed.is_empty() {
+        spans.push(SentenceSpan { start, end: start + trimmed.len() });
+    }
+}
+
+/// End of the run of terminal punctuation starting at `i`, including closing quotes / brackets.
+fn terminal_run_end(bytes: &[u8], mut i: usize) -> usize {
+    loop {
+        match bytes.get(i) {
+            Some(b'.' | b'!' | b'?') => i += 1,
+            Some(0xE2) if bytes[i..].starts_with(ELLIPSIS) => i += ELLIPSIS.len(),
+            _ => break,
+        }
+    }
+    loop {
+        match bytes.get(i) {
+            Some(b'"' | b'\'' | b')' | b']') => i += 1,
+            Some(0xE2) if bytes[i..].starts_with(RIGHT_DOUBLE) || bytes[i..].starts_with(RIGHT_SINGLE) => i += 3,
+            Some(0xC2) if bytes.get(i + 1) == Some(&0xBB) => i += 2,
+            _ => break,
+        }
+    }
+    i
+}
+
+/// Length of the whitespace sequence at `i` (ASCII whitespace or a no-break space), 0 if none.
+fn whitespace_len(bytes: &[u8], i: usize) -> usize {
+    match bytes.get(i) {
+        Some(b' ' | b'\t' | b'\n' | b'\r' | 0x0c) => 1,
+        Some(0xC2) if bytes[i..].starts_with(NBSP) => 2,
+        _ => 0,
+    }
+}
+
+/// Length of the opening quote / bracket at `i`, 0 if none.
+fn opening_len(bytes: &[u8], i: usize) -> usize {
+    match bytes.get(i) {
+        Some(b'"' | b'\'' | b'(' | b'[') => 1,
+        Some(0xE2) if bytes[i..].starts_with(LEFT_DOUBLE) || bytes[i..].starts_with(LEFT_SINGLE) => 3,
+        Some(0xC2) if bytes.get(i + 1) == Some(&0xAB) => 2,
+        _ => 0,
+    }
+}
+
+/// Does the punctuation run `[p, end)` end a sentence?
+fn is_boundary(bytes: &[u8], p: usize, end: usize) -> bool {
+    let n = bytes.len();
+    if end >= n {
+        return true;
+    }
+    if whitespace_len(bytes, end) == 0 {
+        // "attack.The": a missing space before a typical sentence starter.
+        return bytes[end].is_ascii_uppercase()
+            && p > 0
+            && bytes[p - 1].is_ascii_lowercase()
+            && ascii_word(bytes, end).is_some_and(|w| GLUED_STARTERS.contains(&w));
+    }
+    let mut k = end;
+    loop {
+        let len = whitespace_len(bytes, k);
+        if len == 0 {
+            break;
+        }
+        k += len;
+    }
+    if k >= n {
+        return true;
+    }
+    let quoted = opening_len(bytes, k);
+    let next = k + quoted;
+    if bytes.get(next).is_some_and(u8::is_ascii_lowercase) {
+        return false;
+    }
+    let single_period = bytes[p] == b'.' && bytes.get(p + 1) != Some(&b'.');
+    if !single_period {
+        return true;
+    }
+    let next_is_digit = bytes.get(next).is_some_and(u8::is_ascii_digit);
+    let starter = quoted > 0 || ascii_word(bytes, next).is_some_and(|w| STARTERS.contains(&w));
+    match classify(word_before(bytes, p)) {
+        Abbrev::None => true,
+        Abbrev::Never => false,
+        Abbrev::BeforeNumber => !next_is_digit,
+        Abbrev::StarterOnly => starter,
+    }
+}
+
+/// The token ending just before `p`, without leading punctuation.
+fn word_before(bytes: &[u8], p: usize) -> &[u8] {
+    let mut s = p;
+    while s > 0 && !matches!(bytes[s - 1], b' ' | b'\t' | b'\n' | b'\r' | b'(' | b'[' | b'"' | b'/') {
+        s -= 1;
+    }
+    let mut word = &bytes[s..p];
+    while let Some((&first, rest)) = word.split_first() {
+        if first.is_ascii_alphanumeric() {
+            break;
+        }
+        word = rest;
+    }
+    word
+}
+
+enum Abbrev {
+    /// Not an abbreviation: the period ends the sentence.
+    None,
+    /// Titles and the like (`Mr.`, `e.g.`): never end a sentence.
+    Never,
+    /// `No. 5`, `p. 12`: no end before a number.
+    BeforeNumber,
+    /// `U.S.`, `Inc.`, `Jan.`, initials: end only before a typical sentence starter.
+    StarterOnly,
+}
+
+fn classify(word: &[u8]) -> Abbrev {
+    if word.is_empty() {
+        return Abbrev::None;
+    }
+    if word.len() == 1 && word[0].is_ascii_uppercase() {
+        return Abbrev::StarterOnly; // an initial: "J. R. Smith"
+    }
+    let mut lower = [0u8; 8];
+    if word.len() > lower.len() {
+        return Abbrev::None;
+    }
+    for (slot, &b) in lower.iter_mut().zip(word) {
+        *slot = b.to_ascii_lowercase();
+    }
+    let lower = &lower[..word.len()];
+    if NEVER.contains(&lower) {
+        return Abbrev::Never;
+    }
+    if BEFORE_NUMBER.contains(&lower) {
+        return Abbrev::BeforeNumber;
+    }
+    if STARTER_ONLY.contains(&lower) {
+        return Abbrev::StarterOnly;
+    }
+    if word.contains(&b'.') && word.iter().all(|&b| b == b'.' || b.is_ascii_alphabetic()) {
+        return Abbrev::StarterOnly; // "U.S", "p.m", "N.Y"
+    }
+    Abbrev::None
+}
+
+const NEVER: &[&[u8]] = &[
+    b"mr", b"mrs", b"ms", b"messrs", b"mme", b"mlle", b"dr", b"prof", b"sen", b"sens", b"rep", b"reps", b"gov", b"gen",
+    b"lt", b"col", b"maj", b"capt", b"cmdr", b"adm", b"sgt", b"cpl", b"pvt", b"rev", b"fr", b"hon", b"pres", b"supt",
+    b"det", b"insp", b"vs", b"v", b"cf", b"viz", b"approx", b"e.g", b"i.e", b"fig", b"figs", b"gens",
+];
+
+const BEFORE_NUMBER: &[&[u8]] = &[b"no", b"nos", b"nr", b"art", b"vol", b"pp", b"p", b"ch", b"sec", b"par", b"op"];
+
+const STARTER_ONLY: &[&[u8]] = &[
+    b"st", b"jr", b"sr", b"inc", b"corp", b"co", b"ltd", b"llc", b"plc", b"bros", b"ave", b"blvd", b"rd", b"mt", b"ft",
+    b"dept", b"univ", b"assn", b"est", b"etc", b"jan", b"feb", b"mar", b"apr", b"jun", b"jul", b"aug", b"sep", b"sept",
+    b"oct", b"nov", b"dec", b"mon", b"tue", b"tues", b"wed", b"thu", b"thur", b"thurs", b"fri", b"sat", b"sun", b"ala",
+    b"ariz", b"ark", b"calif", b"colo", b"conn", b"del", b"fla", b"ga", b"ill", b"ind", b"kan", b"kans", b"ky", b"la",
+    b"md", b"mass", b"mich", b"minn", b"miss", b"mo", b"mont", b"neb", b"nev", b"okla", b"ore", b"pa", b"tenn", b"tex",
+    b"va", b"vt", b"wash", b"wis", b"wyo", b"gov't", b"ph.d", b"a.m", b"p.m", b"u.s", b"u.k", b"u.n",
+];
+
+/// Words that typically open a sentence (used after ambiguous abbreviations).
+const STARTERS: &[&[u8]] = &[
+    b"The",
+    b"A",
+    b"An",
+    b"He",
+    b"She",
+    b"It",
+    b"They",
+    b"We",
+    b"I",
+    b"You",
+    b"This",
+    b"That",
+    b"These",
+    b"Those",
+    b"There",
+    b"Here",
+    b"His",
+    b"Her",
+    b"Its",
+    b"Their",
+    b"Our",
+    b"My",
+    b"Your",
+    b"But",
+    b"And",
+    b"Or",
+    b"So",
+    b"Yet",
+    b"In",
+    b"On",
+    b"At",
+    b"As",
+    b"By",
+    b"For",
+    b"From",
+    b"With",
+    b"Without",
+    b"After",
+    b"Before",
+    b"Since",
+    b"Until",
+    b"When",
+    b"While",
+    b"Where",
+    b"What",
+    b"Who",
+    b"Why",
+    b"How",
+    b"If",
+    b"Although",
+    b"Though",
+    b"However",
+    b"Meanwhile",
+    b"Also",
+    b"Still",
+    b"Then",
+    b"Now",
+    b"Today",
+    b"Yesterday",
+    b"Tomorrow",
+    b"Last",
+    b"Next",
+    b"Earlier",
+    b"Later",
+    b"Police",
+    b"Officials",
+    b"Authorities",
+    b"Some",
+    b"Many",
+    b"Most",
+    b"All",
+    b"Both",
+    b"Each",
+    b"Every",
+    b"No",
+    b"Not",
+    b"One",
+    b"Several",
+    b"Such",
+    b"Other",
+    b"Another",
+    b"Mr",
+    b"Mrs",
+    b"Ms",
+    b"Dr",
+    b"According",
+    b"During",
+    b"Despite",
+    b"Under",
+    b"Over",
+    b"About",
+    b"Shares",
+    b"Analysts",
+];
+
+/// Sentence starters recognised when glued to the previous word ("attackThe"). No short words
+/// like "In" or "It" ("LinkedIn", "WiFiIt" would split).
+const GLUED_STARTERS: &[&[u8]] = &[
+    b"The",
+    b"This",
+    b"That",
+    b"These",
+    b"Those",
+    b"There",
+    b"They",
+    b"Their",
+    b"She",
+    b"His",
+    b"But",
+    b"When",
+    b"While",
+    b"After",
+    b"Before",
+    b"Since",
+    b"However",
+    b"Meanwhile",
+    b"According",
+    b"Police",
+    b"Officials",
+    b"Authorities",
+    b"Many",
+    b"Some",
+    b"What",
+    b"Why",
+    b"How",
+    b"Who",
+    b"Earlier",
+    b"Later",
+    b"Last",
+    b"Yesterday",
+    b"Today",
+];
+
+/// Page furniture that scraped text glues to the next sentence ("AdvertisementSupported by").
+const FURNITURE: &[&[u8]] = &[
+    b"advertisement",
+    b"sponsored",
+    b"share",
+    b"related",
+    b"video",
+    b"photo",
+    b"photos",
+    b"image",
+    b"caption",
+    b"comments",
+    b"subscribe",
+    b"updated",
+    b"published",
+    b"listen",
+    b"watch",
+    b"loading",
+];
+
+/// The run of ASCII letters at `i`, if it ends at a non-letter (or the text end).
+fn ascii_word(bytes: &[u8], i: usize) -> Option<&[u8]> {
+    let mut j = i;
+    while j < bytes.len() && bytes[j].is_ascii_alphabetic() {
+        j += 1;
+    }
+    if j == i || (j < bytes.len() && bytes[j] >= 0x80) {
+        return None;
+    }
+    Some(&bytes[i..j])
+}
+
+/// Is the capital at `i` (after a lower-case letter) the start of a sentence glued to the
+/// previous word?
+fn is_glued_start(bytes: &[u8], i: usize) -> bool {
+    if !bytes.get(i + 1).is_some_and(u8::is_ascii_lowercase) {
+        return false; // "PhD", "iOS": the capital does not start a word
+    }
+    if ascii_word(bytes, i).is_some_and(|w| GLUED_STARTERS.contains(&w)) {
+        return true;
+    }
+    let mut s = i;
+    while s > 0 && bytes[s - 1].is_ascii_alphabetic() {
+        s -= 1;
+    }
+    let before = &bytes[s..i];
+    if s > 0 && bytes[s - 1] >= 0x80 {
+        return false;
+    }
+    FURNITURE.iter().any(|f| f.eq_ignore_ascii_case(before))
+}
+
+/// Words a line cannot end with when it continues on the next line.
+const CONTINUATIONS: &[&[u8]] = &[
+    b"the", b"a", b"an", b"of", b"to", b"and", b"or", b"in", b"on", b"at", b"for", b"with", b"by", b"from", b"that",
+    b"as", b"is", b"was", b"were", b"are", b"be", b"but", b"not", b"his", b"her", b"their", b"its",
+];
+
+/// Does the line `[line_start, nl)` end a sentence at its newline? `next` is the first
+/// non-blank byte of the following line.
+fn is_heading_line(bytes: &[u8], line_start: usize, nl: usize, next: usize) -> bool {
+    let mut end = nl;
+    while end > line_start && matches!(bytes[end - 1], b' ' | b'\t' | b'\r') {
+        end -= 1;
+    }
+    if end == line_start {
+        return false;
+    }
+    let line = &bytes[line_start..end];
+    let last = line[line.len() - 1];
+    let mut core = line;
+    if matches!(last, b'"' | b'\'' | b')' | b']') {
+        core = &line[..line.len() - 1];
+    } else if line.ends_with(RIGHT_DOUBLE) || line.ends_with(RIGHT_SINGLE) {
+        core = &line[..line.len() - 3];
+    }
+    match core.last() {
+        None => return false,
+        Some(b'.' | b'!' | b'?' | b',' | b';' | b':' | b'-' | b'(' | b'[' | b'/' | b'&' | b'+') => return false,
+        _ => {}
+    }
+    if core.ends_with(EM_DASH) || core.ends_with(EN_DASH) || core.ends_with(ELLIPSIS) {
+        return false;
+    }
+    let mut s = core.len();
+    while s > 0 && core[s - 1].is_ascii_alphabetic() {
+        s -= 1;
+    }
+    let last_word = &core[s..];
+    if CONTINUATIONS.contains(&last_word) {
+        return false;
+    }
+    let first = bytes[next];
+    first.is_ascii_uppercase()
+        || first.is_ascii_digit()
+        || opening_len(bytes, next) > 0
+        || matches!(first, b'-' | b'*')
+        || bytes[next..].starts_with("•".as_bytes())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sentences(text: &str) -> Vec<&str> {
+        split(text).iter().map(|s| &text[s.start..s.end]).collect()
+    }
+
+    #[test]
+    fn plain_sentences() {
+        assert_eq!(sentences("  One here.  Two here! Three?\n"), ["One here.", "Two here!", "Three?"]);
+    }
+
+    #[test]
+    fn empty_and_blank() {
+        assert!(split("").is_empty());
+        assert!(split(" \n\n\t ").is_empty());
+    }
+
+    #[test]
+    fn titles_never_end_a_sentence() {
+        assert_eq!(
+            sentences("Mr. Smith met Mrs. Jones and Dr. Who. St. Louis won."),
+            ["Mr. Smith met Mrs. Jones and Dr. Who.", "St. Louis won."]
+        );
+    }
+
+    #[test]
+    fn acronyms_end_only_before_a_starter() {
+        assert_eq!(
+            sentences("Troops left the U.S. Army base. They flew to the U.K. The rest stayed."),
+            ["Troops left the U.S. Army base.", "They flew to the U.K.", "The rest stayed."]
+        );
+        assert_eq!(
+            sentences("It starts at 5 p.m. Friday and ends at 9 a.m. The next day is free."),
+            ["It starts at 5 p.m. Friday and ends at 9 a.m.", "The next day is free."]
+        );
+    }
+
+    #[test]
+    fn months_companies_numbers() {
+        assert_eq!(
+            sentences("On Jan. 5 and Sept. 12 Acme Corp. and Foo Inc. met in room No. 5 for 3.5 hours. Done."),
+            ["On Jan. 5 and Sept. 12 Acme Corp. and Foo Inc. met in room No. 5 for 3.5 hours.", "Done."]
+        );
+        assert_eq!(sentences("He works at Acme Inc. The firm grew."), ["He works at Acme Inc.", "The firm grew."]);
+        assert_eq!(sentences("He said no. Then he left."), ["He said no.", "Then he left."]);
+    }
+
+    #[test]
+    fn initials() {
+        assert_eq!(sentences("J. R. Smith wrote it. Others read it."), ["J. R. Smith wrote it.", "Others read it."]);
+    }
+
+    #[test]
+    fn decimals_and_lowercase_continuations() {
+        assert_eq!(
+            sentences("Prices rose 3.5 percent, e.g. in March. Fine."),
+            ["Prices rose 3.5 percent, e.g. in March.", "Fine."]
+        );
+    }
+
+    #[test]
+    fn closing_quotes_after_the_period() {
+        assert_eq!(
+            sentences("“We are done.” He left. \"Go!\" she said. It's 'over.' Yes."),
+            ["“We are done.”", "He left.", "\"Go!\" she said.", "It's 'over.'", "Yes."]
+        );
+    }
+
+    #[test]
+    fn blank_line_always_ends_a_sentence() {
+        assert_eq!(
+            sentences("No period here\n\nand a new paragraph\n  \n Last"),
+            ["No period here", "and a new paragraph", "Last"]
+        );
+    }
+
+    #[test]
+    fn single_newline_ends_heading_lines_only() {
+        assert_eq!(
+            sentences("Storm hits coast\nThe storm arrived on Monday.\nIt left."),
+            ["Storm hits coast", "The storm arrived on Monday.", "It left."]
+        );
+        assert_eq!(
+            sentences("The value of the\nIndonesian stock fell.\nPrices of\nrice rose."),
+            ["The value of the\nIndonesian stock fell.", "Prices of\nrice rose."]
+        );
+        assert_eq!(sentences("He said,\nWe will."), ["He said,\nWe will."]);
+    }
+
+    #[test]
+    fn glued_sentences_in_scraped_text() {
+        assert_eq!(
+            sentences("London attackThe London Attack that claimed lives."),
+            ["London attack", "The London Attack that claimed lives."]
+        );
+        assert_eq!(sentences("AdvertisementSupported by readers."), ["Advertisement", "Supported by readers."]);
+        assert_eq!(sentences("It ended.Then it began."), ["It ended.Then it began."]);
+        assert_eq!(sentences("It ended.The end."), ["It ended.", "The end."]);
+    }
+
+    #[test]
+    fn camel_case_names_stay_whole() {
+        let text = "McDonald posted on YouTube from an iPhone with a PhD on LinkedIn and TheStreet.";
+        assert_eq!(sentences(text), [text]);
+    }
+
+    #[test]
+    fn ellipsis_and_multibyte_text() {
+        assert_eq!(sentences("Wait… Then more. Über alles… und so."), ["Wait…", "Then more.", "Über alles… und so."]);
+    }
+
+    #[test]
+    fn spans_are_char_boundaries_and_trimmed() {
+        let text = "\u{a0}Zoë’s café. Ça va?\u{a0}";
+        for span in split(text) {
+            assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+            let s = &text[span.start..span.end];
+            assert_eq!(s, s.trim());
+        }
+        assert_eq!(sentences(text), ["Zoë’s café.", "Ça va?"]);
+    }
 }

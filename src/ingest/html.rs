@@ -1,0 +1,221 @@
+//! HTML reader: the visible article text only. Page furniture (script, style, nav, header, footer,
+//! aside, forms, hidden elements) is dropped; `<article>` or `<main>` is preferred when present;
+//! block elements become paragraph breaks. Parsing is lenient (html5ever via `scraper`), so
+//! malformed markup never fails.
+
+use scraper::{ElementRef, Html, Node};
+
+/// Visible text and title of an HTML page.
+#[derive(Debug)]
+pub struct HtmlText {
+    pub text: String,
+    pub title: Option<String>,
+}
+
+/// Elements whose whole subtree is never visible article text.
+fn is_dropped(name: &str) -> bool {
+    matches!(
+        name,
+        "script"
+            | "style"
+            | "nav"
+            | "header"
+            | "footer"
+            | "aside"
+            | "noscript"
+            | "form"
+            | "template"
+            | "svg"
+            | "iframe"
+            | "button"
+            | "select"
+            | "textarea"
+            | "head"
+            | "object"
+            | "canvas"
+            | "dialog"
+            | "menu"
+    )
+}
+
+/// How much of a break an element forces around itself: 2 = paragraph, 1 = line.
+fn break_for(name: &str) -> u8 {
+    match name {
+        "p" | "div" | "section" | "article" | "main" | "h1" | "h2" | "h3" | "h4" | "h5" | "h6" | "blockquote"
+        | "ul" | "ol" | "dl" | "table" | "figure" | "figcaption" | "pre" | "hr" | "address" | "details" | "summary"
+        | "body" | "fieldset" | "center" | "caption" => 2,
+        "li" | "tr" | "dt" | "dd" | "br" | "td" | "th" => 1,
+        _ => 0,
+    }
+}
+
+/// Extracts the visible article text and the title.
+pub fn extract(html: &str) -> HtmlText {
+    let document = Html::parse_document(html);
+    let root = document.root_element();
+    let mut title = None;
+    let mut first_h1 = None;
+    let mut body = None;
+    let mut main = None;
+    let mut best_article: Option<(usize, ElementRef<'_>)> = None;
+    for element in root.descendent_elements() {
+        match element.value().name() {
+            "title" if title.is_none() => title = non_empty(collapse(&element.text().collect::<String>())),
+            "h1" if first_h1.is_none() => first_h1 = non_empty(collapse(&element.text().collect::<String>())),
+            "body" if body.is_none() => body = Some(element),
+            "main" if main.is_none() => main = Some(element),
+            "article" => {
+                let len = visible_text(element).trim().len();
+                if best_article.is_none_or(|(best, _)| len > best) {
+                    best_article = Some((len, element));
+                }
+            }
+            _ => {}
+        }
+    }
+    let container = best_article.filter(|(len, _)| *len > 0).map(|(_, e)| e).or(main).or(body).unwrap_or(root);
+    let mut text = visible_text(container);
+    if text.trim().is_empty() && container != root {
+        text = visible_text(root);
+    }
+    HtmlText { text, title: title.or(first_h1) }
+}
+
+fn non_empty(s: String) -> Option<String> {
+    if s.is_empty() {
+        None
+    } else {
+        Some(s)
+    }
+}
+
+fn collapse(s: &str) -> String {
+    s.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+enum Step<'a> {
+    Enter(ElementRef<'a>),
+    Leave(&'a str),
+    Text(&'a str),
+}
+
+/// Builds text with collapsed whitespace and explicit line / paragraph breaks.
+struct Builder {
+    out: String,
+    pending_space: bool,
+    pending_break: u8,
+    pre_depth: usize,
+}
+
+impl Builder {
+    fn text(&mut self, s: &str) {
+        for c in s.chars() {
+            if self.pre_depth > 0 && c == '\n' {
+                self.pending_break = self.pending_break.max(1);
+                self.pending_space = false;
+                continue;
+            }
+            if c.is_whitespace() && (self.pre_depth == 0 || c != ' ') {
+                self.pending_space = true;
+                continue;
+            }
+            if !self.out.is_empty() {
+                match self.pending_break {
+                    2 => self.out.push_str("\n\n"),
+                    1 => self.out.push('\n'),
+                    _ if self.pending_space => self.out.push(' '),
+                    _ => {}
+                }
+            }
+            self.pending_break = 0;
+            self.pending_space = false;
+            self.out.push(c);
+        }
+    }
+
+    fn block(&mut self, strength: u8) {
+        self.pending_break = self.pending_break.max(strength);
+    }
+}
+
+/// Visible text under `element` (iterative, so deeply nested markup cannot overflow the stack).
+fn visible_text(element: ElementRef<'_>) -> String {
+    let mut builder = Builder { out: String::new(), pending_space: false, pending_break: 0, pre_depth: 0 };
+    let mut stack = vec![Step::Enter(element)];
+    while let Some(step) = stack.pop() {
+        match step {
+            Step::Enter(el) => {
+                let value = el.value();
+                let name = value.name();
+                if is_dropped(name) || value.attr("hidden").is_some() || value.attr("aria-hidden") == Some("true") {
+                    continue;
+                }
+                if name == "img" {
+                    continue;
+                }
+                builder.block(break_for(name));
+                if name == "pre" {
+                    builder.pre_depth += 1;
+                }
+                stack.push(Step::Leave(name));
+                for child in el.children().rev() {
+                    match child.value() {
+                        Node::Text(text) => stack.push(Step::Text(text)),
+                        Node::Element(_) => {
+                            if let Some(child) = ElementRef::wrap(child) {
+                                stack.push(Step::Enter(child));
+                            }
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            Step::Leave(name) => {
+                builder.block(break_for(name));
+                if name == "pre" {
+                    builder.pre_depth = builder.pre_depth.saturating_sub(1);
+                }
+            }
+            Step::Text(text) => builder.text(text),
+        }
+    }
+    builder.out
+}
+
+/// True when `text` looks like HTML (used to sniff unknown extensions).
+pub fn looks_like_html(text: &str) -> bool {
+    let head: String = text.trim_start().chars().take(1024).collect::<String>().to_ascii_lowercase();
+    head.starts_with("<!doctype html")
+        || head.starts_with("<html")
+        || head.contains("<body")
+        || head.contains("<head")
+        || (head.starts_with('<') && (head.contains("<p>") || head.contains("<div")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_article_drops_furniture() {
+        let html = "<html><head><title>T  one</title><style>p{}</style></head><body>\
+            <nav>Home | News</nav><article><h1>Head</h1><p>First <b>bold</b>\n  para.</p>\
+            <script>var x;</script><p>Second.</p></article><footer>(c)</footer></body></html>";
+        let got = extract(html);
+        assert_eq!(got.text, "Head\n\nFirst bold para.\n\nSecond.");
+        assert_eq!(got.title.as_deref(), Some("T one"));
+    }
+
+    #[test]
+    fn malformed_html_is_read() {
+        let got = extract("<p>Unclosed <b>bold <i>text<p>Next</div></span>");
+        assert_eq!(got.text, "Unclosed bold text\n\nNext");
+        assert_eq!(got.title, None);
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow() {
+        let html = "<div>".repeat(3_000) + "deep" + &"</div>".repeat(3_000);
+        assert_eq!(extract(&html).text, "deep");
+    }
+}
