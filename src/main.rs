@@ -1,11 +1,43 @@
-//! The `chronoscope` command: the desktop window by default, `extract` and `eval` headless.
+//! The `chronoscope` command: the desktop window by default (`chronoscope [FILE...]`), and the
+//! headless `extract` and `eval` subcommands.
 
-fn main() {
-    std::process::exit(chronoscope_cli::run());
+mod cli;
+
+use clap::{Parser, Subcommand};
+use std::path::PathBuf;
+
+#[derive(Parser)]
+#[command(
+    name = "chronoscope",
+    version,
+    about = "Reconstruct timelines from news articles",
+    args_conflicts_with_subcommands = true
+)]
+struct Args {
+    #[command(subcommand)]
+    command: Option<Command>,
+    /// Articles to open in the window.
+    files: Vec<PathBuf>,
+    /// Story anchor ("day zero") for the window, YYYY-MM-DD.
+    #[arg(long, value_parser = cli::parse_date)]
+    anchor: Option<chrono::NaiveDate>,
 }
 
-mod chronoscope_cli {
-    pub fn run() -> i32 {
-        0
-    }
+#[derive(Subcommand)]
+enum Command {
+    /// Find, resolve and place every time phrase of the articles; print a summary to stderr and
+    /// write the timeline as JSON / TimeML / PNG.
+    Extract(cli::extract::ExtractArgs),
+    /// Score the tagger against TimeML gold files (TempEval-3 style).
+    Eval(cli::eval::EvalArgs),
+}
+
+fn main() {
+    let args = Args::parse();
+    let code = match args.command {
+        Some(Command::Extract(extract)) => cli::extract::run(&extract),
+        Some(Command::Eval(eval)) => cli::eval::run(&eval),
+        None => cli::window::run(args.files, args.anchor),
+    };
+    std::process::exit(code);
 }

@@ -31,7 +31,8 @@ pub struct DocumentResult {
 pub fn extract_document(doc: &Document, doc_id: &str, settings: &Settings) -> DocumentResult {
     let offsets = CharOffsets::new(&doc.text);
     let sentence_spans = sentences::split(&doc.text);
-    let raw = tagger::tag(&doc.text);
+    let tokens = tagger::Tokens::new(&doc.text);
+    let raw = tagger::tag_tokens(&tokens);
     let mut warnings = doc.warnings.clone();
     let dct = settings.dct.clone().or_else(|| doc.dct.clone());
     let mode = match &dct {
@@ -47,7 +48,7 @@ pub fn extract_document(doc: &Document, doc_id: &str, settings: &Settings) -> Do
         },
         None => ReferenceMode::Story { anchor: settings.anchor },
     };
-    let mentions = resolve::resolve_document(doc_id, &doc.text, &offsets, &sentence_spans, &raw, &mode);
+    let mentions = resolve::resolve_document(doc_id, &tokens, &offsets, &sentence_spans, &raw, &mode);
     let events = events::extract(doc_id, &doc.text, &offsets, &sentence_spans, &mentions);
     let info = DocumentInfo {
         id: doc_id.to_string(),
@@ -77,9 +78,7 @@ pub fn build_timeline(docs: &[Document], settings: &Settings) -> Timeline {
 /// edits survive anchor changes and re-extraction; an edited event whose sentence no longer yields
 /// an event is kept as it was.
 pub fn carry_edits(mut fresh: Timeline, previous: &Timeline) -> Timeline {
-    let path_of = |timeline: &Timeline, doc: &str| {
-        timeline.document(doc).map(|d| d.path.clone()).unwrap_or_default()
-    };
+    let path_of = |timeline: &Timeline, doc: &str| timeline.document(doc).map(|d| d.path.clone()).unwrap_or_default();
     for old in previous.events.iter().filter(|e| e.edited || e.hidden) {
         let old_path = path_of(previous, &old.doc);
         let matching = fresh.events.iter().position(|e| {
@@ -118,4 +117,25 @@ pub fn carry_edits(mut fresh: Timeline, previous: &Timeline) -> Timeline {
         (a.doc.len(), &a.doc, a.sentence.start, &a.id).cmp(&(b.doc.len(), &b.doc, b.sentence.start, &b.id))
     });
     fresh
+}
+
+/// A story anchor for when the user gave none: the first document's publication date, else the
+/// first full calendar date written in the texts. Returns the date and where it came from.
+pub fn infer_anchor(docs: &[Document]) -> Option<(NaiveDate, String)> {
+    for doc in docs {
+        if let Some(dct) = doc.dct.as_deref().and_then(resolve::parse_dct) {
+            return Some((dct.date(), format!("publication date of {}", doc.path.display())));
+        }
+    }
+    for doc in docs {
+        for raw in tagger::tag(&doc.text) {
+            if let crate::tagger::sem::Sem::Calendar { year: Some(y), month: Some(m), day: Some(d) } = raw.sem {
+                if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
+                    let phrase = &doc.text[raw.start..raw.end];
+                    return Some((date, format!("first date written in {}: \"{phrase}\"", doc.path.display())));
+                }
+            }
+        }
+    }
+    None
 }

@@ -32,7 +32,12 @@ pub fn to_string(timeline: &Timeline) -> String {
     let doc_order = |doc: &str| timeline.documents.iter().position(|d| d.id == doc).unwrap_or(usize::MAX);
     file.mentions.sort_by(|a, b| (doc_order(&a.doc), a.start, a.end).cmp(&(doc_order(&b.doc), b.start, b.end)));
     file.events.sort_by(|a, b| {
-        (doc_order(&a.doc), a.sentence.start, a.start, &a.id).cmp(&(doc_order(&b.doc), b.sentence.start, b.start, &b.id))
+        (doc_order(&a.doc), a.sentence.start, a.start, &a.id).cmp(&(
+            doc_order(&b.doc),
+            b.sentence.start,
+            b.start,
+            &b.id,
+        ))
     });
     let mut out = serde_json::to_string_pretty(&file).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
     out.push('\n');

@@ -1,10 +1,23 @@
-//! The resolver: turns raw mentions into TIMEX3 values and calendar intervals (work in progress).
+//! The resolver: turns the tagger's relative meanings into TIMEX3 values, calendar intervals and a
+//! one-line explanation, walking the document in order so that anaphoric phrases ("two days
+//! later", "that evening") see the last time mentioned and relative phrases that name an event
+//! ("the morning after the attack") see that event's date.
 
-use crate::tagger::RawMention;
+pub mod calendar;
+pub mod named_events;
+pub mod tense;
+
+use crate::tagger::rules::set::period;
+use crate::tagger::sem::{Amount, Sem, Unit, Vague};
+use crate::tagger::{RawMention, Tokens};
 use crate::text::offsets::CharOffsets;
 use crate::text::SentenceSpan;
 use crate::timeline::Mention;
-use chrono::{NaiveDate, NaiveDateTime};
+use crate::timex::TimexType;
+use calendar::{weekday_of, Cal};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
+use named_events::{event_reference, EventDates};
+use tense::{tense_near, Tense};
 
 /// What relative phrases are resolved against.
 #[derive(Debug, Clone, PartialEq)]
@@ -16,30 +29,587 @@ pub enum ReferenceMode {
     DocumentDate { dct: NaiveDateTime, anchor: NaiveDate },
 }
 
+impl ReferenceMode {
+    fn anchor(&self) -> NaiveDate {
+        match self {
+            ReferenceMode::Story { anchor } | ReferenceMode::DocumentDate { anchor, .. } => *anchor,
+        }
+    }
+
+    fn speech_time(&self) -> NaiveDateTime {
+        match self {
+            ReferenceMode::Story { anchor } => anchor.and_time(NaiveTime::MIN),
+            ReferenceMode::DocumentDate { dct, .. } => *dct,
+        }
+    }
+
+    fn describe(&self) -> String {
+        match self {
+            ReferenceMode::Story { anchor } => format!("the story anchor {}", day_name(*anchor)),
+            ReferenceMode::DocumentDate { dct, .. } => format!("the publication date {}", day_name(dct.date())),
+        }
+    }
+}
+
 /// Parses a DCT given as a TIMEX3 value or ISO date/time.
 pub fn parse_dct(value: &str) -> Option<NaiveDateTime> {
     let value = value.trim();
-    if let Ok(dt) = NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M:%S") {
-        return Some(dt);
-    }
-    if let Ok(dt) = NaiveDateTime::parse_from_str(value, "%Y-%m-%dT%H:%M") {
-        return Some(dt);
+    for format in ["%Y-%m-%dT%H:%M:%S", "%Y-%m-%dT%H:%M", "%Y-%m-%d %H:%M:%S", "%Y-%m-%d %H:%M"] {
+        if let Ok(dt) = NaiveDateTime::parse_from_str(value, format) {
+            return Some(dt);
+        }
     }
     let date_part = value.get(..10).unwrap_or(value);
     NaiveDate::parse_from_str(date_part, "%Y-%m-%d")
         .or_else(|_| NaiveDate::parse_from_str(value.get(..8).unwrap_or(value), "%Y%m%d"))
         .ok()
-        .map(|d| d.and_time(chrono::NaiveTime::MIN))
+        .map(|d| d.and_time(NaiveTime::MIN))
+}
+
+/// "Wed 22 Mar 2017".
+pub fn day_name(d: NaiveDate) -> String {
+    d.format("%a %-d %b %Y").to_string()
+}
+
+fn describe(cal: &Cal) -> String {
+    match *cal {
+        Cal::Minute(t) => format!("{} on {}", t.format("%H:%M"), day_name(t.date())),
+        Cal::Midnight(d) => format!("midnight at the end of {}", day_name(d)),
+        Cal::PartOfDay(d, p) => format!("the {} of {}", p.name(), day_name(d)),
+        Cal::Day(d) => day_name(d),
+        other => other.value(),
+    }
+}
+
+fn unit_name(unit: Unit, n: f64) -> String {
+    let name = match unit {
+        Unit::Second => "second",
+        Unit::Minute => "minute",
+        Unit::Hour => "hour",
+        Unit::Day => "day",
+        Unit::Week => "week",
+        Unit::Weekend => "weekend",
+        Unit::Fortnight => "fortnight",
+        Unit::Month => "month",
+        Unit::Quarter => "quarter",
+        Unit::Half => "half-year",
+        Unit::Year => "year",
+        Unit::Decade => "decade",
+        Unit::Century => "century",
+    };
+    if n == 1.0 {
+        format!("1 {name}")
+    } else {
+        format!("{n} {name}s")
+    }
+}
+
+/// How one mention came out.
+struct Outcome {
+    cal: Option<Cal>,
+    value: String,
+    kind: TimexType,
+    why: String,
+}
+
+impl Outcome {
+    fn at(cal: Cal, kind: TimexType, why: String) -> Self {
+        Outcome { value: cal.value(), cal: Some(cal), kind, why }
+    }
+
+    fn undated(value: String, kind: TimexType, why: String) -> Self {
+        Outcome { cal: None, value, kind, why }
+    }
+}
+
+/// What the resolver knows while walking a document.
+struct Discourse<'a> {
+    mode: &'a ReferenceMode,
+    tokens: &'a Tokens<'a>,
+    /// The last time the text placed on the calendar, and the phrase that did.
+    last: Option<(Cal, String)>,
+    events: EventDates,
+}
+
+/// The point a relative phrase counts from, and words for the explanation.
+struct Base {
+    cal: Cal,
+    what: String,
+}
+
+impl Discourse<'_> {
+    fn speech_day(&self) -> Cal {
+        Cal::Day(self.mode.speech_time().date())
+    }
+
+    /// The date of the event named after tokens `[.., at]`, or of the story's main event.
+    fn named_event_base(&self, reference: &(i32, String, usize)) -> Base {
+        let (_, noun, _) = reference;
+        match self.events.get(noun) {
+            Some((day, phrase)) => {
+                Base { cal: Cal::Day(*day), what: format!("the {noun} (dated {} by \"{phrase}\")", day_name(*day)) }
+            }
+            None => {
+                let anchor = self.mode.anchor();
+                Base {
+                    cal: Cal::Day(anchor),
+                    what: format!("the {noun} (the story's main event, on the anchor {})", day_name(anchor)),
+                }
+            }
+        }
+    }
+
+    /// What an anaphoric phrase counts from: the last time mentioned, else the reference date.
+    fn discourse_base(&self) -> Base {
+        match &self.last {
+            Some((cal, phrase)) => {
+                Base { cal: *cal, what: format!("{} (the last time mentioned: \"{phrase}\")", describe(cal)) }
+            }
+            None => {
+                Base { cal: self.speech_day(), what: format!("{} (no earlier time in the text)", self.mode.describe()) }
+            }
+        }
+    }
+
+    /// A named event after the phrase ("... after the attack"), looked for at the phrase's own
+    /// last word ("the morning after") or right after it ("24 hours after").
+    fn event_after(&self, raw: &RawMention) -> Option<(i32, String, usize)> {
+        let last = raw.end_token.checked_sub(1)?;
+        event_reference(self.tokens, last).or_else(|| event_reference(self.tokens, raw.end_token))
+    }
+
+    fn resolve(&self, raw: &RawMention, sem: &Sem, tense: Tense) -> Outcome {
+        let speech = self.mode.speech_time();
+        let reference = self.mode.describe();
+        match sem {
+            Sem::Calendar { year: Some(y), month: Some(m), day: Some(d) } => {
+                match NaiveDate::from_ymd_opt(*y, *m, *d) {
+                    Some(date) => Outcome::at(Cal::Day(date), TimexType::Date, "an explicit calendar date".into()),
+                    None => Outcome::undated("XXXX-XX-XX".into(), TimexType::Date, "not a real calendar date".into()),
+                }
+            }
+            Sem::Calendar { year: None, month: Some(m), day: Some(d) } => {
+                let year = nearest_year(speech.date(), *m, *d);
+                match NaiveDate::from_ymd_opt(year, *m, *d) {
+                    Some(date) => Outcome::at(
+                        Cal::Day(date),
+                        TimexType::Date,
+                        format!("no year given: the year that puts it nearest to {reference}"),
+                    ),
+                    None => Outcome::undated(format!("XXXX-{m:02}-{d:02}"), TimexType::Date, "no such day".into()),
+                }
+            }
+            Sem::Calendar { year: Some(y), month: Some(m), day: None } => {
+                Outcome::at(Cal::Month(*y, *m), TimexType::Date, "an explicit month".into())
+            }
+            Sem::Calendar { year: Some(y), month: None, .. } => {
+                Outcome::at(Cal::Year(*y), TimexType::Date, "an explicit year".into())
+            }
+            Sem::Calendar { year: None, month: Some(m), day: None } => {
+                let (y, why) = month_year(speech.date(), *m, tense);
+                Outcome::at(Cal::Month(y, *m), TimexType::Date, format!("{why} relative to {reference}"))
+            }
+            Sem::Calendar { .. } => Outcome::undated("XXXX".into(), TimexType::Date, "an incomplete date".into()),
+            Sem::Decade { decade } => Outcome::at(Cal::Decade(*decade), TimexType::Date, "a decade".into()),
+            Sem::Century { century } => Outcome::at(Cal::Century(*century), TimexType::Date, "a century".into()),
+            Sem::Quarter { quarter, year } => {
+                let (y, why) = given_or_reference_year(*year, self, &reference);
+                Outcome::at(Cal::Quarter(y, *quarter), TimexType::Date, why)
+            }
+            Sem::Half { half, year } => {
+                let (y, why) = given_or_reference_year(*year, self, &reference);
+                Outcome::at(Cal::Half(y, *half), TimexType::Date, why)
+            }
+            Sem::SeasonOf { season, year, shift } => {
+                let (y, why) = match (year, shift) {
+                    (Some(y), _) => (*y, "an explicit season and year".to_string()),
+                    (None, Some(s)) => (speech.year() + *s, format!("the season {s:+} year(s) from {reference}")),
+                    (None, None) => (speech.year(), format!("the season in the year of {reference}")),
+                };
+                Outcome::at(Cal::Season(y, *season), TimexType::Date, why)
+            }
+            Sem::Weekday { weekday, shift } => {
+                let (day, why) = self.weekday(*weekday, *shift, tense);
+                Outcome::at(Cal::Day(day), TimexType::Date, why)
+            }
+            Sem::DayOffset { days } => {
+                let day = speech.date() + Duration::days((*days).into());
+                let what = match days {
+                    0 => "the day of".to_string(),
+                    -1 => "the day before".to_string(),
+                    1 => "the day after".to_string(),
+                    n => format!("{n:+} days from"),
+                };
+                Outcome::at(Cal::Day(day), TimexType::Date, format!("{what} {reference}"))
+            }
+            Sem::MonthShift { month, shift } => {
+                let current = speech.month();
+                let y = speech.year()
+                    + match shift {
+                        -1 if *month >= current => -1,
+                        1 if *month <= current => 1,
+                        _ => 0,
+                    };
+                Outcome::at(Cal::Month(y, *month), TimexType::Date, format!("shifted month relative to {reference}"))
+            }
+            Sem::UnitShift { unit, shift } => self.unit_shift(*unit, *shift, tense),
+            Sem::Ago { amount, unit } => match amount {
+                Amount::Exact(n) => {
+                    let back = Cal::containing(speech, coarse_unit(*unit)).shifted(-(n.round() as i64), *unit);
+                    let back = back.truncated(coarse_unit(*unit));
+                    Outcome::at(back, TimexType::Date, format!("{} before {reference}", unit_name(*unit, *n)))
+                }
+                Amount::Unknown => Outcome::undated(
+                    "PAST_REF".into(),
+                    TimexType::Date,
+                    format!("an unspecified time before {reference}"),
+                ),
+            },
+            Sem::Relative { amount, unit, direction } => {
+                let base = match self.event_after(raw) {
+                    Some(reference) => self.named_event_base(&reference),
+                    None => self.discourse_base(),
+                };
+                match amount {
+                    Amount::Exact(n) => {
+                        let moved = relative_shift(base.cal, (n.round() as i64) * i64::from(*direction), *unit);
+                        let word = if *direction > 0 { "after" } else { "before" };
+                        let kind = if matches!(moved, Cal::Minute(_)) { TimexType::Time } else { TimexType::Date };
+                        Outcome::at(moved, kind, format!("{} {word} {}", unit_name(*unit, *n), base.what))
+                    }
+                    Amount::Unknown => {
+                        let value = if *direction > 0 { "FUTURE_REF" } else { "PAST_REF" };
+                        Outcome::undated(
+                            value.into(),
+                            TimexType::Date,
+                            format!("an unspecified time from {}", base.what),
+                        )
+                    }
+                }
+            }
+            Sem::SameUnit { unit } => {
+                let base = self.discourse_base();
+                let cal = base.cal.truncated(*unit);
+                let cal = if crate::resolve::calendar::unit_rank(*unit)
+                    < crate::resolve::calendar::unit_rank(base.cal.unit())
+                {
+                    base.cal
+                } else {
+                    cal
+                };
+                Outcome::at(
+                    cal,
+                    TimexType::Date,
+                    format!("the same {} as {}", unit_name(*unit, 1.0).trim_start_matches("1 "), base.what),
+                )
+            }
+            Sem::PartOf { base, part } => {
+                let inner = self.resolve(raw, base, tense);
+                match inner.cal.and_then(|c| c.day()) {
+                    Some(day) => Outcome::at(
+                        Cal::PartOfDay(day, *part),
+                        TimexType::Time,
+                        format!("the {} of {}: {}", part.name(), day_name(day), inner.why),
+                    ),
+                    None => inner,
+                }
+            }
+            Sem::Clock { hour, minute, base } => {
+                let (day, why) = match base {
+                    Some(base) => {
+                        let inner = self.resolve(raw, base, tense);
+                        match inner.cal.and_then(|c| c.day()) {
+                            Some(day) => (day, inner.why),
+                            None => (speech.date(), format!("on the day of {reference}")),
+                        }
+                    }
+                    None => match self.last.as_ref().and_then(|(cal, phrase)| cal.day().map(|d| (d, phrase))) {
+                        Some((day, phrase)) => (day, format!("on the day last mentioned (\"{phrase}\")")),
+                        None => (speech.date(), format!("on the day of {reference}")),
+                    },
+                };
+                let cal = if *hour == 24 {
+                    Cal::Midnight(day)
+                } else {
+                    Cal::Minute(day.and_hms_opt(*hour, *minute, 0).unwrap_or(day.and_time(NaiveTime::MIN)))
+                };
+                Outcome::at(cal, TimexType::Time, format!("a clock time, {why}"))
+            }
+            Sem::Vague(kind) => {
+                let value = match kind {
+                    Vague::Past => "PAST_REF",
+                    Vague::Present => "PRESENT_REF",
+                    Vague::Future => "FUTURE_REF",
+                };
+                Outcome::undated(
+                    value.into(),
+                    TimexType::Date,
+                    "a vague reference: places nothing on the calendar".into(),
+                )
+            }
+            Sem::Duration { amount, unit } => self.duration(raw, *amount, *unit),
+            Sem::Set { value } => {
+                Outcome::undated(value.clone(), TimexType::Set, "a recurring time: places no single event".into())
+            }
+        }
+    }
+
+    fn duration(&self, raw: &RawMention, amount: Amount, unit: Unit) -> Outcome {
+        let value = match amount {
+            Amount::Exact(n) => period(n, unit),
+            Amount::Unknown => period(1.0, unit).replacen('1', "X", 1),
+        };
+        let length = match amount {
+            Amount::Exact(n) => unit_name(unit, n),
+            Amount::Unknown => format!("some {}s", unit_name(unit, 1.0).trim_start_matches("1 ")),
+        };
+        // "24 hours after the attack": a duration counted from a named event places a time.
+        if let Some(reference) = event_reference(self.tokens, raw.end_token) {
+            let (direction, _, _) = reference;
+            let base = self.named_event_base(&reference);
+            let n = match amount {
+                Amount::Exact(n) => n,
+                Amount::Unknown => 0.0,
+            };
+            let seconds = (n * unit_seconds(unit)) as i64 * i64::from(direction);
+            let start = base.cal.start() + Duration::seconds(seconds);
+            let cal = match base.cal {
+                Cal::Minute(_) if unit_seconds(unit) < 86_400.0 => Cal::Minute(start),
+                _ => Cal::containing(start, coarse_unit(unit).max_by_rank(Unit::Day)),
+            };
+            let word = if direction > 0 { "after" } else { "before" };
+            return Outcome {
+                cal: Some(cal),
+                value,
+                kind: TimexType::Duration,
+                why: format!("{length} {word} {}: {}", base.what, describe(&cal)),
+            };
+        }
+        Outcome::undated(value, TimexType::Duration, format!("a length of time ({length}): places nothing by itself"))
+    }
+
+    fn weekday(&self, weekday: u32, shift: Option<i32>, tense: Tense) -> (NaiveDate, String) {
+        let reference = self.mode.describe();
+        let ref_day = self.mode.speech_time().date();
+        let target = weekday_of(weekday);
+        let offset = |d: NaiveDate| {
+            let diff = i64::from(target.num_days_from_monday()) - i64::from(d.weekday().num_days_from_monday());
+            diff
+        };
+        let name = NaiveDate::from_isoywd_opt(2017, 10, target).map(|d| d.format("%A").to_string()).unwrap_or_default();
+        let back = (offset(ref_day) - 7) % 7; // 0 or negative: on or before
+        let forward = (offset(ref_day) + 7) % 7; // 0 or positive: on or after
+        match shift {
+            Some(-1) => {
+                let days = if back == 0 { -7 } else { back };
+                (ref_day + Duration::days(days), format!("last {name}: the one before {reference}"))
+            }
+            Some(1) => {
+                let days = if forward == 0 { 7 } else { forward };
+                (ref_day + Duration::days(days), format!("next {name}: the one after {reference}"))
+            }
+            Some(_) => (ref_day + Duration::days(offset(ref_day)), format!("this {name}: in the week of {reference}")),
+            None => match self.mode {
+                ReferenceMode::Story { .. } => {
+                    let nearest = if -back <= forward { back } else { forward };
+                    if tense == Tense::Future && nearest < 0 {
+                        (
+                            ref_day + Duration::days(forward),
+                            format!("{name} → the coming {name} after {reference} (future tense)"),
+                        )
+                    } else {
+                        (ref_day + Duration::days(nearest), format!("{name} → the nearest {name} to {reference}"))
+                    }
+                }
+                ReferenceMode::DocumentDate { .. } => match tense {
+                    Tense::Future => {
+                        (ref_day + Duration::days(forward), format!("{name} → on or after {reference} (future tense)"))
+                    }
+                    Tense::Present if forward < -back => {
+                        (ref_day + Duration::days(forward), format!("{name} → the nearest {name} to {reference}"))
+                    }
+                    _ => (
+                        ref_day + Duration::days(back),
+                        format!("{name} → on or before {reference} (past or no tense)"),
+                    ),
+                },
+            },
+        }
+    }
+
+    fn unit_shift(&self, unit: Unit, shift: i32, tense: Tense) -> Outcome {
+        let speech = self.mode.speech_time();
+        let reference = self.mode.describe();
+        if unit == Unit::Weekend && shift == 0 {
+            let this_week = Cal::containing(speech, Unit::Weekend);
+            let past = tense == Tense::Past && this_week.start() > speech;
+            let cal = if past { this_week.shifted(-1, Unit::Week) } else { this_week };
+            let which = if past { "the weekend before" } else { "the weekend of" };
+            return Outcome::at(cal, TimexType::Date, format!("{which} {reference}"));
+        }
+        let cal = Cal::containing(speech, unit).shifted(shift.into(), unit);
+        let which = match shift {
+            -1 => "the previous",
+            0 => "the current",
+            1 => "the next",
+            _ => "a shifted",
+        };
+        Outcome::at(
+            cal,
+            TimexType::Date,
+            format!("{which} {} relative to {reference}", unit_name(unit, 1.0).trim_start_matches("1 ")),
+        )
+    }
+}
+
+trait RankMax {
+    fn max_by_rank(self, other: Unit) -> Unit;
+}
+
+impl RankMax for Unit {
+    fn max_by_rank(self, other: Unit) -> Unit {
+        if calendar::unit_rank(self) >= calendar::unit_rank(other) {
+            self
+        } else {
+            other
+        }
+    }
+}
+
+fn unit_seconds(unit: Unit) -> f64 {
+    match unit {
+        Unit::Second => 1.0,
+        Unit::Minute => 60.0,
+        Unit::Hour => 3_600.0,
+        Unit::Day => 86_400.0,
+        Unit::Week | Unit::Weekend => 7.0 * 86_400.0,
+        Unit::Fortnight => 14.0 * 86_400.0,
+        Unit::Month => 30.44 * 86_400.0,
+        Unit::Quarter => 91.31 * 86_400.0,
+        Unit::Half => 182.6 * 86_400.0,
+        Unit::Year => 365.25 * 86_400.0,
+        Unit::Decade => 3_652.5 * 86_400.0,
+        Unit::Century => 36_525.0 * 86_400.0,
+    }
+}
+
+/// The unit a phrase counted in units of `unit` is placed at ("two days ago" is a day; "a
+/// decade ago" a year; "two hours ago" a day on a day-precise reference).
+fn coarse_unit(unit: Unit) -> Unit {
+    match unit {
+        Unit::Second | Unit::Minute | Unit::Hour => Unit::Day,
+        Unit::Decade | Unit::Century => Unit::Year,
+        Unit::Fortnight => Unit::Week,
+        other => other,
+    }
+}
+
+/// `base` moved by `n` units at the precision TimeML expects: a month/quarter/season reference
+/// keeps its precision when counted in years ("a year earlier" than 1989-Q3 is 1988-Q3); a finer
+/// reference is placed at the counted unit ("the next day" after 14:40 is a day).
+fn relative_shift(base: Cal, n: i64, unit: Unit) -> Cal {
+    let keeps_precision = matches!(base, Cal::Month(..) | Cal::Quarter(..) | Cal::Half(..) | Cal::Season(..))
+        && calendar::unit_rank(unit) >= calendar::unit_rank(Unit::Year);
+    let moved = base.shifted(n, unit);
+    if keeps_precision {
+        return moved;
+    }
+    match (base, unit) {
+        // "the morning after" is built by PartOf on the shifted day; minutes stay minutes when
+        // counted in hours or minutes.
+        (Cal::Minute(_), Unit::Second | Unit::Minute | Unit::Hour) => moved,
+        _ => {
+            if calendar::unit_rank(coarse_unit(unit)) > calendar::unit_rank(base.unit()) {
+                moved.truncated(coarse_unit(unit))
+            } else {
+                match moved {
+                    Cal::Minute(t) if unit == Unit::Day => Cal::Day(t.date()),
+                    Cal::PartOfDay(d, _) if unit == Unit::Day => Cal::Day(d),
+                    other => other,
+                }
+            }
+        }
+    }
+}
+
+/// The year that puts month/day nearest to `reference`.
+fn nearest_year(reference: NaiveDate, month: u32, day: u32) -> i32 {
+    let y = reference.year();
+    [y - 1, y, y + 1]
+        .into_iter()
+        .filter_map(|year| NaiveDate::from_ymd_opt(year, month, day).map(|d| (year, (d - reference).num_days().abs())))
+        .min_by_key(|(_, distance)| *distance)
+        .map(|(year, _)| year)
+        .unwrap_or(y)
+}
+
+/// A month with no year: in the reference year, unless tense says the last or next one.
+fn month_year(reference: NaiveDate, month: u32, tense: Tense) -> (i32, &'static str) {
+    let y = reference.year();
+    match tense {
+        Tense::Past if month > reference.month() => (y - 1, "the last such month"),
+        Tense::Future if month < reference.month() => (y + 1, "the next such month"),
+        _ => (y, "the month in the year"),
+    }
+}
+
+fn given_or_reference_year(year: Option<i32>, discourse: &Discourse, reference: &str) -> (i32, String) {
+    match year {
+        Some(y) => (y, "an explicit period and year".to_string()),
+        None => match discourse.last.as_ref() {
+            Some((cal, phrase)) => (cal.start().year(), format!("the year of the last time mentioned (\"{phrase}\")")),
+            None => (discourse.mode.speech_time().year(), format!("the year of {reference}")),
+        },
+    }
 }
 
 /// Resolves the raw mentions of one document, in text order.
 pub fn resolve_document(
-    _doc_id: &str,
-    _text: &str,
-    _offsets: &CharOffsets,
-    _sentences: &[SentenceSpan],
-    _raw: &[RawMention],
-    _mode: &ReferenceMode,
+    doc_id: &str,
+    tokens: &Tokens,
+    offsets: &CharOffsets,
+    sentences: &[SentenceSpan],
+    raw: &[RawMention],
+    mode: &ReferenceMode,
 ) -> Vec<Mention> {
-    Vec::new()
+    let mut discourse = Discourse { mode, tokens, last: None, events: EventDates::default() };
+    let mut mentions = Vec::with_capacity(raw.len());
+    for (n, mention) in raw.iter().enumerate() {
+        let sentence = sentences.partition_point(|s| s.end <= mention.start).min(sentences.len().saturating_sub(1));
+        let (from, to) = match sentences.get(sentence) {
+            Some(s) => (
+                tokens.tokens.partition_point(|t| t.start < s.start),
+                tokens.tokens.partition_point(|t| t.start < s.end),
+            ),
+            None => (0, tokens.tokens.len()),
+        };
+        let tense = tense_near(tokens, mention.first_token, mention.end_token, from, to.max(mention.end_token));
+        let outcome = discourse.resolve(mention, &mention.sem, tense);
+        let phrase = &tokens.text[mention.start..mention.end];
+        if let Some(cal) = outcome.cal {
+            if outcome.kind != TimexType::Duration {
+                discourse.last = Some((cal, phrase.to_string()));
+            }
+            if let Some(day) = cal.day() {
+                discourse.events.learn(tokens, mention.first_token, mention.end_token, day, phrase);
+            }
+        }
+        let interval = outcome.cal.map(|c| c.interval());
+        mentions.push(Mention {
+            id: format!("{doc_id}-m{}", n + 1),
+            doc: doc_id.to_string(),
+            text: phrase.to_string(),
+            start: offsets.char_at(mention.start),
+            end: offsets.char_at(mention.end),
+            timex_type: outcome.kind,
+            value: outcome.value,
+            modifier: mention.modifier.map(str::to_string),
+            interval,
+            granularity: outcome.cal.map(|c| c.granularity()),
+            rule: mention.rule.to_string(),
+            explanation: format!("{phrase} → {}", outcome.why),
+            sentence,
+        });
+    }
+    mentions
 }

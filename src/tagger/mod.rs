@@ -1,5 +1,17 @@
-//! The time-phrase tagger: finds TIMEX3 candidates in raw text and says what they mean before any
-//! calendar arithmetic (the resolver's job). Work in progress.
+//! The time-phrase tagger: finds TIMEX3 candidates in raw text and says what each means before
+//! any calendar arithmetic (the resolver's job). A parser stage tries every rule family at each
+//! token that can start a time phrase and keeps the longest match; a refiner stage then joins
+//! neighbours ("10 p.m." + "Wednesday") the way chrono-node's refiners do.
+
+pub mod cursor;
+pub mod lexicon;
+pub mod rules;
+pub mod sem;
+
+use crate::text::tokens::{tokenize, Token, TokenKind};
+use cursor::Cursor;
+use lexicon::Lex;
+use sem::Sem;
 
 /// A time phrase found in the text, with its meaning still relative.
 #[derive(Debug, Clone, PartialEq)]
@@ -7,11 +19,219 @@ pub struct RawMention {
     /// Byte offsets into the document text, half-open.
     pub start: usize,
     pub end: usize,
+    /// Token indices, half-open.
+    pub first_token: usize,
+    pub end_token: usize,
     /// Name of the rule that produced it.
     pub rule: &'static str,
+    pub sem: Sem,
+    /// TIMEX3 `mod` from a modifier word inside the phrase ("early" → START, "about" → APPROX).
+    pub modifier: Option<&'static str>,
+}
+
+/// The tokens of a text with the lexicon meanings of each, shared by the tagger and resolver.
+pub struct Tokens<'t> {
+    pub text: &'t str,
+    pub tokens: Vec<Token>,
+    pub lex: Vec<&'static [Lex]>,
+}
+
+impl<'t> Tokens<'t> {
+    pub fn new(text: &'t str) -> Self {
+        let tokens = tokenize(text);
+        let lex = tokens
+            .iter()
+            .map(|t| if t.kind == TokenKind::Word { lexicon::lookup(t.text(text)) } else { &[] })
+            .collect();
+        Tokens { text, tokens, lex }
+    }
+
+    pub fn cursor(&self, i: usize) -> Cursor<'_> {
+        Cursor::new(self.text, &self.tokens, &self.lex, i)
+    }
+
+    /// Lower-cased text of token `i` ("" past the end).
+    pub fn lower(&self, i: usize) -> String {
+        self.tokens.get(i).map(|t| t.text(self.text).to_lowercase()).unwrap_or_default()
+    }
 }
 
 /// Finds every time phrase in `text`, in text order, without overlaps.
-pub fn tag(_text: &str) -> Vec<RawMention> {
-    Vec::new()
+pub fn tag(text: &str) -> Vec<RawMention> {
+    tag_tokens(&Tokens::new(text))
+}
+
+/// As `tag`, over tokens already made.
+pub fn tag_tokens(tokens: &Tokens) -> Vec<RawMention> {
+    let mut found = Vec::new();
+    let mut i = 0;
+    while i < tokens.tokens.len() {
+        let token = &tokens.tokens[i];
+        let trigger = !tokens.lex[i].is_empty() || token.kind == TokenKind::Number || token.is_punct('\'');
+        if trigger {
+            if let Some(mention) = match_at(tokens, i) {
+                i = mention.end_token;
+                found.push(mention);
+                continue;
+            }
+        }
+        i += 1;
+    }
+    refine(tokens, found)
+}
+
+/// A modifier phrase before a time phrase, and the TIMEX3 mod it gives.
+fn modifier(c: &mut Cursor) -> Option<&'static str> {
+    let save = c.i;
+    let found = if c.words(&["the", "end", "of"]) {
+        Some("END")
+    } else if c.words(&["the", "beginning", "of"]) || c.words(&["the", "start", "of"]) {
+        Some("START")
+    } else if c.words(&["the", "middle", "of"]) {
+        Some("MID")
+    } else if c.words(&["more", "than"]) {
+        Some("MORE_THAN")
+    } else if c.words(&["less", "than"]) || c.word("under") {
+        Some("LESS_THAN")
+    } else if c.words(&["at", "least"]) {
+        Some("EQUAL_OR_MORE")
+    } else if c.words(&["up", "to"]) || c.words(&["at", "most"]) || c.words(&["no", "more", "than"]) {
+        Some("EQUAL_OR_LESS")
+    } else if c.word("post") && c.hyphen() {
+        Some("AFTER")
+    } else if {
+        c.i = save;
+        c.word("pre") && c.hyphen()
+    } {
+        Some("BEFORE")
+    } else {
+        c.i = save;
+        let found = c.lex(|l| if let Lex::Modifier(m) = l { Some(m) } else { None });
+        if found.is_some() {
+            c.hyphen();
+        }
+        found
+    };
+    if found.is_none() {
+        c.i = save;
+    }
+    found
+}
+
+fn best_rule_at(tokens: &Tokens, i: usize) -> Option<(usize, &'static str, Sem)> {
+    let mut best: Option<(usize, &'static str, Sem)> = None;
+    for rule in rules::all() {
+        let mut c = tokens.cursor(i);
+        if let Some(sem) = (rule.parse)(&mut c) {
+            if c.i > i && best.as_ref().is_none_or(|(end, _, _)| c.i > *end) {
+                best = Some((c.i, rule.name, sem));
+            }
+        }
+    }
+    best
+}
+
+fn match_at(tokens: &Tokens, i: usize) -> Option<RawMention> {
+    let mut c = tokens.cursor(i);
+    let modifier = modifier(&mut c);
+    let (core_start, modifier) = match modifier {
+        Some(m) if c.i < tokens.tokens.len() => (c.i, Some(m)),
+        _ => (i, None),
+    };
+    let (end_token, rule, sem, modifier, first) = match best_rule_at(tokens, core_start) {
+        Some((end, rule, sem)) => (end, rule, sem, modifier, i),
+        None if modifier.is_some() => {
+            let (end, rule, sem) = best_rule_at(tokens, i)?;
+            (end, rule, sem, None, i)
+        }
+        None => return None,
+    };
+    // Modifiers only make sense on what they can modify: "about" a clock time or amount, "early"
+    // a date, "more than" a duration.
+    let modifier = modifier.filter(|m| modifier_fits(m, &sem));
+    let first = if modifier.is_some() { first } else { core_start.max(first) };
+    let first =
+        if modifier.is_none() && core_start != i && best_rule_at(tokens, i).is_none() { core_start } else { first };
+    Some(RawMention {
+        start: tokens.tokens[first].start,
+        end: tokens.tokens[end_token - 1].end,
+        first_token: first,
+        end_token,
+        rule,
+        sem,
+        modifier,
+    })
+}
+
+fn modifier_fits(modifier: &str, sem: &Sem) -> bool {
+    let duration_like = matches!(sem, Sem::Duration { .. } | Sem::Ago { .. } | Sem::Relative { .. });
+    match modifier {
+        "MORE_THAN" | "LESS_THAN" | "EQUAL_OR_MORE" | "EQUAL_OR_LESS" => duration_like,
+        "APPROX" => !matches!(sem, Sem::Vague(_) | Sem::Set { .. }),
+        "START" | "END" | "MID" => !matches!(sem, Sem::Duration { .. } | Sem::Vague(_) | Sem::Set { .. }),
+        _ => !matches!(sem, Sem::Vague(_) | Sem::Set { .. }),
+    }
+}
+
+/// Can `sem` name the day a clock time falls on?
+fn names_a_day(sem: &Sem) -> bool {
+    matches!(sem, Sem::Weekday { .. } | Sem::DayOffset { .. } | Sem::Calendar { day: Some(_), .. } | Sem::PartOf { .. })
+}
+
+/// Joins a clock time with the day right after it ("10 p.m. Wednesday", "5 p.m. EST, Nov. 6",
+/// "noon on Thursday"), keeping the clock's precision and the day's date.
+fn refine(tokens: &Tokens, found: Vec<RawMention>) -> Vec<RawMention> {
+    let mut out: Vec<RawMention> = Vec::with_capacity(found.len());
+    let mut iter = found.into_iter().peekable();
+    while let Some(mut current) = iter.next() {
+        if let (Sem::Clock { base: None, .. }, Some(next)) = (&current.sem, iter.peek()) {
+            let gap: Vec<String> = (current.end_token..next.first_token).map(|t| tokens.lower(t)).collect();
+            let joinable = gap.is_empty() || gap == ["on"] || gap == [","] || gap == ["of"];
+            if joinable && names_a_day(&next.sem) {
+                let day = iter.next().map(|n| (n.end, n.end_token, n.sem));
+                if let (Some((end, end_token, day_sem)), Sem::Clock { hour, minute, .. }) = (day, &current.sem) {
+                    current.sem = Sem::Clock { hour: *hour, minute: *minute, base: Some(Box::new(day_sem)) };
+                    current.end = end;
+                    current.end_token = end_token;
+                    current.rule = "clock_on_day";
+                }
+            }
+        }
+        out.push(current);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn phrases(text: &str) -> Vec<&str> {
+        tag(text).iter().map(|m| &text[m.start..m.end]).collect()
+    }
+
+    #[test]
+    fn finds_the_seed_shapes() {
+        assert_eq!(phrases("said on Thursday morning that"), ["Thursday morning"]);
+        assert_eq!(phrases("following Wednesday’s terror attack"), ["Wednesday"]);
+        assert_eq!(phrases("The attacker was identified as 52-year old Khalid"), ["52-year old"]);
+        assert_eq!(phrases("He was a 15-year veteran and"), ["15-year"]);
+        assert_eq!(phrases("during a minute’s silence"), ["a minute"]);
+        assert_eq!(phrases("no proof at this time that"), ["at this time"]);
+    }
+
+    #[test]
+    fn refuses_the_known_traps() {
+        assert!(phrases("May’s comment comes after").is_empty());
+        assert!(phrases("they may march on the capital").is_empty());
+        assert!(phrases("the second attacker fled").is_empty());
+        assert!(phrases("in Room 1440 of the hotel").is_empty());
+        assert!(phrases("armed with a .38 pistol").is_empty());
+        assert!(phrases("wearing their Sunday best").is_empty());
+    }
+
+    #[test]
+    fn joins_clock_and_day() {
+        assert_eq!(phrases("at 10 p.m. Wednesday, police"), ["10 p.m. Wednesday"]);
+    }
 }

@@ -1,1 +1,151 @@
-//! Tokenizer (work in progress).
+//! Tokenizer for the tagger: one fast pass over the bytes producing words, numbers and punctuation
+//! with byte spans and the spacing facts rules need ("2.38pm" has no spaces, "May’s" has an
+//! apostrophe token). Curly and straight apostrophes both become `'`.
+
+/// What a token is made of.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokenKind {
+    /// Letters (ASCII or not).
+    Word,
+    /// ASCII digits.
+    Number,
+    /// Any other single character (apostrophes normalised to `'`, dashes to `-`).
+    Punct(char),
+}
+
+/// One token with its byte span in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token {
+    pub start: usize,
+    pub end: usize,
+    pub kind: TokenKind,
+    /// Whitespace separates this token from the previous one.
+    pub space_before: bool,
+    /// A line break separates this token from the previous one.
+    pub newline_before: bool,
+}
+
+impl Token {
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        &text[self.start..self.end]
+    }
+
+    pub fn is_punct(&self, c: char) -> bool {
+        self.kind == TokenKind::Punct(c)
+    }
+
+    /// Attached to the previous token (no whitespace in between).
+    pub fn attached(&self) -> bool {
+        !self.space_before
+    }
+}
+
+/// Splits `text` into tokens. Whitespace is dropped; everything else is covered.
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let bytes = text.as_bytes();
+    let mut tokens = Vec::with_capacity(text.len() / 5);
+    let mut i = 0;
+    let mut space_before = true;
+    let mut newline_before = true;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_whitespace() {
+            space_before = true;
+            if b == b'\n' {
+                newline_before = true;
+            }
+            i += 1;
+            continue;
+        }
+        let start = i;
+        let kind;
+        if b.is_ascii_digit() {
+            while i < bytes.len() && bytes[i].is_ascii_digit() {
+                i += 1;
+            }
+            kind = TokenKind::Number;
+        } else if b.is_ascii_alphabetic() {
+            while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            // Non-ASCII letters continue a word ("café").
+            while i < bytes.len() && bytes[i] >= 0x80 {
+                let ch = text[i..].chars().next().unwrap_or(' ');
+                if !ch.is_alphabetic() {
+                    break;
+                }
+                i += ch.len_utf8();
+                while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+                    i += 1;
+                }
+            }
+            kind = TokenKind::Word;
+        } else if b < 0x80 {
+            i += 1;
+            kind = TokenKind::Punct(match b {
+                b'`' => '\'',
+                _ => b as char,
+            });
+        } else {
+            let ch = text[i..].chars().next().unwrap_or(' ');
+            i += ch.len_utf8();
+            if ch.is_whitespace() {
+                space_before = true;
+                continue;
+            }
+            if ch.is_alphabetic() {
+                while i < bytes.len() {
+                    let next = text[i..].chars().next().unwrap_or(' ');
+                    if !next.is_alphabetic() {
+                        break;
+                    }
+                    i += next.len_utf8();
+                }
+                kind = TokenKind::Word;
+            } else {
+                kind = TokenKind::Punct(match ch {
+                    '\u{2018}' | '\u{2019}' | '\u{02BC}' => '\'',
+                    '\u{201C}' | '\u{201D}' => '"',
+                    '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' => '-',
+                    other => other,
+                });
+            }
+        }
+        tokens.push(Token { start, end: i, kind, space_before, newline_before });
+        space_before = false;
+        newline_before = false;
+    }
+    tokens
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn shapes(text: &str) -> Vec<(String, bool)> {
+        tokenize(text).iter().map(|t| (t.text(text).to_string(), t.space_before)).collect()
+    }
+
+    #[test]
+    fn splits_clock_without_spaces() {
+        let got: Vec<String> = shapes("at 2.38pm").into_iter().map(|(t, _)| t).collect();
+        assert_eq!(got, ["at", "2", ".", "38", "pm"]);
+    }
+
+    #[test]
+    fn curly_apostrophe_is_its_own_token() {
+        let text = "Wednesday’s attack";
+        let tokens = tokenize(text);
+        assert_eq!(tokens[0].text(text), "Wednesday");
+        assert!(tokens[1].is_punct('\''));
+        assert_eq!(tokens[2].text(text), "s");
+        assert!(tokens[2].attached());
+    }
+
+    #[test]
+    fn non_ascii_letters_stay_in_words() {
+        let text = "café crème 12";
+        let words: Vec<&str> = tokenize(text).iter().map(|t| t.text(text)).collect();
+        assert_eq!(words, ["café", "crème", "12"]);
+    }
+}

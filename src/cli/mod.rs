@@ -1,0 +1,11 @@
+//! Subcommands of the `chronoscope` binary; each file owns one.
+
+pub mod eval;
+pub mod extract;
+pub mod window;
+
+/// Parses a YYYY-MM-DD date argument.
+pub fn parse_date(value: &str) -> Result<chrono::NaiveDate, String> {
+    chrono::NaiveDate::parse_from_str(value.trim(), "%Y-%m-%d")
+        .map_err(|_| format!("{value:?} is not a date; write it as YYYY-MM-DD, e.g. 2017-03-22"))
+}

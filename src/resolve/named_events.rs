@@ -1,0 +1,157 @@
+//! Named events a relative phrase can point at ("the morning after the attack", "24 hours after
+//! the man began his attack"): finding the event noun after "after"/"before", and remembering the
+//! date the text gives an event ("Wednesday’s terror attack", "the attack on March 22, 2017").
+
+use crate::tagger::Tokens;
+use crate::text::tokens::TokenKind;
+use chrono::NaiveDate;
+use std::collections::HashMap;
+
+/// Nouns that name a datable happening in news.
+const EVENT_NOUNS: &[&str] = &[
+    "attack",
+    "attacks",
+    "bombing",
+    "bombings",
+    "shooting",
+    "explosion",
+    "explosions",
+    "blast",
+    "crash",
+    "fire",
+    "assault",
+    "storm",
+    "earthquake",
+    "quake",
+    "election",
+    "vote",
+    "referendum",
+    "meeting",
+    "summit",
+    "incident",
+    "raid",
+    "arrest",
+    "collapse",
+    "rampage",
+    "murder",
+    "killing",
+    "killings",
+    "stabbing",
+    "hijacking",
+    "riot",
+    "riots",
+    "protest",
+    "protests",
+    "strike",
+    "flood",
+    "floods",
+    "eruption",
+    "accident",
+    "derailment",
+    "outbreak",
+    "invasion",
+    "coup",
+    "ceremony",
+    "funeral",
+    "verdict",
+    "trial",
+    "hearing",
+    "announcement",
+    "speech",
+    "debate",
+    "match",
+    "game",
+    "race",
+    "launch",
+    "landing",
+    "takeover",
+    "merger",
+    "closure",
+    "evacuation",
+    "blaze",
+];
+
+pub fn is_event_noun(word: &str) -> bool {
+    let lower = word.to_ascii_lowercase();
+    EVENT_NOUNS.contains(&lower.as_str())
+}
+
+/// If tokens from `i` read "after|before|following <...> EVENT", returns the direction (+1 after,
+/// -1 before), the event noun (lower case) and the index of the noun token.
+pub fn event_reference(tokens: &Tokens, i: usize) -> Option<(i32, String, usize)> {
+    let direction = match tokens.lower(i).as_str() {
+        "after" | "following" | "since" => 1,
+        "before" | "ahead" | "preceding" => -1,
+        _ => return None,
+    };
+    let mut j = i + 1;
+    if tokens.lower(i) == "ahead" && tokens.lower(j) == "of" {
+        j += 1;
+    }
+    for k in j..(j + 8).min(tokens.tokens.len()) {
+        let token = tokens.tokens[k];
+        if matches!(token.kind, TokenKind::Punct('.' | ',' | ';' | ':' | '"')) {
+            return None;
+        }
+        let word = token.text(tokens.text);
+        if is_event_noun(word) {
+            return Some((direction, word.to_ascii_lowercase(), k));
+        }
+    }
+    None
+}
+
+/// Dates the text has given events so far, by event noun.
+#[derive(Debug, Default)]
+pub struct EventDates {
+    dates: HashMap<String, (NaiveDate, String)>,
+}
+
+impl EventDates {
+    pub fn get(&self, noun: &str) -> Option<&(NaiveDate, String)> {
+        self.dates.get(&singular(noun))
+    }
+
+    /// Records that the mention at tokens `[first, end)` dates a neighbouring event noun:
+    /// "Wednesday’s terror attack" (possessive, noun within three words after) or "the attack ...
+    /// on March 22, 2017" (noun before, within nine words of the same clause, "on"/"in" before the
+    /// date).
+    pub fn learn(&mut self, tokens: &Tokens, first: usize, end: usize, day: NaiveDate, phrase: &str) {
+        let possessive = tokens.tokens.get(end).is_some_and(|t| t.is_punct('\'')) && tokens.lower(end + 1) == "s";
+        if possessive {
+            for k in end + 2..(end + 5).min(tokens.tokens.len()) {
+                let word = tokens.tokens[k].text(tokens.text);
+                if is_event_noun(word) {
+                    self.insert(word, day, phrase);
+                    return;
+                }
+            }
+        }
+        let preposition = first > 0 && matches!(tokens.lower(first - 1).as_str(), "on" | "in");
+        if preposition {
+            for k in (first.saturating_sub(10)..first - 1).rev() {
+                let token = tokens.tokens[k];
+                if matches!(token.kind, TokenKind::Punct('.' | ';' | ':' | '"')) {
+                    return;
+                }
+                let word = token.text(tokens.text);
+                if is_event_noun(word) {
+                    self.insert(word, day, phrase);
+                    return;
+                }
+            }
+        }
+    }
+
+    fn insert(&mut self, noun: &str, day: NaiveDate, phrase: &str) {
+        self.dates.entry(singular(noun)).or_insert_with(|| (day, phrase.to_string()));
+    }
+}
+
+fn singular(noun: &str) -> String {
+    let lower = noun.to_ascii_lowercase();
+    match lower.strip_suffix('s') {
+        Some(stem) if EVENT_NOUNS.contains(&stem) => stem.to_string(),
+        _ => lower,
+    }
+}

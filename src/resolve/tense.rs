@@ -1,0 +1,160 @@
+//! Tense of the clause around a mention, from the nearest verb-like signal: "will"/"’ll"/"going
+//! to" say future, past forms ("said", "was", "-ed") say past, "is"/"are" present. Used to pick
+//! which Friday "Friday" means relative to a publication date.
+
+use crate::tagger::Tokens;
+use crate::text::tokens::TokenKind;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tense {
+    Past,
+    Present,
+    Future,
+    Unknown,
+}
+
+const PAST_WORDS: &[&str] = &[
+    "was",
+    "were",
+    "had",
+    "did",
+    "said",
+    "told",
+    "went",
+    "came",
+    "took",
+    "made",
+    "met",
+    "left",
+    "got",
+    "gave",
+    "began",
+    "saw",
+    "fell",
+    "won",
+    "lost",
+    "sent",
+    "held",
+    "paid",
+    "sold",
+    "found",
+    "brought",
+    "thought",
+    "struck",
+    "fled",
+    "ran",
+    "rose",
+    "spoke",
+    "wrote",
+    "became",
+    "knew",
+    "led",
+    "shot",
+    "broke",
+    "chose",
+    "drove",
+    "flew",
+    "grew",
+    "heard",
+    "kept",
+    "meant",
+    "sat",
+    "stood",
+    "taught",
+    "understood",
+    "wore",
+    "ago",
+];
+const PRESENT_WORDS: &[&str] = &["is", "are", "am", "has", "have", "does", "do", "says", "remains", "continues"];
+const FUTURE_WORDS: &[&str] = &["will", "shall", "ll", "tomorrow", "scheduled", "planned", "expected", "upcoming"];
+const NOT_PAST: &[&str] = &[
+    "need", "speed", "bed", "red", "hundred", "indeed", "seed", "feed", "proceed", "exceed", "succeed", "shed", "bred",
+];
+
+fn signal(word: &str) -> Option<Tense> {
+    let lower = word.to_ascii_lowercase();
+    let w = lower.as_str();
+    if FUTURE_WORDS.contains(&w) {
+        return Some(Tense::Future);
+    }
+    if PAST_WORDS.contains(&w) {
+        return Some(Tense::Past);
+    }
+    if PRESENT_WORDS.contains(&w) {
+        return Some(Tense::Present);
+    }
+    if w.len() > 4 && w.ends_with("ed") && !NOT_PAST.contains(&w) {
+        return Some(Tense::Past);
+    }
+    None
+}
+
+/// The tense signalled nearest to tokens `[first, end)` within tokens `[from, to)` (the sentence).
+pub fn tense_near(tokens: &Tokens, first: usize, end: usize, from: usize, to: usize) -> Tense {
+    let before = (from..first).rev();
+    let after = end..to;
+    let mut best: Option<(usize, Tense)> = None;
+    for i in before.take(12) {
+        if let Some(t) = word_signal(tokens, i) {
+            best = Some((first - i, t));
+            break;
+        }
+    }
+    for i in after.take(12) {
+        if let Some(t) = word_signal(tokens, i) {
+            let distance = i + 1 - end;
+            if best.is_none_or(|(d, _)| distance < d) {
+                best = Some((distance, t));
+            }
+            break;
+        }
+    }
+    // "going to", "is to", and a future marker anywhere before in the clause win over a nearer past.
+    for i in (from..first).rev().take(12) {
+        let word = tokens.lower(i);
+        if (word == "going" && tokens.lower(i + 1) == "to") || FUTURE_WORDS.contains(&word.as_str()) {
+            return Tense::Future;
+        }
+        if matches!(tokens.tokens.get(i).map(|t| t.kind), Some(TokenKind::Punct('.' | ';' | ':'))) {
+            break;
+        }
+    }
+    best.map(|(_, t)| t).unwrap_or(Tense::Unknown)
+}
+
+fn word_signal(tokens: &Tokens, i: usize) -> Option<Tense> {
+    let token = tokens.tokens.get(i)?;
+    if token.kind != TokenKind::Word {
+        return None;
+    }
+    // "’ll" after an apostrophe.
+    let word = token.text(tokens.text);
+    if word.eq_ignore_ascii_case("ll") && i > 0 && tokens.tokens[i - 1].is_punct('\'') {
+        return Some(Tense::Future);
+    }
+    if word.eq_ignore_ascii_case("ll") {
+        return None;
+    }
+    signal(word)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn tense_of(text: &str, phrase: &str) -> Tense {
+        let tokens = Tokens::new(text);
+        let start = text.find(phrase).unwrap();
+        let first = tokens.tokens.iter().position(|t| t.start == start).unwrap();
+        let end = tokens.tokens.iter().position(|t| t.end == start + phrase.len()).unwrap() + 1;
+        tense_near(&tokens, first, end, 0, tokens.tokens.len())
+    }
+
+    #[test]
+    fn reads_the_nearest_signal() {
+        assert_eq!(tense_of("The minister will visit on Friday.", "Friday"), Tense::Future);
+        assert_eq!(tense_of("The minister visited on Friday.", "Friday"), Tense::Past);
+        assert_eq!(tense_of("Talks are set for Friday.", "Friday"), Tense::Present);
+        assert_eq!(tense_of("Friday.", "Friday"), Tense::Unknown);
+    }
+}

@@ -1,0 +1,284 @@
+//! The tagger's word list: every word that can take part in a time phrase, with what it can mean.
+//! A word may mean several things ("second" is a unit and an ordinal; "May" a month, a name, a
+//! verb); rules and refiners choose by context. Adding a word is one line in `ENTRIES`.
+
+use super::sem::{Part, Season, Unit, Vague};
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// One meaning of a word.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Lex {
+    Month(u32),
+    /// A month abbreviation ("Sept", "Aug"): usually followed by a period.
+    MonthAbbr(u32),
+    /// Monday = 1 ... Sunday = 7 (ISO).
+    Weekday(u32),
+    WeekdayPlural(u32),
+    Unit(Unit),
+    UnitPlural(Unit),
+    Number(f64),
+    /// Tens that combine with a following unit number ("twenty four").
+    Tens(f64),
+    Ordinal(u32),
+    Part(Part),
+    Season(Season),
+    /// -1 "last/previous/past", 0 "this/current", +1 "next/coming/following".
+    Shift(i32),
+    /// "today" 0, "yesterday" -1, "tomorrow" +1.
+    DayWord(i32),
+    Vague(Vague),
+    /// A TIMEX3 mod word that precedes a phrase: "early" → START.
+    Modifier(&'static str),
+    /// "ago", "later", "earlier", "before", "after", "hence".
+    Direction(i32),
+    /// "daily" → P1D.
+    SetWord(&'static str),
+    /// Words with no time meaning of their own that rules look for ("the", "of", "a").
+    Glue,
+}
+
+/// (word, meanings). Lower case; abbreviations without their period.
+const ENTRIES: &[(&str, &[Lex])] = &[
+    ("january", &[Lex::Month(1)]),
+    ("february", &[Lex::Month(2)]),
+    ("march", &[Lex::Month(3)]),
+    ("april", &[Lex::Month(4)]),
+    ("may", &[Lex::Month(5)]),
+    ("june", &[Lex::Month(6)]),
+    ("july", &[Lex::Month(7)]),
+    ("august", &[Lex::Month(8)]),
+    ("september", &[Lex::Month(9)]),
+    ("october", &[Lex::Month(10)]),
+    ("november", &[Lex::Month(11)]),
+    ("december", &[Lex::Month(12)]),
+    ("jan", &[Lex::MonthAbbr(1)]),
+    ("feb", &[Lex::MonthAbbr(2)]),
+    ("mar", &[Lex::MonthAbbr(3)]),
+    ("apr", &[Lex::MonthAbbr(4)]),
+    ("jun", &[Lex::MonthAbbr(6)]),
+    ("jul", &[Lex::MonthAbbr(7)]),
+    ("aug", &[Lex::MonthAbbr(8)]),
+    ("sep", &[Lex::MonthAbbr(9)]),
+    ("sept", &[Lex::MonthAbbr(9)]),
+    ("oct", &[Lex::MonthAbbr(10)]),
+    ("nov", &[Lex::MonthAbbr(11)]),
+    ("dec", &[Lex::MonthAbbr(12)]),
+    ("monday", &[Lex::Weekday(1)]),
+    ("tuesday", &[Lex::Weekday(2)]),
+    ("wednesday", &[Lex::Weekday(3)]),
+    ("thursday", &[Lex::Weekday(4)]),
+    ("friday", &[Lex::Weekday(5)]),
+    ("saturday", &[Lex::Weekday(6)]),
+    ("sunday", &[Lex::Weekday(7)]),
+    ("mondays", &[Lex::WeekdayPlural(1)]),
+    ("tuesdays", &[Lex::WeekdayPlural(2)]),
+    ("wednesdays", &[Lex::WeekdayPlural(3)]),
+    ("thursdays", &[Lex::WeekdayPlural(4)]),
+    ("fridays", &[Lex::WeekdayPlural(5)]),
+    ("saturdays", &[Lex::WeekdayPlural(6)]),
+    ("sundays", &[Lex::WeekdayPlural(7)]),
+    ("second", &[Lex::Unit(Unit::Second), Lex::Ordinal(2)]),
+    ("seconds", &[Lex::UnitPlural(Unit::Second)]),
+    ("minute", &[Lex::Unit(Unit::Minute)]),
+    ("minutes", &[Lex::UnitPlural(Unit::Minute)]),
+    ("hour", &[Lex::Unit(Unit::Hour)]),
+    ("hours", &[Lex::UnitPlural(Unit::Hour)]),
+    ("day", &[Lex::Unit(Unit::Day)]),
+    ("days", &[Lex::UnitPlural(Unit::Day)]),
+    ("week", &[Lex::Unit(Unit::Week)]),
+    ("weeks", &[Lex::UnitPlural(Unit::Week)]),
+    ("weekend", &[Lex::Unit(Unit::Weekend)]),
+    ("weekends", &[Lex::UnitPlural(Unit::Weekend)]),
+    ("fortnight", &[Lex::Unit(Unit::Fortnight)]),
+    ("month", &[Lex::Unit(Unit::Month)]),
+    ("months", &[Lex::UnitPlural(Unit::Month)]),
+    ("quarter", &[Lex::Unit(Unit::Quarter)]),
+    ("quarters", &[Lex::UnitPlural(Unit::Quarter)]),
+    ("half", &[Lex::Unit(Unit::Half), Lex::Number(0.5)]),
+    ("year", &[Lex::Unit(Unit::Year)]),
+    ("years", &[Lex::UnitPlural(Unit::Year)]),
+    ("decade", &[Lex::Unit(Unit::Decade)]),
+    ("decades", &[Lex::UnitPlural(Unit::Decade)]),
+    ("century", &[Lex::Unit(Unit::Century)]),
+    ("centuries", &[Lex::UnitPlural(Unit::Century)]),
+    ("one", &[Lex::Number(1.0)]),
+    ("two", &[Lex::Number(2.0)]),
+    ("three", &[Lex::Number(3.0)]),
+    ("four", &[Lex::Number(4.0)]),
+    ("five", &[Lex::Number(5.0)]),
+    ("six", &[Lex::Number(6.0)]),
+    ("seven", &[Lex::Number(7.0)]),
+    ("eight", &[Lex::Number(8.0)]),
+    ("nine", &[Lex::Number(9.0)]),
+    ("ten", &[Lex::Number(10.0)]),
+    ("eleven", &[Lex::Number(11.0)]),
+    ("twelve", &[Lex::Number(12.0)]),
+    ("thirteen", &[Lex::Number(13.0)]),
+    ("fourteen", &[Lex::Number(14.0)]),
+    ("fifteen", &[Lex::Number(15.0)]),
+    ("sixteen", &[Lex::Number(16.0)]),
+    ("seventeen", &[Lex::Number(17.0)]),
+    ("eighteen", &[Lex::Number(18.0)]),
+    ("nineteen", &[Lex::Number(19.0)]),
+    ("twenty", &[Lex::Tens(20.0)]),
+    ("thirty", &[Lex::Tens(30.0)]),
+    ("forty", &[Lex::Tens(40.0)]),
+    ("fifty", &[Lex::Tens(50.0)]),
+    ("sixty", &[Lex::Tens(60.0)]),
+    ("seventy", &[Lex::Tens(70.0)]),
+    ("eighty", &[Lex::Tens(80.0)]),
+    ("ninety", &[Lex::Tens(90.0)]),
+    ("hundred", &[Lex::Number(100.0)]),
+    ("dozen", &[Lex::Number(12.0)]),
+    ("first", &[Lex::Ordinal(1)]),
+    ("third", &[Lex::Ordinal(3)]),
+    ("fourth", &[Lex::Ordinal(4)]),
+    ("fifth", &[Lex::Ordinal(5)]),
+    ("sixth", &[Lex::Ordinal(6)]),
+    ("seventh", &[Lex::Ordinal(7)]),
+    ("eighth", &[Lex::Ordinal(8)]),
+    ("ninth", &[Lex::Ordinal(9)]),
+    ("tenth", &[Lex::Ordinal(10)]),
+    ("eleventh", &[Lex::Ordinal(11)]),
+    ("twelfth", &[Lex::Ordinal(12)]),
+    ("nineteenth", &[Lex::Ordinal(19)]),
+    ("twentieth", &[Lex::Ordinal(20)]),
+    ("twenty-first", &[Lex::Ordinal(21)]),
+    ("morning", &[Lex::Part(Part::Morning)]),
+    ("mornings", &[Lex::Part(Part::Morning)]),
+    ("noon", &[Lex::Part(Part::Midday)]),
+    ("midday", &[Lex::Part(Part::Midday)]),
+    ("afternoon", &[Lex::Part(Part::Afternoon)]),
+    ("evening", &[Lex::Part(Part::Evening)]),
+    ("night", &[Lex::Part(Part::Night)]),
+    ("midnight", &[Lex::Glue]),
+    ("overnight", &[Lex::Glue]),
+    ("tonight", &[Lex::Glue]),
+    ("daytime", &[Lex::Part(Part::Daytime)]),
+    ("spring", &[Lex::Season(Season::Spring)]),
+    ("summer", &[Lex::Season(Season::Summer)]),
+    ("fall", &[Lex::Season(Season::Fall)]),
+    ("autumn", &[Lex::Season(Season::Fall)]),
+    ("winter", &[Lex::Season(Season::Winter)]),
+    ("last", &[Lex::Shift(-1)]),
+    ("previous", &[Lex::Shift(-1)]),
+    ("past", &[Lex::Shift(-1), Lex::Vague(Vague::Past)]),
+    ("this", &[Lex::Shift(0)]),
+    ("current", &[Lex::Shift(0)]),
+    ("next", &[Lex::Shift(1)]),
+    ("coming", &[Lex::Shift(1)]),
+    ("following", &[Lex::Shift(1)]),
+    ("today", &[Lex::DayWord(0)]),
+    ("yesterday", &[Lex::DayWord(-1)]),
+    ("tomorrow", &[Lex::DayWord(1)]),
+    ("now", &[Lex::Vague(Vague::Present)]),
+    ("currently", &[Lex::Vague(Vague::Present)]),
+    ("nowadays", &[Lex::Vague(Vague::Present)]),
+    ("recently", &[Lex::Vague(Vague::Past)]),
+    ("lately", &[Lex::Vague(Vague::Past)]),
+    ("previously", &[Lex::Vague(Vague::Past)]),
+    ("formerly", &[Lex::Vague(Vague::Past)]),
+    ("recent", &[Lex::Vague(Vague::Past)]),
+    ("future", &[Lex::Vague(Vague::Future)]),
+    ("soon", &[Lex::Vague(Vague::Future)]),
+    ("early", &[Lex::Modifier("START")]),
+    ("earlier", &[Lex::Direction(-1)]),
+    ("late", &[Lex::Modifier("END")]),
+    ("later", &[Lex::Direction(1)]),
+    ("mid", &[Lex::Modifier("MID")]),
+    ("about", &[Lex::Modifier("APPROX")]),
+    ("around", &[Lex::Modifier("APPROX")]),
+    ("approximately", &[Lex::Modifier("APPROX")]),
+    ("roughly", &[Lex::Modifier("APPROX")]),
+    ("nearly", &[Lex::Modifier("EQUAL_OR_LESS")]),
+    ("almost", &[Lex::Modifier("LESS_THAN")]),
+    ("ago", &[Lex::Direction(-1)]),
+    ("before", &[Lex::Direction(-1)]),
+    ("after", &[Lex::Direction(1)]),
+    ("hence", &[Lex::Direction(1)]),
+    ("daily", &[Lex::SetWord("P1D")]),
+    ("nightly", &[Lex::SetWord("P1D")]),
+    ("weekly", &[Lex::SetWord("P1W")]),
+    ("monthly", &[Lex::SetWord("P1M")]),
+    ("quarterly", &[Lex::SetWord("P3M")]),
+    ("annually", &[Lex::SetWord("P1Y")]),
+    ("yearly", &[Lex::SetWord("P1Y")]),
+    ("hourly", &[Lex::SetWord("PT1H")]),
+    ("every", &[Lex::Glue]),
+    ("each", &[Lex::Glue]),
+    ("the", &[Lex::Glue]),
+    ("a", &[Lex::Glue]),
+    ("an", &[Lex::Glue]),
+    ("that", &[Lex::Glue]),
+    ("same", &[Lex::Glue]),
+    ("more", &[Lex::Glue]),
+    ("less", &[Lex::Glue]),
+    ("least", &[Lex::Glue]),
+    ("at", &[Lex::Glue]),
+    ("end", &[Lex::Glue]),
+    ("beginning", &[Lex::Glue]),
+    ("start", &[Lex::Glue]),
+    ("middle", &[Lex::Glue]),
+    ("over", &[Lex::Glue]),
+    ("up", &[Lex::Glue]),
+    ("under", &[Lex::Glue]),
+    ("fiscal", &[Lex::Glue]),
+    ("several", &[Lex::Glue]),
+    ("few", &[Lex::Glue]),
+    ("couple", &[Lex::Glue]),
+    ("some", &[Lex::Glue]),
+    ("year-earlier", &[Lex::Glue]),
+    ("christmas", &[Lex::Glue]),
+    ("thanksgiving", &[Lex::Glue]),
+    ("post", &[Lex::Glue]),
+    ("pre", &[Lex::Glue]),
+    ("these", &[Lex::Glue]),
+    ("those", &[Lex::Glue]),
+    ("per", &[Lex::Glue]),
+    ("times", &[Lex::Glue]),
+    ("once", &[Lex::Glue]),
+    ("twice", &[Lex::Glue]),
+];
+
+fn table() -> &'static HashMap<&'static str, &'static [Lex]> {
+    static TABLE: OnceLock<HashMap<&'static str, &'static [Lex]>> = OnceLock::new();
+    TABLE.get_or_init(|| ENTRIES.iter().copied().collect())
+}
+
+/// Meanings of `word` (any case), empty when it plays no part in time phrases.
+pub fn lookup(word: &str) -> &'static [Lex] {
+    let bytes = word.as_bytes();
+    if bytes.len() > 16 || bytes.is_empty() {
+        return &[];
+    }
+    let mut buf = [0u8; 16];
+    for (slot, b) in buf.iter_mut().zip(bytes) {
+        if !b.is_ascii_alphabetic() && *b != b'-' {
+            return &[];
+        }
+        *slot = b.to_ascii_lowercase();
+    }
+    let lower = std::str::from_utf8(&buf[..bytes.len()]).unwrap_or("");
+    table().get(lower).copied().unwrap_or(&[])
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn looks_up_any_case() {
+        assert_eq!(lookup("THURSDAY"), &[Lex::Weekday(4)]);
+        assert!(lookup("Thursdayish").is_empty());
+        assert!(lookup("café").is_empty());
+    }
+
+    #[test]
+    fn words_are_unique() {
+        let mut seen = std::collections::HashSet::new();
+        for (word, _) in ENTRIES {
+            assert!(seen.insert(*word), "{word} listed twice");
+        }
+    }
+}

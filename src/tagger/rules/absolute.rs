@@ -1,0 +1,403 @@
+//! Absolute dates: "March 22, 2017", "22 March 2017", "22/03/2017", "2017-03-22", "December
+//! 2003", "2013", "the 1990s", "the 20th century", "the fourth quarter of 2016", "the first half
+//! of 2016", "the winter of 2010", "March" (with context). Corpus: absolute.corpus.
+
+use super::{Rule, MONTH_CONTEXT};
+use crate::tagger::cursor::Cursor;
+use crate::tagger::lexicon::Lex;
+use crate::tagger::sem::Sem;
+use crate::text::tokens::TokenKind;
+
+pub const RULES: &[Rule] = &[
+    Rule { name: "month_day_year", parse: month_day_year },
+    Rule { name: "day_month_year", parse: day_month_year },
+    Rule { name: "month_year", parse: month_year },
+    Rule { name: "numeric_date", parse: numeric_date },
+    Rule { name: "iso_date", parse: iso_date },
+    Rule { name: "decade", parse: decade },
+    Rule { name: "century", parse: century },
+    Rule { name: "quarter", parse: quarter },
+    Rule { name: "half_year", parse: half_year },
+    Rule { name: "season", parse: season },
+    Rule { name: "year", parse: year },
+    Rule { name: "month", parse: month_alone },
+];
+
+/// An optional "Wednesday," before a date.
+fn skip_weekday_prefix(c: &mut Cursor) {
+    let save = c.i;
+    if c.weekday().is_some() {
+        c.punct(',');
+        if c.token().is_some_and(|t| matches!(t.kind, TokenKind::Word)) && c.peek_lex(month_of).is_some() {
+            return;
+        }
+    }
+    c.i = save;
+}
+
+fn month_of(l: Lex) -> Option<u32> {
+    match l {
+        Lex::Month(m) | Lex::MonthAbbr(m) => Some(m),
+        _ => None,
+    }
+}
+
+/// ", 2017" or " 2017" after a date.
+fn trailing_year(c: &mut Cursor) -> Option<i32> {
+    let save = c.i;
+    c.punct(',');
+    if let Some(year) = c.year() {
+        return Some(year);
+    }
+    c.i = save;
+    None
+}
+
+fn month_day_year(c: &mut Cursor) -> Option<Sem> {
+    skip_weekday_prefix(c);
+    let month = c.month()?;
+    let day = c.day_of_month()?;
+    // "May 5 people" is not a date: a plural noun after the number rules it out.
+    if c.token().is_some_and(|t| t.kind == TokenKind::Word) && !c.capitalised() && c.current().ends_with('s') {
+        let word = c.current();
+        if !matches!(word, "is" | "was" | "as" | "has" | "this" | "its" | "his" | "us") {
+            return None;
+        }
+    }
+    let year = trailing_year(c);
+    Some(Sem::Calendar { year, month: Some(month), day: Some(day) })
+}
+
+fn day_month_year(c: &mut Cursor) -> Option<Sem> {
+    skip_weekday_prefix(c);
+    c.word("the");
+    let day = c.day_of_month()?;
+    c.word("of");
+    let month = c.month()?;
+    let year = trailing_year(c);
+    Some(Sem::Calendar { year, month: Some(month), day: Some(day) })
+}
+
+fn month_year(c: &mut Cursor) -> Option<Sem> {
+    let month = c.month()?;
+    c.punct(',');
+    c.word("of");
+    let year = c.year()?;
+    Some(Sem::Calendar { year: Some(year), month: Some(month), day: None })
+}
+
+/// "22/03/2017" (day first when the first number cannot be a month, else month first as in
+/// US news), "3/22/17".
+fn numeric_date(c: &mut Cursor) -> Option<Sem> {
+    let first = c.number_in(1, 31)?;
+    if !(c.token().is_some_and(|t| t.attached()) && c.punct('/')) {
+        return None;
+    }
+    let second = c.number_in(1, 31)?;
+    if !(c.token().is_some_and(|t| t.attached()) && c.punct('/')) {
+        return None;
+    }
+    let token = c.token()?;
+    if !token.attached() || token.kind != TokenKind::Number {
+        return None;
+    }
+    let digits = token.end - token.start;
+    let (raw, _) = c.digits()?;
+    let year = match digits {
+        4 => raw as i32,
+        2 => {
+            if raw < 50 {
+                2000 + raw as i32
+            } else {
+                1900 + raw as i32
+            }
+        }
+        _ => return None,
+    };
+    let (month, day) = if first > 12 { (second, first) } else { (first, second) };
+    if month > 12 {
+        return None;
+    }
+    Some(Sem::Calendar { year: Some(year), month: Some(month), day: Some(day) })
+}
+
+fn iso_date(c: &mut Cursor) -> Option<Sem> {
+    let year = c.year()?;
+    if !c.hyphen() {
+        return None;
+    }
+    let month = c.number_in(1, 12)?;
+    if !c.hyphen() {
+        return None;
+    }
+    let day = c.number_in(1, 31)?;
+    Some(Sem::Calendar { year: Some(year), month: Some(month), day: Some(day) })
+}
+
+/// "the 1990s", "1990s", "the '90s", "the late 1970s" (the modifier is taken by the matcher).
+fn decade(c: &mut Cursor) -> Option<Sem> {
+    let had_the = c.word("the");
+    if had_the {
+        c.one_of(&["early", "late", "mid"]).map(|m| {
+            c.hyphen();
+            m
+        });
+    }
+    let token = c.token()?;
+    let decade = if token.is_punct('\'') {
+        c.i += 1;
+        let yy = c.token()?;
+        if yy.kind != TokenKind::Number || yy.end - yy.start != 2 || !yy.attached() {
+            return None;
+        }
+        let value: i32 = yy.text(c.text).parse().ok()?;
+        c.i += 1;
+        if value % 10 != 0 {
+            return None;
+        }
+        190 + value / 10
+    } else {
+        if token.kind != TokenKind::Number || token.end - token.start != 4 {
+            return None;
+        }
+        let value: i32 = token.text(c.text).parse().ok()?;
+        c.i += 1;
+        if value % 10 != 0 || !(1000..=2190).contains(&value) {
+            return None;
+        }
+        value / 10
+    };
+    c.attached_punct('\'');
+    let suffix = c.token()?;
+    if !(suffix.attached() && suffix.text(c.text) == "s") {
+        return None;
+    }
+    c.i += 1;
+    Some(Sem::Decade { decade })
+}
+
+fn century(c: &mut Cursor) -> Option<Sem> {
+    c.word("the");
+    let ordinal = c.lex(|l| if let Lex::Ordinal(n) = l { Some(n) } else { None }).or_else(|| c.number_in(1, 21))?;
+    c.hyphen();
+    if !c.word("century") {
+        return None;
+    }
+    Some(Sem::Century { century: ordinal as i32 - 1 })
+}
+
+fn quarter(c: &mut Cursor) -> Option<Sem> {
+    c.word("the");
+    c.word("fiscal");
+    let ordinal = c.lex(|l| match l {
+        Lex::Ordinal(n) if (1..=4).contains(&n) => Some(n),
+        _ => None,
+    })?;
+    let hyphenated = c.hyphen();
+    if !c.word("quarter") {
+        return None;
+    }
+    // "a quarter of the votes" is a fraction, but "first quarter of 2016" is a date.
+    let save = c.i;
+    let mut year = None;
+    if c.word("of") || c.punct(',') || !hyphenated {
+        c.word("fiscal");
+        year = c.year();
+    }
+    if year.is_none() {
+        c.i = save;
+    }
+    Some(Sem::Quarter { quarter: ordinal, year })
+}
+
+fn half_year(c: &mut Cursor) -> Option<Sem> {
+    c.word("the");
+    let half = c.lex(|l| match l {
+        Lex::Ordinal(n) if n == 1 || n == 2 => Some(n),
+        _ => None,
+    })?;
+    c.hyphen();
+    if !c.word("half") {
+        return None;
+    }
+    let save = c.i;
+    let year = if c.word("of") { c.year() } else { None };
+    if year.is_none() {
+        c.i = save;
+        // "the second half" with no year is only a date in a financial context; keep it.
+    }
+    Some(Sem::Half { half, year })
+}
+
+fn season(c: &mut Cursor) -> Option<Sem> {
+    let determiner = c.one_of(&["the", "this", "that", "last", "next"]);
+    let before = c.str_at(-1).to_ascii_lowercase();
+    let season = c.lex(|l| if let Lex::Season(s) = l { Some(s) } else { None })?;
+    let save = c.i;
+    let year = if c.word("of") || true { c.year() } else { None };
+    if year.is_none() {
+        c.i = save;
+        let context = determiner.is_some()
+            || matches!(before.as_str(), "in" | "during" | "early" | "late" | "mid" | "since" | "until" | "by");
+        if !context {
+            return None;
+        }
+        // "the fall of Rome", "the spring of his career".
+        if c.is("of") {
+            return None;
+        }
+    }
+    let shift = match determiner {
+        Some("last") => Some(-1),
+        Some("next") => Some(1),
+        Some("this") => Some(0),
+        _ => None,
+    };
+    Some(Sem::SeasonOf { season, year, shift })
+}
+
+/// Words that make a four-digit number something other than a year.
+const NOT_YEAR_BEFORE: &[&str] = &[
+    "room",
+    "no",
+    "number",
+    "flight",
+    "route",
+    "highway",
+    "interstate",
+    "page",
+    "pages",
+    "boeing",
+    "airbus",
+    "model",
+    "suite",
+    "unit",
+    "apartment",
+    "building",
+    "gate",
+    "platform",
+    "bus",
+    "code",
+    "pin",
+    "box",
+    "line",
+    "channel",
+    "version",
+    "article",
+    "section",
+    "resolution",
+    "item",
+];
+const NOT_YEAR_AFTER: &[&str] = &[
+    "people",
+    "persons",
+    "troops",
+    "soldiers",
+    "feet",
+    "foot",
+    "miles",
+    "meters",
+    "metres",
+    "km",
+    "kilometers",
+    "men",
+    "women",
+    "children",
+    "jobs",
+    "acres",
+    "dollars",
+    "tons",
+    "tonnes",
+    "pounds",
+    "yen",
+    "shares",
+    "cars",
+    "units",
+    "members",
+    "employees",
+    "workers",
+    "students",
+    "residents",
+    "votes",
+    "cases",
+    "deaths",
+    "times",
+    "points",
+    "hours",
+    "minutes",
+    "seconds",
+    "days",
+    "rooms",
+    "homes",
+    "houses",
+    "barrels",
+    "gallons",
+    "euros",
+    "marks",
+    "francs",
+    "copies",
+    "hits",
+    "words",
+    "pages",
+    "am",
+    "pm",
+    "gmt",
+    "utc",
+    "bst",
+    "est",
+    "edt",
+    "pst",
+    "cet",
+    "local",
+    "hrs",
+];
+
+fn year(c: &mut Cursor) -> Option<Sem> {
+    let fiscal = c.word("fiscal");
+    let before = c.str_at(-1).to_ascii_lowercase();
+    if NOT_YEAR_BEFORE.contains(&before.as_str()) || before == "#" {
+        return None;
+    }
+    let token = c.token()?;
+    let value: i32 = token.text(c.text).parse().ok()?;
+    let year = c.year()?;
+    let _ = value;
+    if !fiscal && !(1900..=2099).contains(&year) {
+        let date_context = matches!(
+            before.as_str(),
+            "in" | "since" | "by" | "until" | "from" | "of" | "during" | "before" | "after" | "year" | "circa"
+        );
+        if !date_context {
+            return None;
+        }
+    }
+    let after = c.current().to_ascii_lowercase();
+    if NOT_YEAR_AFTER.contains(&after.as_str()) || c.token().is_some_and(|t| t.is_punct('%')) {
+        return None;
+    }
+    // "1,440" or "2017.5" are numbers.
+    if c.token().is_some_and(|t| (t.is_punct(',') || t.is_punct('.')) && t.attached())
+        && c.token_at(1).is_some_and(|t| t.kind == TokenKind::Number && t.attached())
+    {
+        return None;
+    }
+    Some(Sem::Calendar { year: Some(year), month: None, day: None })
+}
+
+/// A month with no day or year: unambiguous months stand alone; "May" and "March" need a
+/// preposition or determiner before them ("in May", "last March") and never own an apostrophe-s.
+fn month_alone(c: &mut Cursor) -> Option<Sem> {
+    let before = c.str_at(-1).to_ascii_lowercase();
+    let word = c.current().to_ascii_lowercase();
+    let month = c.month()?;
+    let possessive = c.token().is_some_and(|t| t.is_punct('\'') && t.attached())
+        && c.token_at(1).is_some_and(|t| t.text(c.text).eq_ignore_ascii_case("s"));
+    if possessive {
+        return None;
+    }
+    let ambiguous = matches!(word.as_str(), "may" | "march" | "june" | "august" | "april" | "jan" | "mar");
+    if ambiguous && !MONTH_CONTEXT.contains(&before.as_str()) {
+        return None;
+    }
+    Some(Sem::Calendar { year: None, month: Some(month), day: None })
+}

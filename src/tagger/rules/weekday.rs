@@ -1,0 +1,45 @@
+//! Weekdays: "Thursday", "Thursday morning", "Wednesday’s" (the weekday only), "last Friday",
+//! "next Tuesday", "this Monday", "Saturday night". Not "Sunday best", not "Sunday Times".
+//! Corpus: weekday.corpus.
+
+use super::Rule;
+use crate::tagger::cursor::Cursor;
+use crate::tagger::lexicon::Lex;
+use crate::tagger::sem::Sem;
+
+pub const RULES: &[Rule] = &[Rule { name: "weekday", parse: weekday }];
+
+/// Words after a weekday that make it part of a name or an idiom, not a date.
+const NOT_A_DATE_AFTER: &[&str] = &["best", "school", "schools", "paper", "papers", "supplement", "edition"];
+
+fn weekday(c: &mut Cursor) -> Option<Sem> {
+    // "last Friday", "next Tuesday", "this Monday", "the coming Sunday"; "following Wednesday’s
+    // attack" is a preposition, not a shift.
+    let shift = match c.current().to_ascii_lowercase().as_str() {
+        "last" | "next" | "this" | "coming" | "past" => c.lex(|l| match l {
+            Lex::Shift(s) => Some(s),
+            _ => None,
+        }),
+        _ => None,
+    };
+    let day = c.weekday()?;
+    let next = c.current();
+    if NOT_A_DATE_AFTER.iter().any(|w| next.eq_ignore_ascii_case(w)) {
+        return None;
+    }
+    // "Sunday Times", "Tuesday Morning Corp": a capitalised word that is no time word is a name.
+    if c.token().is_some_and(|t| !t.newline_before)
+        && c.capitalised()
+        && c.meanings().is_empty()
+        && c.token().is_some_and(|t| t.kind == crate::text::tokens::TokenKind::Word)
+    {
+        return None;
+    }
+    let base = Sem::Weekday { weekday: day, shift };
+    let save = c.i;
+    if let Some(part) = c.lex(|l| if let Lex::Part(p) = l { Some(p) } else { None }) {
+        return Some(Sem::PartOf { base: Box::new(base), part });
+    }
+    c.i = save;
+    Some(base)
+}

@@ -1,0 +1,191 @@
+//! What a time phrase means before calendar arithmetic: the tagger's output vocabulary and the
+//! resolver's input. Every variant names one way a phrase can point at time.
+
+/// Calendar units that phrases count in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Unit {
+    Second,
+    Minute,
+    Hour,
+    Day,
+    Week,
+    Weekend,
+    Fortnight,
+    Month,
+    Quarter,
+    Half,
+    Year,
+    Decade,
+    Century,
+}
+
+/// Parts of the day with their TIMEX3 codes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Part {
+    Morning,
+    Midday,
+    Afternoon,
+    Evening,
+    Night,
+    Daytime,
+}
+
+impl Part {
+    pub fn code(self) -> &'static str {
+        match self {
+            Part::Morning => "MO",
+            Part::Midday => "MI",
+            Part::Afternoon => "AF",
+            Part::Evening => "EV",
+            Part::Night => "NI",
+            Part::Daytime => "DT",
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Part::Morning => "morning",
+            Part::Midday => "midday",
+            Part::Afternoon => "afternoon",
+            Part::Evening => "evening",
+            Part::Night => "night",
+            Part::Daytime => "daytime",
+        }
+    }
+
+    /// Clock hours the part covers, `[start, end)`, end may pass midnight (night ends at 30 = 06:00).
+    pub fn hours(self) -> (u32, u32) {
+        match self {
+            Part::Morning => (6, 12),
+            Part::Midday => (11, 14),
+            Part::Afternoon => (12, 18),
+            Part::Evening => (18, 22),
+            Part::Night => (21, 30),
+            Part::Daytime => (6, 18),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Season {
+    Spring,
+    Summer,
+    Fall,
+    Winter,
+}
+
+impl Season {
+    pub fn code(self) -> &'static str {
+        match self {
+            Season::Spring => "SP",
+            Season::Summer => "SU",
+            Season::Fall => "FA",
+            Season::Winter => "WI",
+        }
+    }
+}
+
+/// PAST_REF, PRESENT_REF, FUTURE_REF.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Vague {
+    Past,
+    Present,
+    Future,
+}
+
+/// How many units: an exact number or an unspecified one ("months", "several years").
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Amount {
+    Exact(f64),
+    Unknown,
+}
+
+/// What a phrase means, still relative to whatever the resolver picks as reference.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Sem {
+    /// A calendar date with some parts given: "March 22, 2017", "March 22", "December 2003", "2013".
+    Calendar {
+        year: Option<i32>,
+        month: Option<u32>,
+        day: Option<u32>,
+    },
+    /// "the 1990s": `decade` is the year divided by ten (199).
+    Decade {
+        decade: i32,
+    },
+    /// "the 20th century": `century` is the first two digits (19).
+    Century {
+        century: i32,
+    },
+    /// "the fourth quarter of 2016", "third-quarter" (year from the reference).
+    Quarter {
+        quarter: u32,
+        year: Option<i32>,
+    },
+    /// "the first half of 2016".
+    Half {
+        half: u32,
+        year: Option<i32>,
+    },
+    /// "summer", "the winter of 2010", "last fall".
+    SeasonOf {
+        season: Season,
+        year: Option<i32>,
+        shift: Option<i32>,
+    },
+    /// "Thursday", "last Friday", "next Tuesday" (`shift` -1/0/+1 when a word says which one).
+    Weekday {
+        weekday: u32,
+        shift: Option<i32>,
+    },
+    /// "today" (0), "yesterday" (-1), "tomorrow" (+1).
+    DayOffset {
+        days: i32,
+    },
+    /// A named month relative to the reference: "last November", "this March".
+    MonthShift {
+        month: u32,
+        shift: i32,
+    },
+    /// The unit containing the reference, shifted: "last week" (-1), "this year" (0), "next month".
+    UnitShift {
+        unit: Unit,
+        shift: i32,
+    },
+    /// Counted back from the speech time: "two weeks ago".
+    Ago {
+        amount: Amount,
+        unit: Unit,
+    },
+    /// Counted from the time the discourse is at: "two days later", "a year earlier", "the next day".
+    Relative {
+        amount: Amount,
+        unit: Unit,
+        direction: i32,
+    },
+    /// The unit the discourse is at: "that day", "the year", "the same day", "the quarter".
+    SameUnit {
+        unit: Unit,
+    },
+    /// A part of a day given by `base`: "Thursday morning", "this evening", "the morning after".
+    PartOf {
+        base: Box<Sem>,
+        part: Part,
+    },
+    /// A clock time, on the day given by `base` when the phrase names one ("10 p.m. Wednesday").
+    Clock {
+        hour: u32,
+        minute: u32,
+        base: Option<Box<Sem>>,
+    },
+    Vague(Vague),
+    /// A length of time: "24 hours", "a minute", "months", "52-year".
+    Duration {
+        amount: Amount,
+        unit: Unit,
+    },
+    /// A recurrence, already in TIMEX3 form: "P1D", "XXXX-WXX-7", "XXXX-03-22".
+    Set {
+        value: String,
+    },
+}
