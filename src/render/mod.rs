@@ -2,9 +2,22 @@
 //! anchor line as epaint shapes (no window, no GPU). The GUI paints these shapes on screen; the PNG
 //! export tessellates and rasterises the very same shapes on the CPU.
 //!
-//! Interface fixed up front; implementation owned by the render work.
+//! Interface fixed up front (the types below); submodules:
+//! - [`time_axis`]: time <-> x mapping, ticks, zoom / pan / fit helpers;
+//! - [`layout`]: [`build_scene`], the whole drawing for one viewport;
+//! - [`stack`]: row stacking and cluster folding of labels (pure geometry);
+//! - [`theme`]: light / dark colours and the document palette;
+//! - [`raster`] and [`png`]: the headless CPU rasteriser and the PNG export.
 
-use crate::timeline::Timeline;
+pub mod layout;
+pub mod png;
+pub mod raster;
+pub mod stack;
+pub mod theme;
+pub mod time_axis;
+
+pub use layout::build_scene;
+pub use png::{render_png, write_png};
 
 /// The visible time range and the pixel size it is drawn into. Times are seconds since
 /// 1970-01-01T00:00 of story-local time, as f64 (never f32).

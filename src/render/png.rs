@@ -1,0 +1,117 @@
+//! Headless PNG export of a timeline: the same [`Scene`](super::Scene) the window paints, built
+//! with the light report theme, tessellated by epaint and rasterised on the CPU (no window, no
+//! GPU), then encoded with tiny-skia.
+//!
+//! Lives in `render` until `export/mod.rs` declares `pub mod png;` (then `export::png` re-exports
+//! this module's functions).
+
+use super::layout::build_scene;
+use super::raster::Canvas;
+use super::theme::Theme;
+use super::time_axis;
+use super::{SceneOptions, Viewport};
+use crate::timeline::Timeline;
+use crate::timex::Interval;
+use epaint::text::{FontDefinitions, TextOptions};
+use epaint::{ClippedShape, FontColorTransferFunction, Fonts, Rect, TessellationOptions, Tessellator};
+use std::path::Path;
+
+/// Largest accepted side, in pixels.
+pub const MAX_SIDE: u32 = 3840;
+/// Largest accepted pixel count (one 4K UHD frame).
+pub const MAX_PIXELS: u64 = 3840 * 2160;
+
+/// Checks an export size: both sides at least 1, no side above 3840 and at most 3840x2160 pixels.
+pub fn check_size(width: u32, height: u32) -> Result<(), String> {
+    if width == 0 || height == 0 {
+        return Err(format!("PNG size {width}x{height} is empty: both sides must be at least 1 pixel"));
+    }
+    if width > MAX_SIDE || height > MAX_SIDE || u64::from(width) * u64::from(height) > MAX_PIXELS {
+        return Err(format!(
+            "PNG size {width}x{height} is too large: at most 4K ({MAX_SIDE} px per side, 3840x2160 pixels in all)"
+        ));
+    }
+    Ok(())
+}
+
+/// Scale of text and lines for an image `width` pixels wide: 1 up to 1920 px, then growing to 2
+/// at 3840 px, so a 4K export looks like a full-HD one with finer detail.
+pub fn pixels_per_point(width: u32) -> f32 {
+    (width as f32 / 1920.0).clamp(1.0, 2.0)
+}
+
+/// The viewport a PNG of `width`x`height` points shows when none is given: the whole timeline
+/// (with margins), or two weeks around the anchor when nothing is dated.
+pub fn default_viewport(timeline: &Timeline, width: f32, height: f32) -> Viewport {
+    match timeline.extent() {
+        Some(extent) => time_axis::fit(extent, width, height),
+        None => {
+            let day = Interval::day(timeline.anchor);
+            let week = chrono::Duration::days(7);
+            time_axis::fit(Interval::new(day.start - week, day.end + week), width, height)
+        }
+    }
+}
+
+/// Renders `timeline` as a `width`x`height` PNG (light theme). `viewport` chooses the time range
+/// (its size is replaced by the image size); `None` fits the whole timeline.
+pub fn render_png(timeline: &Timeline, viewport: Option<Viewport>, width: u32, height: u32) -> Result<Vec<u8>, String> {
+    let canvas = render_canvas(timeline, viewport, width, height)?;
+    let size =
+        tiny_skia::IntSize::from_wh(width, height).ok_or_else(|| format!("invalid PNG size {width}x{height}"))?;
+    let pixmap = tiny_skia::Pixmap::from_vec(canvas.pixels, size)
+        .ok_or_else(|| format!("could not make a {width}x{height} pixmap"))?;
+    pixmap.encode_png().map_err(|e| format!("encoding the {width}x{height} PNG failed: {e}"))
+}
+
+/// [`render_png`], written atomically to `path`.
+pub fn write_png(
+    path: &Path,
+    timeline: &Timeline,
+    viewport: Option<Viewport>,
+    width: u32,
+    height: u32,
+) -> Result<(), String> {
+    let bytes = render_png(timeline, viewport, width, height)?;
+    crate::export::atomic::write_atomic(path, &bytes).map_err(|e| format!("writing {}: {e}", path.display()))
+}
+
+/// Renders into a premultiplied RGBA canvas (what [`render_png`] encodes).
+pub fn render_canvas(
+    timeline: &Timeline,
+    viewport: Option<Viewport>,
+    width: u32,
+    height: u32,
+) -> Result<Canvas, String> {
+    check_size(width, height)?;
+    let ppp = pixels_per_point(width);
+    let (w_pt, h_pt) = (width as f32 / ppp, height as f32 / ppp);
+    let viewport = match viewport {
+        Some(v) => Viewport { width: w_pt, height: h_pt, ..v },
+        None => default_viewport(timeline, w_pt, h_pt),
+    };
+    let text_options = TextOptions {
+        max_texture_side: 8192,
+        color_transfer_function: FontColorTransferFunction::LIGHT_MODE_DEFAULT,
+        ..TextOptions::default()
+    };
+    let mut fonts = Fonts::new(text_options, FontDefinitions::default());
+    let options = SceneOptions { dark: false, selected_event: None, hovered_event: None, show_hidden: false };
+    let scene = {
+        let mut view = fonts.with_pixels_per_point(ppp);
+        build_scene(timeline, &viewport, &options, &mut view)
+    };
+    let atlas = fonts.image();
+    let mut tessellator = Tessellator::new(
+        ppp,
+        TessellationOptions::default(),
+        fonts.font_image_size(),
+        fonts.texture_atlas().prepared_discs(),
+    );
+    let clip = Rect::from_min_size(epaint::Pos2::ZERO, epaint::vec2(w_pt, h_pt));
+    let shapes = scene.shapes.into_iter().map(|s| ClippedShape::new(clip, s)).collect();
+    let primitives = tessellator.tessellate_shapes(shapes);
+    let mut canvas = Canvas::new(width as usize, height as usize, Theme::new(false).background);
+    canvas.paint(&primitives, ppp, &atlas);
+    Ok(canvas)
+}

@@ -1,0 +1,293 @@
+//! Scene layout properties: labels never overlap, crowded events fold into clusters that split
+//! when zoomed in, hidden events stay hidden, and the hit targets match what is drawn.
+
+use chrono::{Duration, NaiveDate, NaiveDateTime};
+use chronoscope::render::time_axis::{self, to_seconds};
+use chronoscope::render::{build_scene, HitTarget, Scene, SceneOptions, Viewport};
+use chronoscope::timeline::{DocumentInfo, Event, Mention, SentenceRef, Timeline};
+use chronoscope::timex::{Granularity, Interval, TimexType};
+use epaint::text::{FontDefinitions, TextOptions};
+use epaint::{Fonts, Rect, Shape};
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDateTime {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap().and_hms_opt(0, 0, 0).unwrap()
+}
+
+fn doc(id: &str, title: &str) -> DocumentInfo {
+    DocumentInfo {
+        id: id.into(),
+        path: format!("{id}.txt"),
+        title: title.into(),
+        dct: None,
+        chars: 100,
+        warnings: vec![],
+    }
+}
+
+fn event(id: &str, doc: &str, label: &str, start: NaiveDateTime, g: Granularity) -> Event {
+    let end = match g {
+        Granularity::Minute => start + Duration::minutes(1),
+        Granularity::Hour => start + Duration::hours(1),
+        Granularity::PartOfDay => start + Duration::hours(6),
+        Granularity::Day => start + Duration::days(1),
+        Granularity::Week => start + Duration::days(7),
+        Granularity::Month => start + Duration::days(30),
+        _ => start + Duration::days(365),
+    };
+    Event {
+        id: id.into(),
+        doc: doc.into(),
+        label: label.into(),
+        start,
+        end,
+        granularity: g,
+        mentions: vec![],
+        sentence: SentenceRef { start: 0, end: 1, text: label.into() },
+        edited: false,
+        original: None,
+        original_label: None,
+        hidden: false,
+    }
+}
+
+/// A tiny deterministic generator (xorshift) so the "random" timelines are reproducible.
+struct Rng(u64);
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+    fn below(&mut self, n: u64) -> u64 {
+        self.next() % n
+    }
+}
+
+const WORDS: [&str; 12] = [
+    "vote", "storm", "talks", "strike", "ruling", "launch", "summit", "merger", "election", "protest", "recall",
+    "audit",
+];
+
+fn random_timeline(n: usize, seed: u64) -> Timeline {
+    let mut rng = Rng(seed);
+    let mut tl = Timeline::empty(NaiveDate::from_ymd_opt(2017, 3, 22).unwrap());
+    tl.documents = vec![doc("d1", "Harbour News"), doc("d2", "City Desk"), doc("d3", "Wire Report")];
+    let grans = [Granularity::Minute, Granularity::Hour, Granularity::Day, Granularity::Week, Granularity::Month];
+    for i in 0..n {
+        let d = format!("d{}", 1 + rng.below(3));
+        let start = day(2017, 3, 1) + Duration::minutes(rng.below(31 * 24 * 60) as i64);
+        let g = grans[rng.below(grans.len() as u64) as usize];
+        let label = format!("{} {} {}", WORDS[rng.below(12) as usize], WORDS[rng.below(12) as usize], i);
+        tl.events.push(event(&format!("{d}-e{i}"), &d, &label, start, g));
+    }
+    tl
+}
+
+fn fonts() -> Fonts {
+    Fonts::new(TextOptions::default(), FontDefinitions::default())
+}
+
+fn scene(tl: &Timeline, vp: &Viewport, options: &SceneOptions, fonts: &mut Fonts) -> Scene {
+    let mut view = fonts.with_pixels_per_point(1.0);
+    build_scene(tl, vp, options, &mut view)
+}
+
+fn light() -> SceneOptions {
+    SceneOptions { dark: false, selected_event: None, hovered_event: None, show_hidden: false }
+}
+
+fn text_rects(scene: &Scene) -> Vec<Rect> {
+    fn walk(shape: &Shape, out: &mut Vec<Rect>) {
+        match shape {
+            Shape::Text(t) => out.push(Rect::from_min_size(t.pos, t.galley.size())),
+            Shape::Vec(v) => v.iter().for_each(|s| walk(s, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    scene.shapes.iter().for_each(|s| walk(s, &mut out));
+    out
+}
+
+fn assert_disjoint(rects: &[Rect], what: &str) {
+    for (i, a) in rects.iter().enumerate() {
+        for b in &rects[i + 1..] {
+            assert!(!a.shrink(0.5).intersects(b.shrink(0.5)), "{what} overlap: {a:?} and {b:?}");
+        }
+    }
+}
+
+fn event_and_cluster_hits(scene: &Scene) -> (usize, usize) {
+    let events = scene.hits.iter().filter(|h| matches!(h.target, HitTarget::Event(_))).count();
+    let clusters = scene.hits.iter().filter(|h| matches!(h.target, HitTarget::Cluster { .. })).count();
+    (events, clusters)
+}
+
+#[test]
+fn labels_never_overlap_in_a_random_scene() {
+    let mut fonts = fonts();
+    for seed in [1u64, 7, 42] {
+        let tl = random_timeline(300, seed);
+        let full = time_axis::fit(tl.extent().unwrap(), 1200.0, 700.0);
+        let week = Viewport { start: to_seconds(day(2017, 3, 10)), end: to_seconds(day(2017, 3, 17)), ..full };
+        for vp in [full, week, time_axis::zoom_at(&week, 300.0, 6.0)] {
+            let s = scene(&tl, &vp, &light(), &mut fonts);
+            let texts = text_rects(&s);
+            assert!(texts.len() > 10, "seed {seed}: only {} labels", texts.len());
+            assert_disjoint(&texts, "text");
+            let items: Vec<Rect> =
+                s.hits.iter().filter(|h| !matches!(h.target, HitTarget::Undated { .. })).map(|h| h.rect).collect();
+            assert_disjoint(&items, "event/cluster hit");
+        }
+    }
+}
+
+#[test]
+fn every_visible_event_is_drawn_alone_or_in_a_cluster() {
+    let mut fonts = fonts();
+    let tl = random_timeline(300, 3);
+    let vp = time_axis::fit(tl.extent().unwrap(), 1200.0, 700.0);
+    let s = scene(&tl, &vp, &light(), &mut fonts);
+    let mut seen: Vec<String> = Vec::new();
+    for h in &s.hits {
+        match &h.target {
+            HitTarget::Event(id) => seen.push(id.clone()),
+            HitTarget::Cluster { event_ids } => seen.extend(event_ids.iter().cloned()),
+            HitTarget::Undated { .. } => {}
+        }
+    }
+    seen.sort();
+    let before = seen.len();
+    seen.dedup();
+    assert_eq!(before, seen.len(), "an event appears twice");
+    assert_eq!(seen.len(), tl.events.len(), "fitted view must account for every event");
+}
+
+fn crowded_timeline() -> Timeline {
+    let mut tl = Timeline::empty(NaiveDate::from_ymd_opt(2017, 3, 22).unwrap());
+    tl.documents = vec![doc("d1", "Live blog")];
+    let base = day(2017, 3, 14) + Duration::hours(9);
+    for i in 0..60 {
+        let t = base + Duration::minutes(i);
+        tl.events.push(event(&format!("d1-e{i}"), "d1", &format!("update {i}"), t, Granularity::Minute));
+    }
+    tl.events.push(event("d1-e60", "d1", "Press conference", day(2017, 3, 2), Granularity::Day));
+    tl.events.push(event("d1-e61", "d1", "Inquiry opens", day(2017, 3, 28), Granularity::Day));
+    tl
+}
+
+#[test]
+fn crowded_events_cluster_and_split_when_zoomed_in() {
+    let mut fonts = fonts();
+    let tl = crowded_timeline();
+    let month =
+        Viewport { start: to_seconds(day(2017, 3, 1)), end: to_seconds(day(2017, 4, 1)), width: 1200.0, height: 500.0 };
+    let s = scene(&tl, &month, &light(), &mut fonts);
+    let (events, clusters) = event_and_cluster_hits(&s);
+    assert!(clusters >= 1, "60 events in one hour must fold at month zoom");
+    assert_eq!(events, 2, "the two lone events stay individual");
+    let folded: usize = s
+        .hits
+        .iter()
+        .map(|h| match &h.target {
+            HitTarget::Cluster { event_ids } => event_ids.len(),
+            _ => 0,
+        })
+        .sum();
+    assert_eq!(folded, 60);
+
+    // Zoom into the busy hour: the cluster splits into individual events.
+    let hour = Viewport {
+        start: to_seconds(day(2017, 3, 14) + Duration::minutes(8 * 60 + 50)),
+        end: to_seconds(day(2017, 3, 14) + Duration::minutes(10 * 60 + 10)),
+        ..month
+    };
+    let s = scene(&tl, &hour, &light(), &mut fonts);
+    let (events, clusters) = event_and_cluster_hits(&s);
+    assert_eq!(clusters, 0, "zoomed to the hour, every update has room");
+    assert_eq!(events, 60);
+
+    // Half way: fewer events folded than at month zoom.
+    let mid = time_axis::zoom_at(&month, month.time_to_x(to_seconds(day(2017, 3, 14) + Duration::hours(9))), 60.0);
+    let s = scene(&tl, &mid, &light(), &mut fonts);
+    let (events, _) = event_and_cluster_hits(&s);
+    assert!(events > 0, "some events split off at intermediate zoom");
+}
+
+#[test]
+fn hidden_events_are_skipped_unless_asked_for() {
+    let mut fonts = fonts();
+    let mut tl = crowded_timeline();
+    tl.events.truncate(62);
+    tl.events[60].hidden = true;
+    let vp =
+        Viewport { start: to_seconds(day(2017, 3, 1)), end: to_seconds(day(2017, 3, 5)), width: 900.0, height: 400.0 };
+    let ids = |s: &Scene| -> Vec<String> {
+        s.hits
+            .iter()
+            .filter_map(|h| match &h.target {
+                HitTarget::Event(id) => Some(id.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    let s = scene(&tl, &vp, &light(), &mut fonts);
+    assert!(!ids(&s).contains(&"d1-e60".to_string()));
+    let shown = SceneOptions { show_hidden: true, ..light() };
+    let s = scene(&tl, &vp, &shown, &mut fonts);
+    assert!(ids(&s).contains(&"d1-e60".to_string()));
+}
+
+#[test]
+fn undated_mentions_become_chips_and_selection_is_drawn() {
+    let mut fonts = fonts();
+    let mut tl = crowded_timeline();
+    tl.mentions.push(Mention {
+        id: "d1-m1".into(),
+        doc: "d1".into(),
+        text: "three weeks".into(),
+        start: 0,
+        end: 11,
+        timex_type: TimexType::Duration,
+        value: "P3W".into(),
+        modifier: None,
+        interval: None,
+        granularity: None,
+        rule: "test".into(),
+        explanation: "a duration".into(),
+        sentence: 0,
+    });
+    let vp =
+        Viewport { start: to_seconds(day(2017, 3, 1)), end: to_seconds(day(2017, 3, 5)), width: 900.0, height: 400.0 };
+    let plain = scene(&tl, &vp, &light(), &mut fonts);
+    assert!(plain.hits.iter().any(|h| h.target == HitTarget::Undated { mention_id: "d1-m1".into() }));
+    let chip = plain.hits.iter().find(|h| matches!(h.target, HitTarget::Undated { .. })).unwrap();
+    assert!(chip.rect.bottom() <= 400.0 && chip.rect.top() > 300.0, "chip in the bottom strip: {:?}", chip.rect);
+    let selected = SceneOptions { selected_event: Some("d1-e60".into()), ..light() };
+    let sel = scene(&tl, &vp, &selected, &mut fonts);
+    assert!(sel.shapes.len() > plain.shapes.len(), "selection adds an outline");
+    let dark = scene(&tl, &vp, &SceneOptions { dark: true, ..light() }, &mut fonts);
+    assert_eq!(dark.hits, plain.hits, "theme changes colours, not layout");
+}
+
+#[test]
+fn empty_and_degenerate_inputs_do_not_panic() {
+    let mut fonts = fonts();
+    let tl = Timeline::empty(NaiveDate::from_ymd_opt(2017, 3, 22).unwrap());
+    let vp = Viewport { start: 0.0, end: 86_400.0, width: 800.0, height: 300.0 };
+    let s = scene(&tl, &vp, &light(), &mut fonts);
+    assert!(s.hits.is_empty());
+    for (w, h) in [(0.0, 0.0), (10.0, 10.0), (2000.0, 60.0)] {
+        let vp = Viewport { width: w, height: h, ..vp };
+        let _ = scene(&crowded_timeline(), &vp, &light(), &mut fonts);
+    }
+    let inverted = Viewport { start: 10.0, end: -10.0, width: 800.0, height: 300.0 };
+    let _ = scene(&crowded_timeline(), &inverted, &light(), &mut fonts);
+    // An interval that the axis cannot even reach (year 9999) must not panic either.
+    let mut far = crowded_timeline();
+    far.events[0].start = day(9999, 12, 31);
+    far.events[0].end = day(9999, 12, 31);
+    let ext = far.extent().unwrap_or(Interval::day(far.anchor));
+    let _ = scene(&far, &time_axis::fit(ext, 800.0, 300.0), &light(), &mut fonts);
+}
