@@ -12,11 +12,13 @@ pub struct Cursor<'a> {
     pub tokens: &'a [Token],
     pub lex: &'a [&'static [Lex]],
     pub i: usize,
+    /// A TIMEX3 mod a rule found inside its own phrase ("the late 1970s").
+    pub modifier: Option<&'static str>,
 }
 
 impl<'a> Cursor<'a> {
     pub fn new(text: &'a str, tokens: &'a [Token], lex: &'a [&'static [Lex]], i: usize) -> Self {
-        Cursor { text, tokens, lex, i }
+        Cursor { text, tokens, lex, i, modifier: None }
     }
 
     pub fn token(&self) -> Option<&'a Token> {
@@ -217,7 +219,6 @@ impl<'a> Cursor<'a> {
                 self.i = save;
                 return None;
             }
-            self.attached_punct('.');
             return Some(month);
         }
         if capital {

@@ -118,13 +118,16 @@ fn modifier(c: &mut Cursor) -> Option<&'static str> {
     found
 }
 
-fn best_rule_at(tokens: &Tokens, i: usize) -> Option<(usize, &'static str, Sem)> {
-    let mut best: Option<(usize, &'static str, Sem)> = None;
+/// The longest rule match at token `i`: (end token, rule name, meaning, mod found inside).
+type RuleMatch = (usize, &'static str, Sem, Option<&'static str>);
+
+fn best_rule_at(tokens: &Tokens, i: usize) -> Option<RuleMatch> {
+    let mut best: Option<RuleMatch> = None;
     for rule in rules::all() {
         let mut c = tokens.cursor(i);
         if let Some(sem) = (rule.parse)(&mut c) {
-            if c.i > i && best.as_ref().is_none_or(|(end, _, _)| c.i > *end) {
-                best = Some((c.i, rule.name, sem));
+            if c.i > i && best.as_ref().is_none_or(|(end, ..)| c.i > *end) {
+                best = Some((c.i, rule.name, sem, c.modifier));
             }
         }
     }
@@ -133,25 +136,21 @@ fn best_rule_at(tokens: &Tokens, i: usize) -> Option<(usize, &'static str, Sem)>
 
 fn match_at(tokens: &Tokens, i: usize) -> Option<RawMention> {
     let mut c = tokens.cursor(i);
-    let modifier = modifier(&mut c);
-    let (core_start, modifier) = match modifier {
-        Some(m) if c.i < tokens.tokens.len() => (c.i, Some(m)),
-        _ => (i, None),
-    };
-    let (end_token, rule, sem, modifier, first) = match best_rule_at(tokens, core_start) {
-        Some((end, rule, sem)) => (end, rule, sem, modifier, i),
-        None if modifier.is_some() => {
-            let (end, rule, sem) = best_rule_at(tokens, i)?;
-            (end, rule, sem, None, i)
+    let outer = modifier(&mut c).filter(|_| c.i < tokens.tokens.len());
+    let core_start = if outer.is_some() { c.i } else { i };
+    let (first, end_token, rule, sem, modifier) = match (outer, best_rule_at(tokens, core_start)) {
+        // Modifiers only make sense on what they can modify: "about" a clock time or amount,
+        // "early" a date, "more than" a duration; otherwise the word stays outside the phrase.
+        (Some(outer), Some((end, rule, sem, inner))) if modifier_fits(outer, &sem) => {
+            (i, end, rule, sem, Some(outer).or(inner))
         }
-        None => return None,
+        (_, Some((end, rule, sem, inner))) => (core_start, end, rule, sem, inner),
+        (Some(_), None) => {
+            let (end, rule, sem, inner) = best_rule_at(tokens, i)?;
+            (i, end, rule, sem, inner)
+        }
+        (None, None) => return None,
     };
-    // Modifiers only make sense on what they can modify: "about" a clock time or amount, "early"
-    // a date, "more than" a duration.
-    let modifier = modifier.filter(|m| modifier_fits(m, &sem));
-    let first = if modifier.is_some() { first } else { core_start.max(first) };
-    let first =
-        if modifier.is_none() && core_start != i && best_rule_at(tokens, i).is_none() { core_start } else { first };
     Some(RawMention {
         start: tokens.tokens[first].start,
         end: tokens.tokens[end_token - 1].end,

@@ -138,10 +138,14 @@ fn iso_date(c: &mut Cursor) -> Option<Sem> {
 fn decade(c: &mut Cursor) -> Option<Sem> {
     let had_the = c.word("the");
     if had_the {
-        c.one_of(&["early", "late", "mid"]).map(|m| {
+        if let Some(word) = c.one_of(&["early", "late", "mid"]) {
             c.hyphen();
-            m
-        });
+            c.modifier = Some(match word {
+                "early" => "START",
+                "late" => "END",
+                _ => "MID",
+            });
+        }
     }
     let token = c.token()?;
     let decade = if token.is_punct('\'') {

@@ -27,9 +27,9 @@ pub fn all() -> impl Iterator<Item = &'static Rule> {
         .chain(clock::RULES)
         .chain(weekday::RULES)
         .chain(relative::RULES)
-        .chain(duration::RULES)
         .chain(set::RULES)
         .chain(vague::RULES)
+        .chain(duration::RULES)
 }
 
 /// Words before a bare month name that make it a month ("in May", "since March").

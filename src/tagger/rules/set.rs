@@ -22,6 +22,23 @@ fn set_word(c: &mut Cursor) -> Option<Sem> {
 
 /// The ISO 8601 duration of `n` units: P1D, PT1H, P2W, P1Q (TimeML's quarter).
 pub fn period(n: f64, unit: Unit) -> String {
+    // "half an hour" is PT30M, "a year and a half" P18M: a fraction moves to the next unit down.
+    if n.fract() != 0.0 {
+        let smaller = match unit {
+            Unit::Minute => Some((60.0, Unit::Second)),
+            Unit::Hour => Some((60.0, Unit::Minute)),
+            Unit::Day => Some((24.0, Unit::Hour)),
+            Unit::Week => Some((7.0, Unit::Day)),
+            Unit::Year => Some((12.0, Unit::Month)),
+            Unit::Decade => Some((10.0, Unit::Year)),
+            _ => None,
+        };
+        if let Some((factor, finer)) = smaller {
+            if (n * factor).fract() == 0.0 {
+                return period(n * factor, finer);
+            }
+        }
+    }
     let n = if n.fract() == 0.0 { format!("{}", n as i64) } else { format!("{n}") };
     match unit {
         Unit::Second => format!("PT{n}S"),

@@ -30,7 +30,7 @@ fn weekday(c: &mut Cursor) -> Option<Sem> {
     // "Sunday Times", "Tuesday Morning Corp": a capitalised word that is no time word is a name.
     if c.token().is_some_and(|t| !t.newline_before)
         && c.capitalised()
-        && c.meanings().is_empty()
+        && !c.meanings().iter().any(|l| matches!(l, Lex::Part(_) | Lex::Month(_) | Lex::MonthAbbr(_)))
         && c.token().is_some_and(|t| t.kind == crate::text::tokens::TokenKind::Word)
     {
         return None;
