@@ -14,8 +14,14 @@ pub struct EvalArgs {
 }
 
 pub fn run(args: &EvalArgs) -> i32 {
-    // TEMPORARY until src/eval lands (helper work in progress).
-    let _ = (&args.gold, args.errors);
-    eprintln!("chronoscope eval: not built yet");
-    1
+    match chronoscope::eval::run(&args.gold) {
+        Ok(report) => {
+            print!("{}", report.render(args.errors));
+            0
+        }
+        Err(message) => {
+            eprintln!("chronoscope eval: {message}");
+            1
+        }
+    }
 }
