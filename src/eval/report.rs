@@ -1,0 +1,101 @@
+//! Plain-text rendering of an `EvalReport`: one table (overall micro scores first, then each
+//! document by name), the notes, and optionally every error with gold vs system text and value.
+
+use super::score::{Counts, Entity};
+use super::EvalReport;
+use std::fmt::Write;
+
+/// Renders the report; `errors` adds the error listing.
+pub fn render(report: &EvalReport, errors: bool) -> String {
+    let mut out = String::new();
+    let total = &report.overall;
+    let _ = writeln!(
+        out,
+        "TempEval-3 style TIMEX3 evaluation: {} document{}, {} gold, {} system mentions",
+        report.documents.len(),
+        if report.documents.len() == 1 { "" } else { "s" },
+        total.gold,
+        total.system
+    );
+    let _ = writeln!(out, "(token-based extents; type/value F1 = attribute accuracy on relaxed matches x relaxed F1)");
+    out.push('\n');
+    let width = report.documents.iter().map(|d| d.name.chars().count()).max().unwrap_or(0).max(16);
+    let _ = writeln!(
+        out,
+        "{:<width$} {:>5} {:>5} | {:>27} | {:>27} | {:>6} {:>6}",
+        "", "", "", "strict", "relaxed", "type", "value"
+    );
+    let _ = writeln!(
+        out,
+        "{:<width$} {:>5} {:>5} | {:>8} {:>8} {:>9} | {:>8} {:>8} {:>9} | {:>6} {:>6}",
+        "document", "gold", "sys", "P", "R", "F1", "P", "R", "F1", "F1", "F1"
+    );
+    let rule = "-".repeat(width + 84);
+    let _ = writeln!(out, "{rule}");
+    row(&mut out, "OVERALL (micro)", total, width);
+    let _ = writeln!(out, "{rule}");
+    for doc in &report.documents {
+        row(&mut out, &doc.name, &doc.counts, width);
+    }
+    if !report.notes.is_empty() {
+        out.push_str("\nNotes:\n");
+        for note in &report.notes {
+            let _ = writeln!(out, "  {note}");
+        }
+    }
+    if errors {
+        let count: usize = report.documents.iter().map(|d| d.errors.len()).sum();
+        let _ = writeln!(out, "\nErrors ({count}):");
+        for doc in &report.documents {
+            for error in &doc.errors {
+                let _ = write!(out, "  {}  {:<8}", doc.name, error.kind.label());
+                match (&error.gold, &error.system) {
+                    (Some(g), Some(s)) => {
+                        let _ = writeln!(out, "  gold {}  vs  system {}", entity(g), entity(s));
+                    }
+                    (Some(g), None) => {
+                        let _ = writeln!(out, "  gold {}", entity(g));
+                    }
+                    (None, Some(s)) => {
+                        let _ = writeln!(out, "  system {}", entity(s));
+                    }
+                    (None, None) => out.push('\n'),
+                }
+            }
+        }
+    }
+    out
+}
+
+fn row(out: &mut String, name: &str, c: &Counts, width: usize) {
+    let strict = c.strict();
+    let relaxed = c.relaxed();
+    let _ = writeln!(
+        out,
+        "{:<width$} {:>5} {:>5} | {:>8} {:>8} {:>9} | {:>8} {:>8} {:>9} | {:>6} {:>6}",
+        name,
+        c.gold,
+        c.system,
+        pct(strict.precision, c.system),
+        pct(strict.recall, c.gold),
+        pct(strict.f1, c.gold + c.system),
+        pct(relaxed.precision, c.system),
+        pct(relaxed.recall, c.gold),
+        pct(relaxed.f1, c.gold + c.system),
+        pct(c.type_f1(), c.gold + c.system),
+        pct(c.value_f1(), c.gold + c.system),
+    );
+}
+
+/// A score as a percentage, or "-" when it is undefined (nothing to divide by).
+fn pct(value: f64, denominator: usize) -> String {
+    if denominator == 0 {
+        "-".to_string()
+    } else {
+        format!("{:.1}", value * 100.0)
+    }
+}
+
+fn entity(e: &Entity) -> String {
+    format!("{:?} [{}..{}] {} {}", e.text, e.start, e.end, e.timex_type.as_str(), e.value)
+}

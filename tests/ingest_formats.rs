@@ -1,0 +1,151 @@
+//! Ingest of every supported format from small fixture files: the text a user sees, titles,
+//! DCTs, warnings, and the files that must be refused with a clear message.
+
+use chronoscope::ingest::{self, SourceFormat};
+use std::path::{Path, PathBuf};
+
+fn fixture(name: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ingest").join(name)
+}
+
+fn error_of(name: &str) -> String {
+    match ingest::load(&fixture(name)) {
+        Ok(doc) => panic!("{name} should be refused, got text {:?}", doc.text),
+        Err(e) => e.to_string(),
+    }
+}
+
+#[test]
+fn plain_text_keeps_everything_and_takes_the_first_line_as_title() {
+    let doc = ingest::load(&fixture("article.txt")).unwrap();
+    assert_eq!(doc.format, SourceFormat::Text);
+    assert_eq!(doc.title, "Harbour bridge reopens after repairs");
+    assert_eq!(doc.text, std::fs::read_to_string(fixture("article.txt")).unwrap());
+    assert!(doc.warnings.is_empty());
+    assert_eq!(doc.dct, None);
+}
+
+#[test]
+fn markdown_drops_markup_but_keeps_the_words() {
+    let doc = ingest::load(&fixture("article.md")).unwrap();
+    assert_eq!(doc.format, SourceFormat::Markdown);
+    assert_eq!(doc.title, "Harbour bridge reopens");
+    assert_eq!(
+        doc.text,
+        "Harbour bridge reopens\n\nThe bridge reopened on Tuesday, according to the city council.\n\n\
+         Repairs took three weeks.\nTraffic resumed at 6 a.m.\n"
+    );
+}
+
+#[test]
+fn html_keeps_the_article_only() {
+    let doc = ingest::load(&fixture("article.html")).unwrap();
+    assert_eq!(doc.format, SourceFormat::Html);
+    assert_eq!(doc.title, "Bridge reopens | Example News");
+    assert_eq!(
+        doc.text,
+        "Harbour bridge reopens\n\nThe harbour bridge reopened on Tuesday after three weeks of repairs.\n\n\
+         Engineers said the work finished early.\nTraffic resumed at 6 a.m."
+    );
+    for furniture in ["script text", "color", "Home", "Copyright", "Read more", "JavaScript"] {
+        assert!(!doc.text.contains(furniture), "{furniture:?} leaked into {:?}", doc.text);
+    }
+}
+
+#[test]
+fn malformed_html_is_read_leniently() {
+    let doc = ingest::load(&fixture("malformed.html")).unwrap();
+    assert_eq!(doc.text, "Storm hits the coast\n\nFerries stopped on Monday");
+    assert_eq!(doc.title, "malformed");
+}
+
+#[test]
+fn timeml_text_is_the_exact_text_element_with_entities_decoded() {
+    let doc = ingest::load(&fixture("snippet.tml")).unwrap();
+    assert_eq!(doc.format, SourceFormat::TimeMl);
+    assert_eq!(doc.title, "Smith & Sons results");
+    assert_eq!(doc.dct.as_deref(), Some("2021-03-04"));
+    assert_eq!(
+        doc.text,
+        "\nSmith & Sons reported results yesterday <unaudited>.\n\n\
+         Profits rose for about three years in Zürich & Genève, \"a record\".\n"
+    );
+}
+
+#[test]
+fn timeml_gold_offsets_are_code_points_into_the_text() {
+    let path = fixture("snippet.tml");
+    let bytes = std::fs::read(&path).unwrap();
+    let (doc, gold) = ingest::parse_timeml_gold(&path, &bytes).unwrap();
+    assert_eq!(gold.len(), 2);
+    let chars: Vec<char> = doc.text.chars().collect();
+    let slice = |s: usize, e: usize| chars[s..e].iter().collect::<String>();
+    // "\nSmith & Sons reported results " is 31 code points: the decoded &amp; counts as one.
+    assert_eq!((gold[0].start, gold[0].end), (31, 40));
+    assert_eq!(slice(gold[0].start, gold[0].end), "yesterday");
+    assert_eq!(gold[0].tid, "t1");
+    assert_eq!(gold[0].value, "2021-03-03");
+    assert_eq!(gold[0].timex_type, chronoscope::timex::TimexType::Date);
+    assert_eq!(gold[1].text, "about three years");
+    assert_eq!(slice(gold[1].start, gold[1].end), "about three years");
+    assert_eq!(gold[1].modifier.as_deref(), Some("APPROX"));
+    assert_eq!(gold[1].timex_type, chronoscope::timex::TimexType::Duration);
+}
+
+#[test]
+fn malformed_timeml_says_what_is_wrong() {
+    let message = error_of("broken.tml");
+    assert!(message.contains("broken.tml") && message.contains("malformed TimeML"), "{message}");
+}
+
+#[test]
+fn bom_is_dropped_and_crlf_normalised() {
+    let doc = ingest::load(&fixture("crlf_bom.txt")).unwrap();
+    assert_eq!(doc.text, "Title with BOM\n\nLine one.\nLine two.\n");
+    assert_eq!(doc.title, "Title with BOM");
+}
+
+#[test]
+fn invalid_utf8_is_replaced_and_reported() {
+    let doc = ingest::load(&fixture("invalid_utf8.txt")).unwrap();
+    assert_eq!(doc.text, "Caf\u{FFFD} prices rose on Monday.\nThe \u{FFFD}\u{FFFD} index fell.\n");
+    assert_eq!(doc.warnings.len(), 1);
+    assert!(doc.warnings[0].contains("3 invalid byte sequences"), "{:?}", doc.warnings);
+}
+
+#[test]
+fn binary_and_empty_files_are_refused() {
+    assert!(error_of("binary.txt").contains("looks like a binary file"));
+    assert!(error_of("empty.txt").contains("file is empty"));
+}
+
+#[test]
+fn oversized_input_is_refused_with_its_size() {
+    let big = vec![b'a'; 50 * 1024 * 1024 + 1];
+    let message = ingest::from_bytes(Path::new("big.txt"), &big).unwrap_err().to_string();
+    assert!(message.contains("too large") && message.contains("50.0 MB"), "{message}");
+}
+
+#[test]
+fn unknown_extensions_are_sniffed() {
+    let page = ingest::load(&fixture("page.dat")).unwrap();
+    assert_eq!(page.format, SourceFormat::Html);
+    assert_eq!(page.text, "Sniffed as HTML.");
+    assert_eq!(page.title, "Sniffed page");
+    let notes = ingest::load(&fixture("notes.log")).unwrap();
+    assert_eq!(notes.format, SourceFormat::Text);
+    assert_eq!(notes.title, "Plain notes");
+}
+
+#[test]
+fn long_first_line_is_not_a_title() {
+    let text = format!("{}\n\nMore.", "word ".repeat(40));
+    let doc = ingest::from_bytes(Path::new("/x/long-story.txt"), text.as_bytes()).unwrap();
+    assert_eq!(doc.title, "long-story");
+}
+
+#[test]
+fn missing_file_and_directory_are_errors() {
+    assert!(ingest::load(&fixture("no-such-file.txt")).unwrap_err().to_string().contains("cannot read"));
+    assert!(ingest::load(&fixture("")).unwrap_err().to_string().contains("directory"));
+}
