@@ -262,9 +262,9 @@ impl Builder<'_, '_> {
         let theme = self.theme;
         let day = time_axis::format_day(timeline.anchor);
         let (text, x) = if x < 0.0 {
-            (format!("\u{2190} Anchor: {day}"), 0.0)
+            (format!("\u{ab} Anchor: {day}"), 0.0)
         } else if x > self.vp.width {
-            (format!("Anchor: {day} \u{2192}"), self.vp.width)
+            (format!("Anchor: {day} \u{bb}"), self.vp.width)
         } else {
             (format!("Anchor: {day}"), x)
         };

@@ -37,7 +37,7 @@ pub fn from_seconds(seconds: f64) -> Option<NaiveDateTime> {
         return None;
     }
     let whole = seconds.floor();
-    if whole < -9.0e15 || whole > 9.0e15 {
+    if !(-9.0e15..=9.0e15).contains(&whole) {
         return None;
     }
     let nanos = ((seconds - whole) * 1e9).round().clamp(0.0, 999_999_999.0) as u32;

@@ -1,0 +1,87 @@
+//! Per-frame cost of the timeline drawing: `build_scene` (culling, row stacking, clustering,
+//! shapes) for 10,000 synthetic events spread over a month, viewed whole and zoomed to a week,
+//! plus one full headless PNG export for scale. Target: ≤ 8 ms per frame on one core.
+
+use chrono::{Duration, NaiveDate};
+use chronoscope::render::time_axis::{self, to_seconds};
+use chronoscope::render::{build_scene, render_png, SceneOptions, Viewport};
+use chronoscope::timeline::{DocumentInfo, Event, SentenceRef, Timeline};
+use chronoscope::timex::Granularity;
+use criterion::{criterion_group, criterion_main, Criterion};
+use epaint::text::{FontDefinitions, TextOptions};
+use epaint::Fonts;
+use std::hint::black_box;
+
+fn synthetic(n: usize) -> Timeline {
+    let anchor = NaiveDate::from_ymd_opt(2017, 3, 1).unwrap_or_default();
+    let base = anchor.and_hms_opt(0, 0, 0).unwrap_or_default();
+    let mut tl = Timeline::empty(anchor);
+    for d in 1..=4 {
+        tl.documents.push(DocumentInfo {
+            id: format!("d{d}"),
+            path: format!("d{d}.txt"),
+            title: format!("Synthetic source {d}"),
+            dct: None,
+            chars: 0,
+            warnings: vec![],
+        });
+    }
+    let grans = [Granularity::Minute, Granularity::Hour, Granularity::Day, Granularity::Week, Granularity::Month];
+    let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+    let mut next = || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    for i in 0..n {
+        let doc = format!("d{}", 1 + next() % 4);
+        let start = base + Duration::minutes((next() % (31 * 24 * 60)) as i64);
+        let g = grans[(next() % grans.len() as u64) as usize];
+        let end = start + Duration::seconds(g.snap_seconds());
+        tl.events.push(Event {
+            id: format!("{doc}-e{i}"),
+            doc,
+            label: format!("Synthetic event number {i}"),
+            start,
+            end,
+            granularity: g,
+            mentions: vec![],
+            sentence: SentenceRef { start: 0, end: 0, text: String::new() },
+            edited: i % 17 == 0,
+            original: None,
+            original_label: None,
+            hidden: false,
+        });
+    }
+    tl
+}
+
+fn frame(c: &mut Criterion) {
+    let tl = synthetic(10_000);
+    let mut fonts = Fonts::new(TextOptions::default(), FontDefinitions::default());
+    let options = SceneOptions { dark: false, selected_event: None, hovered_event: None, show_hidden: false };
+    let whole = match tl.extent() {
+        Some(extent) => time_axis::fit(extent, 1600.0, 900.0),
+        None => Viewport { start: 0.0, end: 1.0, width: 1600.0, height: 900.0 },
+    };
+    let week_start =
+        to_seconds(NaiveDate::from_ymd_opt(2017, 3, 13).unwrap_or_default().and_hms_opt(0, 0, 0).unwrap_or_default());
+    let week = Viewport { start: week_start, end: week_start + 7.0 * 86_400.0, ..whole };
+    let day = Viewport { start: week_start, end: week_start + 86_400.0, ..whole };
+    for (name, vp) in [("scene_10k_month", whole), ("scene_10k_week", week), ("scene_10k_day", day)] {
+        c.bench_function(name, |b| {
+            b.iter(|| {
+                let mut view = fonts.with_pixels_per_point(1.0);
+                black_box(build_scene(black_box(&tl), &vp, &options, &mut view))
+            })
+        });
+    }
+    let mut group = c.benchmark_group("png");
+    group.sample_size(10);
+    group.bench_function("png_10k_1920x1080", |b| b.iter(|| black_box(render_png(&tl, None, 1920, 1080))));
+    group.finish();
+}
+
+criterion_group!(benches, frame);
+criterion_main!(benches);
