@@ -53,9 +53,23 @@ pub struct ChronoscopeApp {
     title: String,
 }
 
+/// egui's default fonts, with the monospace font as a last resort for proportional text: it
+/// has the arrows and symbols (e.g. the resolver's "→") that the proportional font lacks.
+fn install_fonts(ctx: &egui::Context) {
+    let mut fonts = egui::FontDefinitions::default();
+    let mono = fonts.families.get(&egui::FontFamily::Monospace).and_then(|f| f.first()).cloned();
+    if let (Some(mono), Some(family)) = (mono, fonts.families.get_mut(&egui::FontFamily::Proportional)) {
+        if !family.contains(&mono) {
+            family.push(mono);
+        }
+    }
+    ctx.set_fonts(fonts);
+}
+
 impl ChronoscopeApp {
     /// A window showing `files` (read in the background) against `anchor`.
     pub fn new(ctx: &egui::Context, files: Vec<PathBuf>, anchor: NaiveDate, options: AppOptions) -> Self {
+        install_fonts(ctx);
         let mut app = ChronoscopeApp {
             project: Project::new(anchor),
             selection: Selection { inspector_open: true, ..Selection::default() },

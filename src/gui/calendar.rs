@@ -31,7 +31,7 @@ pub fn month_grid(first: NaiveDate) -> Vec<[Option<NaiveDate>; 7]> {
 
 /// A 📅 button with the calendar popup; returns the day the user picked.
 pub fn picker(ui: &mut egui::Ui, current: NaiveDate) -> Option<NaiveDate> {
-    let button = ui.button("📅").on_hover_text("Pick the anchor date from a calendar");
+    let button = ui.button("Calendar").on_hover_text("Pick the anchor date from a calendar");
     let month_id = button.id.with("month");
     let mut picked = None;
     egui::Popup::from_toggle_button_response(&button)

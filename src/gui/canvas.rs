@@ -91,7 +91,7 @@ fn event_tooltip(ui: &mut egui::Ui, event: &Event, timeline: &Timeline) {
 
 fn draw_drag_label(ui: &egui::Ui, rect: Rect, drag: &Drag) {
     let Some(pointer) = ui.input(|i| i.pointer.latest_pos()) else { return };
-    let text = format!("→ {}", format::placement(drag.preview.start, drag.preview.end, drag.preview.granularity));
+    let text = format!("move to {}", format::placement(drag.preview.start, drag.preview.end, drag.preview.granularity));
     let painter = ui.painter_at(rect);
     let galley = painter.layout_no_wrap(text, egui::FontId::proportional(13.0), ui.visuals().strong_text_color());
     let pos = egui::pos2(pointer.x + 14.0, pointer.y - 26.0);

@@ -58,7 +58,7 @@ pub fn notices_panel(ui: &mut egui::Ui, notices: &Notices, actions: &mut Vec<Act
         egui::ScrollArea::vertical().max_height(96.0).show(ui, |ui| {
             for (index, notice) in notices.items.iter().enumerate() {
                 ui.horizontal(|ui| {
-                    if ui.small_button("✖").on_hover_text("Dismiss").clicked() {
+                    if ui.small_button("×").on_hover_text("Dismiss").clicked() {
                         actions.push(Action::DismissNotice(index));
                     }
                     let color = if notice.error { ui.visuals().error_fg_color } else { ui.visuals().text_color() };
@@ -93,13 +93,13 @@ fn path_prompt_window(ctx: &egui::Context, dialogs: &mut Dialogs, actions: &mut 
             PathPurpose::ExportJson => "Where to write the JSON, e.g. timeline.json",
             PathPurpose::ExportPng(_) => "Where to write the PNG, e.g. timeline.png",
         };
-        ui.label(hint);
+        let hint_label = ui.label(hint);
         let field = if prompt.purpose == PathPurpose::OpenArticles {
             egui::TextEdit::multiline(&mut prompt.text).desired_rows(3)
         } else {
             egui::TextEdit::singleline(&mut prompt.text)
         };
-        let response = ui.add(field.desired_width(420.0).hint_text("path"));
+        let response = ui.add(field.desired_width(420.0).hint_text("path")).labelled_by(hint_label.id);
         let entered = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Enter));
         ui.horizontal(|ui| {
             let label = if prompt.purpose.saving() { "Save" } else { "Open" };

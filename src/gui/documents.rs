@@ -61,7 +61,7 @@ fn slot_row(
     });
     ui.indent(("doc", index), |ui| {
         if let Some(error) = &slot.error {
-            ui.colored_label(ui.visuals().error_fg_color, format!("✖ {error}"));
+            ui.colored_label(ui.visuals().error_fg_color, format!("Error: {error}"));
             return;
         }
         let Some(info) = info else {
@@ -75,7 +75,7 @@ fn slot_row(
             ui.weak(format!("dated {dct}"));
         }
         for warning in &info.warnings {
-            ui.colored_label(ui.visuals().warn_fg_color, format!("⚠ {warning}"));
+            ui.colored_label(ui.visuals().warn_fg_color, format!("Warning: {warning}"));
         }
         published_field(ui, slot, drafts, actions);
     });

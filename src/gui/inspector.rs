@@ -163,7 +163,7 @@ pub fn show(
     ui.horizontal(|ui| {
         ui.heading("Inspector");
         ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
-            if ui.small_button("✖").on_hover_text("Close the inspector (Enter opens it)").clicked() {
+            if ui.small_button("×").on_hover_text("Close the inspector (Enter opens it)").clicked() {
                 selection.inspector_open = false;
             }
         });

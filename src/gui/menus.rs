@@ -7,7 +7,10 @@ use crate::gui::recent::Recent;
 use crate::gui::state::Selection;
 
 fn item(ui: &mut egui::Ui, label: &str, shortcut: &str, enabled: bool) -> bool {
-    let button = egui::Button::new(label).shortcut_text(shortcut);
+    let mut button = egui::Button::new(label);
+    if !shortcut.is_empty() {
+        button = button.shortcut_text(shortcut);
+    }
     let clicked = ui.add_enabled(enabled, button).clicked();
     if clicked {
         ui.close();

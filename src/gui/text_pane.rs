@@ -12,7 +12,8 @@ use egui::text::CCursor;
 
 fn legend(ui: &mut egui::Ui) {
     let dark = ui.visuals().dark_mode;
-    for kind in [TimexType::Date, TimexType::Time, TimexType::Duration, TimexType::Set] {
+    // Laid out right to left: reversed so the legend reads DATE TIME DURATION SET.
+    for kind in [TimexType::Set, TimexType::Duration, TimexType::Time, TimexType::Date] {
         ui.label(
             egui::RichText::new(format!(" {} ", kind.as_str()))
                 .small()
@@ -34,9 +35,14 @@ pub fn show(ui: &mut egui::Ui, project: &Project, selection: &mut Selection, act
         return;
     };
     ui.horizontal(|ui| {
-        ui.strong(&info.title);
-        ui.weak(&info.path);
-        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), legend);
+        ui.with_layout(egui::Layout::right_to_left(egui::Align::Center), |ui| {
+            legend(ui);
+            ui.add_space(8.0);
+            ui.with_layout(egui::Layout::left_to_right(egui::Align::Center), |ui| {
+                ui.add(egui::Label::new(egui::RichText::new(&info.title).strong()).truncate())
+                    .on_hover_text(&info.path);
+            });
+        });
     });
     ui.separator();
     let Some(text) = project.text_of(&info.id) else {

@@ -1,0 +1,284 @@
+//! Drives the real window state with egui_kittest: loads the bundled example articles, finds
+//! event markers by their accessible labels, clicks, drags, undoes, hides, changes the anchor,
+//! saves / reopens a project and exports JSON and PNG.
+#![cfg(feature = "gui")]
+
+use chrono::NaiveDate;
+use chronoscope::gui::actions::{Action, PathPurpose, PngChoice};
+use chronoscope::gui::canvas::accessible_label;
+use chronoscope::gui::{AppOptions, ChronoscopeApp};
+use chronoscope::timeline::Event;
+use egui_kittest::kittest::Queryable;
+use egui_kittest::Harness;
+use std::path::{Path, PathBuf};
+
+fn examples() -> Vec<PathBuf> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/examples");
+    ["marrowby-courier-fire.txt", "marrowby-courier-investigation.html", "valley-ledger-aftermath.md"]
+        .iter()
+        .map(|f| dir.join(f))
+        .collect()
+}
+
+fn anchor() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2023, 6, 13).unwrap()
+}
+
+fn options() -> AppOptions {
+    AppOptions { native_dialogs: false, recent_file: None, screenshot: None }
+}
+
+/// Steps the app until the background loader is idle, then lets layout settle.
+fn settle(harness: &mut Harness<'_, ChronoscopeApp>) {
+    for _ in 0..1_000 {
+        harness.step();
+        if !harness.state().is_busy() {
+            break;
+        }
+        std::thread::sleep(std::time::Duration::from_millis(5));
+    }
+    assert!(!harness.state().is_busy(), "loading did not finish");
+    harness.run_steps(4);
+}
+
+fn app_with(files: Vec<PathBuf>) -> Harness<'static, ChronoscopeApp> {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(move |cc| ChronoscopeApp::new(&cc.egui_ctx, files, anchor(), options()));
+    settle(&mut harness);
+    harness
+}
+
+/// Events whose marker is on screen (found by accessible label), in timeline order.
+fn visible_markers(harness: &Harness<'_, ChronoscopeApp>) -> Vec<Event> {
+    harness
+        .state()
+        .project
+        .timeline
+        .events
+        .iter()
+        .filter(|e| harness.query_by_label(&accessible_label(e)).is_some())
+        .cloned()
+        .collect()
+}
+
+/// A visible, movable (day-or-finer) event and the centre of its marker.
+fn pick_event(harness: &Harness<'_, ChronoscopeApp>) -> (Event, egui::Pos2) {
+    let event = visible_markers(harness)
+        .into_iter()
+        .find(|e| e.granularity <= chronoscope::timex::Granularity::Day)
+        .expect("a day-or-finer event marker is on screen");
+    let rect = harness.get_by_label(&accessible_label(&event)).rect();
+    (event, rect.center())
+}
+
+fn drag(harness: &mut Harness<'_, ChronoscopeApp>, from: egui::Pos2, dx: f32) {
+    harness.hover_at(from);
+    harness.step();
+    harness.drag_at(from);
+    harness.step();
+    for k in 1..=4 {
+        harness.hover_at(from + egui::vec2(dx * k as f32 / 4.0, 0.0));
+        harness.step();
+    }
+    harness.drop_at(from + egui::vec2(dx, 0.0));
+    harness.step();
+    harness.run_steps(2);
+}
+
+#[test]
+fn examples_load_in_background_and_every_document_is_listed() {
+    let harness = app_with(examples());
+    let app = harness.state();
+    assert_eq!(app.project.slots.len(), 3);
+    assert!(app.project.slots.iter().all(|s| s.document.is_some() && s.error.is_none()));
+    assert_eq!(app.project.timeline.documents.len(), 3);
+    assert!(!app.project.timeline.events.is_empty(), "the examples yield events");
+    assert!(!visible_markers(&harness).is_empty(), "event markers carry accessible labels");
+    for info in &app.project.timeline.documents {
+        assert!(harness.query_all_by_label(&info.title).count() >= 1, "{} is listed", info.title);
+    }
+    assert!(app.title().contains('*'), "a new, unsaved project is marked in the title: {}", app.title());
+}
+
+#[test]
+fn a_missing_file_is_reported_and_the_others_still_load() {
+    let mut files = examples();
+    files.insert(1, PathBuf::from("/no/such/article.txt"));
+    let harness = app_with(files);
+    let app = harness.state();
+    assert_eq!(app.project.timeline.documents.len(), 3);
+    let failed: Vec<_> = app.project.slots.iter().filter(|s| s.error.is_some()).collect();
+    assert_eq!(failed.len(), 1);
+    assert!(app.notices.items.iter().any(|n| n.error && n.text.contains("/no/such/article.txt")));
+    assert!(harness.get_all_by_label_contains("cannot read").count() >= 2, "in the messages and the document list");
+}
+
+#[test]
+fn clicking_an_event_shows_its_sentence_in_the_inspector() {
+    let mut harness = app_with(examples());
+    let (event, _) = pick_event(&harness);
+    assert!(harness.query_by_label(&event.sentence.text).is_none() || harness.state().selection.event.is_none());
+    harness.get_by_label(&accessible_label(&event)).click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().selection.event.as_deref(), Some(event.id.as_str()));
+    harness.get_by_label(&event.sentence.text);
+    for mention in event.mentions.iter().filter_map(|m| harness.state().project.timeline.mention(m)) {
+        harness.get_by_label(&mention.explanation);
+    }
+}
+
+#[test]
+fn dragging_an_event_moves_it_by_whole_snapped_units_and_undo_restores_it() {
+    let mut harness = app_with(examples());
+    let (before, centre) = pick_event(&harness);
+    let vp = harness.state().view.viewport.expect("the canvas has a viewport");
+    // Drag far enough for several units of the event's granularity.
+    let unit = before.granularity.snap_seconds() as f64;
+    let dx = ((3.4 * unit) / vp.seconds_per_px()).clamp(40.0, 300.0) as f32;
+    drag(&mut harness, centre, dx);
+    let after = harness.state().project.timeline.event(&before.id).unwrap().clone();
+    let moved = (after.start - before.start).num_seconds();
+    assert_ne!(moved, 0, "the drag moved the event");
+    assert_eq!(moved % before.granularity.snap_seconds(), 0, "moved by whole units: {moved} s");
+    assert_eq!(after.end - after.start, before.end - before.start);
+    assert!(after.edited);
+    assert_eq!(after.original, Some(before.placement()));
+    assert!(harness.state().title().contains('*'));
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run_steps(2);
+    assert_eq!(harness.state().project.timeline.event(&before.id), Some(&before));
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND | egui::Modifiers::SHIFT, egui::Key::Z);
+    harness.run_steps(2);
+    assert_eq!(harness.state().project.timeline.event(&before.id), Some(&after));
+}
+
+#[test]
+fn delete_hides_the_selected_event_recoverably() {
+    let mut harness = app_with(examples());
+    let (event, _) = pick_event(&harness);
+    harness.get_by_label(&accessible_label(&event)).click();
+    harness.run_steps(2);
+    harness.key_press(egui::Key::Delete);
+    harness.run_steps(2);
+    assert!(harness.state().project.timeline.event(&event.id).unwrap().hidden);
+    assert!(harness.query_by_label(&accessible_label(&event)).is_none(), "a hidden event is not drawn");
+    harness.get_by_label("Hidden events (1)");
+    harness.get_by_label("Reset to extracted").click();
+    harness.run_steps(2);
+    assert!(!harness.state().project.timeline.event(&event.id).unwrap().hidden);
+}
+
+#[test]
+fn arrows_walk_events_in_time_order() {
+    let mut harness = app_with(examples());
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run_steps(2);
+    let first = harness.state().selection.event.clone().expect("an event is selected");
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run_steps(2);
+    let second = harness.state().selection.event.clone().unwrap();
+    let t = &harness.state().project.timeline;
+    assert!(t.event(&first).unwrap().start <= t.event(&second).unwrap().start);
+    harness.key_press(egui::Key::ArrowLeft);
+    harness.run_steps(2);
+    assert_eq!(harness.state().selection.event.as_deref(), Some(first.as_str()));
+}
+
+#[test]
+fn changing_the_anchor_keeps_edited_events_and_re_resolves_the_others() {
+    let mut harness = app_with(examples());
+    let (event, centre) = pick_event(&harness);
+    let vp = harness.state().view.viewport.unwrap();
+    let dx = ((2.0 * event.granularity.snap_seconds() as f64) / vp.seconds_per_px()).clamp(40.0, 300.0) as f32;
+    drag(&mut harness, centre, dx);
+    let moved = harness.state().project.timeline.event(&event.id).unwrap().clone();
+    assert!(moved.edited);
+    let before_change = harness.state().project.timeline.clone();
+    let new_anchor = NaiveDate::from_ymd_opt(2024, 2, 20).unwrap();
+    harness.state_mut().perform(Action::SetAnchor(new_anchor));
+    settle(&mut harness);
+    let t = &harness.state().project.timeline;
+    assert_eq!(t.anchor, new_anchor);
+    let kept = t.events.iter().find(|e| e.sentence == moved.sentence && e.doc == moved.doc).unwrap();
+    assert_eq!((kept.start, kept.end, kept.edited), (moved.start, moved.end, true));
+    let re_resolved = t
+        .events
+        .iter()
+        .filter(|e| !e.edited)
+        .filter(|e| before_change.events.iter().any(|b| b.id == e.id && b.sentence == e.sentence && b.start != e.start))
+        .count();
+    assert!(re_resolved > 0, "relative dates follow the new anchor");
+}
+
+#[test]
+fn export_json_through_the_menu_and_path_field() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("timeline.json");
+    let mut harness = app_with(examples());
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Export").hover();
+    harness.run();
+    harness.get_by_label("JSON…").click();
+    harness.run();
+    harness.get_by_label("Export JSON");
+    let field =
+        harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Where to write the JSON, e.g. timeline.json");
+    field.focus();
+    field.type_text(&out.display().to_string());
+    harness.run_steps(1);
+    harness.get_by_label("Save").click();
+    harness.run_steps(2);
+    let text = std::fs::read_to_string(&out).expect("the JSON was written");
+    let timeline = chronoscope::export::json::from_str(&text).unwrap();
+    assert_eq!(timeline, {
+        let mut t = harness.state().project.timeline.clone();
+        // The export sorts; compare as the export reads back.
+        t = chronoscope::export::json::from_str(&chronoscope::export::json::to_string(&t)).unwrap();
+        t
+    });
+}
+
+#[test]
+fn export_png_has_the_requested_size_and_is_not_blank() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app_with(examples());
+    for (whole, name) in [(true, "whole.png"), (false, "view.png")] {
+        let out = dir.path().join(name);
+        let choice = PngChoice { width: 1920, height: 1080, whole };
+        harness.state_mut().perform(Action::PathsChosen(PathPurpose::ExportPng(choice), vec![out.clone()]));
+        let pixmap = tiny_skia::Pixmap::load_png(&out).expect("a decodable PNG");
+        assert_eq!((pixmap.width(), pixmap.height()), (1920, 1080));
+        let first = pixmap.pixels()[0];
+        let differing = pixmap.pixels().iter().filter(|p| **p != first).count();
+        assert!(differing > 10_000, "{name}: only {differing} pixels differ from the background");
+    }
+}
+
+#[test]
+fn a_saved_project_reopens_with_its_edits_and_is_clean() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("story.chronoscope.json");
+    let mut harness = app_with(examples());
+    let (event, centre) = pick_event(&harness);
+    let vp = harness.state().view.viewport.unwrap();
+    let dx = ((2.0 * event.granularity.snap_seconds() as f64) / vp.seconds_per_px()).clamp(40.0, 300.0) as f32;
+    drag(&mut harness, centre, dx);
+    let moved = harness.state().project.timeline.event(&event.id).unwrap().clone();
+    harness.state_mut().perform(Action::PathsChosen(PathPurpose::SaveProject, vec![project.clone()]));
+    assert!(!harness.state().project.dirty);
+    harness.run_steps(2);
+    assert!(!harness.state().title().contains('*'), "saved: {}", harness.state().title());
+
+    let mut reopened = app_with(Vec::new());
+    reopened.state_mut().open_project(&project);
+    settle(&mut reopened);
+    let app = reopened.state();
+    assert_eq!(app.project.timeline.event(&event.id), Some(&moved));
+    assert_eq!(app.project.slots.len(), 3);
+    assert!(app.project.slots.iter().all(|s| s.document.is_some()));
+    assert!(!app.project.dirty);
+}
