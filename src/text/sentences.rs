@@ -152,6 +152,7 @@ fn whitespace_len(bytes: &[u8], i: usize) -> usize {
 fn opening_len(bytes: &[u8], i: usize) -> usize {
     match bytes.get(i) {
         Some(b'"' | b'\'' | b'(' | b'[') => 1,
+        Some(b'`') => bytes[i..].iter().take_while(|&&b| b == b'`').count(),
         Some(0xE2) if bytes[i..].starts_with(LEFT_DOUBLE) || bytes[i..].starts_with(LEFT_SINGLE) => 3,
         Some(0xC2) if bytes.get(i + 1) == Some(&0xAB) => 2,
         _ => 0,
@@ -192,7 +193,9 @@ fn is_boundary(bytes: &[u8], p: usize, end: usize) -> bool {
         return true;
     }
     let next_is_digit = bytes.get(next).is_some_and(u8::is_ascii_digit);
-    let starter = quoted > 0 || ascii_word(bytes, next).is_some_and(|w| STARTERS.contains(&w));
+    // An opening quote starts a new sentence; an opening bracket ("N.Y. (AP)") does not.
+    let starter = (quoted > 0 && !matches!(bytes[k], b'(' | b'['))
+        || ascii_word(bytes, next).is_some_and(|w| STARTERS.contains(&w));
     match classify(word_before(bytes, p)) {
         Abbrev::None => true,
         Abbrev::Never => false,
@@ -557,6 +560,14 @@ mod tests {
         );
         assert_eq!(sentences("He works at Acme Inc. The firm grew."), ["He works at Acme Inc.", "The firm grew."]);
         assert_eq!(sentences("He said no. Then he left."), ["He said no.", "Then he left."]);
+    }
+
+    #[test]
+    fn dateline_state_abbreviation_before_bracket_does_not_split() {
+        // Regression: "N.Y. (AP)" and "2:00 a.m. (0700 GMT)" were split before the bracket.
+        assert_eq!(sentences("AMHERST, N.Y. (AP) -- It rained."), ["AMHERST, N.Y. (AP) -- It rained."]);
+        assert_eq!(sentences("It opened at 2:00 a.m. (0700 GMT)."), ["It opened at 2:00 a.m. (0700 GMT)."]);
+        assert_eq!(sentences("He left the U.S. ``The end,'' he said."), ["He left the U.S.", "``The end,'' he said."]);
     }
 
     #[test]
