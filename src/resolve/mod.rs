@@ -189,12 +189,19 @@ impl Discourse<'_> {
                 }
             }
             Sem::Calendar { year: None, month: Some(m), day: Some(d) } => {
-                let year = nearest_year(speech.date(), *m, *d);
+                let year = year_for_day(speech.date(), *m, *d, tense);
                 match NaiveDate::from_ymd_opt(year, *m, *d) {
                     Some(date) => Outcome::at(
                         Cal::Day(date),
                         TimexType::Date,
-                        format!("no year given: the year that puts it nearest to {reference}"),
+                        format!(
+                            "no year given: {} {reference}",
+                            match tense {
+                                Tense::Past => "the last such day on or before",
+                                Tense::Future => "the next such day on or after",
+                                _ => "the year that puts it nearest to",
+                            }
+                        ),
                     ),
                     None => Outcome::undated(format!("XXXX-{m:02}-{d:02}"), TimexType::Date, "no such day".into()),
                 }
@@ -213,11 +220,17 @@ impl Discourse<'_> {
             Sem::Decade { decade } => Outcome::at(Cal::Decade(*decade), TimexType::Date, "a decade".into()),
             Sem::Century { century } => Outcome::at(Cal::Century(*century), TimexType::Date, "a century".into()),
             Sem::Quarter { quarter, year } => {
-                let (y, why) = given_or_reference_year(*year, self, &reference);
+                let (y, why) = match year {
+                    Some(y) => (*y, "an explicit quarter and year".to_string()),
+                    None => period_year((quarter - 1) * 3 + 1, self, &reference, tense),
+                };
                 Outcome::at(Cal::Quarter(y, *quarter), TimexType::Date, why)
             }
             Sem::Half { half, year } => {
-                let (y, why) = given_or_reference_year(*year, self, &reference);
+                let (y, why) = match year {
+                    Some(y) => (*y, "an explicit half-year and year".to_string()),
+                    None => period_year((half - 1) * 6 + 1, self, &reference, tense),
+                };
                 Outcome::at(Cal::Half(y, *half), TimexType::Date, why)
             }
             Sem::SeasonOf { season, year, shift } => {
@@ -254,6 +267,22 @@ impl Discourse<'_> {
             }
             Sem::UnitShift { unit, shift } => self.unit_shift(*unit, *shift, tense),
             Sem::Ago { amount, unit } => match amount {
+                // "a year ago" in a report about a quarter is that quarter a year before.
+                Amount::Exact(n)
+                    if *unit == Unit::Year && matches!(self.last, Some((Cal::Quarter(..) | Cal::Half(..), _))) =>
+                {
+                    let (base, phrase) = self.last.clone().unwrap_or((self.speech_day(), String::new()));
+                    let back = base.shifted(-(n.round() as i64), Unit::Year);
+                    Outcome::at(
+                        back,
+                        TimexType::Date,
+                        format!(
+                            "{} before {} (the period last mentioned: \"{phrase}\")",
+                            unit_name(*unit, *n),
+                            describe(&base)
+                        ),
+                    )
+                }
                 Amount::Exact(n) => {
                     let back = Cal::containing(speech, coarse_unit(*unit)).shifted(-(n.round() as i64), *unit);
                     let back = back.truncated(coarse_unit(*unit));
@@ -357,7 +386,7 @@ impl Discourse<'_> {
     fn duration(&self, raw: &RawMention, amount: Amount, unit: Unit) -> Outcome {
         let value = match amount {
             Amount::Exact(n) => period(n, unit),
-            Amount::Unknown => period(1.0, unit).replacen('1', "X", 1),
+            Amount::Unknown => unknown_period(unit),
         };
         let length = match amount {
             Amount::Exact(n) => unit_name(unit, n),
@@ -476,6 +505,17 @@ impl RankMax for Unit {
     }
 }
 
+/// "months" → PXM, "decades" → PXDE, "hours" → PTXH.
+fn unknown_period(unit: Unit) -> String {
+    match unit {
+        Unit::Decade => "PXDE".into(),
+        Unit::Century => "PXCE".into(),
+        Unit::Half => "PXM".into(),
+        Unit::Fortnight => "PXW".into(),
+        other => period(1.0, other).replacen('1', "X", 1),
+    }
+}
+
 fn unit_seconds(unit: Unit) -> f64 {
     match unit {
         Unit::Second => 1.0,
@@ -532,34 +572,57 @@ fn relative_shift(base: Cal, n: i64, unit: Unit) -> Cal {
     }
 }
 
-/// The year that puts month/day nearest to `reference`.
-fn nearest_year(reference: NaiveDate, month: u32, day: u32) -> i32 {
+/// The year of a month/day given without one: the last such day on or before `reference` in
+/// past-tense text, the next one on or after it in future-tense text, else the nearest.
+fn year_for_day(reference: NaiveDate, month: u32, day: u32, tense: Tense) -> i32 {
     let y = reference.year();
-    [y - 1, y, y + 1]
+    let candidates: Vec<(i32, i64)> = [y - 1, y, y + 1]
         .into_iter()
-        .filter_map(|year| NaiveDate::from_ymd_opt(year, month, day).map(|d| (year, (d - reference).num_days().abs())))
-        .min_by_key(|(_, distance)| *distance)
-        .map(|(year, _)| year)
-        .unwrap_or(y)
+        .filter_map(|year| NaiveDate::from_ymd_opt(year, month, day).map(|d| (year, (d - reference).num_days())))
+        .collect();
+    let pick = match tense {
+        Tense::Past => candidates.iter().filter(|(_, days)| *days <= 0).max_by_key(|(_, days)| *days),
+        Tense::Future => candidates.iter().filter(|(_, days)| *days >= 0).min_by_key(|(_, days)| *days),
+        _ => candidates.iter().min_by_key(|(_, days)| days.abs()),
+    };
+    pick.map(|(year, _)| *year).unwrap_or(y)
 }
 
-/// A month with no year: in the reference year, unless tense says the last or next one.
+/// A month with no year: the next such month in future-tense text, else (news reports the past)
+/// the last one up to the reference month.
 fn month_year(reference: NaiveDate, month: u32, tense: Tense) -> (i32, &'static str) {
     let y = reference.year();
     match tense {
-        Tense::Past if month > reference.month() => (y - 1, "the last such month"),
         Tense::Future if month < reference.month() => (y + 1, "the next such month"),
-        _ => (y, "the month in the year"),
+        Tense::Future => (y, "the next such month"),
+        _ if month > reference.month() => (y - 1, "the last such month"),
+        _ => (y, "the last such month"),
     }
 }
 
-fn given_or_reference_year(year: Option<i32>, discourse: &Discourse, reference: &str) -> (i32, String) {
-    match year {
-        Some(y) => (y, "an explicit period and year".to_string()),
-        None => match discourse.last.as_ref() {
-            Some((cal, phrase)) => (cal.start().year(), format!("the year of the last time mentioned (\"{phrase}\")")),
-            None => (discourse.mode.speech_time().year(), format!("the year of {reference}")),
-        },
+/// The year of a quarter or half given without one: the year the discourse is in when the text
+/// has named a year, month or quarter, else the reference year (the year before when that
+/// period has not begun yet and the text is not about the future).
+fn period_year(period_start_month: u32, discourse: &Discourse, reference: &str, tense: Tense) -> (i32, String) {
+    if let Some((cal, phrase)) = discourse.last.as_ref() {
+        if matches!(cal, Cal::Year(_) | Cal::Quarter(..) | Cal::Half(..) | Cal::Month(..)) {
+            return (cal.start().year(), format!("the year of the last time mentioned (\"{phrase}\")"));
+        }
+    }
+    let speech = discourse.mode.speech_time();
+    if period_start_month > speech.month() && tense != Tense::Future {
+        return (speech.year() - 1, format!("the last such period before {reference}"));
+    }
+    (speech.year(), format!("the year of {reference}"))
+}
+
+/// Whether a phrase moves the time the discourse is at. Comparisons ("a year ago", "a year
+/// earlier", "year-earlier") look back without moving the story there.
+fn moves_discourse(sem: &Sem) -> bool {
+    match sem {
+        Sem::Ago { .. } => false,
+        Sem::Relative { unit, .. } => calendar::unit_rank(*unit) < calendar::unit_rank(Unit::Year),
+        _ => true,
     }
 }
 
@@ -583,11 +646,18 @@ pub fn resolve_document(
             ),
             None => (0, tokens.tokens.len()),
         };
-        let tense = tense_near(tokens, mention.first_token, mention.end_token, from, to.max(mention.end_token));
+        // "Wednesday’s attack": what a possessive date owns has happened.
+        let possessive = tokens.tokens.get(mention.end_token).is_some_and(|t| t.is_punct('\''))
+            && tokens.lower(mention.end_token + 1) == "s";
+        let tense = if possessive {
+            Tense::Past
+        } else {
+            tense_near(tokens, mention.first_token, mention.end_token, from, to.max(mention.end_token))
+        };
         let outcome = discourse.resolve(mention, &mention.sem, tense);
         let phrase = &tokens.text[mention.start..mention.end];
         if let Some(cal) = outcome.cal {
-            if outcome.kind != TimexType::Duration {
+            if moves_discourse(&mention.sem) && outcome.kind != TimexType::Duration {
                 discourse.last = Some((cal, phrase.to_string()));
             }
             if let Some(day) = cal.day() {

@@ -66,7 +66,10 @@ const PAST_WORDS: &[&str] = &[
     "ago",
 ];
 const PRESENT_WORDS: &[&str] = &["is", "are", "am", "has", "have", "does", "do", "says", "remains", "continues"];
-const FUTURE_WORDS: &[&str] = &["will", "shall", "ll", "tomorrow", "scheduled", "planned", "expected", "upcoming"];
+const FUTURE_WORDS: &[&str] = &["will", "shall", "ll", "tomorrow", "upcoming"];
+/// Words that say future when "to" follows: "set to resume", "plans to", "expected to".
+const FUTURE_BEFORE_TO: &[&str] =
+    &["set", "due", "plans", "planning", "plan", "expected", "scheduled", "going", "intends", "hopes"];
 const NOT_PAST: &[&str] = &[
     "need", "speed", "bed", "red", "hundred", "indeed", "seed", "feed", "proceed", "exceed", "succeed", "shed", "bred",
 ];
@@ -91,31 +94,19 @@ fn signal(word: &str) -> Option<Tense> {
 
 /// The tense signalled nearest to tokens `[first, end)` within tokens `[from, to)` (the sentence).
 pub fn tense_near(tokens: &Tokens, first: usize, end: usize, from: usize, to: usize) -> Tense {
-    let before = (from..first).rev();
-    let after = end..to;
     let mut best: Option<(usize, Tense)> = None;
-    for i in before.take(12) {
+    for i in (from..first).rev().take(15) {
         if let Some(t) = word_signal(tokens, i) {
             best = Some((first - i, t));
             break;
         }
     }
-    for i in after.take(12) {
+    for i in (end..to).take(15) {
         if let Some(t) = word_signal(tokens, i) {
             let distance = i + 1 - end;
             if best.is_none_or(|(d, _)| distance < d) {
                 best = Some((distance, t));
             }
-            break;
-        }
-    }
-    // "going to", "is to", and a future marker anywhere before in the clause win over a nearer past.
-    for i in (from..first).rev().take(12) {
-        let word = tokens.lower(i);
-        if (word == "going" && tokens.lower(i + 1) == "to") || FUTURE_WORDS.contains(&word.as_str()) {
-            return Tense::Future;
-        }
-        if matches!(tokens.tokens.get(i).map(|t| t.kind), Some(TokenKind::Punct('.' | ';' | ':'))) {
             break;
         }
     }
@@ -135,7 +126,25 @@ fn word_signal(tokens: &Tokens, i: usize) -> Option<Tense> {
     if word.eq_ignore_ascii_case("ll") {
         return None;
     }
-    signal(word)
+    let lower = word.to_ascii_lowercase();
+    if FUTURE_BEFORE_TO.contains(&lower.as_str()) && tokens.lower(i + 1) == "to" {
+        return Some(Tense::Future);
+    }
+    let found = signal(word)?;
+    // "will be named", "would be traveling": a modal just before a participle makes it future.
+    if found == Tense::Past || found == Tense::Present {
+        for back in 1..=3 {
+            let Some(j) = i.checked_sub(back) else { break };
+            let before = tokens.lower(j);
+            if FUTURE_WORDS.contains(&before.as_str()) || before == "would" {
+                return Some(Tense::Future);
+            }
+            if !matches!(before.as_str(), "be" | "been" | "have" | "not" | "also" | "then" | "soon") {
+                break;
+            }
+        }
+    }
+    Some(found)
 }
 
 #[cfg(test)]

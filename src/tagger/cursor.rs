@@ -256,6 +256,15 @@ impl<'a> Cursor<'a> {
                     return Some(Amount::Exact(value));
                 }
             }
+            // "2 1/2 years".
+            if self.token().is_some_and(|t| !t.attached() && t.kind == TokenKind::Number)
+                && self.current() == "1"
+                && self.token_at(1).is_some_and(|t| t.is_punct('/') && t.attached())
+                && self.token_at(2).is_some_and(|t| t.attached() && t.text(self.text) == "2")
+            {
+                self.i += 3;
+                return Some(Amount::Exact(f64::from(whole) + 0.5));
+            }
             return Some(Amount::Exact(f64::from(whole)));
         }
         if let Some(tens) = self.lex(|l| if let Lex::Tens(t) = l { Some(t) } else { None }) {

@@ -80,40 +80,51 @@ pub fn tag_tokens(tokens: &Tokens) -> Vec<RawMention> {
     refine(tokens, found)
 }
 
-/// A modifier phrase before a time phrase, and the TIMEX3 mod it gives.
+/// Modifier phrases before a time phrase and the TIMEX3 mod each gives.
+const MODIFIER_PHRASES: &[(&[&str], &str)] = &[
+    (&["the", "end", "of"], "END"),
+    (&["the", "beginning", "of"], "START"),
+    (&["the", "start", "of"], "START"),
+    (&["the", "middle", "of"], "MID"),
+    (&["no", "more", "than"], "EQUAL_OR_LESS"),
+    (&["more", "than"], "MORE_THAN"),
+    (&["less", "than"], "LESS_THAN"),
+    (&["under"], "LESS_THAN"),
+    (&["at", "least"], "EQUAL_OR_MORE"),
+    (&["up", "to"], "EQUAL_OR_LESS"),
+    (&["at", "most"], "EQUAL_OR_LESS"),
+];
+
+/// A modifier phrase before a time phrase, and the TIMEX3 mod it gives. Leaves the cursor after
+/// the modifier, or where it was when there is none.
 fn modifier(c: &mut Cursor) -> Option<&'static str> {
     let save = c.i;
-    let found = if c.words(&["the", "end", "of"]) {
-        Some("END")
-    } else if c.words(&["the", "beginning", "of"]) || c.words(&["the", "start", "of"]) {
-        Some("START")
-    } else if c.words(&["the", "middle", "of"]) {
-        Some("MID")
-    } else if c.words(&["more", "than"]) {
-        Some("MORE_THAN")
-    } else if c.words(&["less", "than"]) || c.word("under") {
-        Some("LESS_THAN")
-    } else if c.words(&["at", "least"]) {
-        Some("EQUAL_OR_MORE")
-    } else if c.words(&["up", "to"]) || c.words(&["at", "most"]) || c.words(&["no", "more", "than"]) {
-        Some("EQUAL_OR_LESS")
-    } else if c.word("post") && c.hyphen() {
-        Some("AFTER")
-    } else if {
-        c.i = save;
-        c.word("pre") && c.hyphen()
-    } {
-        Some("BEFORE")
-    } else {
-        c.i = save;
-        let found = c.lex(|l| if let Lex::Modifier(m) = l { Some(m) } else { None });
-        if found.is_some() {
-            c.hyphen();
+    for (words, found) in MODIFIER_PHRASES {
+        if c.words(words) {
+            return Some(found);
         }
-        found
-    };
-    if found.is_none() {
+    }
+    // "over a week", "over 20 years" (not "over the weekend").
+    if c.word("over") {
+        let amount_follows = c.token().is_some_and(|t| t.kind == TokenKind::Number)
+            || c.peek_lex(|l| matches!(l, Lex::Number(_) | Lex::Tens(_)).then_some(())).is_some()
+            || c.is("a")
+            || c.is("an");
+        if amount_follows {
+            return Some("MORE_THAN");
+        }
         c.i = save;
+    }
+    // "post-1959", "pre-war".
+    for (prefix, found) in [("post", "AFTER"), ("pre", "BEFORE")] {
+        if c.word(prefix) && c.hyphen() {
+            return Some(found);
+        }
+        c.i = save;
+    }
+    let found = c.lex(|l| if let Lex::Modifier(m) = l { Some(m) } else { None });
+    if found.is_some() {
+        c.hyphen();
     }
     found
 }
@@ -141,6 +152,10 @@ fn match_at(tokens: &Tokens, i: usize) -> Option<RawMention> {
     let (first, end_token, rule, sem, modifier) = match (outer, best_rule_at(tokens, core_start)) {
         // Modifiers only make sense on what they can modify: "about" a clock time or amount,
         // "early" a date, "more than" a duration; otherwise the word stays outside the phrase.
+        // TimeML keeps "about"/"around" outside the phrase but still marks it APPROX.
+        (Some("APPROX"), Some((end, rule, sem, inner))) if modifier_fits("APPROX", &sem) => {
+            (core_start, end, rule, sem, Some("APPROX").or(inner))
+        }
         (Some(outer), Some((end, rule, sem, inner))) if modifier_fits(outer, &sem) => {
             (i, end, rule, sem, Some(outer).or(inner))
         }

@@ -191,7 +191,7 @@ fn century(c: &mut Cursor) -> Option<Sem> {
 }
 
 fn quarter(c: &mut Cursor) -> Option<Sem> {
-    c.word("the");
+    let the = c.word("the");
     c.word("fiscal");
     let ordinal = c.lex(|l| match l {
         Lex::Ordinal(n) if (1..=4).contains(&n) => Some(n),
@@ -199,6 +199,11 @@ fn quarter(c: &mut Cursor) -> Option<Sem> {
     })?;
     let hyphenated = c.hyphen();
     if !c.word("quarter") {
+        return None;
+    }
+    // "the third-quarter results": the hyphenated adjective alone is the phrase (matched from
+    // the next token).
+    if hyphenated && the {
         return None;
     }
     // "a quarter of the votes" is a fraction, but "first quarter of 2016" is a date.

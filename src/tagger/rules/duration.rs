@@ -120,7 +120,7 @@ fn bare_plural_unit(c: &mut Cursor) -> Option<Sem> {
         return None;
     }
     let after = c.current().to_ascii_lowercase();
-    let context = matches!(before.as_str(), "for" | "within" | "over" | "than" | "recent" | "few" | "took" | "lasted")
+    let context = matches!(before.as_str(), "for" | "within" | "over" | "than" | "few" | "took" | "lasted")
         || matches!(after.as_str(), "after" | "before" | "later" | "earlier" | "ago");
     if !context || c.token().is_some_and(|t| t.kind == TokenKind::Number) {
         return None;

@@ -144,6 +144,11 @@ fn year_earlier(c: &mut Cursor) -> Option<Sem> {
         return None;
     }
     c.one_of(&["earlier", "ago"])?;
+    // "the year-earlier period", "the year-ago quarter": the noun belongs to the phrase.
+    let save = c.i;
+    if c.one_of(&["period", "quarter", "month", "level", "levels", "results"]).is_none() {
+        c.i = save;
+    }
     Some(Sem::Relative { amount: Amount::Exact(1.0), unit, direction: -1 })
 }
 
@@ -192,6 +197,7 @@ fn part_after_event(c: &mut Cursor) -> Option<Sem> {
 fn same_unit(c: &mut Cursor) -> Option<Sem> {
     let determiner = c.one_of(&["that", "the"])?;
     let same = c.word("same");
+    let qualified = c.one_of(&["latest", "fiscal", "full", "current"]).is_some();
     let (unit, plural) = c.unit()?;
     if plural {
         return None;
@@ -199,6 +205,7 @@ fn same_unit(c: &mut Cursor) -> Option<Sem> {
     let allowed = match (determiner, same) {
         (_, true) => matches!(unit, Unit::Day | Unit::Week | Unit::Month | Unit::Year | Unit::Quarter),
         ("that", false) => matches!(unit, Unit::Day | Unit::Week | Unit::Month | Unit::Year | Unit::Weekend),
+        _ if qualified => matches!(unit, Unit::Year | Unit::Quarter),
         _ => matches!(unit, Unit::Year | Unit::Quarter | Unit::Weekend),
     };
     if !allowed {

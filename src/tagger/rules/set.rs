@@ -15,46 +15,71 @@ pub const RULES: &[Rule] = &[
     Rule { name: "times_per_unit", parse: times_per_unit },
 ];
 
+/// Words that may follow an adverbial "daily"/"weekly" ("published daily in London").
+const AFTER_ADVERB: &[&str] =
+    &["in", "on", "at", "for", "and", "or", "to", "since", "from", "by", "with", "until", "but", "during", "basis"];
+
 fn set_word(c: &mut Cursor) -> Option<Sem> {
     let value = c.lex(|l| if let Lex::SetWord(v) = l { Some(v) } else { None })?;
+    // "a daily newspaper", "quarterly earnings": an adjective before a noun is no time phrase.
+    let next_is_word = c.token().is_some_and(|t| t.kind == crate::text::tokens::TokenKind::Word);
+    if next_is_word && !AFTER_ADVERB.iter().any(|w| c.is(w)) {
+        return None;
+    }
     Some(Sem::Set { value: value.to_string() })
 }
 
-/// The ISO 8601 duration of `n` units: P1D, PT1H, P2W, P1Q (TimeML's quarter).
+/// The ISO 8601 duration of `n` units as TimeML writes it: P1D, PT1H, P2W, P1Q; fractions go to
+/// the next unit down (PT30M, P2Y6M, PT1M30S); decades and centuries count years (P20Y).
 pub fn period(n: f64, unit: Unit) -> String {
-    // "half an hour" is PT30M, "a year and a half" P18M: a fraction moves to the next unit down.
-    if n.fract() != 0.0 {
-        let smaller = match unit {
-            Unit::Minute => Some((60.0, Unit::Second)),
-            Unit::Hour => Some((60.0, Unit::Minute)),
-            Unit::Day => Some((24.0, Unit::Hour)),
-            Unit::Week => Some((7.0, Unit::Day)),
-            Unit::Year => Some((12.0, Unit::Month)),
-            Unit::Decade => Some((10.0, Unit::Year)),
-            _ => None,
-        };
-        if let Some((factor, finer)) = smaller {
-            if (n * factor).fract() == 0.0 {
-                return period(n * factor, finer);
+    let (n, unit) = match unit {
+        Unit::Decade => (n * 10.0, Unit::Year),
+        Unit::Century => (n * 100.0, Unit::Year),
+        Unit::Fortnight => (n * 2.0, Unit::Week),
+        Unit::Half => (n * 6.0, Unit::Month),
+        other => (n, other),
+    };
+    let designator = |unit: Unit| match unit {
+        Unit::Second => ("T", "S"),
+        Unit::Minute => ("T", "M"),
+        Unit::Hour => ("T", "H"),
+        Unit::Day => ("", "D"),
+        Unit::Week => ("", "W"),
+        Unit::Weekend => ("", "WE"),
+        Unit::Month => ("", "M"),
+        Unit::Quarter => ("", "Q"),
+        _ => ("", "Y"),
+    };
+    let whole = n.trunc();
+    let fraction = n - whole;
+    let finer = match unit {
+        Unit::Minute => Some((60.0, Unit::Second)),
+        Unit::Hour => Some((60.0, Unit::Minute)),
+        Unit::Day => Some((24.0, Unit::Hour)),
+        Unit::Week => Some((7.0, Unit::Day)),
+        Unit::Year => Some((12.0, Unit::Month)),
+        _ => None,
+    };
+    let (time, letter) = designator(unit);
+    if fraction > 0.0 {
+        if let Some((factor, small)) = finer {
+            let rest = fraction * factor;
+            if rest.fract() == 0.0 {
+                let (small_time, small_letter) = designator(small);
+                let mut out = String::from("P");
+                if !time.is_empty() || !small_time.is_empty() {
+                    out.push('T');
+                }
+                if whole > 0.0 {
+                    out.push_str(&format!("{}{letter}", whole as i64));
+                }
+                out.push_str(&format!("{}{small_letter}", rest as i64));
+                return out;
             }
         }
+        return format!("P{time}{n}{letter}");
     }
-    let n = if n.fract() == 0.0 { format!("{}", n as i64) } else { format!("{n}") };
-    match unit {
-        Unit::Second => format!("PT{n}S"),
-        Unit::Minute => format!("PT{n}M"),
-        Unit::Hour => format!("PT{n}H"),
-        Unit::Day => format!("P{n}D"),
-        Unit::Week => format!("P{n}W"),
-        Unit::Weekend => format!("P{n}WE"),
-        Unit::Fortnight => format!("P{}W", n.parse::<f64>().unwrap_or(1.0) * 2.0),
-        Unit::Month => format!("P{n}M"),
-        Unit::Quarter => format!("P{n}Q"),
-        Unit::Half => format!("P{}M", n.parse::<f64>().unwrap_or(1.0) * 6.0),
-        Unit::Year => format!("P{n}Y"),
-        Unit::Decade => format!("P{n}DE"),
-        Unit::Century => format!("P{n}CE"),
-    }
+    format!("P{time}{}{letter}", whole as i64)
 }
 
 fn every_unit(c: &mut Cursor) -> Option<Sem> {

@@ -11,7 +11,17 @@ pub const RULES: &[Rule] = &[
     Rule { name: "vague_word", parse: vague_word },
     Rule { name: "the_past_future", parse: the_past_future },
     Rule { name: "at_this_time", parse: at_this_time },
+    Rule { name: "recent_units", parse: recent_units },
 ];
+
+/// "recent years", "recent days", "in recent weeks": the recent past, not a length of time.
+fn recent_units(c: &mut Cursor) -> Option<Sem> {
+    if !c.word("recent") {
+        return None;
+    }
+    c.lex(|l| matches!(l, Lex::UnitPlural(_)).then_some(()))?;
+    Some(Sem::Vague(Vague::Past))
+}
 
 fn vague_word(c: &mut Cursor) -> Option<Sem> {
     if c.is("past") || c.is("recent") {
