@@ -136,6 +136,9 @@ fn labels_never_overlap_in_a_random_scene() {
             let texts = text_rects(&s);
             assert!(texts.len() > 10, "seed {seed}: only {} labels", texts.len());
             assert_disjoint(&texts, "text");
+            for r in &texts {
+                assert!(r.left() >= -0.5 && r.right() <= vp.width + 0.5, "label cut at the edge: {r:?}");
+            }
             let items: Vec<Rect> =
                 s.hits.iter().filter(|h| !matches!(h.target, HitTarget::Undated { .. })).map(|h| h.rect).collect();
             assert_disjoint(&items, "event/cluster hit");
@@ -290,4 +293,27 @@ fn empty_and_degenerate_inputs_do_not_panic() {
     far.events[0].end = day(9999, 12, 31);
     let ext = far.extent().unwrap_or(Interval::day(far.anchor));
     let _ = scene(&far, &time_axis::fit(ext, 800.0, 300.0), &light(), &mut fonts);
+}
+
+#[test]
+fn many_documents_fall_back_to_compact_lanes_without_overlap() {
+    let mut fonts = fonts();
+    let mut tl = random_timeline(400, 11);
+    tl.documents = (1..=20).map(|i| doc(&format!("d{i}"), &format!("Source number {i}"))).collect();
+    for (i, e) in tl.events.iter_mut().enumerate() {
+        e.doc = format!("d{}", 1 + i % 20);
+        e.id = format!("{}-e{i}", e.doc);
+    }
+    let vp = time_axis::fit(tl.extent().unwrap(), 1000.0, 500.0);
+    let s = scene(&tl, &vp, &light(), &mut fonts);
+    assert_disjoint(&text_rects(&s), "text");
+    let mut seen: Vec<String> = Vec::new();
+    for h in &s.hits {
+        match &h.target {
+            HitTarget::Event(id) => seen.push(id.clone()),
+            HitTarget::Cluster { event_ids } => seen.extend(event_ids.iter().cloned()),
+            HitTarget::Undated { .. } => {}
+        }
+    }
+    assert_eq!(seen.len(), tl.events.len(), "compact lanes still account for every event");
 }
