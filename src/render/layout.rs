@@ -528,21 +528,14 @@ impl Builder<'_, '_> {
         if compact {
             // Too little height for labels: groups become badges, lone events bare markers.
             let mut groups = Vec::new();
-            let mut start = 0;
-            while start < geos.len() {
-                let limit = geos[start].key_x + GROUP_PX;
-                let mut end = start + 1;
-                while end < geos.len() && geos[end].key_x < limit {
-                    end += 1;
-                }
-                if end - start == 1 {
-                    let c = cands[start];
+            for group in stack::groups(&geos, GROUP_PX) {
+                if group.len() == 1 {
+                    let c = cands[group.start];
                     let cy = top + lane.rect.height().min(ROW_H + 2.0 * LANE_PAD) / 2.0 - LANE_PAD;
                     self.draw_event(timeline, options, lane, &c, cy, None, approx);
                 } else {
-                    groups.push(start..end);
+                    groups.push(group);
                 }
-                start = end;
             }
             self.badges(timeline, options, lane, cands, &geos, &groups, top, width);
             return;

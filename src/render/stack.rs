@@ -71,13 +71,8 @@ pub fn stack_lane(
     let mut row_end = vec![f32::NEG_INFINITY; rows];
     let mut trial = row_end.clone();
     let mut trial_rows: Vec<usize> = Vec::new();
-    let mut start = 0;
-    while start < cands.len() {
-        let limit = cands[start].key_x + group_px;
-        let mut end = start + 1;
-        while end < cands.len() && cands[end].key_x < limit {
-            end += 1;
-        }
+    for group in groups(cands, group_px) {
+        let (start, end) = (group.start, group.end);
         let fits = end - start <= rows && {
             trial.copy_from_slice(&row_end);
             trial_rows.clear();
@@ -102,8 +97,24 @@ pub fn stack_lane(
             row_end.copy_from_slice(&trial);
             out.placed.extend((start..end).zip(trial_rows.iter().copied()));
         } else {
-            out.folded.push(start..end);
+            out.folded.push(group);
         }
+    }
+    out
+}
+
+/// Splits candidates (sorted by `key_x`) into runs that start within `group_px` of the run's
+/// first candidate.
+pub fn groups(cands: &[Candidate], group_px: f32) -> Vec<Range<usize>> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < cands.len() {
+        let limit = cands[start].key_x + group_px;
+        let mut end = start + 1;
+        while end < cands.len() && cands[end].key_x < limit {
+            end += 1;
+        }
+        out.push(start..end);
         start = end;
     }
     out
