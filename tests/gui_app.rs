@@ -44,7 +44,7 @@ fn settle(harness: &mut Harness<'_, ChronoscopeApp>) {
 fn app_with(files: Vec<PathBuf>) -> Harness<'static, ChronoscopeApp> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
-        .build_eframe(move |cc| ChronoscopeApp::new(&cc.egui_ctx, files, anchor(), options()));
+        .build_eframe(move |cc| ChronoscopeApp::new(&cc.egui_ctx, files, Some(anchor()), options()));
     settle(&mut harness);
     harness
 }
@@ -281,4 +281,18 @@ fn a_saved_project_reopens_with_its_edits_and_is_clean() {
     assert_eq!(app.project.slots.len(), 3);
     assert!(app.project.slots.iter().all(|s| s.document.is_some()));
     assert!(!app.project.dirty);
+}
+
+#[test]
+fn without_an_anchor_the_window_infers_one_from_the_articles() {
+    let files = examples();
+    let docs: Vec<_> = files.iter().map(|f| chronoscope::ingest::load(f).unwrap()).collect();
+    let (expected, _) = chronoscope::pipeline::infer_anchor(&docs).expect("the examples state a date");
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(move |cc| ChronoscopeApp::new(&cc.egui_ctx, files, None, options()));
+    settle(&mut harness);
+    assert_eq!(harness.state().project.anchor, expected);
+    assert_eq!(harness.state().project.timeline.anchor, expected);
+    assert!(harness.state().notices.items.iter().any(|n| n.text.contains(&expected.to_string())));
 }

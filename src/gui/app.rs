@@ -46,6 +46,8 @@ pub struct ChronoscopeApp {
     pending: Pending,
     /// Set when the loader finishes the opening of a saved project (keeps it clean).
     opening_project: bool,
+    /// No anchor was given: take one from the first articles loaded.
+    infer_anchor: bool,
     options: AppOptions,
     screenshot: Option<Screenshot>,
     actions: Vec<Action>,
@@ -67,9 +69,12 @@ fn install_fonts(ctx: &egui::Context) {
 }
 
 impl ChronoscopeApp {
-    /// A window showing `files` (read in the background) against `anchor`.
-    pub fn new(ctx: &egui::Context, files: Vec<PathBuf>, anchor: NaiveDate, options: AppOptions) -> Self {
+    /// A window showing `files` (read in the background) against `anchor`; without one, the
+    /// anchor is inferred from the articles (`pipeline::infer_anchor`), else today.
+    pub fn new(ctx: &egui::Context, files: Vec<PathBuf>, anchor: Option<NaiveDate>, options: AppOptions) -> Self {
         install_fonts(ctx);
+        let infer_anchor = anchor.is_none();
+        let anchor = anchor.unwrap_or_else(|| chrono::Local::now().date_naive());
         let mut app = ChronoscopeApp {
             project: Project::new(anchor),
             selection: Selection { inspector_open: true, ..Selection::default() },
@@ -81,6 +86,7 @@ impl ChronoscopeApp {
             loader: Loader::default(),
             pending: Pending::default(),
             opening_project: false,
+            infer_anchor,
             screenshot: options.screenshot.clone().map(Screenshot::new),
             options,
             actions: Vec::new(),
@@ -253,6 +259,7 @@ impl ChronoscopeApp {
     }
 
     fn set_anchor(&mut self, date: NaiveDate) {
+        self.infer_anchor = false;
         self.drafts.anchor = date.to_string();
         self.drafts.anchor_error = None;
         if date == self.project.anchor {
@@ -279,6 +286,7 @@ impl ChronoscopeApp {
             settings: self.project.settings(),
             previous: self.project.timeline.clone(),
             saved: None,
+            infer_anchor: self.infer_anchor,
         };
         self.pending.reextract = false;
         self.start_job(job);
@@ -316,6 +324,12 @@ impl ChronoscopeApp {
                     slot.error = Some(message);
                 }
             }
+        }
+        if let Some((anchor, why)) = outcome.inferred_anchor {
+            self.infer_anchor = false;
+            self.project.anchor = anchor;
+            self.drafts.anchor = anchor.to_string();
+            self.notices.info(format!("Anchor (day zero) set to {anchor}: {why}. Change it in the top bar."));
         }
         let had_events = !self.project.timeline.events.is_empty();
         self.project.timeline = outcome.timeline;
@@ -398,7 +412,9 @@ impl ChronoscopeApp {
             settings: self.project.settings(),
             previous: Timeline::empty(data.anchor),
             saved: Some(data.timeline),
+            infer_anchor: false,
         };
+        self.infer_anchor = false;
         self.start_job(job);
     }
 
@@ -498,6 +514,14 @@ impl ChronoscopeApp {
 }
 
 impl eframe::App for ChronoscopeApp {
+    /// In a screenshot run the pointer is ignored, so no hover or tooltip depends on where the
+    /// virtual display happens to put it.
+    fn raw_input_hook(&mut self, _ctx: &egui::Context, raw_input: &mut egui::RawInput) {
+        if self.screenshot.is_some() {
+            raw_input.events.retain(|e| !matches!(e, egui::Event::PointerMoved(_) | egui::Event::PointerButton { .. }));
+        }
+    }
+
     fn ui(&mut self, ui: &mut egui::Ui, _frame: &mut eframe::Frame) {
         let ctx = ui.ctx().clone();
         self.poll_loader();
@@ -523,15 +547,18 @@ impl eframe::App for ChronoscopeApp {
             );
         });
         dialogs::notices_panel(ui, &self.notices, &mut actions);
-        egui::Panel::left("documents").resizable(true).default_size(250.0).show(ui, |ui| {
+        egui::Panel::left("documents").resizable(true).default_size(270.0).size_range(180.0..=480.0).show(ui, |ui| {
             documents::show(ui, &self.project, &self.selection, &mut self.drafts, &mut actions);
         });
         if self.selection.inspector_open {
-            egui::Panel::right("inspector").resizable(true).default_size(330.0).show(ui, |ui| {
-                inspector::show(ui, &self.project, &mut self.selection, &mut self.drafts.inspector, &mut actions);
-            });
+            egui::Panel::right("inspector").resizable(true).default_size(360.0).size_range(240.0..=560.0).show(
+                ui,
+                |ui| {
+                    inspector::show(ui, &self.project, &mut self.selection, &mut self.drafts.inspector, &mut actions);
+                },
+            );
         }
-        egui::Panel::bottom("text_pane").resizable(true).default_size(230.0).show(ui, |ui| {
+        egui::Panel::bottom("text_pane").resizable(true).min_size(140.0).default_size(250.0).show(ui, |ui| {
             text_pane::show(ui, &self.project, &mut self.selection, &mut actions);
         });
         egui::CentralPanel::default().show(ui, |ui| {

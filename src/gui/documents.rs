@@ -51,8 +51,12 @@ fn slot_row(
         ui.painter().circle_filled(dot.center(), 4.5, color);
         let title = info.map_or(name.clone(), |i| if i.title.is_empty() { name.clone() } else { i.title.clone() });
         let selected = info.is_some_and(|i| selection.doc.as_deref() == Some(i.id.as_str()));
-        let response =
-            ui.selectable_label(selected, egui::RichText::new(title).strong()).on_hover_text(slot.path_key());
+        let mut text = egui::RichText::new(title.as_str()).strong();
+        if selected {
+            text = text.color(ui.visuals().selection.stroke.color).underline();
+        }
+        let label = egui::Label::new(text).truncate().sense(egui::Sense::click());
+        let response = ui.add(label).on_hover_text(format!("{title}\n{}", slot.path_key()));
         if response.clicked() {
             if let Some(info) = info {
                 actions.push(Action::SelectDocument(info.id.clone()));

@@ -153,6 +153,31 @@ fn provenance(ui: &mut egui::Ui, event: &Event, project: &Project) {
     ui.label(job);
 }
 
+/// With nothing selected: every event in time order, each a link that selects it.
+fn event_list(ui: &mut egui::Ui, timeline: &Timeline, show_hidden: bool, actions: &mut Vec<Action>) {
+    let mut events: Vec<&Event> = timeline.events.iter().filter(|e| show_hidden || !e.hidden).collect();
+    events.sort_by(|a, b| (a.start, a.end, &a.id).cmp(&(b.start, b.end, &b.id)));
+    ui.strong(format!("Events in time order ({})", events.len()));
+    egui::ScrollArea::vertical().id_salt("event_list").auto_shrink([false, true]).show(ui, |ui| {
+        for event in events {
+            ui.horizontal(|ui| {
+                let when = egui::Label::new(
+                    egui::RichText::new(format::at_granularity(event.start, event.granularity)).weak(),
+                );
+                ui.allocate_ui_with_layout(
+                    egui::vec2(150.0, 18.0),
+                    egui::Layout::left_to_right(egui::Align::Center),
+                    |ui| ui.add(when.truncate()),
+                );
+                let label = ui.add(egui::Label::new(&event.label).truncate().sense(egui::Sense::click()));
+                if label.on_hover_text(&event.sentence.text).clicked() {
+                    actions.push(Action::Select(Some(event.id.clone())));
+                }
+            });
+        }
+    });
+}
+
 pub fn show(
     ui: &mut egui::Ui,
     project: &Project,
@@ -172,6 +197,8 @@ pub fn show(
     let Some(event) = selection.event.as_deref().and_then(|id| project.timeline.event(id)) else {
         draft.synced_from = None;
         ui.weak("Select an event on the timeline: click it, or use the arrow keys.");
+        ui.add_space(6.0);
+        event_list(ui, &project.timeline, selection.show_hidden, actions);
         return;
     };
     sync(draft, event);

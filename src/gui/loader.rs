@@ -5,6 +5,7 @@
 use crate::ingest::{self, Document};
 use crate::pipeline::{self, Settings};
 use crate::timeline::Timeline;
+use chrono::NaiveDate;
 use std::path::PathBuf;
 use std::sync::mpsc::{self, Receiver, TryRecvError};
 
@@ -20,6 +21,8 @@ pub struct Job {
     pub previous: Timeline,
     /// A timeline saved in a project: used as-is instead of extracting again.
     pub saved: Option<Timeline>,
+    /// The user gave no anchor: infer one from the documents (`pipeline::infer_anchor`).
+    pub infer_anchor: bool,
 }
 
 /// The result of a finished job.
@@ -28,6 +31,8 @@ pub struct Outcome {
     /// Each new path with its document or the reason it could not be read, in request order.
     pub loaded: Vec<(PathBuf, Result<Document, String>)>,
     pub timeline: Timeline,
+    /// The anchor inferred from the documents, and where it came from.
+    pub inferred_anchor: Option<(NaiveDate, String)>,
 }
 
 /// Where a running job is.
@@ -55,16 +60,24 @@ pub fn run(job: Job, mut report: impl FnMut(Progress)) -> Outcome {
         loaded.push((path.clone(), ingest::load(path).map_err(|e| e.message)));
     }
     report(Progress { step: "extracting time phrases".to_string(), done: total - 1, total });
+    let mut inferred_anchor = None;
     let timeline = match job.saved {
         Some(saved) => saved,
         None => {
             let mut documents = job.documents;
             documents.extend(loaded.iter().filter_map(|(_, doc)| doc.as_ref().ok().cloned()));
-            let fresh = pipeline::build_timeline(&documents, &job.settings);
+            let mut settings = job.settings;
+            if job.infer_anchor {
+                inferred_anchor = pipeline::infer_anchor(&documents);
+                if let Some((anchor, _)) = &inferred_anchor {
+                    settings.anchor = *anchor;
+                }
+            }
+            let fresh = pipeline::build_timeline(&documents, &settings);
             pipeline::carry_edits(fresh, &job.previous)
         }
     };
-    Outcome { loaded, timeline }
+    Outcome { loaded, timeline, inferred_anchor }
 }
 
 /// The background worker: at most one job at a time.

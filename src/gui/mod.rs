@@ -40,10 +40,9 @@ use std::path::PathBuf;
 /// articles are loaded, then closes (for scripts/screenshot.sh).
 pub const SCREENSHOT_ENV: &str = "CHRONOSCOPE_SCREENSHOT";
 
-/// Opens the window with `files` loaded (in the background) against `anchor` (today if `None`),
-/// and returns when the user closes it.
+/// Opens the window with `files` loaded (in the background) against `anchor` (when `None`:
+/// inferred from the articles, else today), and returns when the user closes it.
 pub fn run_app(files: Vec<PathBuf>, anchor: Option<chrono::NaiveDate>) -> Result<(), String> {
-    let anchor = anchor.unwrap_or_else(|| chrono::Local::now().date_naive());
     let options = AppOptions {
         native_dialogs: true,
         recent_file: recent::default_file(),
