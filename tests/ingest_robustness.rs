@@ -1,0 +1,185 @@
+//! Robustness: ingest and the sentence splitter on many pseudo-random inputs full of markup,
+//! entities, quotes and multi-byte characters must never panic, and the sentence spans must
+//! always be ordered, non-overlapping, trimmed, on char boundaries and cover every non-blank
+//! character.
+
+use chronoscope::ingest;
+use chronoscope::text::sentences;
+use std::path::Path;
+
+/// A small deterministic generator (xorshift), so failures are reproducible.
+struct Rng(u64);
+
+impl Rng {
+    fn next(&mut self) -> u64 {
+        self.0 ^= self.0 << 13;
+        self.0 ^= self.0 >> 7;
+        self.0 ^= self.0 << 17;
+        self.0
+    }
+
+    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
+        items[(self.next() % items.len() as u64) as usize]
+    }
+}
+
+const PIECES: &[&str] = &[
+    "The",
+    "attack",
+    "attackThe",
+    "Mr.",
+    "U.S.",
+    "p.m.",
+    "No.",
+    "5",
+    "3.5",
+    ".",
+    "!",
+    "?",
+    "…",
+    "\"",
+    "“",
+    "”",
+    "’",
+    "'",
+    "(",
+    ")",
+    " ",
+    " ",
+    " ",
+    "\n",
+    "\n\n",
+    "\t",
+    "\u{a0}",
+    "é",
+    "Zoë",
+    "日本",
+    "&amp;",
+    "&",
+    "&#38;",
+    "&bogus;",
+    "<p>",
+    "</p>",
+    "<div>",
+    "<TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2020\">",
+    "</TIMEX3>",
+    "<script>",
+    "</script>",
+    "<",
+    ">",
+    "# ",
+    "**",
+    "*",
+    "_",
+    "[link](http://x)",
+    "![img](y)",
+    "`",
+    "```",
+    "> ",
+    "- ",
+    "1. ",
+    "\r\n",
+    "\r",
+    "<TEXT>",
+    "</TEXT>",
+    "<br>",
+    "<!--",
+    "-->",
+    "<![CDATA[",
+    "]]>",
+    "=",
+    "---",
+    "McDonald",
+    "iPhone",
+    "Jan.",
+];
+
+fn random_text(rng: &mut Rng, pieces: usize) -> String {
+    let mut s = String::new();
+    for _ in 0..pieces {
+        s.push_str(rng.pick(PIECES));
+    }
+    s
+}
+
+fn check_spans(text: &str) {
+    let spans = sentences::split(text);
+    let mut covered = vec![false; text.len()];
+    let mut previous_end = 0;
+    for span in &spans {
+        assert!(span.start < span.end && span.end <= text.len(), "bad span {span:?} in {text:?}");
+        assert!(span.start >= previous_end, "overlap at {span:?} in {text:?}");
+        assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end), "{span:?} in {text:?}");
+        let sentence = &text[span.start..span.end];
+        assert_eq!(sentence, sentence.trim(), "untrimmed {span:?} in {text:?}");
+        covered[span.start..span.end].iter_mut().for_each(|c| *c = true);
+        previous_end = span.end;
+    }
+    for (i, c) in text.char_indices() {
+        assert!(c.is_whitespace() || covered[i], "{c:?} at {i} not in any sentence of {text:?}");
+    }
+}
+
+#[test]
+fn random_inputs_never_panic_and_spans_hold_their_invariants() {
+    let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+    for round in 0..1500 {
+        let len = 1 + (rng.next() % 60) as usize;
+        let body = random_text(&mut rng, len);
+        check_spans(&body);
+        for ext in ["txt", "md", "html", "tml", "bin"] {
+            let name = format!("random{round}.{ext}");
+            let wrapped = if ext == "tml" { format!("<TimeML><TEXT>{body}</TEXT></TimeML>") } else { body.clone() };
+            if let Ok(doc) = ingest::from_bytes(Path::new(&name), wrapped.as_bytes()) {
+                check_spans(&doc.text);
+                assert!(!doc.text.trim().is_empty());
+            }
+            let _ = ingest::parse_timeml_gold(Path::new(&name), wrapped.as_bytes());
+        }
+    }
+}
+
+#[test]
+fn random_bytes_never_panic() {
+    let mut rng = Rng(12345);
+    for _ in 0..500 {
+        let len = (rng.next() % 300) as usize;
+        let bytes: Vec<u8> = (0..len).map(|_| (rng.next() % 256) as u8).collect();
+        for ext in ["txt", "md", "html", "tml"] {
+            let _ = ingest::from_bytes(Path::new(&format!("x.{ext}")), &bytes);
+        }
+    }
+}
+
+#[test]
+fn gold_offsets_always_point_at_the_gold_text() {
+    let mut rng = Rng(777);
+    let mut checked = 0;
+    for _ in 0..800 {
+        // Well-formed TimeML: safe text pieces and balanced TIMEX3 / EVENT elements.
+        const SAFE: &[&str] = &["Zoë", "日本", " ", "\n", "&amp;", "&lt;", "&#38;", "&#x263A;", "’", "5", ".", "word"];
+        let mut body = String::new();
+        for _ in 0..1 + rng.next() % 30 {
+            match rng.next() % 4 {
+                0 => body.push_str(&format!(
+                    "<TIMEX3 tid=\"t{}\" type=\"DATE\" value=\"X\">{}{}</TIMEX3>",
+                    rng.next() % 9,
+                    rng.pick(SAFE),
+                    rng.pick(SAFE)
+                )),
+                1 => body.push_str(&format!("<EVENT eid=\"e1\">{}</EVENT>", rng.pick(SAFE))),
+                _ => body.push_str(rng.pick(SAFE)),
+            }
+        }
+        let xml = format!("<TimeML><TEXT>{body}</TEXT></TimeML>");
+        if let Ok((doc, gold)) = ingest::parse_timeml_gold(Path::new("g.tml"), xml.as_bytes()) {
+            let chars: Vec<char> = doc.text.chars().collect();
+            for g in gold {
+                assert!(g.start < g.end && g.end <= chars.len());
+                assert_eq!(chars[g.start..g.end].iter().collect::<String>(), g.text);
+                checked += 1;
+            }
+        }
+    }
+    assert!(checked > 10, "only {checked} gold TIMEX3s were generated; the test checks nothing");
+}
