@@ -179,6 +179,8 @@ fn sizes_outside_one_pixel_to_4k_are_errors() {
         let err = render_png(&tl, None, w, h).unwrap_err();
         assert!(err.contains(&format!("{w}x{h}")), "{err}");
     }
+    let nan = Viewport { start: f64::NAN, end: 1.0, width: 1.0, height: 1.0 };
+    assert!(render_png(&tl, Some(nan), 100, 100).unwrap_err().contains("time range"));
     assert!(chronoscope::render::png::check_size(3840, 2160).is_ok());
     assert!(chronoscope::render::png::check_size(1, 1).is_ok());
 }

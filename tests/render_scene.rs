@@ -286,7 +286,9 @@ fn empty_and_degenerate_inputs_do_not_panic() {
         let _ = scene(&crowded_timeline(), &vp, &light(), &mut fonts);
     }
     let inverted = Viewport { start: 10.0, end: -10.0, width: 800.0, height: 300.0 };
-    let _ = scene(&crowded_timeline(), &inverted, &light(), &mut fonts);
+    assert!(scene(&crowded_timeline(), &inverted, &light(), &mut fonts).hits.is_empty());
+    let nan = Viewport { start: f64::NAN, end: 10.0, width: 800.0, height: 300.0 };
+    assert_eq!(scene(&crowded_timeline(), &nan, &light(), &mut fonts).shapes.len(), 1, "background only");
     // An interval that the axis cannot even reach (year 9999) must not panic either.
     let mut far = crowded_timeline();
     far.events[0].start = day(9999, 12, 31);

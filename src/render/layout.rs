@@ -115,6 +115,15 @@ pub fn build_scene(
     fonts: &mut FontsView<'_>,
 ) -> Scene {
     let theme = Theme::new(options.dark);
+    if !viewport.is_valid() {
+        // Nothing sensible to place: paint the background (when the size allows) and stop.
+        let mut scene = Scene::default();
+        if viewport.width.is_finite() && viewport.height.is_finite() {
+            let r = Rect::from_min_size(pos2(0.0, 0.0), vec2(viewport.width.max(0.0), viewport.height.max(0.0)));
+            scene.shapes.push(Shape::rect_filled(r, 0, theme.background));
+        }
+        return scene;
+    }
     let has_undated = timeline.mentions.iter().any(|m| m.interval.is_none());
     let bands = bands(viewport, has_undated);
     let lanes = lanes(timeline, bands.lanes, options.dark);

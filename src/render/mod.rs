@@ -8,6 +8,18 @@
 //! - [`stack`]: row stacking and cluster folding of labels (pure geometry);
 //! - [`theme`]: light / dark colours and the document palette;
 //! - [`raster`] and [`png`]: the headless CPU rasteriser and the PNG export.
+//!
+//! Using it from a window (egui), once per frame:
+//!
+//! ```ignore
+//! let vp = Viewport { start, end, width: rect.width(), height: rect.height() };
+//! let scene = ctx.fonts_mut(|fonts| render::build_scene(&timeline, &vp, &options, fonts));
+//! let offset = rect.min.to_vec2();
+//! ui.painter().extend(scene.shapes.into_iter().map(|mut s| { s.translate(offset); s }));
+//! // Hit-test `pointer - offset` against `scene.hits`, last hit first (it is on top).
+//! // Zoom / pan with `time_axis::zoom_at`, `pan_by_pixels`; map x <-> time with
+//! // `Viewport::time_to_x` / `x_to_time`; start with `png::default_viewport` or `time_axis::fit`.
+//! ```
 
 pub mod layout;
 pub mod png;

@@ -87,7 +87,12 @@ pub fn render_canvas(
     let ppp = pixels_per_point(width);
     let (w_pt, h_pt) = (width as f32 / ppp, height as f32 / ppp);
     let viewport = match viewport {
-        Some(v) => Viewport { width: w_pt, height: h_pt, ..v },
+        Some(v) if (Viewport { width: w_pt, height: h_pt, ..v }).is_valid() => {
+            let span = (v.end - v.start).clamp(time_axis::MIN_SPAN, time_axis::MAX_SPAN);
+            let mid = v.start / 2.0 + v.end / 2.0;
+            Viewport { start: mid - span / 2.0, end: mid + span / 2.0, width: w_pt, height: h_pt }
+        }
+        Some(v) => return Err(format!("cannot draw the time range {}..{} (seconds)", v.start, v.end)),
         None => default_viewport(timeline, w_pt, h_pt),
     };
     let text_options = TextOptions {
