@@ -319,3 +319,25 @@ fn many_documents_fall_back_to_compact_lanes_without_overlap() {
     }
     assert_eq!(seen.len(), tl.events.len(), "compact lanes still account for every event");
 }
+
+#[test]
+fn ten_thousand_events_fold_into_a_bounded_scene() {
+    // The frame budget depends on the shape count staying bounded however many events there are.
+    let mut fonts = fonts();
+    let tl = random_timeline(10_000, 5);
+    let vp = time_axis::fit(tl.extent().unwrap(), 1600.0, 900.0);
+    let s = scene(&tl, &vp, &light(), &mut fonts);
+    let (events, clusters) = event_and_cluster_hits(&s);
+    assert!(clusters > 0 && clusters < 200, "{clusters} clusters");
+    assert!(events < 500, "{events} individual events");
+    assert!(s.shapes.len() < 3_000, "{} shapes", s.shapes.len());
+    let folded: usize = s
+        .hits
+        .iter()
+        .map(|h| match &h.target {
+            HitTarget::Cluster { event_ids } => event_ids.len(),
+            _ => 0,
+        })
+        .sum();
+    assert_eq!(folded + events, 10_000);
+}
