@@ -1,5 +1,6 @@
 //! HTML reader: the visible article text only. Page furniture (script, style, nav, header, footer,
-//! aside, forms, hidden elements) is dropped; `<article>` or `<main>` is preferred when present;
+//! aside, forms, hidden elements, and blocks whose class / id says cookie, share, related, ad, ...)
+//! is dropped; `<article>` or `<main>` is preferred when present;
 //! block elements become paragraph breaks. Parsing is lenient (html5ever via `scraper`), so
 //! malformed markup never fails.
 
@@ -38,6 +39,44 @@ fn is_dropped(name: &str) -> bool {
     )
 }
 
+/// Class / id words that mark page furniture inside the article container (cookie banners,
+/// share bars, related links, ads). Matched as whole words of the attribute, so "ad" does not
+/// match "headline".
+const BOILERPLATE: &[&str] = &[
+    "cookie",
+    "cookies",
+    "consent",
+    "newsletter",
+    "share",
+    "sharing",
+    "social",
+    "related",
+    "comments",
+    "comment",
+    "advert",
+    "advertisement",
+    "ad",
+    "ads",
+    "promo",
+    "subscribe",
+    "subscription",
+    "sidebar",
+    "breadcrumb",
+    "breadcrumbs",
+    "popup",
+    "modal",
+    "paywall",
+    "outbrain",
+    "taboola",
+];
+
+fn is_boilerplate(class: Option<&str>, id: Option<&str>) -> bool {
+    [class, id].into_iter().flatten().any(|attr| {
+        attr.split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|word| BOILERPLATE.iter().any(|b| b.eq_ignore_ascii_case(word)))
+    })
+}
+
 /// How much of a break an element forces around itself: 2 = paragraph, 1 = line.
 fn break_for(name: &str) -> u8 {
     match name {
@@ -65,7 +104,7 @@ pub fn extract(html: &str) -> HtmlText {
             "body" if body.is_none() => body = Some(element),
             "main" if main.is_none() => main = Some(element),
             "article" => {
-                let len = visible_text(element).trim().len();
+                let len = visible_text(element, false).trim().len();
                 if best_article.is_none_or(|(best, _)| len > best) {
                     best_article = Some((len, element));
                 }
@@ -74,9 +113,9 @@ pub fn extract(html: &str) -> HtmlText {
         }
     }
     let container = best_article.filter(|(len, _)| *len > 0).map(|(_, e)| e).or(main).or(body).unwrap_or(root);
-    let mut text = visible_text(container);
+    let mut text = container_text(container);
     if text.trim().is_empty() && container != root {
-        text = visible_text(root);
+        text = container_text(root);
     }
     HtmlText { text, title: title.or(first_h1) }
 }
@@ -138,8 +177,21 @@ impl Builder {
     }
 }
 
-/// Visible text under `element` (iterative, so deeply nested markup cannot overflow the stack).
-fn visible_text(element: ElementRef<'_>) -> String {
+/// The text of the chosen container without boilerplate blocks, unless dropping them would lose
+/// most of the text (then a class word such as "comments-enabled" marked the story itself).
+fn container_text(container: ElementRef<'_>) -> String {
+    let filtered = visible_text(container, true);
+    let full = visible_text(container, false);
+    if filtered.trim().len() * 2 < full.trim().len() {
+        full
+    } else {
+        filtered
+    }
+}
+
+/// Visible text under `element` (iterative, so deeply nested markup cannot overflow the stack);
+/// `skip_boilerplate` also drops blocks whose class / id marks them as page furniture.
+fn visible_text(element: ElementRef<'_>, skip_boilerplate: bool) -> String {
     let mut builder = Builder { out: String::new(), pending_space: false, pending_break: 0, pre_depth: 0 };
     let mut stack = vec![Step::Enter(element)];
     while let Some(step) = stack.pop() {
@@ -147,7 +199,11 @@ fn visible_text(element: ElementRef<'_>) -> String {
             Step::Enter(el) => {
                 let value = el.value();
                 let name = value.name();
-                if is_dropped(name) || value.attr("hidden").is_some() || value.attr("aria-hidden") == Some("true") {
+                if is_dropped(name)
+                    || value.attr("hidden").is_some()
+                    || value.attr("aria-hidden") == Some("true")
+                    || (skip_boilerplate && el != element && is_boilerplate(value.attr("class"), value.attr("id")))
+                {
                     continue;
                 }
                 if name == "img" {
@@ -204,6 +260,21 @@ mod tests {
         let got = extract(html);
         assert_eq!(got.text, "Head\n\nFirst bold para.\n\nSecond.");
         assert_eq!(got.title.as_deref(), Some("T one"));
+    }
+
+    #[test]
+    fn boilerplate_blocks_inside_the_article_are_dropped() {
+        let html = "<article class=\"story\"><p class=\"headline lead\">Floods hit the town.</p>\
+            <div class=\"share-bar\">Share on X</div><div id=\"cookie-consent\">We use cookies</div>\
+            <aside>More</aside><div class=\"ad-slot\">Buy now</div><p>Water receded on Friday.</p></article>";
+        assert_eq!(extract(html).text, "Floods hit the town.\n\nWater receded on Friday.");
+    }
+
+    #[test]
+    fn a_story_wrapper_with_a_boilerplate_class_is_kept() {
+        let html = "<article><div class=\"body comments-enabled\"><p>The long story text is here.</p>\
+            <p>It goes on for a while.</p></div><div class=\"share\">Share</div></article>";
+        assert_eq!(extract(html).text, "The long story text is here.\n\nIt goes on for a while.\n\nShare");
     }
 
     #[test]
