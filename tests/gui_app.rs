@@ -296,3 +296,131 @@ fn without_an_anchor_the_window_infers_one_from_the_articles() {
     assert_eq!(harness.state().project.timeline.anchor, expected);
     assert!(harness.state().notices.items.iter().any(|n| n.text.contains(&expected.to_string())));
 }
+
+/// A file dropped onto the window in a test.
+#[derive(Debug)]
+struct Dropped(PathBuf);
+
+impl egui::DroppedFile for Dropped {
+    fn path(&self) -> &Path {
+        &self.0
+    }
+
+    fn bytes(&self) -> Result<Vec<u8>, String> {
+        std::fs::read(&self.0).map_err(|e| e.to_string())
+    }
+}
+
+#[test]
+fn dropping_files_onto_the_window_adds_them() {
+    let files = examples();
+    let mut harness = app_with(vec![files[0].clone()]);
+    assert_eq!(harness.state().project.timeline.documents.len(), 1);
+    harness.input_mut().dropped_files =
+        files[1..].iter().map(|f| std::sync::Arc::new(Dropped(f.clone())) as egui::DroppedFileHandle).collect();
+    harness.step();
+    settle(&mut harness);
+    assert_eq!(harness.state().project.timeline.documents.len(), 3);
+}
+
+fn span(harness: &Harness<'_, ChronoscopeApp>) -> (f64, f64) {
+    let vp = harness.state().view.viewport.unwrap();
+    (vp.start, vp.end)
+}
+
+fn wheel(harness: &mut Harness<'_, ChronoscopeApp>, delta: egui::Vec2) {
+    harness.event(egui::Event::MouseWheel {
+        unit: egui::MouseWheelUnit::Point,
+        delta,
+        phase: egui::TouchPhase::Move,
+        source: egui::MouseWheelSource::Unknown,
+        modifiers: egui::Modifiers::NONE,
+    });
+    harness.run_steps(20);
+}
+
+#[test]
+fn wheel_zooms_around_the_pointer_sideways_scroll_pans_and_f_fits() {
+    let mut harness = app_with(examples());
+    let (start, end) = span(&harness);
+    let (_, centre) = pick_event(&harness);
+    // Hover a point on the canvas left of the event, where the time stays put while zooming.
+    let pointer = centre - egui::vec2(120.0, 0.0);
+    harness.hover_at(pointer);
+    harness.run_steps(2);
+    wheel(&mut harness, egui::vec2(0.0, 200.0));
+    let (zs, ze) = span(&harness);
+    assert!(ze - zs < (end - start) * 0.8, "zoomed in: {} -> {}", end - start, ze - zs);
+    wheel(&mut harness, egui::vec2(150.0, 0.0));
+    let (ps, pe) = span(&harness);
+    assert!(ps < zs && ((pe - ps) - (ze - zs)).abs() < 1.0, "panned to earlier times without zooming");
+    harness.remove_cursor();
+    harness.key_press(egui::Key::F);
+    harness.run_steps(2);
+    let (fs, fe) = span(&harness);
+    assert!((fs - start).abs() < 1.0 && (fe - end).abs() < 1.0, "F fits all again");
+}
+
+#[test]
+fn closing_with_unsaved_changes_asks_first() {
+    let mut harness = app_with(examples());
+    assert!(harness.state().project.dirty);
+    harness.input_mut().viewports.entry(egui::ViewportId::ROOT).or_default().events.push(egui::ViewportEvent::Close);
+    harness.run_steps(2);
+    harness.get_by_label("Unsaved changes");
+    harness.get_by_label("Cancel").click();
+    harness.run_steps(2);
+    assert!(harness.query_by_label("Unsaved changes").is_none());
+}
+
+#[test]
+fn the_calendar_picker_sets_the_anchor() {
+    let mut harness = app_with(examples());
+    harness.get_by_label("Calendar").click();
+    harness.run_steps(3);
+    harness.get_by_label("June 2023");
+    harness.get_by_label("20").click();
+    harness.run_steps(2);
+    settle(&mut harness);
+    let expected = NaiveDate::from_ymd_opt(2023, 6, 20).unwrap();
+    assert_eq!(harness.state().project.anchor, expected);
+    assert_eq!(harness.state().project.timeline.anchor, expected);
+}
+
+#[test]
+fn fifty_articles_load_off_the_ui_thread_with_progress() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut files = Vec::new();
+    for copy in 0..17 {
+        for source in examples() {
+            let name = format!("{copy:02}-{}", source.file_name().unwrap().to_string_lossy());
+            let target = dir.path().join(name);
+            std::fs::copy(&source, &target).unwrap();
+            files.push(target);
+        }
+    }
+    files.truncate(50);
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(move |cc| ChronoscopeApp::new(&cc.egui_ctx, files, Some(anchor()), options()));
+    let started = std::time::Instant::now();
+    let mut frames_while_busy = 0;
+    let mut slowest = std::time::Duration::ZERO;
+    let mut saw_progress = false;
+    while harness.state().is_busy() && started.elapsed() < std::time::Duration::from_secs(120) {
+        let frame = std::time::Instant::now();
+        harness.step();
+        slowest = slowest.max(frame.elapsed());
+        frames_while_busy += 1;
+        saw_progress |= harness.state().loader_progress().is_some_and(|p| p.total == 51);
+    }
+    settle(&mut harness);
+    eprintln!(
+        "50 articles: loaded in {:?}, {frames_while_busy} frames drawn meanwhile, slowest frame {:?}",
+        started.elapsed(),
+        slowest
+    );
+    assert_eq!(harness.state().project.timeline.documents.len(), 50);
+    assert!(saw_progress, "the progress bar counted the files");
+    assert!(frames_while_busy > 1, "the window kept drawing while loading");
+}
