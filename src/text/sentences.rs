@@ -46,7 +46,12 @@ pub fn split(text: &str) -> Vec<SentenceSpan> {
     let mut i = 0usize;
     while i < n {
         match CLASS[bytes[i] as usize] {
-            PLAIN => i += 1,
+            PLAIN => {
+                i += 1;
+                while i < n && CLASS[bytes[i] as usize] == PLAIN {
+                    i += 1;
+                }
+            }
             TERMINAL => {
                 let end = terminal_run_end(bytes, i);
                 if is_boundary(bytes, i, end) {
