@@ -1,1 +1,53 @@
-fn main(){}
+//! Throughput of tag + resolve + events (the whole extraction after reading files) on the plain
+//! text of the TempEval-3 silver corpus (../shared/corpora/silver), one core. Falls back to the
+//! bundled example articles where the corpus is absent. Run: cargo bench --bench tagger
+
+use chronoscope::ingest::{self, Document};
+use chronoscope::pipeline::{extract_document, Settings};
+use criterion::{criterion_group, criterion_main, Criterion, Throughput};
+use std::hint::black_box;
+use std::path::PathBuf;
+
+fn corpus() -> Vec<Document> {
+    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+    let silver = root.join("../shared/corpora/silver");
+    let dir = if silver.is_dir() { silver } else { root.join("assets/examples") };
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+        .map(|entries| entries.filter_map(|e| e.ok().map(|e| e.path())).collect())
+        .unwrap_or_default();
+    paths.sort();
+    paths.retain(|p| p.extension().is_some_and(|e| e != "json"));
+    paths.iter().filter_map(|p| ingest::load(p).ok()).collect()
+}
+
+fn bench_extraction(c: &mut Criterion) {
+    let docs = corpus();
+    let bytes: usize = docs.iter().map(|d| d.text.len()).sum();
+    eprintln!("corpus: {} documents, {:.1} MB of text", docs.len(), bytes as f64 / 1e6);
+    let settings = Settings { anchor: chrono::NaiveDate::from_ymd_opt(2017, 3, 22).unwrap_or_default(), dct: None };
+    let mut group = c.benchmark_group("extract");
+    group.throughput(Throughput::Bytes(bytes as u64));
+    group.sample_size(10);
+    group.bench_function("tokenize", |b| {
+        b.iter(|| docs.iter().map(|d| chronoscope::tagger::Tokens::new(black_box(&d.text)).tokens.len()).sum::<usize>())
+    });
+    group.bench_function("tag", |b| {
+        b.iter(|| docs.iter().map(|d| chronoscope::tagger::tag(black_box(&d.text)).len()).sum::<usize>())
+    });
+    group.bench_function("sentences", |b| {
+        b.iter(|| docs.iter().map(|d| chronoscope::text::sentences::split(black_box(&d.text)).len()).sum::<usize>())
+    });
+    group.bench_function("tag+resolve+events", |b| {
+        b.iter(|| {
+            let mut mentions = 0;
+            for doc in &docs {
+                mentions += extract_document(black_box(doc), "d1", &settings).mentions.len();
+            }
+            mentions
+        })
+    });
+    group.finish();
+}
+
+criterion_group!(benches, bench_extraction);
+criterion_main!(benches);

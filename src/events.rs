@@ -79,8 +79,23 @@ fn is_punct_word(w: &Word) -> bool {
     w.text.chars().all(|c| !c.is_alphanumeric())
 }
 
-fn bare(word: &str) -> String {
-    word.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase()
+fn floor_char_boundary(text: &str, mut at: usize) -> usize {
+    at = at.min(text.len());
+    while !text.is_char_boundary(at) {
+        at -= 1;
+    }
+    at
+}
+
+/// The word without surrounding punctuation.
+fn bare(word: &str) -> &str {
+    word.trim_matches(|c: char| !c.is_alphanumeric())
+}
+
+/// `word` (without punctuation, any case) is one of `list`.
+fn is_one_of(word: &str, list: &[&str]) -> bool {
+    let word = bare(word);
+    list.iter().any(|w| word.eq_ignore_ascii_case(w))
 }
 
 /// Clause boundaries: indices into `ws` where a new clause starts (never inside a mention).
@@ -90,7 +105,7 @@ fn clause_starts(ws: &[Word], inside_mention: impl Fn(usize) -> bool) -> Vec<usi
         if inside_mention(w.start) {
             continue;
         }
-        if is_punct_word(w) || CLAUSE_WORDS.contains(&bare(w.text).as_str()) {
+        if is_punct_word(w) || is_one_of(w.text, CLAUSE_WORDS) {
             starts.push(i);
         }
     }
@@ -109,10 +124,10 @@ fn join(ws: &[Word]) -> String {
 }
 
 fn tidy(mut ws: Vec<Word>) -> String {
-    while ws.first().is_some_and(|w| is_punct_word(w) || LEADING_NOISE.contains(&bare(w.text).as_str())) {
+    while ws.first().is_some_and(|w| is_punct_word(w) || is_one_of(w.text, LEADING_NOISE)) {
         ws.remove(0);
     }
-    while ws.last().is_some_and(|w| is_punct_word(w) || PREPOSITIONS.contains(&bare(w.text).as_str())) {
+    while ws.last().is_some_and(|w| is_punct_word(w) || is_one_of(w.text, PREPOSITIONS)) {
         ws.pop();
     }
     let long = ws.len() > MAX_LABEL_WORDS;
@@ -130,6 +145,10 @@ fn tidy(mut ws: Vec<Word>) -> String {
 
 /// A timeline label for the time phrase at bytes `[start, end)` of the sentence `[from, to)`.
 fn label_for(text: &str, from: usize, to: usize, start: usize, end: usize, mentions: &[(usize, usize)]) -> String {
+    // A label never needs more than a few clauses around its phrase; run-on "sentences" (tables,
+    // scraped lists) stay cheap.
+    let from = floor_char_boundary(text, from.max(start.saturating_sub(240)));
+    let to = floor_char_boundary(text, to.min(end + 240));
     let ws = words(text, from, to);
     let inside = |at: usize| mentions.iter().any(|&(s, e)| at > s && at < e);
     let starts = clause_starts(&ws, inside);
@@ -153,19 +172,19 @@ fn label_for(text: &str, from: usize, to: usize, start: usize, end: usize, menti
         .collect::<Vec<_>>()
         .into_iter()
         .rev()
-        .skip_while(|w| PREPOSITIONS.contains(&bare(w.text).as_str()))
+        .skip_while(|w| is_one_of(w.text, PREPOSITIONS))
         .collect::<Vec<_>>()
         .into_iter()
         .rev()
         .collect();
-    let mention_ends_in_signal = matches!(bare(ws[last].text).as_str(), "after" | "before" | "following");
-    let signal_follows = ws.get(last + 1).is_some_and(|w| matches!(bare(w.text).as_str(), "after" | "before"));
+    let mention_ends_in_signal = is_one_of(ws[last].text, &["after", "before", "following"]);
+    let signal_follows = ws.get(last + 1).is_some_and(|w| is_one_of(w.text, &["after", "before"]));
     let mut label: Vec<Word> = before.clone();
     if !(mention_ends_in_signal || signal_follows) || before.len() < 2 {
         label.extend_from_slice(&ws[(last + 1).min(clause_end)..clause_end]);
     }
     // "that claimed ... on March 22": a relative clause takes its antecedent.
-    if clause > 0 && matches!(bare(ws[clause_start].text).as_str(), "that" | "which" | "who") {
+    if clause > 0 && is_one_of(ws[clause_start].text, &["that", "which", "who"]) {
         let previous = &ws[starts[clause - 1]..clause_start];
         if previous.len() <= 6 && !previous.iter().any(is_punct_word) {
             let mut with_antecedent = previous.to_vec();
@@ -174,10 +193,10 @@ fn label_for(text: &str, from: usize, to: usize, start: usize, end: usize, menti
         }
     }
     // "Fallon said on Thursday morning that ...": complete a bare report with what was said.
-    let ends_in_report = label.last().is_some_and(|w| REPORTING.contains(&bare(w.text).as_str()));
+    let ends_in_report = label.last().is_some_and(|w| is_one_of(w.text, REPORTING));
     if (ends_in_report || label.iter().filter(|w| !is_punct_word(w)).count() < 3) && clause + 1 < starts.len() {
         let next_end = starts.get(clause + 2).copied().unwrap_or(ws.len());
-        label.extend(ws[clause_end..next_end].iter().filter(|w| bare(w.text) != "that"));
+        label.extend(ws[clause_end..next_end].iter().filter(|w| !is_one_of(w.text, &["that"])));
     }
     if label.is_empty() {
         return tidy(ws);

@@ -125,6 +125,8 @@ impl Outcome {
 /// What the resolver knows while walking a document.
 struct Discourse<'a> {
     mode: &'a ReferenceMode,
+    /// `mode.describe()`, made once per document.
+    reference: String,
     tokens: &'a Tokens<'a>,
     /// The last time the text placed on the calendar, and the phrase that did.
     last: Option<(Cal, String)>,
@@ -165,9 +167,10 @@ impl Discourse<'_> {
             Some((cal, phrase)) => {
                 Base { cal: *cal, what: format!("{} (the last time mentioned: \"{phrase}\")", describe(cal)) }
             }
-            None => {
-                Base { cal: self.speech_day(), what: format!("{} (no earlier time in the text)", self.mode.describe()) }
-            }
+            None => Base {
+                cal: self.speech_day(),
+                what: format!("{} (no earlier time in the text)", self.reference.clone()),
+            },
         }
     }
 
@@ -180,7 +183,7 @@ impl Discourse<'_> {
 
     fn resolve(&self, raw: &RawMention, sem: &Sem, tense: Tense) -> Outcome {
         let speech = self.mode.speech_time();
-        let reference = self.mode.describe();
+        let reference = self.reference.clone();
         match sem {
             Sem::Calendar { year: Some(y), month: Some(m), day: Some(d) } => {
                 match NaiveDate::from_ymd_opt(*y, *m, *d) {
@@ -418,7 +421,7 @@ impl Discourse<'_> {
     }
 
     fn weekday(&self, weekday: u32, shift: Option<i32>, tense: Tense) -> (NaiveDate, String) {
-        let reference = self.mode.describe();
+        let reference = self.reference.clone();
         let ref_day = self.mode.speech_time().date();
         let target = weekday_of(weekday);
         let offset = |d: NaiveDate| {
@@ -468,7 +471,7 @@ impl Discourse<'_> {
 
     fn unit_shift(&self, unit: Unit, shift: i32, tense: Tense) -> Outcome {
         let speech = self.mode.speech_time();
-        let reference = self.mode.describe();
+        let reference = self.reference.clone();
         if unit == Unit::Weekend && shift == 0 {
             let this_week = Cal::containing(speech, Unit::Weekend);
             let past = tense == Tense::Past && this_week.start() > speech;
@@ -635,7 +638,8 @@ pub fn resolve_document(
     raw: &[RawMention],
     mode: &ReferenceMode,
 ) -> Vec<Mention> {
-    let mut discourse = Discourse { mode, tokens, last: None, events: EventDates::default() };
+    let mut discourse =
+        Discourse { mode, reference: mode.describe(), tokens, last: None, events: EventDates::default() };
     let mut mentions = Vec::with_capacity(raw.len());
     for (n, mention) in raw.iter().enumerate() {
         let sentence = sentences.partition_point(|s| s.end <= mention.start).min(sentences.len().saturating_sub(1));

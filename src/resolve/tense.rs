@@ -75,8 +75,13 @@ const NOT_PAST: &[&str] = &[
 ];
 
 fn signal(word: &str) -> Option<Tense> {
-    let lower = word.to_ascii_lowercase();
-    let w = lower.as_str();
+    if word.len() > 16 || !word.is_ascii() {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf[..word.len()].copy_from_slice(word.as_bytes());
+    buf[..word.len()].make_ascii_lowercase();
+    let w = std::str::from_utf8(&buf[..word.len()]).unwrap_or("");
     if FUTURE_WORDS.contains(&w) {
         return Some(Tense::Future);
     }
@@ -126,8 +131,7 @@ fn word_signal(tokens: &Tokens, i: usize) -> Option<Tense> {
     if word.eq_ignore_ascii_case("ll") {
         return None;
     }
-    let lower = word.to_ascii_lowercase();
-    if FUTURE_BEFORE_TO.contains(&lower.as_str()) && tokens.lower(i + 1) == "to" {
+    if FUTURE_BEFORE_TO.iter().any(|w| word.eq_ignore_ascii_case(w)) && tokens.is(i + 1, "to") {
         return Some(Tense::Future);
     }
     let found = signal(word)?;
@@ -135,11 +139,10 @@ fn word_signal(tokens: &Tokens, i: usize) -> Option<Tense> {
     if found == Tense::Past || found == Tense::Present {
         for back in 1..=3 {
             let Some(j) = i.checked_sub(back) else { break };
-            let before = tokens.lower(j);
-            if FUTURE_WORDS.contains(&before.as_str()) || before == "would" {
+            if FUTURE_WORDS.iter().any(|w| tokens.is(j, w)) || tokens.is(j, "would") {
                 return Some(Tense::Future);
             }
-            if !matches!(before.as_str(), "be" | "been" | "have" | "not" | "also" | "then" | "soon") {
+            if !["be", "been", "have", "not", "also", "then", "soon"].iter().any(|w| tokens.is(j, w)) {
                 break;
             }
         }

@@ -218,6 +218,10 @@ const ENTRIES: &[(&str, &[Lex])] = &[
     ("middle", &[Lex::Glue]),
     ("over", &[Lex::Glue]),
     ("latest", &[Lex::Glue]),
+    ("no", &[Lex::Glue]),
+    ("future", &[Lex::Glue]),
+    ("moment", &[Lex::Glue]),
+    ("present", &[Lex::Glue]),
     ("full", &[Lex::Glue]),
     ("up", &[Lex::Glue]),
     ("under", &[Lex::Glue]),
@@ -239,26 +243,53 @@ const ENTRIES: &[(&str, &[Lex])] = &[
     ("twice", &[Lex::Glue]),
 ];
 
-fn table() -> &'static HashMap<&'static str, &'static [Lex]> {
-    static TABLE: OnceLock<HashMap<&'static str, &'static [Lex]>> = OnceLock::new();
-    TABLE.get_or_init(|| ENTRIES.iter().copied().collect())
+/// FxHash (multiply-rotate): the lexicon is looked up once per word of every text, and its keys
+/// are short, trusted strings, so a DoS-resistant hasher buys nothing here.
+#[derive(Default)]
+struct FxHasher(u64);
+
+impl std::hash::Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for chunk in bytes.chunks(8) {
+            let mut word = [0u8; 8];
+            word[..chunk.len()].copy_from_slice(chunk);
+            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    fn write_u8(&mut self, byte: u8) {
+        self.0 = (self.0.rotate_left(5) ^ u64::from(byte)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
 }
+
+type Table = HashMap<&'static [u8], &'static [Lex], std::hash::BuildHasherDefault<FxHasher>>;
+
+fn table() -> &'static Table {
+    static TABLE: OnceLock<Table> = OnceLock::new();
+    TABLE.get_or_init(|| ENTRIES.iter().map(|(word, meanings)| (word.as_bytes(), *meanings)).collect())
+}
+
+/// Longest word in `ENTRIES`, to skip lookups of longer words.
+const LONGEST: usize = 16;
 
 /// Meanings of `word` (any case), empty when it plays no part in time phrases.
 pub fn lookup(word: &str) -> &'static [Lex] {
     let bytes = word.as_bytes();
-    if bytes.len() > 16 || bytes.is_empty() {
+    if bytes.len() > LONGEST || bytes.is_empty() {
         return &[];
     }
-    let mut buf = [0u8; 16];
+    let mut buf = [0u8; LONGEST];
     for (slot, b) in buf.iter_mut().zip(bytes) {
         if !b.is_ascii_alphabetic() && *b != b'-' {
             return &[];
         }
         *slot = b.to_ascii_lowercase();
     }
-    let lower = std::str::from_utf8(&buf[..bytes.len()]).unwrap_or("");
-    table().get(lower).copied().unwrap_or(&[])
+    table().get(&buf[..bytes.len()]).copied().unwrap_or(&[])
 }
 
 #[cfg(test)]

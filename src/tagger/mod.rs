@@ -34,6 +34,8 @@ pub struct Tokens<'t> {
     pub text: &'t str,
     pub tokens: Vec<Token>,
     pub lex: Vec<&'static [Lex]>,
+    /// `rules::start` classes of each token.
+    pub classes: Vec<u32>,
 }
 
 impl<'t> Tokens<'t> {
@@ -42,12 +44,18 @@ impl<'t> Tokens<'t> {
         let lex = tokens
             .iter()
             .map(|t| if t.kind == TokenKind::Word { lexicon::lookup(t.text(text)) } else { &[] })
-            .collect();
-        Tokens { text, tokens, lex }
+            .collect::<Vec<_>>();
+        let classes = tokens.iter().zip(&lex).map(|(t, l)| rules::token_class(t, l, text)).collect();
+        Tokens { text, tokens, lex, classes }
     }
 
     pub fn cursor(&self, i: usize) -> Cursor<'_> {
         Cursor::new(self.text, &self.tokens, &self.lex, i)
+    }
+
+    /// Token `i` is the word `word` (any case).
+    pub fn is(&self, i: usize, word: &str) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.text(self.text).eq_ignore_ascii_case(word))
     }
 
     /// Lower-cased text of token `i` ("" past the end).
@@ -66,9 +74,15 @@ pub fn tag_tokens(tokens: &Tokens) -> Vec<RawMention> {
     let mut found = Vec::new();
     let mut i = 0;
     while i < tokens.tokens.len() {
-        let token = &tokens.tokens[i];
-        let trigger = !tokens.lex[i].is_empty() || token.kind == TokenKind::Number || token.is_punct('\'');
-        if trigger {
+        let class = tokens.classes[i];
+        // A weak word ("the", "a", "at", "early") starts a time phrase only with a time word
+        // within the next few tokens: skipping the rest keeps running text fast.
+        let worth_trying = class & !rules::start::WEAK != 0
+            || (class != 0
+                && tokens.classes[i + 1..(i + 6).min(tokens.classes.len())]
+                    .iter()
+                    .any(|c| c & !rules::start::WEAK != 0));
+        if worth_trying {
             if let Some(mention) = match_at(tokens, i) {
                 i = mention.end_token;
                 found.push(mention);
@@ -134,7 +148,8 @@ type RuleMatch = (usize, &'static str, Sem, Option<&'static str>);
 
 fn best_rule_at(tokens: &Tokens, i: usize) -> Option<RuleMatch> {
     let mut best: Option<RuleMatch> = None;
-    for rule in rules::all() {
+    let class = tokens.classes.get(i).copied().unwrap_or(0);
+    for rule in rules::all().filter(|r| r.first & class != 0) {
         let mut c = tokens.cursor(i);
         if let Some(sem) = (rule.parse)(&mut c) {
             if c.i > i && best.as_ref().is_none_or(|(end, ..)| c.i > *end) {

@@ -2,6 +2,7 @@
 //! 2003", "2013", "the 1990s", "the 20th century", "the fourth quarter of 2016", "the first half
 //! of 2016", "the winter of 2010", "March" (with context). Corpus: absolute.corpus.
 
+use super::start::*;
 use super::{Rule, MONTH_CONTEXT};
 use crate::tagger::cursor::Cursor;
 use crate::tagger::lexicon::Lex;
@@ -9,18 +10,18 @@ use crate::tagger::sem::Sem;
 use crate::text::tokens::TokenKind;
 
 pub const RULES: &[Rule] = &[
-    Rule { name: "month_day_year", parse: month_day_year },
-    Rule { name: "day_month_year", parse: day_month_year },
-    Rule { name: "month_year", parse: month_year },
-    Rule { name: "numeric_date", parse: numeric_date },
-    Rule { name: "iso_date", parse: iso_date },
-    Rule { name: "decade", parse: decade },
-    Rule { name: "century", parse: century },
-    Rule { name: "quarter", parse: quarter },
-    Rule { name: "half_year", parse: half_year },
-    Rule { name: "season", parse: season },
-    Rule { name: "year", parse: year },
-    Rule { name: "month", parse: month_alone },
+    Rule { name: "month_day_year", first: WEEKDAY | MONTH, parse: month_day_year },
+    Rule { name: "day_month_year", first: WEEKDAY | THE | NUM, parse: day_month_year },
+    Rule { name: "month_year", first: MONTH, parse: month_year },
+    Rule { name: "numeric_date", first: NUM, parse: numeric_date },
+    Rule { name: "iso_date", first: NUM, parse: iso_date },
+    Rule { name: "decade", first: THE | NUM | APOS, parse: decade },
+    Rule { name: "century", first: THE | ORD | NUM, parse: century },
+    Rule { name: "quarter", first: THE | ORD | GLUE, parse: quarter },
+    Rule { name: "half_year", first: THE | ORD, parse: half_year },
+    Rule { name: "season", first: THE | THAT | SHIFT | SEASON, parse: season },
+    Rule { name: "year", first: NUM | GLUE | APOS, parse: year },
+    Rule { name: "month", first: MONTH, parse: month_alone },
 ];
 
 /// An optional "Wednesday," before a date.

@@ -2,16 +2,17 @@
 //! "10 o'clock", "4 in the morning". Not "Room 1440", not "a .38 pistol". A clock next to a day
 //! ("10 p.m. Wednesday", "noon Thursday") is joined by the tagger's refiner. Corpus: clock.corpus.
 
+use super::start::*;
 use super::Rule;
 use crate::tagger::cursor::Cursor;
 use crate::tagger::sem::{Part, Sem};
 use crate::text::tokens::TokenKind;
 
 pub const RULES: &[Rule] = &[
-    Rule { name: "clock_colon", parse: clock_colon },
-    Rule { name: "clock_meridiem", parse: clock_meridiem },
-    Rule { name: "clock_military", parse: clock_military },
-    Rule { name: "clock_word", parse: clock_word },
+    Rule { name: "clock_colon", first: NUM, parse: clock_colon },
+    Rule { name: "clock_meridiem", first: NUM, parse: clock_meridiem },
+    Rule { name: "clock_military", first: NUM, parse: clock_military },
+    Rule { name: "clock_word", first: PART | GLUE, parse: clock_word },
 ];
 
 const ZONES: &[&str] = &["gmt", "utc", "bst", "est", "edt", "cst", "cdt", "mst", "mdt", "pst", "pdt", "cet", "cest"];

@@ -4,6 +4,7 @@
 //! amounts ("months" → PXM, "several years" → PXY). Not "the second attacker", not "a quarter of
 //! the votes". Corpus: duration.corpus.
 
+use super::start::*;
 use super::Rule;
 use crate::tagger::cursor::Cursor;
 use crate::tagger::lexicon::Lex;
@@ -11,11 +12,11 @@ use crate::tagger::sem::{Amount, Sem, Unit};
 use crate::text::tokens::TokenKind;
 
 pub const RULES: &[Rule] = &[
-    Rule { name: "half_unit", parse: half_unit },
-    Rule { name: "amount_unit", parse: amount_unit },
-    Rule { name: "the_past_n_units", parse: the_past_n_units },
-    Rule { name: "adjectival_span", parse: adjectival_span },
-    Rule { name: "bare_plural_unit", parse: bare_plural_unit },
+    Rule { name: "half_unit", first: UNIT | NUMW, parse: half_unit },
+    Rule { name: "amount_unit", first: NUMW | NUM, parse: amount_unit },
+    Rule { name: "the_past_n_units", first: THE, parse: the_past_n_units },
+    Rule { name: "adjectival_span", first: NUMW | NUM, parse: adjectival_span },
+    Rule { name: "bare_plural_unit", first: UNIT, parse: bare_plural_unit },
 ];
 
 /// "half an hour", "half a day".

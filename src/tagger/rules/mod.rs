@@ -17,7 +17,89 @@ pub mod weekday;
 /// phrase at the cursor and says what it means, or returns `None`.
 pub struct Rule {
     pub name: &'static str,
+    /// Classes (`start::*`) of the tokens the phrase can begin with: the tagger only tries a rule
+    /// where the token fits, which keeps it fast on running text.
+    pub first: u32,
     pub parse: fn(&mut Cursor) -> Option<Sem>,
+}
+
+/// Token classes a rule can begin with, as bits.
+pub mod start {
+    pub const NUM: u32 = 1;
+    pub const APOS: u32 = 1 << 1;
+    pub const MONTH: u32 = 1 << 2;
+    pub const WEEKDAY: u32 = 1 << 3;
+    pub const ORD: u32 = 1 << 4;
+    pub const UNIT: u32 = 1 << 5;
+    /// Number words and words that count: "two", "twenty", "a", "an", "several".
+    pub const NUMW: u32 = 1 << 6;
+    pub const SHIFT: u32 = 1 << 7;
+    pub const DAYW: u32 = 1 << 8;
+    pub const PART: u32 = 1 << 9;
+    pub const SEASON: u32 = 1 << 10;
+    pub const VAGUE: u32 = 1 << 11;
+    pub const SETW: u32 = 1 << 12;
+    pub const DIR: u32 = 1 << 13;
+    pub const MODW: u32 = 1 << 14;
+    pub const THE: u32 = 1 << 15;
+    pub const THAT: u32 = 1 << 16;
+    /// Any other word of the lexicon ("every", "at", "fiscal", "midnight").
+    pub const GLUE: u32 = 1 << 17;
+    /// A glue word that is a time word by itself ("midnight", "tonight", "future").
+    pub const TIMEWORD: u32 = 1 << 18;
+
+    /// Classes that only occur in a time phrase next to a stronger word ("the", "a", "at",
+    /// "early"): the tagger tries rules there only when a time word follows closely.
+    pub const WEAK: u32 = NUMW | MODW | THE | THAT | GLUE;
+}
+
+/// Glue words that name a time by themselves.
+const TIME_WORDS: &[&str] =
+    &["midnight", "overnight", "tonight", "future", "moment", "present", "christmas", "thanksgiving"];
+
+/// The `start` classes of a token, from its kind and lexicon meanings.
+pub fn token_class(token: &crate::text::tokens::Token, meanings: &[super::lexicon::Lex], text: &str) -> u32 {
+    use super::lexicon::Lex;
+    use crate::text::tokens::TokenKind;
+    match token.kind {
+        TokenKind::Number => return start::NUM,
+        TokenKind::Punct('\'') => return start::APOS,
+        TokenKind::Punct(_) => return 0,
+        TokenKind::Word => {}
+    }
+    let mut class = 0;
+    for meaning in meanings {
+        class |= match meaning {
+            Lex::Month(_) | Lex::MonthAbbr(_) => start::MONTH,
+            Lex::Weekday(_) | Lex::WeekdayPlural(_) => start::WEEKDAY,
+            Lex::Unit(_) | Lex::UnitPlural(_) => start::UNIT,
+            Lex::Number(_) | Lex::Tens(_) => start::NUMW,
+            Lex::Ordinal(_) => start::ORD,
+            Lex::Part(_) => start::PART,
+            Lex::Season(_) => start::SEASON,
+            Lex::Shift(_) => start::SHIFT,
+            Lex::DayWord(_) => start::DAYW,
+            Lex::Vague(_) => start::VAGUE,
+            Lex::Modifier(_) => start::MODW,
+            Lex::Direction(_) => start::DIR,
+            Lex::SetWord(_) => start::SETW,
+            Lex::Glue => {
+                let word = token.text(text);
+                if word.eq_ignore_ascii_case("the") {
+                    start::THE
+                } else if word.eq_ignore_ascii_case("that") {
+                    start::THAT
+                } else if ["a", "an", "several", "few", "many", "some"].iter().any(|w| word.eq_ignore_ascii_case(w)) {
+                    start::NUMW | start::GLUE
+                } else if TIME_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w)) {
+                    start::GLUE | start::TIMEWORD
+                } else {
+                    start::GLUE
+                }
+            }
+        };
+    }
+    class
 }
 
 /// Every family's rules, in priority order for equally long matches.

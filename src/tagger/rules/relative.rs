@@ -5,24 +5,25 @@
 //! "that year", "the same day", "the year", "the quarter", "this weekend", "overnight".
 //! Corpus: relative.corpus.
 
+use super::start::*;
 use super::Rule;
 use crate::tagger::cursor::Cursor;
 use crate::tagger::lexicon::Lex;
 use crate::tagger::sem::{Amount, Part, Sem, Unit};
 
 pub const RULES: &[Rule] = &[
-    Rule { name: "day_word", parse: day_word },
-    Rule { name: "tonight", parse: tonight },
-    Rule { name: "this_part_of_day", parse: this_part_of_day },
-    Rule { name: "shifted_unit", parse: shifted_unit },
-    Rule { name: "shifted_month", parse: shifted_month },
-    Rule { name: "ago", parse: ago },
-    Rule { name: "later_earlier", parse: later_earlier },
-    Rule { name: "year_earlier", parse: year_earlier },
-    Rule { name: "next_unit_anaphoric", parse: next_unit_anaphoric },
-    Rule { name: "part_after_event", parse: part_after_event },
-    Rule { name: "same_unit", parse: same_unit },
-    Rule { name: "that_part_of_day", parse: that_part_of_day },
+    Rule { name: "day_word", first: THE | DAYW, parse: day_word },
+    Rule { name: "tonight", first: GLUE | SHIFT, parse: tonight },
+    Rule { name: "this_part_of_day", first: DIR | SHIFT, parse: this_part_of_day },
+    Rule { name: "shifted_unit", first: DIR | SHIFT, parse: shifted_unit },
+    Rule { name: "shifted_month", first: SHIFT, parse: shifted_month },
+    Rule { name: "ago", first: NUMW | NUM, parse: ago },
+    Rule { name: "later_earlier", first: NUMW | NUM, parse: later_earlier },
+    Rule { name: "year_earlier", first: THE | UNIT, parse: year_earlier },
+    Rule { name: "next_unit_anaphoric", first: THE, parse: next_unit_anaphoric },
+    Rule { name: "part_after_event", first: THE, parse: part_after_event },
+    Rule { name: "same_unit", first: THE | THAT, parse: same_unit },
+    Rule { name: "that_part_of_day", first: DIR | THAT, parse: that_part_of_day },
 ];
 
 fn part(c: &mut Cursor) -> Option<Part> {

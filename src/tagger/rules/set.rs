@@ -1,18 +1,19 @@
 //! Recurring times (SET): "daily", "weekly", "every day", "each year", "every two weeks", "each
 //! Sunday", "on Sundays", "every March 22", "each July", "twice a year". Corpus: set.corpus.
 
+use super::start::*;
 use super::Rule;
 use crate::tagger::cursor::Cursor;
 use crate::tagger::lexicon::Lex;
 use crate::tagger::sem::{Amount, Sem, Unit};
 
 pub const RULES: &[Rule] = &[
-    Rule { name: "set_word", parse: set_word },
-    Rule { name: "every_unit", parse: every_unit },
-    Rule { name: "every_weekday", parse: every_weekday },
-    Rule { name: "every_date", parse: every_date },
-    Rule { name: "weekday_plural", parse: weekday_plural },
-    Rule { name: "times_per_unit", parse: times_per_unit },
+    Rule { name: "set_word", first: SETW, parse: set_word },
+    Rule { name: "every_unit", first: GLUE, parse: every_unit },
+    Rule { name: "every_weekday", first: GLUE, parse: every_weekday },
+    Rule { name: "every_date", first: GLUE, parse: every_date },
+    Rule { name: "weekday_plural", first: WEEKDAY, parse: weekday_plural },
+    Rule { name: "times_per_unit", first: GLUE | NUMW, parse: times_per_unit },
 ];
 
 /// Words that may follow an adverbial "daily"/"weekly" ("published daily in London").

@@ -2,16 +2,17 @@
 //! future", "at this time", "these days", "at present" → PAST_REF / PRESENT_REF / FUTURE_REF.
 //! Corpus: vague.corpus.
 
+use super::start::*;
 use super::Rule;
 use crate::tagger::cursor::Cursor;
 use crate::tagger::lexicon::Lex;
 use crate::tagger::sem::{Sem, Vague};
 
 pub const RULES: &[Rule] = &[
-    Rule { name: "vague_word", parse: vague_word },
-    Rule { name: "the_past_future", parse: the_past_future },
-    Rule { name: "at_this_time", parse: at_this_time },
-    Rule { name: "recent_units", parse: recent_units },
+    Rule { name: "vague_word", first: VAGUE, parse: vague_word },
+    Rule { name: "the_past_future", first: THE, parse: the_past_future },
+    Rule { name: "at_this_time", first: GLUE, parse: at_this_time },
+    Rule { name: "recent_units", first: VAGUE, parse: recent_units },
 ];
 
 /// "recent years", "recent days", "in recent weeks": the recent past, not a length of time.

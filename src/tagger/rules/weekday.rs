@@ -2,12 +2,13 @@
 //! "next Tuesday", "this Monday", "Saturday night". Not "Sunday best", not "Sunday Times".
 //! Corpus: weekday.corpus.
 
+use super::start::*;
 use super::Rule;
 use crate::tagger::cursor::Cursor;
 use crate::tagger::lexicon::Lex;
 use crate::tagger::sem::Sem;
 
-pub const RULES: &[Rule] = &[Rule { name: "weekday", parse: weekday }];
+pub const RULES: &[Rule] = &[Rule { name: "weekday", first: SHIFT | WEEKDAY, parse: weekday }];
 
 /// Words after a weekday that make it part of a name or an idiom, not a date.
 const NOT_A_DATE_AFTER: &[&str] = &["best", "school", "schools", "paper", "papers", "supplement", "edition"];
