@@ -424,3 +424,55 @@ fn fifty_articles_load_off_the_ui_thread_with_progress() {
     assert!(saw_progress, "the progress bar counted the files");
     assert!(frames_while_busy > 1, "the window kept drawing while loading");
 }
+
+#[test]
+fn the_inspector_renames_and_moves_the_selected_event() {
+    let mut harness = app_with(examples());
+    let (event, _) = pick_event(&harness);
+    harness.get_by_label(&accessible_label(&event)).click();
+    harness.run_steps(2);
+
+    let field = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Label");
+    field.focus();
+    harness.run_steps(1);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run_steps(1);
+    harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Label").type_text("Warehouse blaze");
+    harness.run_steps(1);
+    harness.key_press(egui::Key::Enter);
+    harness.run_steps(3);
+    let renamed = harness.state().project.timeline.event(&event.id).unwrap().clone();
+    assert_eq!(renamed.label, "Warehouse blaze");
+    assert_eq!(renamed.original_label.as_deref(), Some(event.label.as_str()));
+    assert!(renamed.edited);
+
+    let target = event.start.date() + chrono::Duration::days(3);
+    let date = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Start date");
+    date.focus();
+    harness.run_steps(1);
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::A);
+    harness.run_steps(1);
+    harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Start date").type_text(&target.to_string());
+    harness.run_steps(1);
+    harness.get_by_label("Move").click();
+    harness.run_steps(3);
+    let moved = harness.state().project.timeline.event(&event.id).unwrap().clone();
+    assert_eq!(moved.start, target.and_time(event.start.time()));
+    assert_eq!(moved.end - moved.start, event.end - event.start);
+    assert_eq!(moved.original, Some(event.placement()));
+
+    harness.get_by_label("Reset to extracted").click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().project.timeline.event(&event.id), Some(&event));
+}
+
+#[test]
+fn a_documents_publication_date_can_be_set() {
+    let mut harness = app_with(examples());
+    let slot = harness.state().project.slots[0].path.clone();
+    harness.state_mut().perform(Action::SetPublished { path: slot.clone(), date: Some("2023-06-01".into()) });
+    settle(&mut harness);
+    let app = harness.state();
+    let info = app.project.timeline.documents.iter().find(|d| Path::new(&d.path) == slot).unwrap();
+    assert_eq!(info.dct.as_deref(), Some("2023-06-01"));
+}

@@ -181,10 +181,18 @@ impl ChronoscopeApp {
         self.dialogs.status = text;
     }
 
+    /// Selects an event (or nothing), shows its document's text, and brings it into view when
+    /// it is off-screen.
     fn select(&mut self, id: Option<String>) {
         if let Some(event) = id.as_deref().and_then(|id| self.project.timeline.event(id)) {
             self.selection.doc = Some(event.doc.clone());
             self.selection.scroll_text = true;
+            if let Some(vp) = self.view.viewport {
+                let t = time_axis::to_seconds(event.start);
+                if t < vp.start || t > vp.end {
+                    self.view.viewport = Some(time_axis::pan_by_seconds(&vp, t - (vp.start + vp.end) / 2.0));
+                }
+            }
         }
         self.selection.event = id;
     }
@@ -224,13 +232,6 @@ impl ChronoscopeApp {
             Some(i) => i.saturating_sub(1),
         };
         self.select(Some(order[next].clone()));
-        // Bring the event into view when it is off-screen.
-        if let (Some(vp), Some(event)) = (self.view.viewport, self.project.timeline.event(&order[next])) {
-            let t = time_axis::to_seconds(event.start);
-            if t < vp.start || t > vp.end {
-                self.view.viewport = Some(time_axis::pan_by_seconds(&vp, t - (vp.start + vp.end) / 2.0));
-            }
-        }
     }
 
     // ----- files and extraction -------------------------------------------------------------

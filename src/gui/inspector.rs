@@ -39,8 +39,9 @@ fn sentence_spans(event: &Event, timeline: &Timeline, dark: bool) -> Vec<Span> {
 
 fn edit_fields(ui: &mut egui::Ui, event: &Event, draft: &mut InspectorDraft, actions: &mut Vec<Action>) {
     egui::Grid::new("inspector_fields").num_columns(2).spacing([8.0, 6.0]).show(ui, |ui| {
-        ui.label("Label");
-        let response = ui.add(egui::TextEdit::singleline(&mut draft.label).desired_width(f32::INFINITY));
+        let caption = ui.label("Label");
+        let response =
+            ui.add(egui::TextEdit::singleline(&mut draft.label).desired_width(f32::INFINITY)).labelled_by(caption.id);
         if response.lost_focus() && draft.label.trim() != event.label {
             match edit::relabel(event, &draft.label) {
                 Some(after) => actions.push(Action::Edit(Box::new(EventEdit {
@@ -56,7 +57,9 @@ fn edit_fields(ui: &mut egui::Ui, event: &Event, draft: &mut InspectorDraft, act
         ui.label("Starts");
         ui.horizontal(|ui| {
             let date = ui.add(egui::TextEdit::singleline(&mut draft.date).desired_width(88.0).hint_text("YYYY-MM-DD"));
+            date.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Start date"));
             let time = ui.add(egui::TextEdit::singleline(&mut draft.time).desired_width(48.0).hint_text("HH:MM"));
+            time.widget_info(|| egui::WidgetInfo::labeled(egui::Role::TextInput, true, "Start time"));
             let entered = (date.lost_focus() || time.lost_focus()) && ui.input(|i| i.key_pressed(egui::Key::Enter));
             if ui.button("Move").on_hover_text("Move the event to start at this date and time").clicked() || entered {
                 match format::parse_date_time(&draft.date, &draft.time) {
