@@ -180,8 +180,13 @@ fn label_for(text: &str, from: usize, to: usize, start: usize, end: usize, menti
     let mention_ends_in_signal = is_one_of(ws[last].text, &["after", "before", "following"]);
     let signal_follows = ws.get(last + 1).is_some_and(|w| is_one_of(w.text, &["after", "before"]));
     let mut label: Vec<Word> = before.clone();
-    if !(mention_ends_in_signal || signal_follows) || before.len() < 2 {
+    if !(mention_ends_in_signal || signal_follows) {
         label.extend_from_slice(&ws[(last + 1).min(clause_end)..clause_end]);
+    } else if before.len() < 2 && clause + 1 < starts.len() {
+        // "The morning after the fire, relatives gathered": what follows the named event's
+        // clause is what happened.
+        let next_end = starts.get(clause + 2).copied().unwrap_or(ws.len());
+        label = ws[clause_end..next_end].to_vec();
     }
     // "that claimed ... on March 22": a relative clause takes its antecedent.
     if clause > 0 && is_one_of(ws[clause_start].text, &["that", "which", "who"]) {
@@ -283,6 +288,8 @@ mod tests {
         assert_eq!(label(s, "Wednesday"), "Terror attack in London");
         let s = "The claim from ISIS came 24 hours after the man began his attack in London.";
         assert_eq!(label(s, "24 hours"), "The claim from ISIS came");
+        let s = "The morning after the fire, relatives of the missing guard gathered at the gate.";
+        assert_eq!(label(s, "The morning after"), "Relatives of the missing guard gathered at the gate");
         let s = "Michael Fallon said on Thursday morning that the attack targeted Westminster because of it.";
         assert_eq!(label(s, "Thursday morning"), "Michael Fallon said the attack targeted Westminster");
     }
