@@ -296,6 +296,18 @@ mod tests {
     }
 
     #[test]
+    fn lenient_with_bare_ampersands_and_unknown_entities() {
+        let parsed = parse(
+            "<TimeML><TEXT>AT&T &UR; <TIMEX3 tid=\"t1\" type=\"date\" value=\"1998\">1998</TIMEX3></TEXT></TimeML>",
+        )
+        .unwrap();
+        assert_eq!(parsed.text, "AT&T &UR; 1998");
+        assert_eq!((parsed.timexes[0].start, parsed.timexes[0].end), (10, 14));
+        assert_eq!(parsed.timexes[0].timex_type, TimexType::Date);
+        assert_eq!(parsed.warnings.len(), 1, "{:?}", parsed.warnings);
+    }
+
+    #[test]
     fn empty_timex_is_skipped() {
         let parsed = parse("<TimeML><TEXT>a <TIMEX3 tid=\"t9\" type=\"DATE\" value=\"X\"/> b</TEXT></TimeML>").unwrap();
         assert_eq!(parsed.text, "a  b");
