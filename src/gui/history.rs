@@ -31,6 +31,19 @@ fn replace(timeline: &mut Timeline, event: &Event) -> bool {
     }
 }
 
+/// What undoing `edit` puts back. An edit of an event as extracted returns it to its extraction
+/// *as the timeline knows it now*: after a re-extraction (new anchor) that is the fresh placement
+/// recorded in `original`, not the stale one saved in the step.
+fn restored_before(timeline: &Timeline, edit: &EventEdit) -> Option<Event> {
+    if edit.before.edited {
+        return Some(edit.before.clone());
+    }
+    let current = timeline.events.iter().find(|e| e.id == edit.before.id)?;
+    let mut restored = crate::gui::edit::reset(current);
+    restored.hidden = edit.before.hidden;
+    Some(restored)
+}
+
 impl History {
     /// Applies `edit.after` to `timeline` and records the step (clearing the redo stack). Returns
     /// false, recording nothing, when the event is gone or the edit changes nothing.
@@ -47,7 +60,8 @@ impl History {
     /// event no longer exists (the step is then dropped).
     pub fn undo(&mut self, timeline: &mut Timeline) -> Option<String> {
         let edit = self.undo.pop()?;
-        if !replace(timeline, &edit.before) {
+        let restored = restored_before(timeline, &edit)?;
+        if !replace(timeline, &restored) {
             return None;
         }
         let what = edit.what.clone();
@@ -77,5 +91,66 @@ impl History {
     pub fn clear(&mut self) {
         self.undo.clear();
         self.redo.clear();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gui::edit;
+    use crate::timeline::{Placement, SentenceRef};
+    use crate::timex::Granularity;
+    use chrono::{Duration, NaiveDate};
+
+    fn timeline_with(day: u32) -> Timeline {
+        let anchor = NaiveDate::from_ymd_opt(2023, 6, 13).unwrap();
+        let start = NaiveDate::from_ymd_opt(2023, 6, day).unwrap().and_hms_opt(0, 0, 0).unwrap();
+        let mut t = Timeline::empty(anchor);
+        t.events.push(Event {
+            id: "d1-e1".into(),
+            doc: "d1".into(),
+            label: "fire".into(),
+            start,
+            end: start + Duration::days(1),
+            granularity: Granularity::Day,
+            mentions: vec![],
+            sentence: SentenceRef { start: 0, end: 5, text: "Fire.".into() },
+            edited: false,
+            original: None,
+            original_label: None,
+            hidden: false,
+        });
+        t
+    }
+
+    #[test]
+    fn undo_redo_round_trip() {
+        let mut t = timeline_with(13);
+        let before = t.events[0].clone();
+        let after = edit::retime(&before, 2).unwrap();
+        let mut h = History::default();
+        assert!(h.apply(&mut t, EventEdit { what: "Move".into(), before: before.clone(), after: after.clone() }));
+        assert_eq!(h.undo(&mut t).as_deref(), Some("Move"));
+        assert_eq!(t.events[0], before);
+        assert_eq!(h.redo(&mut t).as_deref(), Some("Move"));
+        assert_eq!(t.events[0], after);
+        assert!(h.redo(&mut t).is_none());
+    }
+
+    /// Regression: undoing a move after the anchor changed restored the placement extracted
+    /// under the old anchor instead of the current extraction.
+    #[test]
+    fn undo_after_re_extraction_returns_to_the_fresh_extraction() {
+        let mut t = timeline_with(13);
+        let before = t.events[0].clone();
+        let after = edit::retime(&before, 2).unwrap();
+        let mut h = History::default();
+        h.apply(&mut t, EventEdit { what: "Move".into(), before, after });
+        // A new anchor re-resolved the phrase to the 20th; carry_edits keeps the move and records
+        // the fresh extraction as `original`.
+        let fresh = timeline_with(20).events[0].clone();
+        t.events[0].original = Some(Placement { start: fresh.start, end: fresh.end, granularity: fresh.granularity });
+        h.undo(&mut t);
+        assert_eq!(t.events[0], fresh);
     }
 }
