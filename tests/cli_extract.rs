@@ -1,0 +1,141 @@
+//! End-to-end tests of `chronoscope extract` as a user runs it: a JSON snapshot of the bundled
+//! examples, the JSON round trip, TimeML and PNG outputs, and clear errors on bad input.
+//! Refresh the snapshot after an intended change with `UPDATE_SNAPSHOTS=1 cargo test --test cli_extract`.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn chronoscope(args: &[&str]) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_chronoscope")).args(args).current_dir(root()).output().unwrap()
+}
+
+const EXAMPLES: [&str; 3] = [
+    "assets/examples/marrowby-courier-fire.txt",
+    "assets/examples/valley-ledger-aftermath.md",
+    "assets/examples/marrowby-courier-investigation.html",
+];
+
+#[test]
+fn examples_json_matches_snapshot() {
+    let mut args = vec!["extract"];
+    args.extend(EXAMPLES);
+    args.extend(["--anchor", "2023-06-13", "--json", "-"]);
+    let out = chronoscope(&args);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let json = String::from_utf8(out.stdout).unwrap();
+    let snapshot = root().join("tests/snapshots/examples_timeline.json");
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&snapshot, &json).unwrap();
+    }
+    let expected = std::fs::read_to_string(&snapshot).unwrap_or_default();
+    if json != expected {
+        let first_difference = json.lines().zip(expected.lines()).position(|(a, b)| a != b);
+        panic!(
+            "extract output differs from {} (first differing line: {:?}); if intended, rerun with UPDATE_SNAPSHOTS=1",
+            snapshot.display(),
+            first_difference.map(|n| n + 1)
+        );
+    }
+    // The summary on stderr names every document and its events.
+    let summary = String::from_utf8_lossy(&out.stderr);
+    assert!(summary.contains("anchor (day zero): Tue 13 Jun 2023"), "{summary}");
+    assert_eq!(summary.matches(" time phrases, ").count(), 3, "{summary}");
+}
+
+#[test]
+fn json_round_trips_through_the_reader() {
+    let out = chronoscope(&["extract", EXAMPLES[0], "--anchor", "2023-06-13", "--json", "-"]);
+    let json = String::from_utf8(out.stdout).unwrap();
+    let timeline = chronoscope::export::json::from_str(&json).unwrap();
+    assert!(!timeline.events.is_empty() && !timeline.mentions.is_empty());
+    assert_eq!(chronoscope::export::json::to_string(&timeline), json);
+}
+
+#[test]
+fn reader_refuses_other_formats_and_versions_with_a_reason() {
+    let err = chronoscope::export::json::from_str(r#"{"format": "other", "version": 1}"#).unwrap_err();
+    assert!(err.contains("other"), "{err}");
+    let err = chronoscope::export::json::from_str(r#"{"format": "chronoscope-timeline", "version": 9}"#).unwrap_err();
+    assert!(err.contains("version 9"), "{err}");
+    assert!(chronoscope::export::json::from_str("{not json").unwrap_err().contains("not valid JSON"));
+}
+
+#[test]
+fn writes_timeml_and_png_files() {
+    let dir = tempfile::tempdir().unwrap();
+    let timeml = dir.path().join("tml");
+    let png = dir.path().join("timeline.png");
+    let out = chronoscope(&[
+        "extract",
+        EXAMPLES[0],
+        "--anchor",
+        "2023-06-13",
+        "--timeml",
+        timeml.to_str().unwrap(),
+        "--png",
+        png.to_str().unwrap(),
+        "--png-size",
+        "800x450",
+    ]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let xml = std::fs::read_to_string(timeml.join("marrowby-courier-fire.tml")).unwrap();
+    assert!(xml.contains("<TIMEX3 tid=\"t1\""), "{xml}");
+    let bytes = std::fs::read(&png).unwrap();
+    assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
+    // Width and height sit at bytes 16..24 of the IHDR chunk.
+    assert_eq!(u32::from_be_bytes(bytes[16..20].try_into().unwrap()), 800);
+    assert_eq!(u32::from_be_bytes(bytes[20..24].try_into().unwrap()), 450);
+}
+
+fn write(dir: &Path, name: &str, bytes: &[u8]) -> String {
+    let path = dir.join(name);
+    std::fs::write(&path, bytes).unwrap();
+    path.to_str().unwrap().to_string()
+}
+
+#[test]
+fn bad_files_are_reported_and_the_rest_still_load() {
+    let dir = tempfile::tempdir().unwrap();
+    let binary = write(dir.path(), "photo.txt", &[0x89, b'P', b'N', b'G', 0, 0, 1, 2, 3, 0, 0, 0]);
+    let empty = write(dir.path(), "empty.txt", b"   \n");
+    let out = chronoscope(&["extract", &binary, &empty, EXAMPLES[0], "--anchor", "2023-06-13", "--json", "-"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("photo.txt") && stderr.contains("binary"), "{stderr}");
+    assert!(stderr.contains("empty.txt") && stderr.contains("empty"), "{stderr}");
+    assert!(String::from_utf8_lossy(&out.stdout).contains("chronoscope-timeline"));
+}
+
+/// Regression: without --anchor and with no date in the text, extract must not fall back to
+/// today's date silently.
+#[test]
+fn no_anchor_and_no_dates_is_an_error_not_today() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = write(dir.path(), "undated.txt", b"The council met on Thursday and voted two days later.");
+    let out = chronoscope(&["extract", &article, "--json", "-"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("--anchor"), "{stderr}");
+}
+
+#[test]
+fn missing_anchor_falls_back_to_a_named_date_from_the_text() {
+    let out = chronoscope(&["extract", EXAMPLES[0], "--json", "-"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("no --anchor given; using 2023-06-13"), "{stderr}");
+}
+
+#[test]
+fn invalid_dates_are_clear_errors() {
+    let out = chronoscope(&["extract", EXAMPLES[0], "--anchor", "22/03/2017"]);
+    assert!(!out.status.success());
+    assert!(String::from_utf8_lossy(&out.stderr).contains("YYYY-MM-DD"));
+    let out = chronoscope(&["extract", EXAMPLES[0], "--anchor", "2023-06-13", "--dct", "soon"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("--dct"));
+}
