@@ -166,17 +166,11 @@ fn label_for(text: &str, from: usize, to: usize, start: usize, end: usize, menti
     if possessive && last + 1 < clause_end {
         return tidy(ws[last + 1..clause_end].to_vec());
     }
-    let before: Vec<Word> = ws[clause_start..first]
-        .iter()
-        .copied()
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .skip_while(|w| is_one_of(w.text, PREPOSITIONS))
-        .collect::<Vec<_>>()
-        .into_iter()
-        .rev()
-        .collect();
+    let mut before_end = first;
+    while before_end > clause_start && is_one_of(ws[before_end - 1].text, PREPOSITIONS) {
+        before_end -= 1;
+    }
+    let before: Vec<Word> = ws[clause_start..before_end].to_vec();
     let mention_ends_in_signal = is_one_of(ws[last].text, &["after", "before", "following"]);
     let signal_follows = ws.get(last + 1).is_some_and(|w| is_one_of(w.text, &["after", "before"]));
     let mut label: Vec<Word> = before.clone();

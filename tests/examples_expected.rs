@@ -9,24 +9,17 @@ use std::path::{Path, PathBuf};
 use std::process::Command;
 
 fn examples_dir() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("assets")
-        .join("examples")
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("assets").join("examples")
 }
 
 fn expected() -> Value {
     let path = examples_dir().join("expected.json");
-    let raw = std::fs::read_to_string(&path)
-        .unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
-    serde_json::from_str(&raw)
-        .unwrap_or_else(|e| panic!("{} is not valid JSON: {e}", path.display()))
+    let raw = std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("cannot read {}: {e}", path.display()));
+    serde_json::from_str(&raw).unwrap_or_else(|e| panic!("{} is not valid JSON: {e}", path.display()))
 }
 
 fn anchor(gold: &Value) -> String {
-    gold["anchor"]
-        .as_str()
-        .expect("expected.json has an \"anchor\" string")
-        .to_string()
+    gold["anchor"].as_str().expect("expected.json has an \"anchor\" string").to_string()
 }
 
 /// The gold entry of one file.
@@ -52,10 +45,7 @@ fn files_with_extension(ext: &str) -> Vec<String> {
 
 /// Code point slice `[start, end)` of `text`.
 fn slice(text: &str, start: usize, end: usize) -> String {
-    text.chars()
-        .skip(start)
-        .take(end.saturating_sub(start))
-        .collect()
+    text.chars().skip(start).take(end.saturating_sub(start)).collect()
 }
 
 /// Code point offsets of every occurrence of `needle` in `text`.
@@ -89,20 +79,14 @@ fn extract(file: &str, anchor: &str) -> Value {
     let json: Value = serde_json::from_str(&stdout).unwrap_or_else(|e| {
         panic!("chronoscope extract {file} did not write JSON to stdout: {e}\nstdout:\n{stdout}\nstderr:\n{stderr}")
     });
-    assert_eq!(
-        json["format"], "chronoscope-timeline",
-        "wrong format name for {file}"
-    );
+    assert_eq!(json["format"], "chronoscope-timeline", "wrong format name for {file}");
     assert_eq!(json["version"], 1, "wrong format version for {file}");
     assert_eq!(json["anchor"], anchor, "anchor not echoed for {file}");
     json
 }
 
 fn mentions(json: &Value) -> &[Value] {
-    json["mentions"]
-        .as_array()
-        .map(Vec::as_slice)
-        .unwrap_or(&[])
+    json["mentions"].as_array().map(Vec::as_slice).unwrap_or(&[])
 }
 
 fn events(json: &Value) -> &[Value] {
@@ -117,39 +101,23 @@ fn usize_field(v: &Value, key: &str) -> Option<usize> {
 fn check_annotation(label: &str, want: &Value, got: &Value, failures: &mut Vec<String>) {
     for key in ["type", "value"] {
         if got[key] != want[key] {
-            failures.push(format!(
-                "{label}: {key} is {}, expected {}",
-                got[key], want[key]
-            ));
+            failures.push(format!("{label}: {key} is {}, expected {}", got[key], want[key]));
         }
     }
     if want.get("mod").is_some() && got["mod"] != want["mod"] {
-        failures.push(format!(
-            "{label}: mod is {}, expected {}",
-            got["mod"], want["mod"]
-        ));
+        failures.push(format!("{label}: mod is {}, expected {}", got["mod"], want["mod"]));
     }
 }
 
 /// Checks that the events placed by mention `id` exist and all start on `want["event_day"]`.
-fn check_event_day(
-    label: &str,
-    want: &Value,
-    id: &Value,
-    json: &Value,
-    failures: &mut Vec<String>,
-) {
+fn check_event_day(label: &str, want: &Value, id: &Value, json: &Value, failures: &mut Vec<String>) {
     let Some(day) = want["event_day"].as_str() else {
         return;
     };
-    let placed: Vec<&Value> = events(json)
-        .iter()
-        .filter(|e| e["mentions"].as_array().is_some_and(|ids| ids.contains(id)))
-        .collect();
+    let placed: Vec<&Value> =
+        events(json).iter().filter(|e| e["mentions"].as_array().is_some_and(|ids| ids.contains(id))).collect();
     if placed.is_empty() {
-        failures.push(format!(
-            "{label}: no event carries mention {id}, expected one on {day}"
-        ));
+        failures.push(format!("{label}: no event carries mention {id}, expected one on {day}"));
     }
     for event in placed {
         let start = event["start"].as_str().unwrap_or("");
@@ -166,10 +134,7 @@ fn check_event_day(
 fn check_offsets(file: &str, text: &str, json: &Value, failures: &mut Vec<String>) {
     for m in mentions(json) {
         let (Some(start), Some(end)) = (usize_field(m, "start"), usize_field(m, "end")) else {
-            failures.push(format!(
-                "{file}: mention {} has no numeric start/end",
-                m["id"]
-            ));
+            failures.push(format!("{file}: mention {} has no numeric start/end", m["id"]));
             continue;
         };
         if start >= end || slice(text, start, end) != m["text"].as_str().unwrap_or("") {
@@ -184,12 +149,7 @@ fn check_offsets(file: &str, text: &str, json: &Value, failures: &mut Vec<String
 }
 
 fn report(failures: Vec<String>) {
-    assert!(
-        failures.is_empty(),
-        "{} problem(s):\n  {}",
-        failures.len(),
-        failures.join("\n  ")
-    );
+    assert!(failures.is_empty(), "{} problem(s):\n  {}", failures.len(), failures.join("\n  "));
 }
 
 /// The gold file itself must agree with the articles, or every other check here means nothing.
@@ -197,14 +157,10 @@ fn report(failures: Vec<String>) {
 fn expected_json_spans_match_the_txt_articles() {
     let gold = expected();
     let files = files_with_extension(".txt");
-    assert!(
-        !files.is_empty(),
-        "no .txt example article in assets/examples"
-    );
+    assert!(!files.is_empty(), "no .txt example article in assets/examples");
     let mut failures = Vec::new();
     for file in &files {
-        let text =
-            std::fs::read_to_string(examples_dir().join(file)).expect("example article is UTF-8");
+        let text = std::fs::read_to_string(examples_dir().join(file)).expect("example article is UTF-8");
         let doc = gold_document(&gold, file);
         for want in doc["mentions"].as_array().expect("mentions array") {
             let span = &want["span"];
@@ -214,18 +170,13 @@ fn expected_json_spans_match_the_txt_articles() {
             };
             let found = slice(&text, start as usize, end as usize);
             if found != want["text"].as_str().unwrap_or("") {
-                failures.push(format!(
-                    "{file}: span [{start}, {end}) is {found:?}, gold says {}",
-                    want["text"]
-                ));
+                failures.push(format!("{file}: span [{start}, {end}) is {found:?}, gold says {}", want["text"]));
             }
         }
         for phrase in doc["must_not_tag"].as_array().expect("must_not_tag array") {
             let phrase = phrase.as_str().unwrap_or("");
             if occurrences(&text, phrase).is_empty() {
-                failures.push(format!(
-                    "{file}: must_not_tag phrase {phrase:?} does not occur in the file"
-                ));
+                failures.push(format!("{file}: must_not_tag phrase {phrase:?} does not occur in the file"));
             }
         }
     }
@@ -238,35 +189,24 @@ fn txt_examples_match_expected_spans_values_and_event_days() {
     let anchor = anchor(&gold);
     let mut failures = Vec::new();
     for file in files_with_extension(".txt") {
-        let text =
-            std::fs::read_to_string(examples_dir().join(&file)).expect("example article is UTF-8");
+        let text = std::fs::read_to_string(examples_dir().join(&file)).expect("example article is UTF-8");
         let doc = gold_document(&gold, &file);
         let json = extract(&file, &anchor);
         check_offsets(&file, &text, &json, &mut failures);
         for want in doc["mentions"].as_array().expect("mentions array") {
             let (start, end) = (want["span"][0].as_u64(), want["span"][1].as_u64());
-            let label = format!(
-                "{file} {} [{}, {})",
-                want["text"], want["span"][0], want["span"][1]
-            );
-            let found = mentions(&json)
-                .iter()
-                .find(|m| m["start"].as_u64() == start && m["end"].as_u64() == end);
+            let label = format!("{file} {} [{}, {})", want["text"], want["span"][0], want["span"][1]);
+            let found = mentions(&json).iter().find(|m| m["start"].as_u64() == start && m["end"].as_u64() == end);
             let Some(got) = found else {
                 let near: Vec<String> = mentions(&json)
                     .iter()
                     .filter(|m| {
-                        let (s, e) = (
-                            m["start"].as_u64().unwrap_or(0),
-                            m["end"].as_u64().unwrap_or(0),
-                        );
+                        let (s, e) = (m["start"].as_u64().unwrap_or(0), m["end"].as_u64().unwrap_or(0));
                         s < end.unwrap_or(0) && start.unwrap_or(0) < e
                     })
                     .map(|m| format!("{} [{}, {})", m["text"], m["start"], m["end"]))
                     .collect();
-                failures.push(format!(
-                    "{label}: not tagged with this exact span (overlapping: {near:?})"
-                ));
+                failures.push(format!("{label}: not tagged with this exact span (overlapping: {near:?})"));
                 continue;
             };
             check_annotation(&label, want, got, &mut failures);
@@ -276,10 +216,7 @@ fn txt_examples_match_expected_spans_values_and_event_days() {
             let phrase = phrase.as_str().unwrap_or("");
             for (start, end) in occurrences(&text, phrase) {
                 for m in mentions(&json) {
-                    let (s, e) = (
-                        usize_field(m, "start").unwrap_or(0),
-                        usize_field(m, "end").unwrap_or(0),
-                    );
+                    let (s, e) = (usize_field(m, "start").unwrap_or(0), usize_field(m, "end").unwrap_or(0));
                     if s < end && start < e {
                         failures.push(format!(
                             "{file}: {} [{s}, {e}) is tagged inside the trap {phrase:?} [{start}, {end})",
@@ -302,10 +239,7 @@ fn md_and_html_examples_match_expected_values_and_event_days() {
     let mut failures = Vec::new();
     let mut files = files_with_extension(".md");
     files.extend(files_with_extension(".html"));
-    assert!(
-        files.len() >= 2,
-        "expected a .md and a .html example, found {files:?}"
-    );
+    assert!(files.len() >= 2, "expected a .md and a .html example, found {files:?}");
     for file in files {
         let doc = gold_document(&gold, &file);
         let json = extract(&file, &anchor);
@@ -321,9 +255,7 @@ fn md_and_html_examples_match_expected_values_and_event_days() {
                     check_annotation(&label, want, got, &mut failures);
                     check_event_day(&label, want, &got["id"], &json, &mut failures);
                 }
-                None => failures.push(format!(
-                    "{label}: not tagged (in text order after the previous phrase)"
-                )),
+                None => failures.push(format!("{label}: not tagged (in text order after the previous phrase)")),
             }
         }
         for phrase in doc["must_not_tag"].as_array().expect("must_not_tag array") {

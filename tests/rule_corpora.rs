@@ -2,9 +2,9 @@
 //! pipeline: phrase in context + reference date → span, TIMEX3 type, value and mod; and the
 //! negative examples, which must stay untagged.
 
+use chrono::NaiveDate;
 use chronoscope::ingest::{Document, SourceFormat};
 use chronoscope::pipeline::{extract_document, Settings};
-use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 
 struct Case {

@@ -30,7 +30,7 @@ pub fn to_string(timeline: &Timeline) -> String {
         events: timeline.events.clone(),
     };
     let doc_order = |doc: &str| timeline.documents.iter().position(|d| d.id == doc).unwrap_or(usize::MAX);
-    file.mentions.sort_by(|a, b| (doc_order(&a.doc), a.start, a.end).cmp(&(doc_order(&b.doc), b.start, b.end)));
+    file.mentions.sort_by_key(|m| (doc_order(&m.doc), m.start, m.end));
     file.events.sort_by(|a, b| {
         (doc_order(&a.doc), a.sentence.start, a.start, &a.id).cmp(&(
             doc_order(&b.doc),

@@ -424,10 +424,8 @@ impl Discourse<'_> {
         let reference = self.reference.clone();
         let ref_day = self.mode.speech_time().date();
         let target = weekday_of(weekday);
-        let offset = |d: NaiveDate| {
-            let diff = i64::from(target.num_days_from_monday()) - i64::from(d.weekday().num_days_from_monday());
-            diff
-        };
+        let offset =
+            |d: NaiveDate| i64::from(target.num_days_from_monday()) - i64::from(d.weekday().num_days_from_monday());
         let name = NaiveDate::from_isoywd_opt(2017, 10, target).map(|d| d.format("%A").to_string()).unwrap_or_default();
         let back = (offset(ref_day) - 7) % 7; // 0 or negative: on or before
         let forward = (offset(ref_day) + 7) % 7; // 0 or positive: on or after

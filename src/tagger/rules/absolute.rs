@@ -244,7 +244,8 @@ fn season(c: &mut Cursor) -> Option<Sem> {
     let before = c.str_at(-1).to_ascii_lowercase();
     let season = c.lex(|l| if let Lex::Season(s) = l { Some(s) } else { None })?;
     let save = c.i;
-    let year = if c.word("of") || true { c.year() } else { None };
+    c.word("of");
+    let year = c.year();
     if year.is_none() {
         c.i = save;
         let context = determiner.is_some()

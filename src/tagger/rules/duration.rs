@@ -81,7 +81,7 @@ fn the_past_n_units(c: &mut Cursor) -> Option<Sem> {
     }
     let amount = match (amount, plural, c.i - save) {
         // "the coming weeks": an unspecified number.
-        (Amount::Exact(n), true, 1) if n == 1.0 => Amount::Unknown,
+        (Amount::Exact(1.0), true, 1) => Amount::Unknown,
         (a, _, _) => a,
     };
     if leading.is_none() && amount == Amount::Exact(1.0) {
