@@ -267,12 +267,14 @@ fn classify(word: &[u8]) -> Abbrev {
 }
 
 const NEVER: &[&[u8]] = &[
-    b"mr", b"mrs", b"ms", b"messrs", b"mme", b"mlle", b"dr", b"prof", b"sen", b"sens", b"rep", b"reps", b"gov", b"gen",
-    b"lt", b"col", b"maj", b"capt", b"cmdr", b"adm", b"sgt", b"cpl", b"pvt", b"rev", b"fr", b"hon", b"pres", b"supt",
-    b"det", b"insp", b"vs", b"v", b"cf", b"viz", b"approx", b"e.g", b"i.e", b"fig", b"figs", b"gens",
+    b"mr", b"mrs", b"ms", b"messrs", b"drs", b"profs", b"mme", b"mlle", b"dr", b"prof", b"sen", b"sens", b"rep",
+    b"reps", b"gov", b"gen", b"lt", b"col", b"maj", b"capt", b"cmdr", b"adm", b"sgt", b"cpl", b"pvt", b"rev", b"fr",
+    b"hon", b"pres", b"supt", b"det", b"insp", b"vs", b"v", b"cf", b"viz", b"approx", b"e.g", b"i.e", b"fig", b"figs",
+    b"gens",
 ];
 
-const BEFORE_NUMBER: &[&[u8]] = &[b"no", b"nos", b"nr", b"art", b"vol", b"pp", b"p", b"ch", b"sec", b"par", b"op"];
+const BEFORE_NUMBER: &[&[u8]] =
+    &[b"ext", b"tel", b"no", b"nos", b"nr", b"art", b"vol", b"pp", b"p", b"ch", b"sec", b"par", b"op"];
 
 const STARTER_ONLY: &[&[u8]] = &[
     b"st", b"jr", b"sr", b"inc", b"corp", b"co", b"ltd", b"llc", b"plc", b"bros", b"ave", b"blvd", b"rd", b"mt", b"ft",
@@ -540,8 +542,8 @@ mod tests {
     #[test]
     fn titles_never_end_a_sentence() {
         assert_eq!(
-            sentences("Mr. Smith met Mrs. Jones and Dr. Who. St. Louis won."),
-            ["Mr. Smith met Mrs. Jones and Dr. Who.", "St. Louis won."]
+            sentences("Mr. Smith met Mrs. Jones and Drs. Ali and Who. St. Louis won. Call ext. 37625 now."),
+            ["Mr. Smith met Mrs. Jones and Drs. Ali and Who.", "St. Louis won.", "Call ext. 37625 now."]
         );
     }
 
