@@ -103,7 +103,7 @@ fn draw_drag_label(ui: &egui::Ui, rect: Rect, drag: &Drag) {
 
 fn draw_hint(ui: &egui::Ui, rect: Rect, text: &str) {
     ui.painter_at(rect).text(
-        rect.center(),
+        rect.center() + egui::vec2(0.0, 48.0),
         egui::Align2::CENTER_CENTER,
         text,
         egui::FontId::proportional(16.0),

@@ -167,11 +167,7 @@ fn event_list(ui: &mut egui::Ui, timeline: &Timeline, show_hidden: bool, actions
                 let when = egui::Label::new(
                     egui::RichText::new(format::at_granularity(event.start, event.granularity)).weak(),
                 );
-                ui.allocate_ui_with_layout(
-                    egui::vec2(150.0, 18.0),
-                    egui::Layout::left_to_right(egui::Align::Center),
-                    |ui| ui.add(when.truncate()),
-                );
+                ui.add_sized([150.0, 18.0], when.truncate().halign(egui::Align::LEFT));
                 let label = ui.add(egui::Label::new(&event.label).truncate().sense(egui::Sense::click()));
                 if label.on_hover_text(&event.sentence.text).clicked() {
                     actions.push(Action::Select(Some(event.id.clone())));
