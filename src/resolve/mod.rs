@@ -319,6 +319,14 @@ impl Discourse<'_> {
                     }
                 }
             }
+            // "the quarter", "the latest quarter" with no quarter named yet: in news, the last
+            // quarter that has ended (the one being reported).
+            Sem::SameUnit { unit: Unit::Quarter }
+                if !matches!(self.last, Some((Cal::Quarter(..) | Cal::Month(..) | Cal::Day(_), _))) =>
+            {
+                let cal = Cal::containing(speech, Unit::Quarter).shifted(-1, Unit::Quarter);
+                Outcome::at(cal, TimexType::Date, format!("the last quarter ended before {reference}"))
+            }
             Sem::SameUnit { unit } => {
                 let base = self.discourse_base();
                 let cal = base.cal.truncated(*unit);
@@ -573,40 +581,54 @@ fn relative_shift(base: Cal, n: i64, unit: Unit) -> Cal {
     }
 }
 
-/// The year of a month/day given without one: the last such day on or before `reference` in
-/// past-tense text, the next one on or after it in future-tense text, else the nearest.
+/// How far ahead of the reference a past-tense text may still mean the nearest date or month
+/// ("results due Jan. 14" written in December): beyond it, the last one before is meant.
+const NEAR_FUTURE_DAYS: i64 = 60;
+
+/// The year of a month/day given without one: the next such day on or after the reference in
+/// future-tense text; else the nearest one, unless past-tense text would put it more than
+/// `NEAR_FUTURE_DAYS` ahead, when the last one on or before is meant.
 fn year_for_day(reference: NaiveDate, month: u32, day: u32, tense: Tense) -> i32 {
     let y = reference.year();
     let candidates: Vec<(i32, i64)> = [y - 1, y, y + 1]
         .into_iter()
         .filter_map(|year| NaiveDate::from_ymd_opt(year, month, day).map(|d| (year, (d - reference).num_days())))
         .collect();
+    let nearest = candidates.iter().min_by_key(|(_, days)| days.abs());
     let pick = match tense {
-        Tense::Past => candidates.iter().filter(|(_, days)| *days <= 0).max_by_key(|(_, days)| *days),
         Tense::Future => candidates.iter().filter(|(_, days)| *days >= 0).min_by_key(|(_, days)| *days),
-        _ => candidates.iter().min_by_key(|(_, days)| days.abs()),
+        Tense::Past if nearest.is_some_and(|(_, days)| *days > NEAR_FUTURE_DAYS) => {
+            candidates.iter().filter(|(_, days)| *days <= 0).max_by_key(|(_, days)| *days)
+        }
+        _ => nearest,
     };
     pick.map(|(year, _)| *year).unwrap_or(y)
 }
 
-/// A month with no year: the next such month in future-tense text, else (news reports the past)
-/// the last one up to the reference month.
+/// A month with no year, by the same rule as `year_for_day` at month precision.
 fn month_year(reference: NaiveDate, month: u32, tense: Tense) -> (i32, &'static str) {
     let y = reference.year();
+    let ahead = |year: i32| (year - y) * 12 + month as i32 - reference.month() as i32;
+    let nearest = [y - 1, y, y + 1].into_iter().min_by_key(|year| ahead(*year).abs()).unwrap_or(y);
     match tense {
-        Tense::Future if month < reference.month() => (y + 1, "the next such month"),
-        Tense::Future => (y, "the next such month"),
-        _ if month > reference.month() => (y - 1, "the last such month"),
-        _ => (y, "the last such month"),
+        Tense::Future => {
+            let year = if ahead(y) >= 0 { y } else { y + 1 };
+            (year, "the next such month")
+        }
+        Tense::Past if ahead(nearest) > 2 => {
+            let year = if ahead(y) <= 0 { y } else { y - 1 };
+            (year, "the last such month")
+        }
+        _ => (nearest, "the nearest such month"),
     }
 }
 
-/// The year of a quarter or half given without one: the year the discourse is in when the text
-/// has named a year, month or quarter, else the reference year (the year before when that
+/// The year of a quarter or half given without one: the year of the quarter or half the text
+/// last named, else the reference year (the year before when that
 /// period has not begun yet and the text is not about the future).
 fn period_year(period_start_month: u32, discourse: &Discourse, reference: &str, tense: Tense) -> (i32, String) {
     if let Some((cal, phrase)) = discourse.last.as_ref() {
-        if matches!(cal, Cal::Year(_) | Cal::Quarter(..) | Cal::Half(..) | Cal::Month(..)) {
+        if matches!(cal, Cal::Quarter(..) | Cal::Half(..)) {
             return (cal.start().year(), format!("the year of the last time mentioned (\"{phrase}\")"));
         }
     }
