@@ -82,6 +82,11 @@ fn wrong_value_and_type_lower_attribute_scores_only() {
     assert!(close(c.type_f1(), 0.5) && close(c.value_f1(), 0.5));
     let kinds: Vec<_> = score.errors.iter().map(|x| x.kind).collect();
     assert_eq!(kinds, [ErrorKind::WrongValue, ErrorKind::WrongType]);
+    // Per type: gold DATE found with the wrong value; gold DURATION found with the right value;
+    // both system entities are DATEs and both matched.
+    let [date, _, duration, _] = score.by_type;
+    assert_eq!((date.gold, date.gold_found, date.value_ok, date.system, date.system_matched), (1, 1, 0, 2, 2));
+    assert_eq!((duration.gold, duration.gold_found, duration.value_ok, duration.system), (1, 1, 1, 0));
 }
 
 #[test]
@@ -125,6 +130,9 @@ fn overall_is_micro_averaged_and_documents_sorted() {
     assert!(overall < text.find("a.tml").unwrap() && text.find("a.tml").unwrap() < text.find("b.tml").unwrap());
     assert!(text.contains("25.0") && text.contains("40.0"), "{text}"); // R = 25%, F1 = 40%
     assert!(text.contains("a note"));
+    assert_eq!(report.by_type[0].gold, 4);
+    assert!(close(report.by_type[0].recall(), 0.25));
+    assert!(text.contains("By type") && text.contains("DURATION"), "{text}");
     assert!(text.contains("MISSED") && text.contains("\"5 March 1998\""), "{text}");
     assert!(!report.render(false).contains("MISSED"));
 }

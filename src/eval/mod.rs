@@ -6,7 +6,7 @@ pub mod report;
 pub mod score;
 pub mod tokens;
 
-pub use score::{score_document, Counts, DocScore, Entity, ErrorKind, Prf, ScoreError};
+pub use score::{score_document, Counts, DocScore, Entity, ErrorKind, Prf, ScoreError, TypeCounts, TYPES};
 
 use crate::ingest;
 use crate::pipeline::{self, Settings};
@@ -18,6 +18,8 @@ use std::path::{Path, PathBuf};
 pub struct EvalReport {
     /// Micro totals over all documents.
     pub overall: Counts,
+    /// Totals per TIMEX3 type, in the order of [`TYPES`].
+    pub by_type: [TypeCounts; 4],
     /// Sorted by name.
     pub documents: Vec<DocScore>,
     /// Files that could not be scored and other things the reader should know.
@@ -29,10 +31,14 @@ impl EvalReport {
     pub fn from_documents(mut documents: Vec<DocScore>, notes: Vec<String>) -> Self {
         documents.sort_by(|a, b| a.name.cmp(&b.name));
         let mut overall = Counts::default();
+        let mut by_type = [TypeCounts::default(); 4];
         for doc in &documents {
             overall.add(&doc.counts);
+            for (total, counts) in by_type.iter_mut().zip(&doc.by_type) {
+                total.add(counts);
+            }
         }
-        EvalReport { overall, documents, notes }
+        EvalReport { overall, by_type, documents, notes }
     }
 
     /// A readable table (overall first, then per document), and with `errors` every miss,

@@ -1,7 +1,8 @@
-//! Plain-text rendering of an `EvalReport`: one table (overall micro scores first, then each
-//! document by name), the notes, and optionally every error with gold vs system text and value.
+//! Plain-text rendering of an `EvalReport`: the overall micro scores, scores per TIMEX3 type, a
+//! table per document (by name), the notes, and optionally every error with gold vs system text
+//! and value.
 
-use super::score::{Counts, Entity};
+use super::score::{Counts, Entity, TYPES};
 use super::EvalReport;
 use std::fmt::Write;
 
@@ -20,20 +21,26 @@ pub fn render(report: &EvalReport, errors: bool) -> String {
     let _ = writeln!(out, "(token-based extents; type/value F1 = attribute accuracy on relaxed matches x relaxed F1)");
     out.push('\n');
     let width = report.documents.iter().map(|d| d.name.chars().count()).max().unwrap_or(0).max(16);
-    let _ = writeln!(
-        out,
-        "{:<width$} {:>5} {:>5} | {:>27} | {:>27} | {:>6} {:>6}",
-        "", "", "", "strict", "relaxed", "type", "value"
-    );
-    let _ = writeln!(
-        out,
-        "{:<width$} {:>5} {:>5} | {:>8} {:>8} {:>9} | {:>8} {:>8} {:>9} | {:>6} {:>6}",
-        "document", "gold", "sys", "P", "R", "F1", "P", "R", "F1", "F1", "F1"
-    );
-    let rule = "-".repeat(width + 84);
-    let _ = writeln!(out, "{rule}");
+    header(&mut out, width);
     row(&mut out, "OVERALL (micro)", total, width);
-    let _ = writeln!(out, "{rule}");
+    out.push_str("\nBy type (relaxed): recall over the gold of the type, precision over the system mentions of\n");
+    out.push_str("the type, value accuracy over the found gold of the type\n");
+    let _ =
+        writeln!(out, "{:<10} {:>6} {:>8} {:>6} {:>10} {:>9}", "type", "gold", "recall", "sys", "precision", "value");
+    for (timex_type, c) in TYPES.iter().zip(&report.by_type) {
+        let _ = writeln!(
+            out,
+            "{:<10} {:>6} {:>8} {:>6} {:>10} {:>9}",
+            timex_type.as_str(),
+            c.gold,
+            pct(c.recall(), c.gold),
+            c.system,
+            pct(c.precision(), c.system),
+            pct(c.value_accuracy(), c.gold_found),
+        );
+    }
+    out.push_str("\nPer document:\n");
+    header(&mut out, width);
     for doc in &report.documents {
         row(&mut out, &doc.name, &doc.counts, width);
     }
@@ -65,6 +72,20 @@ pub fn render(report: &EvalReport, errors: bool) -> String {
         }
     }
     out
+}
+
+fn header(out: &mut String, width: usize) {
+    let _ = writeln!(
+        out,
+        "{:<width$} {:>5} {:>5} | {:>27} | {:>27} | {:>6} {:>6}",
+        "", "", "", "strict", "relaxed", "type", "value"
+    );
+    let _ = writeln!(
+        out,
+        "{:<width$} {:>5} {:>5} | {:>8} {:>8} {:>9} | {:>8} {:>8} {:>9} | {:>6} {:>6}",
+        "document", "gold", "sys", "P", "R", "F1", "P", "R", "F1", "F1", "F1"
+    );
+    let _ = writeln!(out, "{}", "-".repeat(width + 84));
 }
 
 fn row(out: &mut String, name: &str, c: &Counts, width: usize) {

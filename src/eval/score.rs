@@ -96,6 +96,54 @@ impl Counts {
     }
 }
 
+/// Counts for one TIMEX3 type: gold entities of the type and how many were found (relaxed) with
+/// the right value, system entities of the type and how many matched a gold entity.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct TypeCounts {
+    pub gold: usize,
+    pub gold_found: usize,
+    pub value_ok: usize,
+    pub system: usize,
+    pub system_matched: usize,
+}
+
+impl TypeCounts {
+    pub fn add(&mut self, other: &TypeCounts) {
+        self.gold += other.gold;
+        self.gold_found += other.gold_found;
+        self.value_ok += other.value_ok;
+        self.system += other.system;
+        self.system_matched += other.system_matched;
+    }
+
+    /// Relaxed recall over gold entities of this type.
+    pub fn recall(&self) -> f64 {
+        ratio(self.gold_found, self.gold)
+    }
+
+    /// Relaxed precision over system entities of this type.
+    pub fn precision(&self) -> f64 {
+        ratio(self.system_matched, self.system)
+    }
+
+    /// Value accuracy over the found gold entities of this type.
+    pub fn value_accuracy(&self) -> f64 {
+        ratio(self.value_ok, self.gold_found)
+    }
+}
+
+/// The four types in a fixed order, for `DocScore::by_type`.
+pub const TYPES: [TimexType; 4] = [TimexType::Date, TimexType::Time, TimexType::Duration, TimexType::Set];
+
+fn type_index(t: TimexType) -> usize {
+    match t {
+        TimexType::Date => 0,
+        TimexType::Time => 1,
+        TimexType::Duration => 2,
+        TimexType::Set => 3,
+    }
+}
+
 /// What went wrong with one entity or pair.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum ErrorKind {
@@ -141,6 +189,8 @@ impl ScoreError {
 pub struct DocScore {
     pub name: String,
     pub counts: Counts,
+    /// Per TIMEX3 type, in the order of [`TYPES`].
+    pub by_type: [TypeCounts; 4],
     /// In text order.
     pub errors: Vec<ScoreError>,
 }
@@ -183,9 +233,16 @@ pub fn score_document(name: &str, text: &str, gold: &[Entity], system: &[Entity]
         }
     }
     let mut counts = Counts { gold: gold.len(), system: system.len(), ..Counts::default() };
+    let mut by_type = [TypeCounts::default(); 4];
     let mut errors = Vec::new();
     for (g, matched) in gold_match.iter().enumerate() {
         let gold_entity = &gold[g];
+        let kind = &mut by_type[type_index(gold_entity.timex_type)];
+        kind.gold += 1;
+        if let Some(s) = *matched {
+            kind.gold_found += 1;
+            kind.value_ok += usize::from(gold_entity.value == system[s].value);
+        }
         let Some(s) = *matched else {
             errors.push(ScoreError { kind: ErrorKind::Missed, gold: Some(gold_entity.clone()), system: None });
             continue;
@@ -210,10 +267,13 @@ pub fn score_document(name: &str, text: &str, gold: &[Entity], system: &[Entity]
         }
     }
     for (s, taken) in system_taken.iter().enumerate() {
+        let kind = &mut by_type[type_index(system[s].timex_type)];
+        kind.system += 1;
+        kind.system_matched += usize::from(*taken);
         if !taken {
             errors.push(ScoreError { kind: ErrorKind::Spurious, gold: None, system: Some(system[s].clone()) });
         }
     }
     errors.sort_by_key(|e| (e.position(), e.kind));
-    DocScore { name: name.to_string(), counts, errors }
+    DocScore { name: name.to_string(), counts, by_type, errors }
 }
