@@ -476,3 +476,67 @@ fn a_documents_publication_date_can_be_set() {
     let info = app.project.timeline.documents.iter().find(|d| Path::new(&d.path) == slot).unwrap();
     assert_eq!(info.dct.as_deref(), Some("2023-06-01"));
 }
+
+/// A project of ten thousand events over five years, in the three example documents.
+fn big_project(dir: &Path) -> PathBuf {
+    use chronoscope::gui::project_file::{self, ProjectData, ProjectDocument};
+    use chronoscope::timeline::{DocumentInfo, SentenceRef, Timeline};
+    use chronoscope::timex::Granularity;
+    let mut timeline = Timeline::empty(anchor());
+    for (i, path) in examples().iter().enumerate() {
+        timeline.documents.push(DocumentInfo {
+            id: format!("d{}", i + 1),
+            path: std::fs::canonicalize(path).unwrap().display().to_string(),
+            title: format!("Document {}", i + 1),
+            dct: None,
+            chars: 10,
+            warnings: vec![],
+        });
+    }
+    let base = anchor().and_hms_opt(0, 0, 0).unwrap();
+    for n in 0..10_000i64 {
+        let doc = format!("d{}", n % 3 + 1);
+        let start = base + chrono::Duration::hours(n * 7 % (5 * 365 * 24));
+        timeline.events.push(Event {
+            id: format!("{doc}-e{n}"),
+            doc,
+            label: format!("Event number {n}"),
+            start,
+            end: start + chrono::Duration::hours(1),
+            granularity: Granularity::Hour,
+            mentions: vec![],
+            sentence: SentenceRef { start: 0, end: 5, text: format!("Sentence {n}.") },
+            edited: false,
+            original: None,
+            original_label: None,
+            hidden: false,
+        });
+    }
+    let documents = examples()
+        .iter()
+        .map(|p| ProjectDocument { path: std::fs::canonicalize(p).unwrap(), published: None })
+        .collect();
+    let path = dir.join("big.chronoscope.json");
+    project_file::save(&path, &ProjectData { anchor: anchor(), documents, timeline }).unwrap();
+    path
+}
+
+#[test]
+fn ten_thousand_events_keep_frames_interactive() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = big_project(dir.path());
+    let mut harness = app_with(Vec::new());
+    harness.state_mut().open_project(&project);
+    settle(&mut harness);
+    assert_eq!(harness.state().project.timeline.events.len(), 10_000);
+    let mut frames = Vec::new();
+    for _ in 0..10 {
+        let started = std::time::Instant::now();
+        harness.step();
+        frames.push(started.elapsed());
+    }
+    frames.sort();
+    eprintln!("10,000 events: median frame {:?}, slowest {:?} (whole window, this build)", frames[5], frames[9]);
+    // Generous: unoptimised test builds on a shared machine; the point is no quadratic blow-up.
+    assert!(frames[5] < std::time::Duration::from_secs(2));
+}
