@@ -166,6 +166,10 @@ fn delete_hides_the_selected_event_recoverably() {
     assert!(harness.state().project.timeline.event(&event.id).unwrap().hidden);
     assert!(harness.query_by_label(&accessible_label(&event)).is_none(), "a hidden event is not drawn");
     harness.get_by_label("Hidden events (1)");
+    harness.get_by_label("Show hidden (1)").click();
+    harness.run_steps(2);
+    assert!(harness.state().selection.show_hidden);
+    harness.get_by_label(&accessible_label(&event));
     harness.get_by_label("Reset to extracted").click();
     harness.run_steps(2);
     assert!(!harness.state().project.timeline.event(&event.id).unwrap().hidden);
@@ -539,4 +543,18 @@ fn ten_thousand_events_keep_frames_interactive() {
     eprintln!("10,000 events: median frame {:?}, slowest {:?} (whole window, this build)", frames[5], frames[9]);
     // Generous: unoptimised test builds on a shared machine; the point is no quadratic blow-up.
     assert!(frames[5] < std::time::Duration::from_secs(2));
+}
+
+#[test]
+fn clicking_a_cluster_badge_zooms_into_its_events() {
+    let mut harness = app_with(examples());
+    let (start, end) = span(&harness);
+    {
+        // In the fitted view the examples' days around the anchor fold into a badge.
+        let badge = harness.query_all_by_label_contains("events here: click to zoom in").next();
+        badge.expect("a cluster badge in the fitted view").click();
+    }
+    harness.run_steps(3);
+    let (zs, ze) = span(&harness);
+    assert!(ze - zs < (end - start) / 2.0, "zoomed from {} s to {} s", end - start, ze - zs);
 }
