@@ -558,3 +558,27 @@ fn clicking_a_cluster_badge_zooms_into_its_events() {
     let (zs, ze) = span(&harness);
     assert!(ze - zs < (end - start) / 2.0, "zoomed from {} s to {} s", end - start, ze - zs);
 }
+
+#[test]
+fn opening_a_project_over_unsaved_changes_asks_first() {
+    let dir = tempfile::tempdir().unwrap();
+    let project = dir.path().join("story.chronoscope.json");
+    let mut harness = app_with(examples());
+    harness.state_mut().perform(Action::PathsChosen(PathPurpose::SaveProject, vec![project.clone()]));
+    let (event, _) = pick_event(&harness);
+    harness.get_by_label(&accessible_label(&event)).click();
+    harness.run_steps(2);
+    harness.key_press(egui::Key::Delete);
+    harness.run_steps(2);
+    assert!(harness.state().project.dirty);
+
+    harness.state_mut().perform(Action::PathsChosen(PathPurpose::OpenProject, vec![project.clone()]));
+    harness.run_steps(2);
+    harness.get_by_label("Unsaved changes");
+    assert!(harness.state().project.timeline.event(&event.id).unwrap().hidden, "nothing replaced yet");
+    harness.get_by_label("Discard changes and open").click();
+    harness.run_steps(2);
+    settle(&mut harness);
+    assert!(!harness.state().project.timeline.event(&event.id).unwrap().hidden, "the saved project is back");
+    assert!(!harness.state().project.dirty);
+}

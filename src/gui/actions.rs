@@ -52,6 +52,8 @@ pub enum Action {
     PathsChosen(PathPurpose, Vec<PathBuf>),
     /// Add article files to the timeline.
     AddFiles(Vec<PathBuf>),
+    /// Open a project, discarding unsaved changes (the user confirmed).
+    OpenProjectDiscarding(PathBuf),
     /// Save to the project's own path, or ask for one.
     SaveProject,
     ShowExportPng,

@@ -115,6 +115,7 @@ impl ChronoscopeApp {
             Action::ChoosePath(purpose) => self.choose_path(purpose),
             Action::PathsChosen(purpose, paths) => self.paths_chosen(purpose, paths),
             Action::AddFiles(paths) => self.add_files(paths),
+            Action::OpenProjectDiscarding(path) => self.open_project(&path),
             Action::SaveProject => match self.project.path.clone() {
                 Some(path) => self.save_project(&path),
                 None => self.choose_path(PathPurpose::SaveProject),
@@ -370,6 +371,7 @@ impl ChronoscopeApp {
         let Some(first) = paths.first().cloned() else { return };
         match purpose {
             PathPurpose::OpenArticles => self.add_files(paths),
+            PathPurpose::OpenProject if self.project.dirty => self.dialogs.confirm_open = Some(first),
             PathPurpose::OpenProject => self.open_project(&first),
             PathPurpose::SaveProject => self.save_project(&first),
             PathPurpose::ExportJson => self.export_json(&first),
@@ -489,7 +491,7 @@ impl ChronoscopeApp {
         let (projects, articles): (Vec<_>, Vec<_>) =
             dropped.into_iter().partition(|p| p.to_string_lossy().ends_with(".chronoscope.json"));
         if let Some(project) = projects.first() {
-            self.open_project(project);
+            self.paths_chosen(PathPurpose::OpenProject, vec![project.clone()]);
         }
         if !articles.is_empty() {
             self.add_files(articles);

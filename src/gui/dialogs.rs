@@ -27,6 +27,8 @@ pub struct Dialogs {
     pub close_after_save: bool,
     /// One line about the last thing done ("Saved ...", "Undid: Move").
     pub status: String,
+    /// A project to open once the user agrees to discard unsaved changes.
+    pub confirm_open: Option<PathBuf>,
 }
 
 impl Dialogs {
@@ -176,11 +178,30 @@ fn confirm_close_modal(ctx: &egui::Context, dialogs: &mut Dialogs, actions: &mut
     });
 }
 
+fn confirm_open_modal(ctx: &egui::Context, dialogs: &mut Dialogs, actions: &mut Vec<Action>) {
+    let Some(path) = dialogs.confirm_open.clone() else { return };
+    egui::Modal::new(egui::Id::unique("confirm_open")).show(ctx, |ui| {
+        ui.heading("Unsaved changes");
+        ui.label(format!("Opening {} replaces the current project, whose changes are not saved.", path.display()));
+        ui.add_space(8.0);
+        ui.horizontal(|ui| {
+            if ui.button("Discard changes and open").clicked() {
+                dialogs.confirm_open = None;
+                actions.push(Action::OpenProjectDiscarding(path.clone()));
+            }
+            if ui.button("Cancel").clicked() {
+                dialogs.confirm_open = None;
+            }
+        });
+    });
+}
+
 /// All floating windows of the frame.
 pub fn windows(ctx: &egui::Context, dialogs: &mut Dialogs, dirty: bool, actions: &mut Vec<Action>) {
     path_prompt_window(ctx, dialogs, actions);
     png_window(ctx, dialogs, actions);
     confirm_close_modal(ctx, dialogs, actions);
+    confirm_open_modal(ctx, dialogs, actions);
     if dialogs.close_after_save && !dirty {
         dialogs.close_after_save = false;
         dialogs.allow_close = true;
