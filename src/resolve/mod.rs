@@ -463,7 +463,7 @@ impl Discourse<'_> {
                     Tense::Future => {
                         (ref_day + Duration::days(forward), format!("{name} → on or after {reference} (future tense)"))
                     }
-                    Tense::Present if forward < -back => {
+                    Tense::Present | Tense::Unknown if forward < -back => {
                         (ref_day + Duration::days(forward), format!("{name} → the nearest {name} to {reference}"))
                     }
                     _ => (
@@ -597,7 +597,8 @@ fn year_for_day(reference: NaiveDate, month: u32, day: u32, tense: Tense) -> i32
     let nearest = candidates.iter().min_by_key(|(_, days)| days.abs());
     let pick = match tense {
         Tense::Future => candidates.iter().filter(|(_, days)| *days >= 0).min_by_key(|(_, days)| *days),
-        Tense::Past if nearest.is_some_and(|(_, days)| *days > NEAR_FUTURE_DAYS) => {
+        // News reports the past: only future-tense text reaches further ahead.
+        _ if nearest.is_some_and(|(_, days)| *days > NEAR_FUTURE_DAYS) => {
             candidates.iter().filter(|(_, days)| *days <= 0).max_by_key(|(_, days)| *days)
         }
         _ => nearest,
@@ -615,7 +616,7 @@ fn month_year(reference: NaiveDate, month: u32, tense: Tense) -> (i32, &'static 
             let year = if ahead(y) >= 0 { y } else { y + 1 };
             (year, "the next such month")
         }
-        Tense::Past if ahead(nearest) > 2 => {
+        _ if ahead(nearest) > 2 => {
             let year = if ahead(y) <= 0 { y } else { y - 1 };
             (year, "the last such month")
         }

@@ -54,16 +54,28 @@ fn trailing_year(c: &mut Cursor) -> Option<i32> {
     None
 }
 
+/// Words that may follow a date such as "May 5" (anything else lower-case after "May 5" reads as
+/// a count: "May 5 people").
+const AFTER_A_DATE: &[&str] = &[
+    "in", "at", "on", "and", "or", "to", "the", "when", "as", "after", "before", "was", "is", "will", "that", "this",
+    "for", "with", "by", "from", "of", "but", "last", "next", "said", "says", "until", "through",
+];
+
 fn month_day_year(c: &mut Cursor) -> Option<Sem> {
     skip_weekday_prefix(c);
     let month = c.month()?;
     let day = c.day_of_month()?;
-    // "May 5 people" is not a date: a plural noun after the number rules it out.
-    if c.token().is_some_and(|t| t.kind == TokenKind::Word) && !c.capitalised() && c.current().ends_with('s') {
-        let word = c.current();
-        if !matches!(word, "is" | "was" | "as" | "has" | "this" | "its" | "his" | "us") {
-            return None;
-        }
+    // "May 5 people" is not a date: a plural noun after the number rules it out (only the
+    // month names that are also common words can be misread that way; "Aug. 7 bombings" is a
+    // date).
+    let ambiguous_month = c.token_at(-2).is_some_and(|t| {
+        let word = t.text(c.text);
+        word.eq_ignore_ascii_case("may") || word.eq_ignore_ascii_case("march")
+    });
+    let next_is_lower_word =
+        c.token().is_some_and(|t| t.kind == TokenKind::Word && !t.newline_before) && !c.capitalised();
+    if ambiguous_month && next_is_lower_word && !AFTER_A_DATE.iter().any(|w| c.is(w)) {
+        return None;
     }
     let year = trailing_year(c);
     Some(Sem::Calendar { year, month: Some(month), day: Some(day) })

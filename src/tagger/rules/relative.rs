@@ -198,7 +198,8 @@ fn part_after_event(c: &mut Cursor) -> Option<Sem> {
 fn same_unit(c: &mut Cursor) -> Option<Sem> {
     let determiner = c.one_of(&["that", "the"])?;
     let same = c.word("same");
-    let qualified = c.one_of(&["latest", "fiscal", "full", "current"]).is_some();
+    let qualifier = c.one_of(&["latest", "fiscal", "full", "current"]);
+    let qualified = qualifier.is_some();
     let (unit, plural) = c.unit()?;
     if plural {
         return None;
@@ -219,6 +220,10 @@ fn same_unit(c: &mut Cursor) -> Option<Sem> {
         || c.token().is_some_and(|t| t.kind == crate::text::tokens::TokenKind::Number)
     {
         return None;
+    }
+    // "the current quarter" is the one containing the reference, like "this quarter".
+    if qualifier == Some("current") {
+        return Some(Sem::UnitShift { unit, shift: 0 });
     }
     if unit == Unit::Weekend && determiner == "the" {
         return Some(Sem::UnitShift { unit, shift: 0 });
