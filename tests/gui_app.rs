@@ -582,3 +582,40 @@ fn opening_a_project_over_unsaved_changes_asks_first() {
     assert!(!harness.state().project.timeline.event(&event.id).unwrap().hidden, "the saved project is back");
     assert!(!harness.state().project.dirty);
 }
+
+/// Regression: an event that was only hidden (or only renamed) kept the old anchor's date after
+/// the anchor changed, because `carry_edits` copies such events whole.
+#[test]
+fn hidden_or_renamed_events_still_follow_a_new_anchor() {
+    let mut harness = app_with(examples());
+    let new_anchor = NaiveDate::from_ymd_opt(2024, 2, 20).unwrap();
+    let docs = harness.state().project.extraction_input();
+    let settings = chronoscope::pipeline::Settings { anchor: new_anchor, dct: None };
+    let fresh = chronoscope::pipeline::build_timeline(&docs, &settings);
+    let movers: Vec<Event> = harness
+        .state()
+        .project
+        .timeline
+        .events
+        .iter()
+        .filter(|e| fresh.event(&e.id).is_some_and(|f| f.start != e.start))
+        .take(2)
+        .cloned()
+        .collect();
+    assert_eq!(movers.len(), 2, "the examples have relative dates that follow the anchor");
+    let hidden = chronoscope::gui::edit::set_hidden(&movers[0], true);
+    let renamed = chronoscope::gui::edit::relabel(&movers[1], "Renamed by hand").unwrap();
+    for (before, after) in [(&movers[0], hidden), (&movers[1], renamed)] {
+        let edit = chronoscope::gui::history::EventEdit { what: "test".into(), before: before.clone(), after };
+        harness.state_mut().perform(Action::Edit(Box::new(edit)));
+    }
+    harness.state_mut().perform(Action::SetAnchor(new_anchor));
+    settle(&mut harness);
+    let t = &harness.state().project.timeline;
+    let h = t.event(&movers[0].id).unwrap();
+    assert!(h.hidden);
+    assert_eq!(h.start, fresh.event(&movers[0].id).unwrap().start);
+    let r = t.event(&movers[1].id).unwrap();
+    assert_eq!(r.label, "Renamed by hand");
+    assert_eq!(r.start, fresh.event(&movers[1].id).unwrap().start);
+}
