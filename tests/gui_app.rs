@@ -619,3 +619,17 @@ fn hidden_or_renamed_events_still_follow_a_new_anchor() {
     assert_eq!(r.label, "Renamed by hand");
     assert_eq!(r.start, fresh.event(&movers[1].id).unwrap().start);
 }
+
+#[test]
+fn dragging_the_background_pans_the_timeline() {
+    let mut harness = app_with(examples());
+    let (start, end) = span(&harness);
+    let canvas = harness.get_by_role_and_label(egui::accesskit::Role::Canvas, "Timeline").rect();
+    // The top-left corner holds no event, badge or chip.
+    let from = canvas.left_top() + egui::vec2(6.0, 6.0);
+    drag(&mut harness, from, 120.0);
+    let (ps, pe) = span(&harness);
+    assert!(ps < start, "dragging right shows earlier times");
+    assert!(((pe - ps) - (end - start)).abs() < 1.0, "panning keeps the zoom");
+    assert!(harness.state().project.timeline.events.iter().all(|e| !e.edited), "no event moved");
+}

@@ -123,6 +123,7 @@ pub fn show(
         return;
     }
     let background = ui.allocate_rect(rect, Sense::click_and_drag());
+    background.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Canvas, true, "Timeline"));
     let origin = rect.min.to_vec2();
     let mut vp = current_viewport(timeline, view, rect.size());
     vp = zoom_and_scroll(ui, rect, vp);
