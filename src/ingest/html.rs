@@ -104,7 +104,7 @@ pub fn extract(html: &str) -> HtmlText {
             "body" if body.is_none() => body = Some(element),
             "main" if main.is_none() => main = Some(element),
             "article" => {
-                let len = visible_text(element, false).trim().len();
+                let len: usize = element.text().map(|t| t.trim().len()).sum();
                 if best_article.is_none_or(|(best, _)| len > best) {
                     best_article = Some((len, element));
                 }
@@ -148,28 +148,41 @@ struct Builder {
 
 impl Builder {
     fn text(&mut self, s: &str) {
-        for c in s.chars() {
+        let mut run_start: Option<usize> = None;
+        for (i, c) in s.char_indices() {
+            let separator = if self.pre_depth > 0 { c != ' ' && c.is_whitespace() } else { c.is_whitespace() };
+            if !separator {
+                run_start.get_or_insert(i);
+                continue;
+            }
+            if let Some(start) = run_start.take() {
+                self.emit(&s[start..i]);
+            }
             if self.pre_depth > 0 && c == '\n' {
                 self.pending_break = self.pending_break.max(1);
                 self.pending_space = false;
-                continue;
-            }
-            if c.is_whitespace() && (self.pre_depth == 0 || c != ' ') {
+            } else {
                 self.pending_space = true;
-                continue;
             }
-            if !self.out.is_empty() {
-                match self.pending_break {
-                    2 => self.out.push_str("\n\n"),
-                    1 => self.out.push('\n'),
-                    _ if self.pending_space => self.out.push(' '),
-                    _ => {}
-                }
-            }
-            self.pending_break = 0;
-            self.pending_space = false;
-            self.out.push(c);
         }
+        if let Some(start) = run_start {
+            self.emit(&s[start..]);
+        }
+    }
+
+    /// Appends a run of visible characters after the pending separator.
+    fn emit(&mut self, run: &str) {
+        if !self.out.is_empty() {
+            match self.pending_break {
+                2 => self.out.push_str("\n\n"),
+                1 => self.out.push('\n'),
+                _ if self.pending_space => self.out.push(' '),
+                _ => {}
+            }
+        }
+        self.pending_break = 0;
+        self.pending_space = false;
+        self.out.push_str(run);
     }
 
     fn block(&mut self, strength: u8) {
@@ -180,18 +193,19 @@ impl Builder {
 /// The text of the chosen container without boilerplate blocks, unless dropping them would lose
 /// most of the text (then a class word such as "comments-enabled" marked the story itself).
 fn container_text(container: ElementRef<'_>) -> String {
-    let filtered = visible_text(container, true);
-    let full = visible_text(container, false);
-    if filtered.trim().len() * 2 < full.trim().len() {
-        full
+    let (filtered, dropped) = visible_text(container, true);
+    if dropped > filtered.trim().len() {
+        visible_text(container, false).0
     } else {
         filtered
     }
 }
 
 /// Visible text under `element` (iterative, so deeply nested markup cannot overflow the stack);
-/// `skip_boilerplate` also drops blocks whose class / id marks them as page furniture.
-fn visible_text(element: ElementRef<'_>, skip_boilerplate: bool) -> String {
+/// `skip_boilerplate` also drops blocks whose class / id marks them as page furniture, and the
+/// second value is how much text (bytes) those blocks held.
+fn visible_text(element: ElementRef<'_>, skip_boilerplate: bool) -> (String, usize) {
+    let mut dropped = 0usize;
     let mut builder = Builder { out: String::new(), pending_space: false, pending_break: 0, pre_depth: 0 };
     let mut stack = vec![Step::Enter(element)];
     while let Some(step) = stack.pop() {
@@ -199,11 +213,11 @@ fn visible_text(element: ElementRef<'_>, skip_boilerplate: bool) -> String {
             Step::Enter(el) => {
                 let value = el.value();
                 let name = value.name();
-                if is_dropped(name)
-                    || value.attr("hidden").is_some()
-                    || value.attr("aria-hidden") == Some("true")
-                    || (skip_boilerplate && el != element && is_boilerplate(value.attr("class"), value.attr("id")))
-                {
+                if is_dropped(name) || value.attr("hidden").is_some() || value.attr("aria-hidden") == Some("true") {
+                    continue;
+                }
+                if skip_boilerplate && el != element && is_boilerplate(value.attr("class"), value.attr("id")) {
+                    dropped += el.text().map(|t| t.trim().len()).sum::<usize>();
                     continue;
                 }
                 if name == "img" {
@@ -235,7 +249,7 @@ fn visible_text(element: ElementRef<'_>, skip_boilerplate: bool) -> String {
             Step::Text(text) => builder.text(text),
         }
     }
-    builder.out
+    (builder.out, dropped)
 }
 
 /// True when `text` looks like HTML (used to sniff unknown extensions).
@@ -288,5 +302,6 @@ mod tests {
     fn deep_nesting_does_not_overflow() {
         let html = "<div>".repeat(3_000) + "deep" + &"</div>".repeat(3_000);
         assert_eq!(extract(&html).text, "deep");
+        assert_eq!(extract("<pre>a  b\n\tc</pre>").text, "a  b\nc");
     }
 }

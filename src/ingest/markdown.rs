@@ -69,6 +69,9 @@ fn strip_block_markers(mut line: &str) -> &str {
 
 /// Links, images, emphasis and code ticks inside one line.
 fn strip_inline(line: &str) -> String {
+    if !line.contains(['[', '<', '`', '*', '_', '~']) {
+        return line.to_string();
+    }
     let chars: Vec<char> = line.chars().collect();
     let mut out = String::with_capacity(line.len());
     let mut i = 0;
