@@ -37,7 +37,8 @@ pub fn placement(start: NaiveDateTime, end: NaiveDateTime, granularity: Granular
         return first;
     }
     // The last unit inside the half-open interval.
-    let last = at_granularity(end - Duration::seconds(1), granularity);
+    let Some(last_moment) = end.checked_sub_signed(Duration::seconds(1)) else { return first };
+    let last = at_granularity(last_moment, granularity);
     if last == first {
         first
     } else {
