@@ -633,3 +633,25 @@ fn dragging_the_background_pans_the_timeline() {
     assert!(((pe - ps) - (end - start)).abs() < 1.0, "panning keeps the zoom");
     assert!(harness.state().project.timeline.events.iter().all(|e| !e.edited), "no event moved");
 }
+
+#[test]
+fn arrows_still_step_after_clicking_a_marker() {
+    let mut harness = app_with(examples());
+    let (event, _) = pick_event(&harness);
+    harness.get_by_label(&accessible_label(&event)).click();
+    harness.run_steps(2);
+    harness.key_press(egui::Key::ArrowRight);
+    harness.run_steps(2);
+    let mut next = harness.state().selection.event.clone().unwrap();
+    let forward = next != event.id;
+    if !forward {
+        // The clicked event was the last one: step back instead.
+        harness.key_press(egui::Key::ArrowLeft);
+        harness.run_steps(2);
+        next = harness.state().selection.event.clone().unwrap();
+    }
+    assert_ne!(next, event.id, "the selection moved on");
+    let t = &harness.state().project.timeline;
+    let start = t.event(&next).unwrap().start;
+    assert!(if forward { start >= event.start } else { start <= event.start });
+}
