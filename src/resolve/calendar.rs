@@ -29,6 +29,11 @@ pub enum Cal {
     Century(i32),
 }
 
+/// "2017-03-23" (plain formatting: chrono's strftime is slow on a hot path).
+pub fn iso_day(d: NaiveDate) -> String {
+    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+}
+
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN)
 }
@@ -45,10 +50,12 @@ fn season_start_month(season: Season) -> (i32, u32) {
 impl Cal {
     pub fn value(&self) -> String {
         match *self {
-            Cal::Minute(t) => t.format("%Y-%m-%dT%H:%M").to_string(),
-            Cal::Midnight(d) => format!("{}T24:00", d.format("%Y-%m-%d")),
-            Cal::PartOfDay(d, p) => format!("{}T{}", d.format("%Y-%m-%d"), p.code()),
-            Cal::Day(d) => d.format("%Y-%m-%d").to_string(),
+            Cal::Minute(t) => {
+                format!("{}T{:02}:{:02}", iso_day(t.date()), t.time().hour_of(), t.time().minute_of())
+            }
+            Cal::Midnight(d) => format!("{}T24:00", iso_day(d)),
+            Cal::PartOfDay(d, p) => format!("{}T{}", iso_day(d), p.code()),
+            Cal::Day(d) => iso_day(d),
             Cal::Weekend(sat) => {
                 let w = sat.iso_week();
                 format!("{}-W{:02}-WE", w.year(), w.week())

@@ -68,12 +68,18 @@ pub fn parse_dct(value: &str) -> Option<NaiveDateTime> {
 
 /// "Wed 22 Mar 2017".
 pub fn day_name(d: NaiveDate) -> String {
-    d.format("%a %-d %b %Y").to_string()
+    const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let weekday = DAYS[d.weekday().num_days_from_monday() as usize];
+    format!("{weekday} {} {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
 }
 
 fn describe(cal: &Cal) -> String {
     match *cal {
-        Cal::Minute(t) => format!("{} on {}", t.format("%H:%M"), day_name(t.date())),
+        Cal::Minute(t) => {
+            use chrono::Timelike;
+            format!("{:02}:{:02} on {}", t.hour(), t.minute(), day_name(t.date()))
+        }
         Cal::Midnight(d) => format!("midnight at the end of {}", day_name(d)),
         Cal::PartOfDay(d, p) => format!("the {} of {}", p.name(), day_name(d)),
         Cal::Day(d) => day_name(d),
@@ -434,7 +440,8 @@ impl Discourse<'_> {
         let target = weekday_of(weekday);
         let offset =
             |d: NaiveDate| i64::from(target.num_days_from_monday()) - i64::from(d.weekday().num_days_from_monday());
-        let name = NaiveDate::from_isoywd_opt(2017, 10, target).map(|d| d.format("%A").to_string()).unwrap_or_default();
+        const NAMES: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
+        let name = NAMES[target.num_days_from_monday() as usize];
         let back = (offset(ref_day) - 7) % 7; // 0 or negative: on or before
         let forward = (offset(ref_day) + 7) % 7; // 0 or positive: on or after
         match shift {

@@ -74,22 +74,31 @@ const NOT_PAST: &[&str] = &[
     "need", "speed", "bed", "red", "hundred", "indeed", "seed", "feed", "proceed", "exceed", "succeed", "shed", "bred",
 ];
 
+fn signal_table() -> &'static std::collections::HashMap<&'static str, Tense> {
+    static TABLE: std::sync::OnceLock<std::collections::HashMap<&'static str, Tense>> = std::sync::OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table = std::collections::HashMap::new();
+        for (words, tense) in
+            [(PRESENT_WORDS, Tense::Present), (PAST_WORDS, Tense::Past), (FUTURE_WORDS, Tense::Future)]
+        {
+            for word in words {
+                table.insert(*word, tense);
+            }
+        }
+        table
+    })
+}
+
 fn signal(word: &str) -> Option<Tense> {
-    if word.len() > 16 || !word.is_ascii() {
+    if word.len() > 16 || word.len() < 2 || !word.is_ascii() {
         return None;
     }
     let mut buf = [0u8; 16];
     buf[..word.len()].copy_from_slice(word.as_bytes());
     buf[..word.len()].make_ascii_lowercase();
     let w = std::str::from_utf8(&buf[..word.len()]).unwrap_or("");
-    if FUTURE_WORDS.contains(&w) {
-        return Some(Tense::Future);
-    }
-    if PAST_WORDS.contains(&w) {
-        return Some(Tense::Past);
-    }
-    if PRESENT_WORDS.contains(&w) {
-        return Some(Tense::Present);
+    if let Some(tense) = signal_table().get(w) {
+        return Some(*tense);
     }
     if w.len() > 4 && w.ends_with("ed") && !NOT_PAST.contains(&w) {
         return Some(Tense::Past);

@@ -276,10 +276,34 @@ fn table() -> &'static Table {
 /// Longest word in `ENTRIES`, to skip lookups of longer words.
 const LONGEST: usize = 16;
 
+/// Length, first and last letter of every lexicon word, as bits: most words of running text are
+/// ruled out by this before any hashing.
+fn shape_index(len: usize, first: u8, last: u8) -> usize {
+    let letter = |b: u8| (b.to_ascii_lowercase().wrapping_sub(b'a') as usize).min(26);
+    (len * 27 + letter(first)) * 27 + letter(last)
+}
+
+fn shapes() -> &'static [u64] {
+    static SHAPES: OnceLock<Vec<u64>> = OnceLock::new();
+    SHAPES.get_or_init(|| {
+        let mut bits = vec![0u64; shape_index(LONGEST + 1, 0, 0) / 64 + 1];
+        for (word, _) in ENTRIES {
+            let w = word.as_bytes();
+            let index = shape_index(w.len(), w[0], w[w.len() - 1]);
+            bits[index / 64] |= 1 << (index % 64);
+        }
+        bits
+    })
+}
+
 /// Meanings of `word` (any case), empty when it plays no part in time phrases.
 pub fn lookup(word: &str) -> &'static [Lex] {
     let bytes = word.as_bytes();
     if bytes.len() > LONGEST || bytes.is_empty() {
+        return &[];
+    }
+    let index = shape_index(bytes.len(), bytes[0], bytes[bytes.len() - 1]);
+    if shapes()[index / 64] & (1 << (index % 64)) == 0 {
         return &[];
     }
     let mut buf = [0u8; LONGEST];
