@@ -287,6 +287,10 @@ impl<'a> Cursor<'a> {
                 self.i += 1;
                 return Some(Amount::Exact(n * 100.0));
             }
+            if n < 100.0 && self.is("thousand") {
+                self.i += 1;
+                return Some(Amount::Exact(n * 1000.0));
+            }
             return Some(Amount::Exact(n));
         }
         self.i = save;

@@ -130,6 +130,7 @@ const ENTRIES: &[(&str, &[Lex])] = &[
     ("eighty", &[Lex::Tens(80.0)]),
     ("ninety", &[Lex::Tens(90.0)]),
     ("hundred", &[Lex::Number(100.0)]),
+    ("thousand", &[Lex::Number(1000.0)]),
     ("dozen", &[Lex::Number(12.0)]),
     ("first", &[Lex::Ordinal(1)]),
     ("third", &[Lex::Ordinal(3)]),

@@ -21,6 +21,7 @@ pub const RULES: &[Rule] = &[
     Rule { name: "half_year", first: THE | ORD, parse: half_year },
     Rule { name: "season", first: THE | THAT | SHIFT | SEASON, parse: season },
     Rule { name: "year", first: NUM | GLUE | APOS, parse: year },
+    Rule { name: "spelled_year", first: NUMW | THE, parse: spelled_year },
     Rule { name: "month", first: MONTH, parse: month_alone },
 ];
 
@@ -423,4 +424,43 @@ fn month_alone(c: &mut Cursor) -> Option<Sem> {
         return None;
     }
     Some(Sem::Calendar { year: None, month: Some(month), day: None })
+}
+
+/// Years read out as words (broadcast transcripts): "nineteen ninety-six", "nineteen eighty",
+/// "the year two thousand", "two thousand and one".
+fn spelled_year(c: &mut Cursor) -> Option<Sem> {
+    if c.word("the") && !c.word("year") {
+        return None;
+    }
+    let number = |c: &mut Cursor, low: f64, high: f64| {
+        c.lex(|l| match l {
+            Lex::Number(n) if (low..=high).contains(&n) => Some(n as i32),
+            _ => None,
+        })
+    };
+    if c.words(&["two", "thousand"]) {
+        let save = c.i;
+        c.word("and");
+        let rest = number(c, 1.0, 19.0);
+        if rest.is_none() {
+            c.i = save;
+        }
+        return Some(Sem::Calendar { year: Some(2000 + rest.unwrap_or(0)), month: None, day: None });
+    }
+    let century = match c.one_of(&["nineteen", "eighteen", "twenty"])? {
+        "eighteen" => 18,
+        "nineteen" => 19,
+        _ => 20,
+    };
+    let tens = c.lex(|l| match l {
+        Lex::Tens(t) => Some(t as i32),
+        _ => None,
+    })?;
+    let save = c.i;
+    c.hyphen();
+    let unit = number(c, 1.0, 9.0);
+    if unit.is_none() {
+        c.i = save;
+    }
+    Some(Sem::Calendar { year: Some(century * 100 + tens + unit.unwrap_or(0)), month: None, day: None })
 }
