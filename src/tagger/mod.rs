@@ -77,11 +77,11 @@ pub fn tag_tokens(tokens: &Tokens) -> Vec<RawMention> {
         let class = tokens.classes[i];
         // A weak word ("the", "a", "at", "early") starts a time phrase only with a time word
         // within the next few tokens: skipping the rest keeps running text fast.
-        let worth_trying = class & !rules::start::WEAK != 0
+        let worth_trying = rules::start::is_strong(class)
             || (class != 0
                 && tokens.classes[i + 1..(i + 6).min(tokens.classes.len())]
                     .iter()
-                    .any(|c| c & !rules::start::WEAK != 0));
+                    .any(|c| rules::start::is_strong(*c)));
         if worth_trying {
             if let Some(mention) = match_at(tokens, i) {
                 i = mention.end_token;

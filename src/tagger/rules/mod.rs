@@ -48,9 +48,17 @@ pub mod start {
     /// A glue word that is a time word by itself ("midnight", "tonight", "future").
     pub const TIMEWORD: u32 = 1 << 18;
 
+    /// Articles and vague counts ("a", "an", "several"), which also carry `NUMW`.
+    pub const ARTICLE: u32 = 1 << 19;
+
     /// Classes that only occur in a time phrase next to a stronger word ("the", "a", "at",
     /// "early"): the tagger tries rules there only when a time word follows closely.
-    pub const WEAK: u32 = NUMW | MODW | THE | THAT | GLUE;
+    pub const WEAK: u32 = MODW | THE | THAT | GLUE | ARTICLE;
+
+    /// A token that can anchor a time phrase by itself (a number, a month, a unit, "two").
+    pub fn is_strong(class: u32) -> bool {
+        class & ARTICLE == 0 && class & !WEAK != 0
+    }
 }
 
 /// Glue words that name a time by themselves.
@@ -90,7 +98,7 @@ pub fn token_class(token: &crate::text::tokens::Token, meanings: &[super::lexico
                 } else if word.eq_ignore_ascii_case("that") {
                     start::THAT
                 } else if ["a", "an", "several", "few", "many", "some"].iter().any(|w| word.eq_ignore_ascii_case(w)) {
-                    start::NUMW | start::GLUE
+                    start::NUMW | start::GLUE | start::ARTICLE
                 } else if TIME_WORDS.iter().any(|w| word.eq_ignore_ascii_case(w)) {
                     start::GLUE | start::TIMEWORD
                 } else {
