@@ -655,3 +655,36 @@ fn arrows_still_step_after_clicking_a_marker() {
     let start = t.event(&next).unwrap().start;
     assert!(if forward { start >= event.start } else { start <= event.start });
 }
+
+#[test]
+fn the_inspector_changes_an_events_granularity() {
+    let mut harness = app_with(examples());
+    let event = visible_markers(&harness)
+        .into_iter()
+        .find(|e| e.granularity == chronoscope::timex::Granularity::Day)
+        .expect("a day event on screen");
+    harness.get_by_label(&accessible_label(&event)).click();
+    harness.run_steps(2);
+    harness.get_by_role(egui::accesskit::Role::ComboBox).click();
+    harness.run();
+    harness.get_by_label("month").click();
+    harness.run_steps(3);
+    let after = harness.state().project.timeline.event(&event.id).unwrap().clone();
+    assert_eq!(after.granularity, chronoscope::timex::Granularity::Month);
+    assert_eq!(chrono::Datelike::day(&after.start.date()), 1);
+    assert!(after.start <= event.start && event.end <= after.end, "the month covers the day");
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run_steps(2);
+    assert_eq!(harness.state().project.timeline.event(&event.id), Some(&event));
+}
+
+#[test]
+fn the_view_menu_switches_to_the_light_theme() {
+    let mut harness = app_with(examples());
+    assert!((harness.ctx.theme() == egui::Theme::Dark));
+    harness.get_by_label("View").click();
+    harness.run();
+    harness.get_by_label("Light theme").click();
+    harness.run_steps(3);
+    assert!(!(harness.ctx.theme() == egui::Theme::Dark));
+}

@@ -78,6 +78,8 @@ pub enum Action {
     HideSelected,
     ResetSelected,
     ToggleShowHidden,
+    /// Switch between the dark and the light look.
+    ToggleTheme,
     DismissNotice(usize),
     Quit,
 }

@@ -170,6 +170,10 @@ impl ChronoscopeApp {
             Action::HideSelected => self.edit_selected("Hide", |e| Some(edit::set_hidden(e, true))),
             Action::ResetSelected => self.edit_selected("Reset to extracted", |e| Some(edit::reset(e))),
             Action::ToggleShowHidden => self.selection.show_hidden = !self.selection.show_hidden,
+            Action::ToggleTheme => {
+                let theme = if self.ctx.theme() == egui::Theme::Dark { egui::Theme::Light } else { egui::Theme::Dark };
+                self.ctx.set_theme(theme);
+            }
             Action::DismissNotice(index) => {
                 if index < self.notices.items.len() {
                     self.notices.items.remove(index);

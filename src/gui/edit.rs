@@ -75,6 +75,38 @@ pub fn set_start(event: &Event, start: NaiveDateTime) -> Option<Event> {
     Some(after)
 }
 
+/// The event at another granularity: it keeps its start and lasts one unit of the new one (a
+/// day becomes that day's month, an hour that hour's day...), with the start snapped to the
+/// beginning of the unit for day and coarser.
+pub fn set_granularity(event: &Event, granularity: Granularity) -> Option<Event> {
+    use chrono::Datelike;
+    if granularity == event.granularity {
+        return Some(event.clone());
+    }
+    let day = event.start.date();
+    let start = match granularity {
+        Granularity::Minute | Granularity::Hour | Granularity::PartOfDay => event.start,
+        Granularity::Day | Granularity::Week => day.and_time(chrono::NaiveTime::MIN),
+        Granularity::Month => day.with_day(1)?.and_time(chrono::NaiveTime::MIN),
+        Granularity::Season | Granularity::Quarter => {
+            chrono::NaiveDate::from_ymd_opt(day.year(), day.month0() / 3 * 3 + 1, 1)?.and_time(chrono::NaiveTime::MIN)
+        }
+        Granularity::Year => chrono::NaiveDate::from_ymd_opt(day.year(), 1, 1)?.and_time(chrono::NaiveTime::MIN),
+        Granularity::Decade => {
+            chrono::NaiveDate::from_ymd_opt(day.year().div_euclid(10) * 10, 1, 1)?.and_time(chrono::NaiveTime::MIN)
+        }
+        Granularity::Century => {
+            chrono::NaiveDate::from_ymd_opt(day.year().div_euclid(100) * 100, 1, 1)?.and_time(chrono::NaiveTime::MIN)
+        }
+    };
+    let mut after = event.clone();
+    after.start = start;
+    after.end = shift(start, granularity, 1)?;
+    after.granularity = granularity;
+    mark_moved(&mut after, event);
+    Some(after)
+}
+
 /// The event with a new label (trimmed; an empty label is refused).
 pub fn relabel(event: &Event, label: &str) -> Option<Event> {
     let label = label.trim();
@@ -163,6 +195,18 @@ mod tests {
         let moved = retime(&e, 1).unwrap();
         assert_eq!(moved.start.date(), NaiveDate::from_ymd_opt(2023, 7, 1).unwrap());
         assert_eq!(moved.end.date(), NaiveDate::from_ymd_opt(2023, 8, 1).unwrap());
+    }
+
+    #[test]
+    fn coarser_granularity_covers_the_whole_unit_and_resets() {
+        let e = day_event(2023, 6, 13, Granularity::Day);
+        let month = set_granularity(&e, Granularity::Month).unwrap();
+        assert_eq!(month.start.date(), NaiveDate::from_ymd_opt(2023, 6, 1).unwrap());
+        assert_eq!(month.end.date(), NaiveDate::from_ymd_opt(2023, 7, 1).unwrap());
+        assert_eq!(month.original, Some(e.placement()));
+        assert_eq!(reset(&month), e);
+        let hour = set_granularity(&e, Granularity::Hour).unwrap();
+        assert_eq!(hour.end - hour.start, Duration::hours(1));
     }
 
     #[test]

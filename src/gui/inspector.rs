@@ -10,6 +10,22 @@ use crate::gui::history::EventEdit;
 use crate::gui::project::Project;
 use crate::gui::state::{InspectorDraft, Selection};
 use crate::timeline::{Event, Timeline};
+use crate::timex::Granularity;
+
+/// The granularities offered in the inspector, finest first.
+const GRANULARITIES: [Granularity; 11] = [
+    Granularity::Minute,
+    Granularity::Hour,
+    Granularity::PartOfDay,
+    Granularity::Day,
+    Granularity::Week,
+    Granularity::Month,
+    Granularity::Season,
+    Granularity::Quarter,
+    Granularity::Year,
+    Granularity::Decade,
+    Granularity::Century,
+];
 
 fn sync(draft: &mut InspectorDraft, event: &Event) {
     if draft.synced_from.as_ref() == Some(event) {
@@ -83,8 +99,26 @@ fn edit_fields(ui: &mut egui::Ui, event: &Event, draft: &mut InspectorDraft, act
         ui.label("Placed");
         ui.label(format::placement(event.start, event.end, event.granularity));
         ui.end_row();
-        ui.label("Granularity");
-        ui.label(event.granularity.as_str().replace('_', " "));
+        let caption = ui.label("Granularity");
+        let mut granularity = event.granularity;
+        let combo = egui::ComboBox::from_id_salt("inspector_granularity")
+            .selected_text(granularity.as_str().replace('_', " "))
+            .show_ui(ui, |ui| {
+                for g in GRANULARITIES {
+                    ui.selectable_value(&mut granularity, g, g.as_str().replace('_', " "));
+                }
+            });
+        combo.response.labelled_by(caption.id);
+        if granularity != event.granularity {
+            match edit::set_granularity(event, granularity) {
+                Some(after) => actions.push(Action::Edit(Box::new(EventEdit {
+                    what: "Change granularity".into(),
+                    before: event.clone(),
+                    after,
+                }))),
+                None => draft.error = Some("that granularity does not fit this date".into()),
+            }
+        }
         ui.end_row();
     });
     if let Some(error) = &draft.error {

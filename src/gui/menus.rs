@@ -89,6 +89,10 @@ fn view_menu(ui: &mut egui::Ui, selection: &Selection, actions: &mut Vec<Action>
     if item(ui, hidden, "", true) {
         actions.push(Action::ToggleShowHidden);
     }
+    let theme = if ui.visuals().dark_mode { "Light theme" } else { "Dark theme" };
+    if item(ui, theme, "", true) {
+        actions.push(Action::ToggleTheme);
+    }
     if item(ui, "Inspector", "Enter", true) {
         actions.push(Action::OpenInspector);
     }
