@@ -75,8 +75,10 @@ pub fn build_timeline(docs: &[Document], settings: &Settings) -> Timeline {
 
 /// Carries the user's edits (moved, renamed or hidden events) from `previous` into a freshly
 /// extracted `fresh` timeline. Events are matched by document path and source sentence span, so
-/// edits survive anchor changes and re-extraction; an edited event whose sentence no longer yields
-/// an event is kept as it was.
+/// edits survive anchor changes and re-extraction. Only what the user changed is carried: a hidden
+/// or renamed event that was never moved takes the fresh placement (so it follows a new anchor),
+/// and a moved event keeps the fresh extraction as its `original`. An edited event whose sentence
+/// no longer yields an event is kept as it was.
 pub fn carry_edits(mut fresh: Timeline, previous: &Timeline) -> Timeline {
     let path_of = |timeline: &Timeline, doc: &str| timeline.document(doc).map(|d| d.path.clone()).unwrap_or_default();
     for old in previous.events.iter().filter(|e| e.edited || e.hidden) {
@@ -87,22 +89,24 @@ pub fn carry_edits(mut fresh: Timeline, previous: &Timeline) -> Timeline {
                 && e.mentions.len() == old.mentions.len()
                 && path_of(&fresh, &e.doc) == old_path
                 && !e.edited
+                && !e.hidden
         });
         match matching {
             Some(index) => {
-                let doc = fresh.events[index].doc.clone();
-                let id = fresh.events[index].id.clone();
-                let mentions = fresh.events[index].mentions.clone();
-                let extracted = fresh.events[index].placement();
-                let extracted_label = fresh.events[index].label.clone();
                 let event = &mut fresh.events[index];
-                *event = Event { id, doc, mentions, ..old.clone() };
-                if event.edited && event.original.is_some() {
+                if old.original.is_some() {
+                    let extracted = event.placement();
+                    event.start = old.start;
+                    event.end = old.end;
+                    event.granularity = old.granularity;
                     event.original = Some(extracted);
                 }
-                if event.original_label.is_some() {
-                    event.original_label = Some(extracted_label);
+                if old.original_label.is_some() {
+                    let extracted = std::mem::replace(&mut event.label, old.label.clone());
+                    event.original_label = Some(extracted);
                 }
+                event.hidden = old.hidden;
+                event.edited = old.edited;
             }
             None => {
                 if let Some(doc) = fresh.documents.iter().find(|d| d.path == old_path) {
@@ -138,4 +142,59 @@ pub fn infer_anchor(docs: &[Document]) -> Option<(NaiveDate, String)> {
         }
     }
     None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ingest::SourceFormat;
+    use std::path::PathBuf;
+
+    fn story() -> Vec<Document> {
+        vec![Document {
+            path: PathBuf::from("story.txt"),
+            title: "story".into(),
+            text: "The bridge closed on Thursday. Crews worked on Friday. The mayor spoke on Saturday.".into(),
+            dct: None,
+            format: SourceFormat::Text,
+            warnings: Vec::new(),
+        }]
+    }
+
+    fn settings(anchor: (i32, u32, u32)) -> Settings {
+        Settings { anchor: NaiveDate::from_ymd_opt(anchor.0, anchor.1, anchor.2).unwrap(), dct: None }
+    }
+
+    /// Regression: a hidden or renamed (never moved) event kept the old anchor's dates after an
+    /// anchor change, because carry_edits copied it whole.
+    #[test]
+    fn hidden_or_renamed_events_follow_a_new_anchor() {
+        let mut before = build_timeline(&story(), &settings((2017, 3, 22)));
+        before.events[0].hidden = true;
+        before.events[1].original_label = Some(before.events[1].label.clone());
+        before.events[1].label = "Night shift".into();
+        before.events[1].edited = true;
+        let after = carry_edits(build_timeline(&story(), &settings((2024, 2, 20))), &before);
+        let fresh = build_timeline(&story(), &settings((2024, 2, 20)));
+        assert!(after.events[0].hidden);
+        assert_eq!(after.events[0].start, fresh.events[0].start);
+        assert_eq!(after.events[1].label, "Night shift");
+        assert_eq!(after.events[1].start, fresh.events[1].start);
+        assert_eq!(after.events[1].original_label.as_deref(), Some(fresh.events[1].label.as_str()));
+    }
+
+    #[test]
+    fn moved_events_keep_their_time_and_remember_the_new_extraction() {
+        let mut before = build_timeline(&story(), &settings((2017, 3, 22)));
+        let moved = before.events[2].start + chrono::Duration::days(3);
+        before.events[2].original = Some(before.events[2].placement());
+        before.events[2].start = moved;
+        before.events[2].end = moved + chrono::Duration::days(1);
+        before.events[2].edited = true;
+        let after = carry_edits(build_timeline(&story(), &settings((2024, 2, 20))), &before);
+        let fresh = build_timeline(&story(), &settings((2024, 2, 20)));
+        assert_eq!(after.events[2].start, moved);
+        assert_eq!(after.events[2].original, Some(fresh.events[2].placement()));
+        assert_eq!(after.events.len(), fresh.events.len());
+    }
 }

@@ -49,26 +49,6 @@ enum Message {
     Finished(Outcome),
 }
 
-/// Gives events the user hid or renamed but never moved the placement (and, unless renamed,
-/// the label) of the fresh extraction. `pipeline::carry_edits` copies such events whole from the
-/// previous timeline, so after an anchor change they would keep the old anchor's dates.
-/// (Workaround until `carry_edits` does this itself.)
-pub fn refresh_unmoved(mut merged: Timeline, fresh: &Timeline) -> Timeline {
-    for event in merged.events.iter_mut().filter(|e| e.original.is_none()) {
-        let Some(extracted) = fresh.event(&event.id).filter(|f| f.sentence == event.sentence && f.doc == event.doc)
-        else {
-            continue;
-        };
-        event.start = extracted.start;
-        event.end = extracted.end;
-        event.granularity = extracted.granularity;
-        if event.original_label.is_none() {
-            event.label = extracted.label.clone();
-        }
-    }
-    merged
-}
-
 /// Runs a job to the end on the current thread, calling `report` before each step.
 pub fn run(job: Job, mut report: impl FnMut(Progress)) -> Outcome {
     let total = job.new_paths.len() + 1;
@@ -93,9 +73,7 @@ pub fn run(job: Job, mut report: impl FnMut(Progress)) -> Outcome {
                     settings.anchor = *anchor;
                 }
             }
-            let fresh = pipeline::build_timeline(&documents, &settings);
-            let merged = pipeline::carry_edits(fresh.clone(), &job.previous);
-            refresh_unmoved(merged, &fresh)
+            pipeline::carry_edits(pipeline::build_timeline(&documents, &settings), &job.previous)
         }
     };
     Outcome { loaded, timeline, inferred_anchor }
