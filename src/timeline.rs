@@ -130,6 +130,17 @@ impl Timeline {
         self.mentions.iter().filter(|m| m.interval.is_none())
     }
 
+    /// Where the story happens: the span of visible events placed to the day or finer, together
+    /// with the anchor day. Background ("the 1990s", "December 2019") is left out so that a first
+    /// view shows the story itself; `None` when no event is that precise.
+    pub fn story_extent(&self) -> Option<Interval> {
+        let precise = self.events.iter().filter(|e| !e.hidden && e.granularity <= crate::timex::Granularity::Day);
+        let anchor = Interval::day(self.anchor);
+        let start = precise.clone().map(|e| e.start).min()?.min(anchor.start);
+        let end = precise.map(|e| e.end).max()?.max(anchor.end);
+        Some(Interval::new(start, end))
+    }
+
     /// Earliest start and latest end over visible events, if any.
     pub fn extent(&self) -> Option<Interval> {
         let visible = self.events.iter().filter(|e| !e.hidden);

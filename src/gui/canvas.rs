@@ -18,13 +18,15 @@ pub fn accessible_label(event: &Event) -> String {
     format!("Event: {} ({})", event.label, format::placement(event.start, event.end, event.granularity))
 }
 
-/// The viewport for a canvas of `size`, fitting the timeline when asked or when there is none yet.
+/// The viewport for a canvas of `size`: the whole timeline when "Fit all" was asked for, the
+/// story (day-precise events and the anchor) when there is no view yet.
 fn current_viewport(timeline: &Timeline, view: &mut View, size: egui::Vec2) -> Viewport {
-    let fit = view.fit_requested || view.viewport.is_none();
+    let fit = view.fit_requested;
     view.fit_requested = false;
     let mut vp = match view.viewport {
-        Some(vp) if !fit => vp,
-        _ => render::png::default_viewport(timeline, size.x, size.y),
+        _ if fit => render::png::default_viewport(timeline, size.x, size.y),
+        Some(vp) => vp,
+        None => render::png::story_viewport(timeline, size.x, size.y),
     };
     vp.width = size.x;
     vp.height = size.y;

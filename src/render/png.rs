@@ -42,6 +42,16 @@ pub fn pixels_per_point(width: u32) -> f32 {
 
 /// The viewport a PNG of `width`x`height` points shows when none is given: the whole timeline
 /// (with margins), or two weeks around the anchor when nothing is dated.
+/// The first view of a timeline: the story itself (events placed to the day or finer, and the
+/// anchor), else the whole timeline. "Fit all" uses [`default_viewport`].
+pub fn story_viewport(timeline: &Timeline, width: f32, height: f32) -> Viewport {
+    match timeline.story_extent() {
+        Some(extent) => time_axis::fit(extent, width, height),
+        None => default_viewport(timeline, width, height),
+    }
+}
+
+/// The whole timeline (every visible event), or two weeks around the anchor when it is empty.
 pub fn default_viewport(timeline: &Timeline, width: f32, height: f32) -> Viewport {
     match timeline.extent() {
         Some(extent) => time_axis::fit(extent, width, height),

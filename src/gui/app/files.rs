@@ -120,8 +120,10 @@ impl ChronoscopeApp {
         } else {
             self.project.dirty = true;
         }
+        // The first events loaded open on the story itself (see `render::png::story_viewport`);
+        // "Fit all" shows everything.
         if !had_events || self.view.viewport.is_none() {
-            self.view.fit_requested = true;
+            self.view.viewport = None;
         }
         if let Some(id) = &self.selection.event {
             if self.project.timeline.event(id).is_none() {
