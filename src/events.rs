@@ -47,27 +47,30 @@ struct Word<'t> {
 }
 
 fn words(text: &str, from: usize, to: usize) -> Vec<Word<'_>> {
-    let mut out = Vec::new();
-    let mut start = None;
-    for (i, ch) in text[from..to].char_indices() {
-        let at = from + i;
-        let is_boundary = ch.is_whitespace() || matches!(ch, ',' | ';' | ':' | '“' | '”' | '"' | '(' | ')' | '—' | '–');
-        match (is_boundary, start) {
-            (true, Some(s)) => {
+    let mut out = Vec::with_capacity((to - from) / 5);
+    let bytes = text.as_bytes();
+    let mut start: Option<usize> = None;
+    let mut at = from;
+    while at < to {
+        let b = bytes[at];
+        // ASCII needs no decoding; other characters are decoded one at a time.
+        let (width, is_space, is_mark) = if b < 0x80 {
+            (1, b.is_ascii_whitespace(), matches!(b, b',' | b';' | b':' | b'"' | b'(' | b')'))
+        } else {
+            let ch = text[at..].chars().next().unwrap_or(' ');
+            (ch.len_utf8(), ch.is_whitespace(), matches!(ch, '“' | '”' | '—' | '–'))
+        };
+        if is_space || is_mark {
+            if let Some(s) = start.take() {
                 out.push(Word { start: s, end: at, text: &text[s..at] });
-                start = None;
-                if !ch.is_whitespace() {
-                    out.push(Word { start: at, end: at + ch.len_utf8(), text: &text[at..at + ch.len_utf8()] });
-                }
             }
-            (true, None) => {
-                if !ch.is_whitespace() {
-                    out.push(Word { start: at, end: at + ch.len_utf8(), text: &text[at..at + ch.len_utf8()] });
-                }
+            if is_mark {
+                out.push(Word { start: at, end: at + width, text: &text[at..at + width] });
             }
-            (false, None) => start = Some(at),
-            (false, Some(_)) => {}
+        } else if start.is_none() {
+            start = Some(at);
         }
+        at += width;
     }
     if let Some(s) = start {
         out.push(Word { start: s, end: to, text: &text[s..to] });

@@ -647,6 +647,17 @@ fn period_year(period_start_month: u32, discourse: &Discourse, reference: &str, 
     (speech.year(), format!("the year of {reference}"))
 }
 
+/// Whether resolving `sem` depends on tense (which Friday, which March): only then is the
+/// clause read for it.
+fn needs_tense(sem: &Sem) -> bool {
+    match sem {
+        Sem::Calendar { year: None, .. } | Sem::Quarter { year: None, .. } | Sem::Half { year: None, .. } => true,
+        Sem::Weekday { shift: None, .. } | Sem::UnitShift { unit: Unit::Weekend, .. } => true,
+        Sem::PartOf { base, .. } | Sem::Clock { base: Some(base), .. } => needs_tense(base),
+        _ => false,
+    }
+}
+
 /// Whether a phrase moves the time the discourse is at. Comparisons ("a year ago", "a year
 /// earlier", "year-earlier") look back without moving the story there.
 fn moves_discourse(sem: &Sem) -> bool {
@@ -683,6 +694,8 @@ pub fn resolve_document(
             && tokens.lower(mention.end_token + 1) == "s";
         let tense = if possessive {
             Tense::Past
+        } else if !needs_tense(&mention.sem) {
+            Tense::Unknown
         } else {
             tense_near(tokens, mention.first_token, mention.end_token, from, to.max(mention.end_token))
         };

@@ -74,10 +74,12 @@ const NOT_PAST: &[&str] = &[
     "need", "speed", "bed", "red", "hundred", "indeed", "seed", "feed", "proceed", "exceed", "succeed", "shed", "bred",
 ];
 
-fn signal_table() -> &'static std::collections::HashMap<&'static str, Tense> {
-    static TABLE: std::sync::OnceLock<std::collections::HashMap<&'static str, Tense>> = std::sync::OnceLock::new();
+type SignalTable = std::collections::BTreeMap<&'static str, Tense>;
+
+fn signal_table() -> &'static SignalTable {
+    static TABLE: std::sync::OnceLock<SignalTable> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table = std::collections::HashMap::new();
+        let mut table = SignalTable::new();
         for (words, tense) in
             [(PRESENT_WORDS, Tense::Present), (PAST_WORDS, Tense::Past), (FUTURE_WORDS, Tense::Future)]
         {
