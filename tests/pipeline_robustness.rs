@@ -147,3 +147,29 @@ fn random_time_word_soup_never_breaks_invariants() {
         }
     }
 }
+
+/// Regression: a huge count ("999999999 days ago", "300000000 years after the attack") overflowed
+/// chrono's calendar arithmetic and panicked; it is now kept unplaced.
+#[test]
+fn huge_counts_are_kept_but_not_placed() {
+    let anchor = NaiveDate::from_ymd_opt(2017, 3, 22).unwrap();
+    for (text, dct) in [
+        ("It began 999999999 days ago. The claim came 300000000 years after the attack.", None),
+        ("It ended 999999999 years later, 999999999 weeks before the vote.", Some("1998-08-07".to_string())),
+        ("Shares fell 999999999 hours ago and rose 999999999 centuries earlier.", None),
+    ] {
+        let doc = Document {
+            path: PathBuf::from("huge.txt"),
+            title: String::new(),
+            text: text.to_string(),
+            dct,
+            format: SourceFormat::Text,
+            warnings: Vec::new(),
+        };
+        let result = extract_document(&doc, "d1", &Settings { anchor, dct: None });
+        assert!(!result.mentions.is_empty(), "{text}: the phrases are still found");
+        for m in &result.mentions {
+            assert!(m.interval.is_none(), "{text}: {:?} should not be placed ({})", m.text, m.explanation);
+        }
+    }
+}

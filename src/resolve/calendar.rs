@@ -257,6 +257,7 @@ pub fn unit_rank(unit: Unit) -> u8 {
 /// `t` moved by `n` units, calendar-aware for months and longer.
 pub fn shift_time(t: NaiveDateTime, n: i64, unit: Unit) -> NaiveDateTime {
     let by_months = |count: i64| {
+        let count = count.clamp(-(u32::MAX as i64), u32::MAX as i64);
         let m = Months::new(count.unsigned_abs().min(u32::MAX as u64) as u32);
         if count >= 0 {
             t.checked_add_months(m).unwrap_or(t)
@@ -264,19 +265,22 @@ pub fn shift_time(t: NaiveDateTime, n: i64, unit: Unit) -> NaiveDateTime {
             t.checked_sub_months(m).unwrap_or(t)
         }
     };
+    // Checked arithmetic: a text may count more units than the calendar holds ("999999999 days
+    // ago"); the resolver refuses to place such phrases, and this never panics on them.
+    let by = |delta: Option<Duration>| delta.and_then(|d| t.checked_add_signed(d)).unwrap_or(t);
     match unit {
-        Unit::Second => t + Duration::seconds(n),
-        Unit::Minute => t + Duration::minutes(n),
-        Unit::Hour => t + Duration::hours(n),
-        Unit::Day => t + Duration::days(n),
-        Unit::Week | Unit::Weekend => t + Duration::weeks(n),
-        Unit::Fortnight => t + Duration::weeks(2 * n),
+        Unit::Second => by(Duration::try_seconds(n)),
+        Unit::Minute => by(Duration::try_minutes(n)),
+        Unit::Hour => by(Duration::try_hours(n)),
+        Unit::Day => by(Duration::try_days(n)),
+        Unit::Week | Unit::Weekend => by(Duration::try_weeks(n)),
+        Unit::Fortnight => by(n.checked_mul(2).and_then(Duration::try_weeks)),
         Unit::Month => by_months(n),
-        Unit::Quarter => by_months(3 * n),
-        Unit::Half => by_months(6 * n),
-        Unit::Year => by_months(12 * n),
-        Unit::Decade => by_months(120 * n),
-        Unit::Century => by_months(1200 * n),
+        Unit::Quarter => by_months(n.saturating_mul(3)),
+        Unit::Half => by_months(n.saturating_mul(6)),
+        Unit::Year => by_months(n.saturating_mul(12)),
+        Unit::Decade => by_months(n.saturating_mul(120)),
+        Unit::Century => by_months(n.saturating_mul(1200)),
     }
 }
 

@@ -292,6 +292,11 @@ impl Discourse<'_> {
                         ),
                     )
                 }
+                Amount::Exact(n) if placeable(n * unit_seconds(*unit)).is_none() => Outcome::undated(
+                    "PAST_REF".into(),
+                    TimexType::Date,
+                    format!("{} before {reference}: too far to place", unit_name(*unit, *n)),
+                ),
                 Amount::Exact(n) => {
                     let back = Cal::containing(speech, coarse_unit(*unit)).shifted(-(n.round() as i64), *unit);
                     let back = back.truncated(coarse_unit(*unit));
@@ -309,6 +314,11 @@ impl Discourse<'_> {
                     None => self.discourse_base(),
                 };
                 match amount {
+                    Amount::Exact(n) if placeable(n * unit_seconds(*unit)).is_none() => Outcome::undated(
+                        if *direction > 0 { "FUTURE_REF" } else { "PAST_REF" }.into(),
+                        TimexType::Date,
+                        format!("{} from {}: too far to place", unit_name(*unit, *n), base.what),
+                    ),
                     Amount::Exact(n) => {
                         let moved = relative_shift(base.cal, (n.round() as i64) * i64::from(*direction), *unit);
                         let word = if *direction > 0 { "after" } else { "before" };
@@ -417,8 +427,14 @@ impl Discourse<'_> {
                 Amount::Exact(n) => n,
                 Amount::Unknown => 0.0,
             };
-            let seconds = (n * unit_seconds(unit)) as i64 * i64::from(direction);
-            let start = base.cal.start() + Duration::seconds(seconds);
+            let seconds = n * unit_seconds(unit) * f64::from(direction);
+            let Some(start) = placeable(seconds).and_then(|s| base.cal.start().checked_add_signed(s)) else {
+                return Outcome::undated(
+                    value,
+                    TimexType::Duration,
+                    format!("{length}: too far from {} to place", base.what),
+                );
+            };
             let cal = match base.cal {
                 Cal::Minute(_) if unit_seconds(unit) < 86_400.0 => Cal::Minute(start),
                 _ => Cal::containing(start, coarse_unit(unit).max_by_rank(Unit::Day)),
@@ -530,6 +546,18 @@ fn unknown_period(unit: Unit) -> String {
         Unit::Fortnight => "PXW".into(),
         other => period(1.0, other).replacen('1', "X", 1),
     }
+}
+
+/// The longest span a relative phrase may move the calendar by: beyond it ("999999999 days
+/// ago") the phrase is kept but not placed.
+const MAX_PLACEABLE_YEARS: f64 = 10_000.0;
+
+/// `seconds` as a duration, when within `MAX_PLACEABLE_YEARS`.
+fn placeable(seconds: f64) -> Option<Duration> {
+    if !seconds.is_finite() || seconds.abs() > MAX_PLACEABLE_YEARS * unit_seconds(Unit::Year) {
+        return None;
+    }
+    Duration::try_seconds(seconds as i64)
 }
 
 fn unit_seconds(unit: Unit) -> f64 {
