@@ -1,7 +1,27 @@
 //! TIMEX3 vocabulary shared by the tagger, resolver and exports: types, modifiers, granularities
 //! and the half-open calendar intervals that mentions and events are drawn on.
 
-use chrono::{Duration, NaiveDate, NaiveDateTime, NaiveTime};
+use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
+
+/// "Wed 22 Mar 2017": how whole days read everywhere (explanations, the axis, the window).
+/// Plain formatting: chrono's strftime is slow on the resolver's hot path.
+pub fn day_label(d: NaiveDate) -> String {
+    const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
+    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
+    let weekday = DAYS[d.weekday().num_days_from_monday() as usize];
+    format!("{weekday} {} {} {:04}", d.day(), MONTHS[d.month0() as usize], d.year())
+}
+
+/// Parses a YYYY-MM-DD date typed by a user (years 1 to 9999), with a message they can act on.
+pub fn parse_day(text: &str) -> Result<NaiveDate, String> {
+    let text = text.trim();
+    let date = NaiveDate::parse_from_str(text, "%Y-%m-%d")
+        .map_err(|_| format!("{text:?} is not a date; write it as YYYY-MM-DD, e.g. 2017-03-22"))?;
+    if !(1..=9999).contains(&date.year()) {
+        return Err(format!("{text:?}: the year must be between 1 and 9999"));
+    }
+    Ok(date)
+}
 use serde::{Deserialize, Serialize};
 
 /// The four TIMEX3 types of TimeML.

@@ -1,7 +1,7 @@
 //! How times read in the window: an event's placement at its own granularity ("Tue 13 Jun 2023",
 //! "June 2023", "the 1990s"), and the YYYY-MM-DD / HH:MM forms of the editable fields.
 
-use crate::timex::Granularity;
+use crate::timex::{day_label, Granularity};
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Timelike};
 
 fn part_of_day(hour: u32) -> &'static str {
@@ -16,9 +16,9 @@ fn part_of_day(hour: u32) -> &'static str {
 /// One point in time at `granularity`.
 pub fn at_granularity(t: NaiveDateTime, granularity: Granularity) -> String {
     match granularity {
-        Granularity::Minute | Granularity::Hour => t.format("%a %-d %b %Y %H:%M").to_string(),
-        Granularity::PartOfDay => format!("{} {}", t.format("%a %-d %b %Y"), part_of_day(t.hour())),
-        Granularity::Day => t.format("%a %-d %b %Y").to_string(),
+        Granularity::Minute | Granularity::Hour => format!("{} {:02}:{:02}", day_label(t.date()), t.hour(), t.minute()),
+        Granularity::PartOfDay => format!("{} {}", day_label(t.date()), part_of_day(t.hour())),
+        Granularity::Day => day_label(t.date()),
         Granularity::Week => format!("week of {}", t.format("%-d %b %Y")),
         Granularity::Month => t.format("%B %Y").to_string(),
         Granularity::Season | Granularity::Quarter => format!("Q{} {}", (t.month0() / 3) + 1, t.year()),
@@ -56,8 +56,7 @@ pub fn time_field(t: NaiveDateTime) -> String {
 
 /// Parses a YYYY-MM-DD field, with a message a user can act on.
 pub fn parse_date(text: &str) -> Result<NaiveDate, String> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| format!("{:?} is not a date; use YYYY-MM-DD, e.g. 2023-06-13", text.trim()))
+    crate::timex::parse_day(text)
 }
 
 /// Parses the date and HH:MM fields into one date-time.

@@ -406,7 +406,7 @@ pub fn ticks(viewport: &Viewport) -> Ticks {
     };
     let context_label = |t: NaiveDateTime| match context_step {
         Some(TickStep::Months(_)) => t.format("%B %Y").to_string(),
-        _ => t.format("%a %-d %b %Y").to_string(),
+        _ => format_day(t.date()),
     };
     let (context_left, context) = match context_step {
         Some(cstep) => {
@@ -425,7 +425,7 @@ pub fn ticks(viewport: &Viewport) -> Ticks {
 
 /// "Wed 22 Mar 2017": how the anchor and other whole days are written.
 pub fn format_day(date: NaiveDate) -> String {
-    date.format("%a %-d %b %Y").to_string()
+    crate::timex::day_label(date)
 }
 
 #[cfg(test)]

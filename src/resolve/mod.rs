@@ -68,10 +68,7 @@ pub fn parse_dct(value: &str) -> Option<NaiveDateTime> {
 
 /// "Wed 22 Mar 2017".
 pub fn day_name(d: NaiveDate) -> String {
-    const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
-    const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    let weekday = DAYS[d.weekday().num_days_from_monday() as usize];
-    format!("{weekday} {} {} {}", d.day(), MONTHS[d.month0() as usize], d.year())
+    crate::timex::day_label(d)
 }
 
 fn describe(cal: &Cal) -> String {
