@@ -9,6 +9,7 @@ use crate::text::offsets::CharOffsets;
 use crate::text::sentences;
 use crate::timeline::{DocumentInfo, Event, Mention, Timeline};
 use chrono::NaiveDate;
+use std::collections::HashMap;
 
 /// What the user chose for a run.
 #[derive(Debug, Clone, PartialEq)]
@@ -80,14 +81,19 @@ pub fn build_timeline(docs: &[Document], settings: &Settings) -> Timeline {
 /// and a moved event keeps the fresh extraction as its `original`. An edited event whose sentence
 /// no longer yields an event is kept as it was.
 pub fn carry_edits(mut fresh: Timeline, previous: &Timeline) -> Timeline {
-    let path_of = |timeline: &Timeline, doc: &str| timeline.document(doc).map(|d| d.path.clone()).unwrap_or_default();
+    // Document id -> path, made once per timeline (matching runs for every edited event).
+    let paths = |timeline: &Timeline| -> HashMap<String, String> {
+        timeline.documents.iter().map(|d| (d.id.clone(), d.path.clone())).collect()
+    };
+    let (old_paths, fresh_paths) = (paths(previous), paths(&fresh));
+    let no_path = String::new();
     for old in previous.events.iter().filter(|e| e.edited || e.hidden) {
-        let old_path = path_of(previous, &old.doc);
+        let old_path = old_paths.get(&old.doc).unwrap_or(&no_path);
         let matching = fresh.events.iter().position(|e| {
             e.sentence.start == old.sentence.start
                 && e.sentence.end == old.sentence.end
                 && e.mentions.len() == old.mentions.len()
-                && path_of(&fresh, &e.doc) == old_path
+                && fresh_paths.get(&e.doc).unwrap_or(&no_path) == old_path
                 && !e.edited
                 && !e.hidden
         });
@@ -109,7 +115,7 @@ pub fn carry_edits(mut fresh: Timeline, previous: &Timeline) -> Timeline {
                 event.edited = old.edited;
             }
             None => {
-                if let Some(doc) = fresh.documents.iter().find(|d| d.path == old_path) {
+                if let Some(doc) = fresh.documents.iter().find(|d| &d.path == old_path) {
                     let mut kept = old.clone();
                     kept.doc = doc.id.clone();
                     fresh.events.push(kept);

@@ -156,6 +156,8 @@ pub fn show(
         shape
     }));
 
+    // One id index per frame: looking every hit up by a linear search cost hits x events.
+    let by_id: std::collections::HashMap<&str, &Event> = shown.events.iter().map(|e| (e.id.as_str(), e)).collect();
     let mut hovered = None;
     for hit in &scene.hits {
         let r = hit.rect.translate(origin).intersect(rect);
@@ -164,7 +166,7 @@ pub fn show(
         }
         match &hit.target {
             HitTarget::Event(id) => {
-                let Some(event) = shown.event(id) else { continue };
+                let Some(event) = by_id.get(id.as_str()).copied() else { continue };
                 let response = ui.interact(r, ui.scope_id().with(("event", id)), Sense::click_and_drag());
                 response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, accessible_label(event)));
                 if response.hovered() || response.dragged() {
@@ -194,7 +196,7 @@ pub fn show(
                 response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
                 let response = response.on_hover_text(&label);
                 if response.clicked() {
-                    let events = event_ids.iter().filter_map(|id| shown.event(id));
+                    let events = event_ids.iter().filter_map(|id| by_id.get(id.as_str()).copied());
                     let start = events.clone().map(|e| time_axis::to_seconds(e.start)).fold(f64::INFINITY, f64::min);
                     let end = events.map(|e| time_axis::to_seconds(e.end)).fold(f64::NEG_INFINITY, f64::max);
                     if start < end {

@@ -40,8 +40,6 @@ pub fn pixels_per_point(width: u32) -> f32 {
     (width as f32 / 1920.0).clamp(1.0, 2.0)
 }
 
-/// The viewport a PNG of `width`x`height` points shows when none is given: the whole timeline
-/// (with margins), or two weeks around the anchor when nothing is dated.
 /// The first view of a timeline: the story itself (events placed to the day or finer, and the
 /// anchor), else the whole timeline. "Fit all" uses [`default_viewport`].
 pub fn story_viewport(timeline: &Timeline, width: f32, height: f32) -> Viewport {
@@ -51,7 +49,9 @@ pub fn story_viewport(timeline: &Timeline, width: f32, height: f32) -> Viewport 
     }
 }
 
-/// The whole timeline (every visible event), or two weeks around the anchor when it is empty.
+/// The viewport a PNG of `width`x`height` points shows when none is given, and "Fit all": the
+/// whole timeline (every visible event, with margins), or two weeks around the anchor when
+/// nothing is dated.
 pub fn default_viewport(timeline: &Timeline, width: f32, height: f32) -> Viewport {
     match timeline.extent() {
         Some(extent) => time_axis::fit(extent, width, height),

@@ -186,7 +186,7 @@ impl Discourse<'_> {
 
     fn resolve(&self, raw: &RawMention, sem: &Sem, tense: Tense) -> Outcome {
         let speech = self.mode.speech_time();
-        let reference = self.reference.clone();
+        let reference = &self.reference;
         match sem {
             Sem::Calendar { year: Some(y), month: Some(m), day: Some(d) } => {
                 match NaiveDate::from_ymd_opt(*y, *m, *d) {
@@ -228,14 +228,14 @@ impl Discourse<'_> {
             Sem::Quarter { quarter, year } => {
                 let (y, why) = match year {
                     Some(y) => (*y, "an explicit quarter and year".to_string()),
-                    None => period_year((quarter - 1) * 3 + 1, self, &reference, tense),
+                    None => period_year((quarter - 1) * 3 + 1, self, reference, tense),
                 };
                 Outcome::at(Cal::Quarter(y, *quarter), TimexType::Date, why)
             }
             Sem::Half { half, year } => {
                 let (y, why) = match year {
                     Some(y) => (*y, "an explicit half-year and year".to_string()),
-                    None => period_year((half - 1) * 6 + 1, self, &reference, tense),
+                    None => period_year((half - 1) * 6 + 1, self, reference, tense),
                 };
                 Outcome::at(Cal::Half(y, *half), TimexType::Date, why)
             }
@@ -448,7 +448,7 @@ impl Discourse<'_> {
     }
 
     fn weekday(&self, weekday: u32, shift: Option<i32>, tense: Tense) -> (NaiveDate, String) {
-        let reference = self.reference.clone();
+        let reference = &self.reference;
         let ref_day = self.mode.speech_time().date();
         let target = weekday_of(weekday);
         let offset =
@@ -497,7 +497,7 @@ impl Discourse<'_> {
 
     fn unit_shift(&self, unit: Unit, shift: i32, tense: Tense) -> Outcome {
         let speech = self.mode.speech_time();
-        let reference = self.reference.clone();
+        let reference = &self.reference;
         if unit == Unit::Weekend && shift == 0 {
             let this_week = Cal::containing(speech, Unit::Weekend);
             let past = tense == Tense::Past && this_week.start() > speech;
