@@ -38,8 +38,7 @@ struct ProjectFile {
 }
 
 pub fn to_string(data: &ProjectData) -> Result<String, String> {
-    let timeline: serde_json::Value = serde_json::from_str(&json::to_string(&data.timeline))
-        .map_err(|e| format!("could not serialise the timeline: {e}"))?;
+    let timeline = json::to_value(&data.timeline)?;
     let file = ProjectFile {
         format: FORMAT_NAME.into(),
         version: FORMAT_VERSION,
@@ -54,21 +53,12 @@ pub fn to_string(data: &ProjectData) -> Result<String, String> {
 
 pub fn from_str(text: &str) -> Result<ProjectData, String> {
     let value: serde_json::Value = serde_json::from_str(text).map_err(|e| format!("not valid JSON: {e}"))?;
-    match value.get("format").and_then(|f| f.as_str()) {
-        Some(FORMAT_NAME) => {}
-        Some(json::FORMAT_NAME) => {
-            return Err("this is an exported timeline, not a project; open the articles instead".into())
-        }
-        Some(other) => return Err(format!("format is {other:?}, expected {FORMAT_NAME:?}")),
-        None => return Err(format!("no \"format\" field; not a {FORMAT_NAME} file")),
+    if value.get("format").and_then(|f| f.as_str()) == Some(json::FORMAT_NAME) {
+        return Err("this is an exported timeline, not a project; open the articles instead".into());
     }
-    match value.get("version").and_then(|v| v.as_u64()) {
-        Some(v) if v == u64::from(FORMAT_VERSION) => {}
-        Some(v) => return Err(format!("project version {v} is not supported (this build reads {FORMAT_VERSION})")),
-        None => return Err("no \"version\" field".into()),
-    }
+    json::check_header(&value, FORMAT_NAME, FORMAT_VERSION).map_err(|e| format!("project: {e}"))?;
     let file: ProjectFile = serde_json::from_value(value).map_err(|e| format!("malformed project: {e}"))?;
-    let timeline = json::from_str(&file.timeline.to_string()).map_err(|e| format!("project timeline: {e}"))?;
+    let timeline = json::from_value(file.timeline).map_err(|e| format!("project timeline: {e}"))?;
     Ok(ProjectData { anchor: file.anchor, documents: file.documents, timeline })
 }
 

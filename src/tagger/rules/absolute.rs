@@ -382,10 +382,7 @@ fn year(c: &mut Cursor) -> Option<Sem> {
     if NOT_YEAR_BEFORE.contains(&before.as_str()) || before == "#" {
         return None;
     }
-    let token = c.token()?;
-    let value: i32 = token.text(c.text).parse().ok()?;
     let year = c.year()?;
-    let _ = value;
     if !fiscal && !(1900..=2099).contains(&year) {
         let date_context = matches!(
             before.as_str(),
