@@ -7,49 +7,116 @@ use crate::text::offsets::CharOffsets;
 use crate::text::SentenceSpan;
 use crate::timeline::{Event, Mention, SentenceRef};
 
-/// Words that open a new clause: the label of an event stays inside its clause.
-const CLAUSE_WORDS: &[&str] = &[
-    "after",
-    "following",
-    "because",
-    "while",
-    "when",
-    "whereas",
-    "although",
-    "though",
-    "but",
-    "which",
-    "who",
-    "that",
-    "before",
-    "since",
-    "until",
-    "where",
-    "including",
-    "as",
-    "amid",
-];
-/// Verbs of saying: "X said" is completed by what was said.
-const REPORTING: &[&str] =
-    &["said", "says", "told", "announced", "reported", "claimed", "stated", "added", "confirmed"];
-const LEADING_NOISE: &[&str] =
-    &["and", "but", "that", "which", "who", "after", "following", "because", "while", "when", "as"];
-const PREPOSITIONS: &[&str] =
-    &["on", "in", "at", "during", "by", "since", "until", "from", "of", "for", "early", "late"];
+/// What a word can do for a label, as bits (`Word::flags`).
+mod flag {
+    /// Punctuation only.
+    pub const PUNCT: u16 = 1;
+    /// Opens a new clause: the label of an event stays inside its clause.
+    pub const CLAUSE: u16 = 2;
+    /// A verb of saying: "X said" is completed by what was said.
+    pub const REPORTING: u16 = 4;
+    /// Dropped from the start of a label.
+    pub const LEADING_NOISE: u16 = 8;
+    /// Dropped from the end of a label and before the phrase.
+    pub const PREPOSITION: u16 = 16;
+    /// "after", "before": the phrase points at another event.
+    pub const SIGNAL: u16 = 32;
+    /// "following" (a signal when it ends the phrase).
+    pub const FOLLOWING: u16 = 64;
+    /// "that", "which", "who": a relative clause takes its antecedent.
+    pub const RELATIVE: u16 = 128;
+    /// "that" itself (dropped when completing a report).
+    pub const THAT: u16 = 256;
+}
+
+/// The label roles of each word that has any, in one table.
+const WORD_FLAGS: &[(&str, u16)] = {
+    use flag::*;
+    &[
+        ("after", CLAUSE | LEADING_NOISE | SIGNAL),
+        ("following", CLAUSE | LEADING_NOISE | FOLLOWING),
+        ("because", CLAUSE | LEADING_NOISE),
+        ("while", CLAUSE | LEADING_NOISE),
+        ("when", CLAUSE | LEADING_NOISE),
+        ("whereas", CLAUSE),
+        ("although", CLAUSE),
+        ("though", CLAUSE),
+        ("but", CLAUSE | LEADING_NOISE),
+        ("which", CLAUSE | LEADING_NOISE | RELATIVE),
+        ("who", CLAUSE | LEADING_NOISE | RELATIVE),
+        ("that", CLAUSE | LEADING_NOISE | RELATIVE | THAT),
+        ("before", CLAUSE | SIGNAL),
+        ("since", CLAUSE | PREPOSITION),
+        ("until", CLAUSE | PREPOSITION),
+        ("where", CLAUSE),
+        ("including", CLAUSE),
+        ("as", CLAUSE | LEADING_NOISE),
+        ("amid", CLAUSE),
+        ("and", LEADING_NOISE),
+        ("said", REPORTING),
+        ("says", REPORTING),
+        ("told", REPORTING),
+        ("announced", REPORTING),
+        ("reported", REPORTING),
+        ("claimed", REPORTING),
+        ("stated", REPORTING),
+        ("added", REPORTING),
+        ("confirmed", REPORTING),
+        ("on", PREPOSITION),
+        ("in", PREPOSITION),
+        ("at", PREPOSITION),
+        ("during", PREPOSITION),
+        ("by", PREPOSITION),
+        ("from", PREPOSITION),
+        ("of", PREPOSITION),
+        ("for", PREPOSITION),
+        ("early", PREPOSITION),
+        ("late", PREPOSITION),
+    ]
+};
+const LONGEST_FLAGGED: usize = 9;
 const MAX_LABEL_WORDS: usize = 14;
 
-/// A word of the sentence with its byte span.
+/// The flags of a word (without surrounding punctuation, any case).
+fn word_flags(word: &str) -> u16 {
+    let bytes = word.as_bytes();
+    let is_alnum = |b: &u8| b.is_ascii_alphanumeric();
+    let (Some(first), Some(last)) = (bytes.iter().position(is_alnum), bytes.iter().rposition(is_alnum)) else {
+        // No ASCII letter or digit: punctuation unless it has a letter of another script.
+        return if word.chars().any(char::is_alphanumeric) { 0 } else { flag::PUNCT };
+    };
+    let core = &bytes[first..=last];
+    if core.len() > LONGEST_FLAGGED || core.len() < 2 {
+        return 0;
+    }
+    let mut lower = [0u8; LONGEST_FLAGGED];
+    for (slot, b) in lower.iter_mut().zip(core) {
+        *slot = b.to_ascii_lowercase();
+    }
+    let lower = &lower[..core.len()];
+    WORD_FLAGS.iter().find(|(w, _)| w.as_bytes() == lower).map_or(0, |(_, f)| *f)
+}
+
+/// A word of the sentence with its byte span and label roles.
 #[derive(Debug, Clone, Copy)]
 struct Word<'t> {
     start: usize,
     end: usize,
     text: &'t str,
+    flags: u16,
+}
+
+impl Word<'_> {
+    fn has(&self, flag: u16) -> bool {
+        self.flags & flag != 0
+    }
 }
 
 fn words(text: &str, from: usize, to: usize) -> Vec<Word<'_>> {
     let mut out = Vec::with_capacity((to - from) / 5);
     let bytes = text.as_bytes();
     let mut start: Option<usize> = None;
+    let word = |s: usize, e: usize| Word { start: s, end: e, text: &text[s..e], flags: word_flags(&text[s..e]) };
     let mut at = from;
     while at < to {
         let b = bytes[at];
@@ -62,10 +129,10 @@ fn words(text: &str, from: usize, to: usize) -> Vec<Word<'_>> {
         };
         if is_space || is_mark {
             if let Some(s) = start.take() {
-                out.push(Word { start: s, end: at, text: &text[s..at] });
+                out.push(word(s, at));
             }
             if is_mark {
-                out.push(Word { start: at, end: at + width, text: &text[at..at + width] });
+                out.push(Word { start: at, end: at + width, text: &text[at..at + width], flags: flag::PUNCT });
             }
         } else if start.is_none() {
             start = Some(at);
@@ -73,13 +140,9 @@ fn words(text: &str, from: usize, to: usize) -> Vec<Word<'_>> {
         at += width;
     }
     if let Some(s) = start {
-        out.push(Word { start: s, end: to, text: &text[s..to] });
+        out.push(word(s, to));
     }
     out
-}
-
-fn is_punct_word(w: &Word) -> bool {
-    w.text.chars().all(|c| !c.is_alphanumeric())
 }
 
 fn floor_char_boundary(text: &str, mut at: usize) -> usize {
@@ -90,25 +153,11 @@ fn floor_char_boundary(text: &str, mut at: usize) -> usize {
     at
 }
 
-/// The word without surrounding punctuation.
-fn bare(word: &str) -> &str {
-    word.trim_matches(|c: char| !c.is_alphanumeric())
-}
-
-/// `word` (without punctuation, any case) is one of `list`.
-fn is_one_of(word: &str, list: &[&str]) -> bool {
-    let word = bare(word);
-    list.iter().any(|w| word.eq_ignore_ascii_case(w))
-}
-
 /// Clause boundaries: indices into `ws` where a new clause starts (never inside a mention).
 fn clause_starts(ws: &[Word], inside_mention: impl Fn(usize) -> bool) -> Vec<usize> {
     let mut starts = vec![0];
     for (i, w) in ws.iter().enumerate().skip(1) {
-        if inside_mention(w.start) {
-            continue;
-        }
-        if is_punct_word(w) || is_one_of(w.text, CLAUSE_WORDS) {
+        if w.has(flag::PUNCT | flag::CLAUSE) && !inside_mention(w.start) {
             starts.push(i);
         }
     }
@@ -117,7 +166,7 @@ fn clause_starts(ws: &[Word], inside_mention: impl Fn(usize) -> bool) -> Vec<usi
 
 fn join(ws: &[Word]) -> String {
     let mut out = String::new();
-    for w in ws.iter().filter(|w| !is_punct_word(w) || w.text == "’" || w.text == "'") {
+    for w in ws.iter().filter(|w| !w.has(flag::PUNCT) || w.text == "’" || w.text == "'") {
         if !out.is_empty() {
             out.push(' ');
         }
@@ -126,23 +175,24 @@ fn join(ws: &[Word]) -> String {
     out
 }
 
-fn tidy(mut ws: Vec<Word>) -> String {
-    while ws.first().is_some_and(|w| is_punct_word(w) || is_one_of(w.text, LEADING_NOISE)) {
-        ws.remove(0);
-    }
-    while ws.last().is_some_and(|w| is_punct_word(w) || is_one_of(w.text, PREPOSITIONS)) {
-        ws.pop();
+fn tidy(ws: &[Word]) -> String {
+    let first = ws.iter().position(|w| !w.has(flag::PUNCT | flag::LEADING_NOISE)).unwrap_or(ws.len());
+    let mut ws = &ws[first..];
+    while ws.last().is_some_and(|w| w.has(flag::PUNCT | flag::PREPOSITION)) {
+        ws = &ws[..ws.len() - 1];
     }
     let long = ws.len() > MAX_LABEL_WORDS;
-    ws.truncate(MAX_LABEL_WORDS);
-    let mut label = join(&ws).trim_end_matches(['.', ',', ';', ':']).to_string();
+    let mut label = join(&ws[..ws.len().min(MAX_LABEL_WORDS)]);
+    label.truncate(label.trim_end_matches(['.', ',', ';', ':']).len());
     if long {
         label.push('…');
     }
-    let mut chars = label.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => label,
+    match label.chars().next() {
+        Some(first) if !first.is_uppercase() => {
+            let rest = label[first.len_utf8()..].to_string();
+            first.to_uppercase().chain(rest.chars()).collect()
+        }
+        _ => label,
     }
 }
 
@@ -157,7 +207,7 @@ fn label_for(text: &str, from: usize, to: usize, start: usize, end: usize, menti
     let starts = clause_starts(&ws, inside);
     let clause_of = |i: usize| starts.iter().rposition(|&s| s <= i).unwrap_or(0);
     let Some(first) = ws.iter().position(|w| w.end > start) else {
-        return tidy(ws);
+        return tidy(&ws);
     };
     let last = ws.iter().rposition(|w| w.start < end).unwrap_or(first);
     let clause = clause_of(first);
@@ -167,16 +217,16 @@ fn label_for(text: &str, from: usize, to: usize, start: usize, end: usize, menti
     // "Wednesday’s terror attack in London": the possessor's noun phrase is the event.
     let possessive = ws.get(last).is_some_and(|w| w.end < end || w.text.ends_with("’s") || w.text.ends_with("'s"));
     if possessive && last + 1 < clause_end {
-        return tidy(ws[last + 1..clause_end].to_vec());
+        return tidy(&ws[last + 1..clause_end]);
     }
     let mut before_end = first;
-    while before_end > clause_start && is_one_of(ws[before_end - 1].text, PREPOSITIONS) {
+    while before_end > clause_start && ws[before_end - 1].has(flag::PREPOSITION) {
         before_end -= 1;
     }
-    let before: Vec<Word> = ws[clause_start..before_end].to_vec();
-    let mention_ends_in_signal = is_one_of(ws[last].text, &["after", "before", "following"]);
-    let signal_follows = ws.get(last + 1).is_some_and(|w| is_one_of(w.text, &["after", "before"]));
-    let mut label: Vec<Word> = before.clone();
+    let before = &ws[clause_start..before_end];
+    let mention_ends_in_signal = ws[last].has(flag::SIGNAL | flag::FOLLOWING);
+    let signal_follows = ws.get(last + 1).is_some_and(|w| w.has(flag::SIGNAL));
+    let mut label: Vec<Word> = before.to_vec();
     if !(mention_ends_in_signal || signal_follows) {
         label.extend_from_slice(&ws[(last + 1).min(clause_end)..clause_end]);
     } else if before.len() < 2 && clause + 1 < starts.len() {
@@ -186,24 +236,24 @@ fn label_for(text: &str, from: usize, to: usize, start: usize, end: usize, menti
         label = ws[clause_end..next_end].to_vec();
     }
     // "that claimed ... on March 22": a relative clause takes its antecedent.
-    if clause > 0 && is_one_of(ws[clause_start].text, &["that", "which", "who"]) {
+    if clause > 0 && ws[clause_start].has(flag::RELATIVE) {
         let previous = &ws[starts[clause - 1]..clause_start];
-        if previous.len() <= 6 && !previous.iter().any(is_punct_word) {
+        if previous.len() <= 6 && !previous.iter().any(|w| w.has(flag::PUNCT)) {
             let mut with_antecedent = previous.to_vec();
             with_antecedent.extend(label.iter().skip(1));
             label = with_antecedent;
         }
     }
     // "Fallon said on Thursday morning that ...": complete a bare report with what was said.
-    let ends_in_report = label.last().is_some_and(|w| is_one_of(w.text, REPORTING));
-    if (ends_in_report || label.iter().filter(|w| !is_punct_word(w)).count() < 3) && clause + 1 < starts.len() {
+    let ends_in_report = label.last().is_some_and(|w| w.has(flag::REPORTING));
+    if (ends_in_report || label.iter().filter(|w| !w.has(flag::PUNCT)).count() < 3) && clause + 1 < starts.len() {
         let next_end = starts.get(clause + 2).copied().unwrap_or(ws.len());
-        label.extend(ws[clause_end..next_end].iter().filter(|w| !is_one_of(w.text, &["that"])));
+        label.extend(ws[clause_end..next_end].iter().filter(|w| !w.has(flag::THAT)));
     }
     if label.is_empty() {
-        return tidy(ws);
+        return tidy(&ws);
     }
-    tidy(label)
+    tidy(&label)
 }
 
 /// Builds the events of one document from its resolved mentions (sorted by sentence, then time).
