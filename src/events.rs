@@ -4,6 +4,8 @@
 //! mentions, and the sentence it came from.
 
 use crate::text::offsets::CharOffsets;
+use crate::text::word_key::{key, WordTable};
+use std::sync::OnceLock;
 use crate::text::SentenceSpan;
 use crate::timeline::{Event, Mention, SentenceRef};
 
@@ -74,27 +76,50 @@ const WORD_FLAGS: &[(&str, u16)] = {
         ("late", PREPOSITION),
     ]
 };
-const LONGEST_FLAGGED: usize = 9;
 const MAX_LABEL_WORDS: usize = 14;
+
+fn flag_table() -> &'static WordTable<u16> {
+    static TABLE: OnceLock<WordTable<u16>> = OnceLock::new();
+    TABLE.get_or_init(|| WordTable::new(WORD_FLAGS))
+}
+
+/// For each word length up to 16, the first letters flagged words of that length start with:
+/// most words of running text are ruled out by this before any lookup.
+const FLAG_SHAPES: [u32; 17] = {
+    let mut shapes = [0u32; 17];
+    let mut n = 0;
+    while n < WORD_FLAGS.len() {
+        let word = WORD_FLAGS[n].0.as_bytes();
+        shapes[word.len()] |= 1 << (word[0] - b'a');
+        n += 1;
+    }
+    shapes
+};
 
 /// The flags of a word (without surrounding punctuation, any case).
 fn word_flags(word: &str) -> u16 {
     let bytes = word.as_bytes();
-    let is_alnum = |b: &u8| b.is_ascii_alphanumeric();
-    let (Some(first), Some(last)) = (bytes.iter().position(is_alnum), bytes.iter().rposition(is_alnum)) else {
-        // No ASCII letter or digit: punctuation unless it has a letter of another script.
-        return if word.chars().any(char::is_alphanumeric) { 0 } else { flag::PUNCT };
-    };
-    let core = &bytes[first..=last];
-    if core.len() > LONGEST_FLAGGED || core.len() < 2 {
+    let (Some(first), Some(last)) = (bytes.first(), bytes.last()) else { return 0 };
+    if !first.is_ascii_alphanumeric() || !last.is_ascii_alphanumeric() {
+        return punctuated_word_flags(word);
+    }
+    let letter = (first | 0x20).wrapping_sub(b'a');
+    let possible = bytes.len() < 17 && letter < 26 && FLAG_SHAPES[bytes.len()] & (1 << letter) != 0;
+    if !possible {
         return 0;
     }
-    let mut lower = [0u8; LONGEST_FLAGGED];
-    for (slot, b) in lower.iter_mut().zip(core) {
-        *slot = b.to_ascii_lowercase();
+    key(bytes).and_then(|k| flag_table().get_key(k)).unwrap_or(0)
+}
+
+/// `word_flags` of a word with punctuation around it ("(after", "said,").
+fn punctuated_word_flags(word: &str) -> u16 {
+    let is_alnum = |c: char| c.is_ascii_alphanumeric();
+    match word.trim_matches(|c: char| !is_alnum(c)) {
+        // No ASCII letter or digit: punctuation unless it has a letter of another script.
+        "" if word.chars().any(char::is_alphanumeric) => 0,
+        "" => flag::PUNCT,
+        core => word_flags(core),
     }
-    let lower = &lower[..core.len()];
-    WORD_FLAGS.iter().find(|(w, _)| w.as_bytes() == lower).map_or(0, |(_, f)| *f)
 }
 
 /// A word of the sentence with its byte span and label roles.
@@ -112,6 +137,34 @@ impl Word<'_> {
     }
 }
 
+/// How `words` treats a byte.
+const WORD_BYTE: u8 = 0;
+const SPACE_BYTE: u8 = 1;
+/// An ASCII mark that is a word of its own: , ; : " ( )
+const MARK_BYTE: u8 = 2;
+const NON_ASCII_BYTE: u8 = 3;
+
+const BYTE_KINDS: [u8; 256] = {
+    let mut kinds = [WORD_BYTE; 256];
+    let mut b = 0;
+    while b < 256 {
+        let byte = b as u8;
+        kinds[b] = if byte >= 0x80 {
+            NON_ASCII_BYTE
+        } else if byte.is_ascii_whitespace() {
+            SPACE_BYTE
+        } else if matches!(byte, b',' | b';' | b':' | b'"' | b'(' | b')') {
+            MARK_BYTE
+        } else {
+            WORD_BYTE
+        };
+        b += 1;
+    }
+    kinds
+};
+
+/// The words of `text[from..to]`: runs between whitespace, with , ; : " ( ) “ ” — – as words of
+/// their own.
 fn words(text: &str, from: usize, to: usize) -> Vec<Word<'_>> {
     let mut out = Vec::with_capacity((to - from) / 5);
     let bytes = text.as_bytes();
@@ -119,13 +172,21 @@ fn words(text: &str, from: usize, to: usize) -> Vec<Word<'_>> {
     let word = |s: usize, e: usize| Word { start: s, end: e, text: &text[s..e], flags: word_flags(&text[s..e]) };
     let mut at = from;
     while at < to {
-        let b = bytes[at];
-        // ASCII needs no decoding; other characters are decoded one at a time.
-        let (width, is_space, is_mark) = if b < 0x80 {
-            (1, b.is_ascii_whitespace(), matches!(b, b',' | b';' | b':' | b'"' | b'(' | b')'))
-        } else {
-            let ch = text[at..].chars().next().unwrap_or(' ');
-            (ch.len_utf8(), ch.is_whitespace(), matches!(ch, '“' | '”' | '—' | '–'))
+        let (width, is_space, is_mark) = match BYTE_KINDS[bytes[at] as usize] {
+            WORD_BYTE => {
+                start.get_or_insert(at);
+                at += 1;
+                while at < to && BYTE_KINDS[bytes[at] as usize] == WORD_BYTE {
+                    at += 1;
+                }
+                continue;
+            }
+            SPACE_BYTE => (1, true, false),
+            MARK_BYTE => (1, false, true),
+            _ => {
+                let ch = text[at..].chars().next().unwrap_or(' ');
+                (ch.len_utf8(), ch.is_whitespace(), matches!(ch, '“' | '”' | '—' | '–'))
+            }
         };
         if is_space || is_mark {
             if let Some(s) = start.take() {
@@ -165,7 +226,7 @@ fn clause_starts(ws: &[Word], inside_mention: impl Fn(usize) -> bool) -> Vec<usi
 }
 
 fn join(ws: &[Word]) -> String {
-    let mut out = String::new();
+    let mut out = String::with_capacity(ws.iter().map(|w| w.text.len() + 1).sum());
     for w in ws.iter().filter(|w| !w.has(flag::PUNCT) || w.text == "’" || w.text == "'") {
         if !out.is_empty() {
             out.push(' ');
@@ -188,8 +249,12 @@ fn tidy(ws: &[Word]) -> String {
         label.push('…');
     }
     match label.chars().next() {
+        Some(first) if first.is_ascii() => {
+            label[..1].make_ascii_uppercase();
+            label
+        }
         Some(first) if !first.is_uppercase() => {
-            let rest = label[first.len_utf8()..].to_string();
+            let rest = &label[first.len_utf8()..];
             first.to_uppercase().chain(rest.chars()).collect()
         }
         _ => label,
@@ -326,6 +391,14 @@ mod tests {
     fn label(sentence: &str, phrase: &str) -> String {
         let start = sentence.find(phrase).unwrap();
         label_for(sentence, 0, sentence.len(), start, start + phrase.len(), &[(start, start + phrase.len())])
+    }
+
+    #[test]
+    fn every_flagged_word_is_in_the_table() {
+        assert_eq!(flag_table().len(), WORD_FLAGS.len());
+        assert_eq!(word_flags("“After,"), flag::CLAUSE | flag::LEADING_NOISE | flag::SIGNAL);
+        assert_eq!(word_flags("—"), flag::PUNCT);
+        assert_eq!(word_flags("Ésta"), 0);
     }
 
     #[test]

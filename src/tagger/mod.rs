@@ -9,6 +9,8 @@ pub mod rules;
 pub mod sem;
 
 use crate::text::tokens::{tokenize, Token, TokenKind};
+use crate::text::word_key::WordTable;
+use std::sync::OnceLock;
 use cursor::Cursor;
 use lexicon::Lex;
 use sem::Sem;
@@ -79,6 +81,7 @@ pub fn tag_tokens(tokens: &Tokens) -> Vec<RawMention> {
         // within the next few tokens: skipping the rest keeps running text fast.
         let worth_trying = rules::start::is_strong(class)
             || (class != 0
+                && next_can_continue(tokens, i)
                 && tokens.classes[i + 1..(i + 6).min(tokens.classes.len())]
                     .iter()
                     .any(|c| rules::start::is_strong(*c)));
@@ -92,6 +95,62 @@ pub fn tag_tokens(tokens: &Tokens) -> Vec<RawMention> {
         i += 1;
     }
     refine(tokens, found)
+}
+
+/// Words outside the lexicon that rules or modifier phrases read right after a weak word ("the
+/// final quarter", "more than", "at least"). A weak word followed by any other word that is not in
+/// the lexicon starts no time phrase ("the government", "a man"), which spares most rule calls.
+/// A rule that reads a new word after a weak one must list it here (its corpus example fails
+/// otherwise).
+const CONTINUATIONS: &[&str] = &[
+    "final",
+    "remaining",
+    "preceding",
+    "prior",
+    "near",
+    "distant",
+    "other",
+    "same",
+    "than",
+    "to",
+    "least",
+    "most",
+    "more",
+    "end",
+    "beginning",
+    "start",
+    "middle",
+    "time",
+    "period",
+    "season",
+    "o",
+];
+
+fn continuation_table() -> &'static WordTable<()> {
+    static TABLE: OnceLock<WordTable<()>> = OnceLock::new();
+    TABLE.get_or_init(|| WordTable::new(&CONTINUATIONS.iter().map(|w| (*w, ())).collect::<Vec<_>>()))
+}
+
+/// The token after the weak word at `i` can carry a time phrase on: a number, punctuation, a
+/// lexicon word or one of `CONTINUATIONS`.
+fn next_can_continue(tokens: &Tokens, i: usize) -> bool {
+    match tokens.tokens.get(i + 1) {
+        None => false,
+        Some(next) if next.kind == TokenKind::Word && tokens.classes[i + 1] == 0 => {
+            continuation_table().get(next.text(tokens.text)).is_some()
+        }
+        Some(_) => true,
+    }
+}
+
+/// Words that can open a modifier phrase besides the lexicon's modifiers ("about", "early").
+const MODIFIER_OPENERS: &[&str] = &["the", "no", "more", "less", "under", "at", "up", "over", "post", "pre"];
+
+fn opens_modifier(c: &Cursor) -> bool {
+    static TABLE: OnceLock<WordTable<()>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| WordTable::new(&MODIFIER_OPENERS.iter().map(|w| (*w, ())).collect::<Vec<_>>()));
+    c.peek_lex(|l| matches!(l, Lex::Modifier(_)).then_some(())).is_some()
+        || c.token().is_some_and(|t| t.kind == TokenKind::Word && table.get(t.text(c.text)).is_some())
 }
 
 /// Modifier phrases before a time phrase and the TIMEX3 mod each gives.
@@ -112,6 +171,9 @@ const MODIFIER_PHRASES: &[(&[&str], &str)] = &[
 /// A modifier phrase before a time phrase, and the TIMEX3 mod it gives. Leaves the cursor after
 /// the modifier, or where it was when there is none.
 fn modifier(c: &mut Cursor) -> Option<&'static str> {
+    if !opens_modifier(c) {
+        return None;
+    }
     let save = c.i;
     for (words, found) in MODIFIER_PHRASES {
         if c.words(words) {
@@ -257,6 +319,17 @@ mod tests {
         assert!(phrases("in Room 1440 of the hotel").is_empty());
         assert!(phrases("armed with a .38 pistol").is_empty());
         assert!(phrases("wearing their Sunday best").is_empty());
+    }
+
+    #[test]
+    fn modifier_openers_cover_every_modifier_phrase() {
+        for (words, _) in MODIFIER_PHRASES {
+            assert!(MODIFIER_OPENERS.contains(&words[0]), "{} opens a modifier phrase", words[0]);
+            if let Some(word) = words.get(1) {
+                let known = !lexicon::lookup(word).is_empty() || continuation_table().get(word).is_some();
+                assert!(known, "{word} follows a weak word in a modifier phrase");
+            }
+        }
     }
 
     #[test]

@@ -4,6 +4,7 @@
 pub mod offsets;
 pub mod sentences;
 pub mod tokens;
+pub mod word_key;
 
 /// A sentence as byte offsets into the document text, half-open.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

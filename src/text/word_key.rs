@@ -1,0 +1,85 @@
+//! Short words folded to lower case and packed into one integer, so that looking a word up in a
+//! fixed word list costs a few integer comparisons instead of a string comparison per entry.
+
+/// A word of up to 16 ASCII bytes, lower-cased, packed little-endian; unused bytes are zero.
+pub type WordKey = u128;
+
+/// Longest word a key holds.
+pub const MAX_WORD_LEN: usize = 16;
+
+/// The key of `word` (any case); `None` when it is longer than 16 bytes, empty or not ASCII.
+pub fn key(word: &[u8]) -> Option<WordKey> {
+    if word.is_empty() || word.len() > MAX_WORD_LEN {
+        return None;
+    }
+    let mut packed: WordKey = 0;
+    for (n, b) in word.iter().enumerate() {
+        if !b.is_ascii() || *b == 0 {
+            return None;
+        }
+        packed |= (b.to_ascii_lowercase() as WordKey) << (8 * n);
+    }
+    Some(packed)
+}
+
+/// A fixed set of words with a payload each, looked up by key (binary search over sorted keys).
+pub struct WordTable<T: Copy + 'static> {
+    sorted: Vec<(WordKey, T)>,
+}
+
+impl<T: Copy + 'static> WordTable<T> {
+    /// Builds the table; words that cannot be keyed (too long, not ASCII) are left out, which a
+    /// unit test of each table guards against.
+    pub fn new(entries: &[(&str, T)]) -> Self {
+        let mut sorted: Vec<(WordKey, T)> =
+            entries.iter().filter_map(|(word, value)| Some((key(word.as_bytes())?, *value))).collect();
+        sorted.sort_by_key(|(k, _)| *k);
+        WordTable { sorted }
+    }
+
+    /// The payload of `word` (any case).
+    pub fn get(&self, word: &str) -> Option<T> {
+        let word = word.as_bytes();
+        if word.len() > MAX_WORD_LEN {
+            return None;
+        }
+        self.get_key(key(word)?)
+    }
+
+    pub fn get_key(&self, key: WordKey) -> Option<T> {
+        self.sorted.binary_search_by_key(&key, |(k, _)| *k).ok().map(|i| self.sorted[i].1)
+    }
+
+    pub fn len(&self) -> usize {
+        self.sorted.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.sorted.is_empty()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keys_fold_case_and_refuse_long_or_foreign_words() {
+        assert_eq!(key(b"After"), key(b"aFTER"));
+        assert_ne!(key(b"after"), key(b"afte"));
+        assert!(key(b"").is_none());
+        assert!(key("café".as_bytes()).is_none());
+        assert!(key(b"seventeen-and-more").is_none());
+        assert!(key(b"sixteen-letters!").is_some());
+    }
+
+    #[test]
+    fn tables_find_any_case() {
+        let table = WordTable::new(&[("said", 1), ("after", 2), ("as", 3)]);
+        assert_eq!(table.get("AFTER"), Some(2));
+        assert_eq!(table.get("As"), Some(3));
+        assert_eq!(table.get("a"), None);
+        assert_eq!(table.get("assassination-attempts"), None);
+        assert_eq!(table.len(), 3);
+    }
+}
