@@ -5,9 +5,9 @@
 
 use crate::text::offsets::CharOffsets;
 use crate::text::word_key::{key, WordTable};
-use std::sync::OnceLock;
 use crate::text::SentenceSpan;
 use crate::timeline::{Event, Mention, SentenceRef};
+use std::sync::OnceLock;
 
 /// What a word can do for a label, as bits (`Word::flags`).
 mod flag {

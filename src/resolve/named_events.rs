@@ -4,8 +4,10 @@
 
 use crate::tagger::Tokens;
 use crate::text::tokens::TokenKind;
+use crate::text::word_key::WordTable;
 use chrono::NaiveDate;
 use std::collections::HashMap;
+use std::sync::OnceLock;
 
 /// Nouns that name a datable happening in news.
 const EVENT_NOUNS: &[&str] = &[
@@ -72,20 +74,22 @@ const EVENT_NOUNS: &[&str] = &[
 ];
 
 pub fn is_event_noun(word: &str) -> bool {
-    let lower = word.to_ascii_lowercase();
-    EVENT_NOUNS.contains(&lower.as_str())
+    static TABLE: OnceLock<WordTable<()>> = OnceLock::new();
+    let table = TABLE.get_or_init(|| WordTable::new(&EVENT_NOUNS.iter().map(|w| (*w, ())).collect::<Vec<_>>()));
+    table.get(word).is_some()
 }
 
 /// If tokens from `i` read "after|before|following <...> EVENT", returns the direction (+1 after,
 /// -1 before), the event noun (lower case) and the index of the noun token.
 pub fn event_reference(tokens: &Tokens, i: usize) -> Option<(i32, String, usize)> {
-    let direction = match tokens.lower(i).as_str() {
+    let word = tokens.lower(i);
+    let direction = match word.as_str() {
         "after" | "following" | "since" => 1,
         "before" | "ahead" | "preceding" => -1,
         _ => return None,
     };
     let mut j = i + 1;
-    if tokens.lower(i) == "ahead" && tokens.lower(j) == "of" {
+    if word == "ahead" && tokens.lower(j) == "of" {
         j += 1;
     }
     for k in j..(j + 8).min(tokens.tokens.len()) {

@@ -4,6 +4,7 @@
 
 use crate::tagger::Tokens;
 use crate::text::tokens::TokenKind;
+use crate::text::word_key::{LowerWord, WordTable};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tense {
@@ -74,20 +75,16 @@ const NOT_PAST: &[&str] = &[
     "need", "speed", "bed", "red", "hundred", "indeed", "seed", "feed", "proceed", "exceed", "succeed", "shed", "bred",
 ];
 
-type SignalTable = std::collections::BTreeMap<&'static str, Tense>;
-
-fn signal_table() -> &'static SignalTable {
-    static TABLE: std::sync::OnceLock<SignalTable> = std::sync::OnceLock::new();
+fn signal_table() -> &'static WordTable<Tense> {
+    static TABLE: std::sync::OnceLock<WordTable<Tense>> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut table = SignalTable::new();
+        let mut entries = Vec::new();
         for (words, tense) in
             [(PRESENT_WORDS, Tense::Present), (PAST_WORDS, Tense::Past), (FUTURE_WORDS, Tense::Future)]
         {
-            for word in words {
-                table.insert(*word, tense);
-            }
+            entries.extend(words.iter().map(|w| (*w, tense)));
         }
-        table
+        WordTable::new(&entries)
     })
 }
 
@@ -95,14 +92,11 @@ fn signal(word: &str) -> Option<Tense> {
     if word.len() > 16 || word.len() < 2 || !word.is_ascii() {
         return None;
     }
-    let mut buf = [0u8; 16];
-    buf[..word.len()].copy_from_slice(word.as_bytes());
-    buf[..word.len()].make_ascii_lowercase();
-    let w = std::str::from_utf8(&buf[..word.len()]).unwrap_or("");
-    if let Some(tense) = signal_table().get(w) {
-        return Some(*tense);
+    if let Some(tense) = signal_table().get(word) {
+        return Some(tense);
     }
-    if w.len() > 4 && w.ends_with("ed") && !NOT_PAST.contains(&w) {
+    let w = LowerWord::new(word);
+    if w.as_str().len() > 4 && w.as_str().ends_with("ed") && !NOT_PAST.contains(&w.as_str()) {
         return Some(Tense::Past);
     }
     None

@@ -5,6 +5,7 @@
 use super::lexicon::Lex;
 use super::sem::{Amount, Unit};
 use crate::text::tokens::{Token, TokenKind};
+use crate::text::word_key::LowerWord;
 
 #[derive(Clone)]
 pub struct Cursor<'a> {
@@ -35,6 +36,11 @@ impl<'a> Cursor<'a> {
 
     pub fn str_at(&self, offset: isize) -> &'a str {
         self.token_at(offset).map(|t| t.text(self.text)).unwrap_or("")
+    }
+
+    /// The token at `offset`, lower-cased without allocating ("" past either end).
+    pub fn lower_at(&self, offset: isize) -> LowerWord {
+        LowerWord::new(self.str_at(offset))
     }
 
     pub fn current(&self) -> &'a str {

@@ -3,6 +3,7 @@
 //! verb); rules and refiners choose by context. Adding a word is one line in `ENTRIES`.
 
 use super::sem::{Part, Season, Unit, Vague};
+use crate::text::word_key::{key, WordKey, MAX_WORD_LEN};
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
@@ -244,8 +245,8 @@ const ENTRIES: &[(&str, &[Lex])] = &[
     ("twice", &[Lex::Glue]),
 ];
 
-/// FxHash (multiply-rotate): the lexicon is looked up once per word of every text, and its keys
-/// are short, trusted strings, so a DoS-resistant hasher buys nothing here.
+/// FxHash (multiply-rotate) of a packed word: the lexicon is looked up once per word of every
+/// text, and its keys are short, trusted words, so a DoS-resistant hasher buys nothing here.
 #[derive(Default)]
 struct FxHasher(u64);
 
@@ -254,12 +255,17 @@ impl std::hash::Hasher for FxHasher {
         for chunk in bytes.chunks(8) {
             let mut word = [0u8; 8];
             word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+            self.write_u64(u64::from_le_bytes(word));
         }
     }
 
-    fn write_u8(&mut self, byte: u8) {
-        self.0 = (self.0.rotate_left(5) ^ u64::from(byte)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    fn write_u64(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+
+    fn write_u128(&mut self, word: u128) {
+        self.write_u64(word as u64);
+        self.write_u64((word >> 64) as u64);
     }
 
     fn finish(&self) -> u64 {
@@ -267,15 +273,9 @@ impl std::hash::Hasher for FxHasher {
     }
 }
 
-type Table = HashMap<&'static [u8], &'static [Lex], std::hash::BuildHasherDefault<FxHasher>>;
-
-fn table() -> &'static Table {
-    static TABLE: OnceLock<Table> = OnceLock::new();
-    TABLE.get_or_init(|| ENTRIES.iter().map(|(word, meanings)| (word.as_bytes(), *meanings)).collect())
-}
-
 /// Longest word in `ENTRIES`, to skip lookups of longer words.
 const LONGEST: usize = 16;
+const _: () = assert!(LONGEST <= MAX_WORD_LEN);
 
 /// Length, first and last letter of every lexicon word, as bits: most words of running text are
 /// ruled out by this before any hashing.
@@ -284,37 +284,54 @@ fn shape_index(len: usize, first: u8, last: u8) -> usize {
     (len * 27 + letter(first)) * 27 + letter(last)
 }
 
-fn shapes() -> &'static [u64] {
-    static SHAPES: OnceLock<Vec<u64>> = OnceLock::new();
-    SHAPES.get_or_init(|| {
-        let mut bits = vec![0u64; shape_index(LONGEST + 1, 0, 0) / 64 + 1];
-        for (word, _) in ENTRIES {
+/// The lexicon keyed by packed word, each entry with a payload the caller derives from its
+/// meanings once (the tagger's token classes), plus the shape bits.
+pub struct Index<T: 'static> {
+    entries: HashMap<WordKey, (&'static [Lex], T), std::hash::BuildHasherDefault<FxHasher>>,
+    shapes: Vec<u64>,
+}
+
+impl<T: Copy + 'static> Index<T> {
+    /// Indexes `ENTRIES`, computing `payload(word, meanings)` for each.
+    pub fn new(payload: impl Fn(&str, &[Lex]) -> T) -> Self {
+        let mut shapes = vec![0u64; shape_index(LONGEST + 1, 0, 0) / 64 + 1];
+        let mut entries = HashMap::default();
+        for (word, meanings) in ENTRIES {
             let w = word.as_bytes();
             let index = shape_index(w.len(), w[0], w[w.len() - 1]);
-            bits[index / 64] |= 1 << (index % 64);
+            shapes[index / 64] |= 1 << (index % 64);
+            if let Some(k) = key(w) {
+                entries.insert(k, (*meanings, payload(word, meanings)));
+            }
         }
-        bits
-    })
+        Index { entries, shapes }
+    }
+
+    /// Meanings of `word` (any case) and its payload; `None` when it plays no part in time phrases.
+    pub fn get(&self, word: &str) -> Option<(&'static [Lex], T)> {
+        let bytes = word.as_bytes();
+        if bytes.len() > LONGEST || bytes.is_empty() {
+            return None;
+        }
+        let index = shape_index(bytes.len(), bytes[0], bytes[bytes.len() - 1]);
+        if self.shapes[index / 64] & (1 << (index % 64)) == 0 {
+            return None;
+        }
+        if !bytes.iter().all(|b| b.is_ascii_alphabetic() || *b == b'-') {
+            return None;
+        }
+        self.entries.get(&key(bytes)?).copied()
+    }
+}
+
+fn index() -> &'static Index<()> {
+    static INDEX: OnceLock<Index<()>> = OnceLock::new();
+    INDEX.get_or_init(|| Index::new(|_, _| ()))
 }
 
 /// Meanings of `word` (any case), empty when it plays no part in time phrases.
 pub fn lookup(word: &str) -> &'static [Lex] {
-    let bytes = word.as_bytes();
-    if bytes.len() > LONGEST || bytes.is_empty() {
-        return &[];
-    }
-    let index = shape_index(bytes.len(), bytes[0], bytes[bytes.len() - 1]);
-    if shapes()[index / 64] & (1 << (index % 64)) == 0 {
-        return &[];
-    }
-    let mut buf = [0u8; LONGEST];
-    for (slot, b) in buf.iter_mut().zip(bytes) {
-        if !b.is_ascii_alphabetic() && *b != b'-' {
-            return &[];
-        }
-        *slot = b.to_ascii_lowercase();
-    }
-    table().get(&buf[..bytes.len()]).copied().unwrap_or(&[])
+    index().get(word).map_or(&[], |(meanings, _)| meanings)
 }
 
 #[cfg(test)]

@@ -9,11 +9,11 @@ pub mod rules;
 pub mod sem;
 
 use crate::text::tokens::{tokenize, Token, TokenKind};
-use crate::text::word_key::WordTable;
-use std::sync::OnceLock;
+use crate::text::word_key::{LowerWord, WordTable};
 use cursor::Cursor;
 use lexicon::Lex;
 use sem::Sem;
+use std::sync::OnceLock;
 
 /// A time phrase found in the text, with its meaning still relative.
 #[derive(Debug, Clone, PartialEq)]
@@ -42,12 +42,19 @@ pub struct Tokens<'t> {
 
 impl<'t> Tokens<'t> {
     pub fn new(text: &'t str) -> Self {
+        static CLASSED: OnceLock<lexicon::Index<u32>> = OnceLock::new();
+        let classed = CLASSED.get_or_init(|| lexicon::Index::new(rules::word_class));
         let tokens = tokenize(text);
-        let lex = tokens
-            .iter()
-            .map(|t| if t.kind == TokenKind::Word { lexicon::lookup(t.text(text)) } else { &[] })
-            .collect::<Vec<_>>();
-        let classes = tokens.iter().zip(&lex).map(|(t, l)| rules::token_class(t, l, text)).collect();
+        let mut lex = Vec::with_capacity(tokens.len());
+        let mut classes = Vec::with_capacity(tokens.len());
+        for token in &tokens {
+            let (meanings, class) = match token.kind {
+                TokenKind::Word => classed.get(token.text(text)).unwrap_or((&[], 0)),
+                kind => (&[][..], rules::non_word_class(kind)),
+            };
+            lex.push(meanings);
+            classes.push(class);
+        }
         Tokens { text, tokens, lex, classes }
     }
 
@@ -60,9 +67,9 @@ impl<'t> Tokens<'t> {
         self.tokens.get(i).is_some_and(|t| t.text(self.text).eq_ignore_ascii_case(word))
     }
 
-    /// Lower-cased text of token `i` ("" past the end).
-    pub fn lower(&self, i: usize) -> String {
-        self.tokens.get(i).map(|t| t.text(self.text).to_lowercase()).unwrap_or_default()
+    /// Lower-cased text of token `i` ("" past the end), without allocating.
+    pub fn lower(&self, i: usize) -> LowerWord {
+        LowerWord::new(self.tokens.get(i).map(|t| t.text(self.text)).unwrap_or(""))
     }
 }
 
@@ -276,8 +283,9 @@ fn refine(tokens: &Tokens, found: Vec<RawMention>) -> Vec<RawMention> {
     let mut iter = found.into_iter().peekable();
     while let Some(mut current) = iter.next() {
         if let (Sem::Clock { base: None, .. }, Some(next)) = (&current.sem, iter.peek()) {
-            let gap: Vec<String> = (current.end_token..next.first_token).map(|t| tokens.lower(t)).collect();
-            let joinable = gap.is_empty() || gap == ["on"] || gap == [","] || gap == ["of"];
+            let gap = current.end_token..next.first_token;
+            let joinable =
+                gap.is_empty() || (gap.len() == 1 && matches!(tokens.lower(gap.start).as_str(), "on" | "," | "of"));
             if joinable && names_a_day(&next.sem) {
                 let day = iter.next().map(|n| (n.end, n.end_token, n.sem));
                 if let (Some((end, end_token, day_sem)), Sem::Clock { hour, minute, .. }) = (day, &current.sem) {

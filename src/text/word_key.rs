@@ -59,6 +59,43 @@ impl<T: Copy + 'static> WordTable<T> {
     }
 }
 
+/// A word lower-cased on the stack, for rules that compare a neighbouring word against short word
+/// lists without allocating. Words longer than 24 bytes come out empty (no list holds one).
+#[derive(Clone, Copy)]
+pub struct LowerWord {
+    buf: [u8; 24],
+    len: usize,
+}
+
+impl LowerWord {
+    pub fn new(word: &str) -> Self {
+        let mut buf = [0u8; 24];
+        if word.len() > buf.len() {
+            return LowerWord { buf, len: 0 };
+        }
+        buf[..word.len()].copy_from_slice(word.as_bytes());
+        buf[..word.len()].make_ascii_lowercase();
+        LowerWord { buf, len: word.len() }
+    }
+
+    pub fn as_str(&self) -> &str {
+        // ASCII lower-casing keeps UTF-8 valid, so this never falls back.
+        std::str::from_utf8(&self.buf[..self.len]).unwrap_or("")
+    }
+}
+
+impl PartialEq<&str> for LowerWord {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl std::fmt::Debug for LowerWord {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        self.as_str().fmt(f)
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -71,6 +108,13 @@ mod tests {
         assert!(key("café".as_bytes()).is_none());
         assert!(key(b"seventeen-and-more").is_none());
         assert!(key(b"sixteen-letters!").is_some());
+    }
+
+    #[test]
+    fn lower_words_stay_on_the_stack() {
+        assert_eq!(LowerWord::new("Während"), "während");
+        assert_eq!(LowerWord::new("GMT"), "gmt");
+        assert_eq!(LowerWord::new("a-very-long-compound-word-indeed"), "");
     }
 
     #[test]

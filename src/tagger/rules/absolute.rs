@@ -254,7 +254,7 @@ fn half_year(c: &mut Cursor) -> Option<Sem> {
 
 fn season(c: &mut Cursor) -> Option<Sem> {
     let determiner = c.one_of(&["the", "this", "that", "last", "next"]);
-    let before = c.str_at(-1).to_ascii_lowercase();
+    let before = c.lower_at(-1);
     let season = c.lex(|l| if let Lex::Season(s) = l { Some(s) } else { None })?;
     let save = c.i;
     c.word("of");
@@ -378,7 +378,7 @@ const NOT_YEAR_AFTER: &[&str] = &[
 
 fn year(c: &mut Cursor) -> Option<Sem> {
     let fiscal = c.word("fiscal");
-    let before = c.str_at(-1).to_ascii_lowercase();
+    let before = c.lower_at(-1);
     if NOT_YEAR_BEFORE.contains(&before.as_str()) || before == "#" {
         return None;
     }
@@ -392,7 +392,7 @@ fn year(c: &mut Cursor) -> Option<Sem> {
             return None;
         }
     }
-    let after = c.current().to_ascii_lowercase();
+    let after = c.lower_at(0);
     if NOT_YEAR_AFTER.contains(&after.as_str()) || c.token().is_some_and(|t| t.is_punct('%')) {
         return None;
     }
@@ -408,8 +408,8 @@ fn year(c: &mut Cursor) -> Option<Sem> {
 /// A month with no day or year: unambiguous months stand alone; "May" and "March" need a
 /// preposition or determiner before them ("in May", "last March") and never own an apostrophe-s.
 fn month_alone(c: &mut Cursor) -> Option<Sem> {
-    let before = c.str_at(-1).to_ascii_lowercase();
-    let word = c.current().to_ascii_lowercase();
+    let before = c.lower_at(-1);
+    let word = c.lower_at(0);
     let month = c.month()?;
     let possessive = c.token().is_some_and(|t| t.is_punct('\'') && t.attached())
         && c.token_at(1).is_some_and(|t| t.text(c.text).eq_ignore_ascii_case("s"));

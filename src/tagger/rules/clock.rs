@@ -20,7 +20,7 @@ const ZONES: &[&str] = &["gmt", "utc", "bst", "est", "edt", "cst", "cdt", "mst",
 /// "a.m." / "am" / "p.m." / "PM" → Some(false) for a.m., Some(true) for p.m.
 fn meridiem(c: &mut Cursor) -> Option<bool> {
     let save = c.i;
-    let word = c.current().to_ascii_lowercase();
+    let word = c.lower_at(0);
     match word.as_str() {
         "am" | "pm" => {
             c.i += 1;

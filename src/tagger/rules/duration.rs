@@ -32,7 +32,7 @@ fn half_unit(c: &mut Cursor) -> Option<Sem> {
 }
 
 fn amount_unit(c: &mut Cursor) -> Option<Sem> {
-    let first = c.current().to_ascii_lowercase();
+    let first = c.lower_at(0);
     let amount = c.amount()?;
     let (unit, plural) = c.unit()?;
     let from_article = matches!(first.as_str(), "a" | "an");
@@ -112,7 +112,7 @@ fn adjectival_span(c: &mut Cursor) -> Option<Sem> {
 
 /// "for months", "within hours", "hours after the attack", "in recent years" → "years".
 fn bare_plural_unit(c: &mut Cursor) -> Option<Sem> {
-    let before = c.str_at(-1).to_ascii_lowercase();
+    let before = c.lower_at(-1);
     let unit = c.lex(|l| match l {
         Lex::UnitPlural(u) => Some(u),
         _ => None,
@@ -120,7 +120,7 @@ fn bare_plural_unit(c: &mut Cursor) -> Option<Sem> {
     if matches!(unit, Unit::Half | Unit::Quarter | Unit::Weekend) {
         return None;
     }
-    let after = c.current().to_ascii_lowercase();
+    let after = c.lower_at(0);
     let context = matches!(before.as_str(), "for" | "within" | "over" | "than" | "few" | "took" | "lasted")
         || matches!(after.as_str(), "after" | "before" | "later" | "earlier" | "ago");
     if !context || c.token().is_some_and(|t| t.kind == TokenKind::Number) {

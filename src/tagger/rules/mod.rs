@@ -65,16 +65,9 @@ pub mod start {
 const TIME_WORDS: &[&str] =
     &["midnight", "overnight", "tonight", "future", "moment", "present", "christmas", "thanksgiving"];
 
-/// The `start` classes of a token, from its kind and lexicon meanings.
-pub fn token_class(token: &crate::text::tokens::Token, meanings: &[super::lexicon::Lex], text: &str) -> u32 {
+/// The `start` classes of a lexicon word, from its meanings.
+pub fn word_class(word: &str, meanings: &[super::lexicon::Lex]) -> u32 {
     use super::lexicon::Lex;
-    use crate::text::tokens::TokenKind;
-    match token.kind {
-        TokenKind::Number => return start::NUM,
-        TokenKind::Punct('\'') => return start::APOS,
-        TokenKind::Punct(_) => return 0,
-        TokenKind::Word => {}
-    }
     let mut class = 0;
     for meaning in meanings {
         class |= match meaning {
@@ -92,7 +85,6 @@ pub fn token_class(token: &crate::text::tokens::Token, meanings: &[super::lexico
             Lex::Direction(_) => start::DIR,
             Lex::SetWord(_) => start::SETW,
             Lex::Glue => {
-                let word = token.text(text);
                 if word.eq_ignore_ascii_case("the") {
                     start::THE
                 } else if word.eq_ignore_ascii_case("that") {
@@ -108,6 +100,16 @@ pub fn token_class(token: &crate::text::tokens::Token, meanings: &[super::lexico
         };
     }
     class
+}
+
+/// The `start` classes of a token that is not a word (words take theirs from the lexicon).
+pub fn non_word_class(kind: crate::text::tokens::TokenKind) -> u32 {
+    use crate::text::tokens::TokenKind;
+    match kind {
+        TokenKind::Number => start::NUM,
+        TokenKind::Punct('\'') => start::APOS,
+        TokenKind::Punct(_) | TokenKind::Word => 0,
+    }
 }
 
 /// Every family's rules, in priority order for equally long matches.

@@ -131,7 +131,7 @@ fn weekday_plural(c: &mut Cursor) -> Option<Sem> {
 
 /// "twice a year" → "a year" (SET P1Y), "three times a day", "once a week", "per year".
 fn times_per_unit(c: &mut Cursor) -> Option<Sem> {
-    let before = c.str_at(-1).to_ascii_lowercase();
+    let before = c.lower_at(-1);
     let per = c.word("per");
     if !per {
         if !matches!(before.as_str(), "once" | "twice" | "times") {

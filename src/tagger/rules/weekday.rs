@@ -16,7 +16,7 @@ const NOT_A_DATE_AFTER: &[&str] = &["best", "school", "schools", "paper", "paper
 fn weekday(c: &mut Cursor) -> Option<Sem> {
     // "last Friday", "next Tuesday", "this Monday", "the coming Sunday"; "following Wednesday’s
     // attack" is a preposition, not a shift.
-    let shift = match c.current().to_ascii_lowercase().as_str() {
+    let shift = match c.lower_at(0).as_str() {
         "last" | "next" | "this" | "coming" | "past" => c.lex(|l| match l {
             Lex::Shift(s) => Some(s),
             _ => None,
