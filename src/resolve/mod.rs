@@ -334,9 +334,7 @@ impl Discourse<'_> {
             }
             // "the quarter", "the latest quarter" with no quarter named yet: in news, the last
             // quarter that has ended (the one being reported).
-            Sem::SameUnit { unit: Unit::Quarter }
-                if !matches!(self.last, Some((Cal::Quarter(..) | Cal::Month(..) | Cal::Day(_), _))) =>
-            {
+            Sem::SameUnit { unit: Unit::Quarter } if !matches!(self.last, Some((Cal::Quarter(..), _))) => {
                 let cal = Cal::containing(speech, Unit::Quarter).shifted(-1, Unit::Quarter);
                 Outcome::at(cal, TimexType::Date, format!("the last quarter ended before {reference}"))
             }

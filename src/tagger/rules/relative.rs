@@ -139,15 +139,24 @@ fn later_earlier(c: &mut Cursor) -> Option<Sem> {
 
 /// "year-earlier", "year-ago": adjectives meaning the same period a year before.
 fn year_earlier(c: &mut Cursor) -> Option<Sem> {
-    c.word("the");
+    let the = c.word("the");
     let (unit, _) = c.unit()?;
     if !c.hyphen() {
         return None;
     }
     c.one_of(&["earlier", "ago"])?;
-    // "the year-earlier period", "the year-ago quarter": the noun belongs to the phrase.
+    // "the year-earlier period", "the year-ago quarter": the noun belongs to the phrase; "the
+    // year-ago results" keeps only the adjective (matched from the next token).
     let save = c.i;
-    if c.one_of(&["period", "quarter", "month", "level", "levels", "results"]).is_none() {
+    let noun = c.one_of(&["period", "quarter", "month"]).is_some() || {
+        // "the year-ago third quarter".
+        c.i = save;
+        c.lex(|l| matches!(l, Lex::Ordinal(1..=4)).then_some(())).is_some() && c.word("quarter")
+    };
+    if !noun {
+        if the {
+            return None;
+        }
         c.i = save;
     }
     Some(Sem::Relative { amount: Amount::Exact(1.0), unit, direction: -1 })
@@ -210,9 +219,12 @@ fn same_unit(c: &mut Cursor) -> Option<Sem> {
         _ if qualified => matches!(unit, Unit::Year | Unit::Quarter),
         _ => matches!(unit, Unit::Year | Unit::Quarter | Unit::Weekend),
     };
-    if !allowed {
+    // "the year-ago results": the adjective is matched by itself.
+    let save = c.i;
+    if !allowed || c.hyphen() {
         return None;
     }
+    c.i = save;
     // "the year before", "the year after": relative, handled above; "the year 2000" is a year.
     if c.is("of")
         || c.is("before")
