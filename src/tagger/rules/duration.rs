@@ -44,6 +44,12 @@ fn amount_unit(c: &mut Cursor) -> Option<Sem> {
         Unit::Half => return None,
         _ => {}
     }
+    // "a year-earlier loss", "a year-ago level": the hyphenated adjective is a date (relative rules).
+    let save = c.i;
+    if c.hyphen() && c.one_of(&["earlier", "ago"]).is_some() {
+        return None;
+    }
+    c.i = save;
     // "twenty-four hours" written with a hyphen between number and unit is adjectival: handled below.
     // "an hour and a half".
     let mut amount = amount;
