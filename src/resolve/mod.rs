@@ -654,16 +654,19 @@ fn month_year(reference: NaiveDate, month: u32, tense: Tense) -> (i32, &'static 
     }
 }
 
-/// The year of a quarter or half given without one: the year of the quarter or half the text
-/// last named, else the reference year (the year before when that
+/// The year of a quarter or half given without one: the year of the recent quarter or half the
+/// text last named, else the reference year (the year before when that
 /// period has not begun yet and the text is not about the future).
 fn period_year(period_start_month: u32, discourse: &Discourse, reference: &str, tense: Tense) -> (i32, String) {
+    let speech = discourse.mode.speech_time();
     if let Some((cal, phrase)) = discourse.last.as_ref() {
-        if matches!(cal, Cal::Quarter(..) | Cal::Half(..)) {
+        // Only a recent period sets the year: after "the third quarter of 1984" or "the first
+        // two quarters of 1990", a bare "third-quarter" in a report is still this year's.
+        let recent = cal.start() <= speech && cal.start().year() >= speech.year() - 1;
+        if recent && matches!(cal, Cal::Quarter(..) | Cal::Half(..)) {
             return (cal.start().year(), format!("the year of the last time mentioned (\"{phrase}\")"));
         }
     }
-    let speech = discourse.mode.speech_time();
     if period_start_month > speech.month() && tense != Tense::Future {
         return (speech.year() - 1, format!("the last such period before {reference}"));
     }
