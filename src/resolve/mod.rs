@@ -247,6 +247,29 @@ impl Discourse<'_> {
                 };
                 Outcome::at(Cal::Season(y, *season), TimexType::Date, why)
             }
+            Sem::InYear { base, year, shift } => {
+                let y = year.unwrap_or(speech.year() + shift);
+                let pinned = match base.as_ref() {
+                    Sem::Calendar { year: None, month, day } => {
+                        Sem::Calendar { year: Some(y), month: *month, day: *day }
+                    }
+                    Sem::Quarter { quarter, year: None } => Sem::Quarter { quarter: *quarter, year: Some(y) },
+                    // "the 1988 period": the quarter the text is at, in that year.
+                    Sem::SameUnit { unit: Unit::Quarter } => match self.resolve(raw, base, tense).cal {
+                        Some(Cal::Quarter(_, quarter)) => Sem::Quarter { quarter, year: Some(y) },
+                        _ => Sem::Calendar { year: Some(y), month: None, day: None },
+                    },
+                    other => other.clone(),
+                };
+                let inner = self.resolve(raw, &pinned, tense);
+                let why = match (year, shift) {
+                    (Some(_), _) => inner.why,
+                    (None, -1) => format!("{}: {y}, the year before that of {reference}", inner.why),
+                    (None, 1) => format!("{}: {y}, the year after that of {reference}", inner.why),
+                    (None, _) => format!("{}: {y}, the year of {reference}", inner.why),
+                };
+                Outcome { why, ..inner }
+            }
             Sem::Weekday { weekday, shift } => {
                 let (day, why) = self.weekday(*weekday, *shift, tense);
                 Outcome::at(Cal::Day(day), TimexType::Date, why)

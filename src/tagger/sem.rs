@@ -127,6 +127,14 @@ pub enum Sem {
         half: u32,
         year: Option<i32>,
     },
+    /// A month, quarter or the period the text is at, in a year given by a number or by a shift
+    /// from the reference year: "June last year", "this year's third quarter", "the 1988
+    /// period", "next year's first quarter".
+    InYear {
+        base: Box<Sem>,
+        year: Option<i32>,
+        shift: i32,
+    },
     /// "summer", "the winter of 2010", "last fall".
     SeasonOf {
         season: Season,

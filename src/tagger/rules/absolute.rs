@@ -19,6 +19,7 @@ pub const RULES: &[Rule] = &[
     Rule { name: "century", first: THE | ORD | NUM, parse: century },
     Rule { name: "quarter", first: THE | ORD | GLUE, parse: quarter },
     Rule { name: "half_year", first: THE | ORD, parse: half_year },
+    Rule { name: "period_of_year", first: THE | SHIFT | MONTH, parse: period_of_year },
     Rule { name: "season", first: THE | THAT | SHIFT | SEASON, parse: season },
     Rule { name: "year", first: NUM | GLUE | APOS, parse: year },
     Rule { name: "spelled_year", first: NUMW | THE, parse: spelled_year },
@@ -231,6 +232,50 @@ fn quarter(c: &mut Cursor) -> Option<Sem> {
         c.i = save;
     }
     Some(Sem::Quarter { quarter: ordinal, year })
+}
+
+/// "this year's third quarter", "last year's quarter", "the 1988 third quarter", "the 1989
+/// period", "June last year", "January this year".
+fn period_of_year(c: &mut Cursor) -> Option<Sem> {
+    if let Some(month) = c.month() {
+        let shift = year_shift(c)?;
+        if !c.word("year") {
+            return None;
+        }
+        let base = Sem::Calendar { year: None, month: Some(month), day: None };
+        return Some(Sem::InYear { base: Box::new(base), year: None, shift });
+    }
+    let (year, shift) = if c.word("the") {
+        (Some(c.year()?), 0)
+    } else {
+        let shift = year_shift(c)?;
+        if !(c.word("year") && c.punct('\'') && c.word("s")) {
+            return None;
+        }
+        (None, shift)
+    };
+    let ordinal = c.lex(|l| match l {
+        Lex::Ordinal(n) if (1..=4).contains(&n) => Some(n),
+        _ => None,
+    });
+    if ordinal.is_some() {
+        c.hyphen();
+    }
+    let base = match (ordinal, c.one_of(&["quarter", "period"])?) {
+        (Some(quarter), "quarter") => Sem::Quarter { quarter, year: None },
+        (None, _) => Sem::SameUnit { unit: crate::tagger::sem::Unit::Quarter },
+        _ => return None,
+    };
+    Some(Sem::InYear { base: Box::new(base), year, shift })
+}
+
+/// "this" / "last" / "next" before "year": the shift from the reference year.
+fn year_shift(c: &mut Cursor) -> Option<i32> {
+    match c.one_of(&["this", "last", "next"])? {
+        "last" => Some(-1),
+        "next" => Some(1),
+        _ => Some(0),
+    }
 }
 
 fn half_year(c: &mut Cursor) -> Option<Sem> {
