@@ -233,6 +233,11 @@ fn same_unit(c: &mut Cursor) -> Option<Sem> {
     {
         return None;
     }
+    // "the year ended March 31", "the fiscal year ending June 30": a company's reporting year,
+    // a year's length closed by the date that follows (TimeBank: P1Y).
+    if unit == Unit::Year && determiner == "the" && !same && (c.is("ended") || c.is("ending")) {
+        return Some(Sem::Duration { amount: Amount::Exact(1.0), unit });
+    }
     // "the current quarter" is the one containing the reference, like "this quarter".
     if qualifier == Some("current") {
         return Some(Sem::UnitShift { unit, shift: 0 });
