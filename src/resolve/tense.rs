@@ -167,7 +167,9 @@ fn word_signal(tokens: &Tokens, i: usize) -> Option<Tense> {
         return None;
     }
     if FUTURE_BEFORE_TO.iter().any(|w| word.eq_ignore_ascii_case(w)) && tokens.is(i + 1, "to") {
-        return Some(Tense::Future);
+        // "had been scheduled to expire Friday": a plan in the past perfect is over.
+        let pluperfect = (1..=2).any(|back| i >= back && tokens.is(i - back, "had"));
+        return Some(if pluperfect { Tense::Past } else { Tense::Future });
     }
     let found = signal(word)?;
     // "will be named", "would be traveling": a modal just before a participle makes it future.
@@ -206,5 +208,6 @@ mod tests {
         assert_eq!(tense_of("He would fly to the United States Friday.", "Friday"), Tense::Future);
         assert_eq!(tense_of("Trading may resume as soon as Friday.", "Friday"), Tense::Future);
         assert_eq!(tense_of("The fund had fallen by March.", "March"), Tense::Past);
+        assert_eq!(tense_of("The offer had been due to expire Friday.", "Friday"), Tense::Past);
     }
 }
