@@ -219,6 +219,7 @@ const ENTRIES: &[(&str, &[Lex])] = &[
     ("middle", &[Lex::Glue]),
     ("over", &[Lex::Glue]),
     ("latest", &[Lex::Glue]),
+    ("period", &[Lex::Glue]),
     ("no", &[Lex::Glue]),
     ("future", &[Lex::Glue]),
     ("moment", &[Lex::Glue]),

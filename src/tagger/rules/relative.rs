@@ -209,13 +209,19 @@ fn same_unit(c: &mut Cursor) -> Option<Sem> {
     let same = c.word("same");
     let qualifier = c.one_of(&["latest", "fiscal", "full", "current"]);
     let qualified = qualifier.is_some();
+    // "the latest period" in an earnings report: the quarter being reported.
+    if qualifier == Some("latest") && c.word("period") {
+        return Some(Sem::SameUnit { unit: Unit::Quarter });
+    }
     let (unit, plural) = c.unit()?;
     if plural {
         return None;
     }
     let allowed = match (determiner, same) {
         (_, true) => matches!(unit, Unit::Day | Unit::Week | Unit::Month | Unit::Year | Unit::Quarter),
-        ("that", false) => matches!(unit, Unit::Day | Unit::Week | Unit::Month | Unit::Year | Unit::Weekend),
+        ("that", false) => {
+            matches!(unit, Unit::Day | Unit::Week | Unit::Month | Unit::Year | Unit::Weekend | Unit::Quarter)
+        }
         _ if qualified => matches!(unit, Unit::Year | Unit::Quarter),
         _ => matches!(unit, Unit::Year | Unit::Quarter | Unit::Weekend),
     };
