@@ -274,6 +274,32 @@ impl Discourse<'_> {
                 let (day, why) = self.weekday(*weekday, *shift, tense);
                 Outcome::at(Cal::Day(day), TimexType::Date, why)
             }
+            Sem::HolidayOf { holiday, shift } => {
+                let day_in = |year: i32| calendar::holiday_in(*holiday, year);
+                let reference_day = speech.date();
+                let (day, how) = match shift {
+                    Some(-1) => {
+                        let last = day_in(reference_day.year()).filter(|d| *d < reference_day);
+                        (last.or_else(|| day_in(reference_day.year() - 1)), "the last one before")
+                    }
+                    Some(1) => {
+                        let next = day_in(reference_day.year()).filter(|d| *d > reference_day);
+                        (next.or_else(|| day_in(reference_day.year() + 1)), "the next one after")
+                    }
+                    Some(_) => (day_in(reference_day.year()), "the one in the year of"),
+                    None => (
+                        pick_year(reference_day, tense, day_in).and_then(day_in),
+                        match tense {
+                            Tense::Future => "the next one on or after",
+                            _ => "the one nearest to",
+                        },
+                    ),
+                };
+                match day {
+                    Some(day) => Outcome::at(Cal::Day(day), TimexType::Date, format!("a holiday: {how} {reference}")),
+                    None => Outcome::undated("XXXX-XX-XX".into(), TimexType::Date, "a holiday with no date".into()),
+                }
+            }
             Sem::DayOffset { days } => {
                 let day = speech.date() + Duration::days((*days).into());
                 let what = match days {
@@ -642,10 +668,15 @@ const NEAR_FUTURE_DAYS: i64 = 60;
 /// future-tense text; else the nearest one, unless past-tense text would put it more than
 /// `NEAR_FUTURE_DAYS` ahead, when the last one on or before is meant.
 fn year_for_day(reference: NaiveDate, month: u32, day: u32, tense: Tense) -> i32 {
+    pick_year(reference, tense, |year| NaiveDate::from_ymd_opt(year, month, day)).unwrap_or(reference.year())
+}
+
+/// The year `year_for_day` picks for a day that falls on `day_in(year)` each year.
+fn pick_year(reference: NaiveDate, tense: Tense, day_in: impl Fn(i32) -> Option<NaiveDate>) -> Option<i32> {
     let y = reference.year();
     let candidates: Vec<(i32, i64)> = [y - 1, y, y + 1]
         .into_iter()
-        .filter_map(|year| NaiveDate::from_ymd_opt(year, month, day).map(|d| (year, (d - reference).num_days())))
+        .filter_map(|year| day_in(year).map(|d| (year, (d - reference).num_days())))
         .collect();
     let nearest = candidates.iter().min_by_key(|(_, days)| days.abs());
     let pick = match tense {
@@ -656,7 +687,7 @@ fn year_for_day(reference: NaiveDate, month: u32, day: u32, tense: Tense) -> i32
         }
         _ => nearest,
     };
-    pick.map(|(year, _)| *year).unwrap_or(y)
+    pick.map(|(year, _)| *year)
 }
 
 /// A month with no year, by the same rule as `year_for_day` at month precision.
@@ -702,6 +733,7 @@ fn needs_tense(sem: &Sem) -> bool {
     match sem {
         Sem::Calendar { year: None, .. } | Sem::Quarter { year: None, .. } | Sem::Half { year: None, .. } => true,
         Sem::Weekday { shift: None, .. } | Sem::UnitShift { unit: Unit::Weekend, .. } => true,
+        Sem::HolidayOf { shift: None, .. } => true,
         Sem::PartOf { base, .. } | Sem::Clock { base: Some(base), .. } => needs_tense(base),
         _ => false,
     }

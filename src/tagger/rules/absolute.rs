@@ -6,7 +6,7 @@ use super::start::*;
 use super::{Rule, MONTH_CONTEXT};
 use crate::tagger::cursor::Cursor;
 use crate::tagger::lexicon::Lex;
-use crate::tagger::sem::Sem;
+use crate::tagger::sem::{Holiday, Sem};
 use crate::text::tokens::TokenKind;
 
 pub const RULES: &[Rule] = &[
@@ -20,6 +20,7 @@ pub const RULES: &[Rule] = &[
     Rule { name: "quarter", first: THE | ORD | GLUE, parse: quarter },
     Rule { name: "half_year", first: THE | ORD, parse: half_year },
     Rule { name: "period_of_year", first: THE | SHIFT | MONTH, parse: period_of_year },
+    Rule { name: "holiday", first: SHIFT | GLUE, parse: holiday },
     Rule { name: "season", first: THE | THAT | SHIFT | SEASON, parse: season },
     Rule { name: "year", first: NUM | GLUE | APOS, parse: year },
     Rule { name: "spelled_year", first: NUMW | THE, parse: spelled_year },
@@ -267,6 +268,47 @@ fn period_of_year(c: &mut Cursor) -> Option<Sem> {
         _ => return None,
     };
     Some(Sem::InYear { base: Box::new(base), year, shift })
+}
+
+/// Public holidays, capitalised: "Christmas", "Christmas Eve", "Thanksgiving Day", "Election
+/// Day", "Labor Day", "Memorial Day", "Independence Day", "Veterans Day", "Halloween", "last
+/// Thanksgiving". Not "Memorial Day parade organisers" read as anything but the day.
+fn holiday(c: &mut Cursor) -> Option<Sem> {
+    let shift = match c.one_of(&["last", "next", "this"]) {
+        Some("last") => Some(-1),
+        Some("next") => Some(1),
+        Some(_) => Some(0),
+        None => None,
+    };
+    if !c.capitalised() {
+        return None;
+    }
+    let name = c.current().to_ascii_lowercase();
+    c.i += 1;
+    // The names that need "Day" after them.
+    let with_day = |c: &mut Cursor, holiday: Holiday| c.word("day").then_some(holiday);
+    let holiday = match name.as_str() {
+        "christmas" => {
+            if c.word("eve") {
+                Holiday::Fixed { month: 12, day: 24 }
+            } else {
+                c.word("day");
+                Holiday::Fixed { month: 12, day: 25 }
+            }
+        }
+        "thanksgiving" => {
+            c.word("day");
+            Holiday::NthWeekday { month: 11, weekday: 4, nth: 4 }
+        }
+        "halloween" => Holiday::Fixed { month: 10, day: 31 },
+        "election" => with_day(c, Holiday::ElectionDay)?,
+        "labor" => with_day(c, Holiday::NthWeekday { month: 9, weekday: 1, nth: 1 })?,
+        "memorial" => with_day(c, Holiday::NthWeekday { month: 5, weekday: 1, nth: -1 })?,
+        "independence" => with_day(c, Holiday::Fixed { month: 7, day: 4 })?,
+        "veterans" => with_day(c, Holiday::Fixed { month: 11, day: 11 })?,
+        _ => return None,
+    };
+    Some(Sem::HolidayOf { holiday, shift })
 }
 
 /// "this" / "last" / "next" before "year": the shift from the reference year.

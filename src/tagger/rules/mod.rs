@@ -62,8 +62,18 @@ pub mod start {
 }
 
 /// Glue words that name a time by themselves.
-const TIME_WORDS: &[&str] =
-    &["midnight", "overnight", "tonight", "future", "moment", "present", "christmas", "thanksgiving", "period"];
+const TIME_WORDS: &[&str] = &[
+    "midnight",
+    "overnight",
+    "tonight",
+    "future",
+    "moment",
+    "present",
+    "christmas",
+    "thanksgiving",
+    "halloween",
+    "period",
+];
 
 /// The `start` classes of a token, from its kind and lexicon meanings.
 pub fn token_class(token: &crate::text::tokens::Token, meanings: &[super::lexicon::Lex], text: &str) -> u32 {
