@@ -101,6 +101,10 @@ fn shifted_month(c: &mut Cursor) -> Option<Sem> {
     }
     let shift = shift_word(c)?;
     let month = c.month()?;
+    // "last Oct. 23": a day, matched from the month on (TimeBank leaves "last" out).
+    if c.day_of_month().is_some() {
+        return None;
+    }
     Some(Sem::MonthShift { month, shift })
 }
 
