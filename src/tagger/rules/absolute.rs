@@ -98,7 +98,7 @@ fn month_year(c: &mut Cursor) -> Option<Sem> {
     let month = c.month()?;
     c.punct(',');
     c.word("of");
-    let year = c.year()?;
+    let year = c.year().or_else(|| spoken_year(c))?;
     Some(Sem::Calendar { year: Some(year), month: Some(month), day: None })
 }
 
@@ -345,7 +345,7 @@ fn season(c: &mut Cursor) -> Option<Sem> {
     let season = c.lex(|l| if let Lex::Season(s) = l { Some(s) } else { None })?;
     let save = c.i;
     c.word("of");
-    let year = c.year();
+    let year = c.year().or_else(|| spoken_year(c));
     if year.is_none() {
         c.i = save;
         let context = determiner.is_some()
@@ -508,6 +508,18 @@ fn month_alone(c: &mut Cursor) -> Option<Sem> {
         return None;
     }
     Some(Sem::Calendar { year: None, month: Some(month), day: None })
+}
+
+/// A year read out as words after a month or season: "January nineteen ninety-seven".
+fn spoken_year(c: &mut Cursor) -> Option<i32> {
+    let save = c.i;
+    match spelled_year(c) {
+        Some(Sem::Calendar { year: Some(year), .. }) => Some(year),
+        _ => {
+            c.i = save;
+            None
+        }
+    }
 }
 
 /// Years read out as words (broadcast transcripts): "nineteen ninety-six", "nineteen eighty",
