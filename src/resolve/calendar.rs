@@ -2,7 +2,7 @@
 //! TIMEX3 value strings, their intervals, and the calendar arithmetic the resolver needs
 //! (shifting by units, truncating to a coarser unit).
 
-use crate::tagger::sem::{Part, Season, Unit};
+use crate::tagger::sem::{Holiday, Part, Season, Unit};
 use crate::timex::{Granularity, Interval};
 use chrono::{Datelike, Duration, Months, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 
@@ -285,6 +285,29 @@ pub fn shift_time(t: NaiveDateTime, n: i64, unit: Unit) -> NaiveDateTime {
 }
 
 /// The weekday `iso` (Monday = 1) as chrono's type.
+/// The date of `holiday` in `year`.
+pub fn holiday_in(holiday: Holiday, year: i32) -> Option<NaiveDate> {
+    match holiday {
+        Holiday::Fixed { month, day } => NaiveDate::from_ymd_opt(year, month, day),
+        Holiday::NthWeekday { month, weekday, nth } if nth > 0 => {
+            NaiveDate::from_weekday_of_month_opt(year, month, weekday_of(weekday), u8::try_from(nth).ok()?)
+        }
+        Holiday::NthWeekday { month, weekday, .. } => {
+            // The last one: the first of the next month, stepped back to the weekday.
+            let next_month = if month == 12 {
+                NaiveDate::from_ymd_opt(year + 1, 1, 1)
+            } else {
+                NaiveDate::from_ymd_opt(year, month + 1, 1)
+            }?;
+            let last_day = next_month.pred_opt()?;
+            let back = (7 + last_day.weekday().num_days_from_monday() - weekday_of(weekday).num_days_from_monday()) % 7;
+            last_day.checked_sub_days(chrono::Days::new(u64::from(back)))
+        }
+        // The Tuesday after the first Monday of November.
+        Holiday::ElectionDay => NaiveDate::from_weekday_of_month_opt(year, 11, Weekday::Mon, 1)?.succ_opt(),
+    }
+}
+
 pub fn weekday_of(iso: u32) -> Weekday {
     match iso {
         1 => Weekday::Mon,

@@ -247,9 +247,58 @@ impl Discourse<'_> {
                 };
                 Outcome::at(Cal::Season(y, *season), TimexType::Date, why)
             }
+            Sem::InYear { base, year, shift } => {
+                let y = year.unwrap_or(speech.year() + shift);
+                let pinned = match base.as_ref() {
+                    Sem::Calendar { year: None, month, day } => {
+                        Sem::Calendar { year: Some(y), month: *month, day: *day }
+                    }
+                    Sem::Quarter { quarter, year: None } => Sem::Quarter { quarter: *quarter, year: Some(y) },
+                    // "the 1988 period": the quarter the text is at, in that year.
+                    Sem::SameUnit { unit: Unit::Quarter } => match self.resolve(raw, base, tense).cal {
+                        Some(Cal::Quarter(_, quarter)) => Sem::Quarter { quarter, year: Some(y) },
+                        _ => Sem::Calendar { year: Some(y), month: None, day: None },
+                    },
+                    other => other.clone(),
+                };
+                let inner = self.resolve(raw, &pinned, tense);
+                let why = match (year, shift) {
+                    (Some(_), _) => inner.why,
+                    (None, -1) => format!("{}: {y}, the year before that of {reference}", inner.why),
+                    (None, 1) => format!("{}: {y}, the year after that of {reference}", inner.why),
+                    (None, _) => format!("{}: {y}, the year of {reference}", inner.why),
+                };
+                Outcome { why, ..inner }
+            }
             Sem::Weekday { weekday, shift } => {
                 let (day, why) = self.weekday(*weekday, *shift, tense);
                 Outcome::at(Cal::Day(day), TimexType::Date, why)
+            }
+            Sem::HolidayOf { holiday, shift } => {
+                let day_in = |year: i32| calendar::holiday_in(*holiday, year);
+                let reference_day = speech.date();
+                let (day, how) = match shift {
+                    Some(-1) => {
+                        let last = day_in(reference_day.year()).filter(|d| *d < reference_day);
+                        (last.or_else(|| day_in(reference_day.year() - 1)), "the last one before")
+                    }
+                    Some(1) => {
+                        let next = day_in(reference_day.year()).filter(|d| *d > reference_day);
+                        (next.or_else(|| day_in(reference_day.year() + 1)), "the next one after")
+                    }
+                    Some(_) => (day_in(reference_day.year()), "the one in the year of"),
+                    None => (
+                        pick_year(reference_day, tense, day_in).and_then(day_in),
+                        match tense {
+                            Tense::Future => "the next one on or after",
+                            _ => "the one nearest to",
+                        },
+                    ),
+                };
+                match day {
+                    Some(day) => Outcome::at(Cal::Day(day), TimexType::Date, format!("a holiday: {how} {reference}")),
+                    None => Outcome::undated("XXXX-XX-XX".into(), TimexType::Date, "a holiday with no date".into()),
+                }
             }
             Sem::DayOffset { days } => {
                 let day = speech.date() + Duration::days((*days).into());
@@ -334,9 +383,7 @@ impl Discourse<'_> {
             }
             // "the quarter", "the latest quarter" with no quarter named yet: in news, the last
             // quarter that has ended (the one being reported).
-            Sem::SameUnit { unit: Unit::Quarter }
-                if !matches!(self.last, Some((Cal::Quarter(..) | Cal::Month(..) | Cal::Day(_), _))) =>
-            {
+            Sem::SameUnit { unit: Unit::Quarter } if !matches!(self.last, Some((Cal::Quarter(..), _))) => {
                 let cal = Cal::containing(speech, Unit::Quarter).shifted(-1, Unit::Quarter);
                 Outcome::at(cal, TimexType::Date, format!("the last quarter ended before {reference}"))
             }
@@ -621,10 +668,15 @@ const NEAR_FUTURE_DAYS: i64 = 60;
 /// future-tense text; else the nearest one, unless past-tense text would put it more than
 /// `NEAR_FUTURE_DAYS` ahead, when the last one on or before is meant.
 fn year_for_day(reference: NaiveDate, month: u32, day: u32, tense: Tense) -> i32 {
+    pick_year(reference, tense, |year| NaiveDate::from_ymd_opt(year, month, day)).unwrap_or(reference.year())
+}
+
+/// The year `year_for_day` picks for a day that falls on `day_in(year)` each year.
+fn pick_year(reference: NaiveDate, tense: Tense, day_in: impl Fn(i32) -> Option<NaiveDate>) -> Option<i32> {
     let y = reference.year();
     let candidates: Vec<(i32, i64)> = [y - 1, y, y + 1]
         .into_iter()
-        .filter_map(|year| NaiveDate::from_ymd_opt(year, month, day).map(|d| (year, (d - reference).num_days())))
+        .filter_map(|year| day_in(year).map(|d| (year, (d - reference).num_days())))
         .collect();
     let nearest = candidates.iter().min_by_key(|(_, days)| days.abs());
     let pick = match tense {
@@ -635,7 +687,7 @@ fn year_for_day(reference: NaiveDate, month: u32, day: u32, tense: Tense) -> i32
         }
         _ => nearest,
     };
-    pick.map(|(year, _)| *year).unwrap_or(y)
+    pick.map(|(year, _)| *year)
 }
 
 /// A month with no year, by the same rule as `year_for_day` at month precision.
@@ -656,16 +708,19 @@ fn month_year(reference: NaiveDate, month: u32, tense: Tense) -> (i32, &'static 
     }
 }
 
-/// The year of a quarter or half given without one: the year of the quarter or half the text
-/// last named, else the reference year (the year before when that
+/// The year of a quarter or half given without one: the year of the recent quarter or half the
+/// text last named, else the reference year (the year before when that
 /// period has not begun yet and the text is not about the future).
 fn period_year(period_start_month: u32, discourse: &Discourse, reference: &str, tense: Tense) -> (i32, String) {
+    let speech = discourse.mode.speech_time();
     if let Some((cal, phrase)) = discourse.last.as_ref() {
-        if matches!(cal, Cal::Quarter(..) | Cal::Half(..)) {
+        // Only a recent period sets the year: after "the third quarter of 1984" or "the first
+        // two quarters of 1990", a bare "third-quarter" in a report is still this year's.
+        let recent = cal.start() <= speech && cal.start().year() >= speech.year() - 1;
+        if recent && matches!(cal, Cal::Quarter(..) | Cal::Half(..)) {
             return (cal.start().year(), format!("the year of the last time mentioned (\"{phrase}\")"));
         }
     }
-    let speech = discourse.mode.speech_time();
     if period_start_month > speech.month() && tense != Tense::Future {
         return (speech.year() - 1, format!("the last such period before {reference}"));
     }
@@ -678,6 +733,7 @@ fn needs_tense(sem: &Sem) -> bool {
     match sem {
         Sem::Calendar { year: None, .. } | Sem::Quarter { year: None, .. } | Sem::Half { year: None, .. } => true,
         Sem::Weekday { shift: None, .. } | Sem::UnitShift { unit: Unit::Weekend, .. } => true,
+        Sem::HolidayOf { shift: None, .. } => true,
         Sem::PartOf { base, .. } | Sem::Clock { base: Some(base), .. } => needs_tense(base),
         _ => false,
     }

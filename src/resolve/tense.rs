@@ -67,10 +67,10 @@ const PAST_WORDS: &[&str] = &[
     "ago",
 ];
 const PRESENT_WORDS: &[&str] = &["is", "are", "am", "has", "have", "does", "do", "says", "remains", "continues"];
-const FUTURE_WORDS: &[&str] = &["will", "shall", "ll", "tomorrow", "upcoming"];
+const FUTURE_WORDS: &[&str] = &["will", "shall", "ll", "tomorrow", "upcoming", "would"];
 /// Words that say future when "to" follows: "set to resume", "plans to", "expected to".
 const FUTURE_BEFORE_TO: &[&str] =
-    &["set", "due", "plans", "planning", "plan", "expected", "scheduled", "going", "intends", "hopes"];
+    &["set", "due", "plans", "planning", "plan", "expected", "scheduled", "slated", "going", "intends", "hopes"];
 const NOT_PAST: &[&str] = &[
     "need", "speed", "bed", "red", "hundred", "indeed", "seed", "feed", "proceed", "exceed", "succeed", "shed", "bred",
 ];
@@ -96,7 +96,9 @@ fn signal(word: &str) -> Option<Tense> {
         return Some(tense);
     }
     let w = LowerWord::new(word);
-    if w.as_str().len() > 4 && w.as_str().ends_with("ed") && !NOT_PAST.contains(&w.as_str()) {
+    // "-ed" says past for verbs, not for names ("United States", "Ahmed").
+    let capitalised = word.starts_with(|c: char| c.is_ascii_uppercase());
+    if w.as_str().len() > 4 && w.as_str().ends_with("ed") && !capitalised && !NOT_PAST.contains(&w.as_str()) {
         return Some(Tense::Past);
     }
     None
@@ -104,6 +106,28 @@ fn signal(word: &str) -> Option<Tense> {
 
 /// The tense signalled nearest to tokens `[first, end)` within tokens `[from, to)` (the sentence).
 pub fn tense_near(tokens: &Tokens, first: usize, end: usize, from: usize, to: usize) -> Tense {
+    let clause = clause_tense(tokens, first, end, from, to);
+    // "as soon as Tuesday", "effective Feb. 1": the phrase names a time still to come.
+    let before = |words: &[&str]| {
+        first >= from + words.len() && words.iter().enumerate().all(|(k, w)| tokens.is(first - words.len() + k, w))
+    };
+    if before(&["as", "soon", "as"]) || FUTURE_CUES.iter().any(|w| before(&[w])) {
+        return Tense::Future;
+    }
+    // "by February", "until Tuesday", "through January" look ahead when no verb says otherwise.
+    if matches!(clause, Tense::Future | Tense::Unknown) && UNTIL_CUES.iter().any(|w| before(&[w])) {
+        return Tense::Future;
+    }
+    clause
+}
+
+/// Words right before a date that put it ahead: "effective Feb. 1", "payable Jan. 2".
+const FUTURE_CUES: &[&str] = &["effective", "payable"];
+/// Words right before a date that put it ahead when the clause has no tense of its own.
+const UNTIL_CUES: &[&str] = &["by", "until", "till", "through"];
+
+/// The tense of the nearest verb-like signal on either side of tokens `[first, end)`.
+fn clause_tense(tokens: &Tokens, first: usize, end: usize, from: usize, to: usize) -> Tense {
     let mut best: Option<(usize, Tense)> = None;
     for i in (from..first).rev().take(15) {
         if let Some(t) = word_signal(tokens, i) {
@@ -137,7 +161,9 @@ fn word_signal(tokens: &Tokens, i: usize) -> Option<Tense> {
         return None;
     }
     if FUTURE_BEFORE_TO.iter().any(|w| word.eq_ignore_ascii_case(w)) && tokens.is(i + 1, "to") {
-        return Some(Tense::Future);
+        // "had been scheduled to expire Friday": a plan in the past perfect is over.
+        let pluperfect = (1..=2).any(|back| i >= back && tokens.is(i - back, "had"));
+        return Some(if pluperfect { Tense::Past } else { Tense::Future });
     }
     let found = signal(word)?;
     // "will be named", "would be traveling": a modal just before a participle makes it future.
@@ -173,5 +199,9 @@ mod tests {
         assert_eq!(tense_of("The minister visited on Friday.", "Friday"), Tense::Past);
         assert_eq!(tense_of("Talks are set for Friday.", "Friday"), Tense::Present);
         assert_eq!(tense_of("Friday.", "Friday"), Tense::Unknown);
+        assert_eq!(tense_of("He would fly to the United States Friday.", "Friday"), Tense::Future);
+        assert_eq!(tense_of("Trading may resume as soon as Friday.", "Friday"), Tense::Future);
+        assert_eq!(tense_of("The fund had fallen by March.", "March"), Tense::Past);
+        assert_eq!(tense_of("The offer had been due to expire Friday.", "Friday"), Tense::Past);
     }
 }

@@ -85,6 +85,18 @@ impl Season {
     }
 }
 
+/// A public holiday, by how its date is found in a given year.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Holiday {
+    /// The same month and day every year: Christmas (12-25), Independence Day (07-04).
+    Fixed { month: u32, day: u32 },
+    /// The `nth` given weekday (ISO 1 = Monday) of a month, `nth` -1 for the last: Thanksgiving
+    /// (4th Thursday of November), Memorial Day (last Monday of May).
+    NthWeekday { month: u32, weekday: u32, nth: i32 },
+    /// US Election Day: the Tuesday after the first Monday of November.
+    ElectionDay,
+}
+
 /// PAST_REF, PRESENT_REF, FUTURE_REF.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum Vague {
@@ -127,6 +139,14 @@ pub enum Sem {
         half: u32,
         year: Option<i32>,
     },
+    /// A month, quarter or the period the text is at, in a year given by a number or by a shift
+    /// from the reference year: "June last year", "this year's third quarter", "the 1988
+    /// period", "next year's first quarter".
+    InYear {
+        base: Box<Sem>,
+        year: Option<i32>,
+        shift: i32,
+    },
     /// "summer", "the winter of 2010", "last fall".
     SeasonOf {
         season: Season,
@@ -136,6 +156,11 @@ pub enum Sem {
     /// "Thursday", "last Friday", "next Tuesday" (`shift` -1/0/+1 when a word says which one).
     Weekday {
         weekday: u32,
+        shift: Option<i32>,
+    },
+    /// "Thanksgiving Day", "last Christmas" (`shift` -1/+1 when a word says which one).
+    HolidayOf {
+        holiday: Holiday,
         shift: Option<i32>,
     },
     /// "today" (0), "yesterday" (-1), "tomorrow" (+1).

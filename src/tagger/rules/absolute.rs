@@ -6,7 +6,7 @@ use super::start::*;
 use super::{Rule, MONTH_CONTEXT};
 use crate::tagger::cursor::Cursor;
 use crate::tagger::lexicon::Lex;
-use crate::tagger::sem::Sem;
+use crate::tagger::sem::{Holiday, Sem};
 use crate::text::tokens::TokenKind;
 
 pub const RULES: &[Rule] = &[
@@ -19,6 +19,8 @@ pub const RULES: &[Rule] = &[
     Rule { name: "century", first: THE | ORD | NUM, parse: century },
     Rule { name: "quarter", first: THE | ORD | GLUE, parse: quarter },
     Rule { name: "half_year", first: THE | ORD, parse: half_year },
+    Rule { name: "period_of_year", first: THE | SHIFT | MONTH, parse: period_of_year },
+    Rule { name: "holiday", first: SHIFT | GLUE, parse: holiday },
     Rule { name: "season", first: THE | THAT | SHIFT | SEASON, parse: season },
     Rule { name: "year", first: NUM | GLUE | APOS, parse: year },
     Rule { name: "spelled_year", first: NUMW | THE, parse: spelled_year },
@@ -96,7 +98,7 @@ fn month_year(c: &mut Cursor) -> Option<Sem> {
     let month = c.month()?;
     c.punct(',');
     c.word("of");
-    let year = c.year()?;
+    let year = c.year().or_else(|| spoken_year(c))?;
     Some(Sem::Calendar { year: Some(year), month: Some(month), day: None })
 }
 
@@ -233,6 +235,91 @@ fn quarter(c: &mut Cursor) -> Option<Sem> {
     Some(Sem::Quarter { quarter: ordinal, year })
 }
 
+/// "this year's third quarter", "last year's quarter", "the 1988 third quarter", "the 1989
+/// period", "June last year", "January this year".
+fn period_of_year(c: &mut Cursor) -> Option<Sem> {
+    if let Some(month) = c.month() {
+        let shift = year_shift(c)?;
+        if !c.word("year") {
+            return None;
+        }
+        let base = Sem::Calendar { year: None, month: Some(month), day: None };
+        return Some(Sem::InYear { base: Box::new(base), year: None, shift });
+    }
+    let (year, shift) = if c.word("the") {
+        (Some(c.year()?), 0)
+    } else {
+        let shift = year_shift(c)?;
+        if !(c.word("year") && c.punct('\'') && c.word("s")) {
+            return None;
+        }
+        (None, shift)
+    };
+    let ordinal = c.lex(|l| match l {
+        Lex::Ordinal(n) if (1..=4).contains(&n) => Some(n),
+        _ => None,
+    });
+    if ordinal.is_some() {
+        c.hyphen();
+    }
+    let base = match (ordinal, c.one_of(&["quarter", "period"])?) {
+        (Some(quarter), "quarter") => Sem::Quarter { quarter, year: None },
+        (None, _) => Sem::SameUnit { unit: crate::tagger::sem::Unit::Quarter },
+        _ => return None,
+    };
+    Some(Sem::InYear { base: Box::new(base), year, shift })
+}
+
+/// Public holidays, capitalised: "Christmas", "Christmas Eve", "Thanksgiving Day", "Election
+/// Day", "Labor Day", "Memorial Day", "Independence Day", "Veterans Day", "Halloween", "last
+/// Thanksgiving". Not "Memorial Day parade organisers" read as anything but the day.
+fn holiday(c: &mut Cursor) -> Option<Sem> {
+    let shift = match c.one_of(&["last", "next", "this"]) {
+        Some("last") => Some(-1),
+        Some("next") => Some(1),
+        Some(_) => Some(0),
+        None => None,
+    };
+    if !c.capitalised() {
+        return None;
+    }
+    let name = c.lower_at(0);
+    c.i += 1;
+    // The names that need "Day" after them.
+    let with_day = |c: &mut Cursor, holiday: Holiday| c.word("day").then_some(holiday);
+    let holiday = match name.as_str() {
+        "christmas" => {
+            if c.word("eve") {
+                Holiday::Fixed { month: 12, day: 24 }
+            } else {
+                c.word("day");
+                Holiday::Fixed { month: 12, day: 25 }
+            }
+        }
+        "thanksgiving" => {
+            c.word("day");
+            Holiday::NthWeekday { month: 11, weekday: 4, nth: 4 }
+        }
+        "halloween" => Holiday::Fixed { month: 10, day: 31 },
+        "election" => with_day(c, Holiday::ElectionDay)?,
+        "labor" => with_day(c, Holiday::NthWeekday { month: 9, weekday: 1, nth: 1 })?,
+        "memorial" => with_day(c, Holiday::NthWeekday { month: 5, weekday: 1, nth: -1 })?,
+        "independence" => with_day(c, Holiday::Fixed { month: 7, day: 4 })?,
+        "veterans" => with_day(c, Holiday::Fixed { month: 11, day: 11 })?,
+        _ => return None,
+    };
+    Some(Sem::HolidayOf { holiday, shift })
+}
+
+/// "this" / "last" / "next" before "year": the shift from the reference year.
+fn year_shift(c: &mut Cursor) -> Option<i32> {
+    match c.one_of(&["this", "last", "next"])? {
+        "last" => Some(-1),
+        "next" => Some(1),
+        _ => Some(0),
+    }
+}
+
 fn half_year(c: &mut Cursor) -> Option<Sem> {
     c.word("the");
     let half = c.lex(|l| match l {
@@ -258,7 +345,7 @@ fn season(c: &mut Cursor) -> Option<Sem> {
     let season = c.lex(|l| if let Lex::Season(s) = l { Some(s) } else { None })?;
     let save = c.i;
     c.word("of");
-    let year = c.year();
+    let year = c.year().or_else(|| spoken_year(c));
     if year.is_none() {
         c.i = save;
         let context = determiner.is_some()
@@ -421,6 +508,18 @@ fn month_alone(c: &mut Cursor) -> Option<Sem> {
         return None;
     }
     Some(Sem::Calendar { year: None, month: Some(month), day: None })
+}
+
+/// A year read out as words after a month or season: "January nineteen ninety-seven".
+fn spoken_year(c: &mut Cursor) -> Option<i32> {
+    let save = c.i;
+    match spelled_year(c) {
+        Some(Sem::Calendar { year: Some(year), .. }) => Some(year),
+        _ => {
+            c.i = save;
+            None
+        }
+    }
 }
 
 /// Years read out as words (broadcast transcripts): "nineteen ninety-six", "nineteen eighty",

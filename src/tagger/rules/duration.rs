@@ -37,13 +37,20 @@ fn amount_unit(c: &mut Cursor) -> Option<Sem> {
     let (unit, plural) = c.unit()?;
     let from_article = matches!(first.as_str(), "a" | "an");
     match unit {
-        // "a second attacker", "a second time": only counted seconds are durations.
-        Unit::Second if from_article || !plural && amount == Amount::Exact(1.0) => return None,
+        // "a second attacker", "a second time", "the 1988 second quarter": only counted seconds
+        // are durations.
+        Unit::Second if from_article || !plural => return None,
         // "a quarter of the votes", "the first half".
         Unit::Quarter | Unit::Half if from_article => return None,
         Unit::Half => return None,
         _ => {}
     }
+    // "a year-earlier loss", "a year-ago level": the hyphenated adjective is a date (relative rules).
+    let save = c.i;
+    if c.hyphen() && c.one_of(&["earlier", "ago"]).is_some() {
+        return None;
+    }
+    c.i = save;
     // "twenty-four hours" written with a hyphen between number and unit is adjectival: handled below.
     // "an hour and a half".
     let mut amount = amount;

@@ -62,8 +62,18 @@ pub mod start {
 }
 
 /// Glue words that name a time by themselves.
-const TIME_WORDS: &[&str] =
-    &["midnight", "overnight", "tonight", "future", "moment", "present", "christmas", "thanksgiving"];
+const TIME_WORDS: &[&str] = &[
+    "midnight",
+    "overnight",
+    "tonight",
+    "future",
+    "moment",
+    "present",
+    "christmas",
+    "thanksgiving",
+    "halloween",
+    "period",
+];
 
 /// The `start` classes of a lexicon word, from its meanings.
 pub fn word_class(word: &str, meanings: &[super::lexicon::Lex]) -> u32 {

@@ -101,6 +101,10 @@ fn shifted_month(c: &mut Cursor) -> Option<Sem> {
     }
     let shift = shift_word(c)?;
     let month = c.month()?;
+    // "last Oct. 23": a day, matched from the month on (TimeBank leaves "last" out).
+    if c.day_of_month().is_some() {
+        return None;
+    }
     Some(Sem::MonthShift { month, shift })
 }
 
@@ -139,15 +143,24 @@ fn later_earlier(c: &mut Cursor) -> Option<Sem> {
 
 /// "year-earlier", "year-ago": adjectives meaning the same period a year before.
 fn year_earlier(c: &mut Cursor) -> Option<Sem> {
-    c.word("the");
+    let the = c.word("the");
     let (unit, _) = c.unit()?;
     if !c.hyphen() {
         return None;
     }
     c.one_of(&["earlier", "ago"])?;
-    // "the year-earlier period", "the year-ago quarter": the noun belongs to the phrase.
+    // "the year-earlier period", "the year-ago quarter": the noun belongs to the phrase; "the
+    // year-ago results" keeps only the adjective (matched from the next token).
     let save = c.i;
-    if c.one_of(&["period", "quarter", "month", "level", "levels", "results"]).is_none() {
+    let noun = c.one_of(&["period", "quarter", "month"]).is_some() || {
+        // "the year-ago third quarter".
+        c.i = save;
+        c.lex(|l| matches!(l, Lex::Ordinal(1..=4)).then_some(())).is_some() && c.word("quarter")
+    };
+    if !noun {
+        if the {
+            return None;
+        }
         c.i = save;
     }
     Some(Sem::Relative { amount: Amount::Exact(1.0), unit, direction: -1 })
@@ -200,19 +213,28 @@ fn same_unit(c: &mut Cursor) -> Option<Sem> {
     let same = c.word("same");
     let qualifier = c.one_of(&["latest", "fiscal", "full", "current"]);
     let qualified = qualifier.is_some();
+    // "the latest period" in an earnings report: the quarter being reported.
+    if qualifier == Some("latest") && c.word("period") {
+        return Some(Sem::SameUnit { unit: Unit::Quarter });
+    }
     let (unit, plural) = c.unit()?;
     if plural {
         return None;
     }
     let allowed = match (determiner, same) {
         (_, true) => matches!(unit, Unit::Day | Unit::Week | Unit::Month | Unit::Year | Unit::Quarter),
-        ("that", false) => matches!(unit, Unit::Day | Unit::Week | Unit::Month | Unit::Year | Unit::Weekend),
+        ("that", false) => {
+            matches!(unit, Unit::Day | Unit::Week | Unit::Month | Unit::Year | Unit::Weekend | Unit::Quarter)
+        }
         _ if qualified => matches!(unit, Unit::Year | Unit::Quarter),
         _ => matches!(unit, Unit::Year | Unit::Quarter | Unit::Weekend),
     };
-    if !allowed {
+    // "the year-ago results": the adjective is matched by itself.
+    let save = c.i;
+    if !allowed || c.hyphen() {
         return None;
     }
+    c.i = save;
     // "the year before", "the year after": relative, handled above; "the year 2000" is a year.
     if c.is("of")
         || c.is("before")
@@ -220,6 +242,11 @@ fn same_unit(c: &mut Cursor) -> Option<Sem> {
         || c.token().is_some_and(|t| t.kind == crate::text::tokens::TokenKind::Number)
     {
         return None;
+    }
+    // "the year ended March 31", "the fiscal year ending June 30": a company's reporting year,
+    // a year's length closed by the date that follows (TimeBank: P1Y).
+    if unit == Unit::Year && determiner == "the" && !same && (c.is("ended") || c.is("ending")) {
+        return Some(Sem::Duration { amount: Amount::Exact(1.0), unit });
     }
     // "the current quarter" is the one containing the reference, like "this quarter".
     if qualifier == Some("current") {
