@@ -1,9 +1,13 @@
-//! Throughput of tag + resolve + events (the whole extraction after reading files) on the plain
-//! text of the TempEval-3 silver corpus (../shared/corpora/silver), one core. Falls back to the
+//! Throughput of tag + resolve, and of tag + resolve + events (the whole extraction after reading
+//! files), on the plain text of the TempEval-3 silver corpus (../shared/corpora/silver), one core. Falls back to the
 //! bundled example articles where the corpus is absent. Run: cargo bench --bench tagger
 
 use chronoscope::ingest::{self, Document};
 use chronoscope::pipeline::{extract_document, Settings};
+use chronoscope::resolve::{self, ReferenceMode};
+use chronoscope::tagger;
+use chronoscope::text::offsets::CharOffsets;
+use chronoscope::text::sentences;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
 use std::path::PathBuf;
@@ -36,6 +40,25 @@ fn bench_extraction(c: &mut Criterion) {
     });
     group.bench_function("sentences", |b| {
         b.iter(|| docs.iter().map(|d| chronoscope::text::sentences::split(black_box(&d.text)).len()).sum::<usize>())
+    });
+    // What the target names: everything up to resolved mentions (sentences, tokens, tagging,
+    // resolution with explanations), without event labels.
+    group.bench_function("tag+resolve", |b| {
+        b.iter(|| {
+            let mut mentions = 0;
+            for doc in &docs {
+                let offsets = CharOffsets::new(&doc.text);
+                let sentence_spans = sentences::split(&doc.text);
+                let tokens = tagger::Tokens::new(black_box(&doc.text));
+                let raw = tagger::tag_tokens(&tokens);
+                let mode = match doc.dct.as_deref().and_then(resolve::parse_dct) {
+                    Some(dct) => ReferenceMode::DocumentDate { dct, anchor: settings.anchor },
+                    None => ReferenceMode::Story { anchor: settings.anchor },
+                };
+                mentions += resolve::resolve_document("d1", &tokens, &offsets, &sentence_spans, &raw, &mode).len();
+            }
+            mentions
+        })
     });
     group.bench_function("tag+resolve+events", |b| {
         b.iter(|| {

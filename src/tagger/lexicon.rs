@@ -3,8 +3,7 @@
 //! verb); rules and refiners choose by context. Adding a word is one line in `ENTRIES`.
 
 use super::sem::{Part, Season, Unit, Vague};
-use crate::text::word_key::{key, WordKey, MAX_WORD_LEN};
-use std::collections::HashMap;
+use crate::text::word_key::{WordKey, WordTable, MAX_WORD_LEN};
 use std::sync::OnceLock;
 
 /// One meaning of a word.
@@ -252,34 +251,6 @@ const ENTRIES: &[(&str, &[Lex])] = &[
     ("twice", &[Lex::Glue]),
 ];
 
-/// FxHash (multiply-rotate) of a packed word: the lexicon is looked up once per word of every
-/// text, and its keys are short, trusted words, so a DoS-resistant hasher buys nothing here.
-#[derive(Default)]
-struct FxHasher(u64);
-
-impl std::hash::Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.write_u64(u64::from_le_bytes(word));
-        }
-    }
-
-    fn write_u64(&mut self, word: u64) {
-        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
-    }
-
-    fn write_u128(&mut self, word: u128) {
-        self.write_u64(word as u64);
-        self.write_u64((word >> 64) as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.0
-    }
-}
-
 /// Longest word in `ENTRIES`, to skip lookups of longer words.
 const LONGEST: usize = 16;
 const _: () = assert!(LONGEST <= MAX_WORD_LEN);
@@ -293,8 +264,8 @@ fn shape_index(len: usize, first: u8, last: u8) -> usize {
 
 /// The lexicon keyed by packed word, each entry with a payload the caller derives from its
 /// meanings once (the tagger's token classes), plus the shape bits.
-pub struct Index<T: 'static> {
-    entries: HashMap<WordKey, (&'static [Lex], T), std::hash::BuildHasherDefault<FxHasher>>,
+pub struct Index<T: Copy + 'static> {
+    entries: WordTable<(&'static [Lex], T)>,
     shapes: Vec<u64>,
 }
 
@@ -302,15 +273,14 @@ impl<T: Copy + 'static> Index<T> {
     /// Indexes `ENTRIES`, computing `payload(word, meanings)` for each.
     pub fn new(payload: impl Fn(&str, &[Lex]) -> T) -> Self {
         let mut shapes = vec![0u64; shape_index(LONGEST + 1, 0, 0) / 64 + 1];
-        let mut entries = HashMap::default();
+        let mut entries = Vec::with_capacity(ENTRIES.len());
         for (word, meanings) in ENTRIES {
             let w = word.as_bytes();
             let index = shape_index(w.len(), w[0], w[w.len() - 1]);
             shapes[index / 64] |= 1 << (index % 64);
-            if let Some(k) = key(w) {
-                entries.insert(k, (*meanings, payload(word, meanings)));
-            }
+            entries.push((*word, (*meanings, payload(word, meanings))));
         }
+        let entries = WordTable::new(&entries);
         Index { entries, shapes }
     }
 
@@ -324,10 +294,15 @@ impl<T: Copy + 'static> Index<T> {
         if self.shapes[index / 64] & (1 << (index % 64)) == 0 {
             return None;
         }
-        if !bytes.iter().all(|b| b.is_ascii_alphabetic() || *b == b'-') {
-            return None;
+        // Packs the lower-cased word while checking it is made of letters (and hyphens).
+        let mut packed: WordKey = 0;
+        for (n, b) in bytes.iter().enumerate() {
+            if !b.is_ascii_alphabetic() && *b != b'-' {
+                return None;
+            }
+            packed |= (b.to_ascii_lowercase() as WordKey) << (8 * n);
         }
-        self.entries.get(&key(bytes)?).copied()
+        self.entries.get_key(packed)
     }
 }
 

@@ -40,75 +40,114 @@ impl Token {
     }
 }
 
+/// How the tokenizer treats each byte.
+const SPACE: u8 = 0;
+const NEWLINE: u8 = 1;
+const DIGIT: u8 = 2;
+const LETTER: u8 = 3;
+const ASCII_PUNCT: u8 = 4;
+const NON_ASCII: u8 = 5;
+
+const BYTE_CLASS: [u8; 256] = {
+    let mut classes = [NON_ASCII; 256];
+    let mut b = 0;
+    while b < 128 {
+        let byte = b as u8;
+        classes[b] = if byte == b'\n' {
+            NEWLINE
+        } else if byte.is_ascii_whitespace() {
+            SPACE
+        } else if byte.is_ascii_digit() {
+            DIGIT
+        } else if byte.is_ascii_alphabetic() {
+            LETTER
+        } else {
+            ASCII_PUNCT
+        };
+        b += 1;
+    }
+    classes
+};
+
 /// Splits `text` into tokens. Whitespace is dropped; everything else is covered.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
+    let class_at = |i: usize| BYTE_CLASS[bytes[i] as usize];
     let mut tokens = Vec::with_capacity(text.len() / 5);
     let mut i = 0;
     let mut space_before = true;
     let mut newline_before = true;
     while i < bytes.len() {
-        let b = bytes[i];
-        if b.is_ascii_whitespace() {
-            space_before = true;
-            if b == b'\n' {
-                newline_before = true;
-            }
-            i += 1;
-            continue;
-        }
         let start = i;
         let kind;
-        if b.is_ascii_digit() {
-            while i < bytes.len() && bytes[i].is_ascii_digit() {
-                i += 1;
-            }
-            kind = TokenKind::Number;
-        } else if b.is_ascii_alphabetic() {
-            while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
-                i += 1;
-            }
-            // Non-ASCII letters continue a word ("café").
-            while i < bytes.len() && bytes[i] >= 0x80 {
-                let ch = text[i..].chars().next().unwrap_or(' ');
-                if !ch.is_alphabetic() {
-                    break;
-                }
-                i += ch.len_utf8();
-                while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
-                    i += 1;
-                }
-            }
-            kind = TokenKind::Word;
-        } else if b < 0x80 {
-            i += 1;
-            kind = TokenKind::Punct(match b {
-                b'`' => '\'',
-                _ => b as char,
-            });
-        } else {
-            let ch = text[i..].chars().next().unwrap_or(' ');
-            i += ch.len_utf8();
-            if ch.is_whitespace() {
+        match class_at(i) {
+            SPACE => {
                 space_before = true;
+                i += 1;
                 continue;
             }
-            if ch.is_alphabetic() {
-                while i < bytes.len() {
-                    let next = text[i..].chars().next().unwrap_or(' ');
-                    if !next.is_alphabetic() {
+            NEWLINE => {
+                space_before = true;
+                newline_before = true;
+                i += 1;
+                continue;
+            }
+            DIGIT => {
+                i += 1;
+                while i < bytes.len() && class_at(i) == DIGIT {
+                    i += 1;
+                }
+                kind = TokenKind::Number;
+            }
+            LETTER => {
+                i += 1;
+                while i < bytes.len() && class_at(i) == LETTER {
+                    i += 1;
+                }
+                // Non-ASCII letters continue a word ("café").
+                while i < bytes.len() && bytes[i] >= 0x80 {
+                    let ch = text[i..].chars().next().unwrap_or(' ');
+                    if !ch.is_alphabetic() {
                         break;
                     }
-                    i += next.len_utf8();
+                    i += ch.len_utf8();
+                    while i < bytes.len() && class_at(i) == LETTER {
+                        i += 1;
+                    }
                 }
                 kind = TokenKind::Word;
-            } else {
-                kind = TokenKind::Punct(match ch {
-                    '\u{2018}' | '\u{2019}' | '\u{02BC}' => '\'',
-                    '\u{201C}' | '\u{201D}' => '"',
-                    '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' => '-',
-                    other => other,
+            }
+            ASCII_PUNCT => {
+                i += 1;
+                kind = TokenKind::Punct(match bytes[start] {
+                    b'`' => '\'',
+                    b => b as char,
                 });
+            }
+            _ => {
+                let ch = text[i..].chars().next().unwrap_or(' ');
+                i += ch.len_utf8();
+                if ch.is_whitespace() {
+                    space_before = true;
+                    continue;
+                }
+                if ch.is_alphabetic() {
+                    while i < bytes.len() {
+                        let next = text[i..].chars().next().unwrap_or(' ');
+                        if !next.is_alphabetic() {
+                            break;
+                        }
+                        i += next.len_utf8();
+                    }
+                    kind = TokenKind::Word;
+                } else {
+                    kind = TokenKind::Punct(match ch {
+                        '\u{2018}' | '\u{2019}' | '\u{02BC}' => '\'',
+                        '\u{201C}' | '\u{201D}' => '"',
+                        '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' => '-',
+                        other => other,
+                    });
+                }
             }
         }
         tokens.push(Token { start, end: i, kind, space_before, newline_before });

@@ -22,19 +22,42 @@ pub fn key(word: &[u8]) -> Option<WordKey> {
     Some(packed)
 }
 
-/// A fixed set of words with a payload each, looked up by key (binary search over sorted keys).
+/// A fixed set of words with a payload each, looked up by key in an open-addressing hash table
+/// (a multiply-shift hash and a short linear probe: a few instructions per lookup).
 pub struct WordTable<T: Copy + 'static> {
-    sorted: Vec<(WordKey, T)>,
+    slots: Vec<Option<(WordKey, T)>>,
+    shift: u32,
+    len: usize,
+}
+
+fn slot_of(key: WordKey, shift: u32) -> usize {
+    let folded = (key as u64) ^ ((key >> 64) as u64).rotate_left(29);
+    (folded.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> shift) as usize
 }
 
 impl<T: Copy + 'static> WordTable<T> {
     /// Builds the table; words that cannot be keyed (too long, not ASCII) are left out, which a
-    /// unit test of each table guards against.
+    /// unit test of each table guards against. A word listed twice keeps its first payload.
     pub fn new(entries: &[(&str, T)]) -> Self {
-        let mut sorted: Vec<(WordKey, T)> =
-            entries.iter().filter_map(|(word, value)| Some((key(word.as_bytes())?, *value))).collect();
-        sorted.sort_by_key(|(k, _)| *k);
-        WordTable { sorted }
+        let size = (entries.len() * 4).next_power_of_two().max(8);
+        let shift = 64 - size.trailing_zeros();
+        let mut table = WordTable { slots: vec![None; size], shift, len: 0 };
+        for (word, value) in entries {
+            let Some(k) = key(word.as_bytes()) else { continue };
+            let mut slot = slot_of(k, shift);
+            loop {
+                match table.slots[slot] {
+                    None => {
+                        table.slots[slot] = Some((k, *value));
+                        table.len += 1;
+                        break;
+                    }
+                    Some((existing, _)) if existing == k => break,
+                    Some(_) => slot = (slot + 1) & (size - 1),
+                }
+            }
+        }
+        table
     }
 
     /// The payload of `word` (any case).
@@ -47,20 +70,29 @@ impl<T: Copy + 'static> WordTable<T> {
     }
 
     pub fn get_key(&self, key: WordKey) -> Option<T> {
-        self.sorted.binary_search_by_key(&key, |(k, _)| *k).ok().map(|i| self.sorted[i].1)
+        let mask = self.slots.len() - 1;
+        let mut slot = slot_of(key, self.shift);
+        loop {
+            match self.slots[slot] {
+                None => return None,
+                Some((k, value)) if k == key => return Some(value),
+                Some(_) => slot = (slot + 1) & mask,
+            }
+        }
     }
 
     pub fn len(&self) -> usize {
-        self.sorted.len()
+        self.len
     }
 
     pub fn is_empty(&self) -> bool {
-        self.sorted.is_empty()
+        self.len == 0
     }
 }
 
 /// A word lower-cased on the stack, for rules that compare a neighbouring word against short word
-/// lists without allocating. Words longer than 24 bytes come out empty (no list holds one).
+/// lists without allocating. Words longer than 24 bytes or not ASCII come out empty (no list holds
+/// one).
 #[derive(Clone, Copy)]
 pub struct LowerWord {
     buf: [u8; 24],
@@ -70,7 +102,7 @@ pub struct LowerWord {
 impl LowerWord {
     pub fn new(word: &str) -> Self {
         let mut buf = [0u8; 24];
-        if word.len() > buf.len() {
+        if word.len() > buf.len() || !word.is_ascii() {
             return LowerWord { buf, len: 0 };
         }
         buf[..word.len()].copy_from_slice(word.as_bytes());
@@ -112,7 +144,7 @@ mod tests {
 
     #[test]
     fn lower_words_stay_on_the_stack() {
-        assert_eq!(LowerWord::new("Während"), "während");
+        assert_eq!(LowerWord::new("Während"), "");
         assert_eq!(LowerWord::new("GMT"), "gmt");
         assert_eq!(LowerWord::new("a-very-long-compound-word-indeed"), "");
     }
