@@ -147,6 +147,25 @@ fn clause_tense(tokens: &Tokens, first: usize, end: usize, from: usize, to: usiz
     best.map(|(_, t)| t).unwrap_or(Tense::Unknown)
 }
 
+/// Words that are tense-neutral between a modal and its verb ("will be named", "would not have").
+const AUXILIARIES: &[&str] = &["be", "been", "have", "not", "also", "then", "soon"];
+
+/// The word sets `word_signal` reads, made once.
+struct SignalSets {
+    plans: WordTable<()>,
+    future: WordTable<()>,
+    auxiliaries: WordTable<()>,
+}
+
+fn signal_sets() -> &'static SignalSets {
+    static SETS: std::sync::OnceLock<SignalSets> = std::sync::OnceLock::new();
+    SETS.get_or_init(|| SignalSets {
+        plans: WordTable::set(FUTURE_BEFORE_TO),
+        future: WordTable::set(FUTURE_WORDS),
+        auxiliaries: WordTable::set(AUXILIARIES),
+    })
+}
+
 fn word_signal(tokens: &Tokens, i: usize) -> Option<Tense> {
     let token = tokens.tokens.get(i)?;
     if token.kind != TokenKind::Word {
@@ -160,7 +179,8 @@ fn word_signal(tokens: &Tokens, i: usize) -> Option<Tense> {
     if word.eq_ignore_ascii_case("ll") {
         return None;
     }
-    if FUTURE_BEFORE_TO.iter().any(|w| word.eq_ignore_ascii_case(w)) && tokens.is(i + 1, "to") {
+    let sets = signal_sets();
+    if sets.plans.contains(word) && tokens.is(i + 1, "to") {
         // "had been scheduled to expire Friday": a plan in the past perfect is over.
         let pluperfect = (1..=2).any(|back| i >= back && tokens.is(i - back, "had"));
         return Some(if pluperfect { Tense::Past } else { Tense::Future });
@@ -168,12 +188,13 @@ fn word_signal(tokens: &Tokens, i: usize) -> Option<Tense> {
     let found = signal(word)?;
     // "will be named", "would be traveling": a modal just before a participle makes it future.
     if found == Tense::Past || found == Tense::Present {
+        let word_at = |j: usize| tokens.tokens.get(j).map_or("", |t| t.text(tokens.text));
         for back in 1..=3 {
             let Some(j) = i.checked_sub(back) else { break };
-            if FUTURE_WORDS.iter().any(|w| tokens.is(j, w)) || tokens.is(j, "would") {
+            if sets.future.contains(word_at(j)) {
                 return Some(Tense::Future);
             }
-            if !["be", "been", "have", "not", "also", "then", "soon"].iter().any(|w| tokens.is(j, w)) {
+            if !sets.auxiliaries.contains(word_at(j)) {
                 break;
             }
         }

@@ -90,6 +90,17 @@ impl<T: Copy + 'static> WordTable<T> {
     }
 }
 
+impl WordTable<()> {
+    /// A set of words.
+    pub fn set(words: &[&str]) -> Self {
+        WordTable::new(&words.iter().map(|w| (*w, ())).collect::<Vec<_>>())
+    }
+
+    pub fn contains(&self, word: &str) -> bool {
+        self.get(word).is_some()
+    }
+}
+
 /// A word lower-cased on the stack, for rules that compare a neighbouring word against short word
 /// lists without allocating. Words longer than 24 bytes or not ASCII come out empty (no list holds
 /// one).
