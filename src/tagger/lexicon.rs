@@ -4,7 +4,6 @@
 
 use super::sem::{Part, Season, Unit, Vague};
 use crate::text::word_key::{WordKey, WordTable, MAX_WORD_LEN};
-use std::sync::OnceLock;
 
 /// One meaning of a word.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -306,12 +305,16 @@ impl<T: Copy + 'static> Index<T> {
     }
 }
 
+/// The tagger builds its own `Index` with token classes (`Tokens::new`); this plain one serves
+/// tests that ask what a word means.
+#[cfg(test)]
 fn index() -> &'static Index<()> {
-    static INDEX: OnceLock<Index<()>> = OnceLock::new();
+    static INDEX: std::sync::OnceLock<Index<()>> = std::sync::OnceLock::new();
     INDEX.get_or_init(|| Index::new(|_, _| ()))
 }
 
 /// Meanings of `word` (any case), empty when it plays no part in time phrases.
+#[cfg(test)]
 pub fn lookup(word: &str) -> &'static [Lex] {
     index().get(word).map_or(&[], |(meanings, _)| meanings)
 }
