@@ -7,21 +7,8 @@ use chronoscope::ingest;
 use chronoscope::text::sentences;
 use std::path::Path;
 
-/// A small deterministic generator (xorshift), so failures are reproducible.
-struct Rng(u64);
-
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-
-    fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
-        items[(self.next() % items.len() as u64) as usize]
-    }
-}
+mod common;
+use common::Rng;
 
 const PIECES: &[&str] = &[
     "The",

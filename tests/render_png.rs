@@ -6,23 +6,15 @@
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use chronoscope::render::time_axis::to_seconds;
 use chronoscope::render::{render_png, write_png, Viewport};
-use chronoscope::timeline::{DocumentInfo, Event, Mention, SentenceRef, Timeline};
+use chronoscope::timeline::{Event, Mention, SentenceRef, Timeline};
 use chronoscope::timex::{Granularity, Interval, TimexType};
 use std::collections::HashSet;
 
+mod common;
+use common::*;
+
 fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
     NaiveDate::from_ymd_opt(y, m, d).unwrap().and_hms_opt(h, min, 0).unwrap()
-}
-
-fn doc(id: &str, title: &str) -> DocumentInfo {
-    DocumentInfo {
-        id: id.into(),
-        path: format!("{id}.txt"),
-        title: title.into(),
-        dct: None,
-        chars: 100,
-        warnings: vec![],
-    }
 }
 
 fn ev(id: &str, label: &str, start: NaiveDateTime, end: NaiveDateTime, g: Granularity, mentions: &[&str]) -> Event {

@@ -4,24 +4,16 @@
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use chronoscope::render::time_axis::{self, to_seconds};
 use chronoscope::render::{build_scene, HitTarget, Scene, SceneOptions, Viewport};
-use chronoscope::timeline::{DocumentInfo, Event, Mention, SentenceRef, Timeline};
+use chronoscope::timeline::{Event, Mention, SentenceRef, Timeline};
 use chronoscope::timex::{Granularity, Interval, TimexType};
 use epaint::text::{FontDefinitions, TextOptions};
 use epaint::{Fonts, Rect, Shape};
 
+mod common;
+use common::*;
+
 fn day(y: i32, m: u32, d: u32) -> NaiveDateTime {
     NaiveDate::from_ymd_opt(y, m, d).unwrap().and_hms_opt(0, 0, 0).unwrap()
-}
-
-fn doc(id: &str, title: &str) -> DocumentInfo {
-    DocumentInfo {
-        id: id.into(),
-        path: format!("{id}.txt"),
-        title: title.into(),
-        dct: None,
-        chars: 100,
-        warnings: vec![],
-    }
 }
 
 fn event(id: &str, doc: &str, label: &str, start: NaiveDateTime, g: Granularity) -> Event {
@@ -47,20 +39,6 @@ fn event(id: &str, doc: &str, label: &str, start: NaiveDateTime, g: Granularity)
         original: None,
         original_label: None,
         hidden: false,
-    }
-}
-
-/// A tiny deterministic generator (xorshift) so the "random" timelines are reproducible.
-struct Rng(u64);
-impl Rng {
-    fn next(&mut self) -> u64 {
-        self.0 ^= self.0 << 13;
-        self.0 ^= self.0 >> 7;
-        self.0 ^= self.0 << 17;
-        self.0
-    }
-    fn below(&mut self, n: u64) -> u64 {
-        self.next() % n
     }
 }
 
