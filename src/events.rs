@@ -268,7 +268,8 @@ fn label_for(text: &str, from: usize, to: usize, start: usize, end: usize, menti
     let from = floor_char_boundary(text, from.max(start.saturating_sub(240)));
     let to = floor_char_boundary(text, to.min(end + 240));
     let ws = words(text, from, to);
-    let inside = |at: usize| mentions.iter().any(|&(s, e)| at > s && at < e);
+    // A mention that opens with a clause word ("that evening") does not start a new clause.
+    let inside = |at: usize| mentions.iter().any(|&(s, e)| at >= s && at < e);
     let starts = clause_starts(&ws, inside);
     let clause_of = |i: usize| starts.iter().rposition(|&s| s <= i).unwrap_or(0);
     let Some(first) = ws.iter().position(|w| w.end > start) else {
@@ -412,5 +413,12 @@ mod tests {
         assert_eq!(label(s, "The morning after"), "Relatives of the missing guard gathered at the gate");
         let s = "Michael Fallon said on Thursday morning that the attack targeted Westminster because of it.";
         assert_eq!(label(s, "Thursday morning"), "Michael Fallon said the attack targeted Westminster");
+    }
+
+    #[test]
+    fn a_phrase_opening_with_that_keeps_its_clause() {
+        // Regression: "that evening" split its own clause, so the label took the next one.
+        let s = "Neighbours held a gathering at the gates that evening, many of them in their Sunday best.";
+        assert_eq!(label(s, "that evening"), "Neighbours held a gathering at the gates");
     }
 }
