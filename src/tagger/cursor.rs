@@ -6,6 +6,7 @@ use super::lexicon::Lex;
 use super::sem::{Amount, Unit};
 use crate::text::tokens::{Token, TokenKind};
 use crate::text::word_key::LowerWord;
+use std::cell::Cell;
 
 #[derive(Clone)]
 pub struct Cursor<'a> {
@@ -15,11 +16,28 @@ pub struct Cursor<'a> {
     pub i: usize,
     /// A TIMEX3 mod a rule found inside its own phrase ("the late 1970s").
     pub modifier: Option<&'static str>,
+    /// The last amount parsed over these tokens, shared by every cursor of one `Tokens`.
+    amounts: &'a AmountMemo,
 }
 
+/// The last `Cursor::amount` parse: several rules ("two days", "two days ago", "two days later",
+/// "two-day") read the same amount at the same token, one after another, so remembering the last
+/// one spares the repeats.
+#[derive(Default)]
+pub struct AmountMemo(Cell<Option<RememberedAmount>>);
+
+/// Start token, and the amount parsed there with the token after it (or none).
+type RememberedAmount = (usize, Option<(Amount, usize)>);
+
 impl<'a> Cursor<'a> {
-    pub fn new(text: &'a str, tokens: &'a [Token], lex: &'a [&'static [Lex]], i: usize) -> Self {
-        Cursor { text, tokens, lex, i, modifier: None }
+    pub fn new(
+        text: &'a str,
+        tokens: &'a [Token],
+        lex: &'a [&'static [Lex]],
+        amounts: &'a AmountMemo,
+        i: usize,
+    ) -> Self {
+        Cursor { text, tokens, lex, i, modifier: None, amounts }
     }
 
     pub fn token(&self) -> Option<&'a Token> {
@@ -151,8 +169,9 @@ impl<'a> Cursor<'a> {
                 return None;
             }
         }
-        let digits = token.text(self.text);
-        let value = digits.parse().ok()?;
+        // At most nine ASCII digits (checked above), so this cannot overflow.
+        let digits = &self.text.as_bytes()[token.start..token.end];
+        let value = digits.iter().fold(0u32, |value, d| value * 10 + u32::from(d - b'0'));
         self.i += 1;
         Some((value, digits.len()))
     }
@@ -165,8 +184,9 @@ impl<'a> Cursor<'a> {
             self.i = save;
             return None;
         }
-        if self.token().is_some_and(|t| t.attached()) && self.one_of(&["st", "nd", "rd", "th"]).is_some() {
-            return Some(value);
+        // An ordinal suffix ("22nd") belongs to the number.
+        if self.token().is_some_and(|t| t.attached() && t.kind == TokenKind::Word) {
+            self.one_of(&["st", "nd", "rd", "th"]);
         }
         Some(value)
     }
@@ -239,6 +259,24 @@ impl<'a> Cursor<'a> {
     /// A count: digits ("24", "1.5"), number words ("twenty four", "twenty-four", "a", "an"),
     /// or an unspecified one ("several", "a few", "a couple of" → 2).
     pub fn amount(&mut self) -> Option<Amount> {
+        let start = self.i;
+        let parsed = match self.amounts.0.get() {
+            Some((at, parsed)) if at == start => parsed,
+            _ => {
+                let parsed = self.parse_amount().map(|amount| (amount, self.i));
+                self.amounts.0.set(Some((start, parsed)));
+                parsed
+            }
+        };
+        let (amount, end) = parsed?;
+        self.i = end;
+        Some(amount)
+    }
+
+    fn parse_amount(&mut self) -> Option<Amount> {
+        if self.token()?.kind == TokenKind::Number {
+            return self.digit_amount();
+        }
         let save = self.i;
         if self.words(&["a", "couple", "of"]) || self.words(&["a", "couple"]) {
             return Some(Amount::Exact(2.0));
@@ -251,27 +289,6 @@ impl<'a> Cursor<'a> {
                 return Some(Amount::Exact(0.5));
             }
             return Some(Amount::Exact(1.0));
-        }
-        if let Some((whole, _)) = self.digits() {
-            if self.token().is_some_and(|t| t.is_punct('.') && t.attached())
-                && self.token_at(1).is_some_and(|t| t.kind == TokenKind::Number && t.attached())
-            {
-                let fraction = format!("{whole}.{}", self.str_at(1));
-                if let Ok(value) = fraction.parse::<f64>() {
-                    self.i += 2;
-                    return Some(Amount::Exact(value));
-                }
-            }
-            // "2 1/2 years".
-            if self.token().is_some_and(|t| !t.attached() && t.kind == TokenKind::Number)
-                && self.current() == "1"
-                && self.token_at(1).is_some_and(|t| t.is_punct('/') && t.attached())
-                && self.token_at(2).is_some_and(|t| t.attached() && t.text(self.text) == "2")
-            {
-                self.i += 3;
-                return Some(Amount::Exact(f64::from(whole) + 0.5));
-            }
-            return Some(Amount::Exact(f64::from(whole)));
         }
         if let Some(tens) = self.lex(|l| if let Lex::Tens(t) = l { Some(t) } else { None }) {
             let after_tens = self.i;
@@ -303,6 +320,30 @@ impl<'a> Cursor<'a> {
         None
     }
 
+    /// An amount written in digits: "24", "1.5", "2 1/2".
+    fn digit_amount(&mut self) -> Option<Amount> {
+        let (whole, _) = self.digits()?;
+        if self.token().is_some_and(|t| t.is_punct('.') && t.attached())
+            && self.token_at(1).is_some_and(|t| t.kind == TokenKind::Number && t.attached())
+        {
+            let fraction = format!("{whole}.{}", self.str_at(1));
+            if let Ok(value) = fraction.parse::<f64>() {
+                self.i += 2;
+                return Some(Amount::Exact(value));
+            }
+        }
+        // "2 1/2 years".
+        if self.token().is_some_and(|t| !t.attached() && t.kind == TokenKind::Number)
+            && self.current() == "1"
+            && self.token_at(1).is_some_and(|t| t.is_punct('/') && t.attached())
+            && self.token_at(2).is_some_and(|t| t.attached() && t.text(self.text) == "2")
+        {
+            self.i += 3;
+            return Some(Amount::Exact(f64::from(whole) + 0.5));
+        }
+        Some(Amount::Exact(f64::from(whole)))
+    }
+
     /// A unit word, singular or plural, with whether it was plural.
     pub fn unit(&mut self) -> Option<(Unit, bool)> {
         self.lex(|l| match l {
@@ -318,5 +359,27 @@ impl<'a> Cursor<'a> {
         }
         let day = self.lex(|l| if let Lex::Weekday(d) = l { Some(d) } else { None })?;
         Some(day)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tagger::Tokens;
+
+    #[test]
+    fn remembered_amounts_belong_to_their_token() {
+        let tokens = Tokens::new("two days and 3.5 weeks and a few years");
+        let amount_at = |i: usize| {
+            let mut c = tokens.cursor(i);
+            c.amount().map(|amount| (amount, c.i))
+        };
+        let two = Some((Amount::Exact(2.0), 1));
+        assert_eq!(amount_at(0), two);
+        assert_eq!(amount_at(0), two, "asked twice at the same token");
+        assert_eq!(amount_at(3), Some((Amount::Exact(3.5), 6)));
+        assert_eq!(amount_at(1), None, "'days' is no amount");
+        assert_eq!(amount_at(0), two, "back at the first token after others");
+        assert_eq!(amount_at(8), Some((Amount::Unknown, 10)));
     }
 }

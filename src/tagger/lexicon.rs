@@ -285,7 +285,11 @@ impl<T: Copy + 'static> Index<T> {
 
     /// Meanings of `word` (any case) and its payload; `None` when it plays no part in time phrases.
     pub fn get(&self, word: &str) -> Option<(&'static [Lex], T)> {
-        let bytes = word.as_bytes();
+        self.get_bytes(word.as_bytes())
+    }
+
+    /// As `get`, for the bytes of a word.
+    pub fn get_bytes(&self, bytes: &[u8]) -> Option<(&'static [Lex], T)> {
         if bytes.len() > LONGEST || bytes.is_empty() {
             return None;
         }

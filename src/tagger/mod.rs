@@ -38,6 +38,7 @@ pub struct Tokens<'t> {
     pub lex: Vec<&'static [Lex]>,
     /// `rules::start` classes of each token.
     pub classes: Vec<u32>,
+    amounts: cursor::AmountMemo,
 }
 
 impl<'t> Tokens<'t> {
@@ -45,21 +46,19 @@ impl<'t> Tokens<'t> {
         static CLASSED: OnceLock<lexicon::Index<u32>> = OnceLock::new();
         let classed = CLASSED.get_or_init(|| lexicon::Index::new(rules::word_class));
         let tokens = tokenize(text);
-        let mut lex = Vec::with_capacity(tokens.len());
-        let mut classes = Vec::with_capacity(tokens.len());
-        for token in &tokens {
-            let (meanings, class) = match token.kind {
-                TokenKind::Word => classed.get(token.text(text)).unwrap_or((&[], 0)),
-                kind => (&[][..], rules::non_word_class(kind)),
-            };
-            lex.push(meanings);
-            classes.push(class);
-        }
-        Tokens { text, tokens, lex, classes }
+        let bytes = text.as_bytes();
+        let (lex, classes) = tokens
+            .iter()
+            .map(|token| match token.kind {
+                TokenKind::Word => classed.get_bytes(&bytes[token.start..token.end]).unwrap_or((&[], 0)),
+                kind => (&[][..], rules::non_word_class(kind, &bytes[token.start..token.end])),
+            })
+            .unzip();
+        Tokens { text, tokens, lex, classes, amounts: Default::default() }
     }
 
     pub fn cursor(&self, i: usize) -> Cursor<'_> {
-        Cursor::new(self.text, &self.tokens, &self.lex, i)
+        Cursor::new(self.text, &self.tokens, &self.lex, &self.amounts, i)
     }
 
     /// Token `i` is the word `word` (any case).

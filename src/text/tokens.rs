@@ -72,15 +72,15 @@ const BYTE_CLASS: [u8; 256] = {
 /// Splits `text` into tokens. Whitespace is dropped; everything else is covered.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let bytes = text.as_bytes();
-    let class_at = |i: usize| BYTE_CLASS[bytes[i] as usize];
-    let mut tokens = Vec::with_capacity(text.len() / 5);
+    // Running text has about one token per five bytes; a little headroom avoids regrowing.
+    let mut tokens = Vec::with_capacity(text.len() / 4 + 16);
     let mut i = 0;
     let mut space_before = true;
     let mut newline_before = true;
     while i < bytes.len() {
         let start = i;
         let kind;
-        match class_at(i) {
+        match BYTE_CLASS[bytes[i] as usize] {
             SPACE => {
                 space_before = true;
                 i += 1;
@@ -93,27 +93,18 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 continue;
             }
             DIGIT => {
-                i += 1;
-                while i < bytes.len() && class_at(i) == DIGIT {
-                    i += 1;
-                }
+                i = run_end(bytes, i + 1, DIGIT);
                 kind = TokenKind::Number;
             }
             LETTER => {
-                i += 1;
-                while i < bytes.len() && class_at(i) == LETTER {
-                    i += 1;
-                }
+                i = run_end(bytes, i + 1, LETTER);
                 // Non-ASCII letters continue a word ("café").
                 while i < bytes.len() && bytes[i] >= 0x80 {
                     let ch = text[i..].chars().next().unwrap_or(' ');
                     if !ch.is_alphabetic() {
                         break;
                     }
-                    i += ch.len_utf8();
-                    while i < bytes.len() && class_at(i) == LETTER {
-                        i += 1;
-                    }
+                    i = run_end(bytes, i + ch.len_utf8(), LETTER);
                 }
                 kind = TokenKind::Word;
             }
@@ -155,6 +146,12 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         newline_before = false;
     }
     tokens
+}
+
+/// Where the run of bytes of `class` starting at `from` ends.
+fn run_end(bytes: &[u8], from: usize, class: u8) -> usize {
+    let rest = bytes.get(from..).unwrap_or(&[]);
+    rest.iter().position(|&b| BYTE_CLASS[b as usize] != class).map_or(bytes.len(), |k| from + k)
 }
 
 #[cfg(test)]

@@ -11,18 +11,18 @@ use crate::text::tokens::TokenKind;
 
 pub const RULES: &[Rule] = &[
     Rule { name: "month_day_year", first: WEEKDAY | MONTH, parse: month_day_year },
-    Rule { name: "day_month_year", first: WEEKDAY | THE | NUM, parse: day_month_year },
+    Rule { name: "day_month_year", first: WEEKDAY | THE | NUM_SMALL, parse: day_month_year },
     Rule { name: "month_year", first: MONTH, parse: month_year },
-    Rule { name: "numeric_date", first: NUM, parse: numeric_date },
-    Rule { name: "iso_date", first: NUM, parse: iso_date },
-    Rule { name: "decade", first: THE | NUM | APOS, parse: decade },
-    Rule { name: "century", first: THE | ORD | NUM, parse: century },
+    Rule { name: "numeric_date", first: NUM_SMALL, parse: numeric_date },
+    Rule { name: "iso_date", first: NUM_FOUR, parse: iso_date },
+    Rule { name: "decade", first: THE | NUM_FOUR | APOS, parse: decade },
+    Rule { name: "century", first: THE | ORD | NUM_SMALL, parse: century },
     Rule { name: "quarter", first: THE | ORD | GLUE, parse: quarter },
     Rule { name: "half_year", first: THE | ORD, parse: half_year },
     Rule { name: "period_of_year", first: THE | SHIFT | MONTH, parse: period_of_year },
     Rule { name: "holiday", first: SHIFT | GLUE, parse: holiday },
     Rule { name: "season", first: THE | THAT | SHIFT | SEASON, parse: season },
-    Rule { name: "year", first: NUM | GLUE | APOS, parse: year },
+    Rule { name: "year", first: NUM_FOUR | GLUE | APOS, parse: year },
     Rule { name: "spelled_year", first: NUMW | THE, parse: spelled_year },
     Rule { name: "month", first: MONTH, parse: month_alone },
 ];
@@ -466,10 +466,11 @@ const NOT_YEAR_AFTER: &[&str] = &[
 fn year(c: &mut Cursor) -> Option<Sem> {
     let fiscal = c.word("fiscal");
     let before = c.lower_at(-1);
+    // Most numbers are not four digits: that check is the cheap one, so it comes first.
+    let year = c.year()?;
     if NOT_YEAR_BEFORE.contains(&before.as_str()) || before == "#" {
         return None;
     }
-    let year = c.year()?;
     if !fiscal && !(1900..=2099).contains(&year) {
         let date_context = matches!(
             before.as_str(),

@@ -9,9 +9,9 @@ use crate::tagger::sem::{Part, Sem};
 use crate::text::tokens::TokenKind;
 
 pub const RULES: &[Rule] = &[
-    Rule { name: "clock_colon", first: NUM, parse: clock_colon },
-    Rule { name: "clock_meridiem", first: NUM, parse: clock_meridiem },
-    Rule { name: "clock_military", first: NUM, parse: clock_military },
+    Rule { name: "clock_colon", first: NUM_SMALL, parse: clock_colon },
+    Rule { name: "clock_meridiem", first: NUM_SMALL, parse: clock_meridiem },
+    Rule { name: "clock_military", first: NUM_FOUR, parse: clock_military },
     Rule { name: "clock_word", first: PART | GLUE, parse: clock_word },
 ];
 

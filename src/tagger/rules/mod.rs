@@ -50,6 +50,11 @@ pub mod start {
 
     /// Articles and vague counts ("a", "an", "several"), which also carry `NUMW`.
     pub const ARTICLE: u32 = 1 << 19;
+    /// A number that can be a day of the month, an hour or a century (two digits, or leading
+    /// zeros); also `NUM`.
+    pub const NUM_SMALL: u32 = 1 << 20;
+    /// A number of exactly four digits (a year, "1440 GMT"); also `NUM`.
+    pub const NUM_FOUR: u32 = 1 << 21;
 
     /// Classes that only occur in a time phrase next to a stronger word ("the", "a", "at",
     /// "early"): the tagger tries rules there only when a time word follows closely.
@@ -112,11 +117,18 @@ pub fn word_class(word: &str, meanings: &[super::lexicon::Lex]) -> u32 {
     class
 }
 
-/// The `start` classes of a token that is not a word (words take theirs from the lexicon).
-pub fn non_word_class(kind: crate::text::tokens::TokenKind) -> u32 {
+/// The `start` classes of a token that is not a word (words take theirs from the lexicon):
+/// numbers say whether they can be a day or hour, or a year, so that date and clock rules are
+/// only tried where they can match.
+pub fn non_word_class(kind: crate::text::tokens::TokenKind, text: &[u8]) -> u32 {
     use crate::text::tokens::TokenKind;
     match kind {
-        TokenKind::Number => start::NUM,
+        TokenKind::Number => {
+            // Up to two digits, or leading zeros ("031"): what a day or an hour can be written as.
+            let small = text.len() <= 2 || text.first() == Some(&b'0');
+            let four = text.len() == 4;
+            start::NUM | if small { start::NUM_SMALL } else { 0 } | if four { start::NUM_FOUR } else { 0 }
+        }
         TokenKind::Punct('\'') => start::APOS,
         TokenKind::Punct(_) | TokenKind::Word => 0,
     }
@@ -163,3 +175,22 @@ pub const MONTH_CONTEXT: &[&str] = &[
     "every",
     "end",
 ];
+
+#[cfg(test)]
+mod tests {
+    use super::start::*;
+    use super::*;
+    use crate::text::tokens::TokenKind;
+
+    #[test]
+    fn numbers_say_whether_they_can_be_a_day_or_a_year() {
+        let class = |digits: &str| non_word_class(TokenKind::Number, digits.as_bytes());
+        assert_eq!(class("7"), NUM | NUM_SMALL);
+        assert_eq!(class("31"), NUM | NUM_SMALL);
+        assert_eq!(class("031"), NUM | NUM_SMALL, "leading zeros can still be a day");
+        assert_eq!(class("2017"), NUM | NUM_FOUR);
+        assert_eq!(class("0600"), NUM | NUM_SMALL | NUM_FOUR);
+        assert_eq!(class("150"), NUM);
+        assert_eq!(class("20000"), NUM);
+    }
+}
