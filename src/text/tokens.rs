@@ -97,14 +97,14 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 kind = TokenKind::Number;
             }
             LETTER => {
-                i = run_end(bytes, i + 1, LETTER);
+                i = letter_run_end(bytes, i + 1);
                 // Non-ASCII letters continue a word ("café").
                 while i < bytes.len() && bytes[i] >= 0x80 {
                     let ch = text[i..].chars().next().unwrap_or(' ');
                     if !ch.is_alphabetic() {
                         break;
                     }
-                    i = run_end(bytes, i + ch.len_utf8(), LETTER);
+                    i = letter_run_end(bytes, i + ch.len_utf8());
                 }
                 kind = TokenKind::Word;
             }
@@ -154,6 +154,35 @@ fn run_end(bytes: &[u8], from: usize, class: u8) -> usize {
     rest.iter().position(|&b| BYTE_CLASS[b as usize] != class).map_or(bytes.len(), |k| from + k)
 }
 
+/// Where the run of ASCII letters starting at `from` ends. Words are most of a text, so this
+/// tests eight bytes at a time (`ascii_letters`) and finishes byte by byte.
+fn letter_run_end(bytes: &[u8], from: usize) -> usize {
+    let mut i = from;
+    while let Some(chunk) = bytes.get(i..i + 8) {
+        let mut word = [0u8; 8];
+        word.copy_from_slice(chunk);
+        let stops = !ascii_letters(u64::from_le_bytes(word)) & HIGH_BITS;
+        if stops != 0 {
+            return i + (stops.trailing_zeros() / 8) as usize;
+        }
+        i += 8;
+    }
+    run_end(bytes, i, LETTER)
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each byte of `chunk` that is an ASCII letter. Folding case with `| 0x20` maps
+/// letters onto `a..=z` and nothing else there; two additions then test each byte's range without
+/// carries between bytes (every byte has its high bit cleared first).
+fn ascii_letters(chunk: u64) -> u64 {
+    let folded = (chunk | (0x20 * ONES)) & !HIGH_BITS;
+    let at_least_a = folded + (0x80 - u64::from(b'a')) * ONES;
+    let above_z = folded + (0x80 - u64::from(b'z') - 1) * ONES;
+    at_least_a & !above_z & !chunk & HIGH_BITS
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -176,6 +205,28 @@ mod tests {
         assert!(tokens[1].is_punct('\''));
         assert_eq!(tokens[2].text(text), "s");
         assert!(tokens[2].attached());
+    }
+
+    #[test]
+    fn eight_byte_letter_test_agrees_with_the_byte_table() {
+        for b in 0..=255u8 {
+            for lane in 0..8 {
+                let mut bytes = [b'a'; 8];
+                bytes[lane] = b;
+                let letters = ascii_letters(u64::from_le_bytes(bytes));
+                let flagged = letters & (0x80 << (8 * lane)) != 0;
+                assert_eq!(flagged, BYTE_CLASS[b as usize] == LETTER, "byte {b:#04x} in lane {lane}");
+            }
+        }
+    }
+
+    #[test]
+    fn letter_runs_end_at_the_first_non_letter() {
+        let text = b"abcdefghijklmnopq rstuvwxyzABCDEFGH1IJ\xc3\xa9z";
+        for from in 0..text.len() {
+            let expected = (from..text.len()).find(|&k| BYTE_CLASS[text[k] as usize] != LETTER).unwrap_or(text.len());
+            assert_eq!(letter_run_end(text, from), expected, "from {from}");
+        }
     }
 
     #[test]
