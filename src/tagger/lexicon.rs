@@ -3,7 +3,7 @@
 //! verb); rules and refiners choose by context. Adding a word is one line in `ENTRIES`.
 
 use super::sem::{Part, Season, Unit, Vague};
-use crate::text::word_key::{WordKey, WordTable, MAX_WORD_LEN};
+use crate::text::word_key::{key, WordTable, MAX_WORD_LEN};
 
 /// One meaning of a word.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -297,15 +297,8 @@ impl<T: Copy + 'static> Index<T> {
         if self.shapes[index / 64] & (1 << (index % 64)) == 0 {
             return None;
         }
-        // Packs the lower-cased word while checking it is made of letters (and hyphens).
-        let mut packed: WordKey = 0;
-        for (n, b) in bytes.iter().enumerate() {
-            if !b.is_ascii_alphabetic() && *b != b'-' {
-                return None;
-            }
-            packed |= (b.to_ascii_lowercase() as WordKey) << (8 * n);
-        }
-        self.entries.get_key(packed)
+        // Entries hold only letters and hyphens, so a key with any other byte finds nothing.
+        self.entries.get_key(key(bytes)?)
     }
 }
 

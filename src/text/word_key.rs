@@ -7,19 +7,69 @@ pub type WordKey = u128;
 /// Longest word a key holds.
 pub const MAX_WORD_LEN: usize = 16;
 
-/// The key of `word` (any case); `None` when it is longer than 16 bytes, empty or not ASCII.
+/// The key of `word` (any case); `None` when it is longer than 16 bytes, empty or not ASCII (or
+/// holds a NUL byte). Works on the two eight-byte halves at once rather than byte by byte, since
+/// every lexicon and word-list lookup starts here.
 pub fn key(word: &[u8]) -> Option<WordKey> {
     if word.is_empty() || word.len() > MAX_WORD_LEN {
         return None;
     }
-    let mut packed: WordKey = 0;
-    for (n, b) in word.iter().enumerate() {
-        if !b.is_ascii() || *b == 0 {
+    let in_word = |half: usize| -> u64 {
+        // High bit of every byte of this half that belongs to the word.
+        let bytes = word.len().saturating_sub(8 * half).min(8);
+        if bytes == 8 {
+            HIGH_BITS
+        } else {
+            HIGH_BITS & ((1u64 << (8 * bytes)) - 1)
+        }
+    };
+    let mut halves = load_le(word);
+    for (half, chunk) in halves.iter_mut().enumerate() {
+        if *chunk & HIGH_BITS != 0 || zero_bytes(*chunk) & in_word(half) != 0 {
             return None;
         }
-        packed |= (b.to_ascii_lowercase() as WordKey) << (8 * n);
+        *chunk = lower_ascii(*chunk);
     }
-    Some(packed)
+    Some(WordKey::from(halves[0]) | (WordKey::from(halves[1]) << 64))
+}
+
+/// The bytes of `word` (1 to 16 of them) as two little-endian halves padded with zeros, read with
+/// a few overlapping loads instead of a copy or a loop.
+fn load_le(word: &[u8]) -> [u64; 2] {
+    let len = word.len();
+    let u64_at = |at: usize| word.get(at..at + 8).and_then(|b| b.try_into().ok()).map_or(0, u64::from_le_bytes);
+    let u32_at = |at: usize| {
+        word.get(at..at + 4).and_then(|b| b.try_into().ok()).map_or(0, |b| u64::from(u32::from_le_bytes(b)))
+    };
+    match len {
+        0 => [0, 0],
+        1..=3 => {
+            let (first, middle, last) = (word[0], word[len / 2], word[len - 1]);
+            [u64::from(first) | u64::from(middle) << (8 * (len / 2)) | u64::from(last) << (8 * (len - 1)), 0]
+        }
+        4..=7 => [u32_at(0) | u32_at(len - 4) << (8 * (len - 4)), 0],
+        8 => [u64_at(0), 0],
+        _ => [u64_at(0), u64_at(len - 8) >> (8 * (16 - len.min(16)))],
+    }
+}
+
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+
+/// High bit set for bytes of `chunk` that are zero. Borrows only run upwards from a zero byte, so
+/// a flag on a non-zero byte always sits above a real zero: masking to the word's bytes (the low
+/// ones) gives an exact answer for them.
+fn zero_bytes(chunk: u64) -> u64 {
+    chunk.wrapping_sub(ONES) & !chunk & HIGH_BITS
+}
+
+/// Lower-cases the ASCII capitals of `chunk` (all bytes ASCII): each byte is tested against
+/// `A..=Z` by two additions that cannot carry into the next byte.
+fn lower_ascii(chunk: u64) -> u64 {
+    let at_least_a = chunk + (0x80 - u64::from(b'A')) * ONES;
+    let above_z = chunk + (0x80 - u64::from(b'Z') - 1) * ONES;
+    let capitals = at_least_a & !above_z & HIGH_BITS;
+    chunk | (capitals >> 2)
 }
 
 /// A fixed set of words with a payload each, looked up by key in an open-addressing hash table
@@ -151,6 +201,29 @@ mod tests {
         assert!(key("café".as_bytes()).is_none());
         assert!(key(b"seventeen-and-more").is_none());
         assert!(key(b"sixteen-letters!").is_some());
+    }
+
+    #[test]
+    fn keys_agree_with_byte_by_byte_packing() {
+        fn slow_key(word: &[u8]) -> Option<WordKey> {
+            if word.is_empty() || word.len() > MAX_WORD_LEN || word.iter().any(|b| !b.is_ascii() || *b == 0) {
+                return None;
+            }
+            Some(word.iter().enumerate().fold(0, |k, (n, b)| k | (WordKey::from(b.to_ascii_lowercase()) << (8 * n))))
+        }
+        let mut words: Vec<Vec<u8>> = (0..=255u8).map(|b| vec![b]).collect();
+        for b in 0..=255u8 {
+            for len in [2, 7, 8, 9, 15, 16, 17] {
+                for at in [0, len / 2, len - 1] {
+                    let mut word = b"AbZz@[`{Mixed-Case!".repeat(2)[..len].to_vec();
+                    word[at] = b;
+                    words.push(word);
+                }
+            }
+        }
+        for word in &words {
+            assert_eq!(key(word), slow_key(word), "{word:?}");
+        }
     }
 
     #[test]
