@@ -182,7 +182,7 @@ fn modifier(c: &mut Cursor) -> Option<&'static str> {
     }
     let save = c.i;
     for (words, found) in MODIFIER_PHRASES {
-        if c.words(words) {
+        if c.is(words[0]) && c.words(words) {
             return Some(found);
         }
     }
@@ -215,9 +215,11 @@ fn modifier(c: &mut Cursor) -> Option<&'static str> {
 type RuleMatch = (usize, &'static str, Sem, Option<&'static str>);
 
 fn best_rule_at(tokens: &Tokens, i: usize) -> Option<RuleMatch> {
+    static RULES: OnceLock<rules::RulesByClass> = OnceLock::new();
+    let by_class = RULES.get_or_init(rules::RulesByClass::new);
     let mut best: Option<RuleMatch> = None;
     let class = tokens.classes.get(i).copied().unwrap_or(0);
-    for rule in rules::all().filter(|r| r.first & class != 0) {
+    for rule in by_class.starting_with(class) {
         let mut c = tokens.cursor(i);
         if let Some(sem) = (rule.parse)(&mut c) {
             if c.i > i && best.as_ref().is_none_or(|(end, ..)| c.i > *end) {

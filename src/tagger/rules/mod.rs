@@ -146,6 +146,51 @@ pub fn all() -> impl Iterator<Item = &'static Rule> {
         .chain(duration::RULES)
 }
 
+/// Every rule indexed by the token classes it can begin with, so that the tagger walks only the
+/// rules that fit a token (in `all()` order, which settles ties) instead of filtering all of them
+/// at every token.
+pub struct RulesByClass {
+    rules: Vec<&'static Rule>,
+    /// For each class bit, the rules (bit `k` = `rules[k]`) that can begin with it.
+    by_bit: [u64; 32],
+}
+
+impl RulesByClass {
+    pub fn new() -> Self {
+        let rules: Vec<&'static Rule> = all().collect();
+        debug_assert!(rules.len() <= 64, "RulesByClass holds at most 64 rules");
+        let mut by_bit = [0u64; 32];
+        for (k, rule) in rules.iter().enumerate() {
+            for (bit, set) in by_bit.iter_mut().enumerate() {
+                if rule.first & (1 << bit) != 0 {
+                    *set |= 1 << k;
+                }
+            }
+        }
+        RulesByClass { rules, by_bit }
+    }
+
+    /// The rules that can begin at a token of `class`, in priority order.
+    pub fn starting_with(&self, class: u32) -> impl Iterator<Item = &'static Rule> + '_ {
+        let mut candidates =
+            (0..32).filter(|bit| class & (1 << bit) != 0).fold(0u64, |set, bit| set | self.by_bit[bit]);
+        std::iter::from_fn(move || {
+            if candidates == 0 {
+                return None;
+            }
+            let k = candidates.trailing_zeros() as usize;
+            candidates &= candidates - 1;
+            Some(self.rules[k])
+        })
+    }
+}
+
+impl Default for RulesByClass {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
 /// Words before a bare month name that make it a month ("in May", "since March").
 pub const MONTH_CONTEXT: &[&str] = &[
     "in",
@@ -181,6 +226,17 @@ mod tests {
     use super::start::*;
     use super::*;
     use crate::text::tokens::TokenKind;
+
+    #[test]
+    fn rules_by_class_keep_every_fitting_rule_in_order() {
+        assert!(all().count() <= 64, "RulesByClass keeps its rules in one 64-bit set");
+        let by_class = RulesByClass::new();
+        for class in [NUM | NUM_SMALL, NUM | NUM_FOUR, THE, MONTH | GLUE, WEEKDAY, NUMW | GLUE | ARTICLE, 0] {
+            let expected: Vec<&str> = all().filter(|r| r.first & class != 0).map(|r| r.name).collect();
+            let found: Vec<&str> = by_class.starting_with(class).map(|r| r.name).collect();
+            assert_eq!(found, expected, "class {class:#x}");
+        }
+    }
 
     #[test]
     fn numbers_say_whether_they_can_be_a_day_or_a_year() {
