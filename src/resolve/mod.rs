@@ -13,7 +13,7 @@ use crate::tagger::{RawMention, Tokens};
 use crate::text::offsets::CharOffsets;
 use crate::text::SentenceSpan;
 use crate::timeline::Mention;
-use crate::timex::TimexType;
+use crate::timex::{push_padded, TimexType};
 use calendar::{weekday_of, Cal};
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use named_events::{event_reference, EventDates};
@@ -132,7 +132,7 @@ struct Discourse<'a> {
     reference: String,
     tokens: &'a Tokens<'a>,
     /// The last time the text placed on the calendar, and the phrase that did.
-    last: Option<(Cal, String)>,
+    last: Option<(Cal, &'a str)>,
     events: EventDates,
 }
 
@@ -142,7 +142,7 @@ struct Base {
     what: String,
 }
 
-impl Discourse<'_> {
+impl<'a> Discourse<'a> {
     fn speech_day(&self) -> Cal {
         Cal::Day(self.mode.speech_time().date())
     }
@@ -182,6 +182,18 @@ impl Discourse<'_> {
     fn event_after(&self, raw: &RawMention) -> Option<(i32, String, usize)> {
         let last = raw.end_token.checked_sub(1)?;
         event_reference(self.tokens, last).or_else(|| event_reference(self.tokens, raw.end_token))
+    }
+
+    /// Takes in what `phrase` (the text of `raw`) resolved to: a placed phrase that moves the
+    /// discourse becomes the last time mentioned, and a placed day may date a named event.
+    fn remember(&mut self, raw: &RawMention, phrase: &'a str, outcome: &Outcome) {
+        let Some(cal) = outcome.cal else { return };
+        if moves_discourse(&raw.sem) && outcome.kind != TimexType::Duration {
+            self.last = Some((cal, phrase));
+        }
+        if let Some(day) = cal.day() {
+            self.events.learn(self.tokens, raw.first_token, raw.end_token, day, phrase);
+        }
     }
 
     fn resolve(&self, raw: &RawMention, sem: &Sem, tense: Tense) -> Outcome {
@@ -326,7 +338,7 @@ impl Discourse<'_> {
                 Amount::Exact(n)
                     if *unit == Unit::Year && matches!(self.last, Some((Cal::Quarter(..) | Cal::Half(..), _))) =>
                 {
-                    let (base, phrase) = self.last.clone().unwrap_or((self.speech_day(), String::new()));
+                    let (base, phrase) = self.last.unwrap_or((self.speech_day(), ""));
                     let back = base.shifted(-(n.round() as i64), Unit::Year);
                     Outcome::at(
                         back,
@@ -763,36 +775,12 @@ pub fn resolve_document(
     let mut mentions = Vec::with_capacity(raw.len());
     for (n, mention) in raw.iter().enumerate() {
         let sentence = sentences.partition_point(|s| s.end <= mention.start).min(sentences.len().saturating_sub(1));
-        let (from, to) = match sentences.get(sentence) {
-            Some(s) => (
-                tokens.tokens.partition_point(|t| t.start < s.start),
-                tokens.tokens.partition_point(|t| t.start < s.end),
-            ),
-            None => (0, tokens.tokens.len()),
-        };
-        // "Wednesday’s attack": what a possessive date owns has happened.
-        let possessive = tokens.tokens.get(mention.end_token).is_some_and(|t| t.is_punct('\''))
-            && tokens.lower(mention.end_token + 1) == "s";
-        let tense = if possessive {
-            Tense::Past
-        } else if !needs_tense(&mention.sem) {
-            Tense::Unknown
-        } else {
-            tense_near(tokens, mention.first_token, mention.end_token, from, to.max(mention.end_token))
-        };
+        let tense = tense_of(mention, tokens, sentences.get(sentence));
         let outcome = discourse.resolve(mention, &mention.sem, tense);
         let phrase = &tokens.text[mention.start..mention.end];
-        if let Some(cal) = outcome.cal {
-            if moves_discourse(&mention.sem) && outcome.kind != TimexType::Duration {
-                discourse.last = Some((cal, phrase.to_string()));
-            }
-            if let Some(day) = cal.day() {
-                discourse.events.learn(tokens, mention.first_token, mention.end_token, day, phrase);
-            }
-        }
-        let interval = outcome.cal.map(|c| c.interval());
+        discourse.remember(mention, phrase, &outcome);
         mentions.push(Mention {
-            id: format!("{doc_id}-m{}", n + 1),
+            id: mention_id(doc_id, n + 1),
             doc: doc_id.to_string(),
             text: phrase.to_string(),
             start: offsets.char_at(mention.start),
@@ -800,12 +788,42 @@ pub fn resolve_document(
             timex_type: outcome.kind,
             value: outcome.value,
             modifier: mention.modifier.map(str::to_string),
-            interval,
+            interval: outcome.cal.map(|c| c.interval()),
             granularity: outcome.cal.map(|c| c.granularity()),
             rule: mention.rule.to_string(),
-            explanation: format!("{phrase} → {}", outcome.why),
+            explanation: [phrase, " → ", &outcome.why].concat(),
             sentence,
         });
     }
     mentions
+}
+
+/// The tense `mention` is read in: past for a possessive date ("Wednesday’s attack": what it owns
+/// has happened), else the clause's tense within `sentence`, read only when the meaning needs it.
+fn tense_of(mention: &RawMention, tokens: &Tokens, sentence: Option<&SentenceSpan>) -> Tense {
+    let possessive = tokens.tokens.get(mention.end_token).is_some_and(|t| t.is_punct('\''))
+        && tokens.lower(mention.end_token + 1) == "s";
+    if possessive {
+        return Tense::Past;
+    }
+    if !needs_tense(&mention.sem) {
+        return Tense::Unknown;
+    }
+    let (from, to) = match sentence {
+        Some(s) => (
+            tokens.tokens.partition_point(|t| t.start < s.start),
+            tokens.tokens.partition_point(|t| t.start < s.end),
+        ),
+        None => (0, tokens.tokens.len()),
+    };
+    tense_near(tokens, mention.first_token, mention.end_token, from, to.max(mention.end_token))
+}
+
+/// "d1-m7": the `n`th mention of document `doc_id`.
+fn mention_id(doc_id: &str, n: usize) -> String {
+    let mut id = String::with_capacity(doc_id.len() + 8);
+    id.push_str(doc_id);
+    id.push_str("-m");
+    push_padded(&mut id, n as i64, 0);
+    id
 }
