@@ -38,8 +38,12 @@ pub fn push_padded(out: &mut String, n: i64, width: usize) {
         out.push('-');
     }
     let written = digits.len() - start + usize::from(n < 0);
-    out.extend(std::iter::repeat_n('0', width.saturating_sub(written)));
-    out.extend(digits[start..].iter().map(|&digit| char::from(digit)));
+    for _ in written..width {
+        out.push('0');
+    }
+    for &digit in &digits[start..] {
+        out.push(char::from(digit));
+    }
 }
 
 /// Parses a YYYY-MM-DD date typed by a user (years 1 to 9999), with a message they can act on.
