@@ -182,25 +182,21 @@ fn cue_at(tokens: &Tokens, i: usize) -> Option<Cue> {
     table.get(tokens.tokens.get(i)?.text(tokens.text))
 }
 
-/// The tense of the nearest verb-like signal on either side of tokens `[first, end)`.
+/// The tense of the nearest verb-like signal on either side of tokens `[first, end)`, at most 15
+/// tokens away; on a tie the signal before the phrase wins. Tokens are read nearest first, so
+/// the scan stops at the first signal.
 fn clause_tense(tokens: &Tokens, first: usize, end: usize, from: usize, to: usize) -> Tense {
-    let mut best: Option<(usize, Tense)> = None;
-    for i in (from..first).rev().take(15) {
-        if let Some(t) = word_signal(tokens, i) {
-            best = Some((first - i, t));
+    for distance in 1..=15 {
+        let before = first.checked_sub(distance).filter(|i| *i >= from);
+        let after = Some(end + distance - 1).filter(|i| *i < to);
+        if before.is_none() && after.is_none() {
             break;
         }
-    }
-    for i in (end..to).take(15) {
-        if let Some(t) = word_signal(tokens, i) {
-            let distance = i + 1 - end;
-            if best.is_none_or(|(d, _)| distance < d) {
-                best = Some((distance, t));
-            }
-            break;
+        if let Some(tense) = before.into_iter().chain(after).find_map(|i| word_signal(tokens, i)) {
+            return tense;
         }
     }
-    best.map(|(_, t)| t).unwrap_or(Tense::Unknown)
+    Tense::Unknown
 }
 
 /// Words that are tense-neutral between a modal and its verb ("will be named", "would not have").
