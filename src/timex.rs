@@ -1,5 +1,6 @@
-//! TIMEX3 vocabulary shared by the tagger, resolver and exports: types, modifiers, granularities
-//! and the half-open calendar intervals that mentions and events are drawn on.
+//! TIMEX3 vocabulary shared by the tagger, resolver and exports: types, modifiers, granularities,
+//! the half-open calendar intervals that mentions and events are drawn on, and the plain number
+//! and day formatting that values and labels are written with.
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
 

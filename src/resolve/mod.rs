@@ -16,8 +16,8 @@ use crate::timeline::Mention;
 use crate::timex::{push_padded, TimexType};
 use calendar::{weekday_of, Cal};
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
-use std::borrow::Cow;
 use named_events::{event_reference, EventDates};
+use std::borrow::Cow;
 use tense::{tense_near, Tense};
 
 /// What relative phrases are resolved against.
@@ -196,10 +196,7 @@ impl<'a> Discourse<'a> {
             Some((cal, phrase)) => {
                 Base { cal: *cal, what: format!("{} (the last time mentioned: \"{phrase}\")", describe(cal)) }
             }
-            None => Base {
-                cal: self.speech_day(),
-                what: [&self.reference, " (no earlier time in the text)"].concat(),
-            },
+            None => Base { cal: self.speech_day(), what: [&self.reference, " (no earlier time in the text)"].concat() },
         }
     }
 
@@ -332,7 +329,9 @@ impl<'a> Discourse<'a> {
                     ),
                 };
                 match day {
-                    Some(day) => Outcome::at(Cal::Day(day), TimexType::Date, ["a holiday: ", how, " ", reference].concat()),
+                    Some(day) => {
+                        Outcome::at(Cal::Day(day), TimexType::Date, ["a holiday: ", how, " ", reference].concat())
+                    }
                     None => Outcome::undated("XXXX-XX-XX", TimexType::Date, "a holiday with no date"),
                 }
             }
@@ -552,9 +551,10 @@ impl<'a> Discourse<'a> {
                     }
                 }
                 ReferenceMode::DocumentDate { .. } => match tense {
-                    Tense::Future => {
-                        (ref_day + Duration::days(forward), [name, " → on or after ", reference, " (future tense)"].concat())
-                    }
+                    Tense::Future => (
+                        ref_day + Duration::days(forward),
+                        [name, " → on or after ", reference, " (future tense)"].concat(),
+                    ),
                     Tense::Present | Tense::Unknown if forward < -back => {
                         (ref_day + Duration::days(forward), [name, " → the nearest ", name, " to ", reference].concat())
                     }
@@ -820,10 +820,9 @@ fn tense_of(mention: &RawMention, tokens: &Tokens, sentence: Option<&SentenceSpa
         return Tense::Unknown;
     }
     let (from, to) = match sentence {
-        Some(s) => (
-            tokens.tokens.partition_point(|t| t.start < s.start),
-            tokens.tokens.partition_point(|t| t.start < s.end),
-        ),
+        Some(s) => {
+            (tokens.tokens.partition_point(|t| t.start < s.start), tokens.tokens.partition_point(|t| t.start < s.end))
+        }
         None => (0, tokens.tokens.len()),
     };
     tense_near(tokens, mention.first_token, mention.end_token, from, to.max(mention.end_token))

@@ -94,32 +94,23 @@ struct Roles {
 fn roles_table() -> &'static WordTable<Roles> {
     static TABLE: std::sync::OnceLock<WordTable<Roles>> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        let lists: [(&[&str], fn(&mut Roles)); 5] = [
-            (PRESENT_WORDS, |roles| {
-                roles.tense.get_or_insert(Tense::Present);
-            }),
-            (PAST_WORDS, |roles| {
-                roles.tense.get_or_insert(Tense::Past);
-            }),
-            (FUTURE_WORDS, |roles| {
-                roles.tense.get_or_insert(Tense::Future);
-                roles.modal = true;
-            }),
-            (FUTURE_BEFORE_TO, |roles| roles.plan = true),
-            (AUXILIARIES, |roles| roles.auxiliary = true),
-        ];
-        let mut entries: Vec<(&str, Roles)> = Vec::new();
-        for (words, mark) in lists {
-            for word in words {
-                let at = entries.iter().position(|(w, _)| w == word).unwrap_or_else(|| {
-                    entries.push((word, Roles::default()));
-                    entries.len() - 1
-                });
-                mark(&mut entries[at].1);
-            }
-        }
-        WordTable::new(&entries)
+        let listed =
+            PRESENT_WORDS.iter().chain(PAST_WORDS).chain(FUTURE_WORDS).chain(FUTURE_BEFORE_TO).chain(AUXILIARIES);
+        WordTable::new(&listed.map(|word| (*word, listed_roles(word))).collect::<Vec<_>>())
     })
+}
+
+/// The roles the word lists give `word` (lower case).
+fn listed_roles(word: &str) -> Roles {
+    let tense = [(PRESENT_WORDS, Tense::Present), (PAST_WORDS, Tense::Past), (FUTURE_WORDS, Tense::Future)]
+        .into_iter()
+        .find_map(|(words, tense)| words.contains(&word).then_some(tense));
+    Roles {
+        tense,
+        plan: FUTURE_BEFORE_TO.contains(&word),
+        modal: FUTURE_WORDS.contains(&word),
+        auxiliary: AUXILIARIES.contains(&word),
+    }
 }
 
 /// The roles of `word` (any case); none for unlisted words.
