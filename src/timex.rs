@@ -1,15 +1,50 @@
-//! TIMEX3 vocabulary shared by the tagger, resolver and exports: types, modifiers, granularities
-//! and the half-open calendar intervals that mentions and events are drawn on.
+//! TIMEX3 vocabulary shared by the tagger, resolver and exports: types, modifiers, granularities,
+//! the half-open calendar intervals that mentions and events are drawn on, and the plain number
+//! and day formatting that values and labels are written with.
 
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
 
 /// "Wed 22 Mar 2017": how whole days read everywhere (explanations, the axis, the window).
-/// Plain formatting: chrono's strftime is slow on the resolver's hot path.
+/// Plain formatting: chrono's strftime and `format!` are slow on the resolver's hot path.
 pub fn day_label(d: NaiveDate) -> String {
     const DAYS: [&str; 7] = ["Mon", "Tue", "Wed", "Thu", "Fri", "Sat", "Sun"];
     const MONTHS: [&str; 12] = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"];
-    let weekday = DAYS[d.weekday().num_days_from_monday() as usize];
-    format!("{weekday} {} {} {:04}", d.day(), MONTHS[d.month0() as usize], d.year())
+    let mut label = String::with_capacity(16);
+    label.push_str(DAYS[d.weekday().num_days_from_monday() as usize]);
+    label.push(' ');
+    push_padded(&mut label, d.day().into(), 0);
+    label.push(' ');
+    label.push_str(MONTHS[d.month0() as usize]);
+    label.push(' ');
+    push_padded(&mut label, d.year().into(), 4);
+    label
+}
+
+/// Appends `n` in decimal, zero-padded to `width` characters counting the sign: what
+/// `format!("{n:0width$}")` writes, without the formatting machinery (TIMEX3 values and day labels
+/// are made of such numbers, one set per mention).
+pub fn push_padded(out: &mut String, n: i64, width: usize) {
+    let mut digits = [0u8; 20];
+    let mut start = digits.len();
+    let mut rest = n.unsigned_abs();
+    loop {
+        start -= 1;
+        digits[start] = b'0' + (rest % 10) as u8;
+        rest /= 10;
+        if rest == 0 {
+            break;
+        }
+    }
+    if n < 0 {
+        out.push('-');
+    }
+    let written = digits.len() - start + usize::from(n < 0);
+    for _ in written..width {
+        out.push('0');
+    }
+    for &digit in &digits[start..] {
+        out.push(char::from(digit));
+    }
 }
 
 /// Parses a YYYY-MM-DD date typed by a user (years 1 to 9999), with a message they can act on.
@@ -126,5 +161,28 @@ impl Interval {
 
     pub fn duration(&self) -> Duration {
         self.end - self.start
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn padded_numbers_match_the_formatter() {
+        for n in [0, 7, -7, 42, 2017, -2017, 99_999, i64::MIN, i64::MAX] {
+            for width in [0, 1, 2, 3, 4, 6] {
+                let mut out = String::new();
+                push_padded(&mut out, n, width);
+                assert_eq!(out, format!("{n:0width$}"));
+            }
+        }
+    }
+
+    #[test]
+    fn day_labels_read_weekday_day_month_year() {
+        let day = NaiveDate::from_ymd_opt(2017, 3, 22).unwrap();
+        assert_eq!(day_label(day), "Wed 22 Mar 2017");
+        assert_eq!(day_label(NaiveDate::from_ymd_opt(987, 1, 5).unwrap()), "Fri 5 Jan 0987");
     }
 }

@@ -3,7 +3,7 @@
 //! (shifting by units, truncating to a coarser unit).
 
 use crate::tagger::sem::{Holiday, Part, Season, Unit};
-use crate::timex::{Granularity, Interval};
+use crate::timex::{push_padded, Granularity, Interval};
 use chrono::{Datelike, Duration, Months, NaiveDate, NaiveDateTime, NaiveTime, Weekday};
 
 /// A point on the calendar at some precision.
@@ -29,13 +29,26 @@ pub enum Cal {
     Century(i32),
 }
 
-/// "2017-03-23" (plain formatting: chrono's strftime is slow on a hot path).
-pub fn iso_day(d: NaiveDate) -> String {
-    format!("{:04}-{:02}-{:02}", d.year(), d.month(), d.day())
+/// Appends the day as "2017-03-23" (plain formatting: chrono's strftime and `format!` are slow on
+/// a hot path).
+fn push_iso_day(out: &mut String, d: NaiveDate) {
+    push_padded(out, d.year().into(), 4);
+    out.push('-');
+    push_padded(out, d.month().into(), 2);
+    out.push('-');
+    push_padded(out, d.day().into(), 2);
 }
 
 fn date(y: i32, m: u32, d: u32) -> NaiveDate {
     NaiveDate::from_ymd_opt(y, m, d).unwrap_or(NaiveDate::MIN)
+}
+
+/// Appends the ISO week of `d`: "2017-W12" (the ISO year, unpadded).
+fn push_iso_week(out: &mut String, d: NaiveDate) {
+    let week = d.iso_week();
+    push_padded(out, week.year().into(), 0);
+    out.push_str("-W");
+    push_padded(out, week.week().into(), 2);
 }
 
 fn season_start_month(season: Season) -> (i32, u32) {
@@ -48,30 +61,57 @@ fn season_start_month(season: Season) -> (i32, u32) {
 }
 
 impl Cal {
+    /// The TIMEX3 value: "2017-03-23T14:40", "2017-W12-WE", "1989-Q3", "199".
     pub fn value(&self) -> String {
+        let mut out = String::with_capacity(16);
         match *self {
             Cal::Minute(t) => {
-                format!("{}T{:02}:{:02}", iso_day(t.date()), t.time().hour_of(), t.time().minute_of())
+                push_iso_day(&mut out, t.date());
+                out.push('T');
+                push_padded(&mut out, t.time().hour_of().into(), 2);
+                out.push(':');
+                push_padded(&mut out, t.time().minute_of().into(), 2);
             }
-            Cal::Midnight(d) => format!("{}T24:00", iso_day(d)),
-            Cal::PartOfDay(d, p) => format!("{}T{}", iso_day(d), p.code()),
-            Cal::Day(d) => iso_day(d),
+            Cal::Midnight(d) => {
+                push_iso_day(&mut out, d);
+                out.push_str("T24:00");
+            }
+            Cal::PartOfDay(d, p) => {
+                push_iso_day(&mut out, d);
+                out.push('T');
+                out.push_str(p.code());
+            }
+            Cal::Day(d) => push_iso_day(&mut out, d),
             Cal::Weekend(sat) => {
-                let w = sat.iso_week();
-                format!("{}-W{:02}-WE", w.year(), w.week())
+                push_iso_week(&mut out, sat);
+                out.push_str("-WE");
             }
-            Cal::Week(mon) => {
-                let w = mon.iso_week();
-                format!("{}-W{:02}", w.year(), w.week())
+            Cal::Week(mon) => push_iso_week(&mut out, mon),
+            Cal::Month(y, m) => {
+                push_padded(&mut out, y.into(), 4);
+                out.push('-');
+                push_padded(&mut out, m.into(), 2);
             }
-            Cal::Month(y, m) => format!("{y:04}-{m:02}"),
-            Cal::Quarter(y, q) => format!("{y:04}-Q{q}"),
-            Cal::Half(y, h) => format!("{y:04}-H{h}"),
-            Cal::Season(y, s) => format!("{y:04}-{}", s.code()),
-            Cal::Year(y) => format!("{y:04}"),
-            Cal::Decade(d) => format!("{d:03}"),
-            Cal::Century(c) => format!("{c:02}"),
+            Cal::Quarter(y, q) => {
+                push_padded(&mut out, y.into(), 4);
+                out.push_str("-Q");
+                push_padded(&mut out, q.into(), 0);
+            }
+            Cal::Half(y, h) => {
+                push_padded(&mut out, y.into(), 4);
+                out.push_str("-H");
+                push_padded(&mut out, h.into(), 0);
+            }
+            Cal::Season(y, s) => {
+                push_padded(&mut out, y.into(), 4);
+                out.push('-');
+                out.push_str(s.code());
+            }
+            Cal::Year(y) => push_padded(&mut out, y.into(), 4),
+            Cal::Decade(d) => push_padded(&mut out, d.into(), 3),
+            Cal::Century(c) => push_padded(&mut out, c.into(), 2),
         }
+        out
     }
 
     pub fn granularity(&self) -> Granularity {
@@ -332,6 +372,14 @@ mod tests {
         assert_eq!(Cal::Decade(199).value(), "199");
         assert_eq!(Cal::Quarter(1989, 3).shifted(-1, Unit::Year).value(), "1988-Q3");
         assert_eq!(Cal::Midnight(d).value(), "2017-03-23T24:00");
+        let t = d.and_hms_opt(9, 5, 0).unwrap();
+        assert_eq!(Cal::Minute(t).value(), "2017-03-23T09:05");
+        assert_eq!(Cal::Weekend(date(2017, 3, 25)).value(), "2017-W12-WE");
+        assert_eq!(Cal::Month(987, 1).value(), "0987-01");
+        assert_eq!(Cal::Half(2017, 2).value(), "2017-H2");
+        assert_eq!(Cal::Season(2017, Season::Fall).value(), "2017-FA");
+        assert_eq!(Cal::Year(-5).value(), "-005");
+        assert_eq!(Cal::Century(20).value(), "20");
     }
 
     #[test]

@@ -13,10 +13,11 @@ use crate::tagger::{RawMention, Tokens};
 use crate::text::offsets::CharOffsets;
 use crate::text::SentenceSpan;
 use crate::timeline::Mention;
-use crate::timex::TimexType;
+use crate::timex::{push_padded, TimexType};
 use calendar::{weekday_of, Cal};
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
 use named_events::{event_reference, EventDates};
+use std::borrow::Cow;
 use tense::{tense_near, Tense};
 
 /// What relative phrases are resolved against.
@@ -45,8 +46,8 @@ impl ReferenceMode {
 
     fn describe(&self) -> String {
         match self {
-            ReferenceMode::Story { anchor } => format!("the story anchor {}", day_name(*anchor)),
-            ReferenceMode::DocumentDate { dct, .. } => format!("the publication date {}", day_name(dct.date())),
+            ReferenceMode::Story { anchor } => ["the story anchor ", &day_name(*anchor)].concat(),
+            ReferenceMode::DocumentDate { dct, .. } => ["the publication date ", &day_name(dct.date())].concat(),
         }
     }
 }
@@ -84,8 +85,35 @@ fn describe(cal: &Cal) -> String {
     }
 }
 
+/// "1 day", "3 years", "1.5 hours".
 fn unit_name(unit: Unit, n: f64) -> String {
-    let name = match unit {
+    let name = unit_word(unit);
+    let mut out = String::with_capacity(name.len() + 8);
+    if n == 1.0 {
+        out.push_str("1 ");
+        out.push_str(name);
+    } else {
+        push_count(&mut out, n);
+        out.push(' ');
+        out.push_str(name);
+        out.push('s');
+    }
+    out
+}
+
+/// Appends `n` as `format!("{n}")` writes it: whole counts digit by digit, anything else through
+/// the float formatter.
+fn push_count(out: &mut String, n: f64) {
+    if n.fract() == 0.0 && (1.0..1e15).contains(&n) {
+        push_padded(out, n as i64, 0);
+    } else {
+        out.push_str(&n.to_string());
+    }
+}
+
+/// "day", "half-year": the singular name of `unit`.
+fn unit_word(unit: Unit) -> &'static str {
+    match unit {
         Unit::Second => "second",
         Unit::Minute => "minute",
         Unit::Hour => "hour",
@@ -99,29 +127,27 @@ fn unit_name(unit: Unit, n: f64) -> String {
         Unit::Year => "year",
         Unit::Decade => "decade",
         Unit::Century => "century",
-    };
-    if n == 1.0 {
-        format!("1 {name}")
-    } else {
-        format!("{n} {name}s")
     }
 }
+
+/// Why a mention resolved as it did: most reasons are fixed phrases, the rest are built once.
+type Why = Cow<'static, str>;
 
 /// How one mention came out.
 struct Outcome {
     cal: Option<Cal>,
     value: String,
     kind: TimexType,
-    why: String,
+    why: Why,
 }
 
 impl Outcome {
-    fn at(cal: Cal, kind: TimexType, why: String) -> Self {
-        Outcome { value: cal.value(), cal: Some(cal), kind, why }
+    fn at(cal: Cal, kind: TimexType, why: impl Into<Why>) -> Self {
+        Outcome { value: cal.value(), cal: Some(cal), kind, why: why.into() }
     }
 
-    fn undated(value: String, kind: TimexType, why: String) -> Self {
-        Outcome { cal: None, value, kind, why }
+    fn undated(value: impl Into<String>, kind: TimexType, why: impl Into<Why>) -> Self {
+        Outcome { cal: None, value: value.into(), kind, why: why.into() }
     }
 }
 
@@ -132,7 +158,7 @@ struct Discourse<'a> {
     reference: String,
     tokens: &'a Tokens<'a>,
     /// The last time the text placed on the calendar, and the phrase that did.
-    last: Option<(Cal, String)>,
+    last: Option<(Cal, &'a str)>,
     events: EventDates,
 }
 
@@ -142,7 +168,7 @@ struct Base {
     what: String,
 }
 
-impl Discourse<'_> {
+impl<'a> Discourse<'a> {
     fn speech_day(&self) -> Cal {
         Cal::Day(self.mode.speech_time().date())
     }
@@ -170,10 +196,7 @@ impl Discourse<'_> {
             Some((cal, phrase)) => {
                 Base { cal: *cal, what: format!("{} (the last time mentioned: \"{phrase}\")", describe(cal)) }
             }
-            None => Base {
-                cal: self.speech_day(),
-                what: format!("{} (no earlier time in the text)", self.reference.clone()),
-            },
+            None => Base { cal: self.speech_day(), what: [&self.reference, " (no earlier time in the text)"].concat() },
         }
     }
 
@@ -184,66 +207,76 @@ impl Discourse<'_> {
         event_reference(self.tokens, last).or_else(|| event_reference(self.tokens, raw.end_token))
     }
 
+    /// Takes in what `phrase` (the text of `raw`) resolved to: a placed phrase that moves the
+    /// discourse becomes the last time mentioned, and a placed day may date a named event.
+    fn remember(&mut self, raw: &RawMention, phrase: &'a str, outcome: &Outcome) {
+        let Some(cal) = outcome.cal else { return };
+        if moves_discourse(&raw.sem) && outcome.kind != TimexType::Duration {
+            self.last = Some((cal, phrase));
+        }
+        if let Some(day) = cal.day() {
+            self.events.learn(self.tokens, raw.first_token, raw.end_token, day, phrase);
+        }
+    }
+
     fn resolve(&self, raw: &RawMention, sem: &Sem, tense: Tense) -> Outcome {
         let speech = self.mode.speech_time();
-        let reference = &self.reference;
+        let reference = self.reference.as_str();
         match sem {
             Sem::Calendar { year: Some(y), month: Some(m), day: Some(d) } => {
                 match NaiveDate::from_ymd_opt(*y, *m, *d) {
-                    Some(date) => Outcome::at(Cal::Day(date), TimexType::Date, "an explicit calendar date".into()),
-                    None => Outcome::undated("XXXX-XX-XX".into(), TimexType::Date, "not a real calendar date".into()),
+                    Some(date) => Outcome::at(Cal::Day(date), TimexType::Date, "an explicit calendar date"),
+                    None => Outcome::undated("XXXX-XX-XX", TimexType::Date, "not a real calendar date"),
                 }
             }
             Sem::Calendar { year: None, month: Some(m), day: Some(d) } => {
                 let year = year_for_day(speech.date(), *m, *d, tense);
+                let how = match tense {
+                    Tense::Past => "the last such day on or before",
+                    Tense::Future => "the next such day on or after",
+                    _ => "the year that puts it nearest to",
+                };
                 match NaiveDate::from_ymd_opt(year, *m, *d) {
-                    Some(date) => Outcome::at(
-                        Cal::Day(date),
-                        TimexType::Date,
-                        format!(
-                            "no year given: {} {reference}",
-                            match tense {
-                                Tense::Past => "the last such day on or before",
-                                Tense::Future => "the next such day on or after",
-                                _ => "the year that puts it nearest to",
-                            }
-                        ),
-                    ),
-                    None => Outcome::undated(format!("XXXX-{m:02}-{d:02}"), TimexType::Date, "no such day".into()),
+                    Some(date) => {
+                        Outcome::at(Cal::Day(date), TimexType::Date, ["no year given: ", how, " ", reference].concat())
+                    }
+                    None => Outcome::undated(format!("XXXX-{m:02}-{d:02}"), TimexType::Date, "no such day"),
                 }
             }
             Sem::Calendar { year: Some(y), month: Some(m), day: None } => {
-                Outcome::at(Cal::Month(*y, *m), TimexType::Date, "an explicit month".into())
+                Outcome::at(Cal::Month(*y, *m), TimexType::Date, "an explicit month")
             }
             Sem::Calendar { year: Some(y), month: None, .. } => {
-                Outcome::at(Cal::Year(*y), TimexType::Date, "an explicit year".into())
+                Outcome::at(Cal::Year(*y), TimexType::Date, "an explicit year")
             }
             Sem::Calendar { year: None, month: Some(m), day: None } => {
                 let (y, why) = month_year(speech.date(), *m, tense);
-                Outcome::at(Cal::Month(y, *m), TimexType::Date, format!("{why} relative to {reference}"))
+                Outcome::at(Cal::Month(y, *m), TimexType::Date, [why, " relative to ", reference].concat())
             }
-            Sem::Calendar { .. } => Outcome::undated("XXXX".into(), TimexType::Date, "an incomplete date".into()),
-            Sem::Decade { decade } => Outcome::at(Cal::Decade(*decade), TimexType::Date, "a decade".into()),
-            Sem::Century { century } => Outcome::at(Cal::Century(*century), TimexType::Date, "a century".into()),
+            Sem::Calendar { .. } => Outcome::undated("XXXX", TimexType::Date, "an incomplete date"),
+            Sem::Decade { decade } => Outcome::at(Cal::Decade(*decade), TimexType::Date, "a decade"),
+            Sem::Century { century } => Outcome::at(Cal::Century(*century), TimexType::Date, "a century"),
             Sem::Quarter { quarter, year } => {
                 let (y, why) = match year {
-                    Some(y) => (*y, "an explicit quarter and year".to_string()),
+                    Some(y) => (*y, "an explicit quarter and year".into()),
                     None => period_year((quarter - 1) * 3 + 1, self, reference, tense),
                 };
                 Outcome::at(Cal::Quarter(y, *quarter), TimexType::Date, why)
             }
             Sem::Half { half, year } => {
                 let (y, why) = match year {
-                    Some(y) => (*y, "an explicit half-year and year".to_string()),
+                    Some(y) => (*y, "an explicit half-year and year".into()),
                     None => period_year((half - 1) * 6 + 1, self, reference, tense),
                 };
                 Outcome::at(Cal::Half(y, *half), TimexType::Date, why)
             }
             Sem::SeasonOf { season, year, shift } => {
-                let (y, why) = match (year, shift) {
-                    (Some(y), _) => (*y, "an explicit season and year".to_string()),
-                    (None, Some(s)) => (speech.year() + *s, format!("the season {s:+} year(s) from {reference}")),
-                    (None, None) => (speech.year(), format!("the season in the year of {reference}")),
+                let (y, why): (i32, Why) = match (year, shift) {
+                    (Some(y), _) => (*y, "an explicit season and year".into()),
+                    (None, Some(s)) => {
+                        (speech.year() + *s, format!("the season {s:+} year(s) from {reference}").into())
+                    }
+                    (None, None) => (speech.year(), ["the season in the year of ", reference].concat().into()),
                 };
                 Outcome::at(Cal::Season(y, *season), TimexType::Date, why)
             }
@@ -264,9 +297,9 @@ impl Discourse<'_> {
                 let inner = self.resolve(raw, &pinned, tense);
                 let why = match (year, shift) {
                     (Some(_), _) => inner.why,
-                    (None, -1) => format!("{}: {y}, the year before that of {reference}", inner.why),
-                    (None, 1) => format!("{}: {y}, the year after that of {reference}", inner.why),
-                    (None, _) => format!("{}: {y}, the year of {reference}", inner.why),
+                    (None, -1) => format!("{}: {y}, the year before that of {reference}", inner.why).into(),
+                    (None, 1) => format!("{}: {y}, the year after that of {reference}", inner.why).into(),
+                    (None, _) => format!("{}: {y}, the year of {reference}", inner.why).into(),
                 };
                 Outcome { why, ..inner }
             }
@@ -296,19 +329,21 @@ impl Discourse<'_> {
                     ),
                 };
                 match day {
-                    Some(day) => Outcome::at(Cal::Day(day), TimexType::Date, format!("a holiday: {how} {reference}")),
-                    None => Outcome::undated("XXXX-XX-XX".into(), TimexType::Date, "a holiday with no date".into()),
+                    Some(day) => {
+                        Outcome::at(Cal::Day(day), TimexType::Date, ["a holiday: ", how, " ", reference].concat())
+                    }
+                    None => Outcome::undated("XXXX-XX-XX", TimexType::Date, "a holiday with no date"),
                 }
             }
             Sem::DayOffset { days } => {
                 let day = speech.date() + Duration::days((*days).into());
-                let what = match days {
-                    0 => "the day of".to_string(),
-                    -1 => "the day before".to_string(),
-                    1 => "the day after".to_string(),
-                    n => format!("{n:+} days from"),
+                let what: Cow<str> = match days {
+                    0 => "the day of".into(),
+                    -1 => "the day before".into(),
+                    1 => "the day after".into(),
+                    n => format!("{n:+} days from").into(),
                 };
-                Outcome::at(Cal::Day(day), TimexType::Date, format!("{what} {reference}"))
+                Outcome::at(Cal::Day(day), TimexType::Date, [&what, " ", reference].concat())
             }
             Sem::MonthShift { month, shift } => {
                 let current = speech.month();
@@ -318,7 +353,7 @@ impl Discourse<'_> {
                         1 if *month <= current => 1,
                         _ => 0,
                     };
-                Outcome::at(Cal::Month(y, *month), TimexType::Date, format!("shifted month relative to {reference}"))
+                Outcome::at(Cal::Month(y, *month), TimexType::Date, ["shifted month relative to ", reference].concat())
             }
             Sem::UnitShift { unit, shift } => self.unit_shift(*unit, *shift, tense),
             Sem::Ago { amount, unit } => match amount {
@@ -326,7 +361,7 @@ impl Discourse<'_> {
                 Amount::Exact(n)
                     if *unit == Unit::Year && matches!(self.last, Some((Cal::Quarter(..) | Cal::Half(..), _))) =>
                 {
-                    let (base, phrase) = self.last.clone().unwrap_or((self.speech_day(), String::new()));
+                    let (base, phrase) = self.last.unwrap_or((self.speech_day(), ""));
                     let back = base.shifted(-(n.round() as i64), Unit::Year);
                     Outcome::at(
                         back,
@@ -339,20 +374,18 @@ impl Discourse<'_> {
                     )
                 }
                 Amount::Exact(n) if placeable(n * unit_seconds(*unit)).is_none() => Outcome::undated(
-                    "PAST_REF".into(),
+                    "PAST_REF",
                     TimexType::Date,
                     format!("{} before {reference}: too far to place", unit_name(*unit, *n)),
                 ),
                 Amount::Exact(n) => {
                     let back = Cal::containing(speech, coarse_unit(*unit)).shifted(-(n.round() as i64), *unit);
                     let back = back.truncated(coarse_unit(*unit));
-                    Outcome::at(back, TimexType::Date, format!("{} before {reference}", unit_name(*unit, *n)))
+                    Outcome::at(back, TimexType::Date, [&unit_name(*unit, *n), " before ", reference].concat())
                 }
-                Amount::Unknown => Outcome::undated(
-                    "PAST_REF".into(),
-                    TimexType::Date,
-                    format!("an unspecified time before {reference}"),
-                ),
+                Amount::Unknown => {
+                    Outcome::undated("PAST_REF", TimexType::Date, ["an unspecified time before ", reference].concat())
+                }
             },
             Sem::Relative { amount, unit, direction } => {
                 let base = match self.event_after(raw) {
@@ -361,7 +394,7 @@ impl Discourse<'_> {
                 };
                 match amount {
                     Amount::Exact(n) if placeable(n * unit_seconds(*unit)).is_none() => Outcome::undated(
-                        if *direction > 0 { "FUTURE_REF" } else { "PAST_REF" }.into(),
+                        if *direction > 0 { "FUTURE_REF" } else { "PAST_REF" },
                         TimexType::Date,
                         format!("{} from {}: too far to place", unit_name(*unit, *n), base.what),
                     ),
@@ -373,11 +406,7 @@ impl Discourse<'_> {
                     }
                     Amount::Unknown => {
                         let value = if *direction > 0 { "FUTURE_REF" } else { "PAST_REF" };
-                        Outcome::undated(
-                            value.into(),
-                            TimexType::Date,
-                            format!("an unspecified time from {}", base.what),
-                        )
+                        Outcome::undated(value, TimexType::Date, ["an unspecified time from ", &base.what].concat())
                     }
                 }
             }
@@ -385,7 +414,7 @@ impl Discourse<'_> {
             // quarter that has ended (the one being reported).
             Sem::SameUnit { unit: Unit::Quarter } if !matches!(self.last, Some((Cal::Quarter(..), _))) => {
                 let cal = Cal::containing(speech, Unit::Quarter).shifted(-1, Unit::Quarter);
-                Outcome::at(cal, TimexType::Date, format!("the last quarter ended before {reference}"))
+                Outcome::at(cal, TimexType::Date, ["the last quarter ended before ", reference].concat())
             }
             Sem::SameUnit { unit } => {
                 let base = self.discourse_base();
@@ -397,11 +426,7 @@ impl Discourse<'_> {
                 } else {
                     cal
                 };
-                Outcome::at(
-                    cal,
-                    TimexType::Date,
-                    format!("the same {} as {}", unit_name(*unit, 1.0).trim_start_matches("1 "), base.what),
-                )
+                Outcome::at(cal, TimexType::Date, ["the same ", unit_word(*unit), " as ", &base.what].concat())
             }
             Sem::PartOf { base, part } => {
                 let inner = self.resolve(raw, base, tense);
@@ -409,23 +434,23 @@ impl Discourse<'_> {
                     Some(day) => Outcome::at(
                         Cal::PartOfDay(day, *part),
                         TimexType::Time,
-                        format!("the {} of {}: {}", part.name(), day_name(day), inner.why),
+                        ["the ", part.name(), " of ", &day_name(day), ": ", &inner.why].concat(),
                     ),
                     None => inner,
                 }
             }
             Sem::Clock { hour, minute, base } => {
-                let (day, why) = match base {
+                let (day, why): (NaiveDate, Why) = match base {
                     Some(base) => {
                         let inner = self.resolve(raw, base, tense);
                         match inner.cal.and_then(|c| c.day()) {
                             Some(day) => (day, inner.why),
-                            None => (speech.date(), format!("on the day of {reference}")),
+                            None => (speech.date(), ["on the day of ", reference].concat().into()),
                         }
                     }
-                    None => match self.last.as_ref().and_then(|(cal, phrase)| cal.day().map(|d| (d, phrase))) {
-                        Some((day, phrase)) => (day, format!("on the day last mentioned (\"{phrase}\")")),
-                        None => (speech.date(), format!("on the day of {reference}")),
+                    None => match self.last.and_then(|(cal, phrase)| cal.day().map(|d| (d, phrase))) {
+                        Some((day, phrase)) => (day, ["on the day last mentioned (\"", phrase, "\")"].concat().into()),
+                        None => (speech.date(), ["on the day of ", reference].concat().into()),
                     },
                 };
                 let cal = if *hour == 24 {
@@ -433,7 +458,7 @@ impl Discourse<'_> {
                 } else {
                     Cal::Minute(day.and_hms_opt(*hour, *minute, 0).unwrap_or(day.and_time(NaiveTime::MIN)))
                 };
-                Outcome::at(cal, TimexType::Time, format!("a clock time, {why}"))
+                Outcome::at(cal, TimexType::Time, ["a clock time, ", &why].concat())
             }
             Sem::Vague(kind) => {
                 let value = match kind {
@@ -441,15 +466,11 @@ impl Discourse<'_> {
                     Vague::Present => "PRESENT_REF",
                     Vague::Future => "FUTURE_REF",
                 };
-                Outcome::undated(
-                    value.into(),
-                    TimexType::Date,
-                    "a vague reference: places nothing on the calendar".into(),
-                )
+                Outcome::undated(value, TimexType::Date, "a vague reference: places nothing on the calendar")
             }
             Sem::Duration { amount, unit } => self.duration(raw, *amount, *unit),
             Sem::Set { value } => {
-                Outcome::undated(value.clone(), TimexType::Set, "a recurring time: places no single event".into())
+                Outcome::undated(value.clone(), TimexType::Set, "a recurring time: places no single event")
             }
         }
     }
@@ -461,7 +482,7 @@ impl Discourse<'_> {
         };
         let length = match amount {
             Amount::Exact(n) => unit_name(unit, n),
-            Amount::Unknown => format!("some {}s", unit_name(unit, 1.0).trim_start_matches("1 ")),
+            Amount::Unknown => ["some ", unit_word(unit), "s"].concat(),
         };
         // "24 hours after the attack": a duration counted from a named event places a time.
         if let Some(reference) = event_reference(self.tokens, raw.end_token) {
@@ -488,14 +509,15 @@ impl Discourse<'_> {
                 cal: Some(cal),
                 value,
                 kind: TimexType::Duration,
-                why: format!("{length} {word} {}: {}", base.what, describe(&cal)),
+                why: format!("{length} {word} {}: {}", base.what, describe(&cal)).into(),
             };
         }
-        Outcome::undated(value, TimexType::Duration, format!("a length of time ({length}): places nothing by itself"))
+        let why = ["a length of time (", &length, "): places nothing by itself"].concat();
+        Outcome::undated(value, TimexType::Duration, why)
     }
 
     fn weekday(&self, weekday: u32, shift: Option<i32>, tense: Tense) -> (NaiveDate, String) {
-        let reference = &self.reference;
+        let reference = self.reference.as_str();
         let ref_day = self.mode.speech_time().date();
         let target = weekday_of(weekday);
         let offset =
@@ -507,35 +529,38 @@ impl Discourse<'_> {
         match shift {
             Some(-1) => {
                 let days = if back == 0 { -7 } else { back };
-                (ref_day + Duration::days(days), format!("last {name}: the one before {reference}"))
+                (ref_day + Duration::days(days), ["last ", name, ": the one before ", reference].concat())
             }
             Some(1) => {
                 let days = if forward == 0 { 7 } else { forward };
-                (ref_day + Duration::days(days), format!("next {name}: the one after {reference}"))
+                (ref_day + Duration::days(days), ["next ", name, ": the one after ", reference].concat())
             }
-            Some(_) => (ref_day + Duration::days(offset(ref_day)), format!("this {name}: in the week of {reference}")),
+            Some(_) => {
+                (ref_day + Duration::days(offset(ref_day)), ["this ", name, ": in the week of ", reference].concat())
+            }
             None => match self.mode {
                 ReferenceMode::Story { .. } => {
                     let nearest = if -back <= forward { back } else { forward };
                     if tense == Tense::Future && nearest < 0 {
                         (
                             ref_day + Duration::days(forward),
-                            format!("{name} → the coming {name} after {reference} (future tense)"),
+                            [name, " → the coming ", name, " after ", reference, " (future tense)"].concat(),
                         )
                     } else {
-                        (ref_day + Duration::days(nearest), format!("{name} → the nearest {name} to {reference}"))
+                        (ref_day + Duration::days(nearest), [name, " → the nearest ", name, " to ", reference].concat())
                     }
                 }
                 ReferenceMode::DocumentDate { .. } => match tense {
-                    Tense::Future => {
-                        (ref_day + Duration::days(forward), format!("{name} → on or after {reference} (future tense)"))
-                    }
+                    Tense::Future => (
+                        ref_day + Duration::days(forward),
+                        [name, " → on or after ", reference, " (future tense)"].concat(),
+                    ),
                     Tense::Present | Tense::Unknown if forward < -back => {
-                        (ref_day + Duration::days(forward), format!("{name} → the nearest {name} to {reference}"))
+                        (ref_day + Duration::days(forward), [name, " → the nearest ", name, " to ", reference].concat())
                     }
                     _ => (
                         ref_day + Duration::days(back),
-                        format!("{name} → on or before {reference} (past or no tense)"),
+                        [name, " → on or before ", reference, " (past or no tense)"].concat(),
                     ),
                 },
             },
@@ -544,13 +569,13 @@ impl Discourse<'_> {
 
     fn unit_shift(&self, unit: Unit, shift: i32, tense: Tense) -> Outcome {
         let speech = self.mode.speech_time();
-        let reference = &self.reference;
+        let reference = self.reference.as_str();
         if unit == Unit::Weekend && shift == 0 {
             let this_week = Cal::containing(speech, Unit::Weekend);
             let past = tense == Tense::Past && this_week.start() > speech;
             let cal = if past { this_week.shifted(-1, Unit::Week) } else { this_week };
             let which = if past { "the weekend before" } else { "the weekend of" };
-            return Outcome::at(cal, TimexType::Date, format!("{which} {reference}"));
+            return Outcome::at(cal, TimexType::Date, [which, " ", reference].concat());
         }
         let cal = Cal::containing(speech, unit).shifted(shift.into(), unit);
         let which = match shift {
@@ -559,11 +584,7 @@ impl Discourse<'_> {
             1 => "the next",
             _ => "a shifted",
         };
-        Outcome::at(
-            cal,
-            TimexType::Date,
-            format!("{which} {} relative to {reference}", unit_name(unit, 1.0).trim_start_matches("1 ")),
-        )
+        Outcome::at(cal, TimexType::Date, [which, " ", unit_word(unit), " relative to ", reference].concat())
     }
 }
 
@@ -711,20 +732,21 @@ fn month_year(reference: NaiveDate, month: u32, tense: Tense) -> (i32, &'static 
 /// The year of a quarter or half given without one: the year of the recent quarter or half the
 /// text last named, else the reference year (the year before when that
 /// period has not begun yet and the text is not about the future).
-fn period_year(period_start_month: u32, discourse: &Discourse, reference: &str, tense: Tense) -> (i32, String) {
+fn period_year(period_start_month: u32, discourse: &Discourse, reference: &str, tense: Tense) -> (i32, Why) {
     let speech = discourse.mode.speech_time();
-    if let Some((cal, phrase)) = discourse.last.as_ref() {
+    if let Some((cal, phrase)) = discourse.last {
         // Only a recent period sets the year: after "the third quarter of 1984" or "the first
         // two quarters of 1990", a bare "third-quarter" in a report is still this year's.
         let recent = cal.start() <= speech && cal.start().year() >= speech.year() - 1;
         if recent && matches!(cal, Cal::Quarter(..) | Cal::Half(..)) {
-            return (cal.start().year(), format!("the year of the last time mentioned (\"{phrase}\")"));
+            let why = ["the year of the last time mentioned (\"", phrase, "\")"].concat();
+            return (cal.start().year(), why.into());
         }
     }
     if period_start_month > speech.month() && tense != Tense::Future {
-        return (speech.year() - 1, format!("the last such period before {reference}"));
+        return (speech.year() - 1, ["the last such period before ", reference].concat().into());
     }
-    (speech.year(), format!("the year of {reference}"))
+    (speech.year(), ["the year of ", reference].concat().into())
 }
 
 /// Whether resolving `sem` depends on tense (which Friday, which March): only then is the
@@ -763,36 +785,12 @@ pub fn resolve_document(
     let mut mentions = Vec::with_capacity(raw.len());
     for (n, mention) in raw.iter().enumerate() {
         let sentence = sentences.partition_point(|s| s.end <= mention.start).min(sentences.len().saturating_sub(1));
-        let (from, to) = match sentences.get(sentence) {
-            Some(s) => (
-                tokens.tokens.partition_point(|t| t.start < s.start),
-                tokens.tokens.partition_point(|t| t.start < s.end),
-            ),
-            None => (0, tokens.tokens.len()),
-        };
-        // "Wednesday’s attack": what a possessive date owns has happened.
-        let possessive = tokens.tokens.get(mention.end_token).is_some_and(|t| t.is_punct('\''))
-            && tokens.lower(mention.end_token + 1) == "s";
-        let tense = if possessive {
-            Tense::Past
-        } else if !needs_tense(&mention.sem) {
-            Tense::Unknown
-        } else {
-            tense_near(tokens, mention.first_token, mention.end_token, from, to.max(mention.end_token))
-        };
+        let tense = tense_of(mention, tokens, sentences.get(sentence));
         let outcome = discourse.resolve(mention, &mention.sem, tense);
         let phrase = &tokens.text[mention.start..mention.end];
-        if let Some(cal) = outcome.cal {
-            if moves_discourse(&mention.sem) && outcome.kind != TimexType::Duration {
-                discourse.last = Some((cal, phrase.to_string()));
-            }
-            if let Some(day) = cal.day() {
-                discourse.events.learn(tokens, mention.first_token, mention.end_token, day, phrase);
-            }
-        }
-        let interval = outcome.cal.map(|c| c.interval());
+        discourse.remember(mention, phrase, &outcome);
         mentions.push(Mention {
-            id: format!("{doc_id}-m{}", n + 1),
+            id: mention_id(doc_id, n + 1),
             doc: doc_id.to_string(),
             text: phrase.to_string(),
             start: offsets.char_at(mention.start),
@@ -800,12 +798,61 @@ pub fn resolve_document(
             timex_type: outcome.kind,
             value: outcome.value,
             modifier: mention.modifier.map(str::to_string),
-            interval,
+            interval: outcome.cal.map(|c| c.interval()),
             granularity: outcome.cal.map(|c| c.granularity()),
             rule: mention.rule.to_string(),
-            explanation: format!("{phrase} → {}", outcome.why),
+            explanation: [phrase, " → ", &outcome.why].concat(),
             sentence,
         });
     }
     mentions
+}
+
+/// The tense `mention` is read in: past for a possessive date ("Wednesday’s attack": what it owns
+/// has happened), else the clause's tense within `sentence`, read only when the meaning needs it.
+fn tense_of(mention: &RawMention, tokens: &Tokens, sentence: Option<&SentenceSpan>) -> Tense {
+    let possessive = tokens.tokens.get(mention.end_token).is_some_and(|t| t.is_punct('\''))
+        && tokens.lower(mention.end_token + 1) == "s";
+    if possessive {
+        return Tense::Past;
+    }
+    if !needs_tense(&mention.sem) {
+        return Tense::Unknown;
+    }
+    let (from, to) = match sentence {
+        Some(s) => {
+            (tokens.tokens.partition_point(|t| t.start < s.start), tokens.tokens.partition_point(|t| t.start < s.end))
+        }
+        None => (0, tokens.tokens.len()),
+    };
+    tense_near(tokens, mention.first_token, mention.end_token, from, to.max(mention.end_token))
+}
+
+/// "d1-m7": the `n`th mention of document `doc_id`.
+fn mention_id(doc_id: &str, n: usize) -> String {
+    let mut id = String::with_capacity(doc_id.len() + 8);
+    id.push_str(doc_id);
+    id.push_str("-m");
+    push_padded(&mut id, n as i64, 0);
+    id
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn unit_names_count_like_the_formatter() {
+        assert_eq!(unit_name(Unit::Day, 1.0), "1 day");
+        assert_eq!(unit_name(Unit::Half, 3.0), "3 half-years");
+        for n in [0.0, -0.0, 0.25, 1.5, 2.0, 12.0, 1e15, 2.5e20, f64::NAN] {
+            assert_eq!(unit_name(Unit::Week, n), format!("{n} weeks"));
+        }
+    }
+
+    #[test]
+    fn mention_ids_number_from_the_document() {
+        assert_eq!(mention_id("d12", 7), "d12-m7");
+        assert_eq!(mention_id("AFP_ENG_1997", 1042), "AFP_ENG_1997-m1042");
+    }
 }

@@ -79,6 +79,13 @@ pub fn is_event_noun(word: &str) -> bool {
     table.get(word).is_some()
 }
 
+/// The text of token `k` when it is an event noun (only words are looked up).
+fn event_noun_at<'t>(tokens: &Tokens<'t>, k: usize) -> Option<&'t str> {
+    let token = tokens.tokens[k];
+    let word = token.text(tokens.text);
+    (token.kind == TokenKind::Word && is_event_noun(word)).then_some(word)
+}
+
 /// If tokens from `i` read "after|before|following <...> EVENT", returns the direction (+1 after,
 /// -1 before), the event noun (lower case) and the index of the noun token.
 pub fn event_reference(tokens: &Tokens, i: usize) -> Option<(i32, String, usize)> {
@@ -97,8 +104,7 @@ pub fn event_reference(tokens: &Tokens, i: usize) -> Option<(i32, String, usize)
         if matches!(token.kind, TokenKind::Punct('.' | ',' | ';' | ':' | '"')) {
             return None;
         }
-        let word = token.text(tokens.text);
-        if is_event_noun(word) {
+        if let Some(word) = event_noun_at(tokens, k) {
             return Some((direction, word.to_ascii_lowercase(), k));
         }
     }
@@ -123,23 +129,19 @@ impl EventDates {
     pub fn learn(&mut self, tokens: &Tokens, first: usize, end: usize, day: NaiveDate, phrase: &str) {
         let possessive = tokens.tokens.get(end).is_some_and(|t| t.is_punct('\'')) && tokens.lower(end + 1) == "s";
         if possessive {
-            for k in end + 2..(end + 5).min(tokens.tokens.len()) {
-                let word = tokens.tokens[k].text(tokens.text);
-                if is_event_noun(word) {
-                    self.insert(word, day, phrase);
-                    return;
-                }
+            if let Some(word) = (end + 2..(end + 5).min(tokens.tokens.len())).find_map(|k| event_noun_at(tokens, k)) {
+                self.insert(word, day, phrase);
+                return;
             }
         }
-        let preposition = first > 0 && matches!(tokens.lower(first - 1).as_str(), "on" | "in");
+        let preposition = first > 0 && (tokens.is(first - 1, "on") || tokens.is(first - 1, "in"));
         if preposition {
             for k in (first.saturating_sub(10)..first - 1).rev() {
                 let token = tokens.tokens[k];
                 if matches!(token.kind, TokenKind::Punct('.' | ';' | ':' | '"')) {
                     return;
                 }
-                let word = token.text(tokens.text);
-                if is_event_noun(word) {
+                if let Some(word) = event_noun_at(tokens, k) {
                     self.insert(word, day, phrase);
                     return;
                 }

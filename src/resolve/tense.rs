@@ -4,7 +4,7 @@
 
 use crate::tagger::Tokens;
 use crate::text::tokens::TokenKind;
-use crate::text::word_key::{LowerWord, WordTable};
+use crate::text::word_key::WordTable;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Tense {
@@ -75,50 +75,86 @@ const NOT_PAST: &[&str] = &[
     "need", "speed", "bed", "red", "hundred", "indeed", "seed", "feed", "proceed", "exceed", "succeed", "shed", "bred",
 ];
 
-fn signal_table() -> &'static WordTable<Tense> {
-    static TABLE: std::sync::OnceLock<WordTable<Tense>> = std::sync::OnceLock::new();
+/// What a listed word says about tense. One word can say several things: "have" is a present form
+/// and a tense-neutral auxiliary.
+#[derive(Debug, Clone, Copy, Default)]
+struct Roles {
+    /// The tense the word signals on its own (from the first of `PRESENT_WORDS`, `PAST_WORDS`,
+    /// `FUTURE_WORDS` that lists it).
+    tense: Option<Tense>,
+    /// Says future when "to" follows (`FUTURE_BEFORE_TO`).
+    plan: bool,
+    /// A modal or other future word (`FUTURE_WORDS`) that makes a participle after it future.
+    modal: bool,
+    /// Tense-neutral between a modal and its verb (`AUXILIARIES`).
+    auxiliary: bool,
+}
+
+/// The roles of every listed word, keyed once so that a word costs one lookup.
+fn roles_table() -> &'static WordTable<Roles> {
+    static TABLE: std::sync::OnceLock<WordTable<Roles>> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        let mut entries = Vec::new();
-        for (words, tense) in
-            [(PRESENT_WORDS, Tense::Present), (PAST_WORDS, Tense::Past), (FUTURE_WORDS, Tense::Future)]
-        {
-            entries.extend(words.iter().map(|w| (*w, tense)));
-        }
-        WordTable::new(&entries)
+        let listed =
+            PRESENT_WORDS.iter().chain(PAST_WORDS).chain(FUTURE_WORDS).chain(FUTURE_BEFORE_TO).chain(AUXILIARIES);
+        WordTable::new(&listed.map(|word| (*word, listed_roles(word))).collect::<Vec<_>>())
     })
 }
 
-fn signal(word: &str) -> Option<Tense> {
-    if word.len() > 16 || word.len() < 2 || !word.is_ascii() {
-        return None;
+/// The roles the word lists give `word` (lower case).
+fn listed_roles(word: &str) -> Roles {
+    let tense = [(PRESENT_WORDS, Tense::Present), (PAST_WORDS, Tense::Past), (FUTURE_WORDS, Tense::Future)]
+        .into_iter()
+        .find_map(|(words, tense)| words.contains(&word).then_some(tense));
+    Roles {
+        tense,
+        plan: FUTURE_BEFORE_TO.contains(&word),
+        modal: FUTURE_WORDS.contains(&word),
+        auxiliary: AUXILIARIES.contains(&word),
     }
-    if let Some(tense) = signal_table().get(word) {
-        return Some(tense);
-    }
-    let w = LowerWord::new(word);
-    // "-ed" says past for verbs, not for names ("United States", "Ahmed").
-    let capitalised = word.starts_with(|c: char| c.is_ascii_uppercase());
-    if w.as_str().len() > 4 && w.as_str().ends_with("ed") && !capitalised && !NOT_PAST.contains(&w.as_str()) {
-        return Some(Tense::Past);
-    }
-    None
+}
+
+/// The roles of `word` (any case); none for unlisted words.
+fn roles(word: &str) -> Roles {
+    roles_table().get(word).unwrap_or_default()
+}
+
+/// "-ed" says past for verbs, not for names ("United States", "Ahmed") or the words in `NOT_PAST`.
+fn past_by_suffix(word: &str) -> bool {
+    let bytes = word.as_bytes();
+    let ends_in_ed = bytes.len() > 4 && bytes[bytes.len() - 2..].eq_ignore_ascii_case(b"ed");
+    ends_in_ed
+        && bytes.len() <= 16
+        && word.is_ascii()
+        && !bytes[0].is_ascii_uppercase()
+        && !NOT_PAST.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
 /// The tense signalled nearest to tokens `[first, end)` within tokens `[from, to)` (the sentence).
 pub fn tense_near(tokens: &Tokens, first: usize, end: usize, from: usize, to: usize) -> Tense {
-    let clause = clause_tense(tokens, first, end, from, to);
-    // "as soon as Tuesday", "effective Feb. 1": the phrase names a time still to come.
-    let before = |words: &[&str]| {
-        first >= from + words.len() && words.iter().enumerate().all(|(k, w)| tokens.is(first - words.len() + k, w))
-    };
-    if before(&["as", "soon", "as"]) || FUTURE_CUES.iter().any(|w| before(&[w])) {
-        return Tense::Future;
+    let cue = if first > from { cue_at(tokens, first - 1) } else { None };
+    let as_soon_as = || first >= from + 3 && tokens.is(first - 3, "as") && tokens.is(first - 2, "soon");
+    match cue {
+        // "as soon as Tuesday", "effective Feb. 1": the phrase names a time still to come.
+        Some(Cue::Ahead) => Tense::Future,
+        Some(Cue::As) if as_soon_as() => Tense::Future,
+        // "by February", "until Tuesday", "through January" look ahead when no verb says otherwise.
+        Some(Cue::Until) => match clause_tense(tokens, first, end, from, to) {
+            Tense::Future | Tense::Unknown => Tense::Future,
+            clause => clause,
+        },
+        _ => clause_tense(tokens, first, end, from, to),
     }
-    // "by February", "until Tuesday", "through January" look ahead when no verb says otherwise.
-    if matches!(clause, Tense::Future | Tense::Unknown) && UNTIL_CUES.iter().any(|w| before(&[w])) {
-        return Tense::Future;
-    }
-    clause
+}
+
+/// What the word right before a date says about it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Cue {
+    /// `FUTURE_CUES`: the date is ahead.
+    Ahead,
+    /// `UNTIL_CUES`: the date is ahead when the clause has no tense of its own.
+    Until,
+    /// The last word of "as soon as".
+    As,
 }
 
 /// Words right before a date that put it ahead: "effective Feb. 1", "payable Jan. 2".
@@ -126,80 +162,75 @@ const FUTURE_CUES: &[&str] = &["effective", "payable"];
 /// Words right before a date that put it ahead when the clause has no tense of its own.
 const UNTIL_CUES: &[&str] = &["by", "until", "till", "through"];
 
-/// The tense of the nearest verb-like signal on either side of tokens `[first, end)`.
+/// The cue token `i` gives the date right after it.
+fn cue_at(tokens: &Tokens, i: usize) -> Option<Cue> {
+    static TABLE: std::sync::OnceLock<WordTable<Cue>> = std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let ahead = FUTURE_CUES.iter().map(|w| (*w, Cue::Ahead));
+        let until = UNTIL_CUES.iter().map(|w| (*w, Cue::Until));
+        WordTable::new(&ahead.chain(until).chain([("as", Cue::As)]).collect::<Vec<_>>())
+    });
+    table.get(tokens.tokens.get(i)?.text(tokens.text))
+}
+
+/// The tense of the nearest verb-like signal on either side of tokens `[first, end)`, at most 15
+/// tokens away; on a tie the signal before the phrase wins. Tokens are read nearest first, so
+/// the scan stops at the first signal.
 fn clause_tense(tokens: &Tokens, first: usize, end: usize, from: usize, to: usize) -> Tense {
-    let mut best: Option<(usize, Tense)> = None;
-    for i in (from..first).rev().take(15) {
-        if let Some(t) = word_signal(tokens, i) {
-            best = Some((first - i, t));
+    for distance in 1..=15 {
+        let before = first.checked_sub(distance).filter(|i| *i >= from);
+        let after = Some(end + distance - 1).filter(|i| *i < to);
+        if before.is_none() && after.is_none() {
             break;
         }
-    }
-    for i in (end..to).take(15) {
-        if let Some(t) = word_signal(tokens, i) {
-            let distance = i + 1 - end;
-            if best.is_none_or(|(d, _)| distance < d) {
-                best = Some((distance, t));
-            }
-            break;
+        if let Some(tense) = before.into_iter().chain(after).find_map(|i| word_signal(tokens, i)) {
+            return tense;
         }
     }
-    best.map(|(_, t)| t).unwrap_or(Tense::Unknown)
+    Tense::Unknown
 }
 
 /// Words that are tense-neutral between a modal and its verb ("will be named", "would not have").
 const AUXILIARIES: &[&str] = &["be", "been", "have", "not", "also", "then", "soon"];
 
-/// The word sets `word_signal` reads, made once.
-struct SignalSets {
-    plans: WordTable<()>,
-    future: WordTable<()>,
-    auxiliaries: WordTable<()>,
-}
-
-fn signal_sets() -> &'static SignalSets {
-    static SETS: std::sync::OnceLock<SignalSets> = std::sync::OnceLock::new();
-    SETS.get_or_init(|| SignalSets {
-        plans: WordTable::set(FUTURE_BEFORE_TO),
-        future: WordTable::set(FUTURE_WORDS),
-        auxiliaries: WordTable::set(AUXILIARIES),
-    })
-}
-
+/// The tense token `i` signals, reading its neighbours for "’ll", "plans to", "had been set to"
+/// and "will be named".
 fn word_signal(tokens: &Tokens, i: usize) -> Option<Tense> {
     let token = tokens.tokens.get(i)?;
     if token.kind != TokenKind::Word {
         return None;
     }
-    // "’ll" after an apostrophe.
     let word = token.text(tokens.text);
-    if word.eq_ignore_ascii_case("ll") && i > 0 && tokens.tokens[i - 1].is_punct('\'') {
-        return Some(Tense::Future);
-    }
+    // "’ll" after an apostrophe.
     if word.eq_ignore_ascii_case("ll") {
-        return None;
+        return (i > 0 && tokens.tokens[i - 1].is_punct('\'')).then_some(Tense::Future);
     }
-    let sets = signal_sets();
-    if sets.plans.contains(word) && tokens.is(i + 1, "to") {
+    let found = roles(word);
+    if found.plan && tokens.is(i + 1, "to") {
         // "had been scheduled to expire Friday": a plan in the past perfect is over.
         let pluperfect = (1..=2).any(|back| i >= back && tokens.is(i - back, "had"));
         return Some(if pluperfect { Tense::Past } else { Tense::Future });
     }
-    let found = signal(word)?;
+    let tense = match found.tense {
+        Some(tense) => tense,
+        None if past_by_suffix(word) => Tense::Past,
+        None => return None,
+    };
     // "will be named", "would be traveling": a modal just before a participle makes it future.
-    if found == Tense::Past || found == Tense::Present {
-        let word_at = |j: usize| tokens.tokens.get(j).map_or("", |t| t.text(tokens.text));
+    if tense == Tense::Past || tense == Tense::Present {
+        let roles_at = |j: usize| tokens.tokens.get(j).map_or_else(Roles::default, |t| roles(t.text(tokens.text)));
         for back in 1..=3 {
             let Some(j) = i.checked_sub(back) else { break };
-            if sets.future.contains(word_at(j)) {
+            let before = roles_at(j);
+            if before.modal {
                 return Some(Tense::Future);
             }
-            if !sets.auxiliaries.contains(word_at(j)) {
+            if !before.auxiliary {
                 break;
             }
         }
     }
-    Some(found)
+    Some(tense)
 }
 
 #[cfg(test)]
@@ -224,5 +255,23 @@ mod tests {
         assert_eq!(tense_of("Trading may resume as soon as Friday.", "Friday"), Tense::Future);
         assert_eq!(tense_of("The fund had fallen by March.", "March"), Tense::Past);
         assert_eq!(tense_of("The offer had been due to expire Friday.", "Friday"), Tense::Past);
+    }
+
+    #[test]
+    fn reads_cues_right_before_the_phrase() {
+        assert_eq!(tense_of("The cut is effective Friday.", "Friday"), Tense::Future);
+        assert_eq!(tense_of("Send it by Friday.", "Friday"), Tense::Future);
+        assert_eq!(tense_of("They met as Friday began.", "Friday"), Tense::Past);
+        assert_eq!(tense_of("Results came in as soon as Friday.", "Friday"), Tense::Future);
+    }
+
+    #[test]
+    fn words_keep_every_role() {
+        let have = roles("Have");
+        assert_eq!(have.tense, Some(Tense::Present));
+        assert!(have.auxiliary && !have.modal);
+        assert!(roles("will").modal && roles("planning").plan);
+        assert_eq!(roles("Ahmed").tense, None);
+        assert!(past_by_suffix("visited") && !past_by_suffix("Ahmed") && !past_by_suffix("proceed"));
     }
 }
