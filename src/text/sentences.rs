@@ -13,7 +13,9 @@
 //!   common sentence starter after a lower-case letter, or after a known page-furniture word such
 //!   as `Advertisement`), so `McDonald`, `iPhone`, `YouTube`, `PhD` and `LinkedIn` stay whole.
 
+use super::word_key::{key, WordKey, WordTable};
 use super::SentenceSpan;
+use std::sync::OnceLock;
 
 const PLAIN: u8 = 0;
 const TERMINAL: u8 = 1;
@@ -175,7 +177,7 @@ fn is_boundary(bytes: &[u8], p: usize, end: usize) -> bool {
         return bytes[end].is_ascii_uppercase()
             && p > 0
             && bytes[p - 1].is_ascii_lowercase()
-            && ascii_word(bytes, end).is_some_and(|w| GLUED_STARTERS.contains(&w));
+            && ascii_word(bytes, end).is_some_and(|w| is_listed_capitalised(glued_starters(), w));
     }
     let mut k = end;
     loop {
@@ -197,16 +199,21 @@ fn is_boundary(bytes: &[u8], p: usize, end: usize) -> bool {
     if !single_period {
         return true;
     }
-    let next_is_digit = bytes.get(next).is_some_and(u8::is_ascii_digit);
-    // An opening quote starts a new sentence; an opening bracket ("N.Y. (AP)") does not.
-    let starter = (quoted > 0 && !matches!(bytes[k], b'(' | b'['))
-        || ascii_word(bytes, next).is_some_and(|w| STARTERS.contains(&w));
     match classify(word_before(bytes, p)) {
         Abbrev::None => true,
         Abbrev::Never => false,
-        Abbrev::BeforeNumber => !next_is_digit,
-        Abbrev::StarterOnly => starter,
+        Abbrev::BeforeNumber => !bytes.get(next).is_some_and(u8::is_ascii_digit),
+        Abbrev::StarterOnly => opens_sentence(bytes, k, quoted),
     }
+}
+
+/// Does the text at `k` (after the whitespace following an ambiguous abbreviation) look like a
+/// new sentence? `quoted` is the length of an opening quote / bracket at `k`. An opening quote
+/// starts a new sentence; an opening bracket ("N.Y. (AP)") does not; otherwise the next word must
+/// be a typical sentence starter.
+fn opens_sentence(bytes: &[u8], k: usize, quoted: usize) -> bool {
+    (quoted > 0 && !matches!(bytes[k], b'(' | b'['))
+        || ascii_word(bytes, k + quoted).is_some_and(|w| is_listed_capitalised(starters(), w))
 }
 
 /// The token ending just before `p`, without leading punctuation.
@@ -225,6 +232,7 @@ fn word_before(bytes: &[u8], p: usize) -> &[u8] {
     word
 }
 
+#[derive(Clone, Copy)]
 enum Abbrev {
     /// Not an abbreviation: the period ends the sentence.
     None,
@@ -236,6 +244,9 @@ enum Abbrev {
     StarterOnly,
 }
 
+/// Longest word `classify` considers an abbreviation (no listed one is longer).
+const MAX_ABBREV_LEN: usize = 8;
+
 fn classify(word: &[u8]) -> Abbrev {
     if word.is_empty() {
         return Abbrev::None;
@@ -243,22 +254,11 @@ fn classify(word: &[u8]) -> Abbrev {
     if word.len() == 1 && word[0].is_ascii_uppercase() {
         return Abbrev::StarterOnly; // an initial: "J. R. Smith"
     }
-    let mut lower = [0u8; 8];
-    if word.len() > lower.len() {
+    if word.len() > MAX_ABBREV_LEN {
         return Abbrev::None;
     }
-    for (slot, &b) in lower.iter_mut().zip(word) {
-        *slot = b.to_ascii_lowercase();
-    }
-    let lower = &lower[..word.len()];
-    if NEVER.contains(&lower) {
-        return Abbrev::Never;
-    }
-    if BEFORE_NUMBER.contains(&lower) {
-        return Abbrev::BeforeNumber;
-    }
-    if STARTER_ONLY.contains(&lower) {
-        return Abbrev::StarterOnly;
+    if let Some(kind) = abbrev_key(word).and_then(|k| abbreviations().get_key(k)) {
+        return kind;
     }
     if word.contains(&b'.') && word.iter().all(|&b| b == b'.' || b.is_ascii_alphabetic()) {
         return Abbrev::StarterOnly; // "U.S", "p.m", "N.Y"
@@ -266,178 +266,232 @@ fn classify(word: &[u8]) -> Abbrev {
     Abbrev::None
 }
 
-const NEVER: &[&[u8]] = &[
-    b"mr", b"mrs", b"ms", b"messrs", b"drs", b"profs", b"mme", b"mlle", b"dr", b"prof", b"sen", b"sens", b"rep",
-    b"reps", b"gov", b"gen", b"lt", b"col", b"maj", b"capt", b"cmdr", b"adm", b"sgt", b"cpl", b"pvt", b"rev", b"fr",
-    b"hon", b"pres", b"supt", b"det", b"insp", b"vs", b"v", b"cf", b"viz", b"approx", b"e.g", b"i.e", b"fig", b"figs",
-    b"gens",
+/// `key(word)` for a word of at most `MAX_ABBREV_LEN` bytes, lower-cased into one `u64` rather
+/// than shifted into a `u128` byte by byte (`key` is the costlier part of a lookup).
+fn abbrev_key(word: &[u8]) -> Option<WordKey> {
+    let mut lower = [0u8; MAX_ABBREV_LEN];
+    if word.is_empty() || word.len() > lower.len() {
+        return None;
+    }
+    for (slot, &b) in lower.iter_mut().zip(word) {
+        if b == 0 || !b.is_ascii() {
+            return None;
+        }
+        *slot = b.to_ascii_lowercase();
+    }
+    Some(u64::from_le_bytes(lower).into())
+}
+
+/// The listed abbreviations (any case) with their kind.
+fn abbreviations() -> &'static WordTable<Abbrev> {
+    static TABLE: OnceLock<WordTable<Abbrev>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let kinds =
+            [(NEVER, Abbrev::Never), (BEFORE_NUMBER, Abbrev::BeforeNumber), (STARTER_ONLY, Abbrev::StarterOnly)];
+        let entries: Vec<(&str, Abbrev)> =
+            kinds.iter().flat_map(|&(words, kind)| words.iter().map(move |&w| (w, kind))).collect();
+        WordTable::new(&entries)
+    })
+}
+
+/// `STARTERS`, looked up case-folded (see `is_listed_capitalised`).
+fn starters() -> &'static WordTable<()> {
+    static TABLE: OnceLock<WordTable<()>> = OnceLock::new();
+    TABLE.get_or_init(|| WordTable::set(STARTERS))
+}
+
+/// `GLUED_STARTERS`, looked up case-folded (see `is_listed_capitalised`).
+fn glued_starters() -> &'static WordTable<()> {
+    static TABLE: OnceLock<WordTable<()>> = OnceLock::new();
+    TABLE.get_or_init(|| WordTable::set(GLUED_STARTERS))
+}
+
+/// `FURNITURE`, any case.
+fn furniture() -> &'static WordTable<()> {
+    static TABLE: OnceLock<WordTable<()>> = OnceLock::new();
+    TABLE.get_or_init(|| WordTable::set(FURNITURE))
+}
+
+/// Is `word` in `table` spelled exactly as listed? The starter lists hold capitalised words only
+/// ("The", "I"; a unit test checks), and a table folds case, so a word matches when it is
+/// capitalised the same way and its folded key is in the table: "The", not "THE" or "the".
+fn is_listed_capitalised(table: &WordTable<()>, word: &[u8]) -> bool {
+    let Some((first, rest)) = word.split_first() else { return false };
+    first.is_ascii_uppercase()
+        && rest.iter().all(u8::is_ascii_lowercase)
+        && key(word).is_some_and(|k| table.get_key(k).is_some())
+}
+
+const NEVER: &[&str] = &[
+    "mr", "mrs", "ms", "messrs", "drs", "profs", "mme", "mlle", "dr", "prof", "sen", "sens", "rep", "reps", "gov",
+    "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt", "cpl", "pvt", "rev", "fr", "hon", "pres", "supt", "det",
+    "insp", "vs", "v", "cf", "viz", "approx", "e.g", "i.e", "fig", "figs", "gens",
 ];
 
-const BEFORE_NUMBER: &[&[u8]] =
-    &[b"ext", b"tel", b"no", b"nos", b"nr", b"art", b"vol", b"pp", b"p", b"ch", b"sec", b"par", b"op"];
+const BEFORE_NUMBER: &[&str] = &["ext", "tel", "no", "nos", "nr", "art", "vol", "pp", "p", "ch", "sec", "par", "op"];
 
-const STARTER_ONLY: &[&[u8]] = &[
-    b"st", b"jr", b"sr", b"inc", b"corp", b"co", b"ltd", b"llc", b"plc", b"bros", b"ave", b"blvd", b"rd", b"mt", b"ft",
-    b"dept", b"univ", b"assn", b"est", b"etc", b"jan", b"feb", b"mar", b"apr", b"jun", b"jul", b"aug", b"sep", b"sept",
-    b"oct", b"nov", b"dec", b"mon", b"tue", b"tues", b"wed", b"thu", b"thur", b"thurs", b"fri", b"sat", b"sun", b"ala",
-    b"ariz", b"ark", b"calif", b"colo", b"conn", b"del", b"fla", b"ga", b"ill", b"ind", b"kan", b"kans", b"ky", b"la",
-    b"md", b"mass", b"mich", b"minn", b"miss", b"mo", b"mont", b"neb", b"nev", b"okla", b"ore", b"pa", b"tenn", b"tex",
-    b"va", b"vt", b"wash", b"wis", b"wyo", b"gov't", b"ph.d", b"a.m", b"p.m", b"u.s", b"u.k", b"u.n",
+const STARTER_ONLY: &[&str] = &[
+    "st", "jr", "sr", "inc", "corp", "co", "ltd", "llc", "plc", "bros", "ave", "blvd", "rd", "mt", "ft", "dept",
+    "univ", "assn", "est", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "ala", "ariz", "ark", "calif", "colo",
+    "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo",
+    "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo", "gov't", "ph.d", "a.m",
+    "p.m", "u.s", "u.k", "u.n",
 ];
 
 /// Words that typically open a sentence (used after ambiguous abbreviations).
-const STARTERS: &[&[u8]] = &[
-    b"The",
-    b"A",
-    b"An",
-    b"He",
-    b"She",
-    b"It",
-    b"They",
-    b"We",
-    b"I",
-    b"You",
-    b"This",
-    b"That",
-    b"These",
-    b"Those",
-    b"There",
-    b"Here",
-    b"His",
-    b"Her",
-    b"Its",
-    b"Their",
-    b"Our",
-    b"My",
-    b"Your",
-    b"But",
-    b"And",
-    b"Or",
-    b"So",
-    b"Yet",
-    b"In",
-    b"On",
-    b"At",
-    b"As",
-    b"By",
-    b"For",
-    b"From",
-    b"With",
-    b"Without",
-    b"After",
-    b"Before",
-    b"Since",
-    b"Until",
-    b"When",
-    b"While",
-    b"Where",
-    b"What",
-    b"Who",
-    b"Why",
-    b"How",
-    b"If",
-    b"Although",
-    b"Though",
-    b"However",
-    b"Meanwhile",
-    b"Also",
-    b"Still",
-    b"Then",
-    b"Now",
-    b"Today",
-    b"Yesterday",
-    b"Tomorrow",
-    b"Last",
-    b"Next",
-    b"Earlier",
-    b"Later",
-    b"Police",
-    b"Officials",
-    b"Authorities",
-    b"Some",
-    b"Many",
-    b"Most",
-    b"All",
-    b"Both",
-    b"Each",
-    b"Every",
-    b"No",
-    b"Not",
-    b"One",
-    b"Several",
-    b"Such",
-    b"Other",
-    b"Another",
-    b"Mr",
-    b"Mrs",
-    b"Ms",
-    b"Dr",
-    b"According",
-    b"During",
-    b"Despite",
-    b"Under",
-    b"Over",
-    b"About",
-    b"Shares",
-    b"Analysts",
+const STARTERS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "Here",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "My",
+    "Your",
+    "But",
+    "And",
+    "Or",
+    "So",
+    "Yet",
+    "In",
+    "On",
+    "At",
+    "As",
+    "By",
+    "For",
+    "From",
+    "With",
+    "Without",
+    "After",
+    "Before",
+    "Since",
+    "Until",
+    "When",
+    "While",
+    "Where",
+    "What",
+    "Who",
+    "Why",
+    "How",
+    "If",
+    "Although",
+    "Though",
+    "However",
+    "Meanwhile",
+    "Also",
+    "Still",
+    "Then",
+    "Now",
+    "Today",
+    "Yesterday",
+    "Tomorrow",
+    "Last",
+    "Next",
+    "Earlier",
+    "Later",
+    "Police",
+    "Officials",
+    "Authorities",
+    "Some",
+    "Many",
+    "Most",
+    "All",
+    "Both",
+    "Each",
+    "Every",
+    "No",
+    "Not",
+    "One",
+    "Several",
+    "Such",
+    "Other",
+    "Another",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "According",
+    "During",
+    "Despite",
+    "Under",
+    "Over",
+    "About",
+    "Shares",
+    "Analysts",
 ];
 
 /// Sentence starters recognised when glued to the previous word ("attackThe"). No short words
 /// like "In" or "It" ("LinkedIn", "WiFiIt" would split).
-const GLUED_STARTERS: &[&[u8]] = &[
-    b"The",
-    b"This",
-    b"That",
-    b"These",
-    b"Those",
-    b"There",
-    b"They",
-    b"Their",
-    b"She",
-    b"His",
-    b"But",
-    b"When",
-    b"While",
-    b"After",
-    b"Before",
-    b"Since",
-    b"However",
-    b"Meanwhile",
-    b"According",
-    b"Police",
-    b"Officials",
-    b"Authorities",
-    b"Many",
-    b"Some",
-    b"What",
-    b"Why",
-    b"How",
-    b"Who",
-    b"Earlier",
-    b"Later",
-    b"Last",
-    b"Yesterday",
-    b"Today",
+const GLUED_STARTERS: &[&str] = &[
+    "The",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "They",
+    "Their",
+    "She",
+    "His",
+    "But",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "Since",
+    "However",
+    "Meanwhile",
+    "According",
+    "Police",
+    "Officials",
+    "Authorities",
+    "Many",
+    "Some",
+    "What",
+    "Why",
+    "How",
+    "Who",
+    "Earlier",
+    "Later",
+    "Last",
+    "Yesterday",
+    "Today",
 ];
 
 /// Page furniture that scraped text glues to the next sentence ("AdvertisementSupported by").
-const FURNITURE: &[&[u8]] = &[
-    b"advertisement",
-    b"sponsored",
-    b"share",
-    b"related",
-    b"video",
-    b"photo",
-    b"photos",
-    b"image",
-    b"caption",
-    b"comments",
-    b"subscribe",
-    b"updated",
-    b"published",
-    b"listen",
-    b"watch",
-    b"loading",
+const FURNITURE: &[&str] = &[
+    "advertisement",
+    "sponsored",
+    "share",
+    "related",
+    "video",
+    "photo",
+    "photos",
+    "image",
+    "caption",
+    "comments",
+    "subscribe",
+    "updated",
+    "published",
+    "listen",
+    "watch",
+    "loading",
 ];
 
 /// The run of ASCII letters at `i`, if it ends at a non-letter (or the text end).
@@ -458,7 +512,7 @@ fn is_glued_start(bytes: &[u8], i: usize) -> bool {
     if !bytes.get(i + 1).is_some_and(u8::is_ascii_lowercase) {
         return false; // "PhD", "iOS": the capital does not start a word
     }
-    if ascii_word(bytes, i).is_some_and(|w| GLUED_STARTERS.contains(&w)) {
+    if ascii_word(bytes, i).is_some_and(|w| is_listed_capitalised(glued_starters(), w)) {
         return true;
     }
     let mut s = i;
@@ -469,7 +523,7 @@ fn is_glued_start(bytes: &[u8], i: usize) -> bool {
     if s > 0 && bytes[s - 1] >= 0x80 {
         return false;
     }
-    FURNITURE.iter().any(|f| f.eq_ignore_ascii_case(before))
+    key(before).is_some_and(|k| furniture().get_key(k).is_some())
 }
 
 /// Words a line cannot end with when it continues on the next line.
@@ -639,6 +693,70 @@ mod tests {
     #[test]
     fn ellipsis_and_multibyte_text() {
         assert_eq!(sentences("Wait… Then more. Über alles… und so."), ["Wait…", "Then more.", "Über alles… und so."]);
+    }
+
+    #[test]
+    fn word_tables_hold_every_listed_word() {
+        let listed = NEVER.len() + BEFORE_NUMBER.len() + STARTER_ONLY.len();
+        assert_eq!(abbreviations().len(), listed, "an abbreviation is listed twice or cannot be keyed");
+        assert!(NEVER.iter().chain(BEFORE_NUMBER).chain(STARTER_ONLY).all(|w| w.len() <= MAX_ABBREV_LEN));
+        assert_eq!(starters().len(), STARTERS.len());
+        assert_eq!(glued_starters().len(), GLUED_STARTERS.len());
+        assert_eq!(furniture().len(), FURNITURE.len());
+        for word in STARTERS.iter().chain(GLUED_STARTERS) {
+            let (first, rest) = word.as_bytes().split_first().unwrap();
+            assert!(first.is_ascii_uppercase() && rest.iter().all(u8::is_ascii_lowercase), "{word} is not capitalised");
+        }
+    }
+
+    #[test]
+    fn abbreviations_classify_in_any_case() {
+        for (words, kind) in [(NEVER, "never"), (BEFORE_NUMBER, "number"), (STARTER_ONLY, "starter")] {
+            for word in words {
+                for variant in [word.to_string(), word.to_ascii_uppercase(), capitalised(word)] {
+                    let got = match classify(variant.as_bytes()) {
+                        Abbrev::None => "none",
+                        Abbrev::Never => "never",
+                        Abbrev::BeforeNumber => "number",
+                        Abbrev::StarterOnly => "starter",
+                    };
+                    // A single capital is an initial whatever it abbreviates ("V. Putin").
+                    let expected = if variant.len() == 1 && variant != *word { "starter" } else { kind };
+                    assert_eq!(got, expected, "{variant}");
+                }
+            }
+        }
+        assert!(matches!(classify(b"U.S.A.B.C"), Abbrev::None), "longer than any abbreviation");
+        assert!(matches!(classify(b"N.Y"), Abbrev::StarterOnly));
+        assert!(matches!(classify(b"Smith"), Abbrev::None));
+    }
+
+    #[test]
+    fn abbreviation_keys_are_word_keys() {
+        let words = NEVER.iter().chain(BEFORE_NUMBER).chain(STARTER_ONLY).map(|w| w.as_bytes());
+        let odd: [&[u8]; 9] =
+            [b"", b"U.S", b"Gov't", b"ABCDEFGH", b"ABCDEFGHI", b"a\0b", b"a\0", "Zo\u{eb}".as_bytes(), b"\x7f"];
+        for word in words.chain(odd) {
+            let expected = if word.len() <= MAX_ABBREV_LEN { key(word) } else { None };
+            assert_eq!(abbrev_key(word), expected, "{word:?}");
+        }
+    }
+
+    #[test]
+    fn starters_match_only_as_listed() {
+        for word in STARTERS {
+            assert!(is_listed_capitalised(starters(), word.as_bytes()));
+            let upper = word.to_ascii_uppercase();
+            assert_eq!(is_listed_capitalised(starters(), upper.as_bytes()), upper == *word, "{upper}");
+            assert!(!is_listed_capitalised(starters(), word.to_ascii_lowercase().as_bytes()));
+        }
+        assert!(!is_listed_capitalised(glued_starters(), b"In"), "listed as a starter, not as a glued one");
+        assert!(!is_listed_capitalised(starters(), b"Thee"));
+        assert!(!is_listed_capitalised(starters(), b""));
+    }
+
+    fn capitalised(word: &str) -> String {
+        word[..1].to_ascii_uppercase() + &word[1..]
     }
 
     #[test]
