@@ -1,5 +1,6 @@
 //! Sentence splitting: one pass over the bytes of a text, no regex and no allocation per
 //! character, giving byte spans (trimmed of surrounding whitespace) for every non-blank sentence.
+//! Runs of lower-case letters and spaces, most of any text, are skipped eight bytes at a time.
 //!
 //! A sentence ends
 //! - after `.`, `!`, `?` or `…` (plus any closing quotes / brackets) followed by whitespace and a
@@ -15,6 +16,7 @@
 
 use super::word_key::{key, WordKey, WordTable};
 use super::SentenceSpan;
+use std::ops::RangeInclusive;
 use std::sync::OnceLock;
 
 const PLAIN: u8 = 0;
@@ -48,12 +50,7 @@ pub fn split(text: &str) -> Vec<SentenceSpan> {
     let mut i = 0usize;
     while i < n {
         match CLASS[bytes[i] as usize] {
-            PLAIN => {
-                i += 1;
-                while i < n && CLASS[bytes[i] as usize] == PLAIN {
-                    i += 1;
-                }
-            }
+            PLAIN => i = skip_plain(bytes, i + 1),
             TERMINAL => {
                 let end = terminal_run_end(bytes, i);
                 if is_boundary(bytes, i, end) {
@@ -101,6 +98,72 @@ pub fn split(text: &str) -> Vec<SentenceSpan> {
     }
     push(text, &mut spans, start, n);
     spans
+}
+
+/// The first position from `i` on where `may_stop` holds, or `bytes.len()`: eight bytes at a
+/// time while whole chunks remain, then byte by byte. Every byte `split` acts on is such a
+/// position; a few more are (a digit, a comma), and `split` just moves past them.
+fn skip_plain(bytes: &[u8], i: usize) -> usize {
+    let mut lowerish_before = lowerish(byte_before(bytes, i).into());
+    let (chunks, _) = bytes[i..].as_chunks::<8>();
+    for (c, chunk) in chunks.iter().enumerate() {
+        let chunk = u64::from_le_bytes(*chunk);
+        let flags = stop_candidates(chunk, lowerish_before);
+        if flags != 0 {
+            return i + 8 * c + flags.trailing_zeros() as usize / 8;
+        }
+        lowerish_before = lowerish(chunk) >> 56;
+    }
+    let mut j = i + 8 * chunks.len();
+    while j < bytes.len() && !may_stop(bytes[j], byte_before(bytes, j)) {
+        j += 1;
+    }
+    j
+}
+
+/// The byte before position `i`, 0 at the start.
+fn byte_before(bytes: &[u8], i: usize) -> u8 {
+    i.checked_sub(1).map_or(0, |k| bytes[k])
+}
+
+/// Can `split` have anything to do at byte `b`, coming after the byte `before` (0 at the start)?
+/// Not at a space or a byte in 0x60..=0x7F (the lower-case letters and `` ` { | } ~ `` DEL), nor at
+/// a byte in 0x40..=0x5F (the capitals and `` @ [ \ ] ^ _ ``) unless it follows one in 0x60..=0x7F:
+/// only a capital glued to a lower-case letter can split. Every other byte may stop the scan,
+/// which covers `.`, `!`, `?`, newline and 0xE2.
+fn may_stop(b: u8, before: u8) -> bool {
+    const LOWERISH: RangeInclusive<u8> = 0x60..=0x7F;
+    const UPPERISH: RangeInclusive<u8> = 0x40..=0x5F;
+    match b {
+        b' ' => false,
+        _ if LOWERISH.contains(&b) => false,
+        _ if UPPERISH.contains(&b) => LOWERISH.contains(&before),
+        _ => true,
+    }
+}
+
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+const LOW_BITS: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+const SPACES: u64 = 0x2020_2020_2020_2020;
+
+/// `may_stop` for eight bytes at once: `chunk` holds eight text bytes (little-endian) and
+/// `lowerish_before` is `lowerish` of the byte before them (in the lowest byte); the result has
+/// the high bit set in each byte of `chunk` where the scan may stop. Exact per byte: no carry
+/// crosses from one byte into the next.
+fn stop_candidates(chunk: u64, lowerish_before: u64) -> u64 {
+    let letterish = !chunk & (chunk << 1); // 0x40..=0x7F (bits 7 and 6 are 0 and 1)
+    let after_lowerish = (lowerish(chunk) << 8) | lowerish_before;
+    // Lower-case letters (bit 5 set), and capitals (bit 5 clear) not after a lower-case letter.
+    let passed_letters = letterish & ((chunk << 2) | !after_lowerish);
+    // Bit 7 of `not_space` is set exactly for the bytes of `diff` that are not zero.
+    let diff = chunk ^ SPACES;
+    let not_space = ((diff & LOW_BITS) + LOW_BITS) | diff;
+    not_space & !passed_letters & HIGH_BITS
+}
+
+/// The high bit of every byte of `word` in 0x60..=0x7F (bits 7, 6 and 5 are 0, 1 and 1).
+fn lowerish(word: u64) -> u64 {
+    !word & (word << 1) & (word << 2) & HIGH_BITS
 }
 
 const ELLIPSIS: &[u8] = "…".as_bytes();
@@ -693,6 +756,108 @@ mod tests {
     #[test]
     fn ellipsis_and_multibyte_text() {
         assert_eq!(sentences("Wait… Then more. Über alles… und so."), ["Wait…", "Then more.", "Über alles… und so."]);
+    }
+
+    /// A small deterministic generator (xorshift), so failures reproduce.
+    struct Rng(u64);
+
+    impl Rng {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 % n as u64) as usize
+        }
+
+        /// Any byte, or one of `edges`, or a neighbour of one of them.
+        fn byte_near(&mut self, edges: &[u8]) -> u8 {
+            let edge = edges[self.below(edges.len())];
+            match self.below(4) {
+                0 => self.below(256) as u8,
+                1 => edge.wrapping_sub(1),
+                2 => edge.wrapping_add(1),
+                _ => edge,
+            }
+        }
+    }
+
+    /// Does `split` act on byte `b` after the byte `before`? (Its dispatch moves straight past
+    /// PLAIN bytes and past capitals that do not follow a lower-case letter.)
+    fn split_acts_on(b: u8, before: u8) -> bool {
+        match CLASS[b as usize] {
+            PLAIN => false,
+            UPPER => before.is_ascii_lowercase(),
+            _ => true,
+        }
+    }
+
+    #[test]
+    fn the_scan_stops_wherever_split_acts() {
+        for b in 0..=255u8 {
+            for before in 0..=255u8 {
+                assert!(!split_acts_on(b, before) || may_stop(b, before), "{b:#04x} after {before:#04x}");
+            }
+        }
+        assert!(!may_stop(b'a', b'x') && !may_stop(b' ', b'x') && !may_stop(b'T', b' '));
+    }
+
+    #[test]
+    fn stop_candidates_are_may_stop_for_eight_bytes() {
+        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        // Neighbours are often bytes next to the range edges, where a carry or borrow between bytes
+        // would show.
+        let edges = b" !@`{\x00\x7f\x80\xff";
+        for b in 0..=255u8 {
+            for lane in 0..9 {
+                for _ in 0..32 {
+                    // `bytes[0]` precedes the chunk `bytes[1..]`.
+                    let mut bytes = [0u8; 9];
+                    bytes.iter_mut().for_each(|slot| *slot = rng.byte_near(edges));
+                    bytes[lane] = b;
+                    let chunk = u64::from_le_bytes(bytes[1..].try_into().unwrap());
+                    let flags = stop_candidates(chunk, lowerish(bytes[0].into()));
+                    for k in 0..8 {
+                        let expected = may_stop(bytes[k + 1], bytes[k]);
+                        assert_eq!(flags >> (8 * k + 7) & 1 == 1, expected, "{bytes:02x?} byte {k}");
+                    }
+                    assert_eq!(flags & !HIGH_BITS, 0);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn skip_plain_stops_at_the_first_byte_that_may_stop() {
+        let pieces: [&[u8]; 15] = [
+            b"a",
+            b"z",
+            b" ",
+            b"The",
+            b"attackThe",
+            b".",
+            b"!",
+            b"?",
+            b"\n",
+            b"5",
+            b",",
+            "\u{2026}".as_bytes(),
+            "\u{e9}".as_bytes(),
+            b"~",
+            b"`",
+        ];
+        let mut rng = Rng(7);
+        for _ in 0..5_000 {
+            let mut text = Vec::new();
+            for _ in 0..rng.below(40) {
+                let piece = if rng.below(4) == 0 { pieces[rng.below(pieces.len())] } else { &b"plain words "[..] };
+                text.extend_from_slice(&piece[..1 + rng.below(piece.len())]);
+            }
+            for i in 0..=text.len() {
+                let expected = (i..text.len()).find(|&j| may_stop(text[j], j.checked_sub(1).map_or(0, |k| text[k])));
+                let expected = expected.unwrap_or(text.len());
+                assert_eq!(skip_plain(&text, i), expected, "{:?} from {i}", String::from_utf8_lossy(&text));
+            }
+        }
     }
 
     #[test]
