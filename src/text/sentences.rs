@@ -100,22 +100,27 @@ pub fn split(text: &str) -> Vec<SentenceSpan> {
     spans
 }
 
-/// The first position from `i` on where `may_stop` holds, or `bytes.len()`: eight bytes at a
-/// time while whole chunks remain, then byte by byte. Every byte `split` acts on is such a
-/// position; a few more are (a digit, a comma), and `split` just moves past them.
+/// The first position from `i` on where `split` may have work, or `bytes.len()`: a byte that is
+/// not PLAIN and passes `may_stop` (which lets through capitals only after a lower-case letter).
+/// Eight bytes at a time while whole chunks remain, then byte by byte.
 fn skip_plain(bytes: &[u8], i: usize) -> usize {
     let mut lowerish_before = lowerish(byte_before(bytes, i).into());
     let (chunks, _) = bytes[i..].as_chunks::<8>();
     for (c, chunk) in chunks.iter().enumerate() {
         let chunk = u64::from_le_bytes(*chunk);
-        let flags = stop_candidates(chunk, lowerish_before);
-        if flags != 0 {
-            return i + 8 * c + flags.trailing_zeros() as usize / 8;
+        let mut flags = stop_candidates(chunk, lowerish_before);
+        // Flagged PLAIN bytes (digits, commas, quotes) are passed here, without rereading the chunk.
+        while flags != 0 {
+            let j = i + 8 * c + flags.trailing_zeros() as usize / 8;
+            if CLASS[bytes[j] as usize] != PLAIN {
+                return j;
+            }
+            flags &= flags - 1;
         }
         lowerish_before = lowerish(chunk) >> 56;
     }
     let mut j = i + 8 * chunks.len();
-    while j < bytes.len() && !may_stop(bytes[j], byte_before(bytes, j)) {
+    while j < bytes.len() && (CLASS[bytes[j] as usize] == PLAIN || !may_stop(bytes[j], byte_before(bytes, j))) {
         j += 1;
     }
     j
@@ -827,7 +832,7 @@ mod tests {
     }
 
     #[test]
-    fn skip_plain_stops_at_the_first_byte_that_may_stop() {
+    fn skip_plain_stops_at_the_first_byte_split_may_act_on() {
         let pieces: [&[u8]; 15] = [
             b"a",
             b"z",
@@ -853,7 +858,9 @@ mod tests {
                 text.extend_from_slice(&piece[..1 + rng.below(piece.len())]);
             }
             for i in 0..=text.len() {
-                let expected = (i..text.len()).find(|&j| may_stop(text[j], j.checked_sub(1).map_or(0, |k| text[k])));
+                let expected = (i..text.len()).find(|&j| {
+                    CLASS[text[j] as usize] != PLAIN && may_stop(text[j], j.checked_sub(1).map_or(0, |k| text[k]))
+                });
                 let expected = expected.unwrap_or(text.len());
                 assert_eq!(skip_plain(&text, i), expected, "{:?} from {i}", String::from_utf8_lossy(&text));
             }
