@@ -182,16 +182,38 @@ const EN_DASH: &[u8] = "–".as_bytes();
 
 /// Appends `[a, b)` trimmed of whitespace, when anything is left.
 fn push(text: &str, spans: &mut Vec<SentenceSpan>, a: usize, b: usize) {
-    if a >= b {
-        return;
+    let (start, end) = trim(text, a, b);
+    if start < end {
+        spans.push(SentenceSpan { start, end });
     }
-    let slice = &text[a..b];
-    let trimmed_start = slice.trim_start();
-    let start = a + (slice.len() - trimmed_start.len());
-    let trimmed = trimmed_start.trim_end();
-    if !trimmed.is_empty() {
-        spans.push(SentenceSpan { start, end: start + trimmed.len() });
+}
+
+/// `[a, b)` without leading and trailing whitespace, cut where `str::trim` would cut it: ASCII
+/// whitespace is skipped byte by byte, and `str::trim_start` / `trim_end` take over only at a
+/// character outside ASCII (a no-break space, say).
+fn trim(text: &str, a: usize, b: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let mut start = a;
+    while start < b && is_ascii_white_space(bytes[start]) {
+        start += 1;
     }
+    if start < b && !bytes[start].is_ascii() {
+        start = b - text[start..b].trim_start().len();
+    }
+    let mut end = b;
+    while end > start && is_ascii_white_space(bytes[end - 1]) {
+        end -= 1;
+    }
+    if end > start && !bytes[end - 1].is_ascii() {
+        end = start + text[start..end].trim_end().len();
+    }
+    (start, end)
+}
+
+/// The ASCII characters `char::is_whitespace` accepts (unlike `u8::is_ascii_whitespace`, it
+/// includes the vertical tab).
+fn is_ascii_white_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
 }
 
 /// End of the run of terminal punctuation starting at `i`, including closing quotes / brackets.
@@ -863,6 +885,26 @@ mod tests {
                 });
                 let expected = expected.unwrap_or(text.len());
                 assert_eq!(skip_plain(&text, i), expected, "{:?} from {i}", String::from_utf8_lossy(&text));
+            }
+        }
+    }
+
+    #[test]
+    fn trim_cuts_like_str_trim() {
+        let pieces = [
+            " ", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{a0}", "\u{85}", "\u{3000}", "\u{1c}", "x", "\u{e9}",
+            "\u{2026}",
+        ];
+        let mut rng = Rng(11);
+        for _ in 0..20_000 {
+            let text: String = (0..rng.below(8)).map(|_| pieces[rng.below(pieces.len())]).collect();
+            let expected = text.trim();
+            let start = text.len() - text.trim_start().len();
+            let (a, b) = trim(&text, 0, text.len());
+            if expected.is_empty() {
+                assert!(a >= b, "{text:?}");
+            } else {
+                assert_eq!((a, b), (start, start + expected.len()), "{text:?}");
             }
         }
     }
