@@ -338,27 +338,23 @@ enum Abbrev {
 const MAX_ABBREV_LEN: usize = 8;
 
 fn classify(word: &[u8]) -> Abbrev {
-    if word.is_empty() {
-        return Abbrev::None;
-    }
     if word.len() == 1 && word[0].is_ascii_uppercase() {
         return Abbrev::StarterOnly; // an initial: "J. R. Smith"
     }
-    if word.len() > MAX_ABBREV_LEN {
-        return Abbrev::None;
-    }
-    if let Some(kind) = abbrev_key(word).and_then(|k| abbreviations().get_key(k)) {
+    // No abbreviation is empty, longer than MAX_ABBREV_LEN or outside ASCII.
+    let Some(packed) = abbrev_key(word) else { return Abbrev::None };
+    if let Some(kind) = abbreviations().get_key(WordKey::from(packed)) {
         return kind;
     }
-    if word.contains(&b'.') && word.iter().all(|&b| b == b'.' || b.is_ascii_alphabetic()) {
+    if has_period(packed) && word.iter().all(|&b| b == b'.' || b.is_ascii_alphabetic()) {
         return Abbrev::StarterOnly; // "U.S", "p.m", "N.Y"
     }
     Abbrev::None
 }
 
-/// `key(word)` for a word of at most `MAX_ABBREV_LEN` bytes, lower-cased into one `u64` rather
-/// than shifted into a `u128` byte by byte (`key` is the costlier part of a lookup).
-fn abbrev_key(word: &[u8]) -> Option<WordKey> {
+/// The key (see `word_key::key`) of a word of at most `MAX_ABBREV_LEN` bytes: lower-cased into
+/// one `u64` rather than shifted into a `u128` byte by byte.
+fn abbrev_key(word: &[u8]) -> Option<u64> {
     let mut lower = [0u8; MAX_ABBREV_LEN];
     if word.is_empty() || word.len() > lower.len() {
         return None;
@@ -369,7 +365,16 @@ fn abbrev_key(word: &[u8]) -> Option<WordKey> {
         }
         *slot = b.to_ascii_lowercase();
     }
-    Some(u64::from_le_bytes(lower).into())
+    Some(u64::from_le_bytes(lower))
+}
+
+/// Does a word packed by `abbrev_key` hold a period? (Its unused bytes are zero, not periods.)
+fn has_period(packed: u64) -> bool {
+    let diff = packed ^ 0x2E2E_2E2E_2E2E_2E2E;
+    // All bytes are ASCII, so adding 0x7F to each never carries, and sets bit 7 exactly for the
+    // bytes of `diff` that are not zero.
+    let nonzero = diff + LOW_BITS;
+    nonzero & HIGH_BITS != HIGH_BITS
 }
 
 /// The listed abbreviations (any case) with their kind.
@@ -948,11 +953,27 @@ mod tests {
     #[test]
     fn abbreviation_keys_are_word_keys() {
         let words = NEVER.iter().chain(BEFORE_NUMBER).chain(STARTER_ONLY).map(|w| w.as_bytes());
-        let odd: [&[u8]; 9] =
-            [b"", b"U.S", b"Gov't", b"ABCDEFGH", b"ABCDEFGHI", b"a\0b", b"a\0", "Zo\u{eb}".as_bytes(), b"\x7f"];
+        let odd: [&[u8]; 13] = [
+            b"",
+            b"U.S",
+            b"Gov't",
+            b"ABCDEFGH",
+            b"ABCDEFGHI",
+            b"a\0b",
+            b"a\0",
+            "Zo\u{eb}".as_bytes(),
+            b"\x7f",
+            b"a.b.c.d.",
+            b".",
+            b"-/.",
+            b"\x2d\x2f\x6e",
+        ];
         for word in words.chain(odd) {
             let expected = if word.len() <= MAX_ABBREV_LEN { key(word) } else { None };
-            assert_eq!(abbrev_key(word), expected, "{word:?}");
+            assert_eq!(abbrev_key(word).map(WordKey::from), expected, "{word:?}");
+            if let Some(packed) = abbrev_key(word) {
+                assert_eq!(has_period(packed), word.contains(&b'.'), "{word:?}");
+            }
         }
     }
 
