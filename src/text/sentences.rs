@@ -1,5 +1,6 @@
 //! Sentence splitting: one pass over the bytes of a text, no regex and no allocation per
 //! character, giving byte spans (trimmed of surrounding whitespace) for every non-blank sentence.
+//! Runs of lower-case letters and spaces, most of any text, are skipped eight bytes at a time.
 //!
 //! A sentence ends
 //! - after `.`, `!`, `?` or `…` (plus any closing quotes / brackets) followed by whitespace and a
@@ -13,7 +14,10 @@
 //!   common sentence starter after a lower-case letter, or after a known page-furniture word such
 //!   as `Advertisement`), so `McDonald`, `iPhone`, `YouTube`, `PhD` and `LinkedIn` stay whole.
 
+use super::word_key::{key, WordKey, WordTable};
 use super::SentenceSpan;
+use std::ops::RangeInclusive;
+use std::sync::OnceLock;
 
 const PLAIN: u8 = 0;
 const TERMINAL: u8 = 1;
@@ -46,12 +50,7 @@ pub fn split(text: &str) -> Vec<SentenceSpan> {
     let mut i = 0usize;
     while i < n {
         match CLASS[bytes[i] as usize] {
-            PLAIN => {
-                i += 1;
-                while i < n && CLASS[bytes[i] as usize] == PLAIN {
-                    i += 1;
-                }
-            }
+            PLAIN => i = skip_plain(bytes, i + 1),
             TERMINAL => {
                 let end = terminal_run_end(bytes, i);
                 if is_boundary(bytes, i, end) {
@@ -101,6 +100,77 @@ pub fn split(text: &str) -> Vec<SentenceSpan> {
     spans
 }
 
+/// The first position from `i` on where `split` may have work, or `bytes.len()`: a byte that is
+/// not PLAIN and passes `may_stop` (which lets through capitals only after a lower-case letter).
+/// Eight bytes at a time while whole chunks remain, then byte by byte.
+fn skip_plain(bytes: &[u8], i: usize) -> usize {
+    let mut lowerish_before = lowerish(byte_before(bytes, i).into());
+    let (chunks, _) = bytes[i..].as_chunks::<8>();
+    for (c, chunk) in chunks.iter().enumerate() {
+        let chunk = u64::from_le_bytes(*chunk);
+        let mut flags = stop_candidates(chunk, lowerish_before);
+        // Flagged PLAIN bytes (digits, commas, quotes) are passed here, without rereading the chunk.
+        while flags != 0 {
+            let j = i + 8 * c + flags.trailing_zeros() as usize / 8;
+            if CLASS[bytes[j] as usize] != PLAIN {
+                return j;
+            }
+            flags &= flags - 1;
+        }
+        lowerish_before = lowerish(chunk) >> 56;
+    }
+    let mut j = i + 8 * chunks.len();
+    while j < bytes.len() && (CLASS[bytes[j] as usize] == PLAIN || !may_stop(bytes[j], byte_before(bytes, j))) {
+        j += 1;
+    }
+    j
+}
+
+/// The byte before position `i`, 0 at the start.
+fn byte_before(bytes: &[u8], i: usize) -> u8 {
+    i.checked_sub(1).map_or(0, |k| bytes[k])
+}
+
+/// Can `split` have anything to do at byte `b`, coming after the byte `before` (0 at the start)?
+/// Not at a space or a byte in 0x60..=0x7F (the lower-case letters and `` ` { | } ~ `` DEL), nor at
+/// a byte in 0x40..=0x5F (the capitals and `` @ [ \ ] ^ _ ``) unless it follows one in 0x60..=0x7F:
+/// only a capital glued to a lower-case letter can split. Every other byte may stop the scan,
+/// which covers `.`, `!`, `?`, newline and 0xE2.
+fn may_stop(b: u8, before: u8) -> bool {
+    const LOWERISH: RangeInclusive<u8> = 0x60..=0x7F;
+    const UPPERISH: RangeInclusive<u8> = 0x40..=0x5F;
+    match b {
+        b' ' => false,
+        _ if LOWERISH.contains(&b) => false,
+        _ if UPPERISH.contains(&b) => LOWERISH.contains(&before),
+        _ => true,
+    }
+}
+
+const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+const LOW_BITS: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+const SPACES: u64 = 0x2020_2020_2020_2020;
+
+/// `may_stop` for eight bytes at once: `chunk` holds eight text bytes (little-endian) and
+/// `lowerish_before` is `lowerish` of the byte before them (in the lowest byte); the result has
+/// the high bit set in each byte of `chunk` where the scan may stop. Exact per byte: no carry
+/// crosses from one byte into the next.
+fn stop_candidates(chunk: u64, lowerish_before: u64) -> u64 {
+    let letterish = !chunk & (chunk << 1); // 0x40..=0x7F (bits 7 and 6 are 0 and 1)
+    let after_lowerish = (lowerish(chunk) << 8) | lowerish_before;
+    // Lower-case letters (bit 5 set), and capitals (bit 5 clear) not after a lower-case letter.
+    let passed_letters = letterish & ((chunk << 2) | !after_lowerish);
+    // Bit 7 of `not_space` is set exactly for the bytes of `diff` that are not zero.
+    let diff = chunk ^ SPACES;
+    let not_space = ((diff & LOW_BITS) + LOW_BITS) | diff;
+    not_space & !passed_letters & HIGH_BITS
+}
+
+/// The high bit of every byte of `word` in 0x60..=0x7F (bits 7, 6 and 5 are 0, 1 and 1).
+fn lowerish(word: u64) -> u64 {
+    !word & (word << 1) & (word << 2) & HIGH_BITS
+}
+
 const ELLIPSIS: &[u8] = "…".as_bytes();
 const LEFT_DOUBLE: &[u8] = "“".as_bytes();
 const RIGHT_DOUBLE: &[u8] = "”".as_bytes();
@@ -112,16 +182,38 @@ const EN_DASH: &[u8] = "–".as_bytes();
 
 /// Appends `[a, b)` trimmed of whitespace, when anything is left.
 fn push(text: &str, spans: &mut Vec<SentenceSpan>, a: usize, b: usize) {
-    if a >= b {
-        return;
+    let (start, end) = trim(text, a, b);
+    if start < end {
+        spans.push(SentenceSpan { start, end });
     }
-    let slice = &text[a..b];
-    let trimmed_start = slice.trim_start();
-    let start = a + (slice.len() - trimmed_start.len());
-    let trimmed = trimmed_start.trim_end();
-    if !trimmed.is_empty() {
-        spans.push(SentenceSpan { start, end: start + trimmed.len() });
+}
+
+/// `[a, b)` without leading and trailing whitespace, cut where `str::trim` would cut it: ASCII
+/// whitespace is skipped byte by byte, and `str::trim_start` / `trim_end` take over only at a
+/// character outside ASCII (a no-break space, say).
+fn trim(text: &str, a: usize, b: usize) -> (usize, usize) {
+    let bytes = text.as_bytes();
+    let mut start = a;
+    while start < b && is_ascii_white_space(bytes[start]) {
+        start += 1;
     }
+    if start < b && !bytes[start].is_ascii() {
+        start = b - text[start..b].trim_start().len();
+    }
+    let mut end = b;
+    while end > start && is_ascii_white_space(bytes[end - 1]) {
+        end -= 1;
+    }
+    if end > start && !bytes[end - 1].is_ascii() {
+        end = start + text[start..end].trim_end().len();
+    }
+    (start, end)
+}
+
+/// The ASCII characters `char::is_whitespace` accepts (unlike `u8::is_ascii_whitespace`, it
+/// includes the vertical tab).
+fn is_ascii_white_space(b: u8) -> bool {
+    matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ')
 }
 
 /// End of the run of terminal punctuation starting at `i`, including closing quotes / brackets.
@@ -175,7 +267,7 @@ fn is_boundary(bytes: &[u8], p: usize, end: usize) -> bool {
         return bytes[end].is_ascii_uppercase()
             && p > 0
             && bytes[p - 1].is_ascii_lowercase()
-            && ascii_word(bytes, end).is_some_and(|w| GLUED_STARTERS.contains(&w));
+            && ascii_word(bytes, end).is_some_and(|w| is_listed_capitalised(glued_starters(), w));
     }
     let mut k = end;
     loop {
@@ -197,16 +289,21 @@ fn is_boundary(bytes: &[u8], p: usize, end: usize) -> bool {
     if !single_period {
         return true;
     }
-    let next_is_digit = bytes.get(next).is_some_and(u8::is_ascii_digit);
-    // An opening quote starts a new sentence; an opening bracket ("N.Y. (AP)") does not.
-    let starter = (quoted > 0 && !matches!(bytes[k], b'(' | b'['))
-        || ascii_word(bytes, next).is_some_and(|w| STARTERS.contains(&w));
     match classify(word_before(bytes, p)) {
         Abbrev::None => true,
         Abbrev::Never => false,
-        Abbrev::BeforeNumber => !next_is_digit,
-        Abbrev::StarterOnly => starter,
+        Abbrev::BeforeNumber => !bytes.get(next).is_some_and(u8::is_ascii_digit),
+        Abbrev::StarterOnly => opens_sentence(bytes, k, quoted),
     }
+}
+
+/// Does the text at `k` (after the whitespace following an ambiguous abbreviation) look like a
+/// new sentence? `quoted` is the length of an opening quote / bracket at `k`. An opening quote
+/// starts a new sentence; an opening bracket ("N.Y. (AP)") does not; otherwise the next word must
+/// be a typical sentence starter.
+fn opens_sentence(bytes: &[u8], k: usize, quoted: usize) -> bool {
+    (quoted > 0 && !matches!(bytes[k], b'(' | b'['))
+        || ascii_word(bytes, k + quoted).is_some_and(|w| is_listed_capitalised(starters(), w))
 }
 
 /// The token ending just before `p`, without leading punctuation.
@@ -225,6 +322,7 @@ fn word_before(bytes: &[u8], p: usize) -> &[u8] {
     word
 }
 
+#[derive(Clone, Copy)]
 enum Abbrev {
     /// Not an abbreviation: the period ends the sentence.
     None,
@@ -236,208 +334,259 @@ enum Abbrev {
     StarterOnly,
 }
 
+/// Longest word `classify` considers an abbreviation (no listed one is longer).
+const MAX_ABBREV_LEN: usize = 8;
+
 fn classify(word: &[u8]) -> Abbrev {
-    if word.is_empty() {
-        return Abbrev::None;
-    }
     if word.len() == 1 && word[0].is_ascii_uppercase() {
         return Abbrev::StarterOnly; // an initial: "J. R. Smith"
     }
-    let mut lower = [0u8; 8];
-    if word.len() > lower.len() {
-        return Abbrev::None;
+    // No abbreviation is empty, longer than MAX_ABBREV_LEN or outside ASCII.
+    let Some(packed) = abbrev_key(word) else { return Abbrev::None };
+    if let Some(kind) = abbreviations().get_key(WordKey::from(packed)) {
+        return kind;
     }
-    for (slot, &b) in lower.iter_mut().zip(word) {
-        *slot = b.to_ascii_lowercase();
-    }
-    let lower = &lower[..word.len()];
-    if NEVER.contains(&lower) {
-        return Abbrev::Never;
-    }
-    if BEFORE_NUMBER.contains(&lower) {
-        return Abbrev::BeforeNumber;
-    }
-    if STARTER_ONLY.contains(&lower) {
-        return Abbrev::StarterOnly;
-    }
-    if word.contains(&b'.') && word.iter().all(|&b| b == b'.' || b.is_ascii_alphabetic()) {
+    if has_period(packed) && word.iter().all(|&b| b == b'.' || b.is_ascii_alphabetic()) {
         return Abbrev::StarterOnly; // "U.S", "p.m", "N.Y"
     }
     Abbrev::None
 }
 
-const NEVER: &[&[u8]] = &[
-    b"mr", b"mrs", b"ms", b"messrs", b"drs", b"profs", b"mme", b"mlle", b"dr", b"prof", b"sen", b"sens", b"rep",
-    b"reps", b"gov", b"gen", b"lt", b"col", b"maj", b"capt", b"cmdr", b"adm", b"sgt", b"cpl", b"pvt", b"rev", b"fr",
-    b"hon", b"pres", b"supt", b"det", b"insp", b"vs", b"v", b"cf", b"viz", b"approx", b"e.g", b"i.e", b"fig", b"figs",
-    b"gens",
+/// The key (see `word_key::key`) of a word of at most `MAX_ABBREV_LEN` bytes: lower-cased into
+/// one `u64` rather than shifted into a `u128` byte by byte.
+fn abbrev_key(word: &[u8]) -> Option<u64> {
+    let mut lower = [0u8; MAX_ABBREV_LEN];
+    if word.is_empty() || word.len() > lower.len() {
+        return None;
+    }
+    for (slot, &b) in lower.iter_mut().zip(word) {
+        if b == 0 || !b.is_ascii() {
+            return None;
+        }
+        *slot = b.to_ascii_lowercase();
+    }
+    Some(u64::from_le_bytes(lower))
+}
+
+/// Does a word packed by `abbrev_key` hold a period? (Its unused bytes are zero, not periods.)
+fn has_period(packed: u64) -> bool {
+    let diff = packed ^ 0x2E2E_2E2E_2E2E_2E2E;
+    // All bytes are ASCII, so adding 0x7F to each never carries, and sets bit 7 exactly for the
+    // bytes of `diff` that are not zero.
+    let nonzero = diff + LOW_BITS;
+    nonzero & HIGH_BITS != HIGH_BITS
+}
+
+/// The listed abbreviations (any case) with their kind.
+fn abbreviations() -> &'static WordTable<Abbrev> {
+    static TABLE: OnceLock<WordTable<Abbrev>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let kinds =
+            [(NEVER, Abbrev::Never), (BEFORE_NUMBER, Abbrev::BeforeNumber), (STARTER_ONLY, Abbrev::StarterOnly)];
+        let entries: Vec<(&str, Abbrev)> =
+            kinds.iter().flat_map(|&(words, kind)| words.iter().map(move |&w| (w, kind))).collect();
+        WordTable::new(&entries)
+    })
+}
+
+/// `STARTERS`, looked up case-folded (see `is_listed_capitalised`).
+fn starters() -> &'static WordTable<()> {
+    static TABLE: OnceLock<WordTable<()>> = OnceLock::new();
+    TABLE.get_or_init(|| WordTable::set(STARTERS))
+}
+
+/// `GLUED_STARTERS`, looked up case-folded (see `is_listed_capitalised`).
+fn glued_starters() -> &'static WordTable<()> {
+    static TABLE: OnceLock<WordTable<()>> = OnceLock::new();
+    TABLE.get_or_init(|| WordTable::set(GLUED_STARTERS))
+}
+
+/// `FURNITURE`, any case.
+fn furniture() -> &'static WordTable<()> {
+    static TABLE: OnceLock<WordTable<()>> = OnceLock::new();
+    TABLE.get_or_init(|| WordTable::set(FURNITURE))
+}
+
+/// Is `word` in `table` spelled exactly as listed? The starter lists hold capitalised words only
+/// ("The", "I"; a unit test checks), and a table folds case, so a word matches when it is
+/// capitalised the same way and its folded key is in the table: "The", not "THE" or "the".
+fn is_listed_capitalised(table: &WordTable<()>, word: &[u8]) -> bool {
+    let Some((first, rest)) = word.split_first() else { return false };
+    first.is_ascii_uppercase()
+        && rest.iter().all(u8::is_ascii_lowercase)
+        && key(word).is_some_and(|k| table.get_key(k).is_some())
+}
+
+const NEVER: &[&str] = &[
+    "mr", "mrs", "ms", "messrs", "drs", "profs", "mme", "mlle", "dr", "prof", "sen", "sens", "rep", "reps", "gov",
+    "gen", "lt", "col", "maj", "capt", "cmdr", "adm", "sgt", "cpl", "pvt", "rev", "fr", "hon", "pres", "supt", "det",
+    "insp", "vs", "v", "cf", "viz", "approx", "e.g", "i.e", "fig", "figs", "gens",
 ];
 
-const BEFORE_NUMBER: &[&[u8]] =
-    &[b"ext", b"tel", b"no", b"nos", b"nr", b"art", b"vol", b"pp", b"p", b"ch", b"sec", b"par", b"op"];
+const BEFORE_NUMBER: &[&str] = &["ext", "tel", "no", "nos", "nr", "art", "vol", "pp", "p", "ch", "sec", "par", "op"];
 
-const STARTER_ONLY: &[&[u8]] = &[
-    b"st", b"jr", b"sr", b"inc", b"corp", b"co", b"ltd", b"llc", b"plc", b"bros", b"ave", b"blvd", b"rd", b"mt", b"ft",
-    b"dept", b"univ", b"assn", b"est", b"etc", b"jan", b"feb", b"mar", b"apr", b"jun", b"jul", b"aug", b"sep", b"sept",
-    b"oct", b"nov", b"dec", b"mon", b"tue", b"tues", b"wed", b"thu", b"thur", b"thurs", b"fri", b"sat", b"sun", b"ala",
-    b"ariz", b"ark", b"calif", b"colo", b"conn", b"del", b"fla", b"ga", b"ill", b"ind", b"kan", b"kans", b"ky", b"la",
-    b"md", b"mass", b"mich", b"minn", b"miss", b"mo", b"mont", b"neb", b"nev", b"okla", b"ore", b"pa", b"tenn", b"tex",
-    b"va", b"vt", b"wash", b"wis", b"wyo", b"gov't", b"ph.d", b"a.m", b"p.m", b"u.s", b"u.k", b"u.n",
+const STARTER_ONLY: &[&str] = &[
+    "st", "jr", "sr", "inc", "corp", "co", "ltd", "llc", "plc", "bros", "ave", "blvd", "rd", "mt", "ft", "dept",
+    "univ", "assn", "est", "etc", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec",
+    "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun", "ala", "ariz", "ark", "calif", "colo",
+    "conn", "del", "fla", "ga", "ill", "ind", "kan", "kans", "ky", "la", "md", "mass", "mich", "minn", "miss", "mo",
+    "mont", "neb", "nev", "okla", "ore", "pa", "tenn", "tex", "va", "vt", "wash", "wis", "wyo", "gov't", "ph.d", "a.m",
+    "p.m", "u.s", "u.k", "u.n",
 ];
 
 /// Words that typically open a sentence (used after ambiguous abbreviations).
-const STARTERS: &[&[u8]] = &[
-    b"The",
-    b"A",
-    b"An",
-    b"He",
-    b"She",
-    b"It",
-    b"They",
-    b"We",
-    b"I",
-    b"You",
-    b"This",
-    b"That",
-    b"These",
-    b"Those",
-    b"There",
-    b"Here",
-    b"His",
-    b"Her",
-    b"Its",
-    b"Their",
-    b"Our",
-    b"My",
-    b"Your",
-    b"But",
-    b"And",
-    b"Or",
-    b"So",
-    b"Yet",
-    b"In",
-    b"On",
-    b"At",
-    b"As",
-    b"By",
-    b"For",
-    b"From",
-    b"With",
-    b"Without",
-    b"After",
-    b"Before",
-    b"Since",
-    b"Until",
-    b"When",
-    b"While",
-    b"Where",
-    b"What",
-    b"Who",
-    b"Why",
-    b"How",
-    b"If",
-    b"Although",
-    b"Though",
-    b"However",
-    b"Meanwhile",
-    b"Also",
-    b"Still",
-    b"Then",
-    b"Now",
-    b"Today",
-    b"Yesterday",
-    b"Tomorrow",
-    b"Last",
-    b"Next",
-    b"Earlier",
-    b"Later",
-    b"Police",
-    b"Officials",
-    b"Authorities",
-    b"Some",
-    b"Many",
-    b"Most",
-    b"All",
-    b"Both",
-    b"Each",
-    b"Every",
-    b"No",
-    b"Not",
-    b"One",
-    b"Several",
-    b"Such",
-    b"Other",
-    b"Another",
-    b"Mr",
-    b"Mrs",
-    b"Ms",
-    b"Dr",
-    b"According",
-    b"During",
-    b"Despite",
-    b"Under",
-    b"Over",
-    b"About",
-    b"Shares",
-    b"Analysts",
+const STARTERS: &[&str] = &[
+    "The",
+    "A",
+    "An",
+    "He",
+    "She",
+    "It",
+    "They",
+    "We",
+    "I",
+    "You",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "Here",
+    "His",
+    "Her",
+    "Its",
+    "Their",
+    "Our",
+    "My",
+    "Your",
+    "But",
+    "And",
+    "Or",
+    "So",
+    "Yet",
+    "In",
+    "On",
+    "At",
+    "As",
+    "By",
+    "For",
+    "From",
+    "With",
+    "Without",
+    "After",
+    "Before",
+    "Since",
+    "Until",
+    "When",
+    "While",
+    "Where",
+    "What",
+    "Who",
+    "Why",
+    "How",
+    "If",
+    "Although",
+    "Though",
+    "However",
+    "Meanwhile",
+    "Also",
+    "Still",
+    "Then",
+    "Now",
+    "Today",
+    "Yesterday",
+    "Tomorrow",
+    "Last",
+    "Next",
+    "Earlier",
+    "Later",
+    "Police",
+    "Officials",
+    "Authorities",
+    "Some",
+    "Many",
+    "Most",
+    "All",
+    "Both",
+    "Each",
+    "Every",
+    "No",
+    "Not",
+    "One",
+    "Several",
+    "Such",
+    "Other",
+    "Another",
+    "Mr",
+    "Mrs",
+    "Ms",
+    "Dr",
+    "According",
+    "During",
+    "Despite",
+    "Under",
+    "Over",
+    "About",
+    "Shares",
+    "Analysts",
 ];
 
 /// Sentence starters recognised when glued to the previous word ("attackThe"). No short words
 /// like "In" or "It" ("LinkedIn", "WiFiIt" would split).
-const GLUED_STARTERS: &[&[u8]] = &[
-    b"The",
-    b"This",
-    b"That",
-    b"These",
-    b"Those",
-    b"There",
-    b"They",
-    b"Their",
-    b"She",
-    b"His",
-    b"But",
-    b"When",
-    b"While",
-    b"After",
-    b"Before",
-    b"Since",
-    b"However",
-    b"Meanwhile",
-    b"According",
-    b"Police",
-    b"Officials",
-    b"Authorities",
-    b"Many",
-    b"Some",
-    b"What",
-    b"Why",
-    b"How",
-    b"Who",
-    b"Earlier",
-    b"Later",
-    b"Last",
-    b"Yesterday",
-    b"Today",
+const GLUED_STARTERS: &[&str] = &[
+    "The",
+    "This",
+    "That",
+    "These",
+    "Those",
+    "There",
+    "They",
+    "Their",
+    "She",
+    "His",
+    "But",
+    "When",
+    "While",
+    "After",
+    "Before",
+    "Since",
+    "However",
+    "Meanwhile",
+    "According",
+    "Police",
+    "Officials",
+    "Authorities",
+    "Many",
+    "Some",
+    "What",
+    "Why",
+    "How",
+    "Who",
+    "Earlier",
+    "Later",
+    "Last",
+    "Yesterday",
+    "Today",
 ];
 
 /// Page furniture that scraped text glues to the next sentence ("AdvertisementSupported by").
-const FURNITURE: &[&[u8]] = &[
-    b"advertisement",
-    b"sponsored",
-    b"share",
-    b"related",
-    b"video",
-    b"photo",
-    b"photos",
-    b"image",
-    b"caption",
-    b"comments",
-    b"subscribe",
-    b"updated",
-    b"published",
-    b"listen",
-    b"watch",
-    b"loading",
+const FURNITURE: &[&str] = &[
+    "advertisement",
+    "sponsored",
+    "share",
+    "related",
+    "video",
+    "photo",
+    "photos",
+    "image",
+    "caption",
+    "comments",
+    "subscribe",
+    "updated",
+    "published",
+    "listen",
+    "watch",
+    "loading",
 ];
 
 /// The run of ASCII letters at `i`, if it ends at a non-letter (or the text end).
@@ -458,7 +607,7 @@ fn is_glued_start(bytes: &[u8], i: usize) -> bool {
     if !bytes.get(i + 1).is_some_and(u8::is_ascii_lowercase) {
         return false; // "PhD", "iOS": the capital does not start a word
     }
-    if ascii_word(bytes, i).is_some_and(|w| GLUED_STARTERS.contains(&w)) {
+    if ascii_word(bytes, i).is_some_and(|w| is_listed_capitalised(glued_starters(), w)) {
         return true;
     }
     let mut s = i;
@@ -469,7 +618,7 @@ fn is_glued_start(bytes: &[u8], i: usize) -> bool {
     if s > 0 && bytes[s - 1] >= 0x80 {
         return false;
     }
-    FURNITURE.iter().any(|f| f.eq_ignore_ascii_case(before))
+    key(before).is_some_and(|k| furniture().get_key(k).is_some())
 }
 
 /// Words a line cannot end with when it continues on the next line.
@@ -639,6 +788,210 @@ mod tests {
     #[test]
     fn ellipsis_and_multibyte_text() {
         assert_eq!(sentences("Wait… Then more. Über alles… und so."), ["Wait…", "Then more.", "Über alles… und so."]);
+    }
+
+    /// A small deterministic generator (xorshift), so failures reproduce.
+    struct Rng(u64);
+
+    impl Rng {
+        fn below(&mut self, n: usize) -> usize {
+            self.0 ^= self.0 << 13;
+            self.0 ^= self.0 >> 7;
+            self.0 ^= self.0 << 17;
+            (self.0 % n as u64) as usize
+        }
+
+        /// Any byte, or one of `edges`, or a neighbour of one of them.
+        fn byte_near(&mut self, edges: &[u8]) -> u8 {
+            let edge = edges[self.below(edges.len())];
+            match self.below(4) {
+                0 => self.below(256) as u8,
+                1 => edge.wrapping_sub(1),
+                2 => edge.wrapping_add(1),
+                _ => edge,
+            }
+        }
+    }
+
+    /// Does `split` act on byte `b` after the byte `before`? (Its dispatch moves straight past
+    /// PLAIN bytes and past capitals that do not follow a lower-case letter.)
+    fn split_acts_on(b: u8, before: u8) -> bool {
+        match CLASS[b as usize] {
+            PLAIN => false,
+            UPPER => before.is_ascii_lowercase(),
+            _ => true,
+        }
+    }
+
+    #[test]
+    fn the_scan_stops_wherever_split_acts() {
+        for b in 0..=255u8 {
+            for before in 0..=255u8 {
+                assert!(!split_acts_on(b, before) || may_stop(b, before), "{b:#04x} after {before:#04x}");
+            }
+        }
+        assert!(!may_stop(b'a', b'x') && !may_stop(b' ', b'x') && !may_stop(b'T', b' '));
+    }
+
+    #[test]
+    fn stop_candidates_are_may_stop_for_eight_bytes() {
+        let mut rng = Rng(0x9E37_79B9_7F4A_7C15);
+        // Neighbours are often bytes next to the range edges, where a carry or borrow between bytes
+        // would show.
+        let edges = b" !@`{\x00\x7f\x80\xff";
+        for b in 0..=255u8 {
+            for lane in 0..9 {
+                for _ in 0..32 {
+                    // `bytes[0]` precedes the chunk `bytes[1..]`.
+                    let mut bytes = [0u8; 9];
+                    bytes.iter_mut().for_each(|slot| *slot = rng.byte_near(edges));
+                    bytes[lane] = b;
+                    let chunk = u64::from_le_bytes(bytes[1..].try_into().unwrap());
+                    let flags = stop_candidates(chunk, lowerish(bytes[0].into()));
+                    for k in 0..8 {
+                        let expected = may_stop(bytes[k + 1], bytes[k]);
+                        assert_eq!(flags >> (8 * k + 7) & 1 == 1, expected, "{bytes:02x?} byte {k}");
+                    }
+                    assert_eq!(flags & !HIGH_BITS, 0);
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn skip_plain_stops_at_the_first_byte_split_may_act_on() {
+        let pieces: [&[u8]; 15] = [
+            b"a",
+            b"z",
+            b" ",
+            b"The",
+            b"attackThe",
+            b".",
+            b"!",
+            b"?",
+            b"\n",
+            b"5",
+            b",",
+            "\u{2026}".as_bytes(),
+            "\u{e9}".as_bytes(),
+            b"~",
+            b"`",
+        ];
+        let mut rng = Rng(7);
+        for _ in 0..5_000 {
+            let mut text = Vec::new();
+            for _ in 0..rng.below(40) {
+                let piece = if rng.below(4) == 0 { pieces[rng.below(pieces.len())] } else { &b"plain words "[..] };
+                text.extend_from_slice(&piece[..1 + rng.below(piece.len())]);
+            }
+            for i in 0..=text.len() {
+                let expected = (i..text.len()).find(|&j| {
+                    CLASS[text[j] as usize] != PLAIN && may_stop(text[j], j.checked_sub(1).map_or(0, |k| text[k]))
+                });
+                let expected = expected.unwrap_or(text.len());
+                assert_eq!(skip_plain(&text, i), expected, "{:?} from {i}", String::from_utf8_lossy(&text));
+            }
+        }
+    }
+
+    #[test]
+    fn trim_cuts_like_str_trim() {
+        let pieces = [
+            " ", "\t", "\n", "\u{b}", "\u{c}", "\r", "\u{a0}", "\u{85}", "\u{3000}", "\u{1c}", "x", "\u{e9}",
+            "\u{2026}",
+        ];
+        let mut rng = Rng(11);
+        for _ in 0..20_000 {
+            let text: String = (0..rng.below(8)).map(|_| pieces[rng.below(pieces.len())]).collect();
+            let expected = text.trim();
+            let start = text.len() - text.trim_start().len();
+            let (a, b) = trim(&text, 0, text.len());
+            if expected.is_empty() {
+                assert!(a >= b, "{text:?}");
+            } else {
+                assert_eq!((a, b), (start, start + expected.len()), "{text:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn word_tables_hold_every_listed_word() {
+        let listed = NEVER.len() + BEFORE_NUMBER.len() + STARTER_ONLY.len();
+        assert_eq!(abbreviations().len(), listed, "an abbreviation is listed twice or cannot be keyed");
+        assert!(NEVER.iter().chain(BEFORE_NUMBER).chain(STARTER_ONLY).all(|w| w.len() <= MAX_ABBREV_LEN));
+        assert_eq!(starters().len(), STARTERS.len());
+        assert_eq!(glued_starters().len(), GLUED_STARTERS.len());
+        assert_eq!(furniture().len(), FURNITURE.len());
+        for word in STARTERS.iter().chain(GLUED_STARTERS) {
+            let (first, rest) = word.as_bytes().split_first().unwrap();
+            assert!(first.is_ascii_uppercase() && rest.iter().all(u8::is_ascii_lowercase), "{word} is not capitalised");
+        }
+    }
+
+    #[test]
+    fn abbreviations_classify_in_any_case() {
+        for (words, kind) in [(NEVER, "never"), (BEFORE_NUMBER, "number"), (STARTER_ONLY, "starter")] {
+            for word in words {
+                for variant in [word.to_string(), word.to_ascii_uppercase(), capitalised(word)] {
+                    let got = match classify(variant.as_bytes()) {
+                        Abbrev::None => "none",
+                        Abbrev::Never => "never",
+                        Abbrev::BeforeNumber => "number",
+                        Abbrev::StarterOnly => "starter",
+                    };
+                    // A single capital is an initial whatever it abbreviates ("V. Putin").
+                    let expected = if variant.len() == 1 && variant != *word { "starter" } else { kind };
+                    assert_eq!(got, expected, "{variant}");
+                }
+            }
+        }
+        assert!(matches!(classify(b"U.S.A.B.C"), Abbrev::None), "longer than any abbreviation");
+        assert!(matches!(classify(b"N.Y"), Abbrev::StarterOnly));
+        assert!(matches!(classify(b"Smith"), Abbrev::None));
+    }
+
+    #[test]
+    fn abbreviation_keys_are_word_keys() {
+        let words = NEVER.iter().chain(BEFORE_NUMBER).chain(STARTER_ONLY).map(|w| w.as_bytes());
+        let odd: [&[u8]; 13] = [
+            b"",
+            b"U.S",
+            b"Gov't",
+            b"ABCDEFGH",
+            b"ABCDEFGHI",
+            b"a\0b",
+            b"a\0",
+            "Zo\u{eb}".as_bytes(),
+            b"\x7f",
+            b"a.b.c.d.",
+            b".",
+            b"-/.",
+            b"\x2d\x2f\x6e",
+        ];
+        for word in words.chain(odd) {
+            let expected = if word.len() <= MAX_ABBREV_LEN { key(word) } else { None };
+            assert_eq!(abbrev_key(word).map(WordKey::from), expected, "{word:?}");
+            if let Some(packed) = abbrev_key(word) {
+                assert_eq!(has_period(packed), word.contains(&b'.'), "{word:?}");
+            }
+        }
+    }
+
+    #[test]
+    fn starters_match_only_as_listed() {
+        for word in STARTERS {
+            assert!(is_listed_capitalised(starters(), word.as_bytes()));
+            let upper = word.to_ascii_uppercase();
+            assert_eq!(is_listed_capitalised(starters(), upper.as_bytes()), upper == *word, "{upper}");
+            assert!(!is_listed_capitalised(starters(), word.to_ascii_lowercase().as_bytes()));
+        }
+        assert!(!is_listed_capitalised(glued_starters(), b"In"), "listed as a starter, not as a glued one");
+        assert!(!is_listed_capitalised(starters(), b"Thee"));
+        assert!(!is_listed_capitalised(starters(), b""));
+    }
+
+    fn capitalised(word: &str) -> String {
+        word[..1].to_ascii_uppercase() + &word[1..]
     }
 
     #[test]
