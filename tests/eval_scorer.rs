@@ -158,3 +158,25 @@ fn run_refuses_missing_paths_and_empty_sets() {
     assert!(eval::run(&[fixture("nope.tml")]).is_err());
     assert!(eval::run(&[fixture("broken.tml")]).unwrap_err().contains("malformed"));
 }
+
+#[test]
+fn gold_without_a_dct_resolves_against_a_date_in_its_text_never_today() {
+    // Regression: eval resolved a document without a DCT against today's date.
+    let dir = tempfile::tempdir().unwrap();
+    let with_date = dir.path().join("dated.tml");
+    std::fs::write(
+        &with_date,
+        "<TimeML><TEXT>The plant closed on <TIMEX3 tid=\"t1\" type=\"DATE\" value=\"2017-03-22\">March 22, 2017</TIMEX3>. \
+         It reopened <TIMEX3 tid=\"t2\" type=\"DATE\" value=\"2017-03-23\">the next day</TIMEX3>.</TEXT></TimeML>",
+    )
+    .unwrap();
+    let undated = dir.path().join("undated.tml");
+    std::fs::write(&undated, "<TimeML><TEXT>Nothing here says when.</TEXT></TimeML>").unwrap();
+    let report = eval::run(&[dir.path().to_path_buf()]).unwrap();
+    assert_eq!(report.documents.len(), 1, "{:?}", report.notes);
+    assert_eq!(report.documents[0].name, "dated.tml");
+    assert!(report.notes.iter().any(|n| n.contains("dated.tml") && n.contains("2017-03-22")), "{:?}", report.notes);
+    assert!(report.notes.iter().any(|n| n.contains("undated.tml") && n.contains("no date")), "{:?}", report.notes);
+    let today = chrono::Local::now().date_naive().to_string();
+    assert!(report.notes.iter().all(|n| !n.contains(&today)), "{:?}", report.notes);
+}

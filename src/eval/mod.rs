@@ -74,12 +74,15 @@ fn evaluate_file(path: &Path, name: &str) -> Result<(DocScore, Option<String>), 
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
     let (doc, gold) = ingest::parse_timeml_gold(path, &bytes).map_err(|e| e.message)?;
     let dct = doc.dct.as_deref().and_then(resolve::parse_dct);
+    // Without a DCT, resolve against a date the text gives (as `extract` does), never today.
     let (anchor, note) = match dct {
         Some(dct) => (dct.date(), None),
-        None => {
-            let today = chrono::Local::now().date_naive();
-            (today, Some(format!("{name}: no usable DCT ({:?}); resolved against today, {today}", doc.dct)))
-        }
+        None => match pipeline::infer_anchor(std::slice::from_ref(&doc)) {
+            Some((date, why)) => {
+                (date, Some(format!("{name}: no usable DCT ({:?}); resolved against {date} ({why})", doc.dct)))
+            }
+            None => return Err(format!("no usable DCT ({:?}) and no date in the text to resolve against", doc.dct)),
+        },
     };
     let result = pipeline::extract_document(&doc, "d1", &Settings { anchor, dct: None });
     let gold: Vec<Entity> = gold.iter().map(Entity::from).collect();
