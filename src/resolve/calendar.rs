@@ -51,6 +51,13 @@ fn push_iso_week(out: &mut String, d: NaiveDate) {
     push_padded(out, week.week().into(), 2);
 }
 
+/// Appends a numbered part of a year: "2016-Q4", "2016-H1".
+fn push_year_part(out: &mut String, year: i64, tag: &str, part: i64) {
+    push_padded(out, year, 4);
+    out.push_str(tag);
+    push_padded(out, part, 0);
+}
+
 fn season_start_month(season: Season) -> (i32, u32) {
     match season {
         Season::Spring => (0, 3),
@@ -92,16 +99,8 @@ impl Cal {
                 out.push('-');
                 push_padded(&mut out, m.into(), 2);
             }
-            Cal::Quarter(y, q) => {
-                push_padded(&mut out, y.into(), 4);
-                out.push_str("-Q");
-                push_padded(&mut out, q.into(), 0);
-            }
-            Cal::Half(y, h) => {
-                push_padded(&mut out, y.into(), 4);
-                out.push_str("-H");
-                push_padded(&mut out, h.into(), 0);
-            }
+            Cal::Quarter(y, q) => push_year_part(&mut out, y.into(), "-Q", q.into()),
+            Cal::Half(y, h) => push_year_part(&mut out, y.into(), "-H", h.into()),
             Cal::Season(y, s) => {
                 push_padded(&mut out, y.into(), 4);
                 out.push('-');
