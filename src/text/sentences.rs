@@ -14,7 +14,7 @@
 //!   common sentence starter after a lower-case letter, or after a known page-furniture word such
 //!   as `Advertisement`), so `McDonald`, `iPhone`, `YouTube`, `PhD` and `LinkedIn` stay whole.
 
-use super::word_key::{key, WordKey, WordTable};
+use super::word_key::{key, WordKey, WordTable, HIGH_BITS};
 use super::SentenceSpan;
 use std::ops::RangeInclusive;
 use std::sync::OnceLock;
@@ -147,7 +147,6 @@ fn may_stop(b: u8, before: u8) -> bool {
     }
 }
 
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 const LOW_BITS: u64 = 0x7F7F_7F7F_7F7F_7F7F;
 const SPACES: u64 = 0x2020_2020_2020_2020;
 

@@ -2,6 +2,8 @@
 //! with byte spans and the spacing facts rules need ("2.38pm" has no spaces, "May’s" has an
 //! apostrophe token). Curly and straight apostrophes both become `'`.
 
+use super::word_key::{bytes_in_range, HIGH_BITS, ONES};
+
 /// What a token is made of.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
@@ -170,17 +172,12 @@ fn letter_run_end(bytes: &[u8], from: usize) -> usize {
     run_end(bytes, i, LETTER)
 }
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
-
-/// The high bit of each byte of `chunk` that is an ASCII letter. Folding case with `| 0x20` maps
-/// letters onto `a..=z` and nothing else there; two additions then test each byte's range without
-/// carries between bytes (every byte has its high bit cleared first).
+/// The high bit of each byte of `chunk` that is an ASCII letter: folding case with `| 0x20` maps
+/// letters onto `a..=z` and nothing else there, then one range test covers the eight bytes (their
+/// high bits cleared first, non-ASCII bytes masked out after).
 fn ascii_letters(chunk: u64) -> u64 {
     let folded = (chunk | (0x20 * ONES)) & !HIGH_BITS;
-    let at_least_a = folded + (0x80 - u64::from(b'a')) * ONES;
-    let above_z = folded + (0x80 - u64::from(b'z') - 1) * ONES;
-    at_least_a & !above_z & !chunk & HIGH_BITS
+    bytes_in_range(folded, b'a', b'z') & !chunk
 }
 
 #[cfg(test)]

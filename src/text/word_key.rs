@@ -53,8 +53,10 @@ fn load_le(word: &[u8]) -> [u64; 2] {
     }
 }
 
-const ONES: u64 = 0x0101_0101_0101_0101;
-const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
+/// One in every byte of a `u64` read as eight bytes.
+pub(crate) const ONES: u64 = 0x0101_0101_0101_0101;
+/// The high bit of every byte.
+pub(crate) const HIGH_BITS: u64 = 0x8080_8080_8080_8080;
 
 /// High bit set for bytes of `chunk` that are zero. Borrows only run upwards from a zero byte, so
 /// a flag on a non-zero byte always sits above a real zero: masking to the word's bytes (the low
@@ -63,13 +65,18 @@ fn zero_bytes(chunk: u64) -> u64 {
     chunk.wrapping_sub(ONES) & !chunk & HIGH_BITS
 }
 
-/// Lower-cases the ASCII capitals of `chunk` (all bytes ASCII): each byte is tested against
-/// `A..=Z` by two additions that cannot carry into the next byte.
+/// The high bit of each byte of `chunk` that lies in `low..=high`, for a chunk whose bytes are all
+/// below 0x80: two additions test every byte's range at once, and neither can carry into the next
+/// byte. Shared by the tokenizer's letter scan and the case folding here.
+pub(crate) fn bytes_in_range(chunk: u64, low: u8, high: u8) -> u64 {
+    let at_least_low = chunk + (0x80 - u64::from(low)) * ONES;
+    let above_high = chunk + (0x80 - u64::from(high) - 1) * ONES;
+    at_least_low & !above_high & HIGH_BITS
+}
+
+/// Lower-cases the ASCII capitals of `chunk` (all bytes ASCII).
 fn lower_ascii(chunk: u64) -> u64 {
-    let at_least_a = chunk + (0x80 - u64::from(b'A')) * ONES;
-    let above_z = chunk + (0x80 - u64::from(b'Z') - 1) * ONES;
-    let capitals = at_least_a & !above_z & HIGH_BITS;
-    chunk | (capitals >> 2)
+    chunk | (bytes_in_range(chunk, b'A', b'Z') >> 2)
 }
 
 /// A fixed set of words with a payload each, looked up by key in an open-addressing hash table
