@@ -360,7 +360,7 @@ pub fn extract(
             let label =
                 label_for(text, span.start, span.end, offsets.byte_at(first.start), offsets.byte_at(first.end), &spans);
             events.push(Event {
-                id: String::new(),
+                id: event_id(doc_id, first.start),
                 doc: doc_id.to_string(),
                 label,
                 start: interval.start,
@@ -379,10 +379,15 @@ pub fn extract(
             });
         }
     }
-    for (n, event) in events.iter_mut().enumerate() {
-        event.id = format!("{doc_id}-e{}", n + 1);
-    }
     events
+}
+
+/// "d1-e120": the event of document `doc_id` whose first mention starts at code point
+/// `mention_start`. A mention dates one event, so the id is unique in its document, and it is
+/// derived from the text, not from the event's rank: it survives re-extraction, a new anchor and
+/// other documents failing to load, so edits and undo steps keep finding their event.
+pub fn event_id(doc_id: &str, mention_start: usize) -> String {
+    format!("{doc_id}-e{mention_start}")
 }
 
 #[cfg(test)]

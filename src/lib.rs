@@ -10,6 +10,7 @@ pub mod ingest;
 pub mod pipeline;
 pub mod render;
 pub mod resolve;
+pub mod session;
 pub mod tagger;
 pub mod text;
 pub mod timeline;

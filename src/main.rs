@@ -1,5 +1,5 @@
 //! The `chronoscope` command: the desktop window by default (`chronoscope [FILE...]`), and the
-//! headless `extract` and `eval` subcommands.
+//! headless `extract`, `export` and `eval` subcommands.
 
 mod cli;
 
@@ -28,6 +28,9 @@ enum Command {
     /// Find, resolve and place every time phrase of the articles; print a summary to stderr and
     /// write the timeline as JSON / TimeML / PNG.
     Extract(cli::extract::ExtractArgs),
+    /// Write a saved project (with the user's corrections) as JSON / PNG / TimeML, without a
+    /// window.
+    Export(cli::export::ExportArgs),
     /// Score the tagger against TimeML gold files (TempEval-3 style).
     Eval(cli::eval::EvalArgs),
 }
@@ -36,6 +39,7 @@ fn main() {
     let args = Args::parse();
     let code = match args.command {
         Some(Command::Extract(extract)) => cli::extract::run(&extract),
+        Some(Command::Export(export)) => cli::export::run(&export),
         Some(Command::Eval(eval)) => cli::eval::run(&eval),
         None => cli::window::run(args.files, args.anchor),
     };

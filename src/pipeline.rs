@@ -1,5 +1,5 @@
-//! The extraction pipeline for a set of documents: sentences → tagger → resolver → events, and the
-//! merge that keeps a user's edits when a timeline is extracted again (new anchor, new files).
+//! The extraction pipeline for a set of documents: sentences → tagger → resolver → events, under
+//! stable document ids derived from each document's text.
 
 use crate::events;
 use crate::ingest::Document;
@@ -9,7 +9,6 @@ use crate::text::offsets::CharOffsets;
 use crate::text::sentences;
 use crate::timeline::{DocumentInfo, Event, Mention, Timeline};
 use chrono::NaiveDate;
-use std::collections::HashMap;
 
 /// What the user chose for a run.
 #[derive(Debug, Clone, PartialEq)]
@@ -62,71 +61,56 @@ pub fn extract_document(doc: &Document, doc_id: &str, settings: &Settings) -> Do
     DocumentResult { info, mentions, events }
 }
 
-/// Extracts every document (ids `d1`, `d2`, ... in the given order) into one timeline.
+/// A document's stable id, derived from what it is: `d` and the first 8 hex digits of the FNV-1a
+/// hash of its text. The same article gets the same id in every run, whatever its place in the
+/// list or its path; a project keeps the id it first gave a document even when the file changes.
+pub fn document_id(text: &str) -> String {
+    format!("d{:08x}", content_hash(text) >> 32)
+}
+
+/// FNV-1a (64 bit) of `text`: stable across platforms and Rust versions, unlike `DefaultHasher`.
+pub fn content_hash(text: &str) -> u64 {
+    text.bytes().fold(0xcbf2_9ce4_8422_2325, |hash, byte| (hash ^ u64::from(byte)).wrapping_mul(0x0100_0000_01b3))
+}
+
+/// `id`, or `id-2`, `id-3`, ... : the first of them `taken` does not hold (two copies of one
+/// article, or a hash collision, still get distinct ids).
+pub fn unique_id(id: String, taken: impl Fn(&str) -> bool) -> String {
+    if !taken(&id) {
+        return id;
+    }
+    (2..).map(|n| format!("{id}-{n}")).find(|candidate| !taken(candidate)).unwrap_or(id)
+}
+
+/// Stable ids for `docs` (`document_id`, made unique in the given order).
+pub fn document_ids(docs: &[Document]) -> Vec<String> {
+    let mut taken = std::collections::HashSet::with_capacity(docs.len());
+    let mut ids = Vec::with_capacity(docs.len());
+    for doc in docs {
+        let id = unique_id(document_id(&doc.text), |candidate| taken.contains(candidate));
+        taken.insert(id.clone());
+        ids.push(id);
+    }
+    ids
+}
+
+/// Extracts every document into one timeline, each under its stable id (`document_ids`).
 pub fn build_timeline(docs: &[Document], settings: &Settings) -> Timeline {
+    let ids = document_ids(docs);
+    let sources: Vec<(&str, &Document)> = ids.iter().map(String::as_str).zip(docs).collect();
+    build_timeline_of(&sources, settings)
+}
+
+/// Extracts documents whose ids are already known (a project's), in the given order.
+pub fn build_timeline_of(sources: &[(&str, &Document)], settings: &Settings) -> Timeline {
     let mut timeline = Timeline::empty(settings.anchor);
-    for (index, doc) in docs.iter().enumerate() {
-        let result = extract_document(doc, &format!("d{}", index + 1), settings);
+    for (id, doc) in sources {
+        let result = extract_document(doc, id, settings);
         timeline.documents.push(result.info);
         timeline.mentions.extend(result.mentions);
         timeline.events.extend(result.events);
     }
     timeline
-}
-
-/// Carries the user's edits (moved, renamed or hidden events) from `previous` into a freshly
-/// extracted `fresh` timeline. Events are matched by document path and source sentence span, so
-/// edits survive anchor changes and re-extraction. Only what the user changed is carried: a hidden
-/// or renamed event that was never moved takes the fresh placement (so it follows a new anchor),
-/// and a moved event keeps the fresh extraction as its `original`. An edited event whose sentence
-/// no longer yields an event is kept as it was.
-pub fn carry_edits(mut fresh: Timeline, previous: &Timeline) -> Timeline {
-    // Document id -> path, made once per timeline (matching runs for every edited event).
-    let paths = |timeline: &Timeline| -> HashMap<String, String> {
-        timeline.documents.iter().map(|d| (d.id.clone(), d.path.clone())).collect()
-    };
-    let (old_paths, fresh_paths) = (paths(previous), paths(&fresh));
-    let no_path = String::new();
-    for old in previous.events.iter().filter(|e| e.edited || e.hidden) {
-        let old_path = old_paths.get(&old.doc).unwrap_or(&no_path);
-        let matching = fresh.events.iter().position(|e| {
-            e.sentence.start == old.sentence.start
-                && e.sentence.end == old.sentence.end
-                && e.mentions.len() == old.mentions.len()
-                && fresh_paths.get(&e.doc).unwrap_or(&no_path) == old_path
-                && !e.edited
-                && !e.hidden
-        });
-        match matching {
-            Some(index) => {
-                let event = &mut fresh.events[index];
-                if old.original.is_some() {
-                    let extracted = event.placement();
-                    event.start = old.start;
-                    event.end = old.end;
-                    event.granularity = old.granularity;
-                    event.original = Some(extracted);
-                }
-                if old.original_label.is_some() {
-                    let extracted = std::mem::replace(&mut event.label, old.label.clone());
-                    event.original_label = Some(extracted);
-                }
-                event.hidden = old.hidden;
-                event.edited = old.edited;
-            }
-            None => {
-                if let Some(doc) = fresh.documents.iter().find(|d| &d.path == old_path) {
-                    let mut kept = old.clone();
-                    kept.doc = doc.id.clone();
-                    fresh.events.push(kept);
-                }
-            }
-        }
-    }
-    fresh.events.sort_by(|a, b| {
-        (a.doc.len(), &a.doc, a.sentence.start, &a.id).cmp(&(b.doc.len(), &b.doc, b.sentence.start, &b.id))
-    });
-    fresh
 }
 
 /// A story anchor for when the user gave none: the first document's publication date, else the
@@ -156,51 +140,43 @@ mod tests {
     use crate::ingest::SourceFormat;
     use std::path::PathBuf;
 
-    fn story() -> Vec<Document> {
-        vec![Document {
-            path: PathBuf::from("story.txt"),
-            title: "story".into(),
-            text: "The bridge closed on Thursday. Crews worked on Friday. The mayor spoke on Saturday.".into(),
+    fn doc(path: &str, text: &str) -> Document {
+        Document {
+            path: PathBuf::from(path),
+            title: path.into(),
+            text: text.into(),
             dct: None,
             format: SourceFormat::Text,
             warnings: Vec::new(),
-        }]
+        }
     }
 
-    fn settings(anchor: (i32, u32, u32)) -> Settings {
-        Settings { anchor: NaiveDate::from_ymd_opt(anchor.0, anchor.1, anchor.2).unwrap(), dct: None }
-    }
-
-    /// Regression: a hidden or renamed (never moved) event kept the old anchor's dates after an
-    /// anchor change, because carry_edits copied it whole.
+    /// Regression: ids were positions (`d1`, `d2`), so a document that failed to load shifted the
+    /// ids of every later one and edits landed on the wrong article.
     #[test]
-    fn hidden_or_renamed_events_follow_a_new_anchor() {
-        let mut before = build_timeline(&story(), &settings((2017, 3, 22)));
-        before.events[0].hidden = true;
-        before.events[1].original_label = Some(before.events[1].label.clone());
-        before.events[1].label = "Night shift".into();
-        before.events[1].edited = true;
-        let after = carry_edits(build_timeline(&story(), &settings((2024, 2, 20))), &before);
-        let fresh = build_timeline(&story(), &settings((2024, 2, 20)));
-        assert!(after.events[0].hidden);
-        assert_eq!(after.events[0].start, fresh.events[0].start);
-        assert_eq!(after.events[1].label, "Night shift");
-        assert_eq!(after.events[1].start, fresh.events[1].start);
-        assert_eq!(after.events[1].original_label.as_deref(), Some(fresh.events[1].label.as_str()));
+    fn document_ids_do_not_depend_on_order_or_path() {
+        let a = doc("a.txt", "The bridge closed on Thursday.");
+        let b = doc("b.txt", "Crews worked on Friday.");
+        let moved = doc("elsewhere/b-copy.txt", "Crews worked on Friday.");
+        let forward = document_ids(&[a.clone(), b.clone()]);
+        let backward = document_ids(&[b.clone(), a.clone()]);
+        assert_eq!(forward[0], backward[1]);
+        assert_eq!(forward[1], backward[0]);
+        assert_eq!(document_ids(std::slice::from_ref(&moved))[0], forward[1]);
+        assert_eq!(forward[0], "d".to_string() + &format!("{:08x}", content_hash(&a.text) >> 32));
     }
 
     #[test]
-    fn moved_events_keep_their_time_and_remember_the_new_extraction() {
-        let mut before = build_timeline(&story(), &settings((2017, 3, 22)));
-        let moved = before.events[2].start + chrono::Duration::days(3);
-        before.events[2].original = Some(before.events[2].placement());
-        before.events[2].start = moved;
-        before.events[2].end = moved + chrono::Duration::days(1);
-        before.events[2].edited = true;
-        let after = carry_edits(build_timeline(&story(), &settings((2024, 2, 20))), &before);
-        let fresh = build_timeline(&story(), &settings((2024, 2, 20)));
-        assert_eq!(after.events[2].start, moved);
-        assert_eq!(after.events[2].original, Some(fresh.events[2].placement()));
-        assert_eq!(after.events.len(), fresh.events.len());
+    fn identical_articles_get_distinct_ids() {
+        let a = doc("a.txt", "The bridge closed on Thursday.");
+        let ids = document_ids(&[a.clone(), a.clone(), a]);
+        assert_eq!(ids[1], format!("{}-2", ids[0]));
+        assert_eq!(ids[2], format!("{}-3", ids[0]));
+    }
+
+    #[test]
+    fn fnv_hash_matches_the_published_test_vectors() {
+        assert_eq!(content_hash(""), 0xcbf2_9ce4_8422_2325);
+        assert_eq!(content_hash("a"), 0xaf63_dc4c_8601_ec8c);
     }
 }

@@ -35,7 +35,7 @@ pub struct ExtractArgs {
     png_size: (u32, u32),
 }
 
-fn parse_size(value: &str) -> Result<(u32, u32), String> {
+pub fn parse_size(value: &str) -> Result<(u32, u32), String> {
     let (w, h) = value.split_once(['x', 'X']).ok_or_else(|| format!("{value:?}: write the size as WIDTHxHEIGHT"))?;
     let w = w.trim().parse().map_err(|_| format!("{value:?}: width is not a number"))?;
     let h = h.trim().parse().map_err(|_| format!("{value:?}: height is not a number"))?;

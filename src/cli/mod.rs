@@ -1,6 +1,7 @@
 //! Subcommands of the `chronoscope` binary; each file owns one.
 
 pub mod eval;
+pub mod export;
 pub mod extract;
 pub mod window;
 

@@ -2,7 +2,7 @@
 //! draw and the app carries them out after the frame's widgets are laid out, so no panel needs
 //! mutable access to the project.
 
-use crate::gui::history::EventEdit;
+use crate::session::history::EventEdit;
 use chrono::NaiveDate;
 use std::path::PathBuf;
 
@@ -22,6 +22,8 @@ pub const PNG_SIZES: [(u32, u32); 3] = [(1920, 1080), (2560, 1440), (3840, 2160)
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum PathPurpose {
     OpenArticles,
+    /// The new place of a document whose file is missing.
+    LocateDocument,
     OpenProject,
     SaveProject,
     ExportJson,
@@ -32,6 +34,7 @@ impl PathPurpose {
     pub fn title(self) -> &'static str {
         match self {
             PathPurpose::OpenArticles => "Open articles",
+            PathPurpose::LocateDocument => "Locate the missing article",
             PathPurpose::OpenProject => "Open project",
             PathPurpose::SaveProject => "Save project",
             PathPurpose::ExportJson => "Export JSON",
@@ -40,7 +43,7 @@ impl PathPurpose {
     }
 
     pub fn saving(self) -> bool {
-        !matches!(self, PathPurpose::OpenArticles | PathPurpose::OpenProject)
+        !matches!(self, PathPurpose::OpenArticles | PathPurpose::OpenProject | PathPurpose::LocateDocument)
     }
 }
 
@@ -52,6 +55,8 @@ pub enum Action {
     PathsChosen(PathPurpose, Vec<PathBuf>),
     /// Add article files to the timeline.
     AddFiles(Vec<PathBuf>),
+    /// Ask where the missing file of document `id` is now.
+    Locate(String),
     /// Open a project, discarding unsaved changes (the user confirmed).
     OpenProjectDiscarding(PathBuf),
     /// Save to the project's own path, or ask for one.

@@ -4,14 +4,15 @@
 
 use crate::gui::actions::{Action, PathPurpose};
 use crate::gui::dialogs::{self, Dialogs};
-use crate::gui::history::EventEdit;
-use crate::gui::loader::Loader;
-use crate::gui::project::Project;
 use crate::gui::recent::Recent;
 use crate::gui::screenshot::Screenshot;
 use crate::gui::state::{Drafts, Notices, Selection, View};
-use crate::gui::{canvas, documents, edit, inspector, keys, menus, text_pane, top_bar};
+use crate::gui::{canvas, documents, inspector, keys, menus, text_pane, top_bar};
 use crate::render::time_axis;
+use crate::session::edit;
+use crate::session::history::EventEdit;
+use crate::session::jobs::Loader;
+use crate::session::project::{AnchorChoice, Project};
 use chrono::NaiveDate;
 use std::path::PathBuf;
 
@@ -45,13 +46,11 @@ pub struct ChronoscopeApp {
     pub(crate) drafts: Drafts,
     loader: Loader,
     pending: Pending,
-    /// Set when the loader finishes the opening of a saved project (keeps it clean).
-    opening_project: bool,
-    /// No anchor was given: take one from the first articles loaded.
-    infer_anchor: bool,
     options: AppOptions,
     screenshot: Option<Screenshot>,
     actions: Vec<Action>,
+    /// The document whose missing file the user is locating.
+    locating: Option<String>,
     ctx: egui::Context,
     title: String,
 }
@@ -74,10 +73,11 @@ impl ChronoscopeApp {
     /// anchor is inferred from the articles (`pipeline::infer_anchor`), else today.
     pub fn new(ctx: &egui::Context, files: Vec<PathBuf>, anchor: Option<NaiveDate>, options: AppOptions) -> Self {
         install_fonts(ctx);
-        let infer_anchor = anchor.is_none();
+        let choice = if anchor.is_some() { AnchorChoice::Given } else { AnchorChoice::Infer };
+        // Until the articles give a date, today stands in; the user is told if it stays.
         let anchor = anchor.unwrap_or_else(|| chrono::Local::now().date_naive());
         let mut app = ChronoscopeApp {
-            project: Project::new(anchor),
+            project: Project::new(anchor, choice),
             selection: Selection { inspector_open: true, ..Selection::default() },
             view: View::default(),
             notices: Notices::default(),
@@ -86,11 +86,10 @@ impl ChronoscopeApp {
             drafts: Drafts { anchor: anchor.to_string(), ..Drafts::default() },
             loader: Loader::default(),
             pending: Pending::default(),
-            opening_project: false,
-            infer_anchor,
             screenshot: options.screenshot.clone().map(Screenshot::new),
             options,
             actions: Vec::new(),
+            locating: None,
             ctx: ctx.clone(),
             title: String::new(),
         };
@@ -116,6 +115,10 @@ impl ChronoscopeApp {
             Action::ChoosePath(purpose) => self.choose_path(purpose),
             Action::PathsChosen(purpose, paths) => self.paths_chosen(purpose, paths),
             Action::AddFiles(paths) => self.add_files(paths),
+            Action::Locate(doc_id) => {
+                self.locating = Some(doc_id);
+                self.choose_path(PathPurpose::LocateDocument);
+            }
             Action::OpenProjectDiscarding(path) => self.open_project(&path),
             Action::SaveProject => match self.project.path.clone() {
                 Some(path) => self.save_project(&path),
@@ -250,7 +253,6 @@ impl ChronoscopeApp {
             }
             Some(Err(e)) => {
                 self.notices.error(e);
-                self.opening_project = false;
                 self.start_next_job();
             }
             None => {}
@@ -285,7 +287,7 @@ impl ChronoscopeApp {
         &self.title
     }
 
-    pub fn loader_progress(&self) -> Option<&crate::gui::loader::Progress> {
+    pub fn loader_progress(&self) -> Option<&crate::session::jobs::Progress> {
         self.loader.progress()
     }
 }

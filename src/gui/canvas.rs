@@ -4,11 +4,11 @@
 //! (snapped to whole units of its granularity, the new time shown while dragging).
 
 use crate::gui::actions::Action;
-use crate::gui::edit;
 use crate::gui::format;
-use crate::gui::history::EventEdit;
 use crate::gui::state::{Drag, Selection, View};
 use crate::render::{self, time_axis, HitTarget, SceneOptions, Viewport};
+use crate::session::edit;
+use crate::session::history::EventEdit;
 use crate::timeline::{Event, Timeline};
 use egui::{Rect, Sense};
 use std::borrow::Cow;
@@ -52,8 +52,9 @@ fn zoom_and_scroll(ui: &egui::Ui, rect: Rect, vp: Viewport) -> Viewport {
 }
 
 /// Follows an event drag: updates the preview and, once the button is released, commits it as
-/// one undoable step.
-fn follow_drag(ui: &egui::Ui, view: &mut View, vp: &Viewport, actions: &mut Vec<Action>) {
+/// one undoable step. The move is applied to the event as the timeline holds it at the release:
+/// a re-extraction that ended during the drag is not undone by a stale copy.
+fn follow_drag(ui: &egui::Ui, timeline: &Timeline, view: &mut View, vp: &Viewport, actions: &mut Vec<Action>) {
     let Some(drag) = &mut view.drag else { return };
     if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
         view.drag = None;
@@ -66,12 +67,10 @@ fn follow_drag(ui: &egui::Ui, view: &mut View, vp: &Viewport, actions: &mut Vec<
     }
     if !ui.input(|i| i.pointer.primary_down()) {
         if let Some(done) = view.drag.take() {
-            if done.preview != done.before {
-                actions.push(Action::Edit(Box::new(EventEdit {
-                    what: "Move".into(),
-                    before: done.before,
-                    after: done.preview,
-                })));
+            let units = edit::units_between(&done.before, &done.preview);
+            let now = timeline.event(&done.before.id).cloned().unwrap_or(done.before);
+            if let Some(after) = edit::retime(&now, units).filter(|after| *after != now) {
+                actions.push(Action::Edit(Box::new(EventEdit { what: "Move".into(), before: now, after })));
             }
         }
     }
@@ -132,7 +131,7 @@ pub fn show(
     if background.dragged() && view.drag.is_none() {
         vp = time_axis::pan_by_pixels(&vp, background.drag_delta().x);
     }
-    follow_drag(ui, view, &vp, actions);
+    follow_drag(ui, timeline, view, &vp, actions);
 
     let shown: Cow<'_, Timeline> = match &view.drag {
         Some(drag) => {

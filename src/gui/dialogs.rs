@@ -90,6 +90,7 @@ fn path_prompt_window(ctx: &egui::Context, dialogs: &mut Dialogs, actions: &mut 
         }
         let hint = match prompt.purpose {
             PathPurpose::OpenArticles => "One file path per line",
+            PathPurpose::LocateDocument => "The article's path now",
             PathPurpose::OpenProject => "Path of a .chronoscope.json project",
             PathPurpose::SaveProject => "Where to save, e.g. story.chronoscope.json",
             PathPurpose::ExportJson => "Where to write the JSON, e.g. timeline.json",

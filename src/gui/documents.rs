@@ -2,12 +2,12 @@
 //! publication date (editable), and the hidden events that can be shown again.
 
 use crate::gui::actions::Action;
-use crate::gui::edit;
 use crate::gui::format;
-use crate::gui::history::EventEdit;
-use crate::gui::project::{DocSlot, Project};
 use crate::gui::state::{Drafts, Selection};
 use crate::render::theme;
+use crate::session::edit;
+use crate::session::history::EventEdit;
+use crate::session::project::{DocSlot, Project};
 
 fn published_field(ui: &mut egui::Ui, slot: &DocSlot, drafts: &mut Drafts, actions: &mut Vec<Action>) {
     let draft = drafts.published.entry(slot.path.clone()).or_insert_with(|| slot.published.clone().unwrap_or_default());
@@ -66,6 +66,12 @@ fn slot_row(
     ui.indent(("doc", index), |ui| {
         if let Some(error) = &slot.error {
             ui.colored_label(ui.visuals().error_fg_color, format!("Error: {error}"));
+            if let (Some(id), Some(_)) = (&slot.id, info) {
+                ui.weak("Its events are kept as saved.");
+                if ui.button("Locate…").on_hover_text("Point the project at the file's new place").clicked() {
+                    actions.push(Action::Locate(id.clone()));
+                }
+            }
             return;
         }
         let Some(info) = info else {

@@ -3,12 +3,12 @@
 //! the whole source sentence with the phrases highlighted; "Reset to extracted" and hide / show.
 
 use crate::gui::actions::Action;
-use crate::gui::edit;
 use crate::gui::format;
 use crate::gui::highlight::{self, Span};
-use crate::gui::history::EventEdit;
-use crate::gui::project::Project;
 use crate::gui::state::{InspectorDraft, Selection};
+use crate::session::edit;
+use crate::session::history::EventEdit;
+use crate::session::project::Project;
 use crate::timeline::{Event, Timeline};
 use crate::timex::Granularity;
 

@@ -2,9 +2,9 @@
 //! View (fit, hidden events, inspector).
 
 use crate::gui::actions::{Action, PathPurpose};
-use crate::gui::project::Project;
 use crate::gui::recent::Recent;
 use crate::gui::state::Selection;
+use crate::session::project::Project;
 
 fn item(ui: &mut egui::Ui, label: &str, shortcut: &str, enabled: bool) -> bool {
     let mut button = egui::Button::new(label);

@@ -2,9 +2,9 @@
 //! `ingest`, extracts with `pipeline`, draws the scene `render` describes, and saves / exports
 //! through `export`. One file per job:
 //! - [`app`]: the application object, the frame layout, and carrying out [`actions`];
-//! - [`project`], [`history`], [`edit`], [`state`]: the state and the edits (no drawing);
-//! - [`loader`]: reading and extracting on a worker thread;
-//! - [`project_file`], [`recent`]: what is saved between sessions;
+//! - [`state`]: selection, view, notices and drafts (the project, its edits, history, jobs and
+//!   project file are the core's [`crate::session`], shared with the CLI);
+//! - [`recent`]: the "Open recent" list;
 //! - panels: [`menus`], [`top_bar`] (+ [`calendar`]), [`canvas`], [`inspector`], [`documents`],
 //!   [`text_pane`], [`dialogs`] (+ [`file_dialog`]); [`keys`] for shortcuts;
 //! - [`format`], [`highlight`]: how times and phrases read; [`screenshot`]: the smoke-test shot.
@@ -15,17 +15,12 @@ pub mod calendar;
 pub mod canvas;
 pub mod dialogs;
 pub mod documents;
-pub mod edit;
 pub mod file_dialog;
 pub mod format;
 pub mod highlight;
-pub mod history;
 pub mod inspector;
 pub mod keys;
-pub mod loader;
 pub mod menus;
-pub mod project;
-pub mod project_file;
 pub mod recent;
 pub mod screenshot;
 pub mod state;

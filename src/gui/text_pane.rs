@@ -4,8 +4,8 @@
 
 use crate::gui::actions::Action;
 use crate::gui::highlight::{self, Span};
-use crate::gui::project::Project;
 use crate::gui::state::Selection;
+use crate::session::project::Project;
 use crate::timeline::{Mention, Timeline};
 use crate::timex::TimexType;
 use egui::text::CCursor;

@@ -4,9 +4,9 @@
 use crate::gui::actions::Action;
 use crate::gui::calendar;
 use crate::gui::format;
-use crate::gui::loader::Progress;
-use crate::gui::project::Project;
 use crate::gui::state::{Drafts, Selection};
+use crate::session::jobs::Progress;
+use crate::session::project::Project;
 
 pub fn show(
     ui: &mut egui::Ui,

@@ -783,17 +783,18 @@ pub fn resolve_document(
     let mut discourse =
         Discourse { mode, reference: mode.describe(), tokens, last: None, events: EventDates::default() };
     let mut mentions = Vec::with_capacity(raw.len());
-    for (n, mention) in raw.iter().enumerate() {
+    for mention in raw {
         let sentence = sentences.partition_point(|s| s.end <= mention.start).min(sentences.len().saturating_sub(1));
         let tense = tense_of(mention, tokens, sentences.get(sentence));
         let outcome = discourse.resolve(mention, &mention.sem, tense);
         let phrase = &tokens.text[mention.start..mention.end];
         discourse.remember(mention, phrase, &outcome);
+        let start = offsets.char_at(mention.start);
         mentions.push(Mention {
-            id: mention_id(doc_id, n + 1),
+            id: mention_id(doc_id, start),
             doc: doc_id.to_string(),
             text: phrase.to_string(),
-            start: offsets.char_at(mention.start),
+            start,
             end: offsets.char_at(mention.end),
             timex_type: outcome.kind,
             value: outcome.value,
@@ -828,12 +829,13 @@ fn tense_of(mention: &RawMention, tokens: &Tokens, sentence: Option<&SentenceSpa
     tense_near(tokens, mention.first_token, mention.end_token, from, to.max(mention.end_token))
 }
 
-/// "d1-m7": the `n`th mention of document `doc_id`.
-fn mention_id(doc_id: &str, n: usize) -> String {
+/// "d1-m7": the mention of document `doc_id` that starts at code point `start`. Derived from
+/// where the phrase is, not from how many came before it, so an id survives re-extraction.
+pub fn mention_id(doc_id: &str, start: usize) -> String {
     let mut id = String::with_capacity(doc_id.len() + 8);
     id.push_str(doc_id);
     id.push_str("-m");
-    push_padded(&mut id, n as i64, 0);
+    push_padded(&mut id, start as i64, 0);
     id
 }
 
@@ -851,7 +853,7 @@ mod tests {
     }
 
     #[test]
-    fn mention_ids_number_from_the_document() {
+    fn mention_ids_name_the_document_and_the_start() {
         assert_eq!(mention_id("d12", 7), "d12-m7");
         assert_eq!(mention_id("AFP_ENG_1997", 1042), "AFP_ENG_1997-m1042");
     }

@@ -5,12 +5,12 @@
 use super::{ChronoscopeApp, Pending};
 use crate::gui::actions::{PathPurpose, PngChoice};
 use crate::gui::file_dialog;
-use crate::gui::loader::{Job, Outcome};
-use crate::gui::project::{DocSlot, Project};
-use crate::gui::project_file::{self, ProjectData, ProjectDocument};
 use crate::gui::state::{Drafts, Selection, View};
 use crate::render;
-use crate::timeline::Timeline;
+use crate::session::jobs::{AnchorFound, FileToRead, Job, JobKind, Loaded, Outcome};
+use crate::session::merge;
+use crate::session::project::{AnchorChoice, DocSlot, Project};
+use crate::session::project_file::{self, ProjectData};
 use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 
@@ -31,7 +31,7 @@ impl ChronoscopeApp {
             fresh.push(path);
         }
         for path in &fresh {
-            self.project.slots.push(DocSlot { path: path.clone(), published: None, document: None, error: None });
+            self.project.slots.push(DocSlot::new(path.clone()));
         }
         if fresh.is_empty() {
             return;
@@ -41,7 +41,7 @@ impl ChronoscopeApp {
     }
 
     pub(super) fn set_anchor(&mut self, date: NaiveDate) {
-        self.infer_anchor = false;
+        self.project.anchor_choice = AnchorChoice::Given;
         self.drafts.anchor = date.to_string();
         self.drafts.anchor_error = None;
         if date == self.project.anchor {
@@ -62,13 +62,14 @@ impl ChronoscopeApp {
         if self.loader.busy() || (self.pending.paths.is_empty() && !self.pending.reextract) {
             return;
         }
+        let files: Vec<FileToRead> =
+            std::mem::take(&mut self.pending.paths).into_iter().map(|path| FileToRead { path, id: None }).collect();
         let job = Job {
-            new_paths: std::mem::take(&mut self.pending.paths),
-            documents: self.project.extraction_input(),
+            kind: if files.is_empty() { JobKind::Reextract } else { JobKind::AddFiles },
+            files,
+            sources: self.project.extraction_input(),
             settings: self.project.settings(),
-            previous: self.project.timeline.clone(),
-            saved: None,
-            infer_anchor: self.infer_anchor,
+            infer_anchor: self.project.anchor_choice == AnchorChoice::Infer,
         };
         self.pending.reextract = false;
         self.start_job(job);
@@ -81,44 +82,54 @@ impl ChronoscopeApp {
         }
     }
 
-    pub(super) fn finish_job(&mut self, outcome: Outcome) {
-        for (path, result) in outcome.loaded {
-            let index = match self.project.slots.iter().position(|s| s.path == path) {
-                Some(i) => i,
-                None => {
-                    self.project.slots.push(DocSlot {
-                        path: path.clone(),
-                        published: None,
-                        document: None,
-                        error: None,
-                    });
-                    self.project.slots.len() - 1
-                }
-            };
-            let slot = &mut self.project.slots[index];
+    /// Puts what a job read into the project's slots (a file the user removed meanwhile is
+    /// dropped).
+    fn store_loaded(&mut self, loaded: Vec<Loaded>) {
+        for Loaded { path, id, result } in loaded {
+            let Some(slot) = self.project.slots.iter_mut().find(|s| s.path == path) else { continue };
             match result {
                 Ok(doc) => {
+                    slot.id.get_or_insert(id);
                     slot.document = Some(doc);
                     slot.error = None;
                 }
                 Err(message) => {
-                    self.notices.error(format!("{}: {message}", path.display()));
+                    let kept =
+                        if slot.id.is_some() { " (its events are kept as saved; Locate… to find it)" } else { "" };
+                    self.notices.error(format!("{}: {message}{kept}", path.display()));
                     slot.error = Some(message);
                 }
             }
         }
-        if let Some((anchor, why)) = outcome.inferred_anchor {
-            self.infer_anchor = false;
-            self.project.anchor = anchor;
-            self.drafts.anchor = anchor.to_string();
-            self.notices.info(format!("Anchor (day zero) set to {anchor}: {why}. Change it in the top bar."));
+    }
+
+    fn apply_anchor(&mut self, found: AnchorFound) {
+        match found {
+            AnchorFound::NotAsked => {}
+            AnchorFound::Inferred(anchor, why) => {
+                self.project.anchor = anchor;
+                self.drafts.anchor = anchor.to_string();
+                self.notices.info(format!("Anchor (day zero) set to {anchor}: {why}. Change it in the top bar."));
+                self.project.anchor_choice = AnchorChoice::Inferred(why);
+            }
+            AnchorFound::Nothing => {
+                let why = format!(
+                    "no date was found in the articles, so today ({}) stands in as day zero until you set one",
+                    self.project.anchor
+                );
+                self.notices.error(format!("Anchor: {why}. Set the story's day zero in the top bar."));
+                self.project.anchor_choice = AnchorChoice::StandIn(why);
+            }
         }
+    }
+
+    pub(super) fn finish_job(&mut self, outcome: Outcome) {
+        self.store_loaded(outcome.loaded);
+        self.apply_anchor(outcome.anchor);
         let had_events = !self.project.timeline.events.is_empty();
-        self.project.timeline = outcome.timeline;
-        if self.opening_project {
-            self.opening_project = false;
-        } else {
-            self.project.dirty = true;
+        match outcome.timeline {
+            Some(fresh) => self.merge_fresh(fresh, outcome.kind),
+            None => self.check_opened_files(),
         }
         // The first events loaded open on the story itself (see `render::png::story_viewport`);
         // "Fit all" shows everything.
@@ -132,6 +143,51 @@ impl ChronoscopeApp {
         }
         if self.selection.doc.as_ref().is_none_or(|d| self.project.timeline.document(d).is_none()) {
             self.selection.doc = self.project.timeline.documents.first().map(|d| d.id.clone());
+        }
+    }
+
+    /// Merges a fresh extraction into the timeline as it is now, so edits made while the job ran
+    /// are kept, and documents that could not be read keep what they had.
+    fn merge_fresh(&mut self, fresh: crate::timeline::Timeline, kind: JobKind) {
+        let (timeline, report) =
+            merge::merge(fresh, &self.project.timeline, &self.project.unreadable_ids(), &self.project.document_order());
+        // Articles added to a saved project change what its file would hold; loading articles
+        // into a new, never-saved window is not an edit (nothing is lost by closing it).
+        self.project.dirty |= kind == JobKind::AddFiles && self.project.path.is_some();
+        self.project.timeline = timeline;
+        if report.rematched > 0 {
+            self.notices.info(format!(
+                "{} edit{} found again in changed articles by their sentence",
+                report.rematched,
+                if report.rematched == 1 { " was" } else { "s were" }
+            ));
+        }
+        if report.kept_unmatched > 0 {
+            self.notices.error(format!(
+                "{} edited event{} no longer found in {} article text: kept as edited",
+                report.kept_unmatched,
+                if report.kept_unmatched == 1 { "" } else { "s" },
+                if report.kept_unmatched == 1 { "its" } else { "their" }
+            ));
+        }
+    }
+
+    /// After a project's files are read: say which changed since the save and extract them again
+    /// (edits are carried over), and which are missing (their saved events stay).
+    fn check_opened_files(&mut self) {
+        let changed: Vec<String> = self
+            .project
+            .slots
+            .iter()
+            .filter(|s| s.changed_since_saved())
+            .map(|s| s.path.display().to_string())
+            .collect();
+        if !changed.is_empty() {
+            self.notices.error(format!(
+                "changed since the project was saved: {}. Extracting again; your edits are carried over.",
+                changed.join(", ")
+            ));
+            self.reextract();
         }
     }
 
@@ -153,6 +209,11 @@ impl ChronoscopeApp {
         let Some(first) = paths.first().cloned() else { return };
         match purpose {
             PathPurpose::OpenArticles => self.add_files(paths),
+            PathPurpose::LocateDocument => {
+                if let Some(doc_id) = self.locating.take() {
+                    self.locate_document(&doc_id, first);
+                }
+            }
             PathPurpose::OpenProject if self.project.dirty => self.dialogs.confirm_open = Some(first),
             PathPurpose::OpenProject => self.open_project(&first),
             PathPurpose::SaveProject => self.save_project(&first),
@@ -162,6 +223,7 @@ impl ChronoscopeApp {
     }
 
     /// Opens a saved project (replacing the current one); its files are read in the background.
+    /// The saved timeline is shown as saved; files that moved or changed are reported.
     pub fn open_project(&mut self, path: &Path) {
         let data = match project_file::open(path) {
             Ok(data) => data,
@@ -177,45 +239,68 @@ impl ChronoscopeApp {
         if let Err(e) = self.recent.add(path) {
             self.notices.error(e);
         }
-        let mut project = Project::new(data.anchor);
+        let mut project = Project::new(data.anchor, AnchorChoice::Given);
         project.path = Some(path.to_path_buf());
         project.slots = data
             .documents
             .iter()
-            .map(|d| DocSlot { path: d.path.clone(), published: d.published.clone(), document: None, error: None })
+            .map(|d| DocSlot {
+                id: d.id.clone(),
+                saved_hash: d.hash(),
+                published: d.published.clone(),
+                ..DocSlot::new(d.path.clone())
+            })
             .collect();
-        project.timeline = data.timeline.clone();
+        project.timeline = data.timeline;
         self.project = project;
         self.selection = Selection { inspector_open: true, ..Selection::default() };
         self.view = View::default();
         self.drafts = Drafts { anchor: data.anchor.to_string(), ..Drafts::default() };
         self.pending = Pending::default();
-        self.opening_project = true;
         let job = Job {
-            new_paths: data.documents.into_iter().map(|d| d.path).collect(),
-            documents: Vec::new(),
+            kind: JobKind::OpenProject,
+            files: data.documents.into_iter().map(|d| FileToRead { path: d.path, id: d.id }).collect(),
+            sources: Vec::new(),
             settings: self.project.settings(),
-            previous: Timeline::empty(data.anchor),
-            saved: Some(data.timeline),
             infer_anchor: false,
         };
-        self.infer_anchor = false;
         self.start_job(job);
+    }
+
+    /// Points a document whose file is missing at `path` (the user located it), reads it there
+    /// and extracts again; its edits are carried over.
+    pub fn locate_document(&mut self, doc_id: &str, path: PathBuf) {
+        let path = std::fs::canonicalize(&path).unwrap_or(path);
+        if self.project.has_file(&path) {
+            self.notices.error(format!("{} is already open", path.display()));
+            return;
+        }
+        let Some(slot) = self.project.slots.iter_mut().find(|s| s.id.as_deref() == Some(doc_id)) else { return };
+        slot.path = path.clone();
+        slot.error = None;
+        self.project.dirty = true;
+        if self.loader.busy() {
+            self.notices.error("still loading; locate the file again once loading is done");
+            return;
+        }
+        let job = Job {
+            kind: JobKind::AddFiles,
+            files: vec![FileToRead { path, id: Some(doc_id.to_string()) }],
+            sources: self.project.extraction_input(),
+            settings: self.project.settings(),
+            infer_anchor: false,
+        };
+        self.start_job(job);
+    }
+
+    /// What a project file records of the project now.
+    pub fn project_data(&self) -> ProjectData {
+        self.project.to_data()
     }
 
     /// Saves the project (atomically) and remembers `path` as its place.
     pub fn save_project(&mut self, path: &Path) {
-        let data = ProjectData {
-            anchor: self.project.anchor,
-            documents: self
-                .project
-                .slots
-                .iter()
-                .map(|s| ProjectDocument { path: s.path.clone(), published: s.published.clone() })
-                .collect(),
-            timeline: self.project.timeline.clone(),
-        };
-        match project_file::save(path, &data) {
+        match project_file::save(path, &self.project.to_data()) {
             Ok(()) => {
                 self.project.path = Some(path.to_path_buf());
                 self.project.dirty = false;

@@ -43,6 +43,19 @@ pub fn shift(t: NaiveDateTime, granularity: Granularity, units: i64) -> Option<N
     }
 }
 
+/// How many whole units of `before`'s granularity `after` starts later (negative: earlier); 0
+/// when they differ in granularity or by no whole unit.
+pub fn units_between(before: &Event, after: &Event) -> i64 {
+    if before.granularity != after.granularity {
+        return 0;
+    }
+    let estimate = units_for_drag(before.granularity, (after.start - before.start).num_seconds() as f64);
+    // Calendar units (months and coarser) vary in length: settle on the exact count nearby.
+    (estimate - 2..=estimate + 2)
+        .find(|&units| shift(before.start, before.granularity, units) == Some(after.start))
+        .unwrap_or(0)
+}
+
 /// Marks `event` as moved, remembering the extracted placement the first time.
 fn mark_moved(event: &mut Event, before: &Event) {
     if event.original.is_none() {
@@ -186,6 +199,16 @@ mod tests {
         assert_eq!(twice.original, Some(e.placement()));
         assert!(twice.edited);
         assert_eq!(reset(&twice), e);
+    }
+
+    #[test]
+    fn units_between_counts_the_move_a_drag_made() {
+        let e = day_event(2023, 6, 13, Granularity::Day);
+        assert_eq!(units_between(&e, &retime(&e, -4).unwrap()), -4);
+        let mut m = day_event(2023, 1, 1, Granularity::Month);
+        m.end = NaiveDate::from_ymd_opt(2023, 2, 1).unwrap().and_hms_opt(0, 0, 0).unwrap();
+        assert_eq!(units_between(&m, &retime(&m, 7).unwrap()), 7);
+        assert_eq!(units_between(&e, &e), 0);
     }
 
     #[test]

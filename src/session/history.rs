@@ -39,7 +39,7 @@ fn restored_before(timeline: &Timeline, edit: &EventEdit) -> Option<Event> {
         return Some(edit.before.clone());
     }
     let current = timeline.events.iter().find(|e| e.id == edit.before.id)?;
-    let mut restored = crate::gui::edit::reset(current);
+    let mut restored = crate::session::edit::reset(current);
     restored.hidden = edit.before.hidden;
     Some(restored)
 }
@@ -97,7 +97,7 @@ impl History {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::gui::edit;
+    use crate::session::edit;
     use crate::timeline::{Placement, SentenceRef};
     use crate::timex::Granularity;
     use chrono::{Duration, NaiveDate};

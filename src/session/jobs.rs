@@ -1,0 +1,210 @@
+//! Reading and extracting articles off the UI thread: one worker thread per job, reporting
+//! progress (file name, count) over a channel so the window keeps drawing while fifty articles
+//! load. A failed file is reported and skipped; the others still load. A job returns a fresh
+//! extraction; the caller merges it into the timeline as it is *when the job ends*
+//! (`session::merge`), so edits made while the job ran are kept.
+
+use crate::ingest::{self, Document};
+use crate::pipeline::{self, Settings};
+use crate::timeline::Timeline;
+use chrono::NaiveDate;
+use std::collections::HashSet;
+use std::path::PathBuf;
+use std::sync::mpsc::{self, Receiver, TryRecvError};
+
+/// Why a job runs.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum JobKind {
+    /// Read new article files and extract everything.
+    AddFiles,
+    /// Extract everything again (anchor or a publication date changed, a file was located).
+    Reextract,
+    /// Read the files of a saved project; its saved timeline is kept as it is.
+    OpenProject,
+}
+
+/// A file to read, and the id its document gets (`None`: derive one from its text).
+#[derive(Debug, Clone)]
+pub struct FileToRead {
+    pub path: PathBuf,
+    pub id: Option<String>,
+}
+
+/// What one job does.
+#[derive(Debug, Clone)]
+pub struct Job {
+    pub kind: JobKind,
+    pub files: Vec<FileToRead>,
+    /// Documents already loaded (publication dates applied) with their ids, in project order.
+    pub sources: Vec<(String, Document)>,
+    pub settings: Settings,
+    /// The user gave no anchor: infer one from the documents (`pipeline::infer_anchor`).
+    pub infer_anchor: bool,
+}
+
+/// A file the job read (or could not read), with the id its document was given.
+#[derive(Debug)]
+pub struct Loaded {
+    pub path: PathBuf,
+    pub id: String,
+    pub result: Result<Document, String>,
+}
+
+/// What anchor inference found, when it was asked for.
+#[derive(Debug, Clone, PartialEq)]
+pub enum AnchorFound {
+    NotAsked,
+    Inferred(NaiveDate, String),
+    /// No date in the articles: extraction used the stand-in anchor it was given.
+    Nothing,
+}
+
+/// The result of a finished job.
+#[derive(Debug)]
+pub struct Outcome {
+    pub kind: JobKind,
+    /// Each file with its document or the reason it could not be read, in request order.
+    pub loaded: Vec<Loaded>,
+    /// The fresh extraction (`None` for `OpenProject`, which keeps the saved timeline).
+    pub timeline: Option<Timeline>,
+    pub anchor: AnchorFound,
+}
+
+/// Where a running job is.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Progress {
+    /// The file being read, or "extracting".
+    pub step: String,
+    pub done: usize,
+    pub total: usize,
+}
+
+/// What the worker sends the UI thread.
+pub enum Message {
+    Progress(Progress),
+    Finished(Outcome),
+}
+
+/// Reads `files`, giving each document its id: the one asked for, else one derived from its
+/// text that no other document has.
+fn read_files(files: &[FileToRead], taken: &mut HashSet<String>, report: &mut impl FnMut(Progress)) -> Vec<Loaded> {
+    let total = files.len() + 1;
+    let mut loaded = Vec::with_capacity(files.len());
+    for (done, file) in files.iter().enumerate() {
+        let path = &file.path;
+        let name =
+            path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string());
+        report(Progress { step: format!("reading {name}"), done, total });
+        let result = ingest::load(path).map_err(|e| e.message);
+        let id = match (&file.id, &result) {
+            (Some(id), _) => id.clone(),
+            (None, Ok(doc)) => pipeline::unique_id(pipeline::document_id(&doc.text), |c| taken.contains(c)),
+            (None, Err(_)) => String::new(),
+        };
+        taken.insert(id.clone());
+        loaded.push(Loaded { path: path.clone(), id, result });
+    }
+    loaded
+}
+
+/// Runs a job to the end on the current thread, calling `report` before each step.
+pub fn run(job: Job, mut report: impl FnMut(Progress)) -> Outcome {
+    let mut taken: HashSet<String> = job.sources.iter().map(|(id, _)| id.clone()).collect();
+    let loaded = read_files(&job.files, &mut taken, &mut report);
+    if job.kind == JobKind::OpenProject {
+        return Outcome { kind: job.kind, loaded, timeline: None, anchor: AnchorFound::NotAsked };
+    }
+    let total = job.files.len() + 1;
+    report(Progress { step: "extracting time phrases".to_string(), done: total - 1, total });
+    let mut sources = job.sources;
+    sources.extend(loaded.iter().filter_map(|l| Some((l.id.clone(), l.result.as_ref().ok()?.clone()))));
+    let mut settings = job.settings;
+    let mut anchor = AnchorFound::NotAsked;
+    if job.infer_anchor {
+        let documents: Vec<Document> = sources.iter().map(|(_, d)| d.clone()).collect();
+        anchor = match pipeline::infer_anchor(&documents) {
+            Some((date, why)) => {
+                settings.anchor = date;
+                AnchorFound::Inferred(date, why)
+            }
+            None => AnchorFound::Nothing,
+        };
+    }
+    let refs: Vec<(&str, &Document)> = sources.iter().map(|(id, doc)| (id.as_str(), doc)).collect();
+    let timeline = pipeline::build_timeline_of(&refs, &settings);
+    Outcome { kind: job.kind, loaded, timeline: Some(timeline), anchor }
+}
+
+/// The background worker's state: idle, or running one job of a kind, with its progress.
+#[derive(Default)]
+pub enum Loader {
+    #[default]
+    Idle,
+    Running {
+        kind: JobKind,
+        receiver: Receiver<Message>,
+        progress: Progress,
+    },
+}
+
+impl Loader {
+    /// Starts `job` on a worker thread; `wake` is called after each message (to repaint the UI).
+    /// Returns an error if the thread could not be started.
+    pub fn start(&mut self, job: Job, wake: impl Fn() + Send + 'static) -> Result<(), String> {
+        let (sender, receiver) = mpsc::channel();
+        let total = job.files.len() + 1;
+        let kind = job.kind;
+        std::thread::Builder::new()
+            .name("chronoscope-loader".into())
+            .spawn(move || {
+                let outcome = run(job, |p| {
+                    let _ = sender.send(Message::Progress(p));
+                    wake();
+                });
+                let _ = sender.send(Message::Finished(outcome));
+                wake();
+            })
+            .map_err(|e| format!("could not start the loading thread: {e}"))?;
+        *self = Loader::Running { kind, receiver, progress: Progress { step: "starting".into(), done: 0, total } };
+        Ok(())
+    }
+
+    pub fn busy(&self) -> bool {
+        matches!(self, Loader::Running { .. })
+    }
+
+    /// The kind of job running, if any.
+    pub fn kind(&self) -> Option<JobKind> {
+        match self {
+            Loader::Running { kind, .. } => Some(*kind),
+            Loader::Idle => None,
+        }
+    }
+
+    pub fn progress(&self) -> Option<&Progress> {
+        match self {
+            Loader::Running { progress, .. } => Some(progress),
+            Loader::Idle => None,
+        }
+    }
+
+    /// Takes the messages that arrived; returns the outcome when the job finished, or an error
+    /// when the worker died without finishing.
+    pub fn poll(&mut self) -> Option<Result<Outcome, String>> {
+        let Loader::Running { receiver, progress, .. } = self else { return None };
+        loop {
+            match receiver.try_recv() {
+                Ok(Message::Progress(p)) => *progress = p,
+                Ok(Message::Finished(outcome)) => {
+                    *self = Loader::Idle;
+                    return Some(Ok(outcome));
+                }
+                Err(TryRecvError::Empty) => return None,
+                Err(TryRecvError::Disconnected) => {
+                    *self = Loader::Idle;
+                    return Some(Err("the loading thread stopped unexpectedly".into()));
+                }
+            }
+        }
+    }
+}
