@@ -1,13 +1,20 @@
-//! `chronoscope extract ARTICLE...`: the main headless job. Reads the articles, resolves every
-//! time phrase, prints a per-document summary to stderr and writes JSON / TimeML / PNG.
+//! `chronoscope extract ARTICLE...`: the main headless job. Checks every argument and output
+//! path first (no output may overwrite an input), then reads the articles, resolves every time
+//! phrase, prints a per-document summary to stderr and writes JSON / TimeML / PNG. Printing never
+//! aborts the job; the exit code says whether every input loaded and every output was written.
 
-use chronoscope::export::{atomic::write_atomic, json, timeml};
+use chronoscope::export::{atomic::write_atomic, json, targets, timeml};
 use chronoscope::ingest::{self, Document};
 use chronoscope::pipeline::{self, Settings};
-use chronoscope::timeline::Timeline;
+use chronoscope::timeline::{Mention, Timeline};
 use clap::Args;
-use std::io::Write;
+use std::collections::HashMap;
+use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
+
+/// Smallest PNG the timeline can be drawn legibly in (axis labels, one row of events).
+const MIN_PNG_WIDTH: u32 = 320;
+const MIN_PNG_HEIGHT: u32 = 180;
 
 #[derive(Args)]
 pub struct ExtractArgs {
@@ -18,8 +25,9 @@ pub struct ExtractArgs {
     /// full date in the texts (and the summary says which).
     #[arg(long, value_parser = super::parse_date)]
     anchor: Option<chrono::NaiveDate>,
-    /// Publication date of every article (overrides dates found in TimeML files).
-    #[arg(long)]
+    /// Publication date of every article, YYYY-MM-DD or YYYY-MM-DDTHH:MM (overrides dates found
+    /// in TimeML files).
+    #[arg(long, value_parser = super::parse_dct)]
     dct: Option<String>,
     /// Write the timeline JSON here (`-` for stdout).
     #[arg(long, value_name = "OUT|-")]
@@ -30,50 +38,49 @@ pub struct ExtractArgs {
     /// Render the whole timeline as a PNG (no window needed).
     #[arg(long, value_name = "OUT.png")]
     png: Option<PathBuf>,
-    /// PNG size, WIDTHxHEIGHT (at most 3840x2160).
+    /// PNG size, WIDTHxHEIGHT (from 320x180 to 3840x2160).
     #[arg(long, default_value = "1920x1080", value_parser = parse_size)]
     png_size: (u32, u32),
 }
 
 pub fn parse_size(value: &str) -> Result<(u32, u32), String> {
     let (w, h) = value.split_once(['x', 'X']).ok_or_else(|| format!("{value:?}: write the size as WIDTHxHEIGHT"))?;
-    let w = w.trim().parse().map_err(|_| format!("{value:?}: width is not a number"))?;
-    let h = h.trim().parse().map_err(|_| format!("{value:?}: height is not a number"))?;
+    let w: u32 = w.trim().parse().map_err(|_| format!("{value:?}: width is not a whole number"))?;
+    let h: u32 = h.trim().parse().map_err(|_| format!("{value:?}: height is not a whole number"))?;
+    chronoscope::export::png::check_size(w, h)?;
+    if w < MIN_PNG_WIDTH || h < MIN_PNG_HEIGHT {
+        return Err(format!(
+            "PNG size {w}x{h} is too small to draw a timeline in: at least {MIN_PNG_WIDTH}x{MIN_PNG_HEIGHT}"
+        ));
+    }
     Ok((w, h))
 }
 
 pub fn run(args: &ExtractArgs) -> i32 {
-    let mut failed = 0;
-    let mut docs: Vec<Document> = Vec::new();
-    for path in &args.articles {
-        match ingest::load(path) {
-            Ok(doc) => docs.push(doc),
-            Err(e) => {
-                eprintln!("error: {e}");
-                failed += 1;
-            }
-        }
-    }
-    if docs.is_empty() {
-        eprintln!("chronoscope extract: no article could be read");
+    let outputs = targets::Outputs {
+        json: args.json.as_deref().map(Path::new),
+        png: args.png.as_deref(),
+        timeml_dir: args.timeml.as_deref(),
+    };
+    if let Err(message) = targets::check(&args.articles, &outputs) {
+        say!("chronoscope extract: {message}");
         return 2;
     }
-    if let Some(dct) = &args.dct {
-        if chronoscope::resolve::parse_dct(dct).is_none() {
-            eprintln!("chronoscope extract: --dct {dct:?} is not a date (YYYY-MM-DD or YYYY-MM-DDTHH:MM)");
-            return 2;
-        }
+    let (docs, failed) = load_all(&args.articles);
+    if docs.is_empty() {
+        say!("chronoscope extract: no article could be read");
+        return 2;
     }
     let anchor = match args.anchor {
         Some(anchor) => anchor,
         None => match pipeline::infer_anchor(&docs) {
             Some((anchor, why)) => {
-                eprintln!("note: no --anchor given; using {anchor} ({why})");
+                say!("note: no --anchor given; using {anchor} ({why})");
                 anchor
             }
             None => {
-                eprintln!("chronoscope extract: no --anchor given and no date found in the articles to use instead");
-                eprintln!("give the story's day zero: --anchor YYYY-MM-DD");
+                say!("chronoscope extract: no --anchor given and no date found in the articles to use instead");
+                say!("give the story's day zero: --anchor YYYY-MM-DD");
                 return 2;
             }
         },
@@ -84,19 +91,7 @@ pub fn run(args: &ExtractArgs) -> i32 {
 
     let mut write_failed = false;
     if let Some(target) = &args.json {
-        let text = json::to_string(&timeline);
-        if target == "-" {
-            let mut out = std::io::stdout().lock();
-            if let Err(e) = out.write_all(text.as_bytes()).and_then(|_| out.flush()) {
-                eprintln!("error: writing JSON to stdout: {e}");
-                write_failed = true;
-            }
-        } else if let Err(e) = write_atomic(Path::new(target), text.as_bytes()) {
-            eprintln!("error: writing {target}: {e}");
-            write_failed = true;
-        } else {
-            eprintln!("wrote {target}");
-        }
+        write_failed |= !write_json(target, &timeline);
     }
     if let Some(dir) = &args.timeml {
         write_failed |= !write_timeml(dir, &docs, &timeline);
@@ -104,35 +99,84 @@ pub fn run(args: &ExtractArgs) -> i32 {
     if let Some(png) = &args.png {
         let (w, h) = args.png_size;
         match chronoscope::render::png::write_png(png, &timeline, None, w, h) {
-            Ok(()) => eprintln!("wrote {} ({w}x{h})", png.display()),
+            Ok(()) => say!("wrote {} ({w}x{h})", png.display()),
             Err(e) => {
-                eprintln!("error: PNG export: {e}");
+                say!("error: PNG export: {e}");
                 write_failed = true;
             }
         }
     }
-    if write_failed || failed > 0 {
-        1
+    i32::from(write_failed || failed > 0)
+}
+
+/// Loads every article; the ones that fail are reported and counted.
+fn load_all(paths: &[PathBuf]) -> (Vec<Document>, usize) {
+    let mut failed = 0;
+    let mut docs = Vec::with_capacity(paths.len());
+    for path in paths {
+        match ingest::load(path) {
+            Ok(doc) => docs.push(doc),
+            Err(e) => {
+                say!("error: {e}");
+                failed += 1;
+            }
+        }
+    }
+    (docs, failed)
+}
+
+/// Streams the JSON to stdout (`-`) or through the safe writer into `target`.
+fn write_json(target: &str, timeline: &Timeline) -> bool {
+    if target == "-" {
+        let stdout = std::io::stdout();
+        match json::to_writer(timeline, BufWriter::new(stdout.lock())) {
+            Ok(()) => true,
+            Err(e) => {
+                say!("error: writing JSON to stdout: {e}");
+                false
+            }
+        }
     } else {
-        0
+        match json::write_file(Path::new(target), timeline) {
+            Ok(()) => {
+                say!("wrote {target}");
+                true
+            }
+            Err(e) => {
+                say!("error: writing {target}: {e}");
+                false
+            }
+        }
     }
 }
 
 fn write_timeml(dir: &Path, docs: &[Document], timeline: &Timeline) -> bool {
     if let Err(e) = std::fs::create_dir_all(dir) {
-        eprintln!("error: creating {}: {e}", dir.display());
+        say!("error: creating {}: {e}", dir.display());
         return false;
+    }
+    let mut by_doc: HashMap<&str, Vec<&Mention>> = HashMap::new();
+    for mention in &timeline.mentions {
+        by_doc.entry(mention.doc.as_str()).or_default().push(mention);
     }
     let mut ok = true;
     for (doc, info) in docs.iter().zip(&timeline.documents) {
-        let mentions: Vec<_> = timeline.mentions.iter().filter(|m| m.doc == info.id).cloned().collect();
-        let stem = doc.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| info.id.clone());
-        let target = dir.join(format!("{stem}.tml"));
-        let xml = timeml::to_timeml(doc, &mentions, info.dct.as_deref());
-        match write_atomic(&target, xml.as_bytes()) {
-            Ok(()) => eprintln!("wrote {}", target.display()),
+        let mentions = by_doc.get(info.id.as_str()).map_or(&[][..], Vec::as_slice);
+        let name = timeml::output_name(&doc.path).unwrap_or_else(|| PathBuf::from(format!("{}.tml", info.id)));
+        let target = dir.join(name);
+        let text = timeml::render(doc, mentions.iter().copied(), info.dct.as_deref());
+        if text.replaced > 0 {
+            say!(
+                "warning: {}: {} control characters XML cannot hold are written as U+FFFD in {} (offsets unchanged)",
+                doc.path.display(),
+                text.replaced,
+                target.display()
+            );
+        }
+        match write_atomic(&target, text.xml.as_bytes()) {
+            Ok(()) => say!("wrote {}", target.display()),
             Err(e) => {
-                eprintln!("error: writing {}: {e}", target.display());
+                say!("error: writing {}: {e}", target.display());
                 ok = false;
             }
         }
@@ -140,16 +184,27 @@ fn write_timeml(dir: &Path, docs: &[Document], timeline: &Timeline) -> bool {
     ok
 }
 
+/// The per-document summary on stderr, buffered; a failing stderr loses it, nothing more.
 fn print_summary(timeline: &Timeline) {
-    eprintln!("anchor (day zero): {}", chronoscope::resolve::day_name(timeline.anchor));
+    let mut mentions_per_doc: HashMap<&str, usize> = HashMap::new();
+    for mention in &timeline.mentions {
+        *mentions_per_doc.entry(mention.doc.as_str()).or_default() += 1;
+    }
+    let mut events_per_doc: HashMap<&str, Vec<&chronoscope::timeline::Event>> = HashMap::new();
+    for event in &timeline.events {
+        events_per_doc.entry(event.doc.as_str()).or_default().push(event);
+    }
+    let mut err = BufWriter::new(std::io::stderr().lock());
+    let _ = writeln!(err, "anchor (day zero): {}", chronoscope::resolve::day_name(timeline.anchor));
     for doc in &timeline.documents {
-        let mentions = timeline.mentions.iter().filter(|m| m.doc == doc.id).count();
-        let events: Vec<_> = timeline.events.iter().filter(|e| e.doc == doc.id).collect();
+        let mentions = mentions_per_doc.get(doc.id.as_str()).copied().unwrap_or(0);
+        let events = events_per_doc.get(doc.id.as_str()).map_or(&[][..], Vec::as_slice);
         let reference = match &doc.dct {
             Some(dct) => format!("publication date {dct}"),
             None => format!("no publication date: relative phrases resolve against the anchor {}", timeline.anchor),
         };
-        eprintln!(
+        let _ = writeln!(
+            err,
             "{} {} — {} time phrases, {} events, {} warnings ({reference})",
             doc.id,
             doc.path,
@@ -158,10 +213,11 @@ fn print_summary(timeline: &Timeline) {
             doc.warnings.len()
         );
         for warning in &doc.warnings {
-            eprintln!("  warning: {warning}");
+            let _ = writeln!(err, "  warning: {warning}");
         }
         for event in events {
-            eprintln!("  {}  {}", event.start.format("%Y-%m-%d %H:%M"), event.label);
+            let _ = writeln!(err, "  {}  {}", event.start.format("%Y-%m-%d %H:%M"), event.label);
         }
     }
+    let _ = err.flush();
 }

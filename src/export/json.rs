@@ -1,15 +1,21 @@
 //! The versioned JSON contract (`format: "chronoscope-timeline"`, `version: 1`), documented in
 //! `docs/json-format.md`. Reading checks the format name and version so a user gets a clear
-//! message instead of a half-loaded timeline.
+//! message instead of a half-loaded timeline. Writing streams borrowed, sorted views of the timeline
+//! straight into the output, without a copy of the timeline or of the JSON text.
 
+use super::atomic;
 use crate::timeline::{DocumentInfo, Event, Mention, Timeline};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
+use std::collections::HashMap;
+use std::io::{self, Write};
+use std::path::Path;
 
 pub const FORMAT_NAME: &str = "chronoscope-timeline";
 pub const FORMAT_VERSION: u32 = 1;
 
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+/// The file as read: owned, checked against the contract.
+#[derive(Debug, Clone, PartialEq, Deserialize)]
 struct TimelineFile {
     format: String,
     version: u32,
@@ -19,40 +25,73 @@ struct TimelineFile {
     events: Vec<Event>,
 }
 
-/// The file contents for `timeline`, with mentions and events sorted for stable output.
-fn file_of(timeline: &Timeline) -> TimelineFile {
-    let mut file = TimelineFile {
-        format: FORMAT_NAME.to_string(),
-        version: FORMAT_VERSION,
-        anchor: timeline.anchor,
-        documents: timeline.documents.clone(),
-        mentions: timeline.mentions.clone(),
-        events: timeline.events.clone(),
-    };
-    let doc_order = |doc: &str| timeline.documents.iter().position(|d| d.id == doc).unwrap_or(usize::MAX);
-    file.mentions.sort_by_key(|m| (doc_order(&m.doc), m.start, m.end));
-    file.events.sort_by(|a, b| {
-        (doc_order(&a.doc), a.sentence.start, a.start, &a.id).cmp(&(
-            doc_order(&b.doc),
-            b.sentence.start,
-            b.start,
-            &b.id,
-        ))
-    });
-    file
+/// The file as written: the same fields in the same order, borrowed from the timeline (mentions
+/// and events as sorted references), so writing never holds a second copy of it.
+#[derive(Serialize)]
+struct TimelineView<'a> {
+    format: &'static str,
+    version: u32,
+    anchor: NaiveDate,
+    documents: &'a [DocumentInfo],
+    mentions: Vec<&'a Mention>,
+    events: Vec<&'a Event>,
 }
 
-/// Serialises a timeline as pretty JSON, with mentions and events sorted for stable output.
+/// The view of `timeline`, with mentions and events sorted for stable output: by document (in
+/// document order), then text position.
+fn view_of(timeline: &Timeline) -> TimelineView<'_> {
+    let mut doc_order: HashMap<&str, usize> = HashMap::with_capacity(timeline.documents.len());
+    for (index, doc) in timeline.documents.iter().enumerate() {
+        doc_order.entry(doc.id.as_str()).or_insert(index);
+    }
+    let order = |doc: &str| doc_order.get(doc).copied().unwrap_or(usize::MAX);
+    let mut mentions: Vec<&Mention> = timeline.mentions.iter().collect();
+    mentions.sort_by_key(|m| (order(&m.doc), m.start, m.end));
+    let mut events: Vec<&Event> = timeline.events.iter().collect();
+    events.sort_by(|a, b| {
+        (order(&a.doc), a.sentence.start, a.start, &a.id).cmp(&(order(&b.doc), b.sentence.start, b.start, &b.id))
+    });
+    TimelineView {
+        format: FORMAT_NAME,
+        version: FORMAT_VERSION,
+        anchor: timeline.anchor,
+        documents: &timeline.documents,
+        mentions,
+        events,
+    }
+}
+
+/// Streams `timeline` as pretty JSON (and a final newline) into `out`. A failure, in writing or
+/// in serialising, is returned; nothing stands in for the timeline.
+pub fn to_writer<W: Write>(timeline: &Timeline, mut out: W) -> io::Result<()> {
+    serde_json::to_writer_pretty(&mut out, &view_of(timeline)).map_err(io::Error::from)?;
+    out.write_all(b"\n")?;
+    out.flush()
+}
+
+/// Writes `timeline` as JSON to `path` through the safe writer, streamed into the temp file.
+pub fn write_file(path: &Path, timeline: &Timeline) -> io::Result<()> {
+    atomic::write_atomic_with(path, |out| to_writer(timeline, out))
+}
+
+/// The JSON text of `timeline`, or why it could not be serialised.
+pub fn try_to_string(timeline: &Timeline) -> Result<String, String> {
+    let mut bytes = Vec::new();
+    to_writer(timeline, &mut bytes).map_err(|e| format!("could not serialise the timeline: {e}"))?;
+    String::from_utf8(bytes).map_err(|e| format!("could not serialise the timeline: {e}"))
+}
+
+/// The JSON text of `timeline` in memory. Prefer [`write_file`] or [`to_writer`], which stream
+/// and report failures. Serialising a timeline cannot fail in practice (every field is text, a
+/// number, a date or an enum); should it ever, the result is empty rather than a document that
+/// is not a timeline.
 pub fn to_string(timeline: &Timeline) -> String {
-    let mut out =
-        serde_json::to_string_pretty(&file_of(timeline)).unwrap_or_else(|e| format!("{{\"error\": \"{e}\"}}"));
-    out.push('\n');
-    out
+    try_to_string(timeline).unwrap_or_default()
 }
 
 /// The timeline as a JSON value (for files that embed it, like a project).
 pub fn to_value(timeline: &Timeline) -> Result<serde_json::Value, String> {
-    serde_json::to_value(file_of(timeline)).map_err(|e| format!("could not serialise the timeline: {e}"))
+    serde_json::to_value(view_of(timeline)).map_err(|e| format!("could not serialise the timeline: {e}"))
 }
 
 /// Checks the `format` and `version` fields of a JSON file, with a message a user can act on.

@@ -1,18 +1,59 @@
 //! TimeML export: the untouched document text, XML-escaped, with inline `TIMEX3` tags for the
 //! mentions (code point offsets), a `DOCID` from the file stem and the `DCT` when known. Reading
-//! the result back with `ingest` gives the same text and the same mention spans.
+//! the result back with `ingest` gives the same text and the same mention spans. Characters XML
+//! 1.0 forbids (most C0 controls, U+FFFE, U+FFFF) are written as U+FFFD, one for one, so the
+//! output stays well-formed and every code point offset stays the same; the count is reported.
 
 use crate::ingest::Document;
 use crate::text::offsets::CharOffsets;
 use crate::timeline::Mention;
+use std::ffi::OsString;
+use std::path::{Path, PathBuf};
+
+/// What stands in for a character XML 1.0 cannot hold.
+pub const REPLACEMENT: char = '\u{FFFD}';
+
+/// A TimeML document and how many characters had to be replaced to make it well-formed.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TimemlText {
+    pub xml: String,
+    /// Characters XML forbids, written as [`REPLACEMENT`].
+    pub replaced: usize,
+}
+
+/// The file name the TimeML export of `input` gets: its file stem with `.tml` (`None` when the
+/// path has no file name). `extract --timeml` and the output checks use this one rule.
+pub fn output_name(input: &Path) -> Option<PathBuf> {
+    let mut name: OsString = input.file_stem()?.to_os_string();
+    name.push(".tml");
+    Some(PathBuf::from(name))
+}
 
 /// Writes `doc` with `mentions` as a TimeML document. `dct` (a TIMEX3 value) overrides the
 /// document's own DCT. Mentions that overlap an earlier one or fall outside the text are left
 /// out, since TIMEX3 tags cannot nest.
 pub fn to_timeml(doc: &Document, mentions: &[Mention], dct: Option<&str>) -> String {
+    render(doc, mentions.iter(), dct).xml
+}
+
+/// As [`to_timeml`], from borrowed mentions, also saying how many characters were replaced.
+pub fn render<'a>(doc: &Document, mentions: impl IntoIterator<Item = &'a Mention>, dct: Option<&str>) -> TimemlText {
+    let mut replaced = 0usize;
+    let xml = write_document(doc, mentions, dct, &mut replaced);
+    TimemlText { xml, replaced }
+}
+
+fn write_document<'a>(
+    doc: &Document,
+    mentions: impl IntoIterator<Item = &'a Mention>,
+    dct: Option<&str>,
+    replaced: &mut usize,
+) -> String {
     let text = &doc.text;
     let offsets = CharOffsets::new(text);
-    let mut out = String::with_capacity(text.len() + mentions.len() * 96 + 512);
+    let mut ordered: Vec<&Mention> = mentions.into_iter().collect();
+    ordered.sort_by_key(|m| (m.start, m.end));
+    let mut out = String::with_capacity(text.len() + ordered.len() * 96 + 512);
     out.push_str("<?xml version=\"1.0\" ?>\n");
     out.push_str(
         "<TimeML xmlns:xsi=\"http://www.w3.org/2001/XMLSchema-instance\" \
@@ -20,26 +61,24 @@ pub fn to_timeml(doc: &Document, mentions: &[Mention], dct: Option<&str>) -> Str
     );
     let stem = doc.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
     out.push_str("<DOCID>");
-    escape_text(&stem, &mut out);
+    escape_text(&stem, &mut out, replaced);
     out.push_str("</DOCID>\n\n");
     if let Some(value) = dct.or(doc.dct.as_deref()).map(str::trim).filter(|v| !v.is_empty()) {
         let kind = if value.contains('T') { "TIME" } else { "DATE" };
         out.push_str("<DCT><TIMEX3 tid=\"t0\" type=\"");
         out.push_str(kind);
         out.push_str("\" value=\"");
-        escape_attribute(value, &mut out);
+        escape_attribute(value, &mut out, replaced);
         out.push_str("\" temporalFunction=\"false\" functionInDocument=\"CREATION_TIME\">");
-        escape_text(value, &mut out);
+        escape_text(value, &mut out, replaced);
         out.push_str("</TIMEX3></DCT>\n\n");
     }
     if !doc.title.trim().is_empty() {
         out.push_str("<TITLE>");
-        escape_text(doc.title.trim(), &mut out);
+        escape_text(doc.title.trim(), &mut out, replaced);
         out.push_str("</TITLE>\n\n");
     }
     out.push_str("<TEXT>");
-    let mut ordered: Vec<&Mention> = mentions.iter().collect();
-    ordered.sort_by_key(|m| (m.start, m.end));
     let len_chars = offsets.len_chars();
     let mut cursor = 0usize; // byte offset written so far
     let mut next_tid = 1usize;
@@ -52,46 +91,59 @@ pub fn to_timeml(doc: &Document, mentions: &[Mention], dct: Option<&str>) -> Str
         if start < cursor {
             continue;
         }
-        escape_text(&text[cursor..start], &mut out);
+        escape_text(&text[cursor..start], &mut out, replaced);
         out.push_str("<TIMEX3 tid=\"t");
         out.push_str(&next_tid.to_string());
         out.push_str("\" type=\"");
         out.push_str(mention.timex_type.as_str());
         out.push_str("\" value=\"");
-        escape_attribute(&mention.value, &mut out);
+        escape_attribute(&mention.value, &mut out, replaced);
         out.push('"');
         if let Some(modifier) = mention.modifier.as_deref().filter(|m| !m.is_empty()) {
             out.push_str(" mod=\"");
-            escape_attribute(modifier, &mut out);
+            escape_attribute(modifier, &mut out, replaced);
             out.push('"');
         }
         out.push('>');
-        escape_text(&text[start..end], &mut out);
+        escape_text(&text[start..end], &mut out, replaced);
         out.push_str("</TIMEX3>");
         cursor = end;
         next_tid += 1;
     }
-    escape_text(&text[cursor..], &mut out);
+    escape_text(&text[cursor..], &mut out, replaced);
     out.push_str("</TEXT>\n\n</TimeML>\n");
     out
 }
 
-/// Escapes character data (`&`, `<`, `>`).
-fn escape_text(s: &str, out: &mut String) {
+/// True for the characters XML 1.0 does not allow anywhere, not even as `&#N;` references.
+pub fn forbidden_in_xml(c: char) -> bool {
+    matches!(c, '\u{0}'..='\u{8}' | '\u{B}' | '\u{C}' | '\u{E}'..='\u{1F}' | '\u{FFFE}' | '\u{FFFF}')
+}
+
+/// Escapes character data (`&`, `<`, `>`); forbidden characters become [`REPLACEMENT`].
+fn escape_text(s: &str, out: &mut String, replaced: &mut usize) {
     for c in s.chars() {
         match c {
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
+            _ if forbidden_in_xml(c) => {
+                out.push(REPLACEMENT);
+                *replaced += 1;
+            }
             _ => out.push(c),
         }
     }
 }
 
 /// Escapes an attribute value (also quotes and the whitespace XML would normalise away).
-fn escape_attribute(s: &str, out: &mut String) {
+fn escape_attribute(s: &str, out: &mut String, replaced: &mut usize) {
     for c in s.chars() {
         match c {
+            _ if forbidden_in_xml(c) => {
+                out.push(REPLACEMENT);
+                *replaced += 1;
+            }
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),
