@@ -129,3 +129,18 @@ fn export_needs_an_output_and_a_readable_project() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("exported timeline, not a project"));
     assert!(!out_path.exists());
 }
+
+/// Regression guard: an export must never overwrite the project or one of its articles.
+#[test]
+fn export_never_writes_over_the_project_or_its_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let (project, data) = corrected_project(dir.path());
+    let saved = std::fs::read(&project).unwrap();
+    let out = chronoscope(&["export".as_ref(), project.as_os_str(), "--json".as_ref(), project.as_os_str()]);
+    assert_eq!(out.status.code(), Some(2), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(std::fs::read(&project).unwrap(), saved);
+    let article = data.documents[0].path.as_os_str();
+    let out = chronoscope(&["export".as_ref(), project.as_os_str(), "--png".as_ref(), article]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(std::fs::read_to_string(&data.documents[0].path).unwrap().len() > 100, "the article is intact");
+}

@@ -3,12 +3,12 @@
 //! is written as saved; TimeML also needs each article's text, read from its file and checked
 //! against the hash the project saved.
 
-use chronoscope::export::{atomic::write_atomic, json, timeml};
+use super::extract::{write_json, write_timeml};
+use chronoscope::export::targets;
 use chronoscope::ingest;
 use chronoscope::pipeline::content_hash;
 use chronoscope::session::project_file::{self, ProjectData, ProjectDocument};
 use clap::Args;
-use std::io::Write;
 use std::path::{Path, PathBuf};
 
 #[derive(Args)]
@@ -29,72 +29,58 @@ pub struct ExportArgs {
     timeml: Option<PathBuf>,
 }
 
-/// Writes a line to stderr; a closed stderr never aborts the export.
-fn say(line: &str) {
-    let _ = writeln!(std::io::stderr(), "{line}");
-}
-
 pub fn run(args: &ExportArgs) -> i32 {
     if args.json.is_none() && args.png.is_none() && args.timeml.is_none() {
-        say("chronoscope export: nothing to write; give --json OUT, --png OUT.png or --timeml DIR");
+        say!("chronoscope export: nothing to write; give --json OUT, --png OUT.png or --timeml DIR");
         return 2;
     }
     let data = match project_file::open(&args.project) {
         Ok(data) => data,
         Err(e) => {
-            say(&format!("chronoscope export: {e}"));
+            say!("chronoscope export: {e}");
             return 2;
         }
     };
+    // Neither the project nor any of its articles is ever an output.
+    let mut inputs = vec![args.project.clone()];
+    inputs.extend(data.documents.iter().map(|d| d.path.clone()));
+    let outputs = targets::Outputs {
+        json: args.json.as_deref().map(Path::new),
+        png: args.png.as_deref(),
+        timeml_dir: args.timeml.as_deref(),
+    };
+    if let Err(message) = targets::check(&inputs, &outputs) {
+        say!("chronoscope export: {message}");
+        return 2;
+    }
     let edited = data.timeline.events.iter().filter(|e| e.edited || e.hidden).count();
-    say(&format!(
+    say!(
         "{}: {} documents, {} events ({edited} edited or hidden by the user)",
         args.project.display(),
         data.timeline.documents.len(),
         data.timeline.events.len()
-    ));
+    );
     let mut ok = true;
     if let Some(target) = &args.json {
-        ok &= write_json(target, &data);
+        ok &= write_json(target, &data.timeline);
     }
     if let Some(png) = &args.png {
         let (w, h) = args.png_size;
         match chronoscope::render::png::write_png(png, &data.timeline, None, w, h) {
-            Ok(()) => say(&format!("wrote {} ({w}x{h})", png.display())),
+            Ok(()) => say!("wrote {} ({w}x{h})", png.display()),
             Err(e) => {
-                say(&format!("error: PNG export: {e}"));
+                say!("error: PNG export: {e}");
                 ok = false;
             }
         }
     }
     if let Some(dir) = &args.timeml {
-        ok &= write_timeml(dir, &data);
+        ok &= export_timeml(dir, &data);
     }
     if ok {
         0
     } else {
         1
-    }
-}
-
-fn write_json(target: &str, data: &ProjectData) -> bool {
-    let text = json::to_string(&data.timeline);
-    let written = if target == "-" {
-        let mut out = std::io::stdout().lock();
-        out.write_all(text.as_bytes()).and_then(|_| out.flush())
-    } else {
-        write_atomic(Path::new(target), text.as_bytes())
-    };
-    match written {
-        Ok(()) if target == "-" => true,
-        Ok(()) => {
-            say(&format!("wrote {target}"));
-            true
-        }
-        Err(e) => {
-            say(&format!("error: writing {target}: {e}"));
-            false
-        }
     }
 }
 
@@ -111,36 +97,23 @@ fn read_unchanged(document: &ProjectDocument) -> Result<ingest::Document, String
     }
 }
 
-fn write_timeml(dir: &Path, data: &ProjectData) -> bool {
-    if let Err(e) = std::fs::create_dir_all(dir) {
-        say(&format!("error: creating {}: {e}", dir.display()));
-        return false;
-    }
+/// TimeML of every article that can be read as it was saved; the others are named and skipped.
+fn export_timeml(dir: &Path, data: &ProjectData) -> bool {
     let mut ok = true;
+    let mut read = Vec::with_capacity(data.documents.len());
     for document in &data.documents {
         let Some(info) = document.id.as_deref().and_then(|id| data.timeline.document(id)) else {
-            say(&format!("skipped {}: it was never read into the timeline", document.path.display()));
+            say!("skipped {}: it was never read into the timeline", document.path.display());
             continue;
         };
-        let doc = match read_unchanged(document) {
-            Ok(doc) => doc,
+        match read_unchanged(document) {
+            Ok(doc) => read.push((doc, info)),
             Err(e) => {
-                say(&format!("error: {e}"));
-                ok = false;
-                continue;
-            }
-        };
-        let mentions: Vec<_> = data.timeline.mentions.iter().filter(|m| m.doc == info.id).cloned().collect();
-        let stem = doc.path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_else(|| info.id.clone());
-        let target = dir.join(format!("{stem}.tml"));
-        let xml = timeml::to_timeml(&doc, &mentions, info.dct.as_deref());
-        match write_atomic(&target, xml.as_bytes()) {
-            Ok(()) => say(&format!("wrote {}", target.display())),
-            Err(e) => {
-                say(&format!("error: writing {}: {e}", target.display()));
+                say!("error: {e}");
                 ok = false;
             }
         }
     }
-    ok
+    let pairs: Vec<_> = read.iter().map(|(doc, info)| (doc, *info)).collect();
+    write_timeml(dir, &pairs, &data.timeline) && ok
 }

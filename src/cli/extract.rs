@@ -6,7 +6,7 @@
 use chronoscope::export::{atomic::write_atomic, json, targets, timeml};
 use chronoscope::ingest::{self, Document};
 use chronoscope::pipeline::{self, Settings};
-use chronoscope::timeline::{Mention, Timeline};
+use chronoscope::timeline::{DocumentInfo, Mention, Timeline};
 use clap::Args;
 use std::collections::HashMap;
 use std::io::{BufWriter, Write};
@@ -94,7 +94,8 @@ pub fn run(args: &ExtractArgs) -> i32 {
         write_failed |= !write_json(target, &timeline);
     }
     if let Some(dir) = &args.timeml {
-        write_failed |= !write_timeml(dir, &docs, &timeline);
+        let pairs: Vec<_> = docs.iter().zip(&timeline.documents).collect();
+        write_failed |= !write_timeml(dir, &pairs, &timeline);
     }
     if let Some(png) = &args.png {
         let (w, h) = args.png_size;
@@ -126,7 +127,7 @@ fn load_all(paths: &[PathBuf]) -> (Vec<Document>, usize) {
 }
 
 /// Streams the JSON to stdout (`-`) or through the safe writer into `target`.
-fn write_json(target: &str, timeline: &Timeline) -> bool {
+pub(super) fn write_json(target: &str, timeline: &Timeline) -> bool {
     if target == "-" {
         let stdout = std::io::stdout();
         match json::to_writer(timeline, BufWriter::new(stdout.lock())) {
@@ -150,7 +151,8 @@ fn write_json(target: &str, timeline: &Timeline) -> bool {
     }
 }
 
-fn write_timeml(dir: &Path, docs: &[Document], timeline: &Timeline) -> bool {
+/// Writes one `<stem>.tml` per document of `docs` (each with its timeline record) into `dir`.
+pub(super) fn write_timeml(dir: &Path, docs: &[(&Document, &DocumentInfo)], timeline: &Timeline) -> bool {
     if let Err(e) = std::fs::create_dir_all(dir) {
         say!("error: creating {}: {e}", dir.display());
         return false;
@@ -160,7 +162,7 @@ fn write_timeml(dir: &Path, docs: &[Document], timeline: &Timeline) -> bool {
         by_doc.entry(mention.doc.as_str()).or_default().push(mention);
     }
     let mut ok = true;
-    for (doc, info) in docs.iter().zip(&timeline.documents) {
+    for &(doc, info) in docs {
         let mentions = by_doc.get(info.id.as_str()).map_or(&[][..], Vec::as_slice);
         let name = timeml::output_name(&doc.path).unwrap_or_else(|| PathBuf::from(format!("{}.tml", info.id)));
         let target = dir.join(name);

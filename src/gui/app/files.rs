@@ -315,8 +315,7 @@ impl ChronoscopeApp {
 
     /// Writes the timeline (with edits) in the `chronoscope-timeline` JSON format.
     pub fn export_json(&mut self, path: &Path) {
-        let text = crate::export::json::to_string(&self.project.timeline);
-        match crate::export::atomic::write_atomic(path, text.as_bytes()) {
+        match crate::export::json::write_file(path, &self.project.timeline) {
             Ok(()) => self.notices_status(format!("Exported JSON to {}", path.display())),
             Err(e) => self.notices.error(format!("exporting JSON to {}: {e}", path.display())),
         }
