@@ -170,3 +170,15 @@ fn gold_offsets_always_point_at_the_gold_text() {
     }
     assert!(checked > 10, "only {checked} gold TIMEX3s were generated; the test checks nothing");
 }
+
+/// Regression: a FIFO input was read whole before the size check, and one with no writer blocked
+/// the run forever so later files never loaded. It is now refused from its file type, unopened.
+#[test]
+fn a_fifo_input_is_refused_without_blocking() {
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("article.txt");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status().unwrap();
+    assert!(made.success());
+    let err = chronoscope::ingest::load(&fifo).unwrap_err();
+    assert!(err.message.contains("not a regular file"), "{}", err.message);
+}

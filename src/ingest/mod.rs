@@ -54,16 +54,27 @@ fn error(path: &Path, message: impl Into<String>) -> IngestError {
     IngestError { path: path.to_path_buf(), message: message.into() }
 }
 
-/// Reads and decodes one article file.
+/// Reads and decodes one article file. The file type is checked before the file is opened for
+/// reading: a FIFO, device or socket is refused (reading one could block forever or never end),
+/// and at most the size limit plus one byte is read, so a file growing meanwhile cannot make the
+/// read unbounded.
 pub fn load(path: &Path) -> Result<Document, IngestError> {
+    use std::io::Read;
     let metadata = std::fs::metadata(path).map_err(|e| error(path, format!("cannot read: {e}")))?;
     if metadata.is_dir() {
         return Err(error(path, "is a directory, not a file"));
     }
+    if !metadata.is_file() {
+        return Err(error(path, "is not a regular file (a pipe, device or socket); save the article to a file first"));
+    }
     if metadata.len() > decode::MAX_BYTES as u64 {
         return Err(error(path, decode::too_large(metadata.len())));
     }
-    let bytes = std::fs::read(path).map_err(|e| error(path, format!("cannot read: {e}")))?;
+    let file = std::fs::File::open(path).map_err(|e| error(path, format!("cannot read: {e}")))?;
+    let mut bytes = Vec::with_capacity(metadata.len() as usize);
+    file.take(decode::MAX_BYTES as u64 + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| error(path, format!("cannot read: {e}")))?;
     from_bytes(path, &bytes)
 }
 
