@@ -137,18 +137,9 @@ pub fn infer_anchor(docs: &[Document]) -> Option<(NaiveDate, String)> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::SourceFormat;
-    use std::path::PathBuf;
 
     fn doc(path: &str, text: &str) -> Document {
-        Document {
-            path: PathBuf::from(path),
-            title: path.into(),
-            text: text.into(),
-            dct: None,
-            format: SourceFormat::Text,
-            warnings: Vec::new(),
-        }
+        Document::plain_text(path, text)
     }
 
     /// Regression: ids were positions (`d1`, `d2`), so a document that failed to load shifted the

@@ -32,6 +32,22 @@ pub struct Document {
     pub warnings: Vec<String>,
 }
 
+impl Document {
+    /// A plain-text article with no publication date or warnings (for text that does not come
+    /// from a file as such: tests, generated inputs).
+    pub fn plain_text(path: impl Into<PathBuf>, text: impl Into<String>) -> Self {
+        let path = path.into();
+        Document {
+            title: file_stem(&path),
+            path,
+            text: text.into(),
+            dct: None,
+            format: SourceFormat::Text,
+            warnings: Vec::new(),
+        }
+    }
+}
+
 /// Why a file could not be read.
 #[derive(Debug)]
 pub struct IngestError {

@@ -168,20 +168,12 @@ fn sort(timeline: &mut Timeline, order: &[String]) {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::ingest::{Document, SourceFormat};
+    use crate::ingest::Document;
     use crate::pipeline::{build_timeline, build_timeline_of, Settings};
     use chrono::NaiveDate;
-    use std::path::PathBuf;
 
     fn doc(path: &str, text: &str) -> Document {
-        Document {
-            path: PathBuf::from(path),
-            title: path.into(),
-            text: text.into(),
-            dct: None,
-            format: SourceFormat::Text,
-            warnings: Vec::new(),
-        }
+        Document::plain_text(path, text)
     }
 
     fn story() -> Vec<Document> {
