@@ -173,14 +173,6 @@ impl Loader {
         matches!(self, Loader::Running { .. })
     }
 
-    /// The kind of job running, if any.
-    pub fn kind(&self) -> Option<JobKind> {
-        match self {
-            Loader::Running { kind, .. } => Some(*kind),
-            Loader::Idle => None,
-        }
-    }
-
     pub fn progress(&self) -> Option<&Progress> {
         match self {
             Loader::Running { progress, .. } => Some(progress),

@@ -117,12 +117,6 @@ impl Project {
         self.slots.iter().filter_map(|s| s.id.clone()).collect()
     }
 
-    /// `doc`'s id for a new slot: its content id, unique among the project's documents.
-    pub fn new_document_id(&self, doc: &Document) -> String {
-        let taken = |id: &str| self.slots.iter().any(|s| s.id.as_deref() == Some(id));
-        crate::pipeline::unique_id(crate::pipeline::document_id(&doc.text), taken)
-    }
-
     pub fn has_file(&self, path: &Path) -> bool {
         self.slots.iter().any(|s| s.path == path)
     }
