@@ -180,10 +180,51 @@ const EM_DASH: &[u8] = "—".as_bytes();
 const EN_DASH: &[u8] = "–".as_bytes();
 
 /// Appends `[a, b)` trimmed of whitespace, when anything is left.
+/// Longest sentence kept whole, in bytes. A longer run (a scraped table or list, text without
+/// punctuation, a hostile file) is cut into pieces of at most this size, so the text an event
+/// carries and the work done per sentence stay bounded whatever the input. Real sentences are far
+/// shorter: the longest in the TempEval-3 and silver corpora is well under this.
+pub const MAX_SENTENCE_BYTES: usize = 1_000;
+
 fn push(text: &str, spans: &mut Vec<SentenceSpan>, a: usize, b: usize) {
-    let (start, end) = trim(text, a, b);
+    let (mut start, end) = trim(text, a, b);
+    while end - start > MAX_SENTENCE_BYTES {
+        let cut = long_sentence_cut(text, start);
+        let (piece_start, piece_end) = trim(text, start, cut);
+        if piece_start < piece_end {
+            spans.push(SentenceSpan { start: piece_start, end: piece_end });
+        }
+        start = trim(text, cut, end).0;
+    }
     if start < end {
         spans.push(SentenceSpan { start, end });
+    }
+}
+
+/// Where to cut the over-long sentence starting at `start` (which is longer than
+/// `MAX_SENTENCE_BYTES`): after the last `;` in the second half of the allowed length, else after
+/// the last comma that is not inside a date ("March 3, 2017"), else at the last space, else at the
+/// last character boundary within the limit.
+fn long_sentence_cut(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let mut limit = start + MAX_SENTENCE_BYTES;
+    while !text.is_char_boundary(limit) {
+        limit -= 1;
+    }
+    let from = start + MAX_SENTENCE_BYTES / 2;
+    let window = &bytes[from..limit];
+    let clause_comma = |at: usize| {
+        let next = bytes.get(from + at + 1..from + at + 3).unwrap_or_default();
+        window[at] == b',' && !matches!(next, [b' ', d, ..] if d.is_ascii_digit())
+    };
+    let cut = window
+        .iter()
+        .rposition(|&b| b == b';')
+        .or_else(|| (0..window.len()).rev().find(|&at| clause_comma(at)))
+        .or_else(|| window.iter().rposition(|&b| is_ascii_white_space(b)));
+    match cut {
+        Some(at) => from + at + 1,
+        None => limit,
     }
 }
 
@@ -1002,5 +1043,35 @@ mod tests {
             assert_eq!(s, s.trim());
         }
         assert_eq!(sentences(text), ["Zoë’s café.", "Ça va?"]);
+    }
+
+    /// Regression: a run-on "sentence" (10,000 comma-separated dates) was one span, and every
+    /// event in it copied the whole of it: quadratic memory.
+    #[test]
+    fn a_run_on_sentence_is_cut_into_bounded_pieces_that_cover_it() {
+        let text: String = (0..3000).map(|i| format!("March {}, 2017, ", i % 28 + 1)).collect();
+        let spans = split(&text);
+        assert!(spans.len() > 30, "{} pieces", spans.len());
+        for pair in spans.windows(2) {
+            assert!(pair[0].end <= pair[1].start);
+            assert!(text[pair[0].end..pair[1].start].trim().is_empty(), "nothing is lost between pieces");
+        }
+        for span in &spans {
+            assert!(span.end - span.start <= MAX_SENTENCE_BYTES);
+            let piece = &text[span.start..span.end];
+            assert!(piece.starts_with("March"), "a date is not cut in two: {:?}", &piece[..20]);
+        }
+    }
+
+    #[test]
+    fn long_text_without_any_break_is_cut_at_character_boundaries() {
+        let text = "é".repeat(5000);
+        let spans = split(&text);
+        assert_eq!(spans.first().map(|s| s.start), Some(0));
+        assert_eq!(spans.last().map(|s| s.end), Some(text.len()));
+        for span in &spans {
+            assert!(text.is_char_boundary(span.start) && text.is_char_boundary(span.end));
+            assert!(span.end - span.start <= MAX_SENTENCE_BYTES);
+        }
     }
 }
