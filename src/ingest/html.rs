@@ -4,13 +4,15 @@
 //! block elements become paragraph breaks. Parsing is lenient (html5ever via `scraper`), so
 //! malformed markup never fails.
 
+use super::html_depth;
 use scraper::{ElementRef, Html, Node};
 
-/// Visible text and title of an HTML page.
+/// Visible text and title of an HTML page, and what a user should know about reading it.
 #[derive(Debug)]
 pub struct HtmlText {
     pub text: String,
     pub title: Option<String>,
+    pub warnings: Vec<String>,
 }
 
 /// Elements whose whole subtree is never visible article text.
@@ -90,34 +92,70 @@ fn break_for(name: &str) -> u8 {
 
 /// Extracts the visible article text and the title.
 pub fn extract(html: &str) -> HtmlText {
-    let document = Html::parse_document(html);
-    let root = document.root_element();
-    let mut title = None;
-    let mut first_h1 = None;
-    let mut body = None;
-    let mut main = None;
-    let mut best_article: Option<(usize, ElementRef<'_>)> = None;
-    for element in root.descendent_elements() {
-        match element.value().name() {
-            "title" if title.is_none() => title = non_empty(collapse(&element.text().collect::<String>())),
-            "h1" if first_h1.is_none() => first_h1 = non_empty(collapse(&element.text().collect::<String>())),
-            "body" if body.is_none() => body = Some(element),
-            "main" if main.is_none() => main = Some(element),
-            "article" => {
-                let len: usize = element.text().map(|t| t.trim().len()).sum();
-                if best_article.is_none_or(|(best, _)| len > best) {
-                    best_article = Some((len, element));
-                }
-            }
-            _ => {}
-        }
+    let mut warnings = Vec::new();
+    let flattened = html_depth::bound_depth(html);
+    if let Some(flat) = &flattened {
+        warnings.push(format!(
+            "the page nests its markup more than {} levels deep; {} tags below that depth were ignored (their text is kept)",
+            html_depth::MAX_DEPTH,
+            flat.dropped
+        ));
     }
-    let container = best_article.filter(|(len, _)| *len > 0).map(|(_, e)| e).or(main).or(body).unwrap_or(root);
+    let document = Html::parse_document(flattened.as_ref().map_or(html, |flat| flat.html.as_str()));
+    let root = document.root_element();
+    let landmarks = Landmarks::find(root);
+    let container = landmarks.article.or(landmarks.main).or(landmarks.body).unwrap_or(root);
     let mut text = container_text(container);
     if text.trim().is_empty() && container != root {
         text = container_text(root);
     }
-    HtmlText { text, title: title.or(first_h1) }
+    HtmlText { text, title: landmarks.title.or(landmarks.first_h1), warnings }
+}
+
+/// The elements that decide what the article is and what it is called.
+struct Landmarks<'a> {
+    title: Option<String>,
+    first_h1: Option<String>,
+    body: Option<ElementRef<'a>>,
+    main: Option<ElementRef<'a>>,
+    /// The `<article>` with the most text. Only outermost articles are measured: a nested one's
+    /// text is part of its parent's, so it can never hold more, and measuring every level of
+    /// 40,000 nested articles was quadratic.
+    article: Option<ElementRef<'a>>,
+}
+
+impl<'a> Landmarks<'a> {
+    fn find(root: ElementRef<'a>) -> Self {
+        let mut found = Landmarks { title: None, first_h1: None, body: None, main: None, article: None };
+        let mut best_article_len = 0usize;
+        // (element, inside an article): an explicit stack, so deep markup cannot overflow.
+        let mut stack = vec![(root, false)];
+        while let Some((element, in_article)) = stack.pop() {
+            let mut in_article = in_article;
+            match element.value().name() {
+                "title" if found.title.is_none() => found.title = non_empty(collapse(&element_text(element))),
+                "h1" if found.first_h1.is_none() => found.first_h1 = non_empty(collapse(&element_text(element))),
+                "body" if found.body.is_none() => found.body = Some(element),
+                "main" if found.main.is_none() => found.main = Some(element),
+                "article" if !in_article => {
+                    in_article = true;
+                    let len: usize = element.text().map(|t| t.trim().len()).sum();
+                    if len > best_article_len {
+                        best_article_len = len;
+                        found.article = Some(element);
+                    }
+                }
+                _ => {}
+            }
+            let children: Vec<ElementRef<'a>> = element.children().filter_map(ElementRef::wrap).collect();
+            stack.extend(children.into_iter().rev().map(|child| (child, in_article)));
+        }
+        found
+    }
+}
+
+fn element_text(element: ElementRef<'_>) -> String {
+    element.text().collect()
 }
 
 fn non_empty(s: String) -> Option<String> {
@@ -296,6 +334,32 @@ mod tests {
         let got = extract("<p>Unclosed <b>bold <i>text<p>Next</div></span>");
         assert_eq!(got.text, "Unclosed bold text\n\nNext");
         assert_eq!(got.title, None);
+    }
+
+    /// Regression: every nested `<article>` was measured over its whole subtree (40,000 nested
+    /// articles: 10 s).
+    #[test]
+    fn the_outermost_article_is_chosen_without_measuring_nested_ones() {
+        let n = html_depth::MAX_DEPTH - 100;
+        let html = "<html><body><p>Menu</p>".to_string()
+            + &"<article><p>Part on Monday.</p>".repeat(n)
+            + &"</article>".repeat(n)
+            + "</body></html>";
+        let page = extract(&html);
+        assert!(page.text.starts_with("Part on Monday."), "{:?}", &page.text[..40]);
+        assert!(!page.text.contains("Menu"));
+        assert!(page.warnings.is_empty());
+    }
+
+    /// Regression: 100,000 nested `<div>`s took html5ever 34 s (quadratic in the depth).
+    #[test]
+    fn markup_nested_too_deep_is_flattened_with_a_warning() {
+        let n = 20_000;
+        let html = "<div>".repeat(n) + "The vote was on Tuesday." + &"</div>".repeat(n);
+        let page = extract(&html);
+        assert_eq!(page.text, "The vote was on Tuesday.");
+        assert_eq!(page.warnings.len(), 1, "{:?}", page.warnings);
+        assert!(page.warnings[0].contains("levels deep"));
     }
 
     #[test]

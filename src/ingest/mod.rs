@@ -4,6 +4,7 @@
 
 pub mod decode;
 pub mod html;
+pub mod html_depth;
 pub mod markdown;
 pub mod timeml;
 
@@ -136,6 +137,7 @@ pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Document, IngestError> {
             if page.text.trim().is_empty() {
                 return Err(error(path, "the HTML page has no visible text"));
             }
+            warnings.extend(page.warnings);
             (page.text, page.title.filter(|t| t.chars().count() <= 300).unwrap_or(stem), None)
         }
         SourceFormat::TimeMl => {
