@@ -47,7 +47,7 @@ fn synthetic(n: usize) -> Timeline {
             end,
             granularity: g,
             mentions: vec![],
-            sentence: SentenceRef { start: 0, end: 0, text: String::new() },
+            sentence: SentenceRef { start: 0, end: 0, text: "".into() },
             edited: i % 17 == 0,
             original: None,
             original_label: None,

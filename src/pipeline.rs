@@ -31,8 +31,6 @@ pub struct DocumentResult {
 pub fn extract_document(doc: &Document, doc_id: &str, settings: &Settings) -> DocumentResult {
     let offsets = CharOffsets::new(&doc.text);
     let sentence_spans = sentences::split(&doc.text);
-    let tokens = tagger::Tokens::new(&doc.text);
-    let raw = tagger::tag_tokens(&tokens);
     let mut warnings = doc.warnings.clone();
     let dct = settings.dct.clone().or_else(|| doc.dct.clone());
     let mode = match &dct {
@@ -48,7 +46,13 @@ pub fn extract_document(doc: &Document, doc_id: &str, settings: &Settings) -> Do
         },
         None => ReferenceMode::Story { anchor: settings.anchor },
     };
-    let mentions = resolve::resolve_document(doc_id, &tokens, &offsets, &sentence_spans, &raw, &mode);
+    // Tokens and raw phrases are the largest intermediate data (tens of bytes per word); they are
+    // dropped before the events are built, so they never coexist with them.
+    let mentions = {
+        let tokens = tagger::Tokens::new(&doc.text);
+        let raw = tagger::tag_tokens(&tokens);
+        resolve::resolve_document(doc_id, &tokens, &offsets, &sentence_spans, &raw, &mode)
+    };
     let events = events::extract(doc_id, &doc.text, &offsets, &sentence_spans, &mentions);
     let info = DocumentInfo {
         id: doc_id.to_string(),
@@ -107,10 +111,20 @@ pub fn build_timeline_of(sources: &[(&str, &Document)], settings: &Settings) -> 
     for (id, doc) in sources {
         let result = extract_document(doc, id, settings);
         timeline.documents.push(result.info);
-        timeline.mentions.extend(result.mentions);
-        timeline.events.extend(result.events);
+        append(&mut timeline.mentions, result.mentions);
+        append(&mut timeline.events, result.events);
     }
     timeline
+}
+
+/// Moves `items` to the end of `all`; the first document's vector is taken as it is instead of
+/// being copied into a new one.
+fn append<T>(all: &mut Vec<T>, mut items: Vec<T>) {
+    if all.is_empty() {
+        *all = items;
+    } else {
+        all.append(&mut items);
+    }
 }
 
 /// A story anchor for when the user gave none: the first document's publication date, else the

@@ -5,6 +5,8 @@
 use crate::timex::{Granularity, Interval, TimexType};
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
+use std::borrow::Cow;
+use std::sync::Arc;
 
 /// What a front end needs to know about one loaded article (its text lives in `ingest::Document`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -38,20 +40,22 @@ pub struct Mention {
     /// Where the mention sits on the calendar; `None` for bare durations, PAST_REF and the like.
     pub interval: Option<Interval>,
     pub granularity: Option<Granularity>,
-    /// Name of the tagger rule that found the phrase.
-    pub rule: String,
+    /// Name of the tagger rule that found the phrase (a name from the rule table, borrowed rather
+    /// than copied for each mention; owned when read from a file).
+    pub rule: Cow<'static, str>,
     /// One line a user can read: how the value was resolved and against what.
     pub explanation: String,
     /// Index of the sentence (in the document) that holds the mention.
     pub sentence: usize,
 }
 
-/// The sentence an event came from.
+/// The sentence an event came from. The events of one sentence share its text (`Arc`), so a
+/// sentence holding many events is stored once, not once per event.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SentenceRef {
     pub start: usize,
     pub end: usize,
-    pub text: String,
+    pub text: Arc<str>,
 }
 
 /// Where an event sat before the user moved it.

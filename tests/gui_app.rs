@@ -521,7 +521,7 @@ fn big_project(dir: &Path) -> PathBuf {
             end: start + chrono::Duration::hours(1),
             granularity: Granularity::Hour,
             mentions: vec![],
-            sentence: SentenceRef { start: 0, end: 5, text: format!("Sentence {n}.") },
+            sentence: SentenceRef { start: 0, end: 5, text: format!("Sentence {n}.").into() },
             edited: false,
             original: None,
             original_label: None,

@@ -143,7 +143,7 @@ fn random_time_word_soup_never_breaks_invariants() {
                 assert!(result.mentions.iter().any(|m| &m.id == id), "round {round}: dangling mention id {id}");
             }
             let sentence: String = chars[e.sentence.start..e.sentence.end].iter().collect();
-            assert_eq!(sentence, e.sentence.text, "round {round}: sentence offsets in {text:?}");
+            assert_eq!(sentence.as_str(), &*e.sentence.text, "round {round}: sentence offsets in {text:?}");
         }
     }
 }

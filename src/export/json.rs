@@ -118,5 +118,21 @@ pub fn from_str(json: &str) -> Result<Timeline, String> {
 pub fn from_value(value: serde_json::Value) -> Result<Timeline, String> {
     check_header(&value, FORMAT_NAME, FORMAT_VERSION)?;
     let file: TimelineFile = serde_json::from_value(value).map_err(|e| format!("malformed timeline: {e}"))?;
-    Ok(Timeline { anchor: file.anchor, documents: file.documents, mentions: file.mentions, events: file.events })
+    let mut events = file.events;
+    share_sentences(&mut events);
+    Ok(Timeline { anchor: file.anchor, documents: file.documents, mentions: file.mentions, events })
+}
+
+/// Events read from a file each hold their own copy of their sentence; give the events of one
+/// sentence one shared text again, as extraction does, so a reopened project costs no more
+/// memory than the run that made it.
+fn share_sentences(events: &mut [Event]) {
+    let mut shared: HashMap<(String, usize, usize), std::sync::Arc<str>> = HashMap::new();
+    for event in events {
+        let key = (event.doc.clone(), event.sentence.start, event.sentence.end);
+        let text = shared.entry(key).or_insert_with(|| std::sync::Arc::clone(&event.sentence.text));
+        if *text == event.sentence.text {
+            event.sentence.text = std::sync::Arc::clone(text);
+        }
+    }
 }

@@ -87,7 +87,7 @@ fn event_tooltip(ui: &mut egui::Ui, event: &Event, timeline: &Timeline) {
         ui.weak(&doc.title);
     }
     ui.separator();
-    ui.label(egui::RichText::new(&event.sentence.text).italics());
+    ui.label(egui::RichText::new(&*event.sentence.text).italics());
 }
 
 fn draw_drag_label(ui: &egui::Ui, rect: Rect, drag: &Drag) {

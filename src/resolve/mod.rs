@@ -801,7 +801,7 @@ pub fn resolve_document(
             modifier: mention.modifier.map(str::to_string),
             interval: outcome.cal.map(|c| c.interval()),
             granularity: outcome.cal.map(|c| c.granularity()),
-            rule: mention.rule.to_string(),
+            rule: std::borrow::Cow::Borrowed(mention.rule),
             explanation: [phrase, " → ", &outcome.why].concat(),
             sentence,
         });
@@ -821,9 +821,10 @@ fn tense_of(mention: &RawMention, tokens: &Tokens, sentence: Option<&SentenceSpa
         return Tense::Unknown;
     }
     let (from, to) = match sentence {
-        Some(s) => {
-            (tokens.tokens.partition_point(|t| t.start < s.start), tokens.tokens.partition_point(|t| t.start < s.end))
-        }
+        Some(s) => (
+            tokens.tokens.partition_point(|t| (t.start as usize) < s.start),
+            tokens.tokens.partition_point(|t| (t.start as usize) < s.end),
+        ),
         None => (0, tokens.tokens.len()),
     };
     tense_near(tokens, mention.first_token, mention.end_token, from, to.max(mention.end_token))

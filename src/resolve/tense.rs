@@ -240,8 +240,8 @@ mod tests {
     fn tense_of(text: &str, phrase: &str) -> Tense {
         let tokens = Tokens::new(text);
         let start = text.find(phrase).unwrap();
-        let first = tokens.tokens.iter().position(|t| t.start == start).unwrap();
-        let end = tokens.tokens.iter().position(|t| t.end == start + phrase.len()).unwrap() + 1;
+        let first = tokens.tokens.iter().position(|t| t.start as usize == start).unwrap();
+        let end = tokens.tokens.iter().position(|t| t.end as usize == start + phrase.len()).unwrap() + 1;
         tense_near(&tokens, first, end, 0, tokens.tokens.len())
     }
 

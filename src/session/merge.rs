@@ -72,7 +72,7 @@ fn mention_texts(timeline: &Timeline) -> HashMap<&str, &str> {
 /// words of its phrases.
 fn content_key<'t>(event: &'t Event, texts: &HashMap<&str, &'t str>) -> (&'t str, &'t str, Vec<&'t str>) {
     let phrases = event.mentions.iter().map(|id| texts.get(id.as_str()).copied().unwrap_or("")).collect();
-    (event.doc.as_str(), event.sentence.text.as_str(), phrases)
+    (event.doc.as_str(), &*event.sentence.text, phrases)
 }
 
 /// Carries every edited or hidden event of `current` into `fresh`: by id first, then by sentence
@@ -268,7 +268,7 @@ mod tests {
         assert_eq!(report.rematched, 1);
         let event = after.event(&edited_id).expect("the edited event keeps its id");
         assert_eq!(event.label, "Crews at work");
-        assert_eq!(event.sentence.text, "Crews worked on Friday.");
+        assert_eq!(&*event.sentence.text, "Crews worked on Friday.");
     }
 
     #[test]

@@ -2,7 +2,7 @@
 //! punctuation, numbers, amounts, years, month names. Every method either consumes what it
 //! matched and returns it, or leaves the cursor where it was.
 
-use super::lexicon::Lex;
+use super::lexicon::{Lex, LexId};
 use super::sem::{Amount, Unit};
 use crate::text::tokens::{Token, TokenKind};
 use crate::text::word_key::LowerWord;
@@ -12,7 +12,7 @@ use std::cell::Cell;
 pub struct Cursor<'a> {
     pub text: &'a str,
     pub tokens: &'a [Token],
-    pub lex: &'a [&'static [Lex]],
+    pub lex: &'a [LexId],
     pub i: usize,
     /// A TIMEX3 mod a rule found inside its own phrase ("the late 1970s").
     pub modifier: Option<&'static str>,
@@ -30,13 +30,7 @@ pub struct AmountMemo(Cell<Option<RememberedAmount>>);
 type RememberedAmount = (usize, Option<(Amount, usize)>);
 
 impl<'a> Cursor<'a> {
-    pub fn new(
-        text: &'a str,
-        tokens: &'a [Token],
-        lex: &'a [&'static [Lex]],
-        amounts: &'a AmountMemo,
-        i: usize,
-    ) -> Self {
+    pub fn new(text: &'a str, tokens: &'a [Token], lex: &'a [LexId], amounts: &'a AmountMemo, i: usize) -> Self {
         Cursor { text, tokens, lex, i, modifier: None, amounts }
     }
 
@@ -66,7 +60,7 @@ impl<'a> Cursor<'a> {
     }
 
     pub fn meanings(&self) -> &'static [Lex] {
-        self.lex.get(self.i).copied().unwrap_or(&[])
+        self.lex.get(self.i).map_or(&[], |id| id.meanings())
     }
 
     pub fn is(&self, word: &str) -> bool {
@@ -170,7 +164,7 @@ impl<'a> Cursor<'a> {
             }
         }
         // At most nine ASCII digits (checked above), so this cannot overflow.
-        let digits = &self.text.as_bytes()[token.start..token.end];
+        let digits = &self.text.as_bytes()[token.range()];
         let value = digits.iter().fold(0u32, |value, d| value * 10 + u32::from(d - b'0'));
         self.i += 1;
         Some((value, digits.len()))

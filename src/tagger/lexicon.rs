@@ -261,10 +261,30 @@ fn shape_index(len: usize, first: u8, last: u8) -> usize {
     (len * 27 + letter(first)) * 27 + letter(last)
 }
 
+/// A lexicon entry by number, as tokens store it: two bytes per token where the slice of its
+/// meanings takes sixteen (the tagger keeps one per token of the document).
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct LexId(u16);
+
+const _: () = assert!(ENTRIES.len() < u16::MAX as usize);
+
+impl LexId {
+    /// A word outside the lexicon, or a token that is not a word.
+    pub const NONE: LexId = LexId(0);
+
+    /// What the entry's word can mean (nothing for `NONE`).
+    pub fn meanings(self) -> &'static [Lex] {
+        match self.0 {
+            0 => &[],
+            n => ENTRIES.get(usize::from(n) - 1).map_or(&[], |(_, meanings)| meanings),
+        }
+    }
+}
+
 /// The lexicon keyed by packed word, each entry with a payload the caller derives from its
 /// meanings once (the tagger's token classes), plus the shape bits.
 pub struct Index<T: Copy + 'static> {
-    entries: WordTable<(&'static [Lex], T)>,
+    entries: WordTable<(LexId, T)>,
     shapes: Vec<u64>,
 }
 
@@ -273,11 +293,12 @@ impl<T: Copy + 'static> Index<T> {
     pub fn new(payload: impl Fn(&str, &[Lex]) -> T) -> Self {
         let mut shapes = vec![0u64; shape_index(LONGEST + 1, 0, 0) / 64 + 1];
         let mut entries = Vec::with_capacity(ENTRIES.len());
-        for (word, meanings) in ENTRIES {
+        for (n, (word, meanings)) in ENTRIES.iter().enumerate() {
             let w = word.as_bytes();
             let index = shape_index(w.len(), w[0], w[w.len() - 1]);
             shapes[index / 64] |= 1 << (index % 64);
-            entries.push((*word, (*meanings, payload(word, meanings))));
+            let id = LexId(u16::try_from(n + 1).unwrap_or(0));
+            entries.push((*word, (id, payload(word, meanings))));
         }
         let entries = WordTable::new(&entries);
         Index { entries, shapes }
@@ -285,11 +306,11 @@ impl<T: Copy + 'static> Index<T> {
 
     /// Meanings of `word` (any case) and its payload; `None` when it plays no part in time phrases.
     pub fn get(&self, word: &str) -> Option<(&'static [Lex], T)> {
-        self.get_bytes(word.as_bytes())
+        self.get_bytes(word.as_bytes()).map(|(id, payload)| (id.meanings(), payload))
     }
 
     /// As `get`, for the bytes of a word.
-    pub fn get_bytes(&self, bytes: &[u8]) -> Option<(&'static [Lex], T)> {
+    pub fn get_bytes(&self, bytes: &[u8]) -> Option<(LexId, T)> {
         if bytes.len() > LONGEST || bytes.is_empty() {
             return None;
         }

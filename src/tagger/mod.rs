@@ -35,7 +35,7 @@ pub struct RawMention {
 pub struct Tokens<'t> {
     pub text: &'t str,
     pub tokens: Vec<Token>,
-    pub lex: Vec<&'static [Lex]>,
+    pub lex: Vec<lexicon::LexId>,
     /// `rules::start` classes of each token.
     pub classes: Vec<u32>,
     amounts: cursor::AmountMemo,
@@ -50,8 +50,8 @@ impl<'t> Tokens<'t> {
         let (lex, classes) = tokens
             .iter()
             .map(|token| match token.kind {
-                TokenKind::Word => classed.get_bytes(&bytes[token.start..token.end]).unwrap_or((&[], 0)),
-                kind => (&[][..], rules::non_word_class(kind, &bytes[token.start..token.end])),
+                TokenKind::Word => classed.get_bytes(&bytes[token.range()]).unwrap_or((lexicon::LexId::NONE, 0)),
+                kind => (lexicon::LexId::NONE, rules::non_word_class(kind, &bytes[token.range()])),
             })
             .unzip();
         Tokens { text, tokens, lex, classes, amounts: Default::default() }
@@ -252,8 +252,8 @@ fn match_at(tokens: &Tokens, i: usize) -> Option<RawMention> {
         (None, None) => return None,
     };
     Some(RawMention {
-        start: tokens.tokens[first].start,
-        end: tokens.tokens[end_token - 1].end,
+        start: tokens.tokens[first].start as usize,
+        end: tokens.tokens[end_token - 1].end as usize,
         first_token: first,
         end_token,
         rule,
