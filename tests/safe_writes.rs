@@ -322,6 +322,24 @@ fn json_write_failure_exits_non_zero() {
     assert!(stderr.contains("error: writing JSON"), "{stderr}");
 }
 
+/// Regression: `chronoscope eval ... | head -1` panicked (exit 101) on the closed stdout.
+#[test]
+fn eval_with_a_closed_stdout_fails_cleanly() {
+    let (reader, writer) = std::io::pipe().unwrap();
+    drop(reader);
+    let out = Command::new(env!("CARGO_BIN_EXE_chronoscope"))
+        .args(["eval", "tests/fixtures/ingest"])
+        .current_dir(root())
+        .stdout(writer)
+        .stderr(Stdio::piped())
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(1), "{stderr}");
+    assert!(stderr.contains("could not write the report"), "{stderr}");
+    assert!(!stderr.contains("panicked"), "{stderr}");
+}
+
 /// Regression: control characters in the text made `--timeml` output that is not XML.
 #[test]
 fn timeml_output_with_control_characters_is_well_formed() {

@@ -1,6 +1,7 @@
 //! `chronoscope eval GOLD...`: TempEval-3 style scores of the tagger against TimeML gold.
 
 use clap::Args;
+use std::io::Write;
 use std::path::PathBuf;
 
 #[derive(Args)]
@@ -15,12 +16,22 @@ pub struct EvalArgs {
 
 pub fn run(args: &EvalArgs) -> i32 {
     match chronoscope::eval::run(&args.gold) {
-        Ok(report) => {
-            print!("{}", report.render(args.errors));
-            0
-        }
+        Ok(report) => write_report(&report.render(args.errors)),
         Err(message) => {
-            eprintln!("chronoscope eval: {message}");
+            say!("chronoscope eval: {message}");
+            1
+        }
+    }
+}
+
+/// Writes the report to stdout. A failure (a reader that stopped early, a full disk) is reported
+/// on stderr and in the exit code, as `extract` does, never as a panic.
+fn write_report(report: &str) -> i32 {
+    let mut out = std::io::stdout().lock();
+    match out.write_all(report.as_bytes()).and_then(|()| out.flush()) {
+        Ok(()) => 0,
+        Err(e) => {
+            say!("chronoscope eval: could not write the report: {e}");
             1
         }
     }

@@ -7,8 +7,8 @@ pub fn run(files: Vec<PathBuf>, anchor: Option<chrono::NaiveDate>) -> i32 {
     match chronoscope::gui::run_app(files, anchor) {
         Ok(()) => 0,
         Err(message) => {
-            eprintln!("chronoscope: the window could not open: {message}");
-            eprintln!("(headless use: chronoscope extract ARTICLE... --anchor YYYY-MM-DD --json -)");
+            say!("chronoscope: the window could not open: {message}");
+            say!("(headless use: chronoscope extract ARTICLE... --anchor YYYY-MM-DD --json -)");
             1
         }
     }
@@ -16,7 +16,7 @@ pub fn run(files: Vec<PathBuf>, anchor: Option<chrono::NaiveDate>) -> i32 {
 
 #[cfg(not(feature = "gui"))]
 pub fn run(_files: Vec<PathBuf>, _anchor: Option<chrono::NaiveDate>) -> i32 {
-    eprintln!("chronoscope: this build has no window (built without the `gui` feature).");
-    eprintln!("Use: chronoscope extract ARTICLE... --anchor YYYY-MM-DD --json -");
+    say!("chronoscope: this build has no window (built without the `gui` feature).");
+    say!("Use: chronoscope extract ARTICLE... --anchor YYYY-MM-DD --json -");
     2
 }
