@@ -303,6 +303,24 @@ fn without_an_anchor_the_window_infers_one_from_the_articles() {
     assert!(harness.state().notices.items.iter().any(|n| n.text.contains(&expected.to_string())));
 }
 
+/// Regression guard: the README promises the window never silently uses today. With no anchor
+/// given and no date in the articles, today stands in and an error notice says so.
+#[test]
+fn without_any_date_the_window_says_today_stands_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("undated.txt");
+    std::fs::write(&article, "The council met and voted to rebuild the bridge.").unwrap();
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(move |cc| ChronoscopeApp::new(&cc.egui_ctx, vec![article], None, options()));
+    settle(&mut harness);
+    let today = chrono::Local::now().date_naive();
+    let app = harness.state();
+    assert!(matches!(app.project.anchor_choice, chronoscope::session::project::AnchorChoice::StandIn(_)));
+    let notice = app.notices.items.iter().find(|n| n.text.contains("stands in")).expect("a notice about the anchor");
+    assert!(notice.text.contains(&today.to_string()) || app.project.anchor != today, "{}", notice.text);
+}
+
 /// A file dropped onto the window in a test.
 #[derive(Debug)]
 struct Dropped(PathBuf);

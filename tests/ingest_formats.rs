@@ -120,6 +120,14 @@ fn binary_and_empty_files_are_refused() {
 }
 
 #[test]
+fn an_html_page_without_visible_text_is_refused() {
+    let page =
+        b"<html><head><title>Only a title</title><script>var x = 1;</script></head><body><nav>Home</nav></body></html>";
+    let err = ingest::from_bytes(Path::new("blank.html"), page).unwrap_err();
+    assert!(err.message.contains("no visible text"), "{}", err.message);
+}
+
+#[test]
 fn oversized_input_is_refused_with_its_size() {
     let big = vec![b'a'; 50 * 1024 * 1024 + 1];
     let message = ingest::from_bytes(Path::new("big.txt"), &big).unwrap_err().to_string();
