@@ -9,12 +9,12 @@
 //! - `project_file` and `timeline_json`: whatever is read can be written, and reading what was
 //!   written gives the same file again.
 
+use chrono::NaiveDate;
 use chronoscope::export::json;
 use chronoscope::ingest::{self, Document};
 use chronoscope::pipeline::{self, Settings};
 use chronoscope::session::project_file;
 use chronoscope::timeline::Timeline;
-use chrono::NaiveDate;
 use std::collections::HashSet;
 use std::path::PathBuf;
 
@@ -34,7 +34,13 @@ pub fn ingest(ext: &str, data: &[u8]) {
             check_document(&doc);
             let chars: Vec<char> = doc.text.chars().collect();
             for g in &gold {
-                assert!(g.start <= g.end && g.end <= chars.len(), "gold {} at {}..{} outside the text", g.tid, g.start, g.end);
+                assert!(
+                    g.start <= g.end && g.end <= chars.len(),
+                    "gold {} at {}..{} outside the text",
+                    g.tid,
+                    g.start,
+                    g.end
+                );
                 let quoted: String = chars[g.start..g.end].iter().collect();
                 assert_eq!(quoted, g.text, "gold {} does not quote the text at its offsets", g.tid);
             }
@@ -85,7 +91,13 @@ fn check_timeline(docs: &[Document], settings: &Settings) {
     let mut event_ids = HashSet::new();
     for e in &timeline.events {
         let s = &e.sentence;
-        assert!(s.start < s.end && s.end <= chars.len(), "event {} sentence {}..{} outside the text", e.id, s.start, s.end);
+        assert!(
+            s.start < s.end && s.end <= chars.len(),
+            "event {} sentence {}..{} outside the text",
+            e.id,
+            s.start,
+            s.end
+        );
         assert_eq!(quote(s.start, s.end), s.text, "event {} does not quote its sentence", e.id);
         assert!(event_ids.insert(e.id.as_str()), "two events share the id {}", e.id);
         assert!(e.start <= e.end, "event {} ends before it starts", e.id);
@@ -94,8 +106,10 @@ fn check_timeline(docs: &[Document], settings: &Settings) {
             assert!(mention_ids.contains(id.as_str()), "event {} refers to an unknown mention {id}", e.id);
         }
     }
-    let written = json::try_to_string(&timeline).unwrap_or_else(|e| panic!("an extracted timeline cannot be written: {e}"));
-    let read = json::from_str(&written).unwrap_or_else(|e| panic!("an extracted timeline, written, cannot be read back: {e}"));
+    let written =
+        json::try_to_string(&timeline).unwrap_or_else(|e| panic!("an extracted timeline cannot be written: {e}"));
+    let read =
+        json::from_str(&written).unwrap_or_else(|e| panic!("an extracted timeline, written, cannot be read back: {e}"));
     assert_timelines_match(&timeline, &read);
 }
 
@@ -118,7 +132,8 @@ fn assert_timelines_match(a: &Timeline, b: &Timeline) {
 pub fn project_file(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let Ok(project) = project_file::from_str(text) else { return };
-    let written = project_file::to_string(&project).unwrap_or_else(|e| panic!("a project that opened cannot be saved: {e}"));
+    let written =
+        project_file::to_string(&project).unwrap_or_else(|e| panic!("a project that opened cannot be saved: {e}"));
     let reread = project_file::from_str(&written).unwrap_or_else(|e| panic!("a saved project does not open: {e}"));
     assert_eq!(reread.anchor, project.anchor, "anchor changed in a save and reopen");
     assert_eq!(reread.documents, project.documents, "documents changed in a save and reopen");
@@ -129,7 +144,8 @@ pub fn project_file(data: &[u8]) {
 pub fn timeline_json(data: &[u8]) {
     let Ok(text) = std::str::from_utf8(data) else { return };
     let Ok(timeline) = json::from_str(text) else { return };
-    let written = json::try_to_string(&timeline).unwrap_or_else(|e| panic!("a timeline that was read cannot be written: {e}"));
+    let written =
+        json::try_to_string(&timeline).unwrap_or_else(|e| panic!("a timeline that was read cannot be written: {e}"));
     let reread = json::from_str(&written).unwrap_or_else(|e| panic!("a written timeline cannot be read back: {e}"));
     assert_timelines_match(&timeline, &reread);
 }
