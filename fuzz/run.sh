@@ -74,9 +74,12 @@ for target in "${targets[@]}"; do
     while IFS= read -r artifact; do
         findings+=("$artifact")
     done < <(find "out/artifacts/$target" -type f \( -name 'crash-*' -o -name 'timeout-*' -o -name 'oom-*' -o -name 'leak-*' \) -newer "out/logs/$target.start" 2>/dev/null)
-    if [ "$status" != 0 ] || [ "${#findings[@]}" -gt 0 ]; then
+    if [ "${#findings[@]}" -gt 0 ]; then
         found=1
-        printf '%-15s %12s %9s  FOUND (libFuzzer exit %s) %s\n' "$target" "${execs:-?}" "$corpus_size" "$status" "${findings[*]:-}"
+        printf '%-15s %12s %9s  FOUND (libFuzzer exit %s): %s\n' "$target" "${execs:-?}" "$corpus_size" "$status" "fuzz/${findings[*]}"
+    elif [ "$status" != 0 ]; then
+        found=1
+        printf '%-15s %12s %9s  ERROR: libFuzzer exit %s and no artifact (see its log)\n' "$target" "${execs:-?}" "$corpus_size" "$status"
     else
         printf '%-15s %12s %9s  none\n' "$target" "${execs:-?}" "$corpus_size"
     fi
