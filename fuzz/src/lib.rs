@@ -2,8 +2,8 @@
 //! part of Chronoscope with it and panics (a finding) when the program panics or breaks one of the
 //! invariants below; an input the program refuses with an error is a normal outcome.
 //!
-//! - `ingest`: a loaded document has visible text, no `\r`, and gold TIMEX3 offsets (TimeML) that
-//!   point at the gold text.
+//! - `ingest`: a loaded document has visible text, a text file no `\r`, and gold TIMEX3 offsets
+//!   (TimeML) point at the gold text.
 //! - `pipeline`: mention and event offsets lie in the text and quote it, ids are unique, events
 //!   refer to their document's mentions, and the timeline survives a JSON round trip.
 //! - `project_file` and `timeline_json`: whatever is read can be written, and reading what was
@@ -28,6 +28,11 @@ pub fn ingest(ext: &str, data: &[u8]) {
     let path = PathBuf::from(format!("fuzz.{ext}"));
     if let Ok(doc) = ingest::from_bytes(&path, data) {
         check_document(&doc);
+        // Decoding turns every line ending into `\n`; only the markup readers can give a `\r`
+        // back, from a character reference such as `&#13;` (which XML keeps as a carriage return).
+        if ext == "txt" {
+            assert!(!doc.text.contains('\r'), "a loaded text file still holds \\r");
+        }
     }
     if ext == "tml" {
         if let Ok((doc, gold)) = ingest::parse_timeml_gold(&path, data) {
@@ -50,7 +55,6 @@ pub fn ingest(ext: &str, data: &[u8]) {
 
 fn check_document(doc: &Document) {
     assert!(!doc.text.trim().is_empty(), "a loaded document has no visible text");
-    assert!(!doc.text.contains('\r'), "a loaded document still holds \\r");
 }
 
 /// The pipeline on `data` as plain text. With `with_dct`, the first line is the publication date
