@@ -182,3 +182,79 @@ fn a_fifo_input_is_refused_without_blocking() {
     let err = chronoscope::ingest::load(&fifo).unwrap_err();
     assert!(err.message.contains("not a regular file"), "{}", err.message);
 }
+
+/// UTF-16 as `bytes` would be after a little-endian BOM.
+fn utf16le_with_bom(text: &str) -> Vec<u8> {
+    let mut bytes = vec![0xFF, 0xFE];
+    for unit in text.encode_utf16() {
+        bytes.extend_from_slice(&unit.to_le_bytes());
+    }
+    bytes
+}
+
+/// Regression: a UTF-16 BOM skipped the binary check, so random bytes after `FF FE` (or `FE FF`)
+/// loaded as an article of random CJK, private-use characters and U+FFFD.
+#[test]
+fn utf16_with_a_bom_and_random_bytes_is_refused_as_binary() {
+    let mut rng = Rng(0xB0B5_EED5);
+    for round in 0..200 {
+        let len = 256 + (rng.next() % 4000) as usize;
+        let mut bytes: Vec<u8> = if round % 2 == 0 { vec![0xFF, 0xFE] } else { vec![0xFE, 0xFF] };
+        bytes.extend((0..len).map(|_| (rng.next() % 256) as u8));
+        let err = ingest::from_bytes(Path::new("random.txt"), &bytes).expect_err("random bytes after a BOM loaded");
+        assert!(err.message.contains("binary"), "{}", err.message);
+    }
+}
+
+/// Real UTF-16 text still loads, also when a unit or two are damaged (with a warning).
+#[test]
+fn utf16_text_with_a_damaged_unit_still_loads() {
+    let mut bytes = utf16le_with_bom("Zoë flew to 日本 on Tuesday. The bridge reopened on 4 May 2021.\n");
+    bytes.extend_from_slice(&0xD800u16.to_le_bytes());
+    bytes.extend(utf16le_with_bom(" More text followed.").into_iter().skip(2));
+    let doc = ingest::from_bytes(Path::new("utf16.txt"), &bytes).unwrap();
+    assert!(doc.text.starts_with("Zoë flew to 日本 on Tuesday."), "{:?}", doc.text);
+    assert!(doc.warnings.iter().any(|w| w.contains("UTF-16 file is damaged")), "{:?}", doc.warnings);
+}
+
+/// cp1252 articles are common (Windows editors, old CMS exports): they were loaded with every
+/// accented letter, curly quote and euro sign replaced by U+FFFD.
+#[test]
+fn a_cp1252_article_is_decoded_with_its_curly_quotes_and_euro_sign() {
+    let bytes =
+        b"Caf\xE9 owners in Gen\xE8ve said on Tuesday: \x93The \x80200 fine is unfair\x94 \x96 they\x92ll appeal.\n";
+    let doc = ingest::from_bytes(Path::new("cp1252.txt"), bytes).unwrap();
+    assert_eq!(
+        doc.text,
+        "Café owners in Genève said on Tuesday: \u{201C}The €200 fine is unfair\u{201D} \u{2013} they\u{2019}ll appeal.\n"
+    );
+    assert_eq!(doc.warnings.len(), 1, "{:?}", doc.warnings);
+    assert!(doc.warnings[0].contains("decoded as Windows-1252 (not valid UTF-8)"), "{:?}", doc.warnings);
+}
+
+/// UTF-8 that lost a few bytes is still read as UTF-8: its good accented letters are kept and
+/// only the bad bytes become U+FFFD, instead of the whole file turning into mojibake.
+#[test]
+fn mostly_utf8_text_with_a_few_bad_bytes_keeps_the_replacement_path() {
+    let mut bytes = "Zoë met Ana in Zürich and Genève on 3 März.".as_bytes().to_vec();
+    bytes.extend_from_slice(b" Bad: \xFF.");
+    let doc = ingest::from_bytes(Path::new("damaged.txt"), &bytes).unwrap();
+    assert_eq!(doc.text, "Zoë met Ana in Zürich and Genève on 3 März. Bad: \u{FFFD}.");
+    assert!(doc.warnings[0].contains("1 invalid byte sequence was replaced"), "{:?}", doc.warnings);
+}
+
+/// A UTF-8 BOM says the file is UTF-8, so its bad bytes are replaced, never re-read as Windows-1252.
+#[test]
+fn a_utf8_bom_keeps_invalid_bytes_as_replacements() {
+    let doc = ingest::from_bytes(Path::new("bom.txt"), b"\xEF\xBB\xBFCaf\xE9 opened.").unwrap();
+    assert_eq!(doc.text, "Caf\u{FFFD} opened.");
+}
+
+/// Each format reader gets the Windows-1252 text, not only plain text.
+#[test]
+fn a_cp1252_html_page_is_decoded_before_the_reader_runs() {
+    let page = b"<html><head><title>Caf\xE9</title></head><body><p>\x93Closed\x94 on Monday.</p></body></html>";
+    let doc = ingest::from_bytes(Path::new("page.html"), page).unwrap();
+    assert_eq!(doc.title, "Café");
+    assert!(doc.text.contains("\u{201C}Closed\u{201D} on Monday."), "{:?}", doc.text);
+}

@@ -1,6 +1,7 @@
-//! Bytes → text: size limit, binary detection, BOMs, UTF-8 decoding with replacement of invalid
-//! bytes (counted for a warning) and line-ending normalisation. Format readers only see clean
-//! `\n`-terminated Unicode text.
+//! Bytes → text: size limit, binary detection (of the bytes, and of the characters of UTF-16
+//! files), BOMs, UTF-8 decoding, legacy single-byte text decoded as Windows-1252 (with
+//! `encoding_rs`), replacement of the invalid bytes of damaged UTF-8 (counted for a warning) and
+//! line-ending normalisation. Format readers only see clean `\n`-terminated Unicode text.
 
 /// Largest file we accept (50 MiB): larger inputs are almost certainly not articles.
 pub const MAX_BYTES: usize = 50 * 1024 * 1024;
@@ -25,12 +26,12 @@ pub fn decode(bytes: &[u8]) -> Result<Decoded, String> {
         check_not_binary(rest)?;
         utf8_lossy(rest, &mut warnings)
     } else if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
-        utf16(rest, false, &mut warnings)
+        utf16(rest, false, &mut warnings)?
     } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {
-        utf16(rest, true, &mut warnings)
+        utf16(rest, true, &mut warnings)?
     } else {
         check_not_binary(bytes)?;
-        utf8_lossy(bytes, &mut warnings)
+        utf8_or_legacy(bytes, &mut warnings)
     };
     let text = normalize_newlines(text);
     if text.trim().is_empty() {
@@ -65,6 +66,62 @@ fn check_not_binary(bytes: &[u8]) -> Result<(), String> {
     Ok(())
 }
 
+/// Text without a BOM: UTF-8 when it is valid; when it is not and its invalid sequences look like
+/// a single-byte encoding (`Utf8Damage::looks_single_byte`), Windows-1252, with a warning; else
+/// UTF-8 with the invalid sequences replaced (`utf8_lossy`).
+fn utf8_or_legacy(bytes: &[u8], warnings: &mut Vec<String>) -> String {
+    if let Ok(text) = std::str::from_utf8(bytes) {
+        return text.to_string();
+    }
+    if Utf8Damage::of(bytes).looks_single_byte() {
+        // WHATWG's windows-1252 maps every byte to a character, so this never fails.
+        let (text, _had_errors) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
+        warnings.push(
+            "decoded as Windows-1252 (not valid UTF-8); if accented letters or quotes look wrong, save the file as UTF-8"
+                .to_string(),
+        );
+        return text.into_owned();
+    }
+    utf8_lossy(bytes, warnings)
+}
+
+/// How a byte string breaks UTF-8.
+#[derive(Debug, Default, PartialEq)]
+struct Utf8Damage {
+    /// Invalid sequences (as `<[u8]>::utf8_chunks` delimits them).
+    invalid: usize,
+    /// Invalid sequences of one byte: a byte 0x80-0xFF that starts no valid sequence, as every
+    /// accented letter or curly quote of a single-byte encoding does amid ASCII.
+    lone: usize,
+    /// Valid characters of two or more bytes.
+    multibyte: usize,
+}
+
+impl Utf8Damage {
+    fn of(bytes: &[u8]) -> Self {
+        let mut damage = Utf8Damage::default();
+        for chunk in bytes.utf8_chunks() {
+            damage.multibyte += chunk.valid().bytes().filter(|&b| b >= 0xC0).count();
+            match chunk.invalid().len() {
+                0 => {}
+                1 => {
+                    damage.invalid += 1;
+                    damage.lone += 1;
+                }
+                _ => damage.invalid += 1,
+            }
+        }
+        damage
+    }
+
+    /// Text in a single-byte encoding rather than UTF-8 with a few bad bytes: most invalid
+    /// sequences are lone bytes, and they outnumber the valid multi-byte characters (UTF-8 text
+    /// that lost a few bytes still has more good non-ASCII characters than bad ones).
+    fn looks_single_byte(&self) -> bool {
+        self.lone * 2 > self.invalid && self.invalid > self.multibyte
+    }
+}
+
 /// UTF-8 with every invalid sequence replaced by U+FFFD; the count goes into a warning.
 fn utf8_lossy(bytes: &[u8], warnings: &mut Vec<String>) -> String {
     match std::str::from_utf8(bytes) {
@@ -88,17 +145,21 @@ fn utf8_lossy(bytes: &[u8], warnings: &mut Vec<String>) -> String {
     }
 }
 
-/// UTF-16 (after its BOM), unpaired surrogates replaced and counted.
-fn utf16(bytes: &[u8], big_endian: bool, warnings: &mut Vec<String>) -> String {
-    let units = bytes.chunks_exact(2).map(|pair| {
-        if big_endian {
-            u16::from_be_bytes([pair[0], pair[1]])
-        } else {
-            u16::from_le_bytes([pair[0], pair[1]])
-        }
-    });
+/// UTF-16 (after its BOM), unpaired surrogates replaced and counted. Refused as binary when its
+/// first characters are not text (`check_utf16_not_binary`): a BOM alone proves nothing.
+fn utf16(bytes: &[u8], big_endian: bool, warnings: &mut Vec<String>) -> Result<String, String> {
+    let units = || {
+        bytes.chunks_exact(2).map(|pair| {
+            if big_endian {
+                u16::from_be_bytes([pair[0], pair[1]])
+            } else {
+                u16::from_le_bytes([pair[0], pair[1]])
+            }
+        })
+    };
+    check_utf16_not_binary(units().take(SNIFF_BYTES / 2))?;
     let mut invalid = 0usize;
-    let text: String = char::decode_utf16(units)
+    let text: String = char::decode_utf16(units())
         .map(|unit| {
             unit.unwrap_or_else(|_| {
                 invalid += 1;
@@ -113,7 +174,41 @@ fn utf16(bytes: &[u8], big_endian: bool, warnings: &mut Vec<String>) -> String {
             if invalid + bytes.len() % 2 == 1 { " was" } else { "s were" }
         ));
     }
-    text
+    Ok(text)
+}
+
+/// Refuses UTF-16 whose first characters (`head`, the first 8 KB) hold a NUL, or more than 1 in 20
+/// characters that text does not have: control characters (other than tab, newline, carriage
+/// return and form feed), unpaired surrogates, private-use characters and non-characters. Random
+/// bytes after a BOM give about 13% of those; real text, none or a damaged unit or two.
+fn check_utf16_not_binary(head: impl Iterator<Item = u16>) -> Result<(), String> {
+    let (mut chars, mut odd) = (0usize, 0usize);
+    for unit in char::decode_utf16(head) {
+        chars += 1;
+        match unit {
+            Ok('\0') => return Err("looks like a binary file (UTF-16 with NUL characters), not text".to_string()),
+            Ok(c) if is_odd_in_text(c) => odd += 1,
+            Ok(_) => {}
+            Err(_) => odd += 1,
+        }
+    }
+    if odd * 20 > chars {
+        return Err(format!(
+            "looks like a binary file, not UTF-16 text ({odd} of its first {chars} characters are control \
+             characters, unpaired surrogates, private-use characters or non-characters)"
+        ));
+    }
+    Ok(())
+}
+
+/// A character text does not hold: C0 and C1 controls other than whitespace, DEL, private-use
+/// characters of the Basic Multilingual Plane and non-characters.
+fn is_odd_in_text(c: char) -> bool {
+    let code = u32::from(c);
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r' | '\u{0c}'))
+        || (0xE000..=0xF8FF).contains(&code)
+        || (0xFDD0..=0xFDEF).contains(&code)
+        || code & 0xFFFE == 0xFFFE
 }
 
 /// `\r\n` and lone `\r` become `\n`.
@@ -147,10 +242,38 @@ mod tests {
     }
 
     #[test]
-    fn invalid_bytes_are_counted() {
-        let decoded = decode(b"caf\xE9 and \xFF\xFE here").unwrap();
-        assert_eq!(decoded.text, "caf\u{FFFD} and \u{FFFD}\u{FFFD} here");
+    fn invalid_bytes_of_mostly_utf8_text_are_replaced_and_counted() {
+        let mut bytes = "Zoë, Zürich and Genève: ".as_bytes().to_vec();
+        bytes.extend_from_slice(b"caf\xE9 \xFF\xFE");
+        let decoded = decode(&bytes).unwrap();
+        assert_eq!(decoded.text, "Zoë, Zürich and Genève: caf\u{FFFD} \u{FFFD}\u{FFFD}");
         assert!(decoded.warnings[0].contains("3 invalid byte sequences"), "{:?}", decoded.warnings);
+    }
+
+    #[test]
+    fn lone_high_bytes_amid_ascii_are_windows_1252() {
+        let decoded = decode(b"caf\xE9 \x93quoted\x94 \x80 5").unwrap();
+        assert_eq!(decoded.text, "café \u{201C}quoted\u{201D} € 5");
+        assert!(decoded.warnings[0].contains("decoded as Windows-1252 (not valid UTF-8)"), "{:?}", decoded.warnings);
+    }
+
+    #[test]
+    fn truncated_utf8_sequences_are_not_taken_for_windows_1252() {
+        // Two-byte invalid sequences (a cut three-byte character) are damage, not a legacy encoding.
+        let damage = Utf8Damage::of(b"a \xE2\x80 b \xE2\x80 c");
+        assert_eq!(damage, Utf8Damage { invalid: 2, lone: 0, multibyte: 0 });
+        assert!(!damage.looks_single_byte());
+    }
+
+    #[test]
+    fn utf16_control_characters_are_binary() {
+        let mut bytes = vec![0xFF, 0xFE];
+        for unit in "ab\u{1}\u{2}\u{3}\u{4}cd".encode_utf16() {
+            bytes.extend_from_slice(&unit.to_le_bytes());
+        }
+        assert!(decode(&bytes).unwrap_err().contains("binary"));
+        let nul: Vec<u8> = [0xFE, 0xFF, 0, b'H', 0, 0, 0, b'i'].to_vec();
+        assert!(decode(&nul).unwrap_err().contains("NUL"));
     }
 
     #[test]
