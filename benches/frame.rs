@@ -52,6 +52,7 @@ fn synthetic(n: usize) -> Timeline {
             original: None,
             original_label: None,
             hidden: false,
+            story: None,
         });
     }
     tl

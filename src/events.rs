@@ -376,6 +376,7 @@ pub fn extract(
                 original: None,
                 original_label: None,
                 hidden: false,
+                story: None,
             });
         }
     }

@@ -11,6 +11,7 @@ pub mod pipeline;
 pub mod render;
 pub mod resolve;
 pub mod session;
+pub mod story;
 pub mod tagger;
 pub mod text;
 pub mod timeline;

@@ -114,6 +114,7 @@ pub fn build_timeline_of(sources: &[(&str, &Document)], settings: &Settings) -> 
         append(&mut timeline.mentions, result.mentions);
         append(&mut timeline.events, result.events);
     }
+    timeline.stories = crate::story::merge::group(&mut timeline.events);
     timeline
 }
 

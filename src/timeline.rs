@@ -91,6 +91,30 @@ pub struct Event {
     /// Hidden by the user (recoverable); still exported, flagged.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub hidden: bool,
+    /// Id of the story event this event belongs to (`Timeline::stories`).
+    #[serde(default)]
+    pub story: Option<String>,
+}
+
+/// One happening of the story as all its sources report it: the events of every document that
+/// report it, the time they agree on, and why they were joined.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct StoryEvent {
+    /// `s-` and the id of its first event (by id), so it is as stable as that event.
+    pub id: String,
+    pub label: String,
+    pub start: NaiveDateTime,
+    pub end: NaiveDateTime,
+    pub granularity: Granularity,
+    /// Ids of its events, sorted.
+    pub events: Vec<String>,
+    /// Ids of the documents its events come from, sorted.
+    pub documents: Vec<String>,
+    /// Why its events were joined ("same day (2017-03-22)", "both name London"); empty for one event.
+    pub reasons: Vec<String>,
+    /// True once the user split, joined or moved events between story events.
+    #[serde(default)]
+    pub edited: bool,
 }
 
 impl Event {
@@ -110,11 +134,18 @@ pub struct Timeline {
     pub documents: Vec<DocumentInfo>,
     pub mentions: Vec<Mention>,
     pub events: Vec<Event>,
+    /// Every event's story event, sorted by id.
+    #[serde(default)]
+    pub stories: Vec<StoryEvent>,
 }
 
 impl Timeline {
     pub fn empty(anchor: NaiveDate) -> Self {
-        Timeline { anchor, documents: Vec::new(), mentions: Vec::new(), events: Vec::new() }
+        Timeline { anchor, documents: Vec::new(), mentions: Vec::new(), events: Vec::new(), stories: Vec::new() }
+    }
+
+    pub fn story(&self, id: &str) -> Option<&StoryEvent> {
+        self.stories.iter().find(|s| s.id == id)
     }
 
     pub fn mention(&self, id: &str) -> Option<&Mention> {

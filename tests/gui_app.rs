@@ -544,6 +544,7 @@ fn big_project(dir: &Path) -> PathBuf {
             original: None,
             original_label: None,
             hidden: false,
+            story: None,
         });
     }
     let documents = examples()

@@ -31,6 +31,7 @@ fn ev(id: &str, label: &str, start: NaiveDateTime, end: NaiveDateTime, g: Granul
         original: None,
         original_label: None,
         hidden: false,
+        story: None,
     }
 }
 

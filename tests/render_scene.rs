@@ -39,6 +39,7 @@ fn event(id: &str, doc: &str, label: &str, start: NaiveDateTime, g: Granularity)
         original: None,
         original_label: None,
         hidden: false,
+        story: None,
     }
 }
 

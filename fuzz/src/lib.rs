@@ -102,7 +102,7 @@ fn check_timeline(docs: &[Document], settings: &Settings) {
             s.start,
             s.end
         );
-        assert_eq!(quote(s.start, s.end), s.text, "event {} does not quote its sentence", e.id);
+        assert_eq!(quote(s.start, s.end).as_str(), &*s.text, "event {} does not quote its sentence", e.id);
         assert!(event_ids.insert(e.id.as_str()), "two events share the id {}", e.id);
         assert!(e.start <= e.end, "event {} ends before it starts", e.id);
         assert!(!e.mentions.is_empty(), "event {} was placed by no mention", e.id);

@@ -4,7 +4,7 @@
 //! straight into the output, without a copy of the timeline or of the JSON text.
 
 use super::atomic;
-use crate::timeline::{DocumentInfo, Event, Mention, Timeline};
+use crate::timeline::{DocumentInfo, Event, Mention, StoryEvent, Timeline};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -23,6 +23,8 @@ struct TimelineFile {
     documents: Vec<DocumentInfo>,
     mentions: Vec<Mention>,
     events: Vec<Event>,
+    #[serde(default)]
+    stories: Vec<StoryEvent>,
 }
 
 /// The file as written: the same fields in the same order, borrowed from the timeline (mentions
@@ -35,6 +37,7 @@ struct TimelineView<'a> {
     documents: &'a [DocumentInfo],
     mentions: Vec<&'a Mention>,
     events: Vec<&'a Event>,
+    stories: &'a [StoryEvent],
 }
 
 /// The view of `timeline`, with mentions and events sorted for stable output: by document (in
@@ -58,6 +61,7 @@ fn view_of(timeline: &Timeline) -> TimelineView<'_> {
         documents: &timeline.documents,
         mentions,
         events,
+        stories: &timeline.stories,
     }
 }
 
@@ -120,7 +124,13 @@ pub fn from_value(value: serde_json::Value) -> Result<Timeline, String> {
     let file: TimelineFile = serde_json::from_value(value).map_err(|e| format!("malformed timeline: {e}"))?;
     let mut events = file.events;
     share_sentences(&mut events);
-    Ok(Timeline { anchor: file.anchor, documents: file.documents, mentions: file.mentions, events })
+    Ok(Timeline {
+        anchor: file.anchor,
+        documents: file.documents,
+        mentions: file.mentions,
+        events,
+        stories: file.stories,
+    })
 }
 
 /// Events read from a file each hold their own copy of their sentence; give the events of one

@@ -180,6 +180,7 @@ mod tests {
             original: None,
             original_label: None,
             hidden: false,
+            story: None,
         }
     }
 

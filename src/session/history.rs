@@ -119,6 +119,7 @@ mod tests {
             original: None,
             original_label: None,
             hidden: false,
+            story: None,
         });
         t
     }

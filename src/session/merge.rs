@@ -22,6 +22,8 @@ pub fn merge(fresh: Timeline, current: &Timeline, keep: &[String], order: &[Stri
     let mut fresh = keep_documents(fresh, current, keep);
     let report = carry_edits(&mut fresh, current);
     sort(&mut fresh, order);
+    // Kept documents and moved events change which events report one happening.
+    fresh.stories = crate::story::merge::group(&mut fresh.events);
     (fresh, report)
 }
 

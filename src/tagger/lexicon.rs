@@ -324,11 +324,31 @@ impl<T: Copy + 'static> Index<T> {
 }
 
 /// The tagger builds its own `Index` with token classes (`Tokens::new`); this plain one serves
-/// tests that ask what a word means.
-#[cfg(test)]
+/// other layers and tests that ask what a word means.
 fn index() -> &'static Index<()> {
     static INDEX: std::sync::OnceLock<Index<()>> = std::sync::OnceLock::new();
     INDEX.get_or_init(|| Index::new(|_, _| ()))
+}
+
+/// Whether `word` (any case) names a time: a month, weekday, unit, part of day, season, day word
+/// ("yesterday") and the like, not a number or a word that only glues phrases together.
+pub fn is_time_word(word: &str) -> bool {
+    let meanings = index().get(word).map_or(&[][..], |(meanings, _)| meanings);
+    meanings.iter().any(|m| {
+        matches!(
+            m,
+            Lex::Month(_)
+                | Lex::MonthAbbr(_)
+                | Lex::Weekday(_)
+                | Lex::WeekdayPlural(_)
+                | Lex::Unit(_)
+                | Lex::UnitPlural(_)
+                | Lex::Part(_)
+                | Lex::Season(_)
+                | Lex::DayWord(_)
+                | Lex::SetWord(_)
+        )
+    })
 }
 
 /// Meanings of `word` (any case), empty when it plays no part in time phrases.

@@ -1,0 +1,333 @@
+//! Story events: the events of all documents grouped into happenings, so that what several
+//! sources (or a lede and a recap) report is one story event listing every source. Two events are
+//! one happening when their times are compatible, their own clauses name the same event family
+//! (`families`), and they share a participant (a name or place) or enough content words. Events
+//! are blocked by family and time first, and only events of one block sharing an evidence word are
+//! compared, so the work is near linear in the number of events. Each merge keeps its reasons.
+
+use super::families;
+use crate::timeline::{Event, StoryEvent};
+use crate::timex::Granularity;
+use chrono::NaiveDateTime;
+use std::collections::{BTreeSet, HashMap};
+
+/// Content words two sentences must share (as a share of the smaller set) to count as evidence
+/// without a shared name.
+const MIN_CONTENT_OVERLAP: f64 = 0.3;
+/// Words seen in more events than this within a block say nothing about which ones match.
+const MAX_WORD_SPREAD: usize = 50;
+
+/// What one event offers as evidence.
+struct Evidence {
+    family: Option<&'static str>,
+    participants: BTreeSet<String>,
+    content: BTreeSet<String>,
+}
+
+/// Where events can only merge with each other: one family, and one day (events placed to the
+/// day or finer) or one exact interval (coarser ones: "in 2016" meets only "in 2016").
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Block {
+    Day(&'static str, chrono::NaiveDate),
+    Span(&'static str, NaiveDateTime, NaiveDateTime),
+}
+
+fn block_of(event: &Event, family: &'static str) -> Block {
+    if event.granularity <= Granularity::Day && event.end - event.start <= chrono::Duration::days(1) {
+        Block::Day(family, event.start.date())
+    } else {
+        Block::Span(family, event.start, event.end)
+    }
+}
+
+/// Groups `events` into story events. Every event gets exactly one; singletons included. The
+/// result is sorted by story id; each event's `story` field is set.
+pub fn group(events: &mut [Event]) -> Vec<StoryEvent> {
+    let evidence: Vec<Evidence> = events.iter().map(evidence_of).collect();
+    let mut sets = DisjointSets::new(events.len());
+    let mut reasons: HashMap<usize, Vec<String>> = HashMap::new();
+    let mut blocks: Vec<(Block, Vec<usize>)> = blocks(events, &evidence).into_iter().collect();
+    blocks.sort_by_key(|(_, members)| members.first().copied());
+    for (_, members) in &blocks {
+        for (a, b) in candidate_pairs(members, &evidence) {
+            if let Some(why) = same_happening(&events[a], &events[b], &evidence[a], &evidence[b]) {
+                if !sets.may_join(a, b, |x, y| events[x].doc != events[y].doc || is_recap(&evidence[x], &evidence[y])) {
+                    continue;
+                }
+                let root = sets.union(a, b);
+                let list = reasons.entry(root).or_default();
+                for reason in why {
+                    if !list.iter().any(|r| reason_kind(r) == reason_kind(&reason)) {
+                        list.push(reason);
+                    }
+                }
+            }
+        }
+    }
+    let mut clusters: HashMap<usize, Vec<usize>> = HashMap::new();
+    for index in 0..events.len() {
+        clusters.entry(sets.find(index)).or_default().push(index);
+    }
+    let mut merged_reasons: HashMap<usize, Vec<String>> = HashMap::new();
+    for (root, list) in reasons {
+        merged_reasons.entry(sets.find(root)).or_default().extend(list);
+    }
+    let mut stories: Vec<StoryEvent> = clusters
+        .into_iter()
+        .map(|(root, members)| story_of(events, &members, merged_reasons.remove(&root).unwrap_or_default()))
+        .collect();
+    stories.sort_by(|a, b| a.id.cmp(&b.id));
+    let story_of_event: HashMap<String, String> =
+        stories.iter().flat_map(|s| s.events.iter().map(move |e| (e.clone(), s.id.clone()))).collect();
+    for event in events.iter_mut() {
+        event.story = story_of_event.get(&event.id).cloned();
+    }
+    stories
+}
+
+/// Events with a family, by block.
+fn blocks(events: &[Event], evidence: &[Evidence]) -> HashMap<Block, Vec<usize>> {
+    let mut blocks: HashMap<Block, Vec<usize>> = HashMap::new();
+    for (index, event) in events.iter().enumerate() {
+        if let Some(family) = evidence[index].family {
+            blocks.entry(block_of(event, family)).or_default().push(index);
+        }
+    }
+    blocks
+}
+
+/// Pairs of one block that share an evidence word (a participant or content word that is not
+/// in most of the block's events), each pair once, in a stable order.
+fn candidate_pairs(members: &[usize], evidence: &[Evidence]) -> Vec<(usize, usize)> {
+    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    for &index in members {
+        let words = evidence[index].participants.iter().chain(evidence[index].content.iter());
+        for word in words {
+            by_word.entry(word.as_str()).or_default().push(index);
+        }
+    }
+    let mut pairs = BTreeSet::new();
+    for holders in by_word.values().filter(|h| h.len() <= MAX_WORD_SPREAD) {
+        for (i, &a) in holders.iter().enumerate() {
+            for &b in &holders[i + 1..] {
+                if a != b {
+                    pairs.insert((a.min(b), a.max(b)));
+                }
+            }
+        }
+    }
+    pairs.into_iter().collect()
+}
+
+/// Two events of one document are one happening only when one restates the other (a lede and a
+/// recap): most of their words or at least two names in common. Without this, a chain through
+/// other sources would join an article's distinct events of one day ("a fire tore through the
+/// store", "crews fought the blaze late that night").
+fn is_recap(a: &Evidence, b: &Evidence) -> bool {
+    content_overlap(&a.content, &b.content) >= 0.5 || a.participants.intersection(&b.participants).count() >= 2
+}
+
+/// Why `a` and `b` report the same happening, or `None` when they do not. They are in one block
+/// already (same family, compatible time).
+fn same_happening(a: &Event, b: &Event, ea: &Evidence, eb: &Evidence) -> Option<Vec<String>> {
+    let family = ea.family?;
+    if a.doc == b.doc && a.sentence.start == b.sentence.start {
+        // Two events of one sentence are there because their times differ.
+        return None;
+    }
+    if a.doc == b.doc && !is_recap(ea, eb) {
+        return None;
+    }
+    let shared: Vec<&String> = ea.participants.intersection(&eb.participants).collect();
+    let overlap = content_overlap(&ea.content, &eb.content);
+    // A report is the same report only when the same person makes it; two sentences that both
+    // name people or places, none of them the same, tell of different happenings ("the attack in
+    // London", "the attack in Paris").
+    let both_name_someone = !ea.participants.is_empty() && !eb.participants.is_empty();
+    let enough =
+        if family == "statement" || both_name_someone { !shared.is_empty() } else { overlap >= MIN_CONTENT_OVERLAP };
+    if !enough {
+        return None;
+    }
+    let mut why = vec![time_reason(a, b), format!("both say \u{201c}{family}\u{201d}")];
+    if !shared.is_empty() {
+        let names: Vec<String> = shared.iter().take(3).map(|p| title_case(p)).collect();
+        why.push(format!("both name {}", names.join(", ")));
+    }
+    if overlap >= MIN_CONTENT_OVERLAP {
+        why.push(format!("{:.0}% of their words in common", overlap * 100.0));
+    }
+    Some(why)
+}
+
+/// Reasons of one kind ("both name ...") are given once per story event, from its first merge.
+fn reason_kind(reason: &str) -> &str {
+    let end = reason.find(|c: char| c.is_ascii_digit() || c == '(' || c == '\u{201c}').unwrap_or(reason.len());
+    reason[..end].trim_end()
+}
+
+fn time_reason(a: &Event, b: &Event) -> String {
+    if a.granularity <= Granularity::Day && b.granularity <= Granularity::Day {
+        format!("same day ({})", a.start.date())
+    } else {
+        format!("same time ({})", a.start.date())
+    }
+}
+
+/// Shared content words as a share of the smaller set (0 when either is empty).
+fn content_overlap(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
+    let smaller = a.len().min(b.len());
+    if smaller == 0 {
+        return 0.0;
+    }
+    a.intersection(b).count() as f64 / smaller as f64
+}
+
+fn title_case(word: &str) -> String {
+    let mut chars = word.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
+}
+
+/// The family of the event's own clause (its label), the names in its sentence and the content
+/// words of its label.
+fn evidence_of(event: &Event) -> Evidence {
+    Evidence {
+        family: families::family_of_label(&event.label),
+        participants: participants(&event.sentence.text),
+        content: content_words(&event.label),
+    }
+}
+
+/// Capitalised words that are not the first of their sentence and not function or time words
+/// ("London", "Masood", "Westminster"), lower-cased.
+fn participants(sentence: &str) -> BTreeSet<String> {
+    let mut out = BTreeSet::new();
+    let mut first = true;
+    for raw in sentence.split_whitespace() {
+        let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        let word = word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")).unwrap_or(word);
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase) && word.chars().count() > 1;
+        let lower = word.to_lowercase();
+        if capitalised && !first && !is_function_word(&lower) && !is_time_word(&lower) {
+            out.insert(lower);
+        }
+        first = raw.ends_with(['.', '!', '?', ':', '“', '"']);
+    }
+    out
+}
+
+/// Lower-case content words of a label: not function words, time words or very short words.
+fn content_words(label: &str) -> BTreeSet<String> {
+    label
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .map(str::to_lowercase)
+        .filter(|w| w.chars().count() > 2 && !is_function_word(w) && !is_time_word(w))
+        .collect()
+}
+
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "by", "with", "that", "this",
+    "these", "those", "which", "who", "whom", "whose", "was", "were", "is", "are", "be", "been", "has", "have", "had",
+    "his", "her", "its", "their", "our", "my", "your", "he", "she", "it", "they", "we", "you", "i", "as", "after",
+    "before", "during", "while", "when", "also", "not", "no", "said", "says", "there", "than", "then", "into", "over",
+    "about", "more", "most", "some", "such", "other", "would", "will", "could", "can", "may", "mr", "mrs", "ms", "dr",
+];
+
+fn is_function_word(word: &str) -> bool {
+    FUNCTION_WORDS.contains(&word)
+}
+
+fn is_time_word(word: &str) -> bool {
+    crate::tagger::lexicon::is_time_word(word)
+}
+
+/// The story event of one cluster: the most precise time its sources agree on, the clearest of
+/// their labels, and its id from its first event (stable while that event is).
+fn story_of(events: &[Event], members: &[usize], reasons: Vec<String>) -> StoryEvent {
+    let mut sorted: Vec<&Event> = members.iter().map(|&i| &events[i]).collect();
+    sorted.sort_by(|a, b| a.id.cmp(&b.id));
+    let first = sorted[0];
+    let time = agreed_time(&sorted);
+    let label = clearest_label(&sorted);
+    let mut documents: Vec<String> = sorted.iter().map(|e| e.doc.clone()).collect();
+    documents.sort();
+    documents.dedup();
+    StoryEvent {
+        id: format!("s-{}", first.id),
+        label,
+        start: time.0,
+        end: time.1,
+        granularity: time.2,
+        events: sorted.iter().map(|e| e.id.clone()).collect(),
+        documents,
+        reasons,
+        edited: false,
+    }
+}
+
+/// The finest member time that lies within every other member's time; when none does (the
+/// sources disagree), the span covering them all at the coarsest granularity.
+fn agreed_time(members: &[&Event]) -> (NaiveDateTime, NaiveDateTime, Granularity) {
+    let mut by_precision: Vec<&&Event> = members.iter().collect();
+    by_precision.sort_by_key(|e| (e.granularity, e.end - e.start, e.start));
+    for candidate in &by_precision {
+        if members.iter().all(|other| other.start <= candidate.start && candidate.end <= other.end) {
+            return (candidate.start, candidate.end, candidate.granularity);
+        }
+    }
+    let start = members.iter().map(|e| e.start).min().unwrap_or(members[0].start);
+    let end = members.iter().map(|e| e.end).max().unwrap_or(members[0].end);
+    let coarsest = members.iter().map(|e| e.granularity).max().unwrap_or(Granularity::Day);
+    (start, end, coarsest)
+}
+
+/// The label a reader takes in fastest: three to ten words, not cut short, then the shortest;
+/// ties go to the first event.
+fn clearest_label(members: &[&Event]) -> String {
+    let score = |label: &str| {
+        let words = label.split_whitespace().count();
+        let length = if (3..=10).contains(&words) { 0 } else { words.abs_diff(6) };
+        let cut = usize::from(label.ends_with('…'));
+        (length + 3 * cut, words)
+    };
+    members.iter().min_by_key(|e| score(&e.label)).map(|e| e.label.clone()).unwrap_or_default()
+}
+
+/// Union-find over event indices, with path halving, keeping each set's members.
+struct DisjointSets {
+    parent: Vec<usize>,
+    members: Vec<Vec<usize>>,
+}
+
+impl DisjointSets {
+    fn new(n: usize) -> Self {
+        DisjointSets { parent: (0..n).collect(), members: (0..n).map(|i| vec![i]).collect() }
+    }
+
+    /// Whether every member of `a`'s set may join every member of `b`'s set (`compatible`).
+    fn may_join(&mut self, a: usize, b: usize, compatible: impl Fn(usize, usize) -> bool) -> bool {
+        let (ra, rb) = (self.find(a), self.find(b));
+        ra == rb || self.members[ra].iter().all(|&x| self.members[rb].iter().all(|&y| compatible(x, y)))
+    }
+
+    fn find(&mut self, mut x: usize) -> usize {
+        while self.parent[x] != x {
+            self.parent[x] = self.parent[self.parent[x]];
+            x = self.parent[x];
+        }
+        x
+    }
+
+    /// Joins the sets of `a` and `b`; returns the new root.
+    fn union(&mut self, a: usize, b: usize) -> usize {
+        let (ra, rb) = (self.find(a), self.find(b));
+        if ra == rb {
+            return ra;
+        }
+        let (root, child) = if ra <= rb { (ra, rb) } else { (rb, ra) };
+        self.parent[child] = root;
+        let moved = std::mem::take(&mut self.members[child]);
+        self.members[root].extend(moved);
+        root
+    }
+}

@@ -1,0 +1,82 @@
+//! The story layer on the two seed articles (../shared/seeds/expected_story.json): which events
+//! are one story event and which stay apart. Events are named by file, a piece of their sentence
+//! and their day. Skips, saying why, where the folder is absent.
+
+use chronoscope::pipeline::{build_timeline, Settings};
+use chronoscope::timeline::{Event, Timeline};
+use serde_json::Value;
+use std::path::PathBuf;
+
+fn seeds() -> Option<(PathBuf, Value)> {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/seeds");
+    let text = std::fs::read_to_string(dir.join("expected_story.json")).ok()?;
+    Some((dir, serde_json::from_str(&text).ok()?))
+}
+
+fn story_timeline(dir: &std::path::Path, expected: &Value) -> (Timeline, Vec<(String, String)>) {
+    let anchor = chrono::NaiveDate::parse_from_str(expected["anchor"].as_str().unwrap(), "%Y-%m-%d").unwrap();
+    let mut files: Vec<String> =
+        expected["events"].as_array().unwrap().iter().map(|e| e["file"].as_str().unwrap().to_string()).collect();
+    files.sort();
+    files.dedup();
+    let docs: Vec<_> = files.iter().map(|f| chronoscope::ingest::load(&dir.join(f)).unwrap()).collect();
+    let timeline = build_timeline(&docs, &Settings { anchor, dct: None });
+    let doc_files = timeline.documents.iter().map(|d| d.id.clone()).zip(files).collect();
+    (timeline, doc_files)
+}
+
+/// The event of `spec` (file, sentence piece, day), or why it is not there.
+fn find<'t>(timeline: &'t Timeline, doc_files: &[(String, String)], spec: &Value) -> Result<&'t Event, String> {
+    let file = spec["file"].as_str().unwrap();
+    let piece = spec["in"].as_str().unwrap();
+    let day = spec["day"].as_str().unwrap();
+    let doc = doc_files.iter().find(|(_, f)| f == file).map(|(id, _)| id.as_str()).unwrap();
+    timeline
+        .events
+        .iter()
+        .find(|e| e.doc == doc && e.sentence.text.contains(piece) && e.start.date().to_string() == day)
+        .ok_or_else(|| format!("no event on {day} in the sentence with {piece:?} of {file}"))
+}
+
+#[test]
+fn seed_events_join_and_stay_apart_as_expected() {
+    let Some((dir, expected)) = seeds() else {
+        eprintln!("skipped: ../shared/seeds/expected_story.json is not here; nothing to check");
+        return;
+    };
+    let (timeline, doc_files) = story_timeline(&dir, &expected);
+    let by_id = |id: &str| {
+        let spec = expected["events"].as_array().unwrap().iter().find(|e| e["id"] == id).unwrap();
+        find(&timeline, &doc_files, spec)
+    };
+    let mut problems = Vec::new();
+    for event in &timeline.events {
+        if event.story.as_deref().and_then(|s| timeline.story(s)).is_none() {
+            problems.push(format!("event {} belongs to no story event", event.id));
+        }
+    }
+    for (pairs, same) in [(&expected["same_story"], true), (&expected["different_story"], false)] {
+        for pair in pairs.as_array().unwrap() {
+            let (a, b) = (pair[0].as_str().unwrap(), pair[1].as_str().unwrap());
+            match (by_id(a), by_id(b)) {
+                (Ok(ea), Ok(eb)) if (ea.story == eb.story) != same => problems.push(format!(
+                    "{a} ({:?}) and {b} ({:?}) should {}be one story event",
+                    ea.label,
+                    eb.label,
+                    if same { "" } else { "not " }
+                )),
+                (Err(e), _) | (_, Err(e)) => problems.push(e),
+                _ => {}
+            }
+        }
+    }
+    if let (Ok(a), Ok(b)) = (by_id("attack-000"), by_id("attack-002")) {
+        if let Some(story) = a.story.as_deref().and_then(|s| timeline.story(s)) {
+            let reasons = story.reasons.join("; ");
+            assert!(reasons.contains("same day") && reasons.contains("attack"), "{reasons}");
+            assert_eq!(story.documents.len(), 2, "{story:?}");
+            assert!(story.events.contains(&b.id));
+        }
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+}
