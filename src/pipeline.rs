@@ -128,25 +128,10 @@ fn append<T>(all: &mut Vec<T>, mut items: Vec<T>) {
     }
 }
 
-/// A story anchor for when the user gave none: the first document's publication date, else the
-/// first full calendar date written in the texts. Returns the date and where it came from.
+/// A story anchor (day zero) for when the user gave none, and why: the day of the story's main
+/// event (`story::day_zero`), else the first publication date or full date written.
 pub fn infer_anchor(docs: &[Document]) -> Option<(NaiveDate, String)> {
-    for doc in docs {
-        if let Some(dct) = doc.dct.as_deref().and_then(resolve::parse_dct) {
-            return Some((dct.date(), format!("publication date of {}", doc.path.display())));
-        }
-    }
-    for doc in docs {
-        for raw in tagger::tag(&doc.text) {
-            if let crate::tagger::sem::Sem::Calendar { year: Some(y), month: Some(m), day: Some(d) } = raw.sem {
-                if let Some(date) = NaiveDate::from_ymd_opt(y, m, d) {
-                    let phrase = &doc.text[raw.start..raw.end];
-                    return Some((date, format!("first date written in {}: \"{phrase}\"", doc.path.display())));
-                }
-            }
-        }
-    }
-    None
+    crate::story::day_zero::infer(docs)
 }
 
 #[cfg(test)]

@@ -80,3 +80,21 @@ fn seed_events_join_and_stay_apart_as_expected() {
     }
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// Regression: without --anchor, the first date written (a photo caption's "March 23, 2017") was
+/// taken as day zero, so "the morning after" the attack landed on Friday 24.
+#[test]
+fn seed_day_zero_is_inferred_from_the_main_event() {
+    let Some((dir, expected)) = seeds() else {
+        eprintln!("skipped: ../shared/seeds/expected_story.json is not here; nothing to check");
+        return;
+    };
+    let mut files: Vec<String> =
+        expected["events"].as_array().unwrap().iter().map(|e| e["file"].as_str().unwrap().to_string()).collect();
+    files.sort();
+    files.dedup();
+    let docs: Vec<_> = files.iter().map(|f| chronoscope::ingest::load(&dir.join(f)).unwrap()).collect();
+    let (day, why) = chronoscope::pipeline::infer_anchor(&docs).expect("the seeds give a date");
+    assert_eq!(day.to_string(), expected["inferred_anchor"].as_str().unwrap(), "{why}");
+    assert!(why.contains("main event") && why.contains("agrees"), "{why}");
+}

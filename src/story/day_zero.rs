@@ -1,0 +1,174 @@
+//! The story's day zero when the user gives none: the day of the story's main event. A first
+//! extraction against a provisional day (the first publication date or full date written) builds
+//! the story events; the main one is the event most sources report, that event-relative phrases
+//! point at ("the morning after the attack", "24 hours after the man began his attack"), that an
+//! explicit date places, and whose day the weekday the text names agrees with ("Wednesday's
+//! attack" and "March 22, 2017"). Its day becomes day zero, with the reasons as the explanation.
+
+use super::families;
+use crate::ingest::Document;
+use crate::pipeline::{build_timeline, Settings};
+use crate::tagger::{self, sem::Sem};
+use crate::text::offsets::CharOffsets;
+use crate::timeline::{StoryEvent, Timeline};
+use crate::timex::Granularity;
+use chrono::{Datelike, NaiveDate};
+use std::collections::{HashMap, HashSet};
+
+/// Words after which a phrase points at another event.
+const POINTING_WORDS: &[&str] = &["after", "before", "following", "since", "during", "amid"];
+/// How far after a pointing word the event word may come ("after the man began his attack").
+const POINTING_REACH: usize = 6;
+
+/// Day zero for `docs` and why, or `None` when the texts give no date at all.
+pub fn infer(docs: &[Document]) -> Option<(NaiveDate, String)> {
+    let (provisional, provisional_why) = provisional_day(docs)?;
+    let timeline = build_timeline(docs, &Settings { anchor: provisional, dct: None });
+    let dates = DatePhrases::find(docs, &timeline);
+    let pointers = pointed_families(docs);
+    let best = timeline
+        .stories
+        .iter()
+        .filter(|s| s.granularity <= Granularity::Day)
+        .map(|s| (score(s, &timeline, &dates, &pointers), s))
+        .filter(|(score, _)| score.total() > 0)
+        .max_by(|(a, sa), (b, sb)| a.total().cmp(&b.total()).then(sb.start.cmp(&sa.start)));
+    match best {
+        Some((score, story)) => Some((story.start.date(), score.explain(story))),
+        None => Some((provisional, provisional_why)),
+    }
+}
+
+/// The first document's publication date, else the first full calendar date written in the texts.
+fn provisional_day(docs: &[Document]) -> Option<(NaiveDate, String)> {
+    for doc in docs {
+        if let Some(dct) = doc.dct.as_deref().and_then(crate::resolve::parse_dct) {
+            return Some((dct.date(), format!("publication date of {}", doc.path.display())));
+        }
+    }
+    docs.iter().find_map(|doc| {
+        tagger::tag(&doc.text).into_iter().find_map(|raw| {
+            let date = full_date(&raw.sem)?;
+            let phrase = &doc.text[raw.start..raw.end];
+            Some((date, format!("first date written in {}: \u{201c}{phrase}\u{201d}", doc.path.display())))
+        })
+    })
+}
+
+fn full_date(sem: &Sem) -> Option<NaiveDate> {
+    match *sem {
+        Sem::Calendar { year: Some(y), month: Some(m), day: Some(d) } => NaiveDate::from_ymd_opt(y, m, d),
+        _ => None,
+    }
+}
+
+/// Mentions (by id) that are explicit full dates, with their date and text, and those that are
+/// bare weekdays.
+struct DatePhrases {
+    explicit: HashMap<String, (NaiveDate, String)>,
+    weekdays: HashSet<String>,
+}
+
+impl DatePhrases {
+    fn find(docs: &[Document], timeline: &Timeline) -> Self {
+        let mut found = DatePhrases { explicit: HashMap::new(), weekdays: HashSet::new() };
+        for (doc, info) in docs.iter().zip(&timeline.documents) {
+            let offsets = CharOffsets::new(&doc.text);
+            for raw in tagger::tag(&doc.text) {
+                let id = crate::resolve::mention_id(&info.id, offsets.char_at(raw.start));
+                if let Some(date) = full_date(&raw.sem) {
+                    found.explicit.insert(id, (date, doc.text[raw.start..raw.end].to_string()));
+                } else if matches!(raw.sem, Sem::Weekday { .. }) {
+                    found.weekdays.insert(id);
+                }
+            }
+        }
+        found
+    }
+}
+
+/// How many phrases of all the texts point at an event of each family ("after the attack").
+fn pointed_families(docs: &[Document]) -> HashMap<&'static str, usize> {
+    let mut counts = HashMap::new();
+    for doc in docs {
+        let words: Vec<String> = doc
+            .text
+            .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+            .filter(|w| !w.is_empty())
+            .map(str::to_lowercase)
+            .collect();
+        for (i, word) in words.iter().enumerate() {
+            if !POINTING_WORDS.contains(&word.as_str()) {
+                continue;
+            }
+            let reach = &words[i + 1..(i + 1 + POINTING_REACH).min(words.len())];
+            if let Some(family) = reach.iter().find_map(|w| families::family_of_word(w)) {
+                *counts.entry(family).or_insert(0) += 1;
+            }
+        }
+    }
+    counts
+}
+
+/// The evidence that a story event is the story's main event.
+struct Score {
+    sources: usize,
+    pointers: usize,
+    family: Option<&'static str>,
+    explicit: Option<String>,
+    weekday_agrees: bool,
+}
+
+impl Score {
+    fn total(&self) -> usize {
+        3 * self.sources
+            + 2 * self.pointers.min(5)
+            + 2 * usize::from(self.explicit.is_some())
+            + 2 * usize::from(self.weekday_agrees)
+    }
+
+    fn explain(&self, story: &StoryEvent) -> String {
+        let mut parts = vec![format!(
+            "the day of the story's main event, \u{201c}{}\u{201d}, reported by {} source{}",
+            story.label,
+            self.sources,
+            if self.sources == 1 { "" } else { "s" }
+        )];
+        if let (Some(family), true) = (self.family, self.pointers > 0) {
+            parts.push(format!(
+                "{} phrase{} point at the {family}",
+                self.pointers,
+                if self.pointers == 1 { "" } else { "s" }
+            ));
+        }
+        if let Some(phrase) = &self.explicit {
+            parts.push(format!("dated \u{201c}{phrase}\u{201d}"));
+        }
+        if self.weekday_agrees {
+            parts.push(format!("the weekday the text names agrees ({})", story.start.date().weekday()));
+        }
+        parts.join("; ")
+    }
+}
+
+fn score(
+    story: &StoryEvent,
+    timeline: &Timeline,
+    dates: &DatePhrases,
+    pointers: &HashMap<&'static str, usize>,
+) -> Score {
+    let day = story.start.date();
+    let mention_ids: Vec<&String> =
+        story.events.iter().filter_map(|id| timeline.event(id)).flat_map(|e| e.mentions.iter()).collect();
+    let explicit =
+        mention_ids.iter().find_map(|id| dates.explicit.get(*id).filter(|(d, _)| *d == day)).map(|(_, t)| t.clone());
+    let weekday = mention_ids.iter().any(|id| dates.weekdays.contains(*id));
+    let family = families::family_of_label(&story.label);
+    Score {
+        sources: story.documents.len(),
+        pointers: family.and_then(|f| pointers.get(f)).copied().unwrap_or(0),
+        family,
+        weekday_agrees: weekday && explicit.is_some(),
+        explicit,
+    }
+}
