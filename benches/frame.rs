@@ -22,6 +22,7 @@ fn synthetic(n: usize) -> Timeline {
             path: format!("d{d}.txt"),
             title: format!("Synthetic source {d}"),
             dct: None,
+            dct_source: None,
             chars: 0,
             warnings: vec![],
         });

@@ -33,6 +33,12 @@ pub fn extract_document(doc: &Document, doc_id: &str, settings: &Settings) -> Do
     let sentence_spans = sentences::split(&doc.text);
     let mut warnings = doc.warnings.clone();
     let dct = settings.dct.clone().or_else(|| doc.dct.clone());
+    let dct_source = match (&settings.dct, &doc.dct, &doc.byline) {
+        (Some(_), _, _) => Some("cli"),
+        (None, Some(_), Some(_)) => Some("byline"),
+        (None, Some(_), None) => Some("file"),
+        (None, None, _) => None,
+    };
     let mode = match &dct {
         Some(value) => match resolve::parse_dct(value) {
             Some(dct) => ReferenceMode::DocumentDate { dct, anchor: settings.anchor },
@@ -53,12 +59,20 @@ pub fn extract_document(doc: &Document, doc_id: &str, settings: &Settings) -> Do
         let raw = tagger::tag_tokens(&tokens);
         resolve::resolve_document(doc_id, &tokens, &offsets, &sentence_spans, &raw, &mode)
     };
-    let events = events::extract(doc_id, &doc.text, &offsets, &sentence_spans, &mentions);
+    let mut events = events::extract(doc_id, &doc.text, &offsets, &sentence_spans, &mentions);
+    if let (Some(byline), None) = (&doc.byline, &settings.dct) {
+        // The byline's date says when the article appeared, not when something happened.
+        let (start, end) = (offsets.char_at(byline.start), offsets.char_at(byline.end));
+        let in_byline: Vec<&str> =
+            mentions.iter().filter(|m| m.start < end && start < m.end).map(|m| m.id.as_str()).collect();
+        events.retain(|e| !e.mentions.iter().any(|id| in_byline.contains(&id.as_str())));
+    }
     let info = DocumentInfo {
         id: doc_id.to_string(),
         path: doc.path.display().to_string(),
         title: doc.title.clone(),
         dct,
+        dct_source: dct_source.map(str::to_string),
         chars: offsets.len_chars(),
         warnings,
     };

@@ -17,6 +17,10 @@ pub struct DocumentInfo {
     pub title: String,
     /// Publication time (document creation time) as a TIMEX3 value, when known.
     pub dct: Option<String>,
+    /// Where `dct` came from: "file" (TimeML DCT), "byline" (a byline or dateline in the text),
+    /// "cli" (`--dct`) or "user" (set in the window); `None` when there is no publication date.
+    #[serde(default)]
+    pub dct_source: Option<String>,
     /// Length of the document text in Unicode code points.
     pub chars: usize,
     pub warnings: Vec<String>,

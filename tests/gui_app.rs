@@ -523,6 +523,7 @@ fn big_project(dir: &Path) -> PathBuf {
             path: std::fs::canonicalize(path).unwrap().display().to_string(),
             title: format!("Document {}", i + 1),
             dct: None,
+            dct_source: None,
             chars: 10,
             warnings: vec![],
         });

@@ -36,6 +36,7 @@ fn export_then_ingest_gives_the_same_text_and_spans() {
         title: "Zoë’s café".into(),
         text: text.into(),
         dct: None,
+        byline: None,
         format: SourceFormat::Text,
         warnings: Vec::new(),
     };

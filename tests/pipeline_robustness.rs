@@ -122,6 +122,7 @@ fn random_time_word_soup_never_breaks_invariants() {
             title: String::new(),
             text: text.clone(),
             dct,
+            byline: None,
             format: SourceFormat::Text,
             warnings: Vec::new(),
         };
@@ -163,6 +164,7 @@ fn huge_counts_are_kept_but_not_placed() {
             title: String::new(),
             text: text.to_string(),
             dct,
+            byline: None,
             format: SourceFormat::Text,
             warnings: Vec::new(),
         };

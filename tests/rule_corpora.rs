@@ -68,6 +68,7 @@ fn run_corpus(path: &Path) -> (usize, Vec<String>) {
             title: String::new(),
             text: case.text.clone(),
             dct: None,
+            byline: None,
             format: SourceFormat::Text,
             warnings: Vec::new(),
         };

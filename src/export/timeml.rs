@@ -186,6 +186,7 @@ mod tests {
             title: "Story & more".into(),
             text: text.into(),
             dct: None,
+            byline: None,
             format: SourceFormat::Text,
             warnings: Vec::new(),
         }

@@ -2,6 +2,7 @@
 //! ones), decoding (`decode`), the per-format readers (`markdown`, `html`, `timeml`), titles, and
 //! the warnings a user should see. Also reads TimeML gold annotations for evaluation.
 
+pub mod byline;
 pub mod decode;
 pub mod html;
 pub mod html_depth;
@@ -27,8 +28,11 @@ pub struct Document {
     pub path: PathBuf,
     pub title: String,
     pub text: String,
-    /// Document creation time as a TIMEX3 value (from TimeML DCT), when the file states one.
+    /// Document creation time as a TIMEX3 value: the TimeML DCT, or the date of a byline or
+    /// dateline in the text (`byline`) when the file states none.
     pub dct: Option<String>,
+    /// The byline or dateline the publication date was read from, when it came from the text.
+    pub byline: Option<byline::Byline>,
     pub format: SourceFormat,
     pub warnings: Vec<String>,
 }
@@ -43,6 +47,7 @@ impl Document {
             path,
             text: text.into(),
             dct: None,
+            byline: None,
             format: SourceFormat::Text,
             warnings: Vec::new(),
         }
@@ -152,7 +157,9 @@ pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Document, IngestError> {
     if text.trim().is_empty() {
         return Err(error(path, "file is empty (no visible text)"));
     }
-    Ok(Document { path: path.to_path_buf(), title, text, dct, format, warnings })
+    let byline = if dct.is_none() { byline::find(&text) } else { None };
+    let dct = dct.or_else(|| byline.as_ref().map(|b| b.value.clone()));
+    Ok(Document { path: path.to_path_buf(), title, text, dct, byline, format, warnings })
 }
 
 /// Reads a TimeML file and its gold TIMEX3s (code point offsets into `Document::text`).
@@ -169,6 +176,7 @@ pub fn parse_timeml_gold(path: &Path, bytes: &[u8]) -> Result<(Document, Vec<Gol
         title: parsed.title.unwrap_or_else(|| file_stem(path)),
         text: parsed.text,
         dct: parsed.dct,
+        byline: None,
         format: SourceFormat::TimeMl,
         warnings,
     };

@@ -142,6 +142,7 @@ mod tests {
             path: "/a/b.txt".into(),
             title: "b".into(),
             dct: None,
+            dct_source: None,
             chars: 10,
             warnings: vec![],
         });

@@ -11,6 +11,7 @@ pub fn doc(id: &str, title: &str) -> DocumentInfo {
         path: format!("{id}.txt"),
         title: title.into(),
         dct: None,
+        dct_source: None,
         chars: 100,
         warnings: vec![],
     }

@@ -1,0 +1,169 @@
+//! Publication dates written in an article's text when its file states none: a byline or dateline
+//! near the top ("Valley Times, Tuesday 17 September 2019", "Published March 23, 2017", "LONDON,
+//! March 23, 2017 (Reuters) -"). Only lines shaped like one count, so a headline with a date in it
+//! ("Fire on March 3, 2017 kills four") is not taken for the publication date.
+
+use crate::tagger::{self, sem::Sem};
+
+/// How many non-empty lines from the top a byline may be on.
+const MAX_LINES: usize = 8;
+/// A byline or dateline is short.
+const MAX_LINE_CHARS: usize = 160;
+
+/// Words that open a byline line ("Published March 23, 2017").
+const OPENERS: &[&str] = &["published", "updated", "posted", "last updated", "first published", "date", "dated", "by"];
+/// Lower-case words a byline may hold besides names and the date.
+const BYLINE_WORDS: &[&str] =
+    &["by", "and", "of", "the", "on", "at", "am", "pm", "a.m.", "p.m.", "gmt", "utc", "edt", "est", "bst"];
+
+/// A publication date found in the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Byline {
+    /// The date (and clock time when given) as a TIMEX3 value: `2017-03-23`, `2017-03-23T10:32`.
+    pub value: String,
+    /// Byte span of the date phrase in the text (weekday and clock time included).
+    pub start: usize,
+    pub end: usize,
+}
+
+/// The publication date of `text` from its byline or dateline, if it has one.
+pub fn find(text: &str) -> Option<Byline> {
+    let mut offset = 0;
+    let mut seen = 0;
+    for line in text.split_inclusive('\n') {
+        let line_start = offset;
+        offset += line.len();
+        let trimmed = line.trim();
+        if trimmed.is_empty() {
+            continue;
+        }
+        seen += 1;
+        if seen > MAX_LINES {
+            break;
+        }
+        if trimmed.chars().count() > MAX_LINE_CHARS && !is_dateline_start(trimmed) {
+            continue;
+        }
+        if let Some(found) = byline_in(line, line_start) {
+            return Some(found);
+        }
+    }
+    None
+}
+
+/// The full date of `line` (at byte `line_start` of the text) when the line reads as a byline or
+/// dateline around it.
+fn byline_in(line: &str, line_start: usize) -> Option<Byline> {
+    let mentions = tagger::tag(line);
+    let (index, value) = mentions.iter().enumerate().find_map(|(i, m)| timex_of_date(&m.sem).map(|v| (i, v)))?;
+    let date = &mentions[index];
+    // A weekday or clock time right before the date belongs to it ("Tuesday 17 September 2019").
+    let start = mentions[..index]
+        .iter()
+        .rev()
+        .take_while(|m| line[m.end..date.start].trim_matches([' ', ',']).is_empty())
+        .last()
+        .map_or(date.start, |m| m.start);
+    let before = &line[..start];
+    let after = &line[date.end..];
+    let shaped = opens_byline(before) || (names_only(before) && ends_line(after)) || is_dateline(before, after);
+    shaped.then(|| Byline { value, start: line_start + start, end: line_start + date.end })
+}
+
+/// The TIMEX3 value of a full calendar date (with its clock time when the phrase gives one).
+fn timex_of_date(sem: &Sem) -> Option<String> {
+    match sem {
+        Sem::Calendar { year: Some(y), month: Some(m), day: Some(d) } => {
+            chrono::NaiveDate::from_ymd_opt(*y, *m, *d).map(|date| date.format("%Y-%m-%d").to_string())
+        }
+        Sem::Clock { hour, minute, base: Some(base) } => {
+            let day = timex_of_date(base)?;
+            Some(format!("{day}T{hour:02}:{minute:02}"))
+        }
+        _ => None,
+    }
+}
+
+fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| c.is_whitespace() || matches!(c, ',' | '|' | '·' | '•' | '—' | '–' | '-' | ':' | '/'))
+        .filter(|w| !w.is_empty())
+}
+
+/// "Published", "Updated", "By Jane Doe, Valley Times," before the date.
+fn opens_byline(before: &str) -> bool {
+    let lower = before.trim_start().to_lowercase();
+    OPENERS.iter().any(|opener| {
+        lower.strip_prefix(opener).is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', ':', ',']))
+    }) && names_only(before)
+}
+
+/// Nothing but names (capitalised words) and byline glue words: an outlet, a place, an author.
+fn names_only(text: &str) -> bool {
+    words(text).all(|w| {
+        let lower = w.to_lowercase();
+        w.chars().next().is_some_and(|c| c.is_uppercase() || c.is_ascii_digit())
+            || BYLINE_WORDS.contains(&lower.as_str())
+            || OPENERS.contains(&lower.as_str())
+    })
+}
+
+/// Only punctuation, a clock time or a time zone after the date.
+fn ends_line(after: &str) -> bool {
+    words(after).all(|w| {
+        let lower = w.to_lowercase();
+        BYLINE_WORDS.contains(&lower.as_str()) || w.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ':')
+    })
+}
+
+/// "LONDON, March 23, 2017 (Reuters) -": a place in capitals, the date, an optional agency in
+/// brackets and a dash.
+fn is_dateline(before: &str, after: &str) -> bool {
+    let place = before.trim().trim_end_matches(',');
+    let place_ok = !place.is_empty()
+        && place.chars().all(|c| c.is_uppercase() || c.is_whitespace() || c == '.' || c == '\'')
+        && place.chars().any(char::is_alphabetic);
+    let rest = after.trim_start_matches([',', ' ']);
+    let rest = match rest.strip_prefix('(') {
+        Some(agency) => agency.split_once(')').map_or("", |(_, tail)| tail).trim_start(),
+        None => rest,
+    };
+    place_ok && (rest.starts_with(['-', '—', '–']) || rest.starts_with("--"))
+}
+
+fn is_dateline_start(line: &str) -> bool {
+    line.split(',').next().is_some_and(|place| {
+        place.len() < 40 && place.chars().any(char::is_alphabetic) && !place.chars().any(char::is_lowercase)
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn value(text: &str) -> Option<String> {
+        find(text).map(|b| b.value)
+    }
+
+    #[test]
+    fn bylines_and_datelines_give_the_publication_date() {
+        assert_eq!(
+            value("Bridge reopens\nValley Times, Tuesday 17 September 2019\n\nThe bridge..."),
+            Some("2019-09-17".into())
+        );
+        assert_eq!(value("Published March 23, 2017\n\nPolice said..."), Some("2017-03-23".into()));
+        assert_eq!(value("LONDON, March 23, 2017 (Reuters) - Police said on Thursday..."), Some("2017-03-23".into()));
+        assert_eq!(value("By Jane Doe | Updated 10:32 GMT, 23 March 2017\n\nText."), Some("2017-03-23T10:32".into()));
+        let text = "Bridge reopens\nValley Times, Tuesday 17 September 2019\n";
+        let byline = find(text).unwrap();
+        assert_eq!(&text[byline.start..byline.end], "Tuesday 17 September 2019");
+    }
+
+    #[test]
+    fn dates_in_headlines_and_sentences_are_not_bylines() {
+        assert_eq!(value("Fire on March 3, 2017 kills four\n\nThe fire..."), None);
+        assert_eq!(value("The council met on March 3, 2017 and voted."), None);
+        assert_eq!(value("LONDON, March 23 (Reuters) - Police said"), None, "no year: not a full date");
+        let deep = "Line\n".repeat(10) + "Published March 23, 2017\n";
+        assert_eq!(value(&deep), None, "a byline is near the top");
+    }
+}
