@@ -98,6 +98,10 @@ pub struct Event {
     /// Id of the story event this event belongs to (`Timeline::stories`).
     #[serde(default)]
     pub story: Option<String>,
+    /// Set when the user decided which story event the event belongs to (split, join, move):
+    /// events with one pin are one story event, and a pinned event joins no other by rule.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub story_pin: Option<String>,
 }
 
 /// One happening of the story as all its sources report it: the events of every document that

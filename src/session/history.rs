@@ -13,11 +13,36 @@ pub struct EventEdit {
     pub after: Event,
 }
 
+/// One user edit of several events at once: splitting, joining or moving story events changes
+/// which story event each of them belongs to.
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventsEdit {
+    pub what: String,
+    pub before: Vec<Event>,
+    pub after: Vec<Event>,
+}
+
+/// One undoable step.
+#[derive(Debug, Clone, PartialEq)]
+enum Step {
+    One(Box<EventEdit>),
+    Many(EventsEdit),
+}
+
+impl Step {
+    fn what(&self) -> &str {
+        match self {
+            Step::One(edit) => &edit.what,
+            Step::Many(edit) => &edit.what,
+        }
+    }
+}
+
 /// The undo and redo stacks.
 #[derive(Debug, Clone, Default)]
 pub struct History {
-    undo: Vec<EventEdit>,
-    redo: Vec<EventEdit>,
+    undo: Vec<Step>,
+    redo: Vec<Step>,
 }
 
 /// Puts `event` in place of the event with the same id; false when the timeline has no such event.
@@ -31,6 +56,14 @@ fn replace(timeline: &mut Timeline, event: &Event) -> bool {
     }
 }
 
+/// Puts every event of `events` in place, or none when one of them is gone.
+fn replace_all(timeline: &mut Timeline, events: &[Event]) -> bool {
+    if !events.iter().all(|e| timeline.event(&e.id).is_some()) {
+        return false;
+    }
+    events.iter().all(|e| replace(timeline, e))
+}
+
 /// What undoing `edit` puts back. An edit of an event as extracted returns it to its extraction
 /// *as the timeline knows it now*: after a re-extraction (new anchor) that is the fresh placement
 /// recorded in `original`, not the stale one saved in the step.
@@ -41,7 +74,21 @@ fn restored_before(timeline: &Timeline, edit: &EventEdit) -> Option<Event> {
     let current = timeline.events.iter().find(|e| e.id == edit.before.id)?;
     let mut restored = crate::session::edit::reset(current);
     restored.hidden = edit.before.hidden;
+    restored.story_pin = edit.before.story_pin.clone();
     Some(restored)
+}
+
+/// What undoing a several-event edit puts back: each event as it is now, with only the story
+/// decision the step changed restored, so a re-extraction in between is not undone with it.
+fn restored_many(timeline: &Timeline, edit: &EventsEdit) -> Option<Vec<Event>> {
+    edit.before
+        .iter()
+        .map(|before| {
+            let mut now = timeline.event(&before.id)?.clone();
+            now.story_pin = before.story_pin.clone();
+            Some(now)
+        })
+        .collect()
 }
 
 impl History {
@@ -51,7 +98,17 @@ impl History {
         if edit.before == edit.after || !replace(timeline, &edit.after) {
             return false;
         }
-        self.undo.push(edit);
+        self.undo.push(Step::One(Box::new(edit)));
+        self.redo.clear();
+        true
+    }
+
+    /// As `apply`, for an edit of several events (all of them exist, or nothing happens).
+    pub fn apply_many(&mut self, timeline: &mut Timeline, edit: EventsEdit) -> bool {
+        if edit.before == edit.after || edit.after.is_empty() || !replace_all(timeline, &edit.after) {
+            return false;
+        }
+        self.undo.push(Step::Many(edit));
         self.redo.clear();
         true
     }
@@ -59,33 +116,51 @@ impl History {
     /// Reverts the last step; returns what it did, or `None` when there is nothing to undo or the
     /// event no longer exists (the step is then dropped).
     pub fn undo(&mut self, timeline: &mut Timeline) -> Option<String> {
-        let edit = self.undo.pop()?;
-        let restored = restored_before(timeline, &edit)?;
-        if !replace(timeline, &restored) {
+        let step = self.undo.pop()?;
+        let done = match &step {
+            Step::One(edit) => restored_before(timeline, edit).is_some_and(|e| replace(timeline, &e)),
+            Step::Many(edit) => restored_many(timeline, edit).is_some_and(|events| replace_all(timeline, &events)),
+        };
+        if !done {
             return None;
         }
-        let what = edit.what.clone();
-        self.redo.push(edit);
+        let what = step.what().to_string();
+        self.redo.push(step);
         Some(what)
     }
 
     /// Replays the last undone step.
     pub fn redo(&mut self, timeline: &mut Timeline) -> Option<String> {
-        let edit = self.redo.pop()?;
-        if !replace(timeline, &edit.after) {
+        let step = self.redo.pop()?;
+        let done = match &step {
+            Step::One(edit) => replace(timeline, &edit.after),
+            Step::Many(edit) => {
+                let replayed: Option<Vec<Event>> = edit
+                    .after
+                    .iter()
+                    .map(|after| {
+                        let mut now = timeline.event(&after.id)?.clone();
+                        now.story_pin = after.story_pin.clone();
+                        Some(now)
+                    })
+                    .collect();
+                replayed.is_some_and(|events| replace_all(timeline, &events))
+            }
+        };
+        if !done {
             return None;
         }
-        let what = edit.what.clone();
-        self.undo.push(edit);
+        let what = step.what().to_string();
+        self.undo.push(step);
         Some(what)
     }
 
     pub fn undo_name(&self) -> Option<&str> {
-        self.undo.last().map(|e| e.what.as_str())
+        self.undo.last().map(Step::what)
     }
 
     pub fn redo_name(&self) -> Option<&str> {
-        self.redo.last().map(|e| e.what.as_str())
+        self.redo.last().map(Step::what)
     }
 
     pub fn clear(&mut self) {
@@ -120,6 +195,7 @@ mod tests {
             original_label: None,
             hidden: false,
             story: None,
+            story_pin: None,
         });
         t
     }

@@ -43,7 +43,7 @@ fn keep_documents(mut fresh: Timeline, current: &Timeline, keep: &[String]) -> T
 
 /// True when the user changed `event` (moved, renamed or hidden it).
 fn touched(event: &Event) -> bool {
-    event.edited || event.hidden
+    event.edited || event.hidden || event.story_pin.is_some()
 }
 
 /// Applies the user's changes of `old` onto the freshly extracted `event`. Only what the user
@@ -63,6 +63,7 @@ fn apply_edits(event: &mut Event, old: &Event) {
     }
     event.hidden = old.hidden;
     event.edited = old.edited;
+    event.story_pin = old.story_pin.clone();
 }
 
 /// The text of each mention of `timeline`, by id.

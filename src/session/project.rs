@@ -5,7 +5,7 @@
 
 use crate::ingest::Document;
 use crate::pipeline::Settings;
-use crate::session::history::{EventEdit, History};
+use crate::session::history::{EventEdit, EventsEdit, History};
 use crate::session::project_file::{hash_hex, ProjectData, ProjectDocument};
 use crate::timeline::{DocumentInfo, Timeline};
 use chrono::NaiveDate;
@@ -140,20 +140,34 @@ impl Project {
     /// Applies one user edit as an undoable step.
     pub fn edit(&mut self, edit: EventEdit) -> bool {
         let changed = self.history.apply(&mut self.timeline, edit);
-        self.dirty |= changed;
-        changed
+        self.after_edit(changed)
+    }
+
+    /// Applies a user edit of several events (a story decision) as one undoable step.
+    pub fn edit_many(&mut self, edit: EventsEdit) -> bool {
+        let changed = self.history.apply_many(&mut self.timeline, edit);
+        self.after_edit(changed)
     }
 
     pub fn undo(&mut self) -> Option<String> {
         let what = self.history.undo(&mut self.timeline)?;
-        self.dirty = true;
+        self.after_edit(true);
         Some(what)
     }
 
     pub fn redo(&mut self) -> Option<String> {
         let what = self.history.redo(&mut self.timeline)?;
-        self.dirty = true;
+        self.after_edit(true);
         Some(what)
+    }
+
+    /// An edit moves events and story decisions: the story events are grouped again.
+    fn after_edit(&mut self, changed: bool) -> bool {
+        if changed {
+            self.dirty = true;
+            self.timeline.stories = crate::story::merge::group(&mut self.timeline.events);
+        }
+        changed
     }
 
     /// What a project file records of the project now.

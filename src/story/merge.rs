@@ -46,10 +46,14 @@ pub fn group(events: &mut [Event]) -> Vec<StoryEvent> {
     let evidence: Vec<Evidence> = events.iter().map(evidence_of).collect();
     let mut sets = DisjointSets::new(events.len());
     let mut reasons: HashMap<usize, Vec<String>> = HashMap::new();
+    join_pinned(events, &mut sets, &mut reasons);
     let mut blocks: Vec<(Block, Vec<usize>)> = blocks(events, &evidence).into_iter().collect();
     blocks.sort_by_key(|(_, members)| members.first().copied());
     for (_, members) in &blocks {
         for (a, b) in candidate_pairs(members, &evidence) {
+            if events[a].story_pin.is_some() || events[b].story_pin.is_some() {
+                continue;
+            }
             if let Some(why) = same_happening(&events[a], &events[b], &evidence[a], &evidence[b]) {
                 if !sets.may_join(a, b, |x, y| events[x].doc != events[y].doc || is_recap(&evidence[x], &evidence[y])) {
                     continue;
@@ -83,6 +87,26 @@ pub fn group(events: &mut [Event]) -> Vec<StoryEvent> {
         event.story = story_of_event.get(&event.id).cloned();
     }
     stories
+}
+
+/// The user's decisions come first: events with one `story_pin` are one story event.
+fn join_pinned(events: &[Event], sets: &mut DisjointSets, reasons: &mut HashMap<usize, Vec<String>>) {
+    let mut first_of_pin: HashMap<&str, usize> = HashMap::new();
+    for (index, event) in events.iter().enumerate() {
+        let Some(pin) = event.story_pin.as_deref() else { continue };
+        match first_of_pin.get(pin) {
+            Some(&first) => {
+                let root = sets.union(first, index);
+                let list = reasons.entry(root).or_default();
+                if list.is_empty() {
+                    list.push("joined by you".to_string());
+                }
+            }
+            None => {
+                first_of_pin.insert(pin, index);
+            }
+        }
+    }
 }
 
 /// Events with a family, by block.
@@ -261,7 +285,7 @@ fn story_of(events: &[Event], members: &[usize], reasons: Vec<String>) -> StoryE
         events: sorted.iter().map(|e| e.id.clone()).collect(),
         documents,
         reasons,
-        edited: false,
+        edited: sorted.iter().any(|e| e.story_pin.is_some()),
     }
 }
 
