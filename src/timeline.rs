@@ -135,10 +135,33 @@ impl Event {
     }
 }
 
+/// Where the story's day zero came from.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct AnchorSource {
+    /// "given" (the user set it) or "inferred" (read from the articles, or a stand-in the user
+    /// was told about).
+    pub kind: String,
+    /// Why: "--anchor", "set in the window", or the reasons of the inference.
+    pub explanation: String,
+}
+
+impl AnchorSource {
+    pub fn given(explanation: impl Into<String>) -> Self {
+        AnchorSource { kind: "given".into(), explanation: explanation.into() }
+    }
+
+    pub fn inferred(explanation: impl Into<String>) -> Self {
+        AnchorSource { kind: "inferred".into(), explanation: explanation.into() }
+    }
+}
+
 /// All documents, mentions and events of one story, sorted by document then text position.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Timeline {
     pub anchor: NaiveDate,
+    /// Where `anchor` came from; `None` in files written before this was recorded.
+    #[serde(default)]
+    pub anchor_source: Option<AnchorSource>,
     pub documents: Vec<DocumentInfo>,
     pub mentions: Vec<Mention>,
     pub events: Vec<Event>,
@@ -149,7 +172,14 @@ pub struct Timeline {
 
 impl Timeline {
     pub fn empty(anchor: NaiveDate) -> Self {
-        Timeline { anchor, documents: Vec::new(), mentions: Vec::new(), events: Vec::new(), stories: Vec::new() }
+        Timeline {
+            anchor,
+            anchor_source: None,
+            documents: Vec::new(),
+            mentions: Vec::new(),
+            events: Vec::new(),
+            stories: Vec::new(),
+        }
     }
 
     pub fn story(&self, id: &str) -> Option<&StoryEvent> {

@@ -64,6 +64,15 @@ fn reader_refuses_other_formats_and_versions_with_a_reason() {
     assert!(chronoscope::export::json::from_str("{not json").unwrap_err().contains("not valid JSON"));
 }
 
+/// Version 2 readers open version 1 files: the story fields read as empty.
+#[test]
+fn a_version_1_timeline_still_reads() {
+    let v1 = r#"{"format": "chronoscope-timeline", "version": 1, "anchor": "2017-03-22",
+        "documents": [], "mentions": [], "events": []}"#;
+    let timeline = chronoscope::export::json::from_str(v1).unwrap();
+    assert!(timeline.stories.is_empty() && timeline.anchor_source.is_none());
+}
+
 #[test]
 fn writes_timeml_and_png_files() {
     let dir = tempfile::tempdir().unwrap();

@@ -80,7 +80,7 @@ fn extract(file: &str, anchor: &str) -> Value {
         panic!("chronoscope extract {file} did not write JSON to stdout: {e}\nstdout:\n{stdout}\nstderr:\n{stderr}")
     });
     assert_eq!(json["format"], "chronoscope-timeline", "wrong format name for {file}");
-    assert_eq!(json["version"], 1, "wrong format version for {file}");
+    assert_eq!(json["version"], chronoscope::export::json::FORMAT_VERSION, "wrong format version for {file}");
     assert_eq!(json["anchor"], anchor, "anchor not echoed for {file}");
     json
 }

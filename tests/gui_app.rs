@@ -546,6 +546,7 @@ fn big_project(dir: &Path) -> PathBuf {
             original_label: None,
             hidden: false,
             story: None,
+            story_pin: None,
         });
     }
     let documents = examples()

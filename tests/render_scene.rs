@@ -40,6 +40,7 @@ fn event(id: &str, doc: &str, label: &str, start: NaiveDateTime, g: Granularity)
         original_label: None,
         hidden: false,
         story: None,
+        story_pin: None,
     }
 }
 

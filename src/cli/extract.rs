@@ -6,7 +6,7 @@
 use chronoscope::export::{atomic::write_atomic, json, targets, timeml};
 use chronoscope::ingest::{self, Document};
 use chronoscope::pipeline::{self, Settings};
-use chronoscope::timeline::{DocumentInfo, Mention, Timeline};
+use chronoscope::timeline::{AnchorSource, DocumentInfo, Mention, Timeline};
 use clap::Args;
 use std::collections::HashMap;
 use std::io::{BufWriter, Write};
@@ -71,12 +71,12 @@ pub fn run(args: &ExtractArgs) -> i32 {
         say!("chronoscope extract: no article could be read");
         return 2;
     }
-    let anchor = match args.anchor {
-        Some(anchor) => anchor,
+    let (anchor, source) = match args.anchor {
+        Some(anchor) => (anchor, AnchorSource::given("--anchor")),
         None => match pipeline::infer_anchor(&docs) {
             Some((anchor, why)) => {
                 say!("note: no --anchor given; using {anchor} ({why})");
-                anchor
+                (anchor, AnchorSource::inferred(why))
             }
             None => {
                 say!("chronoscope extract: no --anchor given and no date found in the articles to use instead");
@@ -86,7 +86,8 @@ pub fn run(args: &ExtractArgs) -> i32 {
         },
     };
     let settings = Settings { anchor, dct: args.dct.clone() };
-    let timeline = pipeline::build_timeline(&docs, &settings);
+    let mut timeline = pipeline::build_timeline(&docs, &settings);
+    timeline.anchor_source = Some(source);
     print_summary(&timeline);
 
     let mut write_failed = false;

@@ -4,7 +4,7 @@
 //! straight into the output, without a copy of the timeline or of the JSON text.
 
 use super::atomic;
-use crate::timeline::{DocumentInfo, Event, Mention, StoryEvent, Timeline};
+use crate::timeline::{AnchorSource, DocumentInfo, Event, Mention, StoryEvent, Timeline};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -12,7 +12,9 @@ use std::io::{self, Write};
 use std::path::Path;
 
 pub const FORMAT_NAME: &str = "chronoscope-timeline";
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
+/// The oldest version this build reads (version 1 lacks the story fields, which read as empty).
+pub const OLDEST_VERSION: u32 = 1;
 
 /// The file as read: owned, checked against the contract.
 #[derive(Debug, Clone, PartialEq, Deserialize)]
@@ -20,6 +22,8 @@ struct TimelineFile {
     format: String,
     version: u32,
     anchor: NaiveDate,
+    #[serde(default)]
+    anchor_source: Option<AnchorSource>,
     documents: Vec<DocumentInfo>,
     mentions: Vec<Mention>,
     events: Vec<Event>,
@@ -34,6 +38,7 @@ struct TimelineView<'a> {
     format: &'static str,
     version: u32,
     anchor: NaiveDate,
+    anchor_source: Option<&'a AnchorSource>,
     documents: &'a [DocumentInfo],
     mentions: Vec<&'a Mention>,
     events: Vec<&'a Event>,
@@ -58,6 +63,7 @@ fn view_of(timeline: &Timeline) -> TimelineView<'_> {
         format: FORMAT_NAME,
         version: FORMAT_VERSION,
         anchor: timeline.anchor,
+        anchor_source: timeline.anchor_source.as_ref(),
         documents: &timeline.documents,
         mentions,
         events,
@@ -120,12 +126,15 @@ pub fn from_str(json: &str) -> Result<Timeline, String> {
 
 /// As `from_str`, from a parsed JSON value.
 pub fn from_value(value: serde_json::Value) -> Result<Timeline, String> {
-    check_header(&value, FORMAT_NAME, FORMAT_VERSION)?;
+    let version = value.get("version").and_then(|v| v.as_u64()).unwrap_or(u64::from(FORMAT_VERSION));
+    let readable = u32::try_from(version).ok().filter(|v| (OLDEST_VERSION..=FORMAT_VERSION).contains(v));
+    check_header(&value, FORMAT_NAME, readable.unwrap_or(FORMAT_VERSION))?;
     let file: TimelineFile = serde_json::from_value(value).map_err(|e| format!("malformed timeline: {e}"))?;
     let mut events = file.events;
     share_sentences(&mut events);
     Ok(Timeline {
         anchor: file.anchor,
+        anchor_source: file.anchor_source,
         documents: file.documents,
         mentions: file.mentions,
         events,

@@ -62,6 +62,19 @@ pub enum AnchorChoice {
     StandIn(String),
 }
 
+impl AnchorChoice {
+    /// What the timeline records of this choice (`None` while an inference is pending).
+    pub fn source(&self) -> Option<crate::timeline::AnchorSource> {
+        use crate::timeline::AnchorSource;
+        match self {
+            AnchorChoice::Given => Some(AnchorSource::given("set by the user")),
+            AnchorChoice::Infer => None,
+            AnchorChoice::Inferred(why) => Some(AnchorSource::inferred(why.clone())),
+            AnchorChoice::StandIn(why) => Some(AnchorSource::inferred(why.clone())),
+        }
+    }
+}
+
 #[derive(Debug, Clone)]
 pub struct Project {
     pub slots: Vec<DocSlot>,

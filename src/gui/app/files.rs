@@ -131,6 +131,9 @@ impl ChronoscopeApp {
             Some(fresh) => self.merge_fresh(fresh, outcome.kind),
             None => self.check_opened_files(),
         }
+        if let Some(source) = self.project.anchor_choice.source() {
+            self.project.timeline.anchor_source = Some(source);
+        }
         // The first events loaded open on the story itself (see `render::png::story_viewport`);
         // "Fit all" shows everything.
         if !had_events || self.view.viewport.is_none() {
