@@ -874,3 +874,36 @@ fn a_project_whose_article_changed_says_so_and_carries_the_edits() {
     assert_eq!(carried.sentence.text, event.sentence.text);
     assert_ne!(carried.sentence.start, event.sentence.start, "the text moved");
 }
+
+/// Issue #9 §1: the inspector shows a story event's sources and why they were joined; the user
+/// splits the event out, undoes it, and the sources are one story event again.
+#[test]
+fn a_story_event_lists_its_sources_and_splits_with_undo() {
+    let mut harness = app_with(examples());
+    let timeline = &harness.state().project.timeline;
+    let story = timeline.stories.iter().find(|s| s.documents.len() >= 2).expect("two outlets report the fire").clone();
+    let first = timeline.event(&story.events[0]).unwrap().clone();
+    let second = timeline.event(&story.events[1]).unwrap().clone();
+    harness.state_mut().perform(Action::Select(Some(first.id.clone())));
+    harness.state_mut().perform(Action::OpenInspector);
+    harness.run_steps(3);
+    harness.get_by_label(&format!("Story event: reported by 2 sources ({} reports)", story.events.len()));
+    let other_doc = timeline_title(&harness, &second.doc);
+    assert!(
+        harness.query_all_by_label_contains(&other_doc).count() > 0,
+        "the other source ({other_doc}) is listed"
+    );
+    harness.get_by_label("Split from story event").click();
+    harness.run_steps(3);
+    let story_of = |h: &Harness<'_, ChronoscopeApp>, id: &str| h.state().project.timeline.event(id).unwrap().story.clone();
+    assert_ne!(story_of(&harness, &first.id), story_of(&harness, &second.id), "split");
+    assert!(harness.state().title().contains('*'), "a story decision is an edit");
+
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run_steps(3);
+    assert_eq!(story_of(&harness, &first.id), story_of(&harness, &second.id), "undo joins them again");
+}
+
+fn timeline_title(harness: &Harness<'_, ChronoscopeApp>, doc: &str) -> String {
+    harness.state().project.timeline.document(doc).unwrap().title.clone()
+}

@@ -2,7 +2,7 @@
 //! draw and the app carries them out after the frame's widgets are laid out, so no panel needs
 //! mutable access to the project.
 
-use crate::session::history::EventEdit;
+use crate::session::history::{EventEdit, EventsEdit};
 use chrono::NaiveDate;
 use std::path::PathBuf;
 
@@ -80,6 +80,8 @@ pub enum Action {
     Step(i32),
     OpenInspector,
     Edit(Box<EventEdit>),
+    /// A story decision: several events change together, as one undoable step.
+    EditMany(Box<EventsEdit>),
     HideSelected,
     ResetSelected,
     ToggleShowHidden,

@@ -170,6 +170,12 @@ impl ChronoscopeApp {
             Action::Edit(change) => {
                 self.project.edit(*change);
             }
+            Action::EditMany(change) => {
+                let what = change.what.clone();
+                if self.project.edit_many(*change) {
+                    self.notices_status(what);
+                }
+            }
             Action::HideSelected => self.edit_selected("Hide", |e| Some(edit::set_hidden(e, true))),
             Action::ResetSelected => self.edit_selected("Reset to extracted", |e| Some(edit::reset(e))),
             Action::ToggleShowHidden => self.selection.show_hidden = !self.selection.show_hidden,

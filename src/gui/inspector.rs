@@ -258,6 +258,7 @@ pub fn show(
                 actions.push(Action::HideSelected);
             }
         });
+        crate::gui::story_section::show(ui, event, project, actions);
         ui.separator();
         provenance(ui, event, project);
     });

@@ -24,6 +24,7 @@ pub mod menus;
 pub mod recent;
 pub mod screenshot;
 pub mod state;
+pub mod story_section;
 pub mod text_pane;
 pub mod top_bar;
 
