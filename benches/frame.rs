@@ -54,6 +54,7 @@ fn synthetic(n: usize) -> Timeline {
             original_label: None,
             hidden: false,
             story: None,
+            story_pin: None,
         });
     }
     tl

@@ -889,13 +889,11 @@ fn a_story_event_lists_its_sources_and_splits_with_undo() {
     harness.run_steps(3);
     harness.get_by_label(&format!("Story event: reported by 2 sources ({} reports)", story.events.len()));
     let other_doc = timeline_title(&harness, &second.doc);
-    assert!(
-        harness.query_all_by_label_contains(&other_doc).count() > 0,
-        "the other source ({other_doc}) is listed"
-    );
+    assert!(harness.query_all_by_label_contains(&other_doc).count() > 0, "the other source ({other_doc}) is listed");
     harness.get_by_label("Split from story event").click();
     harness.run_steps(3);
-    let story_of = |h: &Harness<'_, ChronoscopeApp>, id: &str| h.state().project.timeline.event(id).unwrap().story.clone();
+    let story_of =
+        |h: &Harness<'_, ChronoscopeApp>, id: &str| h.state().project.timeline.event(id).unwrap().story.clone();
     assert_ne!(story_of(&harness, &first.id), story_of(&harness, &second.id), "split");
     assert!(harness.state().title().contains('*'), "a story decision is an edit");
 

@@ -81,7 +81,23 @@ pub const FAMILIES: &[(&str, &[&str])] = &[
     ),
 ];
 
-/// Words of more than one word ("opened fire") are matched as written, single words by lookup.
+/// Two-word entries ("opened fire") by their first word: the second word and the family.
+fn phrase_starts() -> &'static HashMap<&'static str, Vec<(&'static str, &'static str)>> {
+    static TABLE: OnceLock<HashMap<&'static str, Vec<(&'static str, &'static str)>>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut table: HashMap<&str, Vec<(&str, &str)>> = HashMap::new();
+        for (family, words) in FAMILIES {
+            for word in words.iter() {
+                if let Some((first, second)) = word.split_once(' ') {
+                    table.entry(first).or_default().push((second, *family));
+                }
+            }
+        }
+        table
+    })
+}
+
+/// Single words by lookup ("opened fire" and other two-word entries are in `phrase_starts`).
 fn single_words() -> &'static HashMap<&'static str, &'static str> {
     static TABLE: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
     TABLE.get_or_init(|| {
@@ -108,18 +124,16 @@ pub fn family_of_label(label: &str) -> Option<&'static str> {
     let words: Vec<&str> =
         lower.split(|c: char| !(c.is_alphanumeric() || c == '\'')).filter(|w| !w.is_empty()).collect();
     for (i, word) in words.iter().enumerate() {
-        let pair = words.get(i + 1).map(|next| format!("{word} {next}"));
-        let phrase_family = pair.as_deref().and_then(phrase_family);
+        let next = words.get(i + 1).copied();
+        let phrase_family = phrase_starts()
+            .get(word)
+            .and_then(|seconds| seconds.iter().find(|(second, _)| Some(*second) == next))
+            .map(|(_, family)| *family);
         if let Some(family) = phrase_family.or_else(|| family_of_word(word)) {
             return Some(family);
         }
     }
     None
-}
-
-/// The family of a two-word phrase of the table ("opened fire", "claimed responsibility").
-fn phrase_family(pair: &str) -> Option<&'static str> {
-    FAMILIES.iter().find(|(_, words)| words.contains(&pair)).map(|(family, _)| *family)
 }
 
 #[cfg(test)]

@@ -5,24 +5,18 @@
 //! are blocked by family and time first, and only events of one block sharing an evidence word are
 //! compared, so the work is near linear in the number of events. Each merge keeps its reasons.
 
-use super::families;
+use super::evidence::{self, Evidence, Words};
 use crate::timeline::{Event, StoryEvent};
 use crate::timex::Granularity;
 use chrono::NaiveDateTime;
-use std::collections::{BTreeSet, HashMap};
+use std::collections::BTreeSet;
+use std::collections::HashMap;
 
 /// Content words two sentences must share (as a share of the smaller set) to count as evidence
 /// without a shared name.
 const MIN_CONTENT_OVERLAP: f64 = 0.3;
 /// Words seen in more events than this within a block say nothing about which ones match.
-const MAX_WORD_SPREAD: usize = 50;
-
-/// What one event offers as evidence.
-struct Evidence {
-    family: Option<&'static str>,
-    participants: BTreeSet<String>,
-    content: BTreeSet<String>,
-}
+const MAX_WORD_SPREAD: usize = 24;
 
 /// Where events can only merge with each other: one family, and one day (events placed to the
 /// day or finer) or one exact interval (coarser ones: "in 2016" meets only "in 2016").
@@ -43,7 +37,8 @@ fn block_of(event: &Event, family: &'static str) -> Block {
 /// Groups `events` into story events. Every event gets exactly one; singletons included. The
 /// result is sorted by story id; each event's `story` field is set.
 pub fn group(events: &mut [Event]) -> Vec<StoryEvent> {
-    let evidence: Vec<Evidence> = events.iter().map(evidence_of).collect();
+    let mut words = Words::default();
+    let evidence: Vec<Evidence> = events.iter().map(|e| evidence::of(e, &mut words)).collect();
     let mut sets = DisjointSets::new(events.len());
     let mut reasons: HashMap<usize, Vec<String>> = HashMap::new();
     join_pinned(events, &mut sets, &mut reasons);
@@ -54,7 +49,7 @@ pub fn group(events: &mut [Event]) -> Vec<StoryEvent> {
             if events[a].story_pin.is_some() || events[b].story_pin.is_some() {
                 continue;
             }
-            if let Some(why) = same_happening(&events[a], &events[b], &evidence[a], &evidence[b]) {
+            if let Some(why) = same_happening(&events[a], &events[b], &evidence[a], &evidence[b], &words) {
                 if !sets.may_join(a, b, |x, y| events[x].doc != events[y].doc || is_recap(&evidence[x], &evidence[y])) {
                     continue;
                 }
@@ -68,25 +63,39 @@ pub fn group(events: &mut [Event]) -> Vec<StoryEvent> {
             }
         }
     }
-    let mut clusters: HashMap<usize, Vec<usize>> = HashMap::new();
-    for index in 0..events.len() {
-        clusters.entry(sets.find(index)).or_default().push(index);
-    }
     let mut merged_reasons: HashMap<usize, Vec<String>> = HashMap::new();
     for (root, list) in reasons {
         merged_reasons.entry(sets.find(root)).or_default().extend(list);
     }
-    let mut stories: Vec<StoryEvent> = clusters
+    let mut built: Vec<(StoryEvent, Vec<usize>)> = clusters(&mut sets, events.len())
         .into_iter()
-        .map(|(root, members)| story_of(events, &members, merged_reasons.remove(&root).unwrap_or_default()))
+        .map(|(root, members)| {
+            let story = story_of(events, &members, merged_reasons.remove(&root).unwrap_or_default());
+            (story, members)
+        })
         .collect();
-    stories.sort_by(|a, b| a.id.cmp(&b.id));
-    let story_of_event: HashMap<String, String> =
-        stories.iter().flat_map(|s| s.events.iter().map(move |e| (e.clone(), s.id.clone()))).collect();
-    for event in events.iter_mut() {
-        event.story = story_of_event.get(&event.id).cloned();
+    built.sort_by(|a, b| a.0.id.cmp(&b.0.id));
+    for (story, members) in &built {
+        for &index in members {
+            events[index].story = Some(story.id.clone());
+        }
     }
-    stories
+    built.into_iter().map(|(story, _)| story).collect()
+}
+
+/// Each set's root and members, in order of first member.
+fn clusters(sets: &mut DisjointSets, n: usize) -> Vec<(usize, Vec<usize>)> {
+    let mut slot_of_root = vec![usize::MAX; n];
+    let mut out: Vec<(usize, Vec<usize>)> = Vec::new();
+    for index in 0..n {
+        let root = sets.find(index);
+        if slot_of_root[root] == usize::MAX {
+            slot_of_root[root] = out.len();
+            out.push((root, Vec::new()));
+        }
+        out[slot_of_root[root]].1.push(index);
+    }
+    out
 }
 
 /// The user's decisions come first: events with one `story_pin` are one story event.
@@ -120,23 +129,33 @@ fn blocks(events: &[Event], evidence: &[Evidence]) -> HashMap<Block, Vec<usize>>
     blocks
 }
 
-/// Pairs of one block that share an evidence word (a participant or content word that is not
-/// in most of the block's events), each pair once, in a stable order.
+/// Pairs of one block that could be one happening (`same_happening` decides): pairs that share a
+/// participant, and pairs where one names nobody that share a content word. A word held by most
+/// of a big block says nothing about which events match and is skipped. Each pair once, sorted.
 fn candidate_pairs(members: &[usize], evidence: &[Evidence]) -> Vec<(usize, usize)> {
-    let mut by_word: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut by_participant: HashMap<u32, Vec<usize>> = HashMap::new();
+    let mut by_content: HashMap<u32, Vec<usize>> = HashMap::new();
     for &index in members {
-        let words = evidence[index].participants.iter().chain(evidence[index].content.iter());
-        for word in words {
-            by_word.entry(word.as_str()).or_default().push(index);
+        for &word in &evidence[index].participants {
+            by_participant.entry(word).or_default().push(index);
+        }
+        for &word in &evidence[index].content {
+            by_content.entry(word).or_default().push(index);
         }
     }
     let mut pairs = BTreeSet::new();
-    for holders in by_word.values().filter(|h| h.len() <= MAX_WORD_SPREAD) {
+    for holders in by_participant.values().filter(|h| h.len() <= MAX_WORD_SPREAD) {
         for (i, &a) in holders.iter().enumerate() {
             for &b in &holders[i + 1..] {
-                if a != b {
-                    pairs.insert((a.min(b), a.max(b)));
-                }
+                pairs.insert((a.min(b), a.max(b)));
+            }
+        }
+    }
+    for &a in members.iter().filter(|&&a| evidence[a].participants.is_empty()) {
+        for word in &evidence[a].content {
+            let Some(holders) = by_content.get(word).filter(|h| h.len() <= MAX_WORD_SPREAD) else { continue };
+            for &b in holders.iter().filter(|&&b| b != a) {
+                pairs.insert((a.min(b), a.max(b)));
             }
         }
     }
@@ -148,12 +167,12 @@ fn candidate_pairs(members: &[usize], evidence: &[Evidence]) -> Vec<(usize, usiz
 /// other sources would join an article's distinct events of one day ("a fire tore through the
 /// store", "crews fought the blaze late that night").
 fn is_recap(a: &Evidence, b: &Evidence) -> bool {
-    content_overlap(&a.content, &b.content) >= 0.5 || a.participants.intersection(&b.participants).count() >= 2
+    evidence::overlap(&a.content, &b.content) >= 0.5 || evidence::shared(&a.participants, &b.participants).len() >= 2
 }
 
 /// Why `a` and `b` report the same happening, or `None` when they do not. They are in one block
 /// already (same family, compatible time).
-fn same_happening(a: &Event, b: &Event, ea: &Evidence, eb: &Evidence) -> Option<Vec<String>> {
+fn same_happening(a: &Event, b: &Event, ea: &Evidence, eb: &Evidence, words: &Words) -> Option<Vec<String>> {
     let family = ea.family?;
     if a.doc == b.doc && a.sentence.start == b.sentence.start {
         // Two events of one sentence are there because their times differ.
@@ -162,8 +181,8 @@ fn same_happening(a: &Event, b: &Event, ea: &Evidence, eb: &Evidence) -> Option<
     if a.doc == b.doc && !is_recap(ea, eb) {
         return None;
     }
-    let shared: Vec<&String> = ea.participants.intersection(&eb.participants).collect();
-    let overlap = content_overlap(&ea.content, &eb.content);
+    let shared = evidence::shared(&ea.participants, &eb.participants);
+    let overlap = evidence::overlap(&ea.content, &eb.content);
     // A report is the same report only when the same person makes it; two sentences that both
     // name people or places, none of them the same, tell of different happenings ("the attack in
     // London", "the attack in Paris").
@@ -175,7 +194,7 @@ fn same_happening(a: &Event, b: &Event, ea: &Evidence, eb: &Evidence) -> Option<
     }
     let mut why = vec![time_reason(a, b), format!("both say \u{201c}{family}\u{201d}")];
     if !shared.is_empty() {
-        let names: Vec<String> = shared.iter().take(3).map(|p| title_case(p)).collect();
+        let names: Vec<String> = shared.iter().take(3).map(|&id| words.name(id)).collect();
         why.push(format!("both name {}", names.join(", ")));
     }
     if overlap >= MIN_CONTENT_OVERLAP {
@@ -196,73 +215,6 @@ fn time_reason(a: &Event, b: &Event) -> String {
     } else {
         format!("same time ({})", a.start.date())
     }
-}
-
-/// Shared content words as a share of the smaller set (0 when either is empty).
-fn content_overlap(a: &BTreeSet<String>, b: &BTreeSet<String>) -> f64 {
-    let smaller = a.len().min(b.len());
-    if smaller == 0 {
-        return 0.0;
-    }
-    a.intersection(b).count() as f64 / smaller as f64
-}
-
-fn title_case(word: &str) -> String {
-    let mut chars = word.chars();
-    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
-}
-
-/// The family of the event's own clause (its label), the names in its sentence and the content
-/// words of its label.
-fn evidence_of(event: &Event) -> Evidence {
-    Evidence {
-        family: families::family_of_label(&event.label),
-        participants: participants(&event.sentence.text),
-        content: content_words(&event.label),
-    }
-}
-
-/// Capitalised words that are not the first of their sentence and not function or time words
-/// ("London", "Masood", "Westminster"), lower-cased.
-fn participants(sentence: &str) -> BTreeSet<String> {
-    let mut out = BTreeSet::new();
-    let mut first = true;
-    for raw in sentence.split_whitespace() {
-        let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
-        let word = word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")).unwrap_or(word);
-        let capitalised = word.chars().next().is_some_and(char::is_uppercase) && word.chars().count() > 1;
-        let lower = word.to_lowercase();
-        if capitalised && !first && !is_function_word(&lower) && !is_time_word(&lower) {
-            out.insert(lower);
-        }
-        first = raw.ends_with(['.', '!', '?', ':', '“', '"']);
-    }
-    out
-}
-
-/// Lower-case content words of a label: not function words, time words or very short words.
-fn content_words(label: &str) -> BTreeSet<String> {
-    label
-        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
-        .map(str::to_lowercase)
-        .filter(|w| w.chars().count() > 2 && !is_function_word(w) && !is_time_word(w))
-        .collect()
-}
-
-const FUNCTION_WORDS: &[&str] = &[
-    "the", "a", "an", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "by", "with", "that", "this",
-    "these", "those", "which", "who", "whom", "whose", "was", "were", "is", "are", "be", "been", "has", "have", "had",
-    "his", "her", "its", "their", "our", "my", "your", "he", "she", "it", "they", "we", "you", "i", "as", "after",
-    "before", "during", "while", "when", "also", "not", "no", "said", "says", "there", "than", "then", "into", "over",
-    "about", "more", "most", "some", "such", "other", "would", "will", "could", "can", "may", "mr", "mrs", "ms", "dr",
-];
-
-fn is_function_word(word: &str) -> bool {
-    FUNCTION_WORDS.contains(&word)
-}
-
-fn is_time_word(word: &str) -> bool {
-    crate::tagger::lexicon::is_time_word(word)
 }
 
 /// The story event of one cluster: the most precise time its sources agree on, the clearest of

@@ -3,5 +3,6 @@
 //! story's day zero from its main event when the user gives none.
 
 pub mod day_zero;
+pub mod evidence;
 pub mod families;
 pub mod merge;

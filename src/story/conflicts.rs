@@ -1,0 +1,199 @@
+//! Where sources agree and where they disagree. Claims (`claims`) are given the story event they
+//! are about; claims on one subject of one story event ("dead" of the attack), or on one person's
+//! age, are compared: values that cannot all be true make a quantity conflict ("four dead", "five
+//! dead", "two killed"), values from two or more sources that all hold make an agreement ("eight
+//! arrests", "arrested eight people"). An earlier figure a source itself reports ("the initial
+//! reports of 20") is history, not a conflict. A story event whose sources place it at times that
+//! cannot both hold (21:15 and "shortly before 22:00" the same evening) makes a time conflict.
+
+use super::claims::{Claim, ClaimStatus};
+use super::families;
+use crate::timeline::{Event, StoryEvent, Timeline};
+use crate::timex::Granularity;
+use serde::{Deserialize, Serialize};
+use std::collections::{BTreeMap, HashMap};
+
+/// Sources that cannot all be right.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Conflict {
+    /// `x-` and the id of its first claim (quantity) or first event (time).
+    pub id: String,
+    /// "quantity" or "time".
+    pub kind: String,
+    /// What they disagree on: a claim subject ("dead", "age"), or "time".
+    pub subject: String,
+    /// The story event concerned, when known.
+    pub story: Option<String>,
+    /// The claims that disagree (quantity conflicts), sorted.
+    pub claims: Vec<String>,
+    /// The events whose times disagree (time conflicts), or that the claims' sentences report.
+    pub events: Vec<String>,
+    pub explanation: String,
+}
+
+/// Sources, two or more, that say the same.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Agreement {
+    pub id: String,
+    pub subject: String,
+    pub story: Option<String>,
+    pub claims: Vec<String>,
+    pub explanation: String,
+}
+
+/// Families whose events have a death toll, casualties or arrests to report.
+const COUNTED_FAMILIES: &[&str] =
+    &["attack", "bombing", "shooting", "fire", "crash", "flood", "storm", "earthquake", "protest", "arrest"];
+
+/// Sets each claim's `story` (from its event, else the story event of its document that its
+/// sentence names, else its document's most reported story event), then compares them.
+pub fn compare(timeline: &mut Timeline, claims: &mut [Claim], sentences: &HashMap<String, Vec<String>>) -> (Vec<Conflict>, Vec<Agreement>) {
+    for claim in claims.iter_mut() {
+        claim.story = story_of_claim(timeline, claim, sentences);
+    }
+    let mut conflicts = Vec::new();
+    let mut agreements = Vec::new();
+    for ((subject, story), group) in claim_groups(claims) {
+        compare_group(&subject, story.as_deref(), &group, timeline, &mut conflicts, &mut agreements);
+    }
+    conflicts.extend(time_conflicts(timeline));
+    conflicts.sort_by(|a, b| a.id.cmp(&b.id));
+    agreements.sort_by(|a, b| a.id.cmp(&b.id));
+    (conflicts, agreements)
+}
+
+/// The story event a claim is about.
+fn story_of_claim(timeline: &Timeline, claim: &Claim, sentences: &HashMap<String, Vec<String>>) -> Option<String> {
+    if let Some(story) = claim.event.as_deref().and_then(|id| timeline.event(id)).and_then(|e| e.story.clone()) {
+        if story_family(timeline, &story).is_some_and(|f| COUNTED_FAMILIES.contains(&f)) || claim.subject == "age" {
+            return Some(story);
+        }
+    }
+    let sentence = sentences.get(&claim.doc).and_then(|s| s.get(claim.sentence)).map_or("", String::as_str);
+    let named: Vec<&str> = sentence
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter_map(|w| families::family_of_word(&w.to_lowercase()))
+        .filter(|f| COUNTED_FAMILIES.contains(f))
+        .collect();
+    let doc_stories = stories_of_document(timeline, &claim.doc);
+    let by_family = doc_stories.iter().find(|s| families::family_of_label(&s.label).is_some_and(|f| named.contains(&f)));
+    let most_reported = doc_stories.iter().max_by_key(|s| (s.documents.len(), std::cmp::Reverse(s.id.clone())));
+    by_family.or(most_reported).map(|s| s.id.clone())
+}
+
+fn story_family<'t>(timeline: &'t Timeline, story: &str) -> Option<&'static str> {
+    timeline.story(story).and_then(|s| families::family_of_label(&s.label))
+}
+
+/// The story events a document's events belong to, most reported first.
+fn stories_of_document<'t>(timeline: &'t Timeline, doc: &str) -> Vec<&'t StoryEvent> {
+    let mut stories: Vec<&StoryEvent> = timeline.stories.iter().filter(|s| s.documents.iter().any(|d| d == doc)).collect();
+    stories.sort_by(|a, b| b.documents.len().cmp(&a.documents.len()).then(a.id.cmp(&b.id)));
+    stories
+}
+
+/// Claims by what they are about: (subject, story event) for counts, (age of whom, none) for ages.
+fn claim_groups(claims: &[Claim]) -> BTreeMap<(String, Option<String>), Vec<&Claim>> {
+    let mut groups: BTreeMap<(String, Option<String>), Vec<&Claim>> = BTreeMap::new();
+    for claim in claims {
+        let key = match (&claim.subject[..], &claim.person) {
+            ("age", Some(person)) => (format!("age of {}", person_key(person)), None),
+            ("age", None) => continue,
+            (subject, _) => (subject.to_string(), claim.story.clone()),
+        };
+        groups.entry(key).or_default().push(claim);
+    }
+    groups
+}
+
+/// A person's name as compared: lower case, without titles and punctuation.
+fn person_key(person: &str) -> String {
+    person
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase())
+        .filter(|w| !w.is_empty() && !matches!(w.as_str(), "mr" | "mrs" | "ms" | "dr" | "the"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+fn compare_group(
+    subject: &str,
+    story: Option<&str>,
+    group: &[&Claim],
+    timeline: &Timeline,
+    conflicts: &mut Vec<Conflict>,
+    agreements: &mut Vec<Agreement>,
+) {
+    let current: Vec<&Claim> = group.iter().copied().filter(|c| c.status != ClaimStatus::Earlier).collect();
+    let Some(first) = current.first() else { return };
+    let all_agree = current.iter().all(|a| current.iter().all(|b| a.quantity.agrees_with(&b.quantity)));
+    let mut ids: Vec<String> = current.iter().map(|c| c.id.clone()).collect();
+    ids.sort();
+    let documents: std::collections::BTreeSet<&str> = current.iter().map(|c| c.doc.as_str()).collect();
+    let listing = current.iter().map(|c| describe(c, timeline)).collect::<Vec<_>>().join("; ");
+    let subject_words = subject.replace('_', " ");
+    if !all_agree {
+        conflicts.push(Conflict {
+            id: format!("x-{}", ids[0]),
+            kind: "quantity".into(),
+            subject: subject_words.clone(),
+            story: story.map(str::to_string),
+            claims: ids,
+            events: Vec::new(),
+            explanation: format!("sources disagree on {subject_words}: {listing}"),
+        });
+    } else if documents.len() >= 2 {
+        agreements.push(Agreement {
+            id: format!("a-{}", ids[0]),
+            subject: subject_words.clone(),
+            story: story.map(str::to_string),
+            claims: ids,
+            explanation: format!("{} sources agree on {subject_words} ({}): {listing}", documents.len(), first.quantity.value),
+        });
+    }
+}
+
+/// "4 in Reuters report: “left four people dead, including the assailant”".
+fn describe(claim: &Claim, timeline: &Timeline) -> String {
+    let title = timeline.document(&claim.doc).map_or(claim.doc.as_str(), |d| d.title.as_str());
+    format!("{} in {title}: \u{201c}{}\u{201d}", claim.quantity.value, claim.text)
+}
+
+/// Story events whose sources place them at times that cannot both hold: events finer than a
+/// day, from different documents, whose intervals do not overlap.
+fn time_conflicts(timeline: &Timeline) -> Vec<Conflict> {
+    let mut out = Vec::new();
+    for story in timeline.stories.iter().filter(|s| s.documents.len() > 1) {
+        let events: Vec<&Event> = story
+            .events
+            .iter()
+            .filter_map(|id| timeline.event(id))
+            .filter(|e| e.granularity < Granularity::Day && !e.hidden)
+            .collect();
+        let disjoint = events.iter().any(|a| events.iter().any(|b| a.doc != b.doc && (a.end <= b.start || b.end <= a.start)));
+        if !disjoint {
+            continue;
+        }
+        let mut ids: Vec<String> = events.iter().map(|e| e.id.clone()).collect();
+        ids.sort();
+        let listing = events
+            .iter()
+            .map(|e| {
+                let title = timeline.document(&e.doc).map_or(e.doc.as_str(), |d| d.title.as_str());
+                let phrase = e.mentions.first().and_then(|m| timeline.mention(m)).map_or("", |m| m.text.as_str());
+                format!("{} in {title} (\u{201c}{phrase}\u{201d})", e.start.format("%H:%M"))
+            })
+            .collect::<Vec<_>>()
+            .join("; ");
+        out.push(Conflict {
+            id: format!("x-{}", ids[0]),
+            kind: "time".into(),
+            subject: "time".into(),
+            story: Some(story.id.clone()),
+            claims: Vec::new(),
+            events: ids,
+            explanation: format!("sources disagree on when \u{201c}{}\u{201d} happened: {listing}", story.label),
+        });
+    }
+    out
+}

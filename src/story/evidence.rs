@@ -1,0 +1,162 @@
+//! What an event offers as evidence that it reports the same happening as another: the event
+//! family of its own clause, the people and places its sentence names, and the content words of
+//! its label. Words are interned (one number per distinct lower-case word) and kept as sorted
+//! lists, so comparing two events is a merge of two short lists, with no allocation per word.
+
+use super::families;
+use crate::timeline::Event;
+use std::collections::{HashMap, HashSet};
+use std::sync::OnceLock;
+
+/// The evidence of one event.
+#[derive(Debug, Default)]
+pub struct Evidence {
+    pub family: Option<&'static str>,
+    /// Word ids of the capitalised words of its sentence (not its first word, not function or
+    /// time words), sorted and distinct.
+    pub participants: Vec<u32>,
+    /// Word ids of the content words of its label, sorted and distinct.
+    pub content: Vec<u32>,
+}
+
+/// One number per distinct lower-case word.
+#[derive(Default)]
+pub struct Words {
+    ids: HashMap<String, u32>,
+    names: Vec<String>,
+    buffer: String,
+}
+
+impl Words {
+    /// The id of `word` lower-cased, or `None` when it is a function or time word.
+    fn id(&mut self, word: &str) -> Option<u32> {
+        self.buffer.clear();
+        if word.is_ascii() {
+            self.buffer.push_str(word);
+            self.buffer.make_ascii_lowercase();
+        } else {
+            self.buffer.extend(word.chars().flat_map(char::to_lowercase));
+        }
+        if function_words().contains(self.buffer.as_str()) || crate::tagger::lexicon::is_time_word(&self.buffer) {
+            return None;
+        }
+        if let Some(&id) = self.ids.get(self.buffer.as_str()) {
+            return Some(id);
+        }
+        let id = u32::try_from(self.names.len()).ok()?;
+        self.names.push(self.buffer.clone());
+        self.ids.insert(self.buffer.clone(), id);
+        Some(id)
+    }
+
+    /// The word of `id`, with a capital first letter ("London").
+    pub fn name(&self, id: u32) -> String {
+        let word = self.names.get(id as usize).map_or("", String::as_str);
+        let mut chars = word.chars();
+        chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
+    }
+}
+
+/// The evidence of `event`; only events with a family are ever compared, so the others get
+/// nothing more.
+pub fn of(event: &Event, words: &mut Words) -> Evidence {
+    let Some(family) = families::family_of_label(&event.label) else { return Evidence::default() };
+    Evidence {
+        family: Some(family),
+        participants: participants(&event.sentence.text, words),
+        content: content_words(&event.label, words),
+    }
+}
+
+fn sorted(mut ids: Vec<u32>) -> Vec<u32> {
+    ids.sort_unstable();
+    ids.dedup();
+    ids
+}
+
+/// Capitalised words that are not the first of their sentence ("London", "Masood").
+fn participants(sentence: &str, words: &mut Words) -> Vec<u32> {
+    let mut out = Vec::new();
+    let mut first = true;
+    for raw in sentence.split_whitespace() {
+        let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        let word = word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")).unwrap_or(word);
+        let capitalised = word.chars().next().is_some_and(char::is_uppercase) && word.len() > 1;
+        if capitalised && !first {
+            out.extend(words.id(word));
+        }
+        first = raw.ends_with(['.', '!', '?', ':', '“', '"']);
+    }
+    sorted(out)
+}
+
+/// Content words of a label: not function words, time words or words of one or two letters.
+fn content_words(label: &str, words: &mut Words) -> Vec<u32> {
+    let ids = label
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter(|w| w.chars().nth(2).is_some())
+        .filter_map(|w| words.id(w))
+        .collect();
+    sorted(ids)
+}
+
+/// Ids in both sorted lists.
+pub fn shared(a: &[u32], b: &[u32]) -> Vec<u32> {
+    let (mut i, mut j, mut out) = (0, 0, Vec::new());
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                out.push(a[i]);
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    out
+}
+
+/// Shared ids as a share of the shorter list (0 when either is empty).
+pub fn overlap(a: &[u32], b: &[u32]) -> f64 {
+    let shorter = a.len().min(b.len());
+    if shorter == 0 {
+        return 0.0;
+    }
+    shared(a, b).len() as f64 / shorter as f64
+}
+
+const FUNCTION_WORDS: &[&str] = &[
+    "the", "a", "an", "and", "or", "but", "of", "in", "on", "at", "to", "for", "from", "by", "with", "that", "this",
+    "these", "those", "which", "who", "whom", "whose", "was", "were", "is", "are", "be", "been", "has", "have", "had",
+    "his", "her", "its", "their", "our", "my", "your", "he", "she", "it", "they", "we", "you", "i", "as", "after",
+    "before", "during", "while", "when", "also", "not", "no", "said", "says", "there", "than", "then", "into", "over",
+    "about", "more", "most", "some", "such", "other", "would", "will", "could", "can", "may", "mr", "mrs", "ms", "dr",
+];
+
+fn function_words() -> &'static HashSet<&'static str> {
+    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+    SET.get_or_init(|| FUNCTION_WORDS.iter().copied().collect())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn names_are_capitalised_words_after_the_first() {
+        let mut words = Words::default();
+        let ids = participants("Police said Khalid Masood drove across Westminster Bridge on Wednesday.", &mut words);
+        let names: Vec<String> = ids.iter().map(|&id| words.name(id)).collect();
+        assert_eq!(names.len(), 4, "{names:?}");
+        assert!(names.contains(&"Westminster".to_string()) && !names.contains(&"Police".to_string()));
+        assert!(!names.contains(&"Wednesday".to_string()), "time words are not participants");
+    }
+
+    #[test]
+    fn shared_and_overlap_merge_sorted_lists() {
+        assert_eq!(shared(&[1, 3, 5, 7], &[3, 4, 7]), vec![3, 7]);
+        assert!((overlap(&[1, 2], &[2, 9, 10]) - 0.5).abs() < 1e-9);
+        assert_eq!(overlap(&[], &[1]), 0.0);
+    }
+}
