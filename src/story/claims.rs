@@ -661,7 +661,7 @@ fn age_aged(tokens: &[Tok], i: usize, names: &[NameRun]) -> Option<Age> {
     if !plausible_age(years) {
         return None;
     }
-    let appositive = appositive_before(tokens, i + 1, names);
+    let appositive = appositive_before(tokens, i, names);
     let first = appositive.map_or(i, |(first, _)| first);
     let person = appositive.or_else(|| last_name_before(names, i));
     Some(Age { years, person, first, end, next: end })

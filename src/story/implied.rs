@@ -237,10 +237,7 @@ impl Context<'_, '_> {
             let label = format!("{what} (original)");
             return self.event(ImpliedKind::Anniversary, None, label, years, first, end);
         }
-        let who = self.who(first).map(|one| match self.partner_after(end) {
-            Some(partner) => format!("{one} and {partner}"),
-            None => one,
-        });
+        let who = self.couple(first, end);
         let label = format!("{} married", who.as_deref().unwrap_or("(unnamed couple)"));
         self.event(ImpliedKind::Anniversary, who, label, years, first, end)
     }
@@ -253,6 +250,22 @@ impl Context<'_, '_> {
         let stop = (end + 1..self.tokens.len()).find(|&k| !self.tokens[k].is_word()).unwrap_or(self.tokens.len());
         let stop = stop.min(end + 5);
         (stop > end + 1).then(|| self.phrase(end + 1, stop).1)
+    }
+
+    /// The couple of a wedding anniversary: two people named before the phrase ("Pavel Novak and
+    /// his wife Irena marked their 40th anniversary"), or one before it (or a pronoun's
+    /// antecedent) and a partner after it ("... with his wife Melissa").
+    fn couple(&self, first: usize, end: usize) -> Option<String> {
+        let before: Vec<&NameRun> = self.names.iter().filter(|n| n.end <= first).collect();
+        if let [.., one, other] = before.as_slice() {
+            let (one, other) = (name_text(self.text, self.tokens, one), name_text(self.text, self.tokens, other));
+            return Some(format!("{one} and {other}"));
+        }
+        let one = self.who(first)?;
+        Some(match self.partner_after(end) {
+            Some(partner) => format!("{one} and {partner}"),
+            None => one,
+        })
     }
 
     /// "with his wife Melissa" after the phrase: the partner's name.
