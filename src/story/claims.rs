@@ -134,7 +134,8 @@ const GENERAL_PERSON_NOUNS: &[&str] = &["people", "persons", "individuals", "oth
 const AUXILIARIES: &[&str] = &["were", "was", "are", "is", "have", "has", "had", "been", "being", "reported", "now"];
 
 /// Adjectives a counted noun may carry: "six different addresses".
-const COUNT_ADJECTIVES: &[&str] = &["different", "separate", "other", "additional", "more", "new", "British", "foreign"];
+const COUNT_ADJECTIVES: &[&str] =
+    &["different", "separate", "other", "additional", "more", "new", "British", "foreign"];
 
 /// Plural words after a number that are units, not counted facts: "two days later", "$5 million".
 const NOT_COUNTED: &[&str] = &[
@@ -250,7 +251,8 @@ const MONTHS: &[&str] = &[
 const CLOCK_AND_SHARE: &[&str] = &["am", "pm", "a", "p", "o", "percent", "per", "gmt", "bst", "utc", "est", "pst"];
 
 /// Words before a four-digit number that make it a year: "in 2017".
-const YEAR_CONTEXT: &[&str] = &["in", "since", "by", "of", "from", "until", "during", "through", "to", "before", "after"];
+const YEAR_CONTEXT: &[&str] =
+    &["in", "since", "by", "of", "from", "until", "during", "through", "to", "before", "after"];
 
 /// Words before a figure that mark it as an earlier one the source reports: "the initial reports of 20".
 const EARLIER_WORDS: &[&str] = &["initial", "earlier", "previous", "original", "first", "preliminary"];
@@ -419,7 +421,8 @@ impl SentenceReader<'_, '_> {
             let first = if before(count.first - from + 1).is_some_and(|t| t.is("the")) { from - 1 } else { from };
             return Some((subject.to_string(), first, count.end, ClaimStatus::Earlier));
         }
-        let changed = before(1).is_some_and(|t| t.is("to")) && before(2).is_some_and(|t| CHANGE_VERBS.contains(&t.lower.as_str()));
+        let changed = before(1).is_some_and(|t| t.is("to"))
+            && before(2).is_some_and(|t| CHANGE_VERBS.contains(&t.lower.as_str()));
         if changed {
             return Some((subject.to_string(), toll_at, count.end, ClaimStatus::Revised));
         }
@@ -450,7 +453,9 @@ impl SentenceReader<'_, '_> {
             return Vec::new();
         }
         let stop = (at..self.tokens.len())
-            .find(|&k| matches!(self.tokens[k].kind, crate::text::tokens::TokenKind::Punct(c) if ",.;:!?\"".contains(c)))
+            .find(
+                |&k| matches!(self.tokens[k].kind, crate::text::tokens::TokenKind::Punct(c) if ",.;:!?\"".contains(c)),
+            )
             .unwrap_or(self.tokens.len());
         if stop <= at {
             return Vec::new();
@@ -511,7 +516,8 @@ fn is_a_count(tokens: &[Tok], count: &Count) -> bool {
     let attached_after = after.filter(|t| !t.space_before);
     if number.is_number() {
         let glued_before = before.is_some_and(|t| !number.space_before && !t.is_punct('('));
-        let glued_after = attached_after.is_some_and(|t| !t.is_punct(',') && !t.is_punct('.') || is_decimal(tokens, count.end));
+        let glued_after =
+            attached_after.is_some_and(|t| !t.is_punct(',') && !t.is_punct('.') || is_decimal(tokens, count.end));
         if glued_before || glued_after || is_year(tokens, count) {
             return false;
         }
@@ -519,10 +525,16 @@ fn is_a_count(tokens: &[Tok], count: &Count) -> bool {
     if attached_after.is_some_and(|t| t.is_punct('-')) {
         return false;
     }
-    if before.is_some_and(|t| MONTHS.contains(&t.lower.as_str()) || LABEL_WORDS.contains(&t.lower.as_str()) && t.capitalised()) {
+    if before.is_some_and(|t| {
+        MONTHS.contains(&t.lower.as_str()) || LABEL_WORDS.contains(&t.lower.as_str()) && t.capitalised()
+    }) {
         return false;
     }
-    if after.is_some_and(|t| MONTHS.contains(&t.lower.as_str()) && t.capitalised() || CLOCK_AND_SHARE.contains(&t.lower.as_str()) || t.is_punct('%')) {
+    if after.is_some_and(|t| {
+        MONTHS.contains(&t.lower.as_str()) && t.capitalised()
+            || CLOCK_AND_SHARE.contains(&t.lower.as_str())
+            || t.is_punct('%')
+    }) {
         return false;
     }
     if after.is_some_and(|t| t.is("of")) && !count.quantity.modifier.eq(&QuantityMod::Vague) {
@@ -573,7 +585,8 @@ fn is_counted_noun(token: &Tok) -> bool {
 
 /// The singular of a plural noun: "addresses" → "address", "bodies" → "body", "men" → "man".
 fn singular(word: &str) -> String {
-    const IRREGULAR: &[(&str, &str)] = &[("men", "man"), ("women", "woman"), ("children", "child"), ("people", "person")];
+    const IRREGULAR: &[(&str, &str)] =
+        &[("men", "man"), ("women", "woman"), ("children", "child"), ("people", "person")];
     if let Some((_, one)) = IRREGULAR.iter().find(|(many, _)| *many == word) {
         return one.to_string();
     }
@@ -698,20 +711,122 @@ pub struct NameRun {
 
 /// Capitalised words that open sentences or clauses, never names.
 const STARTERS: &[&str] = &[
-    "the", "a", "an", "he", "she", "they", "it", "this", "that", "these", "those", "there", "but", "and", "or", "in",
-    "on", "at", "after", "before", "when", "while", "his", "her", "their", "we", "i", "our", "its", "as", "so", "if",
-    "for", "of", "to", "with", "by", "from", "since", "then", "yet", "also", "however", "meanwhile", "police",
-    "authorities", "officials", "victims", "some", "many", "most", "all", "one", "two", "three", "several",
-    "immediately", "therefore", "furthermore", "surveillance", "britain’s", "mr", "mrs", "ms", "dr",
+    "the",
+    "a",
+    "an",
+    "he",
+    "she",
+    "they",
+    "it",
+    "this",
+    "that",
+    "these",
+    "those",
+    "there",
+    "but",
+    "and",
+    "or",
+    "in",
+    "on",
+    "at",
+    "after",
+    "before",
+    "when",
+    "while",
+    "his",
+    "her",
+    "their",
+    "we",
+    "i",
+    "our",
+    "its",
+    "as",
+    "so",
+    "if",
+    "for",
+    "of",
+    "to",
+    "with",
+    "by",
+    "from",
+    "since",
+    "then",
+    "yet",
+    "also",
+    "however",
+    "meanwhile",
+    "police",
+    "authorities",
+    "officials",
+    "victims",
+    "some",
+    "many",
+    "most",
+    "all",
+    "one",
+    "two",
+    "three",
+    "several",
+    "immediately",
+    "therefore",
+    "furthermore",
+    "surveillance",
+    "britain’s",
+    "mr",
+    "mrs",
+    "ms",
+    "dr",
 ];
 
 /// Titles before a name, stripped from it: "Defence Secretary Michael Fallon" → "Michael Fallon".
 const TITLES: &[&str] = &[
-    "mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "president", "prime", "minister", "secretary",
-    "defence", "defense", "home", "foreign", "chancellor", "queen", "king", "prince", "princess", "officer",
-    "constable", "pc", "sgt", "sergeant", "inspector", "detective", "chief", "superintendent", "commissioner",
-    "mayor", "governor", "senator", "judge", "justice", "rev", "pope", "captain", "general", "colonel", "major",
-    "lieutenant", "professor", "counterterrorism", "top",
+    "mr",
+    "mrs",
+    "ms",
+    "miss",
+    "dr",
+    "sir",
+    "dame",
+    "lord",
+    "lady",
+    "president",
+    "prime",
+    "minister",
+    "secretary",
+    "defence",
+    "defense",
+    "home",
+    "foreign",
+    "chancellor",
+    "queen",
+    "king",
+    "prince",
+    "princess",
+    "officer",
+    "constable",
+    "pc",
+    "sgt",
+    "sergeant",
+    "inspector",
+    "detective",
+    "chief",
+    "superintendent",
+    "commissioner",
+    "mayor",
+    "governor",
+    "senator",
+    "judge",
+    "justice",
+    "rev",
+    "pope",
+    "captain",
+    "general",
+    "colonel",
+    "major",
+    "lieutenant",
+    "professor",
+    "counterterrorism",
+    "top",
 ];
 
 /// Words before a single capitalised word that make it a name: "his wife Melissa".
@@ -720,17 +835,117 @@ const RELATIONS: &[&str] =
 
 /// Capitalised words of places, organisations, nationalities and days that are never in a name.
 const NOT_NAMES: &[&str] = &[
-    "london", "britain", "british", "england", "english", "birmingham", "kent", "midlands", "west", "east", "north",
-    "south", "utah", "europe", "european", "westminster", "parliament", "scotland", "yard", "street", "road",
-    "bridge", "square", "house", "palace", "times", "news", "post", "agency", "service", "command", "council",
-    "ministry", "department", "government", "university", "company", "group", "state", "states", "united",
-    "kingdom", "america", "american", "france", "french", "china", "chinese", "germany", "ireland", "italy",
-    "spain", "romania", "korea", "islamic", "isis", "fox", "amaq", "metropolitan", "ny", "new", "york",
-    "washington", "paris", "berlin", "reuters", "associated", "press", "bbc", "cnn", "world", "city", "county",
-    "river", "park", "hospital", "church", "mosque", "school", "college", "court", "airport", "station", "monday",
-    "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "protection", "diplomatic",
-    "parliamentary", "and", "attacker", "identified", "valley", "county", "party", "club", "office", "centre",
-    "center", "national", "international", "federal", "royal", "army", "navy", "force", "forces",
+    "london",
+    "britain",
+    "british",
+    "england",
+    "english",
+    "birmingham",
+    "kent",
+    "midlands",
+    "west",
+    "east",
+    "north",
+    "south",
+    "utah",
+    "europe",
+    "european",
+    "westminster",
+    "parliament",
+    "scotland",
+    "yard",
+    "street",
+    "road",
+    "bridge",
+    "square",
+    "house",
+    "palace",
+    "times",
+    "news",
+    "post",
+    "agency",
+    "service",
+    "command",
+    "council",
+    "ministry",
+    "department",
+    "government",
+    "university",
+    "company",
+    "group",
+    "state",
+    "states",
+    "united",
+    "kingdom",
+    "america",
+    "american",
+    "france",
+    "french",
+    "china",
+    "chinese",
+    "germany",
+    "ireland",
+    "italy",
+    "spain",
+    "romania",
+    "korea",
+    "islamic",
+    "isis",
+    "fox",
+    "amaq",
+    "metropolitan",
+    "ny",
+    "new",
+    "york",
+    "washington",
+    "paris",
+    "berlin",
+    "reuters",
+    "associated",
+    "press",
+    "bbc",
+    "cnn",
+    "world",
+    "city",
+    "county",
+    "river",
+    "park",
+    "hospital",
+    "church",
+    "mosque",
+    "school",
+    "college",
+    "court",
+    "airport",
+    "station",
+    "monday",
+    "tuesday",
+    "wednesday",
+    "thursday",
+    "friday",
+    "saturday",
+    "sunday",
+    "protection",
+    "diplomatic",
+    "parliamentary",
+    "and",
+    "attacker",
+    "identified",
+    "valley",
+    "county",
+    "party",
+    "club",
+    "office",
+    "centre",
+    "center",
+    "national",
+    "international",
+    "federal",
+    "royal",
+    "army",
+    "navy",
+    "force",
+    "forces",
 ];
 
 /// Remembers the words of full names seen so far in a document, so that a later "Masood" alone
@@ -784,7 +999,8 @@ impl NameMemory {
 fn capitalised_run_end(tokens: &[Tok], i: usize) -> usize {
     let mut end = i;
     while let Some(token) = tokens.get(end) {
-        let fits = token.capitalised() && !STARTERS.contains(&token.lower.as_str()) && !MONTHS.contains(&token.lower.as_str());
+        let fits =
+            token.capitalised() && !STARTERS.contains(&token.lower.as_str()) && !MONTHS.contains(&token.lower.as_str());
         let glued = end > i && !token.space_before;
         if !fits || glued {
             break;

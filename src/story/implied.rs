@@ -205,9 +205,18 @@ impl Context<'_, '_> {
         (span, self.text.get(span.0..span.1).unwrap_or_default().to_string())
     }
 
-    fn event(&self, kind: ImpliedKind, who: Option<String>, label: String, years: u64, first: usize, end: usize) -> Found {
+    fn event(
+        &self,
+        kind: ImpliedKind,
+        who: Option<String>,
+        label: String,
+        years: u64,
+        first: usize,
+        end: usize,
+    ) -> Found {
         let (phrase, written) = self.phrase(first, end);
-        let (start, stop, year) = self.year_span(years).unwrap_or((self.reference, self.reference, self.reference.year()));
+        let (start, stop, year) =
+            self.year_span(years).unwrap_or((self.reference, self.reference, self.reference.year()));
         Found {
             event: Implied {
                 kind,
@@ -305,7 +314,8 @@ fn anniversary_at(tokens: &[Tok], i: usize) -> Option<(u64, usize, usize)> {
     } else if let Some(&(_, years)) = ORDINAL_WORDS.iter().find(|(w, _)| token.is(w)) {
         (years, i + 1)
     } else if token.is_number() {
-        let suffix = tokens.get(i + 1).filter(|t| !t.space_before && ["st", "nd", "rd", "th"].contains(&t.lower.as_str()))?;
+        let suffix =
+            tokens.get(i + 1).filter(|t| !t.space_before && ["st", "nd", "rd", "th"].contains(&t.lower.as_str()))?;
         let _ = suffix;
         (plain_number(tokens, i)?.0, i + 2)
     } else {
