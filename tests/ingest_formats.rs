@@ -163,13 +163,11 @@ fn missing_file_and_directory_are_errors() {
 /// relative words resolve against it, and the byline itself is not an event.
 #[test]
 fn a_byline_date_becomes_the_publication_date_and_is_not_an_event() {
-    let text =
-        "Bridge reopens\nValley Times, Tuesday 17 September 2019\n\nThe bridge reopened yesterday after repairs.\n";
+    let text = "Bridge reopens\nValley Times, Tuesday 17 September 2019\n\nThe bridge reopened yesterday after repairs.\n";
     let doc = ingest::from_bytes(Path::new("bridge.txt"), text.as_bytes()).unwrap();
     assert_eq!(doc.dct.as_deref(), Some("2019-09-17"));
     let anchor = chrono::NaiveDate::from_ymd_opt(2019, 9, 1).unwrap();
-    let timeline =
-        chronoscope::pipeline::build_timeline(&[doc], &chronoscope::pipeline::Settings { anchor, dct: None });
+    let timeline = chronoscope::pipeline::build_timeline(&[doc], &chronoscope::pipeline::Settings { anchor, dct: None });
     assert_eq!(timeline.documents[0].dct_source.as_deref(), Some("byline"));
     let yesterday = timeline.mentions.iter().find(|m| m.text == "yesterday").unwrap();
     assert_eq!(yesterday.value, "2019-09-16", "{}", yesterday.explanation);
