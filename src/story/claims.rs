@@ -264,6 +264,9 @@ const CHANGE_VERBS: &[&str] =
 /// Words that open a qualifier after a claim: "four people dead, including the assailant".
 const QUALIFIER_STARTS: &[&[&str]] = &[&["not", "including"], &["including"], &["excluding"], &["among", "them"]];
 
+/// How many tokens a qualifier after a claim may run to.
+const QUALIFIER_REACH: usize = 10;
+
 /// Reads every claim in `text`, sentence by sentence.
 pub fn extract(doc_id: &str, text: &str, offsets: &CharOffsets, sentences: &[SentenceSpan]) -> Vec<Claim> {
     let mut claims = Vec::new();
@@ -452,11 +455,11 @@ impl SentenceReader<'_, '_> {
         if !QUALIFIER_STARTS.iter().any(|words| words_at(self.tokens, at, words)) {
             return Vec::new();
         }
-        let stop = (at..self.tokens.len())
+        let stop = (at..self.tokens.len().min(at + QUALIFIER_REACH))
             .find(
                 |&k| matches!(self.tokens[k].kind, crate::text::tokens::TokenKind::Punct(c) if ",.;:!?\"".contains(c)),
             )
-            .unwrap_or(self.tokens.len());
+            .unwrap_or(self.tokens.len().min(at + QUALIFIER_REACH));
         if stop <= at {
             return Vec::new();
         }
@@ -616,7 +619,7 @@ fn plausible_age(years: u64) -> bool {
 
 /// "Khalid Masood, 52," at the name's first token.
 fn age_after_name(tokens: &[Tok], i: usize, names: &[NameRun]) -> Option<Age> {
-    let name = names.iter().find(|n| n.first == i)?;
+    let name = name_starting_at(names, i)?;
     let comma = tokens.get(name.end)?;
     let number = tokens.get(name.end + 1)?;
     if !comma.is_punct(',') || !number.is_number() {
@@ -656,7 +659,9 @@ fn age_year_old(tokens: &[Tok], i: usize, names: &[NameRun]) -> Option<Age> {
         return None;
     }
     let old_end = j + 1;
-    if let Some(name) = names.iter().find(|n| n.first == old_end || n.first == old_end + 1 && hyphen(old_end)) {
+    let name_after =
+        name_starting_at(names, old_end).or_else(|| name_starting_at(names, old_end + 1).filter(|_| hyphen(old_end)));
+    if let Some(name) = name_after {
         return Some(Age { years, person: Some((name.first, name.end)), first: i, end: name.end, next: name.end });
     }
     let appositive = appositive_before(tokens, i, names);
@@ -688,7 +693,7 @@ fn appositive_before(tokens: &[Tok], at: usize, names: &[NameRun]) -> Option<(us
     if !tokens.get(comma).is_some_and(|t| t.is_punct(',')) {
         return None;
     }
-    if let Some(name) = names.iter().find(|n| n.end == comma) {
+    if let Some(name) = names_before(names, comma).last().filter(|n| n.end == comma) {
         return Some((name.first, name.end));
     }
     let opener = (comma.saturating_sub(6)..comma).rev().find(|&k| tokens[k].is("the"))?;
@@ -697,7 +702,7 @@ fn appositive_before(tokens: &[Tok], at: usize, names: &[NameRun]) -> Option<(us
 }
 
 fn last_name_before(names: &[NameRun], at: usize) -> Option<(usize, usize)> {
-    names.iter().rev().find(|n| n.end <= at).map(|n| (n.first, n.end))
+    names_before(names, at).last().map(|n| (n.first, n.end))
 }
 
 // ---- Person names ----
@@ -707,6 +712,16 @@ fn last_name_before(names: &[NameRun], at: usize) -> Option<(usize, usize)> {
 pub struct NameRun {
     pub first: usize,
     pub end: usize,
+}
+
+/// The name that starts at token `i` (names are in order and never overlap).
+pub fn name_starting_at(names: &[NameRun], i: usize) -> Option<&NameRun> {
+    names.binary_search_by_key(&i, |n| n.first).ok().and_then(|k| names.get(k))
+}
+
+/// The names that end at or before token `at`.
+pub fn names_before(names: &[NameRun], at: usize) -> &[NameRun] {
+    &names[..names.partition_point(|n| n.end <= at)]
 }
 
 /// Capitalised words that open sentences or clauses, never names.

@@ -5,7 +5,7 @@
 //! person named in the previous sentences) and why. Examples: `implied.corpus`, run by
 //! `tests/story_corpora.rs`.
 
-use super::claims::{Claim, NameMemory, NameRun};
+use super::claims::{names_before, Claim, NameMemory, NameRun};
 use super::numbers::{plain_number, sentence_tokens, Tok};
 use crate::text::offsets::CharOffsets;
 use crate::text::SentenceSpan;
@@ -73,6 +73,9 @@ const TENURE_PLACES: &[&str] = &["at", "with", "in", "on"];
 
 /// Pronouns that point back at the last person named.
 const PRONOUNS: &[&str] = &["he", "she", "his", "her", "him"];
+
+/// How many tokens before a phrase a pronoun pointing at its person may stand.
+const PRONOUN_REACH: usize = 12;
 
 /// How many earlier sentences a pronoun looks back through for its person.
 const ANTECEDENT_REACH: usize = 3;
@@ -184,15 +187,18 @@ impl Context<'_, '_> {
         found
     }
 
-    /// Who a phrase at `at` is about: a name in its sentence before it, else (after a pronoun or
-    /// with no name) the last person named in the previous few sentences.
+    /// Who a phrase at `at` is about: a name in its sentence before it, else, when a pronoun
+    /// stands just before it ("He was a 15-year veteran"), the last person named in the previous
+    /// few sentences.
     fn who(&self, at: usize) -> Option<String> {
-        if let Some(name) = self.names.iter().rev().find(|n| n.end <= at) {
+        if let Some(name) = names_before(self.names, at).last() {
             return Some(name_text(self.text, self.tokens, name));
         }
-        let pronoun = self.tokens[..at].iter().any(|t| PRONOUNS.contains(&t.lower.as_str()));
+        let clause = &self.tokens[at.saturating_sub(PRONOUN_REACH)..at];
+        let pronoun = clause.iter().any(|t| PRONOUNS.contains(&t.lower.as_str()));
         let reach = self.sentence.saturating_sub(ANTECEDENT_REACH);
-        pronoun.then(|| self.recent.iter().rev().find(|(s, _)| *s >= reach).map(|(_, n)| n.clone())).flatten()
+        let antecedent = self.recent.last().filter(|(s, _)| *s >= reach).map(|(_, n)| n.clone());
+        antecedent.filter(|_| pronoun)
     }
 
     fn year_span(&self, years: u64) -> Option<(NaiveDate, NaiveDate, i32)> {
@@ -256,8 +262,8 @@ impl Context<'_, '_> {
         if !self.tokens.get(end).is_some_and(|t| t.is("of")) {
             return None;
         }
-        let stop = (end + 1..self.tokens.len()).find(|&k| !self.tokens[k].is_word()).unwrap_or(self.tokens.len());
-        let stop = stop.min(end + 5);
+        let reach = self.tokens.len().min(end + 5);
+        let stop = (end + 1..reach).find(|&k| !self.tokens[k].is_word()).unwrap_or(reach);
         (stop > end + 1).then(|| self.phrase(end + 1, stop).1)
     }
 
@@ -265,8 +271,7 @@ impl Context<'_, '_> {
     /// his wife Irena marked their 40th anniversary"), or one before it (or a pronoun's
     /// antecedent) and a partner after it ("... with his wife Melissa").
     fn couple(&self, first: usize, end: usize) -> Option<String> {
-        let before: Vec<&NameRun> = self.names.iter().filter(|n| n.end <= first).collect();
-        if let [.., one, other] = before.as_slice() {
+        if let [.., one, other] = names_before(self.names, first) {
             let (one, other) = (name_text(self.text, self.tokens, one), name_text(self.text, self.tokens, other));
             return Some(format!("{one} and {other}"));
         }
@@ -279,7 +284,7 @@ impl Context<'_, '_> {
 
     /// "with his wife Melissa" after the phrase: the partner's name.
     fn partner_after(&self, end: usize) -> Option<String> {
-        let name = self.names.iter().find(|n| n.first >= end && n.first <= end + 5)?;
+        let name = self.names.get(self.names.partition_point(|n| n.first < end)).filter(|n| n.first <= end + 5)?;
         Some(name_text(self.text, self.tokens, name))
     }
 }
