@@ -111,7 +111,7 @@ fn check_claim(case: &Case, found: &[Claim], _: &[Implied], _: NaiveDate) -> Opt
         let (key, expected) = extra.split_once('=').unwrap_or((extra, ""));
         let ok = match key {
             "status" => format!("{:?}", claim.status).eq_ignore_ascii_case(expected),
-            "person" => claim.person.as_deref() == Some(expected),
+            "person" => claim.person.as_deref() == Some(expected).filter(|p| !p.is_empty()),
             "qual" => claim.qualifiers.iter().any(|q| q == expected),
             _ => false,
         };

@@ -666,7 +666,7 @@ fn age_year_old(tokens: &[Tok], i: usize, names: &[NameRun]) -> Option<Age> {
     }
     let appositive = appositive_before(tokens, i, names);
     let first = appositive.map_or(i, |(first, _)| first);
-    let person = appositive.or_else(|| last_name_before(names, i));
+    let person = appositive.or_else(|| only_name_before(tokens, names, i));
     Some(Age { years, person, first, end: old_end, next: old_end })
 }
 
@@ -681,7 +681,7 @@ fn age_aged(tokens: &[Tok], i: usize, names: &[NameRun]) -> Option<Age> {
     }
     let appositive = appositive_before(tokens, i, names);
     let first = appositive.map_or(i, |(first, _)| first);
-    let person = appositive.or_else(|| last_name_before(names, i));
+    let person = appositive.or_else(|| only_name_before(tokens, names, i));
     Some(Age { years, person, first, end, next: end })
 }
 
@@ -701,8 +701,26 @@ fn appositive_before(tokens: &[Tok], at: usize, names: &[NameRun]) -> Option<(us
     plain.then_some((opener, comma))
 }
 
-fn last_name_before(names: &[NameRun], at: usize) -> Option<(usize, usize)> {
-    names_before(names, at).last().map(|n| (n.first, n.end))
+/// The person an age without an appositive is about: the last name before it, unless another
+/// capitalised word that might be a name stands before that name ("Ford, whose ... pardoned
+/// Nixon, died aged 93" is about Ford, whom the name table does not know: better no one than Nixon).
+fn only_name_before(tokens: &[Tok], names: &[NameRun], at: usize) -> Option<(usize, usize)> {
+    let name = names_before(names, at).last()?;
+    let window = name.first.saturating_sub(RIVAL_REACH)..name.first;
+    let in_a_name = |k: usize| names.get(names.partition_point(|n| n.end <= k)).is_some_and(|n| n.first <= k);
+    let rival = window.into_iter().any(|k| {
+        let token = &tokens[k];
+        token.capitalised() && !in_a_name(k) && !is_never_a_name(&token.lower)
+    });
+    (!rival).then_some((name.first, name.end))
+}
+
+/// How far before a name `only_name_before` looks for a rival.
+const RIVAL_REACH: usize = 30;
+
+/// Starters, titles, months, places and organisations: capitalised words that are not names.
+fn is_never_a_name(word: &str) -> bool {
+    [STARTERS, TITLES, NOT_NAMES, MONTHS].iter().any(|table| table.contains(&word))
 }
 
 // ---- Person names ----

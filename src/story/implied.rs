@@ -66,7 +66,7 @@ const ORDINAL_WORDS: &[(&str, u64)] = &[
 const TENURE_NOUNS: &[&str] = &["veteran", "career", "tenure", "stint", "member", "employee"];
 
 /// Verbs before "for N years" that make it a tenure: "had worked there for 20 years".
-const TENURE_VERBS: &[&str] = &["worked", "served", "working", "serving", "employed", "taught", "teaching", "been"];
+const TENURE_VERBS: &[&str] = &["worked", "served", "working", "serving", "employed", "taught", "teaching"];
 
 /// Words after "after N years" that make it a tenure: "after 30 years at the company".
 const TENURE_PLACES: &[&str] = &["at", "with", "in", "on"];
@@ -249,7 +249,7 @@ impl Context<'_, '_> {
 
     fn anniversary_event(&self, years: u64, first: usize, end: usize) -> Found {
         if let Some(what) = self.anniversary_of(end) {
-            let label = format!("{what} (original)");
+            let label = what;
             return self.event(ImpliedKind::Anniversary, None, label, years, first, end);
         }
         let who = self.couple(first, end);
@@ -257,13 +257,15 @@ impl Context<'_, '_> {
         self.event(ImpliedKind::Anniversary, who, label, years, first, end)
     }
 
-    /// "the 10th anniversary of the attack" → "the attack".
+    /// "the 10th anniversary of the attack" → "the attack" (up to four words, to the first
+    /// punctuation): the original event's label.
     fn anniversary_of(&self, end: usize) -> Option<String> {
         if !self.tokens.get(end).is_some_and(|t| t.is("of")) {
             return None;
         }
         let reach = self.tokens.len().min(end + 5);
-        let stop = (end + 1..reach).find(|&k| !self.tokens[k].is_word()).unwrap_or(reach);
+        let stop =
+            (end + 1..reach).find(|&k| !(self.tokens[k].is_word() || self.tokens[k].is_number())).unwrap_or(reach);
         (stop > end + 1).then(|| self.phrase(end + 1, stop).1)
     }
 
