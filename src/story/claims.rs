@@ -666,7 +666,10 @@ fn age_year_old(tokens: &[Tok], i: usize, names: &[NameRun]) -> Option<Age> {
     }
     let appositive = appositive_before(tokens, i, names);
     let first = appositive.map_or(i, |(first, _)| first);
-    let person = appositive.or_else(|| only_name_before(tokens, names, i));
+    // "a 16-year-old girl" is about the girl, not a name before it; "was 52 years old" is
+    // about the subject.
+    let predicative = tokens.get(j - 1).is_some_and(|t| t.is("years"));
+    let person = appositive.or_else(|| predicative.then(|| only_name_before(tokens, names, i)).flatten());
     Some(Age { years, person, first, end: old_end, next: old_end })
 }
 
@@ -696,22 +699,28 @@ fn appositive_before(tokens: &[Tok], at: usize, names: &[NameRun]) -> Option<(us
     if let Some(name) = names_before(names, comma).last().filter(|n| n.end == comma) {
         return Some((name.first, name.end));
     }
+    if comma == article {
+        return None;
+    }
     let opener = (comma.saturating_sub(6)..comma).rev().find(|&k| tokens[k].is("the"))?;
     let plain = tokens[opener..comma].iter().all(|t| t.is_word());
     plain.then_some((opener, comma))
 }
 
-/// The person an age without an appositive is about: the last name before it, unless another
-/// capitalised word that might be a name stands before that name ("Ford, whose ... pardoned
-/// Nixon, died aged 93" is about Ford, whom the name table does not know: better no one than Nixon).
+/// The person an age without an appositive is about ("Masood was 52 years old", "Ford ... died
+/// aged 93"): the sentence's subject when a name opens it, else the only name before the age,
+/// unless another capitalised word that might be a name stands before that one. Better no one
+/// than the wrong one.
 fn only_name_before(tokens: &[Tok], names: &[NameRun], at: usize) -> Option<(usize, usize)> {
-    let name = names_before(names, at).last()?;
+    let before = names_before(names, at);
+    let opening =
+        before.first().filter(|n| tokens[..n.first].iter().all(|t| !t.capitalised() || is_never_a_name(&t.lower)));
+    if let Some(subject) = opening.filter(|n| n.first <= RIVAL_REACH) {
+        return Some((subject.first, subject.end));
+    }
+    let [name] = before else { return None };
     let window = name.first.saturating_sub(RIVAL_REACH)..name.first;
-    let in_a_name = |k: usize| names.get(names.partition_point(|n| n.end <= k)).is_some_and(|n| n.first <= k);
-    let rival = window.into_iter().any(|k| {
-        let token = &tokens[k];
-        token.capitalised() && !in_a_name(k) && !is_never_a_name(&token.lower)
-    });
+    let rival = window.into_iter().any(|k| tokens[k].capitalised() && !is_never_a_name(&tokens[k].lower));
     (!rival).then_some((name.first, name.end))
 }
 
