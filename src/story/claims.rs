@@ -180,6 +180,23 @@ const NOT_COUNTED: &[&str] = &[
     "lengths",
     "laps",
     "rounds",
+    "francs",
+    "marks",
+    "yen",
+    "yuan",
+    "rupees",
+    "pesos",
+    "rubles",
+    "roubles",
+    "dinars",
+    "shekels",
+    "punts",
+    "shares",
+    "acres",
+    "hectares",
+    "barrels",
+    "ounces",
+    "gallons",
     "is",
     "was",
     "has",
@@ -592,6 +609,9 @@ fn singular(word: &str) -> String {
         &[("men", "man"), ("women", "woman"), ("children", "child"), ("people", "person")];
     if let Some((_, one)) = IRREGULAR.iter().find(|(many, _)| *many == word) {
         return one.to_string();
+    }
+    if ["species", "series", "means"].contains(&word) {
+        return word.to_string();
     }
     if let Some(stem) = word.strip_suffix("ies") {
         return format!("{stem}y");
@@ -1087,11 +1107,37 @@ mod tests {
         assert_eq!(got, ["Michael Fallon"]);
     }
 
+    fn names_in(text: &str) -> Vec<String> {
+        let tokens = sentence_tokens(text, 0, text.len());
+        let names = NameMemory::default().read(&tokens);
+        names.iter().map(|n| text[tokens[n.first].start..tokens[n.end - 1].end].to_string()).collect()
+    }
+
+    #[test]
+    fn names_are_not_starters_places_days_or_lone_words() {
+        assert!(names_in("The Islamic State said on Wednesday that London Bridge was closed.").is_empty());
+        assert!(names_in("Surveillance video caught Masood on the bridge.").is_empty(), "a lone unknown word");
+        assert!(names_in("On Monday March winds hit New Scotland Yard.").is_empty());
+        assert_eq!(names_in("Britain’s top counterterrorism officer, Mark Rowley, said"), ["Mark Rowley"]);
+        assert_eq!(names_in("He was celebrating with his wife Melissa in Europe."), ["Melissa"]);
+        assert_eq!(names_in("President Xi Jinping sent his condolences."), ["Xi Jinping"]);
+    }
+
+    #[test]
+    fn a_full_name_makes_its_words_names_later() {
+        let mut memory = NameMemory::default();
+        let first = "Police named Khalid Masood.";
+        memory.read(&sentence_tokens(first, 0, first.len()));
+        let later = "Officers followed Masood home.";
+        assert_eq!(memory.read(&sentence_tokens(later, 0, later.len())).len(), 1);
+    }
+
     #[test]
     fn singulars() {
         assert_eq!(singular("addresses"), "address");
         assert_eq!(singular("passengers"), "passenger");
         assert_eq!(singular("bodies"), "body");
         assert_eq!(singular("men"), "man");
+        assert_eq!(singular("species"), "species");
     }
 }
