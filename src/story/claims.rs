@@ -135,7 +135,7 @@ const AUXILIARIES: &[&str] = &["were", "was", "are", "is", "have", "has", "had",
 
 /// Adjectives a counted noun may carry: "six different addresses".
 const COUNT_ADJECTIVES: &[&str] =
-    &["different", "separate", "other", "additional", "more", "new", "British", "foreign"];
+    &["different", "separate", "other", "additional", "more", "new", "british", "foreign"];
 
 /// Plural words after a number that are units, not counted facts: "two days later", "$5 million".
 const NOT_COUNTED: &[&str] = &[
@@ -453,7 +453,7 @@ impl SentenceReader<'_, '_> {
     /// "212 passengers", "six different addresses".
     fn counted_noun(&self, count: &Count) -> Option<(String, usize, usize, ClaimStatus)> {
         let mut j = count.end;
-        if self.tokens.get(j).is_some_and(|t| COUNT_ADJECTIVES.iter().any(|a| t.lower == a.to_lowercase())) {
+        if self.tokens.get(j).is_some_and(|t| COUNT_ADJECTIVES.contains(&t.lower.as_str())) {
             j += 1;
         }
         let noun = self.tokens.get(j)?;

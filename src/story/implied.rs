@@ -321,9 +321,11 @@ fn anniversary_at(tokens: &[Tok], i: usize) -> Option<(u64, usize, usize)> {
     } else if let Some(&(_, years)) = ORDINAL_WORDS.iter().find(|(w, _)| token.is(w)) {
         (years, i + 1)
     } else if token.is_number() {
-        let suffix =
-            tokens.get(i + 1).filter(|t| !t.space_before && ["st", "nd", "rd", "th"].contains(&t.lower.as_str()))?;
-        let _ = suffix;
+        let suffixed =
+            tokens.get(i + 1).is_some_and(|t| !t.space_before && ["st", "nd", "rd", "th"].contains(&t.lower.as_str()));
+        if !suffixed {
+            return None;
+        }
         (plain_number(tokens, i)?.0, i + 2)
     } else {
         return None;
