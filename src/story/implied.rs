@@ -226,7 +226,11 @@ impl Context<'_, '_> {
         Found {
             event: Implied {
                 kind,
-                explanation: format!("'{written}' on {}, so {label} around {year}", self.reference),
+                explanation: format!(
+                    "'{written}' on {}, so {} around {year}",
+                    self.reference,
+                    statement(kind, &label, who.is_some())
+                ),
                 who,
                 label,
                 start: midnight(start),
@@ -288,6 +292,16 @@ impl Context<'_, '_> {
     fn partner_after(&self, end: usize) -> Option<String> {
         let name = self.names.get(self.names.partition_point(|n| n.first < end)).filter(|n| n.first <= end + 5)?;
         Some(name_text(self.text, self.tokens, name))
+    }
+}
+
+/// What the explanation says happened: a label that names its verb ("Keith Palmer started") as
+/// it is, the original event of an anniversary ("the flood") with "was".
+fn statement(kind: ImpliedKind, label: &str, has_who: bool) -> String {
+    if kind == ImpliedKind::Anniversary && !has_who && !label.ends_with(" married") {
+        format!("{label} was")
+    } else {
+        label.to_string()
     }
 }
 
