@@ -377,6 +377,7 @@ pub fn extract(
                 original_label: None,
                 hidden: false,
                 story: None,
+                implied: None,
                 story_pin: None,
             });
         }

@@ -25,6 +25,7 @@ pub struct DocumentResult {
     pub info: DocumentInfo,
     pub mentions: Vec<Mention>,
     pub events: Vec<Event>,
+    pub claims: Vec<crate::story::claims::Claim>,
 }
 
 /// Runs the whole pipeline on one document; `doc_id` becomes the prefix of every id.
@@ -67,6 +68,14 @@ pub fn extract_document(doc: &Document, doc_id: &str, settings: &Settings) -> Do
             mentions.iter().filter(|m| m.start < end && start < m.end).map(|m| m.id.as_str()).collect();
         events.retain(|e| !e.mentions.iter().any(|id| in_byline.contains(&id.as_str())));
     }
+    // Ages, counts and anniversaries speak from the publication date, else from day zero.
+    let reference = match &mode {
+        ReferenceMode::DocumentDate { dct, .. } => dct.date(),
+        ReferenceMode::Story { anchor } => *anchor,
+    };
+    let (claims, implied) =
+        crate::story::per_document::read(doc_id, &doc.text, &offsets, &sentence_spans, &mentions, &events, reference);
+    events.extend(implied);
     let info = DocumentInfo {
         id: doc_id.to_string(),
         path: doc.path.display().to_string(),
@@ -76,7 +85,7 @@ pub fn extract_document(doc: &Document, doc_id: &str, settings: &Settings) -> Do
         chars: offsets.len_chars(),
         warnings,
     };
-    DocumentResult { info, mentions, events }
+    DocumentResult { info, mentions, events, claims }
 }
 
 /// A document's stable id, derived from what it is: `d` and the first 8 hex digits of the FNV-1a
@@ -127,8 +136,9 @@ pub fn build_timeline_of(sources: &[(&str, &Document)], settings: &Settings) -> 
         timeline.documents.push(result.info);
         append(&mut timeline.mentions, result.mentions);
         append(&mut timeline.events, result.events);
+        append(&mut timeline.claims, result.claims);
     }
-    timeline.stories = crate::story::merge::group(&mut timeline.events);
+    crate::story::assemble(&mut timeline);
     timeline
 }
 

@@ -98,10 +98,30 @@ pub struct Event {
     /// Id of the story event this event belongs to (`Timeline::stories`).
     #[serde(default)]
     pub story: Option<String>,
+    /// Set when the event is implied by the text rather than dated by it ("Khalid Masood, 52" →
+    /// born 1964–65): what implies it and how.
+    #[serde(default)]
+    pub implied: Option<ImpliedInfo>,
     /// Set when the user decided which story event the event belongs to (split, join, move):
     /// events with one pin are one story event, and a pinned event joins no other by rule.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub story_pin: Option<String>,
+}
+
+/// What makes an implied event: its kind, the phrase that implies it and the reasoning.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ImpliedInfo {
+    /// "birth", "start" or "anniversary".
+    pub kind: String,
+    /// Id of the time mention inside the phrase ("15-year" of "a 15-year veteran"), if it has one.
+    pub mention: Option<String>,
+    /// The phrase that implies the event, as written, and its code point offsets.
+    pub phrase: String,
+    pub start: usize,
+    pub end: usize,
+    /// Tenures and anniversaries give a year, not a day.
+    pub approximate: bool,
+    pub explanation: String,
 }
 
 /// One happening of the story as all its sources report it: the events of every document that
@@ -168,6 +188,15 @@ pub struct Timeline {
     /// Every event's story event, sorted by id.
     #[serde(default)]
     pub stories: Vec<StoryEvent>,
+    /// What the sources state (counts, ages), by document then position.
+    #[serde(default)]
+    pub claims: Vec<crate::story::claims::Claim>,
+    /// Where sources disagree, sorted by id.
+    #[serde(default)]
+    pub conflicts: Vec<crate::story::conflicts::Conflict>,
+    /// Where two or more sources say the same, sorted by id.
+    #[serde(default)]
+    pub agreements: Vec<crate::story::conflicts::Agreement>,
 }
 
 impl Timeline {
@@ -179,6 +208,9 @@ impl Timeline {
             mentions: Vec::new(),
             events: Vec::new(),
             stories: Vec::new(),
+            claims: Vec::new(),
+            conflicts: Vec::new(),
+            agreements: Vec::new(),
         }
     }
 
@@ -207,7 +239,10 @@ impl Timeline {
     /// with the anchor day. Background ("the 1990s", "December 2019") is left out so that a first
     /// view shows the story itself; `None` when no event is that precise.
     pub fn story_extent(&self) -> Option<Interval> {
-        let precise = self.events.iter().filter(|e| !e.hidden && e.granularity <= crate::timex::Granularity::Day);
+        let precise = self
+            .events
+            .iter()
+            .filter(|e| !e.hidden && e.implied.is_none() && e.granularity <= crate::timex::Granularity::Day);
         let anchor = Interval::day(self.anchor);
         let start = precise.clone().map(|e| e.start).min()?.min(anchor.start);
         let end = precise.map(|e| e.end).max()?.max(anchor.end);

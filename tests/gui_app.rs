@@ -57,7 +57,7 @@ fn visible_markers(harness: &Harness<'_, ChronoscopeApp>) -> Vec<Event> {
         .timeline
         .events
         .iter()
-        .filter(|e| harness.query_by_label(&accessible_label(e)).is_some())
+        .filter(|e| harness.query_by_label(&accessible_label(e, &harness.state().project.timeline)).is_some())
         .cloned()
         .collect()
 }
@@ -68,7 +68,7 @@ fn pick_event(harness: &Harness<'_, ChronoscopeApp>) -> (Event, egui::Pos2) {
         .into_iter()
         .find(|e| e.granularity <= chronoscope::timex::Granularity::Day)
         .expect("a day-or-finer event marker is on screen");
-    let rect = harness.get_by_label(&accessible_label(&event)).rect();
+    let rect = harness.get_by_label(&accessible_label(&event, &harness.state().project.timeline)).rect();
     (event, rect.center())
 }
 
@@ -121,7 +121,7 @@ fn clicking_an_event_shows_its_sentence_in_the_inspector() {
     let mut harness = app_with(examples());
     let (event, _) = pick_event(&harness);
     assert!(harness.query_by_label(&event.sentence.text).is_none() || harness.state().selection.event.is_none());
-    harness.get_by_label(&accessible_label(&event)).click();
+    harness.get_by_label(&accessible_label(&event, &harness.state().project.timeline)).click();
     harness.run_steps(3);
     assert_eq!(harness.state().selection.event.as_deref(), Some(event.id.as_str()));
     harness.get_by_label(&event.sentence.text);
@@ -161,17 +161,20 @@ fn dragging_an_event_moves_it_by_whole_snapped_units_and_undo_restores_it() {
 fn delete_hides_the_selected_event_recoverably() {
     let mut harness = app_with(examples());
     let (event, _) = pick_event(&harness);
-    harness.get_by_label(&accessible_label(&event)).click();
+    harness.get_by_label(&accessible_label(&event, &harness.state().project.timeline)).click();
     harness.run_steps(2);
     harness.key_press(egui::Key::Delete);
     harness.run_steps(2);
     assert!(harness.state().project.timeline.event(&event.id).unwrap().hidden);
-    assert!(harness.query_by_label(&accessible_label(&event)).is_none(), "a hidden event is not drawn");
+    assert!(
+        harness.query_by_label(&accessible_label(&event, &harness.state().project.timeline)).is_none(),
+        "a hidden event is not drawn"
+    );
     harness.get_by_label("Hidden events (1)");
     harness.get_by_label("Show hidden (1)").click();
     harness.run_steps(2);
     assert!(harness.state().selection.show_hidden);
-    harness.get_by_label(&accessible_label(&event));
+    harness.get_by_label(&accessible_label(&event, &harness.state().project.timeline));
     harness.get_by_label("Reset to extracted").click();
     harness.run_steps(2);
     assert!(!harness.state().project.timeline.event(&event.id).unwrap().hidden);
@@ -394,7 +397,7 @@ fn closing_with_unsaved_changes_asks_first() {
     let mut harness = app_with(examples());
     assert!(!harness.state().project.dirty, "nothing edited yet");
     let (event, _) = pick_event(&harness);
-    harness.get_by_label(&accessible_label(&event)).click();
+    harness.get_by_label(&accessible_label(&event, &harness.state().project.timeline)).click();
     harness.run_steps(2);
     harness.key_press(egui::Key::Delete);
     harness.run_steps(2);
@@ -463,7 +466,7 @@ fn fifty_articles_load_off_the_ui_thread_with_progress() {
 fn the_inspector_renames_and_moves_the_selected_event() {
     let mut harness = app_with(examples());
     let (event, _) = pick_event(&harness);
-    harness.get_by_label(&accessible_label(&event)).click();
+    harness.get_by_label(&accessible_label(&event, &harness.state().project.timeline)).click();
     harness.run_steps(2);
 
     let field = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Label");
@@ -546,6 +549,7 @@ fn big_project(dir: &Path) -> PathBuf {
             original_label: None,
             hidden: false,
             story: None,
+            implied: None,
             story_pin: None,
         });
     }
@@ -605,7 +609,7 @@ fn opening_a_project_over_unsaved_changes_asks_first() {
     let mut harness = app_with(examples());
     harness.state_mut().perform(Action::PathsChosen(PathPurpose::SaveProject, vec![project.clone()]));
     let (event, _) = pick_event(&harness);
-    harness.get_by_label(&accessible_label(&event)).click();
+    harness.get_by_label(&accessible_label(&event, &harness.state().project.timeline)).click();
     harness.run_steps(2);
     harness.key_press(egui::Key::Delete);
     harness.run_steps(2);
@@ -678,7 +682,7 @@ fn dragging_the_background_pans_the_timeline() {
 fn arrows_still_step_after_clicking_a_marker() {
     let mut harness = app_with(examples());
     let (event, _) = pick_event(&harness);
-    harness.get_by_label(&accessible_label(&event)).click();
+    harness.get_by_label(&accessible_label(&event, &harness.state().project.timeline)).click();
     harness.run_steps(2);
     harness.key_press(egui::Key::ArrowRight);
     harness.run_steps(2);
@@ -703,9 +707,9 @@ fn the_inspector_changes_an_events_granularity() {
         .into_iter()
         .find(|e| e.granularity == chronoscope::timex::Granularity::Day)
         .expect("a day event on screen");
-    harness.get_by_label(&accessible_label(&event)).click();
+    harness.get_by_label(&accessible_label(&event, &harness.state().project.timeline)).click();
     harness.run_steps(2);
-    harness.get_by_role(egui::accesskit::Role::ComboBox).click();
+    harness.get_by_role_and_label(egui::accesskit::Role::ComboBox, "Granularity").click();
     harness.run();
     harness.get_by_label("month").click();
     harness.run_steps(3);
@@ -904,4 +908,27 @@ fn a_story_event_lists_its_sources_and_splits_with_undo() {
 
 fn timeline_title(harness: &Harness<'_, ChronoscopeApp>, doc: &str) -> String {
     harness.state().project.timeline.document(doc).unwrap().title.clone()
+}
+
+/// Issue #9 §3: implied events (a tenure's start, a birth from an age) are drawn, and one toggle
+/// leaves them all out.
+#[test]
+fn implied_events_are_drawn_and_hidden_with_one_toggle() {
+    let mut harness = app_with(examples());
+    let implied: Vec<Event> =
+        harness.state().project.timeline.events.iter().filter(|e| e.implied.is_some()).cloned().collect();
+    assert!(!implied.is_empty(), "the examples imply events (a 20-year veteran, a 61-year-old)");
+    harness.state_mut().perform(Action::Fit);
+    harness.run_steps(3);
+    let drawn = |h: &Harness<'_, ChronoscopeApp>| {
+        implied
+            .iter()
+            .map(|e| h.query_all_by_label(&accessible_label(e, &h.state().project.timeline)).count())
+            .sum::<usize>()
+    };
+    assert!(drawn(&harness) > 0, "implied events are on the timeline");
+    harness.get_by_label(&format!("Implied ({})", implied.len())).click();
+    harness.run_steps(3);
+    assert!(harness.state().selection.hide_implied);
+    assert_eq!(drawn(&harness), 0, "the toggle leaves them out");
 }

@@ -32,6 +32,7 @@ fn ev(id: &str, label: &str, start: NaiveDateTime, end: NaiveDateTime, g: Granul
         original_label: None,
         hidden: false,
         story: None,
+        implied: None,
         story_pin: None,
     }
 }

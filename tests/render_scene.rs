@@ -40,6 +40,7 @@ fn event(id: &str, doc: &str, label: &str, start: NaiveDateTime, g: Granularity)
         original_label: None,
         hidden: false,
         story: None,
+        implied: None,
         story_pin: None,
     }
 }
@@ -74,7 +75,7 @@ fn scene(tl: &Timeline, vp: &Viewport, options: &SceneOptions, fonts: &mut Fonts
 }
 
 fn light() -> SceneOptions {
-    SceneOptions { dark: false, selected_event: None, hovered_event: None, show_hidden: false }
+    SceneOptions { dark: false, selected_event: None, hovered_event: None, show_hidden: false, show_implied: true }
 }
 
 fn text_rects(scene: &Scene) -> Vec<Rect> {

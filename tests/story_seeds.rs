@@ -98,3 +98,81 @@ fn seed_day_zero_is_inferred_from_the_main_event() {
     assert_eq!(day.to_string(), expected["inferred_anchor"].as_str().unwrap(), "{why}");
     assert!(why.contains("main event") && why.contains("agrees"), "{why}");
 }
+
+/// Issue #9 §2: the seeds' death tolls (four, five, two) are one conflict on the attack; the
+/// arrests (eight and eight) and Khalid Masood's age (52 and 52) are agreements, not conflicts.
+#[test]
+fn seed_conflicts_and_agreements_are_as_expected() {
+    let Some((dir, expected)) = seeds() else {
+        eprintln!("skipped: ../shared/seeds/expected_story.json is not here; nothing to check");
+        return;
+    };
+    let (timeline, doc_files) = story_timeline(&dir, &expected);
+    let attack = find(&timeline, &doc_files, &expected["events"][1]).unwrap().story.clone();
+    for want in expected["conflicts"].as_array().unwrap() {
+        let subject = want["subject"].as_str().unwrap();
+        let conflict = timeline
+            .conflicts
+            .iter()
+            .find(|c| c.kind == want["kind"].as_str().unwrap() && c.subject == subject)
+            .unwrap_or_else(|| panic!("no {subject} conflict in {:?}", timeline.conflicts));
+        let claims: Vec<_> =
+            conflict.claims.iter().map(|id| timeline.claims.iter().find(|c| &c.id == id).unwrap()).collect();
+        let mut values: Vec<u64> = claims.iter().map(|c| c.quantity.value).collect();
+        values.sort();
+        let want_values: Vec<u64> = want["values"].as_array().unwrap().iter().map(|v| v.as_u64().unwrap()).collect();
+        assert_eq!(values, want_values, "{}", conflict.explanation);
+        for source in want["sources"].as_array().unwrap() {
+            let piece = source.as_str().unwrap();
+            let sentence_holds = |c: &&chronoscope::story::claims::Claim| {
+                let doc = timeline.documents.iter().position(|d| d.id == c.doc).unwrap();
+                let text = std::fs::read_to_string(dir.join(&doc_files[doc].1)).unwrap();
+                text.contains(piece) && piece.contains(c.text.as_str()) || c.text.contains(piece)
+            };
+            assert!(claims.iter().any(sentence_holds), "no claim of the conflict comes from {piece:?}");
+        }
+        assert_eq!(conflict.story, attack, "the death toll conflict is about the attack");
+    }
+    for want in expected["agreements"].as_array().unwrap() {
+        let subject = want["subject"].as_str().unwrap();
+        assert!(
+            !timeline.conflicts.iter().any(|c| c.subject.contains(subject)),
+            "{subject} must not be flagged: {:?}",
+            timeline.conflicts
+        );
+        assert!(
+            timeline.agreements.iter().any(|a| a.subject.contains(subject) && a.claims.len() >= 2),
+            "{subject}: the sources' agreement is reported ({:?})",
+            timeline.agreements
+        );
+    }
+}
+
+/// Issue #9 §3: ages, tenures and anniversaries place the events they imply.
+#[test]
+fn seed_implied_events_are_placed() {
+    let Some((dir, expected)) = seeds() else {
+        eprintln!("skipped: ../shared/seeds/expected_story.json is not here; nothing to check");
+        return;
+    };
+    let (timeline, _) = story_timeline(&dir, &expected);
+    let implied: Vec<&Event> = timeline.events.iter().filter(|e| e.implied.is_some()).collect();
+    for want in expected["implied"].as_array().unwrap() {
+        let kind = want["kind"].as_str().unwrap();
+        let years: Vec<i32> = want["years"].as_array().unwrap().iter().map(|y| y.as_i64().unwrap() as i32).collect();
+        let found = implied.iter().find(|e| {
+            use chrono::Datelike;
+            let info = e.implied.as_ref().unwrap();
+            let last = (e.end - chrono::Duration::seconds(1)).year();
+            info.kind == kind && e.start.year() == years[0] && last == *years.last().unwrap()
+        });
+        let found =
+            found.unwrap_or_else(|| panic!("no implied {kind} in {years:?} (from {}): {implied:?}", want["from"]));
+        assert!(!found.label.trim().is_empty());
+        assert!(found.story.is_some());
+    }
+    // Both articles imply Khalid Masood's birth: one story event with two sources.
+    let births: Vec<&&Event> = implied.iter().filter(|e| e.label.contains("Masood")).collect();
+    assert_eq!(births.len(), 2);
+    assert_eq!(births[0].story, births[1].story, "{:?}", births);
+}

@@ -4,6 +4,8 @@
 //! straight into the output, without a copy of the timeline or of the JSON text.
 
 use super::atomic;
+use crate::story::claims::Claim;
+use crate::story::conflicts::{Agreement, Conflict};
 use crate::timeline::{AnchorSource, DocumentInfo, Event, Mention, StoryEvent, Timeline};
 use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
@@ -29,6 +31,12 @@ struct TimelineFile {
     events: Vec<Event>,
     #[serde(default)]
     stories: Vec<StoryEvent>,
+    #[serde(default)]
+    claims: Vec<Claim>,
+    #[serde(default)]
+    conflicts: Vec<Conflict>,
+    #[serde(default)]
+    agreements: Vec<Agreement>,
 }
 
 /// The file as written: the same fields in the same order, borrowed from the timeline (mentions
@@ -43,6 +51,9 @@ struct TimelineView<'a> {
     mentions: Vec<&'a Mention>,
     events: Vec<&'a Event>,
     stories: &'a [StoryEvent],
+    claims: &'a [Claim],
+    conflicts: &'a [Conflict],
+    agreements: &'a [Agreement],
 }
 
 /// The view of `timeline`, with mentions and events sorted for stable output: by document (in
@@ -68,6 +79,9 @@ fn view_of(timeline: &Timeline) -> TimelineView<'_> {
         mentions,
         events,
         stories: &timeline.stories,
+        claims: &timeline.claims,
+        conflicts: &timeline.conflicts,
+        agreements: &timeline.agreements,
     }
 }
 
@@ -139,6 +153,9 @@ pub fn from_value(value: serde_json::Value) -> Result<Timeline, String> {
         mentions: file.mentions,
         events,
         stories: file.stories,
+        claims: file.claims,
+        conflicts: file.conflicts,
+        agreements: file.agreements,
     })
 }
 

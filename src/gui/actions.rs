@@ -85,6 +85,8 @@ pub enum Action {
     HideSelected,
     ResetSelected,
     ToggleShowHidden,
+    /// Show or leave out the events the text only implies.
+    ToggleImplied,
     /// Switch between the dark and the light look.
     ToggleTheme,
     DismissNotice(usize),

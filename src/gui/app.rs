@@ -179,6 +179,7 @@ impl ChronoscopeApp {
             Action::HideSelected => self.edit_selected("Hide", |e| Some(edit::set_hidden(e, true))),
             Action::ResetSelected => self.edit_selected("Reset to extracted", |e| Some(edit::reset(e))),
             Action::ToggleShowHidden => self.selection.show_hidden = !self.selection.show_hidden,
+            Action::ToggleImplied => self.selection.hide_implied = !self.selection.hide_implied,
             Action::ToggleTheme => {
                 let theme = if self.ctx.theme() == egui::Theme::Dark { egui::Theme::Light } else { egui::Theme::Dark };
                 self.ctx.set_theme(theme);

@@ -14,8 +14,9 @@ use egui::{Rect, Sense};
 use std::borrow::Cow;
 
 /// What assistive technology (and the UI tests) call an event marker.
-pub fn accessible_label(event: &Event) -> String {
-    format!("Event: {} ({})", event.label, format::placement(event.start, event.end, event.granularity))
+pub fn accessible_label(event: &Event, timeline: &Timeline) -> String {
+    let source = timeline.document(&event.doc).map_or(event.doc.as_str(), |d| d.title.as_str());
+    format!("Event: {} ({}), from {source}", event.label, format::placement(event.start, event.end, event.granularity))
 }
 
 /// The viewport for a canvas of `size`: the whole timeline when "Fit all" was asked for, the
@@ -148,6 +149,7 @@ pub fn show(
         selected_event: selection.event.clone(),
         hovered_event: selection.hovered.clone(),
         show_hidden: selection.show_hidden,
+        show_implied: !selection.hide_implied,
     };
     let scene = ui.ctx().fonts_mut(|fonts| render::build_scene(&shown, &vp, &options, fonts));
     ui.painter_at(rect).extend(scene.shapes.into_iter().map(|mut shape| {
@@ -167,7 +169,9 @@ pub fn show(
             HitTarget::Event(id) => {
                 let Some(event) = by_id.get(id.as_str()).copied() else { continue };
                 let response = ui.interact(r, ui.scope_id().with(("event", id)), Sense::click_and_drag());
-                response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, accessible_label(event)));
+                response.widget_info(|| {
+                    egui::WidgetInfo::labeled(egui::Role::Button, true, accessible_label(event, &shown))
+                });
                 if response.hovered() || response.dragged() {
                     hovered = Some(id.clone());
                 }

@@ -144,6 +144,13 @@ fn provenance(ui: &mut egui::Ui, event: &Event, project: &Project) {
     if event.hidden {
         ui.colored_label(ui.visuals().warn_fg_color, "Hidden from the timeline.");
     }
+    if let Some(info) = &event.implied {
+        let approximately = if info.approximate { " (approximate)" } else { "" };
+        ui.colored_label(
+            ui.visuals().warn_fg_color,
+            format!("Implied{approximately} by “{}”: {}", info.phrase, info.explanation),
+        );
+    }
     ui.add_space(6.0);
     ui.strong("Time phrase");
     for mention in event.mentions.iter().filter_map(|id| timeline.mention(id)) {

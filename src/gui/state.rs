@@ -20,6 +20,8 @@ pub struct Selection {
     pub scroll_text: bool,
     pub inspector_open: bool,
     pub show_hidden: bool,
+    /// Leave out the events the text only implies (births from ages, starts from tenures, ...).
+    pub hide_implied: bool,
 }
 
 /// An event being dragged along the axis.

@@ -63,14 +63,19 @@ fn join_choice(ui: &mut egui::Ui, story: &StoryEvent, timeline: &Timeline, actio
         return;
     }
     let mut chosen: Option<String> = None;
-    egui::ComboBox::from_id_salt("join_story").selected_text("Join with\u{2026}").show_ui(ui, |ui| {
-        for candidate in candidates {
-            let count = candidate.documents.len();
-            let text = format!("{} ({} source{})", candidate.label, count, if count == 1 { "" } else { "s" });
-            if ui.selectable_label(false, text).clicked() {
-                chosen = Some(candidate.id.clone());
-            }
-        }
+    ui.horizontal(|ui| {
+        let caption = ui.label("Join with");
+        let combo =
+            egui::ComboBox::from_id_salt("join_story").selected_text("another story event\u{2026}").show_ui(ui, |ui| {
+                for candidate in candidates {
+                    let count = candidate.documents.len();
+                    let text = format!("{} ({} source{})", candidate.label, count, if count == 1 { "" } else { "s" });
+                    if ui.selectable_label(false, text).clicked() {
+                        chosen = Some(candidate.id.clone());
+                    }
+                }
+            });
+        combo.response.labelled_by(caption.id);
     });
     if let Some(target) = chosen {
         if let Some(edit) = story_edit::join(timeline, &story.id, &target) {

@@ -48,6 +48,16 @@ pub fn show(
         if ui.checkbox(&mut show_hidden, format!("Show hidden ({hidden})")).changed() {
             actions.push(Action::ToggleShowHidden);
         }
+        let implied = project.timeline.events.iter().filter(|e| e.implied.is_some()).count();
+        if implied > 0 {
+            let mut show_implied = !selection.hide_implied;
+            let toggle = ui
+                .checkbox(&mut show_implied, format!("Implied ({implied})"))
+                .on_hover_text("Events the text implies but does not date: births from ages, starts from tenures, weddings from anniversaries. Drawn dashed.");
+            if toggle.changed() {
+                actions.push(Action::ToggleImplied);
+            }
+        }
         ui.separator();
         match progress {
             Some(p) => {

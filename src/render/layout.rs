@@ -428,7 +428,7 @@ impl Builder<'_, '_> {
         let mut per_lane: Vec<Vec<Cand>> = vec![Vec::new(); lanes.len()];
         let mut last_lane = 0usize;
         for (i, e) in timeline.events.iter().enumerate() {
-            if e.hidden && !options.show_hidden {
+            if (e.hidden && !options.show_hidden) || (e.implied.is_some() && !options.show_implied) {
                 continue;
             }
             let Some(c) = self.candidate(i, e) else { continue };
@@ -631,8 +631,15 @@ impl Builder<'_, '_> {
     ) {
         let theme = self.theme;
         let e = &timeline.events[c.event];
-        let is_approx = e.mentions.iter().any(|m| approx.contains(m.as_str()));
-        let opacity = if e.hidden { 0.35 } else { 1.0 };
+        // Implied events (a birth from an age) are drawn as approximate and lighter.
+        let is_approx = e.implied.is_some() || e.mentions.iter().any(|m| approx.contains(m.as_str()));
+        let opacity = if e.hidden {
+            0.35
+        } else if e.implied.is_some() {
+            0.6
+        } else {
+            1.0
+        };
         let color = with_alpha(lane.color, opacity);
         let marker = if c.point {
             Rect::from_center_size(pos2(c.x0, cy), vec2(2.0 * POINT_R, 2.0 * POINT_R))

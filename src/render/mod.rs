@@ -71,4 +71,6 @@ pub struct SceneOptions {
     pub selected_event: Option<String>,
     pub hovered_event: Option<String>,
     pub show_hidden: bool,
+    /// Draw events the text implies (births from ages, ...); they are dashed and lighter.
+    pub show_implied: bool,
 }

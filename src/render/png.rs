@@ -111,7 +111,8 @@ pub fn render_canvas(
         ..TextOptions::default()
     };
     let mut fonts = Fonts::new(text_options, FontDefinitions::default());
-    let options = SceneOptions { dark: false, selected_event: None, hovered_event: None, show_hidden: false };
+    let options =
+        SceneOptions { dark: false, selected_event: None, hovered_event: None, show_hidden: false, show_implied: true };
     let scene = {
         let mut view = fonts.with_pixels_per_point(ppp);
         build_scene(timeline, &viewport, &options, &mut view)

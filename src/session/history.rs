@@ -195,6 +195,7 @@ mod tests {
             original_label: None,
             hidden: false,
             story: None,
+            implied: None,
             story_pin: None,
         });
         t

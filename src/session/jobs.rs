@@ -82,7 +82,7 @@ pub struct Progress {
 /// What the worker sends the UI thread.
 pub enum Message {
     Progress(Progress),
-    Finished(Outcome),
+    Finished(Box<Outcome>),
 }
 
 /// Reads `files`, giving each document its id: the one asked for, else one derived from its
@@ -161,7 +161,7 @@ impl Loader {
                     let _ = sender.send(Message::Progress(p));
                     wake();
                 });
-                let _ = sender.send(Message::Finished(outcome));
+                let _ = sender.send(Message::Finished(Box::new(outcome)));
                 wake();
             })
             .map_err(|e| format!("could not start the loading thread: {e}"))?;
@@ -189,7 +189,7 @@ impl Loader {
                 Ok(Message::Progress(p)) => *progress = p,
                 Ok(Message::Finished(outcome)) => {
                     *self = Loader::Idle;
-                    return Some(Ok(outcome));
+                    return Some(Ok(*outcome));
                 }
                 Err(TryRecvError::Empty) => return None,
                 Err(TryRecvError::Disconnected) => {

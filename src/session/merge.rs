@@ -23,7 +23,7 @@ pub fn merge(fresh: Timeline, current: &Timeline, keep: &[String], order: &[Stri
     let report = carry_edits(&mut fresh, current);
     sort(&mut fresh, order);
     // Kept documents and moved events change which events report one happening.
-    fresh.stories = crate::story::merge::group(&mut fresh.events);
+    crate::story::assemble(&mut fresh);
     (fresh, report)
 }
 

@@ -178,7 +178,7 @@ impl Project {
     fn after_edit(&mut self, changed: bool) -> bool {
         if changed {
             self.dirty = true;
-            self.timeline.stories = crate::story::merge::group(&mut self.timeline.events);
+            crate::story::assemble(&mut self.timeline);
         }
         changed
     }

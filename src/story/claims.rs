@@ -36,6 +36,16 @@ pub struct Claim {
     /// "including the assailant".
     pub qualifiers: Vec<String>,
     pub status: ClaimStatus,
+    /// The event of the claim's sentence it is about, when the sentence has one.
+    #[serde(default)]
+    pub event: Option<String>,
+    /// The kind of happening the claim's sentence names, when it names one that has casualties
+    /// or arrests to count ("attack" in "two people were killed in the attack").
+    #[serde(default)]
+    pub about: Option<String>,
+    /// The story event it is about (set when the story events are known).
+    #[serde(default)]
+    pub story: Option<String>,
 }
 
 /// Whether a figure is the source's own current one, an earlier figure it reports, or the figure
@@ -323,6 +333,9 @@ impl RawClaim {
             quantity: self.quantity,
             qualifiers: self.qualifiers,
             status: self.status,
+            event: None,
+            about: None,
+            story: None,
         }
     }
 }

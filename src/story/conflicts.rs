@@ -11,7 +11,7 @@ use super::families;
 use crate::timeline::{Event, StoryEvent, Timeline};
 use crate::timex::Granularity;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// Sources that cannot all be right.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -42,52 +42,60 @@ pub struct Agreement {
 }
 
 /// Families whose events have a death toll, casualties or arrests to report.
-const COUNTED_FAMILIES: &[&str] =
+pub const COUNTED_FAMILIES: &[&str] =
     &["attack", "bombing", "shooting", "fire", "crash", "flood", "storm", "earthquake", "protest", "arrest"];
 
 /// Sets each claim's `story` (from its event, else the story event of its document that its
 /// sentence names, else its document's most reported story event), then compares them.
-pub fn compare(timeline: &mut Timeline, claims: &mut [Claim], sentences: &HashMap<String, Vec<String>>) -> (Vec<Conflict>, Vec<Agreement>) {
-    for claim in claims.iter_mut() {
-        claim.story = story_of_claim(timeline, claim, sentences);
+pub fn compare(timeline: &mut Timeline) {
+    let stories: Vec<Option<String>> = timeline.claims.iter().map(|c| story_of_claim(timeline, c)).collect();
+    for (claim, story) in timeline.claims.iter_mut().zip(stories) {
+        claim.story = story;
     }
     let mut conflicts = Vec::new();
     let mut agreements = Vec::new();
-    for ((subject, story), group) in claim_groups(claims) {
+    for ((subject, story), group) in claim_groups(&timeline.claims) {
         compare_group(&subject, story.as_deref(), &group, timeline, &mut conflicts, &mut agreements);
     }
     conflicts.extend(time_conflicts(timeline));
     conflicts.sort_by(|a, b| a.id.cmp(&b.id));
     agreements.sort_by(|a, b| a.id.cmp(&b.id));
-    (conflicts, agreements)
+    timeline.conflicts = conflicts;
+    timeline.agreements = agreements;
+}
+
+/// The counted kind of happening `sentence` names, if any ("attack").
+pub fn named_happening(sentence: &str) -> Option<&'static str> {
+    sentence
+        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .filter_map(|w| families::family_of_word(&w.to_lowercase()))
+        .find(|f| COUNTED_FAMILIES.contains(f))
 }
 
 /// The story event a claim is about.
-fn story_of_claim(timeline: &Timeline, claim: &Claim, sentences: &HashMap<String, Vec<String>>) -> Option<String> {
+fn story_of_claim(timeline: &Timeline, claim: &Claim) -> Option<String> {
     if let Some(story) = claim.event.as_deref().and_then(|id| timeline.event(id)).and_then(|e| e.story.clone()) {
         if story_family(timeline, &story).is_some_and(|f| COUNTED_FAMILIES.contains(&f)) || claim.subject == "age" {
             return Some(story);
         }
     }
-    let sentence = sentences.get(&claim.doc).and_then(|s| s.get(claim.sentence)).map_or("", String::as_str);
-    let named: Vec<&str> = sentence
-        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
-        .filter_map(|w| families::family_of_word(&w.to_lowercase()))
-        .filter(|f| COUNTED_FAMILIES.contains(f))
-        .collect();
     let doc_stories = stories_of_document(timeline, &claim.doc);
-    let by_family = doc_stories.iter().find(|s| families::family_of_label(&s.label).is_some_and(|f| named.contains(&f)));
+    let by_family = claim
+        .about
+        .as_deref()
+        .and_then(|about| doc_stories.iter().find(|s| families::family_of_label(&s.label).is_some_and(|f| f == about)));
     let most_reported = doc_stories.iter().max_by_key(|s| (s.documents.len(), std::cmp::Reverse(s.id.clone())));
     by_family.or(most_reported).map(|s| s.id.clone())
 }
 
-fn story_family<'t>(timeline: &'t Timeline, story: &str) -> Option<&'static str> {
+fn story_family(timeline: &Timeline, story: &str) -> Option<&'static str> {
     timeline.story(story).and_then(|s| families::family_of_label(&s.label))
 }
 
 /// The story events a document's events belong to, most reported first.
 fn stories_of_document<'t>(timeline: &'t Timeline, doc: &str) -> Vec<&'t StoryEvent> {
-    let mut stories: Vec<&StoryEvent> = timeline.stories.iter().filter(|s| s.documents.iter().any(|d| d == doc)).collect();
+    let mut stories: Vec<&StoryEvent> =
+        timeline.stories.iter().filter(|s| s.documents.iter().any(|d| d == doc)).collect();
     stories.sort_by(|a, b| b.documents.len().cmp(&a.documents.len()).then(a.id.cmp(&b.id)));
     stories
 }
@@ -148,7 +156,11 @@ fn compare_group(
             subject: subject_words.clone(),
             story: story.map(str::to_string),
             claims: ids,
-            explanation: format!("{} sources agree on {subject_words} ({}): {listing}", documents.len(), first.quantity.value),
+            explanation: format!(
+                "{} sources agree on {subject_words} ({}): {listing}",
+                documents.len(),
+                first.quantity.value
+            ),
         });
     }
 }
@@ -170,7 +182,8 @@ fn time_conflicts(timeline: &Timeline) -> Vec<Conflict> {
             .filter_map(|id| timeline.event(id))
             .filter(|e| e.granularity < Granularity::Day && !e.hidden)
             .collect();
-        let disjoint = events.iter().any(|a| events.iter().any(|b| a.doc != b.doc && (a.end <= b.start || b.end <= a.start)));
+        let disjoint =
+            events.iter().any(|a| events.iter().any(|b| a.doc != b.doc && (a.end <= b.start || b.end <= a.start)));
         if !disjoint {
             continue;
         }

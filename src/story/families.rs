@@ -75,6 +75,9 @@ pub const FAMILIES: &[(&str, &[&str])] = &[
     ),
     ("strike", &["strike", "strikes", "walkout", "walked out"]),
     ("identification", &["identified", "named", "identify"]),
+    ("birth", &["born", "birth"]),
+    ("marriage", &["married", "marriage", "wedding", "wed"]),
+    ("start", &["started", "joined"]),
     (
         "statement",
         &["said", "says", "told", "announced", "stated", "added", "confirmed", "reported", "tweeted", "wrote"],

@@ -145,7 +145,8 @@ fn birth_from_age(claim: &Claim, reference: NaiveDate) -> Option<Implied> {
         label: format!("{name} born"),
         start: midnight(earliest),
         end: midnight(latest.succ_opt()?),
-        granularity: Granularity::Day,
+        // A span of one year (not a calendar year): its ends are exact, the birth is not.
+        granularity: Granularity::Year,
         approximate: false,
         phrase_start: claim.start,
         phrase_end: claim.end,

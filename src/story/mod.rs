@@ -2,12 +2,23 @@
 //! every document into story events, using the event families of `families`; `day_zero` finds the
 //! story's day zero from its main event when the user gives none. `claims` reads the counts and ages
 //! a source states (counts through `numbers`); `implied` turns ages, tenures and anniversaries into
-//! the dated events they imply.
+//! the dated events they imply; `conflicts` compares the claims of one story event across sources.
 
 pub mod claims;
+pub mod conflicts;
 pub mod day_zero;
 pub mod evidence;
 pub mod families;
 pub mod implied;
 pub mod merge;
 pub mod numbers;
+pub mod per_document;
+
+use crate::timeline::Timeline;
+
+/// Joins the events of `timeline` into story events and compares its claims: run after every
+/// extraction, re-extraction and edit, since each can change which events report one happening.
+pub fn assemble(timeline: &mut Timeline) {
+    timeline.stories = merge::group(&mut timeline.events);
+    conflicts::compare(timeline);
+}

@@ -1,0 +1,105 @@
+//! The story layer's work on one document, during its extraction: the claims it makes, each tied
+//! to the event of its sentence and to the kind of happening its sentence names, and the events its
+//! text implies (births from ages, starts from tenures, original events from anniversaries), as
+//! events of their own, marked implied.
+
+use super::claims::{self, Claim};
+use super::conflicts::{named_happening, COUNTED_FAMILIES};
+use super::families;
+use super::implied::{self, Implied, ImpliedKind};
+use crate::text::offsets::CharOffsets;
+use crate::text::SentenceSpan;
+use crate::timeline::{Event, ImpliedInfo, Mention, SentenceRef};
+use chrono::NaiveDate;
+use std::sync::Arc;
+
+/// The claims of one document and the events it implies. `reference` is the date the text speaks
+/// from (its publication date, else the story's day zero).
+pub fn read(
+    doc_id: &str,
+    text: &str,
+    offsets: &CharOffsets,
+    sentences: &[SentenceSpan],
+    mentions: &[Mention],
+    events: &[Event],
+    reference: NaiveDate,
+) -> (Vec<Claim>, Vec<Event>) {
+    let mut found = claims::extract(doc_id, text, offsets, sentences);
+    let implied = implied::extract(text, offsets, sentences, &found, reference);
+    for claim in &mut found {
+        let sentence = sentences.get(claim.sentence).and_then(|s| text.get(s.start..s.end)).unwrap_or("");
+        claim.about = named_happening(sentence).map(str::to_string);
+        claim.event = event_of_claim(claim, events);
+    }
+    let implied_events =
+        implied.into_iter().filter_map(|i| implied_event(doc_id, text, offsets, sentences, mentions, i)).collect();
+    (found, implied_events)
+}
+
+/// The event of the claim's sentence it is about: one whose happening has counts to report, else
+/// the first of the sentence.
+fn event_of_claim(claim: &Claim, events: &[Event]) -> Option<String> {
+    let in_sentence: Vec<&Event> =
+        events.iter().filter(|e| e.sentence.start <= claim.start && claim.start < e.sentence.end).collect();
+    let counted =
+        in_sentence.iter().find(|e| families::family_of_label(&e.label).is_some_and(|f| COUNTED_FAMILIES.contains(&f)));
+    counted.or(in_sentence.first()).map(|e| e.id.clone())
+}
+
+fn kind_name(kind: ImpliedKind) -> &'static str {
+    match kind {
+        ImpliedKind::Birth => "birth",
+        ImpliedKind::Start => "start",
+        ImpliedKind::Anniversary => "anniversary",
+    }
+}
+
+/// The event an implied happening becomes: `<doc>-i<phrase start>`, in the phrase's sentence,
+/// with the time mentions inside the phrase (if any) and what implies it.
+fn implied_event(
+    doc_id: &str,
+    text: &str,
+    offsets: &CharOffsets,
+    sentences: &[SentenceSpan],
+    mentions: &[Mention],
+    found: Implied,
+) -> Option<Event> {
+    let span = sentences.get(found.sentence)?;
+    let sentence_text = text.get(span.start..span.end)?;
+    let (start, end) = (offsets.byte_at(found.phrase_start), offsets.byte_at(found.phrase_end));
+    let phrase = text.get(start..end).unwrap_or_default().to_string();
+    let inside: Vec<String> = mentions
+        .iter()
+        .filter(|m| m.start < found.phrase_end && found.phrase_start < m.end)
+        .map(|m| m.id.clone())
+        .collect();
+    Some(Event {
+        id: format!("{doc_id}-i{}", found.phrase_start),
+        doc: doc_id.to_string(),
+        label: found.label,
+        start: found.start,
+        end: found.end,
+        granularity: found.granularity,
+        mentions: inside.clone(),
+        sentence: SentenceRef {
+            start: offsets.char_at(span.start),
+            end: offsets.char_at(span.end),
+            text: Arc::from(sentence_text),
+        },
+        edited: false,
+        original: None,
+        original_label: None,
+        hidden: false,
+        story: None,
+        implied: Some(ImpliedInfo {
+            kind: kind_name(found.kind).to_string(),
+            mention: inside.into_iter().next(),
+            phrase,
+            start: found.phrase_start,
+            end: found.phrase_end,
+            approximate: found.approximate,
+            explanation: found.explanation,
+        }),
+        story_pin: None,
+    })
+}
