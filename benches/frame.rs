@@ -54,6 +54,7 @@ fn synthetic(n: usize) -> Timeline {
             original_label: None,
             hidden: false,
             story: None,
+            implied: None,
             story_pin: None,
         });
     }
@@ -63,7 +64,8 @@ fn synthetic(n: usize) -> Timeline {
 fn frame(c: &mut Criterion) {
     let tl = synthetic(10_000);
     let mut fonts = Fonts::new(TextOptions::default(), FontDefinitions::default());
-    let options = SceneOptions { dark: false, selected_event: None, hovered_event: None, show_hidden: false };
+    let options =
+        SceneOptions { dark: false, selected_event: None, hovered_event: None, show_hidden: false, show_implied: true };
     let whole = match tl.extent() {
         Some(extent) => time_axis::fit(extent, 1600.0, 900.0),
         None => Viewport { start: 0.0, end: 1.0, width: 1600.0, height: 900.0 },
