@@ -4,7 +4,7 @@
 
 use chrono::{Duration, NaiveDate};
 use chronoscope::render::time_axis::{self, to_seconds};
-use chronoscope::render::{build_scene, render_png, SceneOptions, Viewport};
+use chronoscope::render::{build_scene, render_png, SceneOptions, TimelineView, Viewport};
 use chronoscope::timeline::{DocumentInfo, Event, SentenceRef, Timeline};
 use chronoscope::timex::Granularity;
 use criterion::{criterion_group, criterion_main, Criterion};
@@ -64,8 +64,15 @@ fn synthetic(n: usize) -> Timeline {
 fn frame(c: &mut Criterion) {
     let tl = synthetic(10_000);
     let mut fonts = Fonts::new(TextOptions::default(), FontDefinitions::default());
-    let options =
-        SceneOptions { dark: false, selected_event: None, hovered_event: None, show_hidden: false, show_implied: true };
+    let options = SceneOptions {
+        view: TimelineView::Sources,
+        dark: false,
+        selected_event: None,
+        hovered_event: None,
+        show_hidden: false,
+        show_implied: true,
+        collapsed: Vec::new(),
+    };
     let whole = match tl.extent() {
         Some(extent) => time_axis::fit(extent, 1600.0, 900.0),
         None => Viewport { start: 0.0, end: 1.0, width: 1600.0, height: 900.0 },
@@ -84,7 +91,9 @@ fn frame(c: &mut Criterion) {
     }
     let mut group = c.benchmark_group("png");
     group.sample_size(10);
-    group.bench_function("png_10k_1920x1080", |b| b.iter(|| black_box(render_png(&tl, None, 1920, 1080))));
+    group.bench_function("png_10k_1920x1080", |b| {
+        b.iter(|| black_box(render_png(&tl, TimelineView::Sources, None, 1920, 1080)))
+    });
     group.finish();
 }
 

@@ -5,8 +5,9 @@
 
 use chrono::NaiveDate;
 use chronoscope::gui::actions::{Action, PathPurpose, PngChoice};
-use chronoscope::gui::canvas::accessible_label;
+use chronoscope::gui::canvas::{accessible_label, accessible_story_label};
 use chronoscope::gui::{AppOptions, ChronoscopeApp};
+use chronoscope::render::TimelineView;
 use chronoscope::timeline::Event;
 use egui_kittest::kittest::Queryable;
 use egui_kittest::Harness;
@@ -41,7 +42,16 @@ fn settle(harness: &mut Harness<'_, ChronoscopeApp>) {
     harness.run_steps(4);
 }
 
+/// The app on `files`, in the By source view: most tests here drive single events in their
+/// document's lane. The Story view (the default with two or more articles) has tests of its own.
 fn app_with(files: Vec<PathBuf>) -> Harness<'static, ChronoscopeApp> {
+    let mut harness = app_in_default_view(files);
+    harness.state_mut().perform(Action::SetView(TimelineView::Sources));
+    harness.run_steps(2);
+    harness
+}
+
+fn app_in_default_view(files: Vec<PathBuf>) -> Harness<'static, ChronoscopeApp> {
     let mut harness = Harness::builder()
         .with_size(egui::vec2(1400.0, 900.0))
         .build_eframe(move |cc| ChronoscopeApp::new(&cc.egui_ctx, files, Some(anchor()), options()));
@@ -385,11 +395,23 @@ fn wheel_zooms_around_the_pointer_sideways_scroll_pans_and_f_fits() {
     harness.key_press(egui::Key::F);
     harness.run_steps(2);
     let (fs, fe) = span(&harness);
-    // The first view shows the story (day-precise events); F shows every event, the 1990s too.
+    // F shows the story's own span again (the first view: day-precise events and the anchor);
+    // what lies outside it is counted at the edges, and its chip takes it in (the 1990s too).
+    assert!((fs - start).abs() < 1.0 && (fe - end).abs() < 1.0, "F returns to the story's span");
+    harness
+        .query_all_by_label_contains("earlier events: click to show them")
+        .next()
+        .expect("earlier events are counted")
+        .click();
+    harness.run_steps(3);
+    let (fs, fe) = span(&harness);
     let extent = harness.state().project.timeline.extent().unwrap();
     let to_seconds = chronoscope::render::time_axis::to_seconds;
-    assert!(fs <= to_seconds(extent.start) && fe >= to_seconds(extent.end), "F fits all events");
-    assert!(fe - fs > (end - start) * 2.0, "all is wider than the story's first view");
+    assert!(
+        fs <= to_seconds(extent.start) && fe >= end - 1.0,
+        "the chip takes the earlier events in and keeps the story"
+    );
+    assert!(fe - fs > (end - start) * 2.0, "wider than the story's first view");
 }
 
 #[test]
@@ -918,7 +940,9 @@ fn implied_events_are_drawn_and_hidden_with_one_toggle() {
     let implied: Vec<Event> =
         harness.state().project.timeline.events.iter().filter(|e| e.implied.is_some()).cloned().collect();
     assert!(!implied.is_empty(), "the examples imply events (a 20-year veteran, a 61-year-old)");
-    harness.state_mut().perform(Action::Fit);
+    let extent = harness.state().project.timeline.extent().unwrap();
+    let to_seconds = chronoscope::render::time_axis::to_seconds;
+    harness.state_mut().perform(Action::ZoomTo(to_seconds(extent.start), to_seconds(extent.end)));
     harness.run_steps(3);
     let drawn = |h: &Harness<'_, ChronoscopeApp>| {
         implied
@@ -931,4 +955,97 @@ fn implied_events_are_drawn_and_hidden_with_one_toggle() {
     harness.run_steps(3);
     assert!(harness.state().selection.hide_implied);
     assert_eq!(drawn(&harness), 0, "the toggle leaves them out");
+}
+
+/// Issue #9 §5: with two or more articles the window opens on the Story view: a story event
+/// reported by several sources is drawn once (not once per source); By source draws each report
+/// in its own lane again.
+#[test]
+fn the_story_view_is_the_default_and_draws_a_shared_story_event_once() {
+    let mut harness = app_in_default_view(examples());
+    assert_eq!(harness.state().selection.timeline_view(3), TimelineView::Story);
+    let timeline = harness.state().project.timeline.clone();
+    let story = timeline.stories.iter().find(|s| s.documents.len() >= 2).expect("two outlets report the fire").clone();
+    let members: Vec<&Event> = story.events.iter().filter_map(|id| timeline.event(id)).collect();
+    let event_markers = |h: &Harness<'_, ChronoscopeApp>| {
+        members.iter().filter(|e| h.query_by_label(&accessible_label(e, &timeline)).is_some()).count()
+    };
+    assert_eq!(harness.query_all_by_label(&accessible_story_label(&story)).count(), 1, "drawn once");
+    assert_eq!(event_markers(&harness), 0, "its reports are not drawn one by one");
+
+    harness.get_by_label("By source").click();
+    harness.run_steps(3);
+    assert_eq!(harness.state().selection.view, Some(TimelineView::Sources));
+    assert!(harness.query_by_label(&accessible_story_label(&story)).is_none());
+    assert!(event_markers(&harness) >= 2, "each source's report in its lane");
+
+    harness.get_by_label("Story").click();
+    harness.run_steps(3);
+    assert_eq!(harness.query_all_by_label(&accessible_story_label(&story)).count(), 1);
+}
+
+/// Issue #9 §5: dragging a story event in the Story view moves every report of it, as one step.
+#[test]
+fn dragging_a_story_event_moves_all_its_reports_and_undo_restores_them() {
+    let mut harness = app_in_default_view(examples());
+    let timeline = harness.state().project.timeline.clone();
+    let story = timeline
+        .stories
+        .iter()
+        .filter(|s| s.documents.len() >= 2 && s.granularity <= chronoscope::timex::Granularity::Day)
+        .find(|s| harness.query_by_label(&accessible_story_label(s)).is_some())
+        .expect("a shared, day-precise story event is on screen")
+        .clone();
+    let before: Vec<Event> = story.events.iter().filter_map(|id| timeline.event(id).cloned()).collect();
+    let at = harness.get_by_label(&accessible_story_label(&story)).rect().center();
+    drag(&mut harness, at, 140.0);
+    let now = |h: &Harness<'_, ChronoscopeApp>| -> Vec<Event> {
+        before.iter().map(|e| h.state().project.timeline.event(&e.id).unwrap().clone()).collect()
+    };
+    let moved = now(&harness);
+    for (b, m) in before.iter().zip(&moved) {
+        assert!(
+            m.start > b.start && m.edited,
+            "{} moved later with the story event: {:?} -> {:?}",
+            b.id,
+            b.start,
+            m.start
+        );
+    }
+    harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
+    harness.run_steps(3);
+    for (b, r) in before.iter().zip(now(&harness)) {
+        assert_eq!((r.start, r.end, r.edited), (b.start, b.end, b.edited), "undo restores {}", b.id);
+    }
+}
+
+/// Issue #9 §2: the Conflicts panel lists each conflict with its values and sources; clicking a
+/// source shows its sentence in the article, the phrase marked.
+#[test]
+fn the_conflicts_panel_lists_conflicts_and_jumps_to_a_source_sentence() {
+    let mut harness = app_in_default_view(examples());
+    let timeline = harness.state().project.timeline.clone();
+    assert!(!timeline.conflicts.is_empty(), "the examples disagree (injured 2 or 3, the guard 61 or 62)");
+    harness.get_by_label(&format!("Conflicts ({})", timeline.conflicts.len())).click();
+    harness.run_steps(3);
+    assert!(harness.state().selection.conflicts_open);
+    harness.get_by_label("Conflicts");
+    let conflict = &timeline.conflicts[0];
+    let claims: Vec<_> =
+        conflict.claims.iter().map(|id| timeline.claims.iter().find(|c| &c.id == id).unwrap().clone()).collect();
+    for claim in &claims {
+        assert!(
+            harness.query_all_by_label(&format!("\u{201c}{}\u{201d}", claim.text)).count() > 0,
+            "{} is listed",
+            claim.text
+        );
+    }
+    let target = claims.last().unwrap();
+    harness.query_all_by_label(&format!("\u{201c}{}\u{201d}", target.text)).next().unwrap().click();
+    harness.run_steps(4);
+    let selection = &harness.state().selection;
+    assert_eq!(selection.doc.as_deref(), Some(target.doc.as_str()), "the claim's article is shown");
+    let focus = selection.focus.clone().expect("the claim's phrase is marked");
+    assert_eq!((focus.start, focus.end), (target.start, target.end));
+    assert_eq!(selection.event, target.event, "its event is selected");
 }

@@ -5,7 +5,7 @@
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use chronoscope::render::time_axis::to_seconds;
-use chronoscope::render::{render_png, write_png, Viewport};
+use chronoscope::render::{render_png, write_png, TimelineView, Viewport};
 use chronoscope::timeline::{Event, Mention, SentenceRef, Timeline};
 use chronoscope::timex::{Granularity, Interval, TimexType};
 use std::collections::HashSet;
@@ -132,7 +132,7 @@ fn decode(bytes: &[u8]) -> tiny_skia::Pixmap {
 #[test]
 fn png_decodes_with_size_colour_and_text() {
     let tl = story();
-    let bytes = render_png(&tl, None, 1200, 640).unwrap();
+    let bytes = render_png(&tl, TimelineView::Sources, None, 1200, 640).unwrap();
     if let Ok(path) = std::env::var("CHRONOSCOPE_SAMPLE_PNG") {
         std::fs::write(path, &bytes).unwrap();
     }
@@ -160,8 +160,8 @@ fn explicit_viewport_is_honoured() {
         width: 1.0,
         height: 1.0,
     };
-    let zoomed = render_png(&tl, Some(vp), 900, 500).unwrap();
-    let fitted = render_png(&tl, None, 900, 500).unwrap();
+    let zoomed = render_png(&tl, TimelineView::Sources, Some(vp), 900, 500).unwrap();
+    let fitted = render_png(&tl, TimelineView::Sources, None, 900, 500).unwrap();
     assert_ne!(zoomed, fitted);
     let png = decode(&zoomed);
     assert_eq!((png.width(), png.height()), (900, 500));
@@ -171,11 +171,11 @@ fn explicit_viewport_is_honoured() {
 fn sizes_outside_one_pixel_to_4k_are_errors() {
     let tl = story();
     for (w, h) in [(0, 0), (0, 100), (100, 0), (5000, 5000), (3841, 100), (3840, 2161)] {
-        let err = render_png(&tl, None, w, h).unwrap_err();
+        let err = render_png(&tl, TimelineView::Sources, None, w, h).unwrap_err();
         assert!(err.contains(&format!("{w}x{h}")), "{err}");
     }
     let nan = Viewport { start: f64::NAN, end: 1.0, width: 1.0, height: 1.0 };
-    assert!(render_png(&tl, Some(nan), 100, 100).unwrap_err().contains("time range"));
+    assert!(render_png(&tl, TimelineView::Sources, Some(nan), 100, 100).unwrap_err().contains("time range"));
     assert!(chronoscope::render::png::check_size(3840, 2160).is_ok());
     assert!(chronoscope::render::png::check_size(1, 1).is_ok());
 }
@@ -183,9 +183,9 @@ fn sizes_outside_one_pixel_to_4k_are_errors() {
 #[test]
 fn tiny_and_empty_timelines_still_render() {
     let empty = Timeline::empty(NaiveDate::from_ymd_opt(2017, 3, 22).unwrap());
-    let png = decode(&render_png(&empty, None, 320, 200).unwrap());
+    let png = decode(&render_png(&empty, TimelineView::Sources, None, 320, 200).unwrap());
     assert_eq!((png.width(), png.height()), (320, 200));
-    let png = decode(&render_png(&story(), None, 1, 1).unwrap());
+    let png = decode(&render_png(&story(), TimelineView::Sources, None, 1, 1).unwrap());
     assert_eq!((png.width(), png.height()), (1, 1));
 }
 
@@ -193,10 +193,11 @@ fn tiny_and_empty_timelines_still_render() {
 fn write_png_is_atomic_and_reports_bad_paths() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("timeline.png");
-    write_png(&path, &story(), None, 640, 360).unwrap();
+    write_png(&path, &story(), TimelineView::Sources, None, 640, 360).unwrap();
     let bytes = std::fs::read(&path).unwrap();
     assert_eq!(decode(&bytes).width(), 640);
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
-    let err = write_png(&dir.path().join("missing/dir/x.png"), &story(), None, 64, 64).unwrap_err();
+    let err =
+        write_png(&dir.path().join("missing/dir/x.png"), &story(), TimelineView::Sources, None, 64, 64).unwrap_err();
     assert!(err.contains("x.png"), "{err}");
 }

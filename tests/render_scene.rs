@@ -3,7 +3,7 @@
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use chronoscope::render::time_axis::{self, to_seconds};
-use chronoscope::render::{build_scene, HitTarget, Scene, SceneOptions, Viewport};
+use chronoscope::render::{build_scene, HitTarget, Scene, SceneOptions, TimelineView, Viewport};
 use chronoscope::timeline::{Event, Mention, SentenceRef, Timeline};
 use chronoscope::timex::{Granularity, Interval, TimexType};
 use epaint::text::{FontDefinitions, TextOptions};
@@ -75,7 +75,15 @@ fn scene(tl: &Timeline, vp: &Viewport, options: &SceneOptions, fonts: &mut Fonts
 }
 
 fn light() -> SceneOptions {
-    SceneOptions { dark: false, selected_event: None, hovered_event: None, show_hidden: false, show_implied: true }
+    SceneOptions {
+        view: TimelineView::Sources,
+        dark: false,
+        selected_event: None,
+        hovered_event: None,
+        show_hidden: false,
+        show_implied: true,
+        collapsed: Vec::new(),
+    }
 }
 
 fn text_rects(scene: &Scene) -> Vec<Rect> {
@@ -138,7 +146,7 @@ fn every_visible_event_is_drawn_alone_or_in_a_cluster() {
         match &h.target {
             HitTarget::Event(id) => seen.push(id.clone()),
             HitTarget::Cluster { event_ids } => seen.extend(event_ids.iter().cloned()),
-            HitTarget::Undated { .. } => {}
+            _ => {}
         }
     }
     seen.sort();
@@ -295,7 +303,7 @@ fn many_documents_fall_back_to_compact_lanes_without_overlap() {
         match &h.target {
             HitTarget::Event(id) => seen.push(id.clone()),
             HitTarget::Cluster { event_ids } => seen.extend(event_ids.iter().cloned()),
-            HitTarget::Undated { .. } => {}
+            _ => {}
         }
     }
     assert_eq!(seen.len(), tl.events.len(), "compact lanes still account for every event");
@@ -321,4 +329,151 @@ fn ten_thousand_events_fold_into_a_bounded_scene() {
         })
         .sum();
     assert_eq!(folded + events, 10_000);
+}
+
+/// Three sources; the fire is reported by two of them (one story event), the arrest by one.
+fn shared_story_timeline() -> Timeline {
+    use chronoscope::timeline::StoryEvent;
+    let mut tl = Timeline::empty(NaiveDate::from_ymd_opt(2017, 3, 22).unwrap());
+    tl.documents = vec![doc("d1", "Harbour News"), doc("d2", "City Desk"), doc("d3", "Wire Report")];
+    let fire_a = event("d1-e1", "d1", "Fire at the docks", day(2017, 3, 22), Granularity::Day);
+    let fire_b = event("d2-e1", "d2", "Blaze at the docks", day(2017, 3, 22), Granularity::Day);
+    let arrest = event("d3-e1", "d3", "Two arrested", day(2017, 3, 24), Granularity::Day);
+    for (mut e, story) in [(fire_a, "s-d1-e1"), (fire_b, "s-d1-e1"), (arrest, "s-d3-e1")] {
+        e.story = Some(story.into());
+        tl.events.push(e);
+    }
+    let story = |id: &str, label: &str, events: &[&str], docs: &[&str], d: u32| StoryEvent {
+        id: id.into(),
+        label: label.into(),
+        start: day(2017, 3, d),
+        end: day(2017, 3, d + 1),
+        granularity: Granularity::Day,
+        events: events.iter().map(|s| s.to_string()).collect(),
+        documents: docs.iter().map(|s| s.to_string()).collect(),
+        reasons: vec![],
+        edited: false,
+    };
+    tl.stories = vec![
+        story("s-d1-e1", "Fire at the docks", &["d1-e1", "d2-e1"], &["d1", "d2"], 22),
+        story("s-d3-e1", "Two arrested", &["d3-e1"], &["d3"], 24),
+    ];
+    tl
+}
+
+fn texts(scene: &Scene) -> Vec<String> {
+    fn walk(shape: &Shape, out: &mut Vec<String>) {
+        match shape {
+            Shape::Text(t) => out.push(t.galley.text().to_string()),
+            Shape::Vec(v) => v.iter().for_each(|s| walk(s, out)),
+            _ => {}
+        }
+    }
+    let mut out = Vec::new();
+    scene.shapes.iter().for_each(|s| walk(s, &mut out));
+    out
+}
+
+fn event_hits(scene: &Scene) -> Vec<String> {
+    scene
+        .hits
+        .iter()
+        .filter_map(|h| match &h.target {
+            HitTarget::Event(id) => Some(id.clone()),
+            _ => None,
+        })
+        .collect()
+}
+
+/// Issue #9 §5: the Story view draws a story event once, with a badge per source (the source's
+/// letter), where By source draws one marker per report.
+#[test]
+fn the_story_view_draws_each_story_event_once_with_its_source_badges() {
+    let mut fonts = fonts();
+    let tl = shared_story_timeline();
+    let vp = time_axis::fit(Interval::new(day(2017, 3, 20), day(2017, 3, 27)), 1000.0, 500.0);
+    let story = scene(&tl, &vp, &SceneOptions { view: TimelineView::Story, ..light() }, &mut fonts);
+    assert_eq!(event_hits(&story), ["d1-e1", "d3-e1"], "one marker per story event, answering for its lead event");
+    let words = texts(&story);
+    assert_eq!(words.iter().filter(|t| *t == "Fire at the docks").count(), 1);
+    assert!(!words.iter().any(|t| t == "Blaze at the docks"), "the second report is not drawn apart");
+    for letter in ["A", "B", "C"] {
+        assert!(words.iter().filter(|t| *t == letter).count() >= 2, "source {letter}: legend and badge");
+    }
+    let by_source = scene(&tl, &vp, &light(), &mut fonts);
+    assert_eq!(event_hits(&by_source).len(), 3, "By source draws every report");
+    assert_disjoint(&text_rects(&story), "text");
+}
+
+/// Issue #9 §2: a story event whose sources disagree carries the conflict mark.
+#[test]
+fn a_story_event_with_a_conflict_is_marked() {
+    let mut fonts = fonts();
+    let mut tl = shared_story_timeline();
+    let vp = time_axis::fit(Interval::new(day(2017, 3, 20), day(2017, 3, 27)), 1000.0, 500.0);
+    let options = SceneOptions { view: TimelineView::Story, ..light() };
+    assert!(!texts(&scene(&tl, &vp, &options, &mut fonts)).iter().any(|t| t == "!"));
+    tl.conflicts.push(chronoscope::story::conflicts::Conflict {
+        id: "x-1".into(),
+        kind: "quantity".into(),
+        subject: "dead".into(),
+        story: Some("s-d1-e1".into()),
+        claims: vec![],
+        events: vec![],
+        explanation: String::new(),
+    });
+    assert_eq!(texts(&scene(&tl, &vp, &options, &mut fonts)).iter().filter(|t| *t == "!").count(), 1);
+}
+
+/// Issue #9 §6: events outside the view are counted at its edges, and the chips name them.
+#[test]
+fn events_outside_the_view_are_counted_at_the_edges() {
+    let mut fonts = fonts();
+    let mut tl = shared_story_timeline();
+    tl.events.push(event("d3-e2", "d3", "Dock built", day(1990, 1, 1), Granularity::Year));
+    let vp = time_axis::fit(Interval::new(day(2017, 3, 21), day(2017, 3, 23)), 1000.0, 500.0);
+    let s = scene(&tl, &vp, &light(), &mut fonts);
+    let words = texts(&s);
+    assert!(words.iter().any(|t| t == "\u{ab} 1 earlier"), "{words:?}");
+    assert!(words.iter().any(|t| t == "1 later \u{bb}"), "{words:?}");
+    let earlier: Vec<&Vec<String>> = s
+        .hits
+        .iter()
+        .filter_map(|h| match &h.target {
+            HitTarget::Outside { event_ids, earlier: true } => Some(event_ids),
+            _ => None,
+        })
+        .collect();
+    assert_eq!(earlier, [&vec!["d3-e2".to_string()]]);
+    assert_disjoint(&text_rects(&s), "text");
+}
+
+/// Issue #9 §6: a collapsed lane is a thin row whose events stay reachable (markers or badges),
+/// and the other lanes get its room.
+#[test]
+fn a_collapsed_lane_is_thin_and_its_events_stay_reachable() {
+    let mut fonts = fonts();
+    let tl = random_timeline(120, 9);
+    let vp = time_axis::fit(tl.extent().unwrap(), 1200.0, 700.0);
+    let open = scene(&tl, &vp, &light(), &mut fonts);
+    let collapsed = scene(&tl, &vp, &SceneOptions { collapsed: vec!["d2".into()], ..light() }, &mut fonts);
+    let lane_toggles = |s: &Scene| {
+        s.hits.iter().filter(|h| matches!(&h.target, HitTarget::Lane { .. })).map(|h| h.rect).collect::<Vec<_>>()
+    };
+    assert!(!lane_toggles(&open).is_empty(), "lanes carry their letter toggle");
+    let accounted = |s: &Scene| {
+        let mut ids: Vec<String> = Vec::new();
+        for h in &s.hits {
+            match &h.target {
+                HitTarget::Event(id) => ids.push(id.clone()),
+                HitTarget::Cluster { event_ids } => ids.extend(event_ids.iter().cloned()),
+                _ => {}
+            }
+        }
+        ids.sort();
+        ids
+    };
+    assert_eq!(accounted(&collapsed), accounted(&open), "every event still drawn, alone or folded");
+    assert!(texts(&collapsed).iter().any(|t| t == "City Desk"), "a collapsed lane names itself");
+    assert_disjoint(&text_rects(&collapsed), "text");
 }

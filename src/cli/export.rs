@@ -24,6 +24,10 @@ pub struct ExportArgs {
     /// PNG size, WIDTHxHEIGHT (at most 3840x2160).
     #[arg(long, default_value = "1920x1080", value_parser = super::extract::parse_size)]
     png_size: (u32, u32),
+    /// What the PNG draws: `story` (each story event once, with its sources' badges) or
+    /// `sources` (one lane per article).
+    #[arg(long, default_value = "story", value_parser = chronoscope::render::TimelineView::parse)]
+    view: chronoscope::render::TimelineView,
     /// Write one TimeML file per article into this directory.
     #[arg(long, value_name = "DIR")]
     timeml: Option<PathBuf>,
@@ -66,7 +70,7 @@ pub fn run(args: &ExportArgs) -> i32 {
     }
     if let Some(png) = &args.png {
         let (w, h) = args.png_size;
-        match chronoscope::render::png::write_png(png, &data.timeline, None, w, h) {
+        match chronoscope::render::png::write_png(png, &data.timeline, args.view, None, w, h) {
             Ok(()) => say!("wrote {} ({w}x{h})", png.display()),
             Err(e) => {
                 say!("error: PNG export: {e}");

@@ -41,6 +41,10 @@ pub struct ExtractArgs {
     /// PNG size, WIDTHxHEIGHT (from 320x180 to 3840x2160).
     #[arg(long, default_value = "1920x1080", value_parser = parse_size)]
     png_size: (u32, u32),
+    /// What the PNG draws: `story` (each story event once, with its sources' badges) or
+    /// `sources` (one lane per article).
+    #[arg(long, default_value = "story", value_parser = chronoscope::render::TimelineView::parse)]
+    view: chronoscope::render::TimelineView,
 }
 
 pub fn parse_size(value: &str) -> Result<(u32, u32), String> {
@@ -100,7 +104,7 @@ pub fn run(args: &ExtractArgs) -> i32 {
     }
     if let Some(png) = &args.png {
         let (w, h) = args.png_size;
-        match chronoscope::render::png::write_png(png, &timeline, None, w, h) {
+        match chronoscope::render::png::write_png(png, &timeline, args.view, None, w, h) {
             Ok(()) => say!("wrote {} ({w}x{h})", png.display()),
             Err(e) => {
                 say!("error: PNG export: {e}");

@@ -87,6 +87,15 @@ pub enum Action {
     ToggleShowHidden,
     /// Show or leave out the events the text only implies.
     ToggleImplied,
+    /// Draw the timeline as the story (each story event once) or one lane per source.
+    SetView(crate::render::TimelineView),
+    /// Collapse or expand a document's lane (By source view).
+    ToggleLane(String),
+    /// Open or close the Conflicts panel.
+    ToggleConflicts,
+    /// Show a claim's sentence: its document in the text pane, the phrase highlighted, and its
+    /// event selected when it has one.
+    JumpToClaim(String),
     /// Switch between the dark and the light look.
     ToggleTheme,
     DismissNotice(usize),

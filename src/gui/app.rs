@@ -6,8 +6,8 @@ use crate::gui::actions::{Action, PathPurpose};
 use crate::gui::dialogs::{self, Dialogs};
 use crate::gui::recent::Recent;
 use crate::gui::screenshot::Screenshot;
-use crate::gui::state::{Drafts, Notices, Selection, View};
-use crate::gui::{canvas, documents, inspector, keys, menus, text_pane, top_bar};
+use crate::gui::state::{Drafts, Focus, Notices, Selection, View};
+use crate::gui::{canvas, conflicts, documents, inspector, keys, menus, text_pane, top_bar};
 use crate::render::time_axis;
 use crate::session::edit;
 use crate::session::history::EventEdit;
@@ -176,10 +176,19 @@ impl ChronoscopeApp {
                     self.notices_status(what);
                 }
             }
-            Action::HideSelected => self.edit_selected("Hide", |e| Some(edit::set_hidden(e, true))),
+            Action::HideSelected => self.hide_selected(),
             Action::ResetSelected => self.edit_selected("Reset to extracted", |e| Some(edit::reset(e))),
             Action::ToggleShowHidden => self.selection.show_hidden = !self.selection.show_hidden,
             Action::ToggleImplied => self.selection.hide_implied = !self.selection.hide_implied,
+            Action::SetView(view) => self.selection.view = Some(view),
+            Action::ToggleLane(doc) => match self.selection.collapsed.iter().position(|d| *d == doc) {
+                Some(i) => {
+                    self.selection.collapsed.remove(i);
+                }
+                None => self.selection.collapsed.push(doc),
+            },
+            Action::ToggleConflicts => self.selection.conflicts_open = !self.selection.conflicts_open,
+            Action::JumpToClaim(id) => self.jump_to_claim(&id),
             Action::ToggleTheme => {
                 let theme = if self.ctx.theme() == egui::Theme::Dark { egui::Theme::Light } else { egui::Theme::Dark };
                 self.ctx.set_theme(theme);
@@ -211,6 +220,42 @@ impl ChronoscopeApp {
             }
         }
         self.selection.event = id;
+        self.selection.focus = None;
+    }
+
+    /// Hides the selected event; in the Story view, every event of its story event (one step).
+    fn hide_selected(&mut self) {
+        let timeline = &self.project.timeline;
+        let story_view = self.selection.timeline_view(timeline.documents.len()) == crate::render::TimelineView::Story;
+        let story = self
+            .selection
+            .event
+            .as_deref()
+            .and_then(|id| timeline.event(id))
+            .and_then(|e| e.story.as_deref())
+            .and_then(|id| timeline.story(id))
+            .filter(|s| story_view && s.events.len() > 1);
+        let Some(story) = story else {
+            self.edit_selected("Hide", |e| Some(edit::set_hidden(e, true)));
+            return;
+        };
+        let before: Vec<_> =
+            story.events.iter().filter_map(|id| timeline.event(id)).filter(|e| !e.hidden).cloned().collect();
+        let after = before.iter().map(|e| edit::set_hidden(e, true)).collect();
+        let what = "Hide story event".to_string();
+        self.project.edit_many(crate::session::history::EventsEdit { what, before, after });
+    }
+
+    /// Shows a claim's sentence: selects its event (when it has one), opens its document in the
+    /// text pane and highlights the claim's phrase there.
+    fn jump_to_claim(&mut self, id: &str) {
+        let Some(claim) = self.project.timeline.claims.iter().find(|c| c.id == id) else { return };
+        let focus = Focus { doc: claim.doc.clone(), start: claim.start, end: claim.end };
+        let event = claim.event.clone();
+        self.select(event);
+        self.selection.doc = Some(focus.doc.clone());
+        self.selection.focus = Some(focus);
+        self.selection.scroll_text = true;
     }
 
     fn edit_selected(
@@ -336,6 +381,14 @@ impl eframe::App for ChronoscopeApp {
         egui::Panel::left("documents").resizable(true).default_size(270.0).size_range(180.0..=480.0).show(ui, |ui| {
             documents::show(ui, &self.project, &self.selection, &mut self.drafts, &mut actions);
         });
+        if self.selection.conflicts_open {
+            egui::Panel::right("conflicts").resizable(true).default_size(340.0).size_range(240.0..=560.0).show(
+                ui,
+                |ui| {
+                    conflicts::show(ui, &self.project.timeline, &mut actions);
+                },
+            );
+        }
         if self.selection.inspector_open {
             egui::Panel::right("inspector").resizable(true).default_size(360.0).size_range(240.0..=560.0).show(
                 ui,

@@ -6,10 +6,10 @@
 use crate::gui::actions::Action;
 use crate::gui::format;
 use crate::gui::state::{Drag, Selection, View};
-use crate::render::{self, time_axis, HitTarget, SceneOptions, Viewport};
+use crate::render::{self, time_axis, HitTarget, SceneOptions, TimelineView, Viewport};
 use crate::session::edit;
-use crate::session::history::EventEdit;
-use crate::timeline::{Event, Timeline};
+use crate::session::history::{EventEdit, EventsEdit};
+use crate::timeline::{Event, StoryEvent, Timeline};
 use egui::{Rect, Sense};
 use std::borrow::Cow;
 
@@ -19,15 +19,32 @@ pub fn accessible_label(event: &Event, timeline: &Timeline) -> String {
     format!("Event: {} ({}), from {source}", event.label, format::placement(event.start, event.end, event.granularity))
 }
 
-/// The viewport for a canvas of `size`: the whole timeline when "Fit all" was asked for, the
-/// story (day-precise events and the anchor) when there is no view yet.
+/// What assistive technology (and the UI tests) call a story event's marker in the Story view.
+pub fn accessible_story_label(story: &StoryEvent) -> String {
+    let sources = match story.documents.len() {
+        1 => "1 source".to_string(),
+        n => format!("{n} sources"),
+    };
+    format!(
+        "Story event: {} ({}), {sources}",
+        story.label,
+        format::placement(story.start, story.end, story.granularity)
+    )
+}
+
+/// The story event an item of the Story view stands for: the story of its lead event.
+fn story_of<'t>(timeline: &'t Timeline, event: &Event) -> Option<&'t StoryEvent> {
+    event.story.as_deref().and_then(|id| timeline.story(id))
+}
+
+/// The viewport for a canvas of `size`: the story (day-precise events and the anchor) when
+/// there is no view yet or "Fit all" was asked for; what lies outside is counted at the edges.
 fn current_viewport(timeline: &Timeline, view: &mut View, size: egui::Vec2) -> Viewport {
     let fit = view.fit_requested;
     view.fit_requested = false;
     let mut vp = match view.viewport {
-        _ if fit => render::png::default_viewport(timeline, size.x, size.y),
-        Some(vp) => vp,
-        None => render::png::story_viewport(timeline, size.x, size.y),
+        Some(vp) if !fit => vp,
+        _ => render::png::story_viewport(timeline, size.x, size.y),
     };
     vp.width = size.x;
     vp.height = size.y;
@@ -54,7 +71,8 @@ fn zoom_and_scroll(ui: &egui::Ui, rect: Rect, vp: Viewport) -> Viewport {
 
 /// Follows an event drag: updates the preview and, once the button is released, commits it as
 /// one undoable step. The move is applied to the event as the timeline holds it at the release:
-/// a re-extraction that ended during the drag is not undone by a stale copy.
+/// a re-extraction that ended during the drag is not undone by a stale copy. A story event's
+/// other events (Story view) move by the same time, each in whole units of its own granularity.
 fn follow_drag(ui: &egui::Ui, timeline: &Timeline, view: &mut View, vp: &Viewport, actions: &mut Vec<Action>) {
     let Some(drag) = &mut view.drag else { return };
     if ui.input(|i| i.key_pressed(egui::Key::Escape)) {
@@ -66,14 +84,88 @@ fn follow_drag(ui: &egui::Ui, timeline: &Timeline, view: &mut View, vp: &Viewpor
         let units = edit::units_for_drag(drag.before.granularity, seconds);
         drag.preview = edit::retime(&drag.before, units).unwrap_or_else(|| drag.before.clone());
     }
-    if !ui.input(|i| i.pointer.primary_down()) {
-        if let Some(done) = view.drag.take() {
-            let units = edit::units_between(&done.before, &done.preview);
-            let now = timeline.event(&done.before.id).cloned().unwrap_or(done.before);
-            if let Some(after) = edit::retime(&now, units).filter(|after| *after != now) {
-                actions.push(Action::Edit(Box::new(EventEdit { what: "Move".into(), before: now, after })));
+    if ui.input(|i| i.pointer.primary_down()) {
+        return;
+    }
+    let Some(done) = view.drag.take() else { return };
+    let seconds = (done.preview.start - done.before.start).num_seconds() as f64;
+    let moved = |before: &Event, units: i64| {
+        let now = timeline.event(&before.id).cloned().unwrap_or_else(|| before.clone());
+        edit::retime(&now, units).filter(|after| *after != now).map(|after| (now, after))
+    };
+    let lead = moved(&done.before, edit::units_between(&done.before, &done.preview));
+    if done.followers.is_empty() {
+        if let Some((before, after)) = lead {
+            actions.push(Action::Edit(Box::new(EventEdit { what: "Move".into(), before, after })));
+        }
+        return;
+    }
+    let (before, after): (Vec<Event>, Vec<Event>) = lead
+        .into_iter()
+        .chain(done.followers.iter().filter_map(|f| moved(f, edit::units_for_drag(f.granularity, seconds))))
+        .unzip();
+    if !after.is_empty() {
+        actions.push(Action::EditMany(Box::new(EventsEdit { what: "Move story event".into(), before, after })));
+    }
+}
+
+/// The timeline as drawn during a drag: the dragged event (and its followers, and their story
+/// event) where the drag would put them.
+fn with_drag_preview(timeline: &Timeline, drag: &Drag) -> Timeline {
+    let mut copy = timeline.clone();
+    let seconds = (drag.preview.start - drag.before.start).num_seconds() as f64;
+    for e in copy.events.iter_mut() {
+        if e.id == drag.preview.id {
+            *e = drag.preview.clone();
+        } else if drag.followers.iter().any(|f| f.id == e.id) {
+            let units = edit::units_for_drag(e.granularity, seconds);
+            if let Some(moved) = edit::retime(e, units) {
+                *e = moved;
             }
         }
+    }
+    if !drag.followers.is_empty() {
+        if let Some(story) = drag.before.story.as_deref().and_then(|id| copy.stories.iter_mut().find(|s| s.id == id)) {
+            let delta = drag.preview.start - drag.before.start;
+            story.start += delta;
+            story.end += delta;
+        }
+    }
+    copy
+}
+
+/// The list a cluster (or an outside chip) opens into on hover: each event's time and label.
+fn cluster_tooltip(ui: &mut egui::Ui, title: &str, events: &[&Event], view: TimelineView, timeline: &Timeline) {
+    ui.set_max_width(420.0);
+    ui.strong(title);
+    const LISTED: usize = 15;
+    for event in events.iter().take(LISTED) {
+        let (label, start, end, g) = match (view, story_of(timeline, event)) {
+            (TimelineView::Story, Some(s)) => (&s.label, s.start, s.end, s.granularity),
+            _ => (&event.label, event.start, event.end, event.granularity),
+        };
+        ui.label(format!("{} · {label}", format::placement(start, end, g)));
+    }
+    if events.len() > LISTED {
+        ui.weak(format!("and {} more", events.len() - LISTED));
+    }
+}
+
+fn story_tooltip(ui: &mut egui::Ui, story: &StoryEvent, timeline: &Timeline) {
+    ui.set_max_width(420.0);
+    ui.strong(&story.label);
+    ui.label(format::placement(story.start, story.end, story.granularity));
+    if story.edited {
+        ui.weak("story decision by you");
+    }
+    if timeline.conflicts.iter().any(|c| c.story.as_deref() == Some(story.id.as_str())) {
+        ui.colored_label(ui.visuals().error_fg_color, "Sources disagree: see Conflicts");
+    }
+    ui.separator();
+    for event in story.events.iter().filter_map(|id| timeline.event(id)) {
+        let source = timeline.document(&event.doc).map_or(event.doc.as_str(), |d| d.title.as_str());
+        ui.label(egui::RichText::new(source).strong());
+        ui.label(egui::RichText::new(&*event.sentence.text).italics());
     }
 }
 
@@ -135,21 +227,18 @@ pub fn show(
     follow_drag(ui, timeline, view, &vp, actions);
 
     let shown: Cow<'_, Timeline> = match &view.drag {
-        Some(drag) => {
-            let mut copy = timeline.clone();
-            if let Some(e) = copy.events.iter_mut().find(|e| e.id == drag.preview.id) {
-                *e = drag.preview.clone();
-            }
-            Cow::Owned(copy)
-        }
+        Some(drag) => Cow::Owned(with_drag_preview(timeline, drag)),
         None => Cow::Borrowed(timeline),
     };
+    let kind = selection.timeline_view(timeline.documents.len());
     let options = SceneOptions {
+        view: kind,
         dark: ui.visuals().dark_mode,
         selected_event: selection.event.clone(),
         hovered_event: selection.hovered.clone(),
         show_hidden: selection.show_hidden,
         show_implied: !selection.hide_implied,
+        collapsed: selection.collapsed.clone(),
     };
     let scene = ui.ctx().fonts_mut(|fonts| render::build_scene(&shown, &vp, &options, fonts));
     ui.painter_at(rect).extend(scene.shapes.into_iter().map(|mut shape| {
@@ -168,17 +257,23 @@ pub fn show(
         match &hit.target {
             HitTarget::Event(id) => {
                 let Some(event) = by_id.get(id.as_str()).copied() else { continue };
+                // A story event standing for several reports answers as one; a lone report as itself.
+                let story = story_of(&shown, event).filter(|s| kind == TimelineView::Story && s.events.len() > 1);
                 let response = ui.interact(r, ui.scope_id().with(("event", id)), Sense::click_and_drag());
                 response.widget_info(|| {
-                    egui::WidgetInfo::labeled(egui::Role::Button, true, accessible_label(event, &shown))
+                    let label = match story {
+                        Some(s) => accessible_story_label(s),
+                        None => accessible_label(event, &shown),
+                    };
+                    egui::WidgetInfo::labeled(egui::Role::Button, true, label)
                 });
                 if response.hovered() || response.dragged() {
                     hovered = Some(id.clone());
                 }
-                let response = if view.drag.is_none() {
-                    response.on_hover_ui(|ui| event_tooltip(ui, event, &shown))
-                } else {
-                    response
+                let response = match story {
+                    _ if view.drag.is_some() => response,
+                    Some(s) => response.on_hover_ui(|ui| story_tooltip(ui, s, &shown)),
+                    None => response.on_hover_ui(|ui| event_tooltip(ui, event, &shown)),
                 };
                 if response.clicked() {
                     actions.push(Action::Select(Some(id.clone())));
@@ -188,23 +283,58 @@ pub fn show(
                         let origin_x = ui
                             .input(|i| i.pointer.press_origin().or(i.pointer.latest_pos()))
                             .map_or(r.center().x, |p| p.x);
-                        view.drag = Some(Drag { before: before.clone(), origin_x, preview: before.clone() });
+                        let followers = story
+                            .map(|s| {
+                                s.events
+                                    .iter()
+                                    .filter(|e| *e != id)
+                                    .filter_map(|e| timeline.event(e).cloned())
+                                    .collect()
+                            })
+                            .unwrap_or_default();
+                        view.drag = Some(Drag { before: before.clone(), followers, origin_x, preview: before.clone() });
                         actions.push(Action::Select(Some(id.clone())));
                     }
                 }
             }
-            HitTarget::Cluster { event_ids } => {
+            HitTarget::Cluster { event_ids } | HitTarget::Outside { event_ids, .. } => {
+                let label = match &hit.target {
+                    HitTarget::Outside { earlier: true, .. } => {
+                        format!("{} earlier events: click to show them", event_ids.len())
+                    }
+                    HitTarget::Outside { .. } => format!("{} later events: click to show them", event_ids.len()),
+                    _ => format!("{} events here: click to zoom in", event_ids.len()),
+                };
                 let response = ui.interact(r, ui.scope_id().with(("cluster", event_ids)), Sense::click());
-                let label = format!("{} events here: click to zoom in", event_ids.len());
                 response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
-                let response = response.on_hover_text(&label);
+                let members: Vec<&Event> = event_ids.iter().filter_map(|id| by_id.get(id.as_str()).copied()).collect();
+                let response = response.on_hover_ui(|ui| cluster_tooltip(ui, &label, &members, kind, &shown));
                 if response.clicked() {
-                    let events = event_ids.iter().filter_map(|id| by_id.get(id.as_str()).copied());
-                    let start = events.clone().map(|e| time_axis::to_seconds(e.start)).fold(f64::INFINITY, f64::min);
-                    let end = events.map(|e| time_axis::to_seconds(e.end)).fold(f64::NEG_INFINITY, f64::max);
+                    let events =
+                        members.iter().map(|e| match story_of(&shown, e).filter(|_| kind == TimelineView::Story) {
+                            Some(s) => (s.start, s.end),
+                            None => (e.start, e.end),
+                        });
+                    let mut start = events.clone().map(|(s, _)| time_axis::to_seconds(s)).fold(f64::INFINITY, f64::min);
+                    let mut end = events.map(|(_, e)| time_axis::to_seconds(e)).fold(f64::NEG_INFINITY, f64::max);
+                    if matches!(hit.target, HitTarget::Outside { .. }) {
+                        // Widen the view to take them in, keeping what is shown now.
+                        start = start.min(vp.start);
+                        end = end.max(vp.end);
+                    }
                     if start < end {
                         actions.push(Action::ZoomTo(start, end));
                     }
+                }
+            }
+            HitTarget::Lane { doc } => {
+                let title = shown.document(doc).map_or(doc.as_str(), |d| d.title.as_str());
+                let collapsed = selection.collapsed.contains(doc);
+                let label = format!("{} lane: {title}", if collapsed { "Expand" } else { "Collapse" });
+                let response = ui.interact(r, ui.scope_id().with(("lane", doc)), Sense::click());
+                response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
+                if response.on_hover_text(&label).clicked() {
+                    actions.push(Action::ToggleLane(doc.clone()));
                 }
             }
             HitTarget::Undated { mention_id } => {

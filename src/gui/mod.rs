@@ -13,6 +13,7 @@ pub mod actions;
 pub mod app;
 pub mod calendar;
 pub mod canvas;
+pub mod conflicts;
 pub mod dialogs;
 pub mod documents;
 pub mod file_dialog;

@@ -2,7 +2,7 @@
 //! the canvas shows (and a drag in progress), the user-visible message list, and the text the
 //! user is typing into fields before it is applied.
 
-use crate::render::Viewport;
+use crate::render::{TimelineView, Viewport};
 use crate::timeline::Event;
 use std::collections::HashMap;
 use std::path::PathBuf;
@@ -22,13 +22,39 @@ pub struct Selection {
     pub show_hidden: bool,
     /// Leave out the events the text only implies (births from ages, starts from tenures, ...).
     pub hide_implied: bool,
+    /// The view the user chose; `None` follows the number of articles (Story from two on).
+    pub view: Option<TimelineView>,
+    /// The Conflicts panel is open.
+    pub conflicts_open: bool,
+    /// Documents whose lane is collapsed in the By source view.
+    pub collapsed: Vec<String>,
+    /// A claim the user jumped to: its document and code point span, highlighted in the text.
+    pub focus: Option<Focus>,
 }
 
-/// An event being dragged along the axis.
+/// A span of a document the text pane highlights and scrolls to (a claim's phrase).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Focus {
+    pub doc: String,
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Selection {
+    /// The view the timeline is drawn in for `documents` open articles.
+    pub fn timeline_view(&self, documents: usize) -> TimelineView {
+        self.view.unwrap_or_else(|| TimelineView::default_for(documents))
+    }
+}
+
+/// An event being dragged along the axis (in the Story view, a story event: its lead event is
+/// dragged and the others follow).
 #[derive(Debug, Clone)]
 pub struct Drag {
     /// The event as it was when the drag began.
     pub before: Event,
+    /// The other events of its story event that move with it (Story view), as they were.
+    pub followers: Vec<Event>,
     /// Pointer x (screen points) where the drag began.
     pub origin_x: f32,
     /// The event where the drag would put it now.

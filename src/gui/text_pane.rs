@@ -1,6 +1,7 @@
 //! The document pane: the selected article's full text with every time phrase highlighted
 //! (colour by TIMEX3 type, the selected event's phrases underlined). Clicking a phrase selects
-//! its event; selecting an event scrolls the text to its sentence.
+//! its event; selecting an event scrolls the text to its sentence, jumping to a claim scrolls to
+//! its phrase and marks it.
 
 use crate::gui::actions::Action;
 use crate::gui::highlight::{self, Span};
@@ -19,6 +20,15 @@ fn legend(ui: &mut egui::Ui) {
                 .small()
                 .background_color(highlight::type_color(kind, dark)),
         );
+    }
+}
+
+/// Background of a claim's phrase the user jumped to.
+fn focus_color(dark: bool) -> egui::Color32 {
+    if dark {
+        egui::Color32::from_rgba_unmultiplied(255, 196, 0, 120)
+    } else {
+        egui::Color32::from_rgba_unmultiplied(255, 196, 0, 150)
     }
 }
 
@@ -64,7 +74,17 @@ pub fn show(ui: &mut egui::Ui, project: &Project, selection: &mut Selection, act
             strong: selected.is_some_and(|e| e.mentions.contains(&m.id)),
         })
         .collect();
-    let scroll_to = selected.filter(|_| selection.scroll_text).map(|e| e.sentence.start);
+    // A claim jumped to from the Conflicts panel: its phrase stands out, and the text scrolls to it.
+    let focus = selection.focus.as_ref().filter(|f| f.doc == info.id);
+    let mut spans = spans;
+    if let Some(f) = focus {
+        spans.retain(|s| s.end <= f.start || s.start >= f.end);
+        spans.push(Span { start: f.start, end: f.end, background: focus_color(dark), strong: true });
+    }
+    let scroll_to = match focus {
+        Some(f) if selection.scroll_text => Some(f.start),
+        _ => selected.filter(|_| selection.scroll_text).map(|e| e.sentence.start),
+    };
     egui::ScrollArea::vertical().id_salt("text_pane_scroll").auto_shrink([false, false]).show(ui, |ui| {
         let color = ui.visuals().text_color();
         let strong = ui.visuals().strong_text_color();

@@ -1,10 +1,12 @@
 //! The bar under the menu: the story anchor (a validated YYYY-MM-DD field plus the calendar
-//! picker), the "Fit all" and "Show hidden" controls, the loading progress, and the status line.
+//! picker), the Story / By source switch, the "Fit all" and "Show hidden" controls, the
+//! Conflicts button, the loading progress, and the status line.
 
 use crate::gui::actions::Action;
 use crate::gui::calendar;
 use crate::gui::format;
 use crate::gui::state::{Drafts, Selection};
+use crate::render::TimelineView;
 use crate::session::jobs::Progress;
 use crate::session::project::Project;
 
@@ -40,7 +42,8 @@ pub fn show(
             ui.colored_label(ui.visuals().error_fg_color, error);
         }
         ui.separator();
-        if ui.button("Fit all").on_hover_text("Show every event (F)").clicked() {
+        view_switch(ui, project, selection, actions);
+        if ui.button("Fit all").on_hover_text("Show the story's own span (F); what lies outside is counted at the edges").clicked() {
             actions.push(Action::Fit);
         }
         let mut show_hidden = selection.show_hidden;
@@ -58,6 +61,7 @@ pub fn show(
                 actions.push(Action::ToggleImplied);
             }
         }
+        conflicts_button(ui, project, selection, actions);
         ui.separator();
         match progress {
             Some(p) => {
@@ -85,4 +89,29 @@ pub fn show(
             ui.weak(status);
         }
     });
+}
+
+/// Story | By source.
+fn view_switch(ui: &mut egui::Ui, project: &Project, selection: &Selection, actions: &mut Vec<Action>) {
+    let current = selection.timeline_view(project.timeline.documents.len());
+    for (view, hint) in [
+        (TimelineView::Story, "Each story event once, with a badge for each source that reports it"),
+        (TimelineView::Sources, "One lane per article"),
+    ] {
+        if ui.selectable_label(current == view, view.title()).on_hover_text(hint).clicked() && current != view {
+            actions.push(Action::SetView(view));
+        }
+    }
+    ui.separator();
+}
+
+/// "Conflicts (N)", in the error colour while sources disagree.
+fn conflicts_button(ui: &mut egui::Ui, project: &Project, selection: &Selection, actions: &mut Vec<Action>) {
+    let n = project.timeline.conflicts.len();
+    let text = egui::RichText::new(format!("Conflicts ({n})"));
+    let text = if n > 0 { text.color(ui.visuals().error_fg_color).strong() } else { text };
+    let hint = "Where sources disagree (figures, ages, times), and where they agree";
+    if ui.selectable_label(selection.conflicts_open, text).on_hover_text(hint).clicked() {
+        actions.push(Action::ToggleConflicts);
+    }
 }

@@ -6,17 +6,17 @@
 //! Vertical layout, top to bottom: legend band, anchor band, lanes, axis, undated strip (only
 //! when the timeline has undated mentions). See [`bands`].
 
+use super::items::{self, Item, Source};
 use super::stack::{self, Candidate};
-use super::theme::{doc_color, with_alpha, Theme};
+use super::theme::{with_alpha, Theme};
 use super::time_axis::{self, to_seconds};
-use super::{Hit, HitTarget, Scene, SceneOptions, Viewport};
-use crate::timeline::{Event, Timeline};
+use super::{Hit, HitTarget, Scene, SceneOptions, TimelineView, Viewport};
+use crate::timeline::Timeline;
 use crate::timex::Granularity;
 use epaint::text::{LayoutJob, TextFormat, TextWrapping};
 use epaint::{
     pos2, vec2, Color32, CornerRadius, Direction, FontId, FontsView, Galley, Rect, Shape, Stroke, StrokeKind,
 };
-use std::collections::HashSet;
 use std::sync::Arc;
 
 const LEGEND_H: f32 = 28.0;
@@ -32,6 +32,14 @@ const GROUP_PX: f32 = 90.0;
 const MAX_LABEL_W: f32 = 240.0;
 const LABEL_SIZE: f32 = 12.5;
 const SMALL_SIZE: f32 = 11.5;
+/// Side of a source badge (a document's letter on its colour).
+const BADGE_SIDE: f32 = 14.0;
+/// Badges drawn after a story event's label before the rest are counted ("+4").
+const MAX_BADGES: usize = 6;
+/// Room for the conflict marker after a label.
+const CONFLICT_W: f32 = 18.0;
+/// Height of a collapsed lane (By source view).
+const COLLAPSED_H: f32 = 18.0;
 
 /// The horizontal bands of a scene, in scene coordinates.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -61,39 +69,65 @@ pub fn bands(viewport: &Viewport, has_undated: bool) -> Bands {
     }
 }
 
-/// One lane: a document (or an event's document id missing from `documents`).
+/// One lane: a document (By source view), or the whole story (Story view).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Lane {
+    /// The document id, or `story` for the Story view's one lane.
     pub doc: String,
     pub title: String,
+    /// The document's letter (empty for the story lane).
+    pub letter: String,
     pub color: Color32,
     /// The lane's background (lanes alternate).
     pub background: Color32,
     pub rect: Rect,
+    /// Collapsed to a thin row: markers and cluster badges, no labels.
+    pub collapsed: bool,
 }
 
-/// The lanes of a timeline inside `lanes_rect`: documents in timeline order, then any document
-/// id used by an event but missing from `documents`. Equal heights.
-pub fn lanes(timeline: &Timeline, lanes_rect: Rect, dark: bool) -> Vec<Lane> {
+/// The lanes of a timeline inside `lanes_rect`: in the By source view one per source, in
+/// order, collapsed ones `COLLAPSED_H` high and the others sharing the rest equally; in the
+/// Story view one lane for the whole story.
+pub fn lanes(timeline: &Timeline, lanes_rect: Rect, dark: bool, view: TimelineView, collapsed: &[String]) -> Vec<Lane> {
     let theme = Theme::new(dark);
-    let mut ids: Vec<(&str, &str)> = timeline.documents.iter().map(|d| (d.id.as_str(), d.title.as_str())).collect();
-    for e in &timeline.events {
-        if !ids.iter().any(|(id, _)| *id == e.doc) {
-            ids.push((e.doc.as_str(), e.doc.as_str()));
-        }
+    if view == TimelineView::Story {
+        return vec![Lane {
+            doc: "story".into(),
+            title: "Story".into(),
+            letter: String::new(),
+            color: theme.story,
+            background: theme.lane_even,
+            rect: lanes_rect,
+            collapsed: false,
+        }];
     }
-    let n = ids.len().max(1) as f32;
-    let lane_h = lanes_rect.height() / n;
-    ids.iter()
+    let sources = items::sources(timeline, dark);
+    let is_collapsed = |s: &Source| collapsed.contains(&s.doc);
+    let n_collapsed = sources.iter().filter(|s| is_collapsed(s)).count();
+    let n_open = sources.len() - n_collapsed;
+    let thin_h = if n_open == 0 {
+        lanes_rect.height() / sources.len().max(1) as f32
+    } else {
+        COLLAPSED_H.min(lanes_rect.height() / sources.len().max(1) as f32)
+    };
+    let open_h = (lanes_rect.height() - thin_h * n_collapsed as f32) / n_open.max(1) as f32;
+    let mut y0 = lanes_rect.top();
+    sources
+        .into_iter()
         .enumerate()
-        .map(|(i, (id, title))| {
-            let y0 = lanes_rect.top() + lane_h * i as f32;
+        .map(|(i, source)| {
+            let collapsed = is_collapsed(&source);
+            let h = if collapsed { thin_h } else { open_h };
+            let rect = Rect::from_min_max(pos2(lanes_rect.left(), y0), pos2(lanes_rect.right(), y0 + h));
+            y0 += h;
             Lane {
-                doc: (*id).to_string(),
-                title: if title.trim().is_empty() { (*id).to_string() } else { (*title).to_string() },
-                color: doc_color(i, dark),
+                doc: source.doc,
+                title: source.title,
+                letter: source.letter,
+                color: source.color,
                 background: if i % 2 == 0 { theme.lane_even } else { theme.lane_odd },
-                rect: Rect::from_min_max(pos2(lanes_rect.left(), y0), pos2(lanes_rect.right(), y0 + lane_h)),
+                rect,
+                collapsed,
             }
         })
         .collect()
@@ -126,7 +160,8 @@ pub fn build_scene(
     }
     let has_undated = timeline.mentions.iter().any(|m| m.interval.is_none());
     let bands = bands(viewport, has_undated);
-    let lanes = lanes(timeline, bands.lanes, options.dark);
+    let lanes = lanes(timeline, bands.lanes, options.dark, options.view, &options.collapsed);
+    let sources = items::sources(timeline, options.dark);
     let mut b = Builder { shapes: Vec::with_capacity(512), hits: Vec::new(), fonts, theme, vp: *viewport };
 
     b.shapes.push(Shape::rect_filled(
@@ -147,15 +182,17 @@ pub fn build_scene(
     b.grid(&ticks, &bands);
     let anchor_x = viewport.datetime_to_x(timeline.anchor.and_time(chrono::NaiveTime::MIN));
     b.anchor_line(anchor_x, &bands);
-    b.events(timeline, options, &lanes);
-    b.anchor_pill(anchor_x, timeline, &bands);
+    let items = items::items(timeline, options, &sources, theme.story);
+    b.events(&items, options, &lanes, &sources);
+    let free = b.outside(&items, &bands);
+    b.anchor_pill(anchor_x, timeline, &bands, free);
     b.axis(&ticks, &bands);
-    b.legend(&lanes, &bands);
+    b.legend(&sources, &bands);
     if lanes.is_empty() || timeline.events.is_empty() {
         b.centered_note("No dated events", bands.lanes);
     }
     if has_undated {
-        b.undated(timeline, &lanes, &bands);
+        b.undated(timeline, &sources, &bands);
     }
     Scene { shapes: b.shapes, hits: b.hits }
 }
@@ -267,7 +304,8 @@ impl Builder<'_, '_> {
         self.shapes.push(Shape::vline(x, bands.anchor.center().y..=bands.lanes.bottom(), stroke));
     }
 
-    fn anchor_pill(&mut self, x: f32, timeline: &Timeline, bands: &Bands) {
+    /// The anchor's pill on its line, kept inside `free` (the x range the outside chips leave).
+    fn anchor_pill(&mut self, x: f32, timeline: &Timeline, bands: &Bands, free: (f32, f32)) {
         let theme = self.theme;
         let day = time_axis::format_day(timeline.anchor);
         let (text, x) = if x < 0.0 {
@@ -283,13 +321,16 @@ impl Builder<'_, '_> {
         if r.height() < size.y {
             return;
         }
-        let left = (x - size.x / 2.0).clamp(2.0, (self.vp.width - size.x - 2.0).max(2.0));
+        if free.1 - free.0 < size.x {
+            return;
+        }
+        let left = (x - size.x / 2.0).clamp(free.0, free.1 - size.x);
         let pill = Rect::from_min_size(pos2(left, r.center().y - size.y / 2.0), size);
         self.shapes.push(Shape::rect_filled(pill, CornerRadius::same(9), theme.anchor));
         self.text(pill.min + vec2(7.0, 2.0), g, theme.anchor_text);
     }
 
-    fn legend(&mut self, lanes: &[Lane], bands: &Bands) {
+    fn legend(&mut self, sources: &[Source], bands: &Bands) {
         let theme = self.theme;
         let r = bands.legend;
         if r.height() <= 0.0 {
@@ -297,10 +338,12 @@ impl Builder<'_, '_> {
         }
         let mut x = 10.0;
         let cy = r.center().y;
-        for (i, lane) in lanes.iter().enumerate() {
-            let g = self.galley(lane.title.clone(), LABEL_SIZE, theme.text, 300.0);
-            let item_w = 16.0 + g.size().x;
-            let rest = lanes.len() - i;
+        // Many sources: shorter titles, so more of them fit.
+        let title_w = if sources.len() > 6 { 120.0 } else { 300.0 };
+        for (i, source) in sources.iter().enumerate() {
+            let g = self.galley(source.title.clone(), LABEL_SIZE, theme.text, title_w);
+            let item_w = BADGE_SIDE + 5.0 + g.size().x;
+            let rest = sources.len() - i;
             let more_w = if rest > 1 { 70.0 } else { 0.0 };
             if x + item_w + more_w > r.right() - 8.0 {
                 let more = self.galley(format!("+{rest} more"), LABEL_SIZE, theme.text_muted, f32::INFINITY);
@@ -308,14 +351,23 @@ impl Builder<'_, '_> {
                 self.text(pos2(x, cy - h / 2.0), more, theme.text_muted);
                 break;
             }
-            let swatch = Rect::from_center_size(pos2(x + 5.0, cy), vec2(10.0, 10.0));
-            self.shapes.push(Shape::rect_filled(swatch, CornerRadius::same(2), lane.color));
+            self.source_badge(pos2(x, cy - BADGE_SIDE / 2.0), source);
             let h = g.size().y;
-            self.text(pos2(x + 16.0, cy - h / 2.0), g, theme.text);
-            x += item_w + 18.0;
+            self.text(pos2(x + BADGE_SIDE + 5.0, cy - h / 2.0), g, theme.text);
+            x += item_w + 14.0;
         }
         self.key(x, r);
         self.shapes.push(Shape::hline(r.x_range(), r.bottom() - 0.5, Stroke::new(1.0, theme.lane_separator)));
+    }
+
+    /// A document's letter on its colour, `BADGE_SIDE` square, top-left at `at`.
+    fn source_badge(&mut self, at: epaint::Pos2, source: &Source) {
+        let rect = Rect::from_min_size(at, vec2(BADGE_SIDE, BADGE_SIDE));
+        self.shapes.push(Shape::rect_filled(rect, CornerRadius::same(3), source.color));
+        let size = if source.letter.len() > 1 { 8.5 } else { 10.0 };
+        let g = self.galley(source.letter.clone(), size, self.theme.badge_text, f32::INFINITY);
+        let pos = rect.center() - g.size() / 2.0;
+        self.text(pos, g, self.theme.badge_text);
     }
 
     /// The symbol key at the right of the legend band, drawn only where it fits after the
@@ -378,7 +430,7 @@ impl Builder<'_, '_> {
         self.text(pos, g, self.theme.text_muted);
     }
 
-    fn undated(&mut self, timeline: &Timeline, lanes: &[Lane], bands: &Bands) {
+    fn undated(&mut self, timeline: &Timeline, sources: &[Source], bands: &Bands) {
         let theme = self.theme;
         let r = bands.undated;
         if r.height() <= 0.0 {
@@ -411,7 +463,7 @@ impl Builder<'_, '_> {
                 Stroke::new(1.0, theme.chip_stroke),
                 StrokeKind::Inside,
             )));
-            let color = lanes.iter().find(|l| l.doc == m.doc).map_or(theme.text_muted, |l| l.color);
+            let color = sources.iter().find(|s| s.doc == m.doc).map_or(theme.text_muted, |s| s.color);
             self.shapes.push(Shape::circle_filled(pos2(x + 9.0, cy), 3.0, color));
             let h = g.size().y;
             self.text(pos2(x + 16.0, cy - h / 2.0), g, theme.text);
@@ -420,39 +472,106 @@ impl Builder<'_, '_> {
         }
     }
 
-    fn events(&mut self, timeline: &Timeline, options: &SceneOptions, lanes: &[Lane]) {
+    fn events(&mut self, items: &[Item<'_>], options: &SceneOptions, lanes: &[Lane], sources: &[Source]) {
         if lanes.is_empty() {
             return;
         }
         let w = self.vp.width;
         let mut per_lane: Vec<Vec<Cand>> = vec![Vec::new(); lanes.len()];
-        let mut last_lane = 0usize;
-        for (i, e) in timeline.events.iter().enumerate() {
-            if (e.hidden && !options.show_hidden) || (e.implied.is_some() && !options.show_implied) {
-                continue;
+        for (i, item) in items.iter().enumerate() {
+            let Some(c) = self.candidate(i, item) else { continue };
+            if let Some(lane) = per_lane.get_mut(item.row) {
+                lane.push(c);
             }
-            let Some(c) = self.candidate(i, e) else { continue };
-            if lanes[last_lane].doc != e.doc {
-                match lanes.iter().position(|l| l.doc == e.doc) {
-                    Some(l) => last_lane = l,
-                    None => continue,
-                }
-            }
-            per_lane[last_lane].push(c);
         }
-        let approx: HashSet<&str> = timeline
-            .mentions
-            .iter()
-            .filter(|m| m.modifier.as_deref().is_some_and(|md| md.eq_ignore_ascii_case("APPROX")))
-            .map(|m| m.id.as_str())
-            .collect();
         for (lane, cands) in lanes.iter().zip(per_lane.iter_mut()) {
             cands.sort_unstable_by(|a, b| a.geo.key_x.total_cmp(&b.geo.key_x).then(a.event.cmp(&b.event)));
-            self.lane_events(timeline, options, lane, cands, &approx, w);
+            let first_hit = self.hits.len();
+            self.lane_events(items, options, lane, cands, sources, w);
+            self.lane_toggle(lane, sources, first_hit);
         }
     }
 
-    fn candidate(&self, index: usize, e: &Event) -> Option<Cand> {
+    /// The lane's letter at its top-left (else bottom-left) corner, where no event of the lane is
+    /// drawn (its hits start at `first_hit`): it ties the lane to the legend when colours repeat,
+    /// and collapses or expands the lane when clicked.
+    fn lane_toggle(&mut self, lane: &Lane, sources: &[Source], first_hit: usize) {
+        if lane.letter.is_empty() || lane.rect.height() < BADGE_SIDE + 2.0 {
+            return;
+        }
+        let Some(source) = sources.iter().find(|s| s.doc == lane.doc) else { return };
+        let top = lane.rect.top() + (lane.rect.height().min(BADGE_SIDE + 4.0) - BADGE_SIDE) / 2.0;
+        let bottom = lane.rect.bottom() - BADGE_SIDE - 2.0;
+        let label_w = if lane.collapsed { 226.0 } else { 0.0 };
+        let free = |y: f32, hits: &[Hit]| {
+            let room = Rect::from_min_size(
+                pos2(lane.rect.left() + 3.0, y - 1.0),
+                vec2(BADGE_SIDE + 4.0 + label_w, BADGE_SIDE + 2.0),
+            );
+            !hits[first_hit..].iter().any(|h| h.rect.intersects(room))
+        };
+        let Some(y) = [top, bottom].into_iter().find(|&y| free(y, &self.hits)) else { return };
+        let at = pos2(lane.rect.left() + 5.0, y);
+        self.source_badge(at, source);
+        let rect = Rect::from_min_size(at, vec2(BADGE_SIDE, BADGE_SIDE));
+        if lane.collapsed {
+            // A collapsed lane names itself, since it shows no labels.
+            let g = self.galley(lane.title.clone(), SMALL_SIZE, self.theme.text_muted, 220.0);
+            let pos = pos2(rect.right() + 4.0, rect.center().y - g.size().y / 2.0);
+            let r = Rect::from_min_size(pos, g.size());
+            self.shapes.push(Shape::rect_filled(
+                r.expand(1.0),
+                CornerRadius::same(2),
+                with_alpha(lane.background, 0.88),
+            ));
+            self.text(pos, g, self.theme.text_muted);
+        }
+        self.hits.push(Hit { rect, target: HitTarget::Lane { doc: lane.doc.clone() } });
+    }
+
+    /// Chips at the ends of the anchor band counting the items before and after the visible
+    /// range ("« 12 earlier"); clicking one shows those items. Returns the x range between them
+    /// (where the anchor pill may go).
+    fn outside(&mut self, items: &[Item<'_>], bands: &Bands) -> (f32, f32) {
+        let (t0, t1) = (self.vp.start, self.vp.end);
+        let earlier: Vec<String> = items.iter().filter(|i| to_seconds(i.end) <= t0).map(|i| i.id.to_string()).collect();
+        let later: Vec<String> = items.iter().filter(|i| to_seconds(i.start) >= t1).map(|i| i.id.to_string()).collect();
+        let r = bands.anchor;
+        let mut free = (2.0, self.vp.width - 2.0);
+        if r.height() < 18.0 {
+            return free;
+        }
+        let theme = self.theme;
+        for (ids, earlier) in [(earlier, true), (later, false)] {
+            if ids.is_empty() {
+                continue;
+            }
+            let left = earlier;
+            let text =
+                if left { format!("\u{ab} {} earlier", ids.len()) } else { format!("{} later \u{bb}", ids.len()) };
+            let g = self.galley(text, SMALL_SIZE, theme.text, f32::INFINITY);
+            let size = g.size() + vec2(14.0, 4.0);
+            let x = if left { r.left() + 4.0 } else { r.right() - 4.0 - size.x };
+            let chip = Rect::from_min_size(pos2(x, r.center().y - size.y / 2.0), size);
+            if left {
+                free.0 = chip.right() + 6.0;
+            } else {
+                free.1 = chip.left() - 6.0;
+            }
+            self.shapes.push(Shape::Rect(epaint::RectShape::new(
+                chip,
+                CornerRadius::same(9),
+                theme.chip_fill,
+                Stroke::new(1.0, theme.chip_stroke),
+                StrokeKind::Inside,
+            )));
+            self.text(chip.min + vec2(7.0, 2.0), g, theme.text);
+            self.hits.push(Hit { rect: chip, target: HitTarget::Outside { event_ids: ids, earlier } });
+        }
+        free
+    }
+
+    fn candidate(&self, index: usize, e: &Item<'_>) -> Option<Cand> {
         let w = self.vp.width;
         let s0 = to_seconds(e.start);
         let s1 = to_seconds(e.end).max(s0);
@@ -495,11 +614,11 @@ impl Builder<'_, '_> {
 
     fn lane_events(
         &mut self,
-        timeline: &Timeline,
+        items: &[Item<'_>],
         options: &SceneOptions,
         lane: &Lane,
         cands: &[Cand],
-        approx: &HashSet<&str>,
+        sources: &[Source],
         width: f32,
     ) {
         if cands.is_empty() {
@@ -513,11 +632,11 @@ impl Builder<'_, '_> {
         let rows_strip = ((avail - STRIP_H) / ROW_H).floor().max(0.0) as usize;
 
         let measure = |this: &mut Self, i: usize, galleys: &mut Vec<Option<Arc<Galley>>>| -> f32 {
+            let item = &items[cands[i].event];
             if galleys[i].is_none() {
-                let e = &timeline.events[cands[i].event];
-                galleys[i] = Some(this.galley(e.label.clone(), LABEL_SIZE, text_color, MAX_LABEL_W));
+                galleys[i] = Some(this.galley(item.label.to_string(), LABEL_SIZE, text_color, MAX_LABEL_W));
             }
-            galleys[i].as_ref().map_or(0.0, |g| g.size().x)
+            galleys[i].as_ref().map_or(0.0, |g| g.size().x) + trailer_width(item)
         };
 
         let mut stacked = stack::stack_lane(&geos, rows_plain, GROUP_PX, &mut |i| measure(self, i, &mut galleys));
@@ -541,12 +660,12 @@ impl Builder<'_, '_> {
                 if group.len() == 1 {
                     let c = cands[group.start];
                     let cy = top + lane.rect.height().min(ROW_H + 2.0 * LANE_PAD) / 2.0 - LANE_PAD;
-                    self.draw_event(timeline, options, lane, &c, cy, None, approx);
+                    self.draw_item(&items[c.event], options, lane, &c, cy, None, sources);
                 } else {
                     groups.push(group);
                 }
             }
-            self.badges(timeline, options, lane, cands, &geos, &groups, top, width);
+            self.badges(items, options, lane, cands, &geos, &groups, top, width);
             return;
         }
 
@@ -554,17 +673,17 @@ impl Builder<'_, '_> {
             let c = cands[i];
             let cy = rows_top + row as f32 * ROW_H + ROW_H / 2.0;
             let g = galleys[i].take();
-            self.draw_event(timeline, options, lane, &c, cy, g, approx);
+            self.draw_item(&items[c.event], options, lane, &c, cy, g, sources);
         }
         if strip {
-            self.badges(timeline, options, lane, cands, &geos, &stacked.folded, top, width);
+            self.badges(items, options, lane, cands, &geos, &stacked.folded, top, width);
         }
     }
 
     #[allow(clippy::too_many_arguments)]
     fn badges(
         &mut self,
-        timeline: &Timeline,
+        items: &[Item<'_>],
         options: &SceneOptions,
         lane: &Lane,
         cands: &[Cand],
@@ -586,10 +705,13 @@ impl Builder<'_, '_> {
         };
         let badges = stack::badges(geos, groups, width, &mut |n| badge_width(self, n));
         let cy = top + STRIP_H / 2.0 - 1.0;
+        let selected = options.selected_event.as_deref();
+        let hovered = options.hovered_event.as_deref();
         for badge in badges {
-            let ids: Vec<String> = badge.members.iter().map(|&i| timeline.events[cands[i].event].id.clone()).collect();
-            let selected = options.selected_event.as_ref().is_some_and(|s| ids.contains(s));
-            let hovered = options.hovered_event.as_ref().is_some_and(|s| ids.contains(s));
+            let members: Vec<&Item<'_>> = badge.members.iter().map(|&i| &items[cands[i].event]).collect();
+            let ids: Vec<String> = members.iter().map(|item| item.id.to_string()).collect();
+            let is_selected = members.iter().any(|item| item.is_selected(selected));
+            let is_hovered = members.iter().any(|item| item.is_selected(hovered));
             // The extent of the folded events, as a thin rule under the badge.
             let (s0, s1) = badge.span;
             if s1 - s0 > 1.0 {
@@ -597,9 +719,9 @@ impl Builder<'_, '_> {
                 self.shapes.push(Shape::rect_filled(rule, 1, with_alpha(lane.color, 0.45)));
             }
             let rect = Rect::from_min_max(pos2(badge.x0, cy - 8.0), pos2(badge.x1, cy + 8.0));
-            let stroke = if selected {
+            let stroke = if is_selected {
                 Stroke::new(2.0, theme.selected)
-            } else if hovered {
+            } else if is_hovered {
                 Stroke::new(1.5, theme.hovered)
             } else {
                 Stroke::new(1.0, theme.marker_ring)
@@ -619,59 +741,32 @@ impl Builder<'_, '_> {
     }
 
     #[allow(clippy::too_many_arguments)]
-    fn draw_event(
+    fn draw_item(
         &mut self,
-        timeline: &Timeline,
+        e: &Item<'_>,
         options: &SceneOptions,
         lane: &Lane,
         c: &Cand,
         cy: f32,
         label: Option<Arc<Galley>>,
-        approx: &HashSet<&str>,
+        sources: &[Source],
     ) {
         let theme = self.theme;
-        let e = &timeline.events[c.event];
         // Implied events (a birth from an age) are drawn as approximate and lighter.
-        let is_approx = e.implied.is_some() || e.mentions.iter().any(|m| approx.contains(m.as_str()));
         let opacity = if e.hidden {
             0.35
-        } else if e.implied.is_some() {
+        } else if e.implied {
             0.6
         } else {
             1.0
         };
-        let color = with_alpha(lane.color, opacity);
+        let color = with_alpha(e.color, opacity);
         let marker = if c.point {
             Rect::from_center_size(pos2(c.x0, cy), vec2(2.0 * POINT_R, 2.0 * POINT_R))
         } else {
             Rect::from_min_max(pos2(c.x0, cy - BAR_H / 2.0), pos2(c.x1, cy + BAR_H / 2.0))
         };
-        if c.point {
-            if is_approx {
-                self.shapes.push(Shape::circle_filled(marker.center(), POINT_R, theme.bar_fill(color)));
-                dashed_circle(&mut self.shapes, marker.center(), POINT_R, Stroke::new(1.3, color));
-            } else {
-                self.shapes.push(Shape::circle_filled(marker.center(), POINT_R + 1.2, theme.marker_ring));
-                self.shapes.push(Shape::circle_filled(marker.center(), POINT_R, color));
-            }
-        } else {
-            let fill = theme.bar_fill(color);
-            if is_coarse(e.granularity) {
-                faded_bar(&mut self.shapes, marker, fill, color);
-            } else {
-                let stroke = if is_approx { Stroke::NONE } else { Stroke::new(1.0, color) };
-                self.shapes.push(Shape::Rect(epaint::RectShape::new(
-                    marker,
-                    CornerRadius::same(3),
-                    fill,
-                    stroke,
-                    StrokeKind::Inside,
-                )));
-            }
-            if is_approx {
-                dashed_rect(&mut self.shapes, marker.shrink(0.5), Stroke::new(1.3, color));
-            }
-        }
+        self.marker(e, c, marker, color);
         if e.edited {
             edit_mark(&mut self.shapes, &theme, pos2(marker.right() - 1.0, marker.top() + 1.0));
         }
@@ -679,7 +774,7 @@ impl Builder<'_, '_> {
         if let Some(g) = label {
             let size = g.size();
             let label_color = if e.hidden { theme.text_muted } else { theme.text };
-            let x = c.geo.label_x(size.x);
+            let x = c.geo.label_x(size.x + trailer_width(e));
             let pos = pos2(x, cy - size.y / 2.0);
             if c.point || x >= c.x1 || x + size.x <= c.x0 {
                 // A halo in the lane colour keeps the label readable over grid and anchor lines.
@@ -688,15 +783,100 @@ impl Builder<'_, '_> {
             }
             let r = self.text(pos, g, label_color);
             item = item.union(r);
+            let end = self.trailer(e, pos2(r.right() + 4.0, cy), sources);
+            item = item
+                .union(Rect::from_min_max(pos2(r.right(), cy - BADGE_SIDE / 2.0), pos2(end, cy + BADGE_SIDE / 2.0)));
+        } else if e.conflict {
+            self.conflict_mark(pos2(marker.right() + 2.0, cy));
         }
-        let selected = options.selected_event.as_deref() == Some(e.id.as_str());
-        let hovered = options.hovered_event.as_deref() == Some(e.id.as_str());
+        let selected = e.is_selected(options.selected_event.as_deref());
+        let hovered = e.is_selected(options.hovered_event.as_deref());
         if selected || hovered {
             let stroke = if selected { Stroke::new(2.0, theme.selected) } else { Stroke::new(1.5, theme.hovered) };
             self.shapes.push(Shape::rect_stroke(item.expand(2.0), CornerRadius::same(4), stroke, StrokeKind::Outside));
         }
-        self.hits.push(Hit { rect: item, target: HitTarget::Event(e.id.clone()) });
+        self.hits.push(Hit { rect: item, target: HitTarget::Event(e.id.to_string()) });
     }
+
+    /// The marker of an item: a point, a bar, or a faded bar for coarse times; dashed when
+    /// approximate.
+    fn marker(&mut self, e: &Item<'_>, c: &Cand, marker: Rect, color: Color32) {
+        let theme = self.theme;
+        if c.point {
+            if e.approx {
+                self.shapes.push(Shape::circle_filled(marker.center(), POINT_R, theme.bar_fill(color)));
+                dashed_circle(&mut self.shapes, marker.center(), POINT_R, Stroke::new(1.3, color));
+            } else {
+                self.shapes.push(Shape::circle_filled(marker.center(), POINT_R + 1.2, theme.marker_ring));
+                self.shapes.push(Shape::circle_filled(marker.center(), POINT_R, color));
+            }
+            return;
+        }
+        let fill = theme.bar_fill(color);
+        if is_coarse(e.granularity) {
+            faded_bar(&mut self.shapes, marker, fill, color);
+        } else {
+            let stroke = if e.approx { Stroke::NONE } else { Stroke::new(1.0, color) };
+            self.shapes.push(Shape::Rect(epaint::RectShape::new(
+                marker,
+                CornerRadius::same(3),
+                fill,
+                stroke,
+                StrokeKind::Inside,
+            )));
+        }
+        if e.approx {
+            dashed_rect(&mut self.shapes, marker.shrink(0.5), Stroke::new(1.3, color));
+        }
+    }
+
+    /// What follows a label: the conflict mark, then the source badges of a story event. Returns
+    /// the x where it ends.
+    fn trailer(&mut self, e: &Item<'_>, at: epaint::Pos2, sources: &[Source]) -> f32 {
+        let mut x = at.x;
+        if e.conflict {
+            self.conflict_mark(pos2(x, at.y));
+            x += CONFLICT_W;
+        }
+        for &i in e.sources.iter().take(MAX_BADGES) {
+            if let Some(source) = sources.get(i) {
+                self.source_badge(pos2(x, at.y - BADGE_SIDE / 2.0), source);
+                x += BADGE_SIDE + 2.0;
+            }
+        }
+        if e.sources.len() > MAX_BADGES {
+            let g = self.galley(
+                format!("+{}", e.sources.len() - MAX_BADGES),
+                SMALL_SIZE,
+                self.theme.text_muted,
+                f32::INFINITY,
+            );
+            let h = g.size().y;
+            let w = g.size().x;
+            self.text(pos2(x + 1.0, at.y - h / 2.0), g, self.theme.text_muted);
+            x += w + 3.0;
+        }
+        x
+    }
+
+    /// The "sources disagree" mark: a white `!` on the conflict colour, its left edge at `at.x`.
+    fn conflict_mark(&mut self, at: epaint::Pos2) {
+        let center = pos2(at.x + 7.0, at.y);
+        self.shapes.push(Shape::circle_filled(center, 7.5, self.theme.marker_ring));
+        self.shapes.push(Shape::circle_filled(center, 6.5, self.theme.conflict));
+        let g = self.galley("!".into(), 10.5, self.theme.badge_text, f32::INFINITY);
+        let pos = center - g.size() / 2.0;
+        self.text(pos, g, Color32::WHITE);
+    }
+}
+
+/// Width of what follows an item's label: the conflict mark and the source badges.
+fn trailer_width(e: &Item<'_>) -> f32 {
+    let conflict = if e.conflict { CONFLICT_W } else { 0.0 };
+    let badges = e.sources.len().min(MAX_BADGES) as f32 * (BADGE_SIDE + 2.0);
+    let more = if e.sources.len() > MAX_BADGES { 24.0 } else { 0.0 };
+    let gap = if conflict + badges > 0.0 { 4.0 } else { 0.0 };
+    gap + conflict + badges + more
 }
 
 /// The "edited by the user" mark: a small dark dot with a ring, at a marker's top-right corner.

@@ -5,6 +5,7 @@
 //! Interface fixed up front (the types below); submodules:
 //! - [`time_axis`]: time <-> x mapping, ticks, zoom / pan / fit helpers;
 //! - [`layout`]: [`build_scene`], the whole drawing for one viewport;
+//! - [`items`]: what each row draws (events by source, or story events with source badges);
 //! - [`stack`]: row stacking and cluster folding of labels (pure geometry);
 //! - [`theme`]: light / dark colours and the document palette;
 //! - [`raster`] and [`png`]: the headless CPU rasteriser and the PNG export.
@@ -21,6 +22,7 @@
 //! // `Viewport::time_to_x` / `x_to_time`; start with `png::default_viewport` or `time_axis::fit`.
 //! ```
 
+pub mod items;
 pub mod layout;
 pub mod png;
 pub mod raster;
@@ -45,8 +47,21 @@ pub struct Viewport {
 #[derive(Debug, Clone, PartialEq)]
 pub enum HitTarget {
     Event(String),
-    Cluster { event_ids: Vec<String> },
-    Undated { mention_id: String },
+    Cluster {
+        event_ids: Vec<String>,
+    },
+    Undated {
+        mention_id: String,
+    },
+    /// The count of items before (`earlier`) or after the visible range: click to show them.
+    Outside {
+        event_ids: Vec<String>,
+        earlier: bool,
+    },
+    /// A lane's letter badge (By source view): click to collapse or expand the lane.
+    Lane {
+        doc: String,
+    },
 }
 
 /// A clickable region of the scene, in scene coordinates (top-left of the viewport is 0,0).
@@ -63,9 +78,48 @@ pub struct Scene {
     pub hits: Vec<Hit>,
 }
 
+/// Which rows a timeline is drawn in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum TimelineView {
+    /// One row set for the whole story: each story event once, with a badge per source.
+    #[default]
+    Story,
+    /// One lane per document, each event in its document's lane.
+    Sources,
+}
+
+impl TimelineView {
+    /// Reads `story` or `sources` (the CLI's `--view`).
+    pub fn parse(text: &str) -> Result<Self, String> {
+        match text.trim().to_ascii_lowercase().as_str() {
+            "story" => Ok(TimelineView::Story),
+            "sources" | "source" | "by-source" => Ok(TimelineView::Sources),
+            other => Err(format!("unknown view '{other}': use 'story' or 'sources'")),
+        }
+    }
+
+    /// The view a timeline opens in: Story once two or more articles are open.
+    pub fn default_for(documents: usize) -> Self {
+        if documents >= 2 {
+            TimelineView::Story
+        } else {
+            TimelineView::Sources
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            TimelineView::Story => "Story",
+            TimelineView::Sources => "By source",
+        }
+    }
+}
+
 /// Look and content choices for one drawing.
 #[derive(Debug, Clone, PartialEq)]
 pub struct SceneOptions {
+    /// Story events once (Story) or one lane per document (By source).
+    pub view: TimelineView,
     /// Light report style (PNG) or the window's theme.
     pub dark: bool,
     pub selected_event: Option<String>,
@@ -73,4 +127,6 @@ pub struct SceneOptions {
     pub show_hidden: bool,
     /// Draw events the text implies (births from ages, ...); they are dashed and lighter.
     pub show_implied: bool,
+    /// Documents whose lane is collapsed to one thin row (By source view).
+    pub collapsed: Vec<String>,
 }

@@ -9,7 +9,7 @@ use super::layout::build_scene;
 use super::raster::Canvas;
 use super::theme::Theme;
 use super::time_axis;
-use super::{SceneOptions, Viewport};
+use super::{SceneOptions, TimelineView, Viewport};
 use crate::timeline::Timeline;
 use crate::timex::Interval;
 use epaint::text::{FontDefinitions, TextOptions};
@@ -63,10 +63,16 @@ pub fn default_viewport(timeline: &Timeline, width: f32, height: f32) -> Viewpor
     }
 }
 
-/// Renders `timeline` as a `width`x`height` PNG (light theme). `viewport` chooses the time range
-/// (its size is replaced by the image size); `None` fits the whole timeline.
-pub fn render_png(timeline: &Timeline, viewport: Option<Viewport>, width: u32, height: u32) -> Result<Vec<u8>, String> {
-    let canvas = render_canvas(timeline, viewport, width, height)?;
+/// Renders `timeline` as a `width`x`height` PNG (light theme) in `view`. `viewport` chooses the
+/// time range (its size is replaced by the image size); `None` fits the whole timeline.
+pub fn render_png(
+    timeline: &Timeline,
+    view: TimelineView,
+    viewport: Option<Viewport>,
+    width: u32,
+    height: u32,
+) -> Result<Vec<u8>, String> {
+    let canvas = render_canvas(timeline, view, viewport, width, height)?;
     let size =
         tiny_skia::IntSize::from_wh(width, height).ok_or_else(|| format!("invalid PNG size {width}x{height}"))?;
     let pixmap = tiny_skia::Pixmap::from_vec(canvas.pixels, size)
@@ -78,17 +84,19 @@ pub fn render_png(timeline: &Timeline, viewport: Option<Viewport>, width: u32, h
 pub fn write_png(
     path: &Path,
     timeline: &Timeline,
+    view: TimelineView,
     viewport: Option<Viewport>,
     width: u32,
     height: u32,
 ) -> Result<(), String> {
-    let bytes = render_png(timeline, viewport, width, height)?;
+    let bytes = render_png(timeline, view, viewport, width, height)?;
     crate::export::atomic::write_atomic(path, &bytes).map_err(|e| format!("writing {}: {e}", path.display()))
 }
 
 /// Renders into a premultiplied RGBA canvas (what [`render_png`] encodes).
 pub fn render_canvas(
     timeline: &Timeline,
+    view: TimelineView,
     viewport: Option<Viewport>,
     width: u32,
     height: u32,
@@ -111,8 +119,15 @@ pub fn render_canvas(
         ..TextOptions::default()
     };
     let mut fonts = Fonts::new(text_options, FontDefinitions::default());
-    let options =
-        SceneOptions { dark: false, selected_event: None, hovered_event: None, show_hidden: false, show_implied: true };
+    let options = SceneOptions {
+        view,
+        dark: false,
+        selected_event: None,
+        hovered_event: None,
+        show_hidden: false,
+        show_implied: true,
+        collapsed: Vec::new(),
+    };
     let scene = {
         let mut view = fonts.with_pixels_per_point(ppp);
         build_scene(timeline, &viewport, &options, &mut view)

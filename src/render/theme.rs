@@ -55,6 +55,10 @@ pub struct Theme {
     pub edited_mark: Color32,
     /// Outline drawn around point markers so they stand out from bars and grid lines.
     pub marker_ring: Color32,
+    /// Story events reported by several sources (the Story view), apart from every document colour.
+    pub story: Color32,
+    /// The "sources disagree" mark.
+    pub conflict: Color32,
 }
 
 impl Theme {
@@ -81,6 +85,8 @@ impl Theme {
                 badge_text: Color32::from_rgb(0x10, 0x12, 0x14),
                 edited_mark: Color32::from_rgb(0xFF, 0xD1, 0x66),
                 marker_ring: Color32::from_rgb(0x1B, 0x1D, 0x21),
+                story: Color32::from_rgb(0xC9, 0xCF, 0xD8),
+                conflict: Color32::from_rgb(0xE5, 0x48, 0x4D),
             }
         } else {
             Theme {
@@ -103,6 +109,8 @@ impl Theme {
                 badge_text: Color32::from_rgb(0xFF, 0xFF, 0xFF),
                 edited_mark: Color32::from_rgb(0x11, 0x11, 0x11),
                 marker_ring: Color32::from_rgb(0xFF, 0xFF, 0xFF),
+                story: Color32::from_rgb(0x3B, 0x44, 0x52),
+                conflict: Color32::from_rgb(0xC6, 0x28, 0x28),
             }
         }
     }

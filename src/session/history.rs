@@ -78,14 +78,45 @@ fn restored_before(timeline: &Timeline, edit: &EventEdit) -> Option<Event> {
     Some(restored)
 }
 
-/// What undoing a several-event edit puts back: each event as it is now, with only the story
-/// decision the step changed restored, so a re-extraction in between is not undone with it.
+/// Did a step change only which story event `before` belongs to (not its time, label or look)?
+fn only_story_changed(before: &Event, after: &Event) -> bool {
+    before.placement() == after.placement()
+        && before.label == after.label
+        && before.hidden == after.hidden
+        && before.edited == after.edited
+}
+
+/// What undoing a several-event edit puts back. A story decision restores only the pin, on each
+/// event as it is now, so a re-extraction in between is not undone with it; a move of several
+/// events (a story event dragged in the Story view) restores each as a one-event undo would.
 fn restored_many(timeline: &Timeline, edit: &EventsEdit) -> Option<Vec<Event>> {
     edit.before
         .iter()
-        .map(|before| {
-            let mut now = timeline.event(&before.id)?.clone();
-            now.story_pin = before.story_pin.clone();
+        .zip(&edit.after)
+        .map(|(before, after)| {
+            let mut restored = if only_story_changed(before, after) {
+                timeline.event(&before.id)?.clone()
+            } else {
+                let one = EventEdit { what: edit.what.clone(), before: before.clone(), after: after.clone() };
+                restored_before(timeline, &one)?
+            };
+            restored.story_pin = before.story_pin.clone();
+            Some(restored)
+        })
+        .collect()
+}
+
+/// What replaying a several-event edit puts in place (the mirror of [`restored_many`]).
+fn replayed_many(timeline: &Timeline, edit: &EventsEdit) -> Option<Vec<Event>> {
+    edit.before
+        .iter()
+        .zip(&edit.after)
+        .map(|(before, after)| {
+            if !only_story_changed(before, after) {
+                return Some(after.clone());
+            }
+            let mut now = timeline.event(&after.id)?.clone();
+            now.story_pin = after.story_pin.clone();
             Some(now)
         })
         .collect()
@@ -105,7 +136,9 @@ impl History {
 
     /// As `apply`, for an edit of several events (all of them exist, or nothing happens).
     pub fn apply_many(&mut self, timeline: &mut Timeline, edit: EventsEdit) -> bool {
-        if edit.before == edit.after || edit.after.is_empty() || !replace_all(timeline, &edit.after) {
+        let paired =
+            edit.before.len() == edit.after.len() && edit.before.iter().zip(&edit.after).all(|(b, a)| b.id == a.id);
+        if !paired || edit.before == edit.after || edit.after.is_empty() || !replace_all(timeline, &edit.after) {
             return false;
         }
         self.undo.push(Step::Many(edit));
@@ -134,18 +167,7 @@ impl History {
         let step = self.redo.pop()?;
         let done = match &step {
             Step::One(edit) => replace(timeline, &edit.after),
-            Step::Many(edit) => {
-                let replayed: Option<Vec<Event>> = edit
-                    .after
-                    .iter()
-                    .map(|after| {
-                        let mut now = timeline.event(&after.id)?.clone();
-                        now.story_pin = after.story_pin.clone();
-                        Some(now)
-                    })
-                    .collect();
-                replayed.is_some_and(|events| replace_all(timeline, &events))
-            }
+            Step::Many(edit) => replayed_many(timeline, edit).is_some_and(|events| replace_all(timeline, &events)),
         };
         if !done {
             return None;
@@ -213,6 +235,28 @@ mod tests {
         assert_eq!(h.redo(&mut t).as_deref(), Some("Move"));
         assert_eq!(t.events[0], after);
         assert!(h.redo(&mut t).is_none());
+    }
+
+    /// Moving a story event moves all its events in one step; undo puts every one back.
+    #[test]
+    fn a_several_event_move_undoes_and_redoes_as_one_step() {
+        let mut t = timeline_with(13);
+        let mut second = t.events[0].clone();
+        second.id = "d2-e1".into();
+        second.doc = "d2".into();
+        t.events.push(second);
+        let before = t.events.clone();
+        let after: Vec<Event> = before.iter().map(|e| edit::retime(e, 1).unwrap()).collect();
+        let mut h = History::default();
+        assert!(h.apply_many(
+            &mut t,
+            EventsEdit { what: "Move story event".into(), before: before.clone(), after: after.clone() }
+        ));
+        assert_eq!(t.events, after);
+        assert_eq!(h.undo(&mut t).as_deref(), Some("Move story event"));
+        assert_eq!(t.events, before);
+        assert_eq!(h.redo(&mut t).as_deref(), Some("Move story event"));
+        assert_eq!(t.events, after);
     }
 
     /// Regression: undoing a move after the anchor changed restored the placement extracted

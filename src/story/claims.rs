@@ -135,6 +135,22 @@ const PERSON_NOUNS: &[&str] = &[
     "girls",
     "patients",
     "families",
+    "firefighters",
+    "police",
+    "policemen",
+    "crew",
+    "staff",
+    "employees",
+    "miners",
+    "hostages",
+    "troops",
+    "guards",
+    "protesters",
+    "journalists",
+    "spectators",
+    "fans",
+    "climbers",
+    "divers",
 ];
 
 /// Person nouns too general to be a counted fact by themselves.

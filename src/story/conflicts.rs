@@ -11,7 +11,7 @@ use super::families;
 use crate::timeline::{Event, StoryEvent, Timeline};
 use crate::timex::Granularity;
 use serde::{Deserialize, Serialize};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 
 /// Sources that cannot all be right.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -48,7 +48,10 @@ pub const COUNTED_FAMILIES: &[&str] =
 /// Sets each claim's `story` (from its event, else the story event of its document that its
 /// sentence names, else its document's most reported story event), then compares them.
 pub fn compare(timeline: &mut Timeline) {
-    let stories: Vec<Option<String>> = timeline.claims.iter().map(|c| story_of_claim(timeline, c)).collect();
+    let stories: Vec<Option<String>> = {
+        let index = Index::new(timeline);
+        timeline.claims.iter().map(|c| story_of_claim(&index, c)).collect()
+    };
     for (claim, story) in timeline.claims.iter_mut().zip(stories) {
         claim.story = story;
     }
@@ -57,7 +60,7 @@ pub fn compare(timeline: &mut Timeline) {
     for ((subject, story), group) in claim_groups(&timeline.claims) {
         compare_group(&subject, story.as_deref(), &group, timeline, &mut conflicts, &mut agreements);
     }
-    conflicts.extend(time_conflicts(timeline));
+    conflicts.extend(time_conflicts(timeline, &Index::new(timeline)));
     conflicts.sort_by(|a, b| a.id.cmp(&b.id));
     agreements.sort_by(|a, b| a.id.cmp(&b.id));
     timeline.conflicts = conflicts;
@@ -72,32 +75,72 @@ pub fn named_happening(sentence: &str) -> Option<&'static str> {
         .find(|f| COUNTED_FAMILIES.contains(f))
 }
 
+/// Lookups by id, built once per comparison (a linear search per claim cost claims x stories).
+struct Index<'t> {
+    events: HashMap<&'t str, &'t Event>,
+    stories: HashMap<&'t str, &'t StoryEvent>,
+    /// Each document's story events, most reported first.
+    by_document: HashMap<&'t str, Vec<&'t StoryEvent>>,
+    /// Per event family, the story event of that family most sources report (two or more).
+    by_family: HashMap<&'static str, &'t StoryEvent>,
+}
+
+impl<'t> Index<'t> {
+    fn new(timeline: &'t Timeline) -> Self {
+        let events = timeline.events.iter().map(|e| (e.id.as_str(), e)).collect();
+        let stories = timeline.stories.iter().map(|s| (s.id.as_str(), s)).collect();
+        let mut by_document: HashMap<&str, Vec<&StoryEvent>> = HashMap::new();
+        for story in &timeline.stories {
+            for doc in &story.documents {
+                by_document.entry(doc.as_str()).or_default().push(story);
+            }
+        }
+        for list in by_document.values_mut() {
+            list.sort_by(|a, b| most_reported_first(a, b));
+        }
+        let mut by_family: HashMap<&'static str, &StoryEvent> = HashMap::new();
+        for story in timeline.stories.iter().filter(|s| s.documents.len() >= 2) {
+            let Some(family) = families::family_of_label(&story.label) else { continue };
+            let slot = by_family.entry(family).or_insert(story);
+            if most_reported_first(story, slot).is_lt() {
+                *slot = story;
+            }
+        }
+        Index { events, stories, by_document, by_family }
+    }
+
+    fn story_family(&self, story: &str) -> Option<&'static str> {
+        self.stories.get(story).and_then(|s| families::family_of_label(&s.label))
+    }
+}
+
 /// The story event a claim is about.
-fn story_of_claim(timeline: &Timeline, claim: &Claim) -> Option<String> {
-    if let Some(story) = claim.event.as_deref().and_then(|id| timeline.event(id)).and_then(|e| e.story.clone()) {
-        if story_family(timeline, &story).is_some_and(|f| COUNTED_FAMILIES.contains(&f)) || claim.subject == "age" {
+fn story_of_claim(index: &Index<'_>, claim: &Claim) -> Option<String> {
+    if let Some(story) = claim.event.as_deref().and_then(|id| index.events.get(id)).and_then(|e| e.story.clone()) {
+        if index.story_family(&story).is_some_and(|f| COUNTED_FAMILIES.contains(&f)) || claim.subject == "age" {
             return Some(story);
         }
     }
-    let doc_stories = stories_of_document(timeline, &claim.doc);
-    let by_family = claim
-        .about
-        .as_deref()
-        .and_then(|about| doc_stories.iter().find(|s| families::family_of_label(&s.label).is_some_and(|f| f == about)));
-    let most_reported = doc_stories.iter().max_by_key(|s| (s.documents.len(), std::cmp::Reverse(s.id.clone())));
-    by_family.or(most_reported).map(|s| s.id.clone())
+    let doc_stories = index.by_document.get(claim.doc.as_str()).map_or(&[][..], Vec::as_slice);
+    let Some(about) = claim.about.as_deref() else {
+        // The list is sorted most reported first, ties by id: its first is the most reported.
+        return doc_stories.first().map(|s| s.id.clone());
+    };
+    let of_family = |s: &&&StoryEvent| families::family_of_label(&s.label).is_some_and(|f| f == about);
+    // The happening the sentence names, as several sources report it: the document's own report
+    // of it, else the one the other sources report (an article that only mentions "the fire").
+    let shared = doc_stories.iter().filter(|s| s.documents.len() >= 2).find(of_family).copied();
+    let own = doc_stories.iter().find(of_family).copied();
+    shared
+        .or_else(|| index.by_family.get(about).copied())
+        .or(own)
+        .or(doc_stories.first().copied())
+        .map(|s| s.id.clone())
 }
 
-fn story_family(timeline: &Timeline, story: &str) -> Option<&'static str> {
-    timeline.story(story).and_then(|s| families::family_of_label(&s.label))
-}
-
-/// The story events a document's events belong to, most reported first.
-fn stories_of_document<'t>(timeline: &'t Timeline, doc: &str) -> Vec<&'t StoryEvent> {
-    let mut stories: Vec<&StoryEvent> =
-        timeline.stories.iter().filter(|s| s.documents.iter().any(|d| d == doc)).collect();
-    stories.sort_by(|a, b| b.documents.len().cmp(&a.documents.len()).then(a.id.cmp(&b.id)));
-    stories
+/// Sort order of story events: most documents first, then by id.
+fn most_reported_first(a: &StoryEvent, b: &StoryEvent) -> std::cmp::Ordering {
+    b.documents.len().cmp(&a.documents.len()).then(a.id.cmp(&b.id))
 }
 
 /// Claims by what they are about: (subject, story event) for counts, (age of whom, none) for ages.
@@ -173,13 +216,13 @@ fn describe(claim: &Claim, timeline: &Timeline) -> String {
 
 /// Story events whose sources place them at times that cannot both hold: events finer than a
 /// day, from different documents, whose intervals do not overlap.
-fn time_conflicts(timeline: &Timeline) -> Vec<Conflict> {
+fn time_conflicts(timeline: &Timeline, index: &Index<'_>) -> Vec<Conflict> {
     let mut out = Vec::new();
     for story in timeline.stories.iter().filter(|s| s.documents.len() > 1) {
         let events: Vec<&Event> = story
             .events
             .iter()
-            .filter_map(|id| timeline.event(id))
+            .filter_map(|id| index.events.get(id.as_str()).copied())
             .filter(|e| e.granularity < Granularity::Day && !e.hidden)
             .collect();
         let disjoint =

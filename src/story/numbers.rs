@@ -51,6 +51,20 @@ impl Quantity {
         }
     }
 
+    /// How a reader says it: "4", "more than 30", "about 30", "24 or more (vague)".
+    pub fn describe(&self) -> String {
+        let v = self.value;
+        match self.modifier {
+            QuantityMod::Equal => v.to_string(),
+            QuantityMod::MoreThan => format!("more than {v}"),
+            QuantityMod::LessThan => format!("fewer than {v}"),
+            QuantityMod::Approx => format!("about {v}"),
+            QuantityMod::AtLeast => format!("at least {v}"),
+            QuantityMod::AtMost => format!("at most {v}"),
+            QuantityMod::Vague => format!("{v} or more (vague)"),
+        }
+    }
+
     /// Whether both claims can be true at once: their bounds overlap.
     pub fn agrees_with(&self, other: &Quantity) -> bool {
         let (low_a, high_a) = self.bounds();
@@ -294,6 +308,13 @@ pub fn plain_number(tokens: &[Tok], i: usize) -> Option<(u64, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn quantities_describe_themselves_as_a_reader_would() {
+        assert_eq!(Quantity::exact(4).describe(), "4");
+        assert_eq!(Quantity { value: 30, modifier: QuantityMod::MoreThan }.describe(), "more than 30");
+        assert_eq!(Quantity { value: 24, modifier: QuantityMod::Vague }.describe(), "24 or more (vague)");
+    }
 
     fn read(phrase: &str) -> Option<(u64, QuantityMod)> {
         let tokens = sentence_tokens(phrase, 0, phrase.len());

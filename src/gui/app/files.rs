@@ -327,7 +327,9 @@ impl ChronoscopeApp {
     /// Renders the timeline to a PNG of the chosen size (light theme, no window involved).
     pub fn export_png(&mut self, path: &Path, choice: PngChoice) {
         let viewport = if choice.whole { None } else { self.view.viewport };
-        match render::write_png(path, &self.project.timeline, viewport, choice.width, choice.height) {
+        // The PNG draws the view the window shows.
+        let view = self.selection.timeline_view(self.project.timeline.documents.len());
+        match render::write_png(path, &self.project.timeline, view, viewport, choice.width, choice.height) {
             Ok(()) => {
                 self.notices_status(format!("Exported {}x{} PNG to {}", choice.width, choice.height, path.display()))
             }

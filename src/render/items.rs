@@ -1,0 +1,261 @@
+//! What a scene draws, before any geometry: the sources (documents with their colour and letter)
+//! and the items of each row. In the By source view an item is one event in its document's lane;
+//! in the Story view it is one story event, drawn once, with a badge for each of its sources.
+
+use super::theme::doc_color;
+use super::{SceneOptions, TimelineView};
+use crate::timeline::{Event, StoryEvent, Timeline};
+use crate::timex::Granularity;
+use chrono::NaiveDateTime;
+use epaint::Color32;
+use std::collections::{HashMap, HashSet};
+
+/// One document as the drawing shows it: a colour and a letter (colours repeat after seven
+/// documents, letters do not, so fifty sources stay apart).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Source {
+    pub doc: String,
+    pub title: String,
+    pub color: Color32,
+    pub letter: String,
+}
+
+/// `A`..`Z`, then `AA`, `AB`, ... for the document at `index`.
+pub fn letter(index: usize) -> String {
+    let mut n = index;
+    let mut out = Vec::new();
+    loop {
+        out.push(b'A' + (n % 26) as u8);
+        if n < 26 {
+            break;
+        }
+        n = n / 26 - 1;
+    }
+    out.reverse();
+    String::from_utf8_lossy(&out).into_owned()
+}
+
+/// The documents in timeline order, then any document id an event uses that `documents` lacks.
+pub fn sources(timeline: &Timeline, dark: bool) -> Vec<Source> {
+    let mut ids: Vec<(&str, &str)> = timeline.documents.iter().map(|d| (d.id.as_str(), d.title.as_str())).collect();
+    let mut known: HashSet<&str> = ids.iter().map(|(id, _)| *id).collect();
+    for e in &timeline.events {
+        if known.insert(e.doc.as_str()) {
+            ids.push((e.doc.as_str(), e.doc.as_str()));
+        }
+    }
+    ids.iter()
+        .enumerate()
+        .map(|(i, (id, title))| Source {
+            doc: (*id).to_string(),
+            title: if title.trim().is_empty() { (*id).to_string() } else { (*title).to_string() },
+            color: doc_color(i, dark),
+            letter: letter(i),
+        })
+        .collect()
+}
+
+/// One thing drawn on a row: an event, or a story event standing for all its events.
+#[derive(Debug, Clone)]
+pub struct Item<'t> {
+    /// The event the item answers for (clicks, drags, the inspector).
+    pub id: &'t str,
+    /// Every event the item stands for (itself alone in the By source view).
+    pub members: &'t [String],
+    pub label: &'t str,
+    pub start: NaiveDateTime,
+    pub end: NaiveDateTime,
+    pub granularity: Granularity,
+    /// The row (lane) it is drawn in.
+    pub row: usize,
+    /// The colour of its marker.
+    pub color: Color32,
+    pub hidden: bool,
+    pub implied: bool,
+    pub edited: bool,
+    /// Its time is approximate (an APPROX mention, or implied).
+    pub approx: bool,
+    /// Its story event has a conflict between sources.
+    pub conflict: bool,
+    /// Indices into the sources of the documents it comes from (Story view only).
+    pub sources: Vec<usize>,
+}
+
+impl Item<'_> {
+    pub fn is_selected(&self, id: Option<&str>) -> bool {
+        id.is_some_and(|id| self.members.iter().any(|m| m == id))
+    }
+}
+
+/// Is the event drawn with these options?
+pub fn is_visible(e: &Event, options: &SceneOptions) -> bool {
+    (!e.hidden || options.show_hidden) && (e.implied.is_none() || options.show_implied)
+}
+
+/// What makes an item's look, gathered once per scene.
+struct Looks<'t> {
+    approx_mentions: HashSet<&'t str>,
+    conflicted: HashSet<&'t str>,
+    source_of: HashMap<&'t str, usize>,
+}
+
+impl<'t> Looks<'t> {
+    fn new(timeline: &'t Timeline, sources: &[Source]) -> Self {
+        let approx_mentions = timeline
+            .mentions
+            .iter()
+            .filter(|m| m.modifier.as_deref().is_some_and(|md| md.eq_ignore_ascii_case("APPROX")))
+            .map(|m| m.id.as_str())
+            .collect();
+        let conflicted = timeline.conflicts.iter().filter_map(|c| c.story.as_deref()).collect();
+        let source_of = timeline
+            .documents
+            .iter()
+            .map(|d| d.id.as_str())
+            .chain(timeline.events.iter().map(|e| e.doc.as_str()))
+            .filter_map(|d| sources.iter().position(|s| s.doc == d).map(|i| (d, i)))
+            .collect();
+        Looks { approx_mentions, conflicted, source_of }
+    }
+
+    fn approx(&self, e: &Event) -> bool {
+        e.implied.is_some() || e.mentions.iter().any(|m| self.approx_mentions.contains(m.as_str()))
+    }
+
+    fn conflict(&self, e: &Event) -> bool {
+        e.story.as_deref().is_some_and(|s| self.conflicted.contains(s))
+    }
+}
+
+/// The items of the scene for `options.view`, each with its row.
+pub fn items<'t>(
+    timeline: &'t Timeline,
+    options: &SceneOptions,
+    sources: &[Source],
+    story_color: Color32,
+) -> Vec<Item<'t>> {
+    let looks = Looks::new(timeline, sources);
+    match options.view {
+        TimelineView::Sources => event_items(timeline, options, sources, &looks),
+        TimelineView::Story => story_items(timeline, options, sources, &looks, story_color),
+    }
+}
+
+fn event_item<'t>(e: &'t Event, row: usize, color: Color32, looks: &Looks<'_>) -> Item<'t> {
+    Item {
+        id: &e.id,
+        members: std::slice::from_ref(&e.id),
+        label: &e.label,
+        start: e.start,
+        end: e.end,
+        granularity: e.granularity,
+        row,
+        color,
+        hidden: e.hidden,
+        implied: e.implied.is_some(),
+        edited: e.edited,
+        approx: looks.approx(e),
+        conflict: looks.conflict(e),
+        sources: Vec::new(),
+    }
+}
+
+/// One item per visible event, in its document's lane.
+fn event_items<'t>(
+    timeline: &'t Timeline,
+    options: &SceneOptions,
+    sources: &[Source],
+    looks: &Looks<'_>,
+) -> Vec<Item<'t>> {
+    timeline
+        .events
+        .iter()
+        .filter(|e| is_visible(e, options))
+        .filter_map(|e| {
+            let row = *looks.source_of.get(e.doc.as_str())?;
+            Some(event_item(e, row, sources[row].color, looks))
+        })
+        .collect()
+}
+
+/// One item per story event with a visible event, all in row 0; events without a (known) story
+/// event are drawn on their own.
+fn story_items<'t>(
+    timeline: &'t Timeline,
+    options: &SceneOptions,
+    sources: &[Source],
+    looks: &Looks<'_>,
+    story_color: Color32,
+) -> Vec<Item<'t>> {
+    let index: HashMap<&str, &Event> = timeline.events.iter().map(|e| (e.id.as_str(), e)).collect();
+    let known: HashSet<&str> = timeline.stories.iter().map(|s| s.id.as_str()).collect();
+    let mut out: Vec<Item<'t>> =
+        timeline.stories.iter().filter_map(|s| story_item(s, &index, options, sources, looks, story_color)).collect();
+    for e in timeline.events.iter().filter(|e| is_visible(e, options)) {
+        if !e.story.as_deref().is_some_and(|s| known.contains(s)) {
+            let color = looks.source_of.get(e.doc.as_str()).map_or(story_color, |&i| sources[i].color);
+            let mut item = event_item(e, 0, color, looks);
+            item.sources = looks.source_of.get(e.doc.as_str()).copied().into_iter().collect();
+            out.push(item);
+        }
+    }
+    out
+}
+
+fn story_item<'t>(
+    story: &'t StoryEvent,
+    index: &HashMap<&str, &'t Event>,
+    options: &SceneOptions,
+    sources: &[Source],
+    looks: &Looks<'_>,
+    story_color: Color32,
+) -> Option<Item<'t>> {
+    let visible: Vec<&Event> = story
+        .events
+        .iter()
+        .filter_map(|id| index.get(id.as_str()).copied())
+        .filter(|e| is_visible(e, options))
+        .collect();
+    let lead = visible.iter().find(|e| e.label == story.label).or(visible.first()).copied()?;
+    let mut docs: Vec<usize> = visible.iter().filter_map(|e| looks.source_of.get(e.doc.as_str()).copied()).collect();
+    docs.sort_unstable();
+    docs.dedup();
+    // A story event of one source keeps that source's colour; a shared one is the story's own.
+    let color = match docs.as_slice() {
+        [only] if visible.len() == 1 => sources[*only].color,
+        _ => story_color,
+    };
+    Some(Item {
+        id: &lead.id,
+        members: &story.events,
+        label: &story.label,
+        start: story.start,
+        end: story.end,
+        granularity: story.granularity,
+        row: 0,
+        color,
+        hidden: visible.iter().all(|e| e.hidden),
+        implied: visible.iter().all(|e| e.implied.is_some()),
+        edited: story.edited || visible.iter().any(|e| e.edited),
+        approx: looks.approx(lead),
+        conflict: looks.conflicted.contains(story.id.as_str()),
+        sources: docs,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn letters_run_past_z() {
+        assert_eq!(letter(0), "A");
+        assert_eq!(letter(25), "Z");
+        assert_eq!(letter(26), "AA");
+        assert_eq!(letter(27), "AB");
+        assert_eq!(letter(51), "AZ");
+        assert_eq!(letter(52), "BA");
+        assert_eq!(letter(701), "ZZ");
+        assert_eq!(letter(702), "AAA");
+    }
+}
