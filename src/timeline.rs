@@ -199,6 +199,40 @@ pub struct Timeline {
     pub agreements: Vec<crate::story::conflicts::Agreement>,
 }
 
+/// The shortest span from one event's start to another's end that holds nine in ten of
+/// `sorted` (by start); all of them when there are fewer than ten.
+fn densest_window(sorted: &[(NaiveDateTime, NaiveDateTime)]) -> (NaiveDateTime, NaiveDateTime) {
+    let n = sorted.len();
+    let first = sorted[0].0;
+    let last = sorted.iter().map(|(_, e)| *e).max().unwrap_or(first);
+    if n < 10 {
+        return (first, last);
+    }
+    let k = (n * 9).div_ceil(10);
+    // Ends are not sorted: a window's end is the latest end among its members, kept with a
+    // monotonic deque so the scan stays linear.
+    let mut best = (first, last);
+    let mut ends: std::collections::VecDeque<usize> = std::collections::VecDeque::new();
+    for i in 0..n {
+        while ends.back().is_some_and(|&j| sorted[j].1 <= sorted[i].1) {
+            ends.pop_back();
+        }
+        ends.push_back(i);
+        if i + 1 < k {
+            continue;
+        }
+        let from = i + 1 - k;
+        while ends.front().is_some_and(|&j| j < from) {
+            ends.pop_front();
+        }
+        let end = ends.front().map_or(sorted[i].1, |&j| sorted[j].1);
+        if end - sorted[from].0 < best.1 - best.0 {
+            best = (sorted[from].0, end);
+        }
+    }
+    best
+}
+
 impl Timeline {
     pub fn empty(anchor: NaiveDate) -> Self {
         Timeline {
@@ -237,15 +271,28 @@ impl Timeline {
 
     /// Where the story happens: the span of visible events placed to the day or finer, together
     /// with the anchor day. Background ("the 1990s", "December 2019") is left out so that a first
-    /// view shows the story itself; `None` when no event is that precise.
+    /// view shows the story itself, and so are far outliers: the span is the shortest one holding
+    /// nine in ten of those events, widened to take in the others that lie within its own length
+    /// of it (fifty articles dated over months open on their busy week, not on the months).
+    /// `None` when no event is that precise.
     pub fn story_extent(&self) -> Option<Interval> {
-        let precise = self
+        let mut precise: Vec<(NaiveDateTime, NaiveDateTime)> = self
             .events
             .iter()
-            .filter(|e| !e.hidden && e.implied.is_none() && e.granularity <= crate::timex::Granularity::Day);
+            .filter(|e| !e.hidden && e.implied.is_none() && e.granularity <= crate::timex::Granularity::Day)
+            .map(|e| (e.start, e.end))
+            .collect();
+        if precise.is_empty() {
+            return None;
+        }
+        precise.sort_unstable();
+        let (core_start, core_end) = densest_window(&precise);
+        let reach = (core_end - core_start).max(chrono::Duration::days(1));
+        let (lo, hi) = (core_start - reach, core_end + reach);
+        let kept = precise.iter().filter(|(s, e)| *e >= lo && *s <= hi);
         let anchor = Interval::day(self.anchor);
-        let start = precise.clone().map(|e| e.start).min()?.min(anchor.start);
-        let end = precise.map(|e| e.end).max()?.max(anchor.end);
+        let start = kept.clone().map(|(s, _)| *s).min()?.min(anchor.start);
+        let end = kept.map(|(_, e)| *e).max()?.max(anchor.end);
         Some(Interval::new(start, end))
     }
 
@@ -255,5 +302,60 @@ impl Timeline {
         let start = visible.clone().map(|e| e.start).min()?;
         let end = visible.map(|e| e.end).max()?;
         Some(Interval::new(start, end))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::timex::Granularity;
+
+    fn day_event(id: usize, day: NaiveDate) -> Event {
+        let start = day.and_time(chrono::NaiveTime::MIN);
+        Event {
+            id: format!("d1-e{id}"),
+            doc: "d1".into(),
+            label: "x".into(),
+            start,
+            end: start + chrono::Duration::days(1),
+            granularity: Granularity::Day,
+            mentions: vec![],
+            sentence: SentenceRef { start: 0, end: 1, text: "x".into() },
+            edited: false,
+            original: None,
+            original_label: None,
+            hidden: false,
+            story: None,
+            implied: None,
+            story_pin: None,
+        }
+    }
+
+    fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {
+        NaiveDate::from_ymd_opt(y, m, d).unwrap()
+    }
+
+    /// Issue #9 §6: fifty articles with a few old dates opened on months with everything in one
+    /// column; the first view is the busy span, with its close neighbours.
+    #[test]
+    fn the_story_extent_leaves_far_outliers_out_and_keeps_close_neighbours() {
+        let mut t = Timeline::empty(ymd(2017, 3, 22));
+        for i in 0..30 {
+            t.events.push(day_event(i, ymd(2017, 3, 20 + (i % 5) as u32)));
+        }
+        t.events.push(day_event(40, ymd(2017, 3, 28)));
+        t.events.push(day_event(41, ymd(2016, 10, 2)));
+        t.events.push(day_event(42, ymd(2016, 11, 5)));
+        let extent = t.story_extent().unwrap();
+        assert_eq!(extent.start.date(), ymd(2017, 3, 20));
+        assert_eq!(extent.end.date(), ymd(2017, 3, 29), "the 28th is a close neighbour");
+    }
+
+    #[test]
+    fn a_small_story_keeps_every_precise_event() {
+        let mut t = Timeline::empty(ymd(2017, 3, 22));
+        t.events.push(day_event(1, ymd(2017, 3, 22)));
+        t.events.push(day_event(2, ymd(2016, 10, 2)));
+        assert_eq!(t.story_extent().unwrap().start.date(), ymd(2016, 10, 2));
     }
 }

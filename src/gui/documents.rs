@@ -4,7 +4,7 @@
 use crate::gui::actions::Action;
 use crate::gui::format;
 use crate::gui::state::{Drafts, Selection};
-use crate::render::theme;
+use crate::render::{items, theme};
 use crate::session::edit;
 use crate::session::history::EventEdit;
 use crate::session::project::{DocSlot, Project};
@@ -47,8 +47,14 @@ fn slot_row(
     ui.horizontal(|ui| {
         let lane = info.and_then(|i| project.timeline.documents.iter().position(|d| d.id == i.id));
         let color = lane.map_or(ui.visuals().weak_text_color(), |l| theme::doc_color(l, ui.visuals().dark_mode));
-        let (dot, _) = ui.allocate_exact_size(egui::vec2(10.0, 10.0), egui::Sense::hover());
-        ui.painter().circle_filled(dot.center(), 4.5, color);
+        // The document's letter on its colour: the badge its events carry on the timeline.
+        let (badge, _) = ui.allocate_exact_size(egui::vec2(16.0, 16.0), egui::Sense::hover());
+        ui.painter().rect_filled(badge, 3.0, color);
+        if let Some(l) = lane {
+            let font = egui::FontId::proportional(if l >= 26 { 8.5 } else { 10.5 });
+            let ink = theme::Theme::new(ui.visuals().dark_mode).badge_text;
+            ui.painter().text(badge.center(), egui::Align2::CENTER_CENTER, items::letter(l), font, ink);
+        }
         let title = info.map_or(name.clone(), |i| if i.title.is_empty() { name.clone() } else { i.title.clone() });
         let selected = info.is_some_and(|i| selection.doc.as_deref() == Some(i.id.as_str()));
         let mut text = egui::RichText::new(title.as_str()).strong();
