@@ -6,6 +6,7 @@
 use chronoscope::ingest::{self, Document};
 use chronoscope::pipeline::{build_timeline, extract_document, Settings};
 use chronoscope::resolve::{self, ReferenceMode};
+use chronoscope::story::per_document;
 use chronoscope::tagger;
 use chronoscope::text::offsets::CharOffsets;
 use chronoscope::text::sentences;
@@ -80,6 +81,36 @@ fn bench_extraction(c: &mut Criterion) {
         b.iter_batched(
             || timeline.events.clone(),
             |mut events| chronoscope::story::merge::group(black_box(&mut events)).len(),
+            criterion::BatchSize::LargeInput,
+        )
+    });
+    // The story layer's share of extraction: each document's claims and implied events (inside
+    // extract_document, so inside tag+resolve+events too) ...
+    let inputs: Vec<_> = docs
+        .iter()
+        .map(|d| {
+            let r = extract_document(d, "d1", &settings);
+            (CharOffsets::new(&d.text), sentences::split(&d.text), r.mentions, r.events)
+        })
+        .collect();
+    group.bench_function("story claims+implied only", |b| {
+        b.iter(|| {
+            docs.iter()
+                .zip(&inputs)
+                .map(|(d, (o, s, m, e))| {
+                    per_document::read("d1", black_box(&d.text), o, s, m, e, settings.anchor).0.len()
+                })
+                .sum::<usize>()
+        })
+    });
+    // ... and joining them: story events, then claims compared across sources.
+    group.bench_function("story assemble only (merge + conflicts)", |b| {
+        b.iter_batched(
+            || timeline.clone(),
+            |mut t| {
+                chronoscope::story::assemble(black_box(&mut t));
+                t.conflicts.len()
+            },
             criterion::BatchSize::LargeInput,
         )
     });

@@ -312,11 +312,34 @@ const QUALIFIER_REACH: usize = 10;
 
 /// Reads every claim in `text`, sentence by sentence.
 pub fn extract(doc_id: &str, text: &str, offsets: &CharOffsets, sentences: &[SentenceSpan]) -> Vec<Claim> {
+    extract_from(doc_id, text, offsets, &read_sentences(text, sentences))
+}
+
+/// One sentence as the story readers see it: its tokens and the person names in it.
+pub struct SentenceWords<'t> {
+    pub tokens: Vec<Tok<'t>>,
+    pub names: Vec<NameRun>,
+}
+
+/// Every sentence's tokens and names, read once for the claim and implied-event readers (a
+/// name remembered from an earlier sentence counts in later ones: "Khalid Masood" → "Masood").
+pub fn read_sentences<'t>(text: &'t str, sentences: &[SentenceSpan]) -> Vec<SentenceWords<'t>> {
+    let mut memory = NameMemory::default();
+    sentences
+        .iter()
+        .map(|span| {
+            let tokens = sentence_tokens(text, span.start, span.end);
+            let names = memory.read(&tokens);
+            SentenceWords { tokens, names }
+        })
+        .collect()
+}
+
+/// The claims of sentences already read (`read_sentences`).
+pub fn extract_from(doc_id: &str, text: &str, offsets: &CharOffsets, sentences: &[SentenceWords]) -> Vec<Claim> {
     let mut claims = Vec::new();
-    let mut names = NameMemory::default();
-    for (index, span) in sentences.iter().enumerate() {
-        let tokens = sentence_tokens(text, span.start, span.end);
-        let found = SentenceReader { text, tokens: &tokens, names: &mut names }.claims();
+    for (index, sentence) in sentences.iter().enumerate() {
+        let found = SentenceReader { text, tokens: &sentence.tokens, names: &sentence.names }.claims();
         claims.extend(found.into_iter().map(|raw| raw.into_claim(doc_id, text, offsets, index)));
     }
     claims
@@ -359,12 +382,16 @@ impl RawClaim {
 struct SentenceReader<'a, 't> {
     text: &'t str,
     tokens: &'a [Tok<'t>],
-    names: &'a mut NameMemory,
+    names: &'a [NameRun],
 }
 
 impl SentenceReader<'_, '_> {
-    fn claims(&mut self) -> Vec<RawClaim> {
-        let names = self.names.read(self.tokens);
+    fn claims(&self) -> Vec<RawClaim> {
+        let names = self.names;
+        if !super::numbers::may_hold_count(self.tokens) {
+            // No digits and no number word: no count, no age.
+            return Vec::new();
+        }
         let mut claims = Vec::new();
         let mut toll: Option<(&'static str, usize)> = None;
         let mut i = 0;
@@ -375,7 +402,7 @@ impl SentenceReader<'_, '_> {
             if self.tokens[i].is_punct(';') {
                 toll = None;
             }
-            if let Some(age) = self.age_at(i, &names) {
+            if let Some(age) = self.age_at(i, names) {
                 i = age.1;
                 claims.push(age.0);
                 continue;
@@ -428,7 +455,7 @@ impl SentenceReader<'_, '_> {
                 let end = match noun {
                     Some(noun) if next.is_some_and(|t| t.is(noun)) => count.end + 1,
                     Some(_) => continue,
-                    None if next.is_some_and(|t| PERSON_NOUNS.contains(&t.lower.as_str())) => count.end + 1,
+                    None if next.is_some_and(|t| PERSON_NOUNS.contains(&t.lc())) => count.end + 1,
                     None => count.end,
                 };
                 return Some((subject.name.to_string(), verb_at, end, ClaimStatus::Current));
@@ -443,14 +470,14 @@ impl SentenceReader<'_, '_> {
         if let Some(subject) = self.tokens.get(j).and_then(|t| subject_of_noun(&t.lower)) {
             return Some((subject.to_string(), count.first, j + 1, ClaimStatus::Current));
         }
-        if self.tokens.get(j).is_some_and(|t| PERSON_NOUNS.contains(&t.lower.as_str())) {
+        if self.tokens.get(j).is_some_and(|t| PERSON_NOUNS.contains(&t.lc())) {
             j += 1;
         }
-        while self.tokens.get(j).is_some_and(|t| AUXILIARIES.contains(&t.lower.as_str())) {
+        while self.tokens.get(j).is_some_and(|t| AUXILIARIES.contains(&t.lc())) {
             j += 1;
         }
         let word = self.tokens.get(j)?;
-        let subject = SUBJECTS.iter().find(|s| s.after.contains(&word.lower.as_str()))?;
+        let subject = SUBJECTS.iter().find(|s| s.after.contains(&word.lc()))?;
         Some((subject.name.to_string(), count.first, j + 1, ClaimStatus::Current))
     }
 
@@ -464,14 +491,14 @@ impl SentenceReader<'_, '_> {
         let before = |k: usize| count.first.checked_sub(k).and_then(|at| self.tokens.get(at));
         let earlier_from = (1..=4).find_map(|k| {
             let token = before(k)?;
-            EARLIER_WORDS.contains(&token.lower.as_str()).then(|| count.first - k)
+            EARLIER_WORDS.contains(&token.lc()).then(|| count.first - k)
         });
         if let Some(from) = earlier_from.filter(|_| before(1).is_some_and(|t| t.is("of"))) {
             let first = if before(count.first - from + 1).is_some_and(|t| t.is("the")) { from - 1 } else { from };
             return Some((subject.to_string(), first, count.end, ClaimStatus::Earlier));
         }
-        let changed = before(1).is_some_and(|t| t.is("to"))
-            && before(2).is_some_and(|t| CHANGE_VERBS.contains(&t.lower.as_str()));
+        let changed =
+            before(1).is_some_and(|t| t.is("to")) && before(2).is_some_and(|t| CHANGE_VERBS.contains(&t.lc()));
         if changed {
             return Some((subject.to_string(), toll_at, count.end, ClaimStatus::Revised));
         }
@@ -482,7 +509,7 @@ impl SentenceReader<'_, '_> {
     /// "212 passengers", "six different addresses".
     fn counted_noun(&self, count: &Count) -> Option<(String, usize, usize, ClaimStatus)> {
         let mut j = count.end;
-        if self.tokens.get(j).is_some_and(|t| COUNT_ADJECTIVES.contains(&t.lower.as_str())) {
+        if self.tokens.get(j).is_some_and(|t| COUNT_ADJECTIVES.contains(&t.lc())) {
             j += 1;
         }
         let noun = self.tokens.get(j)?;
@@ -546,11 +573,11 @@ fn subject_of_noun(word: &str) -> Option<&'static str> {
 fn toll_at(tokens: &[Tok], i: usize) -> Option<(&'static str, usize)> {
     let word = tokens.get(i)?;
     if tokens.get(i + 1).is_some_and(|t| t.is("toll") || t.is("count") || t.is("tally")) {
-        let subject = SUBJECTS.iter().find(|s| s.toll.contains(&word.lower.as_str()))?;
+        let subject = SUBJECTS.iter().find(|s| s.toll.contains(&word.lc()))?;
         return Some((subject.name, i));
     }
     if words_at(tokens, i, &["number", "of"]) {
-        let subject = tokens.get(i + 2).and_then(|t| SUBJECTS.iter().find(|s| s.after.contains(&t.lower.as_str())))?;
+        let subject = tokens.get(i + 2).and_then(|t| SUBJECTS.iter().find(|s| s.after.contains(&t.lc())))?;
         return Some((subject.name, i));
     }
     None
@@ -574,22 +601,18 @@ fn is_a_count(tokens: &[Tok], count: &Count) -> bool {
     if attached_after.is_some_and(|t| t.is_punct('-')) {
         return false;
     }
-    if before.is_some_and(|t| {
-        MONTHS.contains(&t.lower.as_str()) || LABEL_WORDS.contains(&t.lower.as_str()) && t.capitalised()
-    }) {
+    if before.is_some_and(|t| MONTHS.contains(&t.lc()) || LABEL_WORDS.contains(&t.lc()) && t.capitalised()) {
         return false;
     }
     if after.is_some_and(|t| {
-        MONTHS.contains(&t.lower.as_str()) && t.capitalised()
-            || CLOCK_AND_SHARE.contains(&t.lower.as_str())
-            || t.is_punct('%')
+        MONTHS.contains(&t.lc()) && t.capitalised() || CLOCK_AND_SHARE.contains(&t.lc()) || t.is_punct('%')
     }) {
         return false;
     }
     if after.is_some_and(|t| t.is("of")) && !count.quantity.modifier.eq(&QuantityMod::Vague) {
         return false;
     }
-    !after.is_some_and(|t| NOT_COUNTED.contains(&t.lower.as_str()))
+    !after.is_some_and(|t| NOT_COUNTED.contains(&t.lc()))
 }
 
 /// "2.5": a period glued between digits.
@@ -606,18 +629,15 @@ fn is_year(tokens: &[Tok], count: &Count) -> bool {
     if count.end != count.number_first + 1 || number.text.len() != 4 || !(1800..=2100).contains(&value) {
         return false;
     }
-    let after_year_word = count
-        .number_first
-        .checked_sub(1)
-        .and_then(|k| tokens.get(k))
-        .is_some_and(|t| YEAR_CONTEXT.contains(&t.lower.as_str()));
+    let after_year_word =
+        count.number_first.checked_sub(1).and_then(|k| tokens.get(k)).is_some_and(|t| YEAR_CONTEXT.contains(&t.lc()));
     let noun_follows = tokens.get(count.end).is_some_and(|t| t.is_word() && !t.capitalised() && t.lower.ends_with('s'));
     after_year_word || !noun_follows
 }
 
 /// A plural noun after a count that names what is counted.
 fn is_counted_noun(token: &Tok) -> bool {
-    let word = token.lower.as_str();
+    let word = token.lc();
     let person_plural = PERSON_NOUNS.contains(&word) && !GENERAL_PERSON_NOUNS.contains(&word);
     if person_plural {
         return true;
@@ -1064,7 +1084,7 @@ impl NameMemory {
         }
         for name in &names {
             if name.end - name.first >= 2 {
-                self.known.extend(tokens[name.first..name.end].iter().map(|t| t.lower.clone()));
+                self.known.extend(tokens[name.first..name.end].iter().map(|t| t.lower.to_string()));
             }
         }
         names
@@ -1072,16 +1092,16 @@ impl NameMemory {
 
     fn name_in_run(&self, tokens: &[Tok], first: usize, end: usize) -> Option<NameRun> {
         let mut start = first;
-        while start < end && TITLES.contains(&tokens[start].lower.as_str()) {
+        while start < end && TITLES.contains(&tokens[start].lc()) {
             start += 1;
         }
         let words = &tokens[start..end];
-        if words.is_empty() || words.iter().any(|t| NOT_NAMES.contains(&t.lower.as_str())) {
+        if words.is_empty() || words.iter().any(|t| NOT_NAMES.contains(&t.lc())) {
             return None;
         }
         let titled = start > first;
-        let related = first.checked_sub(1).is_some_and(|k| RELATIONS.contains(&tokens[k].lower.as_str()));
-        let known = words.len() == 1 && self.known.contains(&words[0].lower);
+        let related = first.checked_sub(1).is_some_and(|k| RELATIONS.contains(&tokens[k].lc()));
+        let known = words.len() == 1 && self.known.contains(words[0].lc());
         (words.len() >= 2 || titled || related || known).then_some(NameRun { first: start, end })
     }
 }
@@ -1090,8 +1110,7 @@ impl NameMemory {
 fn capitalised_run_end(tokens: &[Tok], i: usize) -> usize {
     let mut end = i;
     while let Some(token) = tokens.get(end) {
-        let fits =
-            token.capitalised() && !STARTERS.contains(&token.lower.as_str()) && !MONTHS.contains(&token.lower.as_str());
+        let fits = token.capitalised() && !STARTERS.contains(&token.lc()) && !MONTHS.contains(&token.lc());
         let glued = end > i && !token.space_before;
         if !fits || glued {
             break;

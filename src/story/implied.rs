@@ -5,8 +5,8 @@
 //! person named in the previous sentences) and why. Examples: `implied.corpus`, run by
 //! `tests/story_corpora.rs`.
 
-use super::claims::{names_before, Claim, NameMemory, NameRun};
-use super::numbers::{plain_number, sentence_tokens, Tok};
+use super::claims::{names_before, read_sentences, Claim, NameRun, SentenceWords};
+use super::numbers::{plain_number, Tok};
 use crate::text::offsets::CharOffsets;
 use crate::text::SentenceSpan;
 use crate::timex::Granularity;
@@ -88,19 +88,28 @@ pub fn extract(
     claims: &[Claim],
     reference: NaiveDate,
 ) -> Vec<Implied> {
+    extract_from(text, offsets, &read_sentences(text, sentences), claims, reference)
+}
+
+/// The implied events of sentences already read (`claims::read_sentences`).
+pub fn extract_from(
+    text: &str,
+    offsets: &CharOffsets,
+    sentences: &[SentenceWords],
+    claims: &[Claim],
+    reference: NaiveDate,
+) -> Vec<Implied> {
     let mut implied: Vec<Implied> = claims.iter().filter_map(|c| birth_from_age(c, reference)).collect();
-    let mut memory = NameMemory::default();
     let mut recent: Vec<(usize, String)> = Vec::new();
-    for (index, span) in sentences.iter().enumerate() {
-        let tokens = sentence_tokens(text, span.start, span.end);
-        let names = memory.read(&tokens);
-        let context = Context { text, tokens: &tokens, names: &names, recent: &recent, sentence: index, reference };
+    for (index, sentence) in sentences.iter().enumerate() {
+        let (tokens, names) = (&sentence.tokens, &sentence.names);
+        let context = Context { text, tokens, names, recent: &recent, sentence: index, reference };
         for found in context.events() {
             let (start, end) = (offsets.char_at(found.phrase.0), offsets.char_at(found.phrase.1));
             implied.push(Implied { phrase_start: start, phrase_end: end, ..found.event });
         }
-        for name in &names {
-            recent.push((index, name_text(text, &tokens, name)));
+        for name in names {
+            recent.push((index, name_text(text, tokens, name)));
         }
     }
     dedupe(implied)
@@ -178,6 +187,12 @@ struct Context<'a, 't> {
 impl Context<'_, '_> {
     fn events(&self) -> Vec<Found> {
         let mut found = Vec::new();
+        // A tenure needs a count of years, an anniversary the word itself: other sentences imply
+        // nothing and are not read token by token.
+        let anniversary = self.tokens.iter().any(|t| t.is("anniversary"));
+        if !anniversary && !super::numbers::may_hold_count(self.tokens) {
+            return found;
+        }
         for i in 0..self.tokens.len() {
             if let Some((years, first, end)) = tenure_at(self.tokens, i) {
                 found.push(self.start_event(years, first, end));
@@ -196,7 +211,7 @@ impl Context<'_, '_> {
             return Some(name_text(self.text, self.tokens, name));
         }
         let clause = &self.tokens[at.saturating_sub(PRONOUN_REACH)..at];
-        let pronoun = clause.iter().any(|t| PRONOUNS.contains(&t.lower.as_str()));
+        let pronoun = clause.iter().any(|t| PRONOUNS.contains(&t.lc()));
         let reach = self.sentence.saturating_sub(ANTECEDENT_REACH);
         let antecedent = self.recent.last().filter(|(s, _)| *s >= reach).map(|(_, n)| n.clone());
         antecedent.filter(|_| pronoun)
@@ -309,7 +324,7 @@ fn statement(kind: ImpliedKind, label: &str, has_who: bool) -> String {
 /// "a 15-year veteran", "for 20 years" after a tenure verb, "after 30 years at": years and tokens.
 fn tenure_at(tokens: &[Tok], i: usize) -> Option<(u64, usize, usize)> {
     let (years, after) = plain_number(tokens, i)?;
-    let word = |k: usize| tokens.get(k).map(|t| t.lower.as_str()).unwrap_or("");
+    let word = |k: usize| tokens.get(k).map(|t| t.lc()).unwrap_or("");
     if word(after) == "-" && word(after + 1) == "year" && TENURE_NOUNS.contains(&word(after + 2)) {
         let first = if i > 0 && matches!(word(i - 1), "a" | "an") { i - 1 } else { i };
         return Some((years, first, after + 3));
@@ -318,7 +333,7 @@ fn tenure_at(tokens: &[Tok], i: usize) -> Option<(u64, usize, usize)> {
         return None;
     }
     let before = i.checked_sub(1).map(word).unwrap_or("");
-    let verb_before = tokens[..i].iter().rev().take(4).any(|t| TENURE_VERBS.contains(&t.lower.as_str()));
+    let verb_before = tokens[..i].iter().rev().take(4).any(|t| TENURE_VERBS.contains(&t.lc()));
     if before == "for" && verb_before {
         return Some((years, i - 1, after + 1));
     }
@@ -336,8 +351,7 @@ fn anniversary_at(tokens: &[Tok], i: usize) -> Option<(u64, usize, usize)> {
     } else if let Some(&(_, years)) = ORDINAL_WORDS.iter().find(|(w, _)| token.is(w)) {
         (years, i + 1)
     } else if token.is_number() {
-        let suffixed =
-            tokens.get(i + 1).is_some_and(|t| !t.space_before && ["st", "nd", "rd", "th"].contains(&t.lower.as_str()));
+        let suffixed = tokens.get(i + 1).is_some_and(|t| !t.space_before && ["st", "nd", "rd", "th"].contains(&t.lc()));
         if !suffixed {
             return None;
         }

@@ -80,12 +80,19 @@ pub struct Tok<'t> {
     pub start: usize,
     pub end: usize,
     pub text: &'t str,
-    pub lower: String,
+    /// The text in lower case, borrowed when it already is (most words), so reading a sentence
+    /// allocates only for capitalised words.
+    pub lower: std::borrow::Cow<'t, str>,
     pub kind: TokenKind,
     pub space_before: bool,
 }
 
 impl Tok<'_> {
+    /// The lower-case text.
+    pub fn lc(&self) -> &str {
+        &self.lower
+    }
+
     pub fn is(&self, word: &str) -> bool {
         self.lower == word
     }
@@ -118,12 +125,140 @@ pub fn sentence_tokens(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
                 start: start + t.start as usize,
                 end: start + t.end as usize,
                 text: piece,
-                lower: piece.to_lowercase(),
+                lower: lower_case(piece),
                 kind: t.kind,
                 space_before: t.space_before,
             }
         })
         .collect()
+}
+
+/// `word` in lower case, borrowed when it has no upper-case letter.
+fn lower_case(word: &str) -> std::borrow::Cow<'_, str> {
+    if word.chars().any(char::is_uppercase) {
+        std::borrow::Cow::Owned(word.to_lowercase())
+    } else {
+        std::borrow::Cow::Borrowed(word)
+    }
+}
+
+/// Whether a sentence's tokens hold anything a count can be made of: digits, a number word
+/// ("four", "twenty", "hundred", "dozen") or a vague amount ("dozens", "scores"). Sentences
+/// without one hold no count, so the claim and implied-event readers skip them.
+pub fn may_hold_count(tokens: &[Tok]) -> bool {
+    tokens.iter().any(|t| t.is_number() || (t.is_word() && is_number_word(&t.lower)))
+}
+
+/// Every word a number or a vague amount cannot do without: the words of UNITS, TENS and
+/// MULTIPLIERS, "dozen", and the last word of each VAGUE amount ("thousands" of "tens of
+/// thousands"; not "a" or "of", which every sentence has). A `match` (compiled to a length switch) because it runs
+/// at every word of every sentence; a test keeps it equal to the tables.
+fn is_number_word(word: &str) -> bool {
+    matches!(
+        word,
+        "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "thirteen"
+            | "fourteen"
+            | "fifteen"
+            | "sixteen"
+            | "seventeen"
+            | "eighteen"
+            | "nineteen"
+            | "twenty"
+            | "thirty"
+            | "forty"
+            | "fifty"
+            | "sixty"
+            | "seventy"
+            | "eighty"
+            | "ninety"
+            | "hundred"
+            | "thousand"
+            | "million"
+            | "dozen"
+            | "dozens"
+            | "scores"
+            | "hundreds"
+            | "thousands"
+            | "millions"
+    )
+}
+
+/// Could a count start at this token? Digits, or the first word of a qualifier, a vague amount
+/// or a number ("more" of "more than", "dozens", "a" of "a dozen", "twenty"). One set lookup
+/// instead of trying every table at every token.
+fn may_start_count(token: &Tok) -> bool {
+    token.is_number() || (token.is_word() && is_count_start(token.lc()))
+}
+
+/// The first words of QUALIFIERS and VAGUE, the number words and "a" (of "a dozen"), as a
+/// `match`; a test keeps it equal to the tables.
+fn is_count_start(word: &str) -> bool {
+    is_number_word(word)
+        || matches!(
+            word,
+            "a" | "more"
+                | "greater"
+                | "upwards"
+                | "fewer"
+                | "less"
+                | "at"
+                | "no"
+                | "as"
+                | "up"
+                | "over"
+                | "nearly"
+                | "almost"
+                | "about"
+                | "around"
+                | "approximately"
+                | "roughly"
+                | "some"
+                | "an"
+                | "estimated"
+                | "several"
+                | "tens"
+        )
+}
+
+/// Word sets derived from the tables above, which the `match`es must equal (tests only).
+#[cfg(test)]
+struct WordSets {
+    /// Every word that can be part of a number or a vague amount (what `is_number_word` matches).
+    number_words: Vec<&'static str>,
+    /// Every word a count can start with (what `is_count_start` matches).
+    count_starts: Vec<&'static str>,
+}
+
+#[cfg(test)]
+fn word_sets() -> &'static WordSets {
+    static SETS: std::sync::OnceLock<WordSets> = std::sync::OnceLock::new();
+    SETS.get_or_init(|| {
+        let numbers = UNITS.iter().chain(TENS).chain(MULTIPLIERS).map(|(w, _)| *w);
+        let mut number_words: Vec<&'static str> = numbers.clone().collect();
+        number_words.push("dozen");
+        number_words.extend(VAGUE.iter().filter_map(|(words, _)| words.last().copied()));
+        let mut count_starts: Vec<&'static str> = numbers.collect();
+        count_starts.push("a");
+        count_starts.extend(QUALIFIERS.iter().filter_map(|(words, _)| words.first().copied()));
+        count_starts.extend(VAGUE.iter().filter_map(|(words, _)| words.first().copied()));
+        for set in [&mut number_words, &mut count_starts] {
+            set.sort_unstable();
+            set.dedup();
+        }
+        WordSets { number_words, count_starts }
+    })
 }
 
 /// A count found at a token: its quantity and the tokens it covers, `first..end`.
@@ -222,6 +357,9 @@ pub fn words_at(tokens: &[Tok], i: usize, words: &[&str]) -> bool {
 
 /// The count that starts at token `i` (qualifier included), if any.
 pub fn count_at(tokens: &[Tok], i: usize) -> Option<Count> {
+    if !tokens.get(i).is_some_and(may_start_count) {
+        return None;
+    }
     let (modifier, number_first) = qualifier_at(tokens, i).unwrap_or((QuantityMod::Equal, i));
     let (value, end, digits, vague) = number_at(tokens, number_first)?;
     let modifier = if vague { QuantityMod::Vague } else { modifier };
@@ -271,6 +409,9 @@ fn digit_groups(tokens: &[Tok], i: usize) -> Option<(u64, usize)> {
 /// "four", "twenty-five", "twenty five", "two hundred", "a hundred".
 fn number_words(tokens: &[Tok], i: usize) -> Option<(u64, usize)> {
     let word = &tokens.get(i)?.lower;
+    if !is_number_word(word) && word != "a" {
+        return None;
+    }
     let (mut value, mut end) = if let Some(tens) = lookup(TENS, word) {
         tens_and_units(tokens, i, tens)
     } else if let Some(unit) = lookup(UNITS, word) {
@@ -308,6 +449,23 @@ pub fn plain_number(tokens: &[Tok], i: usize) -> Option<(u64, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_number_word_match_is_the_tables() {
+        let sets = word_sets();
+        for word in &sets.number_words {
+            assert!(is_number_word(word), "{word} is in the tables but not matched");
+        }
+        for word in ["people", "dead", "the", "at", "more", "zero", "onetwo", "a", "of", "several"] {
+            assert!(!is_number_word(word), "{word}");
+        }
+        assert_eq!(sets.number_words.len(), 36, "a word was added to a table: add it to is_number_word too");
+        for word in &sets.count_starts {
+            assert!(is_count_start(word), "{word} starts a count in the tables but is not matched");
+        }
+        assert_eq!(sets.count_starts.len(), 57, "a word was added to a table: add it to is_count_start too");
+        assert!(!is_count_start("the") && !is_count_start("people"));
+    }
 
     #[test]
     fn quantities_describe_themselves_as_a_reader_would() {

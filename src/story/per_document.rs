@@ -24,8 +24,10 @@ pub fn read(
     events: &[Event],
     reference: NaiveDate,
 ) -> (Vec<Claim>, Vec<Event>) {
-    let mut found = claims::extract(doc_id, text, offsets, sentences);
-    let implied = implied::extract(text, offsets, sentences, &found, reference);
+    let words = claims::read_sentences(text, sentences);
+    let mut found = claims::extract_from(doc_id, text, offsets, &words);
+    let implied = implied::extract_from(text, offsets, &words, &found, reference);
+    drop(words);
     for claim in &mut found {
         let sentence = sentences.get(claim.sentence).and_then(|s| text.get(s.start..s.end)).unwrap_or("");
         claim.about = named_happening(sentence).map(str::to_string);
