@@ -534,6 +534,8 @@ fn a_documents_publication_date_can_be_set() {
     let app = harness.state();
     let info = app.project.timeline.documents.iter().find(|d| Path::new(&d.path) == slot).unwrap();
     assert_eq!(info.dct.as_deref(), Some("2023-06-01"));
+    // Regression: a date set in the window was recorded as coming from the file.
+    assert_eq!(info.dct_source.as_deref(), Some("user"), "the JSON says the user set it");
 }
 
 /// A project of ten thousand events over five years, in the three example documents.

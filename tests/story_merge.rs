@@ -36,7 +36,10 @@ fn merge_corpus() {
     let (mut true_same, mut said_same, mut gold_same) = (0, 0, 0);
     let mut problems = Vec::new();
     for (line, fields) in corpus("merge.corpus") {
-        assert_eq!(fields.len(), 4, "merge.corpus:{line}: want A<TAB>B<TAB>anchor<TAB>same|apart");
+        assert!(
+            fields.len() == 4 || fields.len() == 5,
+            "merge.corpus:{line}: want A<TAB>B<TAB>anchor<TAB>same|apart[<TAB>known-miss]"
+        );
         let anchor = NaiveDate::parse_from_str(&fields[2], "%Y-%m-%d").unwrap();
         let docs = [
             Document::plain_text("a.txt", fields[0].replace(" / ", "\n\n")),
@@ -53,7 +56,11 @@ fn merge_corpus() {
         gold_same += usize::from(want_same);
         said_same += usize::from(same);
         true_same += usize::from(same && want_same);
-        if same != want_same {
+        // A fifth field "known-miss" marks a pair the rules get wrong today: scored, reported,
+        // not required (so the corpus can hold hard cases honestly).
+        if same != want_same && fields.get(4).is_some_and(|f| f == "known-miss") {
+            eprintln!("merge.corpus:{line}: known miss: {:?} / {:?}", a.label, b.label);
+        } else if same != want_same {
             problems.push(format!(
                 "merge.corpus:{line}: {:?} and {:?} are {}, expected {}",
                 a.label,

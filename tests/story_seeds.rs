@@ -176,3 +176,29 @@ fn seed_implied_events_are_placed() {
     assert_eq!(births.len(), 2);
     assert_eq!(births[0].story, births[1].story, "{:?}", births);
 }
+
+/// Issue #9 §2: a later article revising a figure ("the death toll rose to five") is shown as a
+/// revision with its date, inside the conflict it makes with the earlier figure.
+#[test]
+fn a_later_revision_is_described_with_its_date() {
+    use chronoscope::ingest::Document;
+    let mut first = Document::plain_text(
+        "first.txt",
+        "Harbour attack\n\nAn attack at the harbour on Monday left four people dead, police said.\n",
+    );
+    first.dct = Some("2019-09-16".into());
+    let mut later = Document::plain_text(
+        "later.txt",
+        "Harbour toll rises\n\nThe death toll from Monday's attack at the harbour rose to five on Tuesday.\n",
+    );
+    later.dct = Some("2019-09-17".into());
+    let anchor = chrono::NaiveDate::from_ymd_opt(2019, 9, 16).unwrap();
+    let timeline = build_timeline(&[first, later], &Settings { anchor, dct: None });
+    let conflict = timeline
+        .conflicts
+        .iter()
+        .find(|c| c.subject == "dead")
+        .unwrap_or_else(|| panic!("four then five dead: {:?} / {:?}", timeline.claims, timeline.conflicts));
+    assert!(conflict.explanation.contains("5, revised, in later (published 2019-09-17)"), "{}", conflict.explanation);
+    assert!(conflict.explanation.contains("4 in first:"), "{}", conflict.explanation);
+}

@@ -105,7 +105,19 @@ fn check_timeline(docs: &[Document], settings: &Settings) {
         assert_eq!(quote(s.start, s.end).as_str(), &*s.text, "event {} does not quote its sentence", e.id);
         assert!(event_ids.insert(e.id.as_str()), "two events share the id {}", e.id);
         assert!(e.start <= e.end, "event {} ends before it starts", e.id);
-        assert!(!e.mentions.is_empty(), "event {} was placed by no mention", e.id);
+        // An implied event (a birth from "Piotr Nowak, 62") may have no time mention; it quotes
+        // the phrase that implies it instead.
+        match &e.implied {
+            None => assert!(!e.mentions.is_empty(), "event {} was placed by no mention", e.id),
+            Some(why) => {
+                assert!(
+                    why.start < why.end && why.end <= chars.len(),
+                    "implied event {} phrase outside the text",
+                    e.id
+                );
+                assert_eq!(quote(why.start, why.end), why.phrase, "implied event {} does not quote its phrase", e.id);
+            }
+        }
         for id in &e.mentions {
             assert!(mention_ids.contains(id.as_str()), "event {} refers to an unknown mention {id}", e.id);
         }

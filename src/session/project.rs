@@ -120,6 +120,17 @@ impl Project {
             .collect()
     }
 
+    /// Records that the publication dates the user set came from them (`dct_source: "user"`);
+    /// run after every extraction, which only sees the date.
+    pub fn mark_user_dates(&mut self) {
+        for slot in self.slots.iter().filter(|s| s.published.is_some()) {
+            let Some(id) = slot.id.as_deref() else { continue };
+            if let Some(info) = self.timeline.documents.iter_mut().find(|d| d.id == id) {
+                info.dct_source = Some("user".to_string());
+            }
+        }
+    }
+
     /// Ids of documents whose file could not be read this time: the timeline keeps what they had.
     pub fn unreadable_ids(&self) -> Vec<String> {
         self.slots.iter().filter(|s| s.document.is_none()).filter_map(|s| s.id.clone()).collect()

@@ -57,8 +57,10 @@ pub fn compare(timeline: &mut Timeline) {
     }
     let mut conflicts = Vec::new();
     let mut agreements = Vec::new();
+    let titles: HashMap<&str, (&str, Option<&str>)> =
+        timeline.documents.iter().map(|d| (d.id.as_str(), (d.title.as_str(), d.dct.as_deref()))).collect();
     for ((subject, story), group) in claim_groups(&timeline.claims) {
-        compare_group(&subject, story.as_deref(), &group, timeline, &mut conflicts, &mut agreements);
+        compare_group(&subject, story.as_deref(), &group, &titles, &mut conflicts, &mut agreements);
     }
     conflicts.extend(time_conflicts(timeline, &Index::new(timeline)));
     conflicts.sort_by(|a, b| a.id.cmp(&b.id));
@@ -171,7 +173,7 @@ fn compare_group(
     subject: &str,
     story: Option<&str>,
     group: &[&Claim],
-    timeline: &Timeline,
+    titles: &HashMap<&str, (&str, Option<&str>)>,
     conflicts: &mut Vec<Conflict>,
     agreements: &mut Vec<Agreement>,
 ) {
@@ -181,7 +183,8 @@ fn compare_group(
     let mut ids: Vec<String> = current.iter().map(|c| c.id.clone()).collect();
     ids.sort();
     let documents: std::collections::BTreeSet<&str> = current.iter().map(|c| c.doc.as_str()).collect();
-    let listing = current.iter().map(|c| describe(c, timeline)).collect::<Vec<_>>().join("; ");
+    // Spelled out only for a group that makes a conflict or an agreement (most have one claim).
+    let listing = || current.iter().map(|c| describe(c, titles)).collect::<Vec<_>>().join("; ");
     let subject_words = subject.replace('_', " ");
     if !all_agree {
         conflicts.push(Conflict {
@@ -191,7 +194,7 @@ fn compare_group(
             story: story.map(str::to_string),
             claims: ids,
             events: Vec::new(),
-            explanation: format!("sources disagree on {subject_words}: {listing}"),
+            explanation: format!("sources disagree on {subject_words}: {}", listing()),
         });
     } else if documents.len() >= 2 {
         agreements.push(Agreement {
@@ -200,18 +203,29 @@ fn compare_group(
             story: story.map(str::to_string),
             claims: ids,
             explanation: format!(
-                "{} sources agree on {subject_words} ({}): {listing}",
+                "{} sources agree on {subject_words} ({}): {}",
                 documents.len(),
-                first.quantity.value
+                first.quantity.value,
+                listing()
             ),
         });
     }
 }
 
-/// "4 in Reuters report: “left four people dead, including the assailant”".
-fn describe(claim: &Claim, timeline: &Timeline) -> String {
-    let title = timeline.document(&claim.doc).map_or(claim.doc.as_str(), |d| d.title.as_str());
-    format!("{} in {title}: \u{201c}{}\u{201d}", claim.quantity.value, claim.text)
+/// "4 in Reuters report: “left four people dead, including the assailant”"; a revised figure
+/// says so, with its source's publication date when known ("5, revised, in Wire (published
+/// 2017-03-23): …"), so a later correction reads as one.
+fn describe(claim: &Claim, sources: &HashMap<&str, (&str, Option<&str>)>) -> String {
+    let (title, published) = sources.get(claim.doc.as_str()).copied().unwrap_or((claim.doc.as_str(), None));
+    let value = claim.quantity.value;
+    let text = &claim.text;
+    match (claim.status, published) {
+        (ClaimStatus::Revised, Some(date)) => {
+            format!("{value}, revised, in {title} (published {date}): \u{201c}{text}\u{201d}")
+        }
+        (ClaimStatus::Revised, None) => format!("{value}, revised, in {title}: \u{201c}{text}\u{201d}"),
+        _ => format!("{value} in {title}: \u{201c}{text}\u{201d}"),
+    }
 }
 
 /// Story events whose sources place them at times that cannot both hold: events finer than a

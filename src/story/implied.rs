@@ -115,6 +115,16 @@ pub fn extract_from(
     dedupe(implied)
 }
 
+/// A label as a timeline entry starts: with a capital ("the missing guard" → "The missing
+/// guard born").
+fn sentence_case(label: &str) -> String {
+    let mut chars = label.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// Two ages of one person in one text imply one birth.
 fn dedupe(events: Vec<Implied>) -> Vec<Implied> {
     let mut kept: Vec<Implied> = Vec::new();
@@ -151,7 +161,7 @@ fn birth_from_age(claim: &Claim, reference: NaiveDate) -> Option<Implied> {
     let name = who.clone().unwrap_or_else(|| "(unnamed)".to_string());
     Some(Implied {
         kind: ImpliedKind::Birth,
-        label: format!("{name} born"),
+        label: sentence_case(&format!("{name} born")),
         start: midnight(earliest),
         end: midnight(latest.succ_opt()?),
         // A span of one year (not a calendar year): its ends are exact, the birth is not.
@@ -263,7 +273,7 @@ impl Context<'_, '_> {
 
     fn start_event(&self, years: u64, first: usize, end: usize) -> Found {
         let who = self.who(first);
-        let label = format!("{} started", who.as_deref().unwrap_or("(unnamed)"));
+        let label = sentence_case(&format!("{} started", who.as_deref().unwrap_or("(unnamed)")));
         self.event(ImpliedKind::Start, who, label, years, first, end)
     }
 
@@ -273,7 +283,7 @@ impl Context<'_, '_> {
             return self.event(ImpliedKind::Anniversary, None, label, years, first, end);
         }
         let who = self.couple(first, end);
-        let label = format!("{} married", who.as_deref().unwrap_or("(unnamed couple)"));
+        let label = sentence_case(&format!("{} married", who.as_deref().unwrap_or("(unnamed couple)")));
         self.event(ImpliedKind::Anniversary, who, label, years, first, end)
     }
 

@@ -158,6 +158,7 @@ impl ChronoscopeApp {
         // into a new, never-saved window is not an edit (nothing is lost by closing it).
         self.project.dirty |= kind == JobKind::AddFiles && self.project.path.is_some();
         self.project.timeline = timeline;
+        self.project.mark_user_dates();
         if report.rematched > 0 {
             self.notices.info(format!(
                 "{} edit{} found again in changed articles by their sentence",
