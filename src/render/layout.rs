@@ -1,7 +1,9 @@
-//! Builds the [`Scene`] of a timeline for one viewport: background, legend, one lane per
-//! document with its events (points, bars, faded coarse bars, dashed approximate outlines,
-//! edit marks, selection), cluster badges where labels would not fit, the anchor line, the time
-//! axis and the "Undated" strip. The GUI paints the shapes; the PNG export rasterises them.
+//! Builds the [`Scene`] of a timeline for one viewport: the lanes (one per document in the By
+//! source view, one for the whole story in the Story view) and their items (points, bars, faded
+//! coarse bars, dashed approximate outlines, edit marks, conflict marks, source badges,
+//! selection), with cluster badges where labels would not fit. What surrounds them (legend, axis,
+//! anchor, "Undated" strip, edge chips) is in `chrome`, the marker primitives in `marks`. The GUI
+//! paints the shapes; the PNG export rasterises them.
 //!
 //! Vertical layout, top to bottom: legend band, anchor band, lanes, axis, undated strip (only
 //! when the timeline has undated mentions). See [`bands`].
@@ -18,6 +20,11 @@ use epaint::{
     pos2, vec2, Color32, CornerRadius, Direction, FontId, FontsView, Galley, Rect, Shape, Stroke, StrokeKind,
 };
 use std::sync::Arc;
+
+mod chrome;
+mod marks;
+
+use marks::{dashed_circle, dashed_rect, edit_mark, faded_bar};
 
 const LEGEND_H: f32 = 28.0;
 const ANCHOR_H: f32 = 22.0;
@@ -238,240 +245,6 @@ impl Builder<'_, '_> {
         rect
     }
 
-    fn grid(&mut self, ticks: &time_axis::Ticks, bands: &Bands) {
-        let y = bands.anchor.top()..=bands.lanes.bottom();
-        let minor_spacing = ticks.minor.windows(2).map(|w| w[1] - w[0]).fold(f32::INFINITY, f32::min);
-        if minor_spacing >= 14.0 {
-            for &x in &ticks.minor {
-                self.shapes.push(Shape::vline(x, y.clone(), Stroke::new(1.0, self.theme.grid_minor)));
-            }
-        }
-        for t in &ticks.major {
-            self.shapes.push(Shape::vline(t.x, y.clone(), Stroke::new(1.0, self.theme.grid_major)));
-        }
-    }
-
-    fn axis(&mut self, ticks: &time_axis::Ticks, bands: &Bands) {
-        let theme = self.theme;
-        let r = bands.axis;
-        if r.height() <= 0.0 {
-            return;
-        }
-        self.shapes.push(Shape::rect_filled(r, 0, theme.background));
-        self.shapes.push(Shape::hline(r.x_range(), r.top() + 0.5, Stroke::new(1.0, theme.axis)));
-        for &x in &ticks.minor {
-            self.shapes.push(Shape::vline(x, r.top()..=r.top() + 3.5, Stroke::new(1.0, theme.axis)));
-        }
-        let mut last_right = f32::NEG_INFINITY;
-        for t in &ticks.major {
-            self.shapes.push(Shape::vline(t.x, r.top()..=r.top() + 6.0, Stroke::new(1.0, theme.axis)));
-            let g = self.galley(t.label.clone(), SMALL_SIZE, theme.text, f32::INFINITY);
-            let w = g.size().x;
-            let x = t.x - w / 2.0;
-            if x < 2.0 || x + w > r.right() - 2.0 || x < last_right + 6.0 {
-                continue;
-            }
-            last_right = x + w;
-            self.text(pos2(x, r.top() + 8.0), g, theme.text);
-        }
-        // Context row: the month (or day) the ticks belong to.
-        let y = r.top() + 24.0;
-        let mut placed: Vec<(f32, f32)> = Vec::new();
-        for c in &ticks.context {
-            let g = self.galley(c.label.clone(), SMALL_SIZE, theme.text_muted, f32::INFINITY);
-            let x = c.x + 3.0;
-            if c.x < 0.0 || x + g.size().x > r.right() - 2.0 {
-                continue;
-            }
-            self.shapes.push(Shape::vline(c.x, y..=y + 14.0, Stroke::new(1.0, theme.axis)));
-            placed.push((x, x + g.size().x));
-            self.text(pos2(x, y), g, theme.text_muted);
-        }
-        if let Some(label) = &ticks.context_left {
-            let g = self.galley(label.clone(), SMALL_SIZE, theme.text_muted, f32::INFINITY);
-            let (x0, x1) = (4.0, 4.0 + g.size().x);
-            if placed.iter().all(|&(a, _)| a > x1 + 12.0) && x1 < r.right() {
-                self.text(pos2(x0, y), g, theme.text_muted);
-            }
-        }
-    }
-
-    fn anchor_line(&mut self, x: f32, bands: &Bands) {
-        if x < 0.0 || x > self.vp.width {
-            return;
-        }
-        let stroke = Stroke::new(1.5, with_alpha(self.theme.anchor, 0.85));
-        self.shapes.push(Shape::vline(x, bands.anchor.center().y..=bands.lanes.bottom(), stroke));
-    }
-
-    /// The anchor's pill on its line, kept inside `free` (the x range the outside chips leave).
-    fn anchor_pill(&mut self, x: f32, timeline: &Timeline, bands: &Bands, free: (f32, f32)) {
-        let theme = self.theme;
-        let day = time_axis::format_day(timeline.anchor);
-        let (text, x) = if x < 0.0 {
-            (format!("\u{ab} Anchor: {day}"), 0.0)
-        } else if x > self.vp.width {
-            (format!("Anchor: {day} \u{bb}"), self.vp.width)
-        } else {
-            (format!("Anchor: {day}"), x)
-        };
-        let g = self.galley(text, SMALL_SIZE, theme.anchor_text, f32::INFINITY);
-        let size = g.size() + vec2(14.0, 4.0);
-        let r = bands.anchor;
-        if r.height() < size.y {
-            return;
-        }
-        if free.1 - free.0 < size.x {
-            return;
-        }
-        let left = (x - size.x / 2.0).clamp(free.0, free.1 - size.x);
-        let pill = Rect::from_min_size(pos2(left, r.center().y - size.y / 2.0), size);
-        self.shapes.push(Shape::rect_filled(pill, CornerRadius::same(9), theme.anchor));
-        self.text(pill.min + vec2(7.0, 2.0), g, theme.anchor_text);
-    }
-
-    fn legend(&mut self, sources: &[Source], bands: &Bands) {
-        let theme = self.theme;
-        let r = bands.legend;
-        if r.height() <= 0.0 {
-            return;
-        }
-        let mut x = 10.0;
-        let cy = r.center().y;
-        // Many sources: shorter titles, so more of them fit.
-        let title_w = if sources.len() > 6 { 120.0 } else { 300.0 };
-        for (i, source) in sources.iter().enumerate() {
-            let g = self.galley(source.title.clone(), LABEL_SIZE, theme.text, title_w);
-            let item_w = BADGE_SIDE + 5.0 + g.size().x;
-            let rest = sources.len() - i;
-            let more_w = if rest > 1 { 70.0 } else { 0.0 };
-            if x + item_w + more_w > r.right() - 8.0 {
-                let more = self.galley(format!("+{rest} more"), LABEL_SIZE, theme.text_muted, f32::INFINITY);
-                let h = more.size().y;
-                self.text(pos2(x, cy - h / 2.0), more, theme.text_muted);
-                break;
-            }
-            self.source_badge(pos2(x, cy - BADGE_SIDE / 2.0), source);
-            let h = g.size().y;
-            self.text(pos2(x + BADGE_SIDE + 5.0, cy - h / 2.0), g, theme.text);
-            x += item_w + 14.0;
-        }
-        self.key(x, r);
-        self.shapes.push(Shape::hline(r.x_range(), r.bottom() - 0.5, Stroke::new(1.0, theme.lane_separator)));
-    }
-
-    /// A document's letter on its colour, `BADGE_SIDE` square, top-left at `at`.
-    fn source_badge(&mut self, at: epaint::Pos2, source: &Source) {
-        let rect = Rect::from_min_size(at, vec2(BADGE_SIDE, BADGE_SIDE));
-        self.shapes.push(Shape::rect_filled(rect, CornerRadius::same(3), source.color));
-        let size = if source.letter.len() > 1 { 8.5 } else { 10.0 };
-        let g = self.galley(source.letter.clone(), size, self.theme.badge_text, f32::INFINITY);
-        let pos = rect.center() - g.size() / 2.0;
-        self.text(pos, g, self.theme.badge_text);
-    }
-
-    /// The symbol key at the right of the legend band, drawn only where it fits after the
-    /// document legend (which ends at `legend_end`).
-    fn key(&mut self, legend_end: f32, r: Rect) {
-        let theme = self.theme;
-        let sample = theme.axis;
-        let entries = ["day or finer", "month or coarser", "approximate", "edited"];
-        let galleys: Vec<Arc<Galley>> = entries
-            .iter()
-            .map(|t| self.galley((*t).to_string(), SMALL_SIZE, theme.text_muted, f32::INFINITY))
-            .collect();
-        const SYMBOL_W: f32 = 22.0;
-        let total: f32 = galleys.iter().map(|g| SYMBOL_W + 5.0 + g.size().x + 14.0).sum();
-        let mut x = r.right() - total;
-        if x < legend_end + 24.0 {
-            return;
-        }
-        let cy = r.center().y;
-        for (i, g) in galleys.into_iter().enumerate() {
-            let sym = Rect::from_min_size(pos2(x, cy - 5.0), vec2(SYMBOL_W, 10.0));
-            let fill = with_alpha(sample, 0.35);
-            match i {
-                0 => self.shapes.push(Shape::Rect(epaint::RectShape::new(
-                    sym,
-                    CornerRadius::same(2),
-                    fill,
-                    Stroke::new(1.0, sample),
-                    StrokeKind::Inside,
-                ))),
-                1 => faded_bar(&mut self.shapes, sym, fill, sample),
-                2 => {
-                    self.shapes.push(Shape::rect_filled(sym, CornerRadius::same(2), fill));
-                    dashed_rect(&mut self.shapes, sym.shrink(0.5), Stroke::new(1.2, sample));
-                }
-                _ => {
-                    self.shapes.push(Shape::Rect(epaint::RectShape::new(
-                        sym,
-                        CornerRadius::same(2),
-                        fill,
-                        Stroke::new(1.0, sample),
-                        StrokeKind::Inside,
-                    )));
-                    edit_mark(&mut self.shapes, &theme, pos2(sym.right() - 1.0, sym.top() + 1.0));
-                }
-            }
-            let h = g.size().y;
-            let w = g.size().x;
-            self.text(pos2(x + SYMBOL_W + 5.0, cy - h / 2.0), g, theme.text_muted);
-            x += SYMBOL_W + 5.0 + w + 14.0;
-        }
-    }
-
-    fn centered_note(&mut self, text: &str, r: Rect) {
-        if r.height() < 20.0 {
-            return;
-        }
-        let g = self.galley(text.to_string(), LABEL_SIZE, self.theme.text_muted, f32::INFINITY);
-        let pos = r.center() - g.size() / 2.0;
-        self.text(pos, g, self.theme.text_muted);
-    }
-
-    fn undated(&mut self, timeline: &Timeline, sources: &[Source], bands: &Bands) {
-        let theme = self.theme;
-        let r = bands.undated;
-        if r.height() <= 0.0 {
-            return;
-        }
-        self.shapes.push(Shape::rect_filled(r, 0, theme.lane_odd));
-        self.shapes.push(Shape::hline(r.x_range(), r.top() + 0.5, Stroke::new(1.0, theme.lane_separator)));
-        let title = self.galley("Undated".to_string(), SMALL_SIZE, theme.text_muted, f32::INFINITY);
-        let cy = r.center().y;
-        let th = title.size().y;
-        let mut x = 10.0 + title.size().x + 10.0;
-        self.text(pos2(10.0, cy - th / 2.0), title, theme.text_muted);
-        let undated: Vec<_> = timeline.undated_mentions().collect();
-        for (i, m) in undated.iter().enumerate() {
-            let g = self.galley(m.text.clone(), SMALL_SIZE, theme.text, 160.0);
-            let chip_w = g.size().x + 22.0;
-            let rest = undated.len() - i;
-            let reserve = if rest > 1 { 70.0 } else { 0.0 };
-            if x + chip_w + reserve > r.right() - 6.0 {
-                let more = self.galley(format!("+{rest} more"), SMALL_SIZE, theme.text_muted, f32::INFINITY);
-                let h = more.size().y;
-                self.text(pos2(x, cy - h / 2.0), more, theme.text_muted);
-                break;
-            }
-            let chip = Rect::from_min_size(pos2(x, cy - 9.0), vec2(chip_w, 18.0));
-            self.shapes.push(Shape::Rect(epaint::RectShape::new(
-                chip,
-                CornerRadius::same(9),
-                theme.chip_fill,
-                Stroke::new(1.0, theme.chip_stroke),
-                StrokeKind::Inside,
-            )));
-            let color = sources.iter().find(|s| s.doc == m.doc).map_or(theme.text_muted, |s| s.color);
-            self.shapes.push(Shape::circle_filled(pos2(x + 9.0, cy), 3.0, color));
-            let h = g.size().y;
-            self.text(pos2(x + 16.0, cy - h / 2.0), g, theme.text);
-            self.hits.push(Hit { rect: chip, target: HitTarget::Undated { mention_id: m.id.clone() } });
-            x += chip_w + 6.0;
-        }
-    }
-
     fn events(&mut self, items: &[Item<'_>], options: &SceneOptions, lanes: &[Lane], sources: &[Source]) {
         if lanes.is_empty() {
             return;
@@ -490,85 +263,6 @@ impl Builder<'_, '_> {
             self.lane_events(items, options, lane, cands, sources, w);
             self.lane_toggle(lane, sources, first_hit);
         }
-    }
-
-    /// The lane's letter at its top-left (else bottom-left) corner, where no event of the lane is
-    /// drawn (its hits start at `first_hit`): it ties the lane to the legend when colours repeat,
-    /// and collapses or expands the lane when clicked.
-    fn lane_toggle(&mut self, lane: &Lane, sources: &[Source], first_hit: usize) {
-        if lane.letter.is_empty() || lane.rect.height() < BADGE_SIDE + 2.0 {
-            return;
-        }
-        let Some(source) = sources.iter().find(|s| s.doc == lane.doc) else { return };
-        let top = lane.rect.top() + (lane.rect.height().min(BADGE_SIDE + 4.0) - BADGE_SIDE) / 2.0;
-        let bottom = lane.rect.bottom() - BADGE_SIDE - 2.0;
-        let label_w = if lane.collapsed { 226.0 } else { 0.0 };
-        let free = |y: f32, hits: &[Hit]| {
-            let room = Rect::from_min_size(
-                pos2(lane.rect.left() + 3.0, y - 1.0),
-                vec2(BADGE_SIDE + 4.0 + label_w, BADGE_SIDE + 2.0),
-            );
-            !hits[first_hit..].iter().any(|h| h.rect.intersects(room))
-        };
-        let Some(y) = [top, bottom].into_iter().find(|&y| free(y, &self.hits)) else { return };
-        let at = pos2(lane.rect.left() + 5.0, y);
-        self.source_badge(at, source);
-        let rect = Rect::from_min_size(at, vec2(BADGE_SIDE, BADGE_SIDE));
-        if lane.collapsed {
-            // A collapsed lane names itself, since it shows no labels.
-            let g = self.galley(lane.title.clone(), SMALL_SIZE, self.theme.text_muted, 220.0);
-            let pos = pos2(rect.right() + 4.0, rect.center().y - g.size().y / 2.0);
-            let r = Rect::from_min_size(pos, g.size());
-            self.shapes.push(Shape::rect_filled(
-                r.expand(1.0),
-                CornerRadius::same(2),
-                with_alpha(lane.background, 0.88),
-            ));
-            self.text(pos, g, self.theme.text_muted);
-        }
-        self.hits.push(Hit { rect, target: HitTarget::Lane { doc: lane.doc.clone() } });
-    }
-
-    /// Chips at the ends of the anchor band counting the items before and after the visible
-    /// range ("« 12 earlier"); clicking one shows those items. Returns the x range between them
-    /// (where the anchor pill may go).
-    fn outside(&mut self, items: &[Item<'_>], bands: &Bands) -> (f32, f32) {
-        let (t0, t1) = (self.vp.start, self.vp.end);
-        let earlier: Vec<String> = items.iter().filter(|i| to_seconds(i.end) <= t0).map(|i| i.id.to_string()).collect();
-        let later: Vec<String> = items.iter().filter(|i| to_seconds(i.start) >= t1).map(|i| i.id.to_string()).collect();
-        let r = bands.anchor;
-        let mut free = (2.0, self.vp.width - 2.0);
-        if r.height() < 18.0 {
-            return free;
-        }
-        let theme = self.theme;
-        for (ids, earlier) in [(earlier, true), (later, false)] {
-            if ids.is_empty() {
-                continue;
-            }
-            let left = earlier;
-            let text =
-                if left { format!("\u{ab} {} earlier", ids.len()) } else { format!("{} later \u{bb}", ids.len()) };
-            let g = self.galley(text, SMALL_SIZE, theme.text, f32::INFINITY);
-            let size = g.size() + vec2(14.0, 4.0);
-            let x = if left { r.left() + 4.0 } else { r.right() - 4.0 - size.x };
-            let chip = Rect::from_min_size(pos2(x, r.center().y - size.y / 2.0), size);
-            if left {
-                free.0 = chip.right() + 6.0;
-            } else {
-                free.1 = chip.left() - 6.0;
-            }
-            self.shapes.push(Shape::Rect(epaint::RectShape::new(
-                chip,
-                CornerRadius::same(9),
-                theme.chip_fill,
-                Stroke::new(1.0, theme.chip_stroke),
-                StrokeKind::Inside,
-            )));
-            self.text(chip.min + vec2(7.0, 2.0), g, theme.text);
-            self.hits.push(Hit { rect: chip, target: HitTarget::Outside { event_ids: ids, earlier } });
-        }
-        free
     }
 
     fn candidate(&self, index: usize, e: &Item<'_>) -> Option<Cand> {
@@ -877,42 +571,4 @@ fn trailer_width(e: &Item<'_>) -> f32 {
     let more = if e.sources.len() > MAX_BADGES { 24.0 } else { 0.0 };
     let gap = if conflict + badges > 0.0 { 4.0 } else { 0.0 };
     gap + conflict + badges + more
-}
-
-/// The "edited by the user" mark: a small dark dot with a ring, at a marker's top-right corner.
-fn edit_mark(shapes: &mut Vec<Shape>, theme: &Theme, at: epaint::Pos2) {
-    shapes.push(Shape::circle_filled(at, 3.8, theme.marker_ring));
-    shapes.push(Shape::circle_filled(at, 2.8, theme.edited_mark));
-}
-
-/// A bar whose value is only known coarsely: solid middle, both ends fading out.
-fn faded_bar(shapes: &mut Vec<Shape>, r: Rect, fill: Color32, edge: Color32) {
-    let fade = (r.width() / 3.0).min(18.0);
-    let left = Rect::from_min_max(r.min, pos2(r.left() + fade, r.bottom()));
-    let right = Rect::from_min_max(pos2(r.right() - fade, r.top()), r.max);
-    let middle = Rect::from_min_max(pos2(left.right(), r.top()), pos2(right.left(), r.bottom()));
-    if middle.width() > 0.0 {
-        shapes.push(Shape::rect_filled(middle, 0, fill));
-        // Top and bottom edges mark the certain core.
-        let stroke = Stroke::new(1.0, with_alpha(edge, f32::from(edge.a()) / 255.0 * 0.7));
-        shapes.push(Shape::hline(middle.x_range(), r.top() + 0.5, stroke));
-        shapes.push(Shape::hline(middle.x_range(), r.bottom() - 0.5, stroke));
-    }
-    shapes.push(Shape::gradient_rect(left, Direction::LeftToRight, [Color32::TRANSPARENT, fill]));
-    shapes.push(Shape::gradient_rect(right, Direction::LeftToRight, [fill, Color32::TRANSPARENT]));
-}
-
-fn dashed_rect(shapes: &mut Vec<Shape>, r: Rect, stroke: Stroke) {
-    let pts = [r.left_top(), r.right_top(), r.right_bottom(), r.left_bottom(), r.left_top()];
-    Shape::dashed_line_many(&pts, stroke, 4.0, 3.0, shapes);
-}
-
-fn dashed_circle(shapes: &mut Vec<Shape>, c: epaint::Pos2, r: f32, stroke: Stroke) {
-    let pts: Vec<epaint::Pos2> = (0..=16)
-        .map(|i| {
-            let a = i as f32 / 16.0 * std::f32::consts::TAU;
-            c + vec2(a.cos(), a.sin()) * r
-        })
-        .collect();
-    Shape::dashed_line_many(&pts, stroke, 2.5, 2.0, shapes);
 }
