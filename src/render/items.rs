@@ -93,14 +93,15 @@ pub fn is_visible(e: &Event, options: &SceneOptions) -> bool {
 }
 
 /// What makes an item's look, gathered once per scene.
-struct Looks<'t> {
+struct Looks<'t, 's> {
     approx_mentions: HashSet<&'t str>,
     conflicted: HashSet<&'t str>,
-    source_of: HashMap<&'t str, usize>,
+    /// Each source's index by document id (`sources` already holds every document an event uses).
+    source_of: HashMap<&'s str, usize>,
 }
 
-impl<'t> Looks<'t> {
-    fn new(timeline: &'t Timeline, sources: &[Source]) -> Self {
+impl<'t, 's> Looks<'t, 's> {
+    fn new(timeline: &'t Timeline, sources: &'s [Source]) -> Self {
         let approx_mentions = timeline
             .mentions
             .iter()
@@ -108,13 +109,7 @@ impl<'t> Looks<'t> {
             .map(|m| m.id.as_str())
             .collect();
         let conflicted = timeline.conflicts.iter().filter_map(|c| c.story.as_deref()).collect();
-        let source_of = timeline
-            .documents
-            .iter()
-            .map(|d| d.id.as_str())
-            .chain(timeline.events.iter().map(|e| e.doc.as_str()))
-            .filter_map(|d| sources.iter().position(|s| s.doc == d).map(|i| (d, i)))
-            .collect();
+        let source_of = sources.iter().enumerate().map(|(i, s)| (s.doc.as_str(), i)).collect();
         Looks { approx_mentions, conflicted, source_of }
     }
 
@@ -141,7 +136,7 @@ pub fn items<'t>(
     }
 }
 
-fn event_item<'t>(e: &'t Event, row: usize, color: Color32, looks: &Looks<'_>) -> Item<'t> {
+fn event_item<'t>(e: &'t Event, row: usize, color: Color32, looks: &Looks<'_, '_>) -> Item<'t> {
     Item {
         id: &e.id,
         members: std::slice::from_ref(&e.id),
@@ -165,7 +160,7 @@ fn event_items<'t>(
     timeline: &'t Timeline,
     options: &SceneOptions,
     sources: &[Source],
-    looks: &Looks<'_>,
+    looks: &Looks<'_, '_>,
 ) -> Vec<Item<'t>> {
     timeline
         .events
@@ -184,7 +179,7 @@ fn story_items<'t>(
     timeline: &'t Timeline,
     options: &SceneOptions,
     sources: &[Source],
-    looks: &Looks<'_>,
+    looks: &Looks<'_, '_>,
     story_color: Color32,
 ) -> Vec<Item<'t>> {
     let index: HashMap<&str, &Event> = timeline.events.iter().map(|e| (e.id.as_str(), e)).collect();
@@ -207,7 +202,7 @@ fn story_item<'t>(
     index: &HashMap<&str, &'t Event>,
     options: &SceneOptions,
     sources: &[Source],
-    looks: &Looks<'_>,
+    looks: &Looks<'_, '_>,
     story_color: Color32,
 ) -> Option<Item<'t>> {
     let visible: Vec<&Event> = story
