@@ -31,7 +31,7 @@ pub struct DocumentResult {
 /// Runs the whole pipeline on one document; `doc_id` becomes the prefix of every id.
 pub fn extract_document(doc: &Document, doc_id: &str, settings: &Settings) -> DocumentResult {
     let offsets = CharOffsets::new(&doc.text);
-    let sentence_spans = sentences::split(&doc.text);
+    let sentence_spans = sentences::split_at_breaks(&doc.text, &doc.breaks);
     let mut warnings = doc.warnings.clone();
     let dct = settings.dct.clone().or_else(|| doc.dct.clone());
     let dct_source = match (&settings.dct, &doc.dct, &doc.byline) {
@@ -56,7 +56,7 @@ pub fn extract_document(doc: &Document, doc_id: &str, settings: &Settings) -> Do
     // Tokens and raw phrases are the largest intermediate data (tens of bytes per word); they are
     // dropped before the events are built, so they never coexist with them.
     let mentions = {
-        let tokens = tagger::Tokens::new(&doc.text);
+        let tokens = tagger::Tokens::with_breaks(&doc.text, &doc.breaks);
         let raw = tagger::tag_tokens(&tokens);
         resolve::resolve_document(doc_id, &tokens, &offsets, &sentence_spans, &raw, &mode)
     };
@@ -179,6 +179,23 @@ mod tests {
         assert_eq!(forward[1], backward[0]);
         assert_eq!(document_ids(std::slice::from_ref(&moved))[0], forward[1]);
         assert_eq!(forward[0], "d".to_string() + &format!("{:08x}", content_hash(&a.text) >> 32));
+    }
+
+    /// Regression (issue #10 §4): a TimeML text of back-to-back `<s>` elements was one sentence,
+    /// and "737sJune 13 , 2005" hid the date inside one token.
+    #[test]
+    fn timeml_sentence_elements_are_sentences_and_split_glued_words() {
+        let xml = "<TimeML><DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"2005-06-14\"/></DCT><TEXT>\
+                   <s>The airline ordered ten Boeing 737s</s><s>June 13 , 2005</s>\
+                   <s>Irish officials said the order was signed on Monday.</s></TEXT></TimeML>";
+        let doc = crate::ingest::from_bytes(std::path::Path::new("glued.tml"), xml.as_bytes()).unwrap();
+        assert_eq!(doc.breaks.len(), 2);
+        let result = extract_document(&doc, "d1", &Settings { anchor: NaiveDate::MIN, dct: None });
+        let values: Vec<(&str, &str)> = result.mentions.iter().map(|m| (m.text.as_str(), m.value.as_str())).collect();
+        assert!(values.contains(&("June 13 , 2005", "2005-06-13")), "{values:?}");
+        assert!(values.contains(&("Monday", "2005-06-13")), "{values:?}");
+        let sentences: std::collections::BTreeSet<usize> = result.events.iter().map(|e| e.sentence.start).collect();
+        assert!(sentences.len() >= 2, "the date line and the last sentence are sentences of their own");
     }
 
     #[test]

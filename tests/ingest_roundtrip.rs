@@ -38,6 +38,7 @@ fn export_then_ingest_gives_the_same_text_and_spans() {
         dct: None,
         byline: None,
         format: SourceFormat::Text,
+        breaks: Vec::new(),
         warnings: Vec::new(),
     };
     let mentions = vec![

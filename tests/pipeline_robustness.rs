@@ -124,6 +124,7 @@ fn random_time_word_soup_never_breaks_invariants() {
             dct,
             byline: None,
             format: SourceFormat::Text,
+            breaks: Vec::new(),
             warnings: Vec::new(),
         };
         let result = extract_document(&doc, "d1", &Settings { anchor, dct: None });
@@ -166,6 +167,7 @@ fn huge_counts_are_kept_but_not_placed() {
             dct,
             byline: None,
             format: SourceFormat::Text,
+            breaks: Vec::new(),
             warnings: Vec::new(),
         };
         let result = extract_document(&doc, "d1", &Settings { anchor, dct: None });

@@ -70,6 +70,7 @@ fn run_corpus(path: &Path) -> (usize, Vec<String>) {
             dct: None,
             byline: None,
             format: SourceFormat::Text,
+            breaks: Vec::new(),
             warnings: Vec::new(),
         };
         let result = extract_document(&doc, "d1", &settings);

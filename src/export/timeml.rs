@@ -188,6 +188,7 @@ mod tests {
             dct: None,
             byline: None,
             format: SourceFormat::Text,
+            breaks: Vec::new(),
             warnings: Vec::new(),
         }
     }

@@ -34,6 +34,9 @@ pub struct Document {
     /// The byline or dateline the publication date was read from, when it came from the text.
     pub byline: Option<byline::Byline>,
     pub format: SourceFormat,
+    /// Byte offsets where the file's structure ends a sentence that the text itself does not
+    /// show (TimeML `<s>` elements written back to back); sorted. Empty for most formats.
+    pub breaks: Vec<usize>,
     pub warnings: Vec<String>,
 }
 
@@ -49,6 +52,7 @@ impl Document {
             dct: None,
             byline: None,
             format: SourceFormat::Text,
+            breaks: Vec::new(),
             warnings: Vec::new(),
         }
     }
@@ -127,6 +131,7 @@ pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Document, IngestError> {
         }
     });
     let stem = file_stem(path);
+    let mut breaks = Vec::new();
     let (text, title, dct) = match format {
         SourceFormat::Text => {
             let title = first_line_title(&text).unwrap_or(stem);
@@ -151,6 +156,7 @@ pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Document, IngestError> {
                 return Err(error(path, "file is empty: the TimeML <TEXT> element holds no text"));
             }
             warnings.extend(parsed.warnings);
+            breaks = parsed.breaks;
             (parsed.text, parsed.title.unwrap_or(stem), parsed.dct)
         }
     };
@@ -159,7 +165,7 @@ pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Document, IngestError> {
     }
     let byline = if dct.is_none() { byline::find(&text) } else { None };
     let dct = dct.or_else(|| byline.as_ref().map(|b| b.value.clone()));
-    Ok(Document { path: path.to_path_buf(), title, text, dct, byline, format, warnings })
+    Ok(Document { path: path.to_path_buf(), title, text, dct, byline, format, breaks, warnings })
 }
 
 /// Reads a TimeML file and its gold TIMEX3s (code point offsets into `Document::text`).
@@ -178,6 +184,7 @@ pub fn parse_timeml_gold(path: &Path, bytes: &[u8]) -> Result<(Document, Vec<Gol
         dct: parsed.dct,
         byline: None,
         format: SourceFormat::TimeMl,
+        breaks: parsed.breaks,
         warnings,
     };
     Ok((doc, parsed.timexes))

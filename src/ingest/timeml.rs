@@ -27,8 +27,16 @@ pub struct ParsedTimeMl {
     pub title: Option<String>,
     pub dct: Option<String>,
     pub timexes: Vec<GoldTimex>,
+    /// Byte offsets into `text` where an element of `TEXT` other than an inline annotation opens
+    /// or closes (`<s>`, `<p>`, `<HEADLINE>`): sentence boundaries even where no whitespace
+    /// separates the elements' text. Sorted, distinct, inside the text.
+    pub breaks: Vec<usize>,
     pub warnings: Vec<String>,
 }
+
+/// Elements of `TEXT` that mark up words inside a sentence; every other element is a block.
+const INLINE_ELEMENTS: &[&str] =
+    &["TIMEX3", "TIMEX2", "EVENT", "SIGNAL", "ENAMEX", "NUMEX", "CARDINAL", "MAKEINSTANCE", "C-SIGNAL"];
 
 /// An open TIMEX3 inside TEXT.
 struct OpenTimex {
@@ -84,6 +92,7 @@ pub fn parse(xml: &str) -> Result<ParsedTimeMl, String> {
                             seen_text |= entered == Section::Text;
                         }
                     }
+                    Section::Text if !is_inline(&name) => add_break(&mut out),
                     Section::Text if name == "TIMEX3" => {
                         if let Some(outer) = &open {
                             return Err(format!(
@@ -105,6 +114,9 @@ pub fn parse(xml: &str) -> Result<ParsedTimeMl, String> {
                 if section == Section::Dct && name == "TIMEX3" && out.dct.is_none() {
                     out.dct = attribute(&tag, "value")?.filter(|v| !v.trim().is_empty());
                 }
+                if section == Section::Text && !is_inline(&name) {
+                    add_break(&mut out);
+                }
                 if section == Section::Other && name == "TEXT" && !seen_text {
                     seen_text = true;
                     closed_text = true;
@@ -116,6 +128,9 @@ pub fn parse(xml: &str) -> Result<ParsedTimeMl, String> {
                     if let Some(timex) = open.take() {
                         finish_timex(timex, chars, &mut out);
                     }
+                }
+                if section == Section::Text && depth > section_depth && !is_inline(&name) {
+                    add_break(&mut out);
                 }
                 if section != Section::Other && depth == section_depth {
                     if section == Section::Text {
@@ -165,11 +180,25 @@ pub fn parse(xml: &str) -> Result<ParsedTimeMl, String> {
             if unknown_entities == 1 { "y was" } else { "ies were" }
         ));
     }
+    let length = out.text.len();
+    out.breaks.retain(|&at| at < length);
     let title = title.split_whitespace().collect::<Vec<_>>().join(" ");
     if !title.is_empty() {
         out.title = Some(title);
     }
     Ok(out)
+}
+
+fn is_inline(name: &str) -> bool {
+    INLINE_ELEMENTS.iter().any(|inline| inline.eq_ignore_ascii_case(name))
+}
+
+/// A sentence boundary at the end of the text read so far.
+fn add_break(out: &mut ParsedTimeMl) {
+    let at = out.text.len();
+    if at > 0 && out.breaks.last() != Some(&at) {
+        out.breaks.push(at);
+    }
 }
 
 fn push_content(section: Section, content: &str, text: &mut String, chars: &mut usize, title: &mut String) {
@@ -286,6 +315,20 @@ mod tests {
         let t = &parsed.timexes[0];
         assert_eq!((t.start, t.end), (11, 20));
         assert_eq!(t.text, "yesterday");
+    }
+
+    /// Regression (issue #10 §4): `<s>` elements written back to back ran their sentences
+    /// together ("…Boeing 737sJune 13 , 2005Irish…"); their edges are breaks now, and the text and
+    /// the TIMEX3 offsets stay what the TempEval tools expect.
+    #[test]
+    fn sentence_elements_give_breaks_without_changing_the_text() {
+        let xml = "<TimeML><TEXT><s>It ordered Boeing 737s</s><s><TIMEX3 tid=\"t1\" type=\"DATE\" \
+                   value=\"2005-06-13\">June 13 , 2005</TIMEX3></s><s>Irish <EVENT eid=\"e1\">airline</EVENT> \
+                   said</s></TEXT></TimeML>";
+        let parsed = parse(xml).unwrap();
+        assert_eq!(parsed.text, "It ordered Boeing 737sJune 13 , 2005Irish airline said");
+        assert_eq!(parsed.breaks, vec![22, 36], "inline EVENT and TIMEX3 are no breaks");
+        assert_eq!((parsed.timexes[0].start, parsed.timexes[0].end), (22, 36));
     }
 
     #[test]

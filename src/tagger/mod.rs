@@ -43,9 +43,15 @@ pub struct Tokens<'t> {
 
 impl<'t> Tokens<'t> {
     pub fn new(text: &'t str) -> Self {
+        Self::with_breaks(text, &[])
+    }
+
+    /// The tokens of `text`, cut at `breaks` (`tokens::cut_at_breaks`: sentence ends the
+    /// source's structure gives, such as TimeML `<s>` elements written back to back).
+    pub fn with_breaks(text: &'t str, breaks: &[usize]) -> Self {
         static CLASSED: OnceLock<lexicon::Index<u32>> = OnceLock::new();
         let classed = CLASSED.get_or_init(|| lexicon::Index::new(rules::word_class));
-        let tokens = tokenize(text);
+        let tokens = crate::text::tokens::cut_at_breaks(tokenize(text), breaks);
         let bytes = text.as_bytes();
         let (lex, classes) = tokens
             .iter()

@@ -40,6 +40,23 @@ const CLASS: [u8; 256] = {
     table
 };
 
+/// Like `split`, with a sentence boundary at each of `breaks` as well (sorted byte offsets at
+/// char boundaries, where the source's structure ends a sentence: TimeML `<s>` elements written
+/// back to back). Each stretch between breaks is split on its own.
+pub fn split_at_breaks(text: &str, breaks: &[usize]) -> Vec<SentenceSpan> {
+    if breaks.is_empty() {
+        return split(text);
+    }
+    let mut spans = Vec::new();
+    let mut from = 0;
+    for &cut in breaks.iter().chain(std::iter::once(&text.len())) {
+        let Some(piece) = text.get(from..cut).filter(|_| cut > from) else { continue };
+        spans.extend(split(piece).into_iter().map(|s| SentenceSpan { start: s.start + from, end: s.end + from }));
+        from = cut;
+    }
+    spans
+}
+
 /// Splits `text` into sentences, as byte spans covering every non-blank sentence in order.
 pub fn split(text: &str) -> Vec<SentenceSpan> {
     let bytes = text.as_bytes();

@@ -79,6 +79,35 @@ const BYTE_CLASS: [u8; 256] = {
     classes
 };
 
+/// Cuts tokens at `breaks` (sorted byte offsets where the source's structure ends a sentence
+/// though no whitespace shows it: TimeML `<s>` elements written back to back, "737sJune 13").
+/// A token that starts at a break counts as starting a new line; one that straddles a break is cut
+/// in two there. Linear in tokens plus breaks.
+pub fn cut_at_breaks(tokens: Vec<Token>, breaks: &[usize]) -> Vec<Token> {
+    if breaks.is_empty() {
+        return tokens;
+    }
+    let mut out = Vec::with_capacity(tokens.len() + breaks.len());
+    let mut next = 0;
+    for mut token in tokens {
+        while next < breaks.len() && breaks[next] <= token.start as usize {
+            if breaks[next] == token.start as usize {
+                token.newline_before = true;
+                token.space_before = true;
+            }
+            next += 1;
+        }
+        while next < breaks.len() && breaks[next] < token.end as usize {
+            let cut = breaks[next] as u32;
+            out.push(Token { end: cut, ..token });
+            token = Token { start: cut, space_before: true, newline_before: true, ..token };
+            next += 1;
+        }
+        out.push(token);
+    }
+    out
+}
+
 /// Splits `text` into tokens. Whitespace is dropped; everything else is covered.
 pub fn tokenize(text: &str) -> Vec<Token> {
     let mut readable = text.len().min(u32::MAX as usize);
