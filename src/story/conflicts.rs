@@ -8,10 +8,11 @@
 
 use super::claims::{Claim, ClaimStatus};
 use super::families;
+use crate::text::fast_hash::FastMap as HashMap;
 use crate::timeline::{Event, StoryEvent, Timeline};
 use crate::timex::Granularity;
 use serde::{Deserialize, Serialize};
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 
 /// Sources that cannot all be right.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -71,10 +72,7 @@ pub fn compare(timeline: &mut Timeline) {
 
 /// The counted kind of happening `sentence` names, if any ("attack").
 pub fn named_happening(sentence: &str) -> Option<&'static str> {
-    sentence
-        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
-        .filter_map(|w| families::family_of_word(&w.to_lowercase()))
-        .find(|f| COUNTED_FAMILIES.contains(f))
+    families::words_of(sentence).filter_map(families::family_of_word).find(|f| COUNTED_FAMILIES.contains(f))
 }
 
 /// Lookups by id, built once per comparison (a linear search per claim cost claims x stories).
@@ -91,7 +89,7 @@ impl<'t> Index<'t> {
     fn new(timeline: &'t Timeline) -> Self {
         let events = timeline.events.iter().map(|e| (e.id.as_str(), e)).collect();
         let stories = timeline.stories.iter().map(|s| (s.id.as_str(), s)).collect();
-        let mut by_document: HashMap<&str, Vec<&StoryEvent>> = HashMap::new();
+        let mut by_document: HashMap<&str, Vec<&StoryEvent>> = HashMap::default();
         for story in &timeline.stories {
             for doc in &story.documents {
                 by_document.entry(doc.as_str()).or_default().push(story);
@@ -100,7 +98,7 @@ impl<'t> Index<'t> {
         for list in by_document.values_mut() {
             list.sort_by(|a, b| most_reported_first(a, b));
         }
-        let mut by_family: HashMap<&'static str, &StoryEvent> = HashMap::new();
+        let mut by_family: HashMap<&'static str, &StoryEvent> = HashMap::default();
         for story in timeline.stories.iter().filter(|s| s.documents.len() >= 2) {
             let Some(family) = families::family_of_label(&story.label) else { continue };
             let slot = by_family.entry(family).or_insert(story);

@@ -4,8 +4,8 @@
 //! lists, so comparing two events is a merge of two short lists, with no allocation per word.
 
 use super::families;
+use crate::text::fast_hash::{FastMap, FastSet};
 use crate::timeline::Event;
-use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 /// The evidence of one event.
@@ -22,7 +22,7 @@ pub struct Evidence {
 /// One number per distinct lower-case word.
 #[derive(Default)]
 pub struct Words {
-    ids: HashMap<String, u32>,
+    ids: FastMap<String, u32>,
     names: Vec<String>,
     buffer: String,
 }
@@ -134,8 +134,8 @@ const FUNCTION_WORDS: &[&str] = &[
     "about", "more", "most", "some", "such", "other", "would", "will", "could", "can", "may", "mr", "mrs", "ms", "dr",
 ];
 
-fn function_words() -> &'static HashSet<&'static str> {
-    static SET: OnceLock<HashSet<&'static str>> = OnceLock::new();
+fn function_words() -> &'static FastSet<&'static str> {
+    static SET: OnceLock<FastSet<&'static str>> = OnceLock::new();
     SET.get_or_init(|| FUNCTION_WORDS.iter().copied().collect())
 }
 

@@ -3,7 +3,7 @@
 //! events can only be one story event when their own clauses name the same family. The examples in
 //! `families.corpus` (word or label → family) run in `tests/story_merge.rs`.
 
-use std::collections::HashMap;
+use crate::text::word_key::WordTable;
 use std::sync::OnceLock;
 
 /// Each family and the words (lower case, any inflection listed) that name it.
@@ -84,59 +84,92 @@ pub const FAMILIES: &[(&str, &[&str])] = &[
     ),
 ];
 
-/// Two-word entries ("opened fire") by their first word: the second word and the family.
-fn phrase_starts() -> &'static HashMap<&'static str, Vec<(&'static str, &'static str)>> {
-    static TABLE: OnceLock<HashMap<&'static str, Vec<(&'static str, &'static str)>>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut table: HashMap<&str, Vec<(&str, &str)>> = HashMap::new();
-        for (family, words) in FAMILIES {
+/// The families by word, as one table: the payload is the family's index in `FAMILIES` plus one
+/// (zero for none) for single words, with `STARTS_PHRASE` set on the first word of a two-word
+/// entry ("opened" of "opened fire"). Keys fold ASCII case, so no lower-cased copy is made.
+struct Tables {
+    words: WordTable<u16>,
+    phrases: Vec<(&'static str, &'static str, &'static str)>,
+}
+
+const STARTS_PHRASE: u16 = 1 << 8;
+
+fn tables() -> &'static Tables {
+    static TABLES: OnceLock<Tables> = OnceLock::new();
+    TABLES.get_or_init(|| {
+        let mut payloads: Vec<(&'static str, u16)> = Vec::new();
+        let mut phrases = Vec::new();
+        for (index, (family, words)) in FAMILIES.iter().enumerate() {
+            let family_code = u16::try_from(index + 1).unwrap_or(0);
             for word in words.iter() {
-                if let Some((first, second)) = word.split_once(' ') {
-                    table.entry(first).or_default().push((second, *family));
+                match word.split_once(' ') {
+                    Some((first, second)) => {
+                        phrases.push((first, second, *family));
+                        payloads.push((first, STARTS_PHRASE));
+                    }
+                    None => payloads.push((word, family_code)),
                 }
             }
         }
-        table
-    })
-}
-
-/// Single words by lookup ("opened fire" and other two-word entries are in `phrase_starts`).
-fn single_words() -> &'static HashMap<&'static str, &'static str> {
-    static TABLE: OnceLock<HashMap<&'static str, &'static str>> = OnceLock::new();
-    TABLE.get_or_init(|| {
-        let mut table = HashMap::new();
-        for (family, words) in FAMILIES {
-            for word in words.iter().filter(|w| !w.contains(' ')) {
-                table.entry(*word).or_insert(*family);
+        // One entry per word, its payloads joined; the first family listed wins.
+        let mut joined: Vec<(&'static str, u16)> = Vec::new();
+        for (word, payload) in payloads {
+            match joined.iter_mut().find(|(w, _)| *w == word) {
+                Some((_, existing)) => {
+                    let family = if *existing & 0xff == 0 { payload & 0xff } else { *existing & 0xff };
+                    *existing = (*existing | payload) & STARTS_PHRASE | family;
+                }
+                None => joined.push((word, payload)),
             }
         }
-        table
+        Tables { words: WordTable::new(&joined), phrases }
     })
 }
 
-/// The family a single lower-case word names, if any.
+fn family_at(index: u16) -> Option<&'static str> {
+    usize::from(index & 0xff).checked_sub(1).and_then(|i| FAMILIES.get(i)).map(|(family, _)| *family)
+}
+
+/// The family a single word (any ASCII case) names, if any.
 pub fn family_of_word(word: &str) -> Option<&'static str> {
-    single_words().get(word).copied()
+    tables().words.get(word).and_then(family_at)
+}
+
+/// The family of the first word of `words` that names one, where a two-word entry ("opened
+/// fire") counts before its first word alone.
+pub fn first_family<'w>(words: impl Iterator<Item = &'w str>) -> Option<&'static str> {
+    let tables = tables();
+    let mut words = words.peekable();
+    while let Some(word) = words.next() {
+        let Some(payload) = tables.words.get(word) else { continue };
+        if payload & STARTS_PHRASE != 0 {
+            if let Some(next) = words.peek() {
+                let phrase = tables
+                    .phrases
+                    .iter()
+                    .find(|(first, second, _)| first.eq_ignore_ascii_case(word) && second.eq_ignore_ascii_case(next));
+                if let Some((_, _, family)) = phrase {
+                    return Some(family);
+                }
+            }
+        }
+        if let Some(family) = family_at(payload) {
+            return Some(family);
+        }
+    }
+    None
+}
+
+/// The words of `text` as the family tables see them: runs of letters, digits and apostrophes.
+pub fn words_of(text: &str) -> impl Iterator<Item = &str> {
+    text.split(|c: char| !(c.is_alphanumeric() || c == '\'')).filter(|w| !w.is_empty())
 }
 
 /// The family of an event, read from its label (the event's own clause): the first word that
 /// names a family. A report ("X said the attack targeted Y") is a statement, not the attack it
 /// reports: a reporting word before any other family word makes the family "statement".
 pub fn family_of_label(label: &str) -> Option<&'static str> {
-    let lower = label.to_lowercase();
-    let words: Vec<&str> =
-        lower.split(|c: char| !(c.is_alphanumeric() || c == '\'')).filter(|w| !w.is_empty()).collect();
-    for (i, word) in words.iter().enumerate() {
-        let next = words.get(i + 1).copied();
-        let phrase_family = phrase_starts()
-            .get(word)
-            .and_then(|seconds| seconds.iter().find(|(second, _)| Some(*second) == next))
-            .map(|(_, family)| *family);
-        if let Some(family) = phrase_family.or_else(|| family_of_word(word)) {
-            return Some(family);
-        }
-    }
-    None
+    first_family(words_of(label))
 }
 
 #[cfg(test)]
@@ -145,7 +178,7 @@ mod tests {
 
     #[test]
     fn every_word_names_one_family() {
-        let mut seen = HashMap::new();
+        let mut seen = std::collections::HashMap::new();
         for (family, words) in FAMILIES {
             for word in *words {
                 if let Some(other) = seen.insert(*word, *family) {
@@ -161,5 +194,16 @@ mod tests {
         assert_eq!(family_of_label("Terror attack in London"), Some("attack"));
         assert_eq!(family_of_label("Gunmen opened fire on the crowd"), Some("shooting"));
         assert_eq!(family_of_label("The committee began its work"), None);
+        assert_eq!(family_of_label("POLICE ARRESTED TWO MEN"), Some("arrest"), "any case");
+        assert_eq!(family_of_label("Troops opened"), None, "a phrase's first word alone names nothing");
+    }
+
+    #[test]
+    fn every_family_word_can_be_looked_up() {
+        for (family, words) in FAMILIES {
+            for word in words.iter().filter(|w| !w.contains(' ')) {
+                assert_eq!(family_of_word(word), Some(*family), "{word}");
+            }
+        }
     }
 }

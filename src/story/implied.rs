@@ -5,8 +5,10 @@
 //! person named in the previous sentences) and why. Examples: `implied.corpus`, run by
 //! `tests/story_corpora.rs`.
 
-use super::claims::{names_before, read_sentences, Claim, NameRun, SentenceWords};
+use super::claims::{read_sentences, Claim, SentenceWords};
+use super::names::{names_before, NameRun};
 use super::numbers::{plain_number, Tok};
+use super::words;
 use crate::text::offsets::CharOffsets;
 use crate::text::SentenceSpan;
 use crate::timex::Granularity;
@@ -66,13 +68,13 @@ const ORDINAL_WORDS: &[(&str, u64)] = &[
 const TENURE_NOUNS: &[&str] = &["veteran", "career", "tenure", "stint", "member", "employee"];
 
 /// Verbs before "for N years" that make it a tenure: "had worked there for 20 years".
-const TENURE_VERBS: &[&str] = &["worked", "served", "working", "serving", "employed", "taught", "teaching"];
+pub(super) const TENURE_VERBS: &[&str] = &["worked", "served", "working", "serving", "employed", "taught", "teaching"];
 
 /// Words after "after N years" that make it a tenure: "after 30 years at the company".
 const TENURE_PLACES: &[&str] = &["at", "with", "in", "on"];
 
 /// Pronouns that point back at the last person named.
-const PRONOUNS: &[&str] = &["he", "she", "his", "her", "him"];
+pub(super) const PRONOUNS: &[&str] = &["he", "she", "his", "her", "him"];
 
 /// How many tokens before a phrase a pronoun pointing at its person may stand.
 const PRONOUN_REACH: usize = 12;
@@ -221,7 +223,7 @@ impl Context<'_, '_> {
             return Some(name_text(self.text, self.tokens, name));
         }
         let clause = &self.tokens[at.saturating_sub(PRONOUN_REACH)..at];
-        let pronoun = clause.iter().any(|t| PRONOUNS.contains(&t.lc()));
+        let pronoun = clause.iter().any(|t| t.has(words::PRONOUN));
         let reach = self.sentence.saturating_sub(ANTECEDENT_REACH);
         let antecedent = self.recent.last().filter(|(s, _)| *s >= reach).map(|(_, n)| n.clone());
         antecedent.filter(|_| pronoun)
@@ -343,7 +345,7 @@ fn tenure_at(tokens: &[Tok], i: usize) -> Option<(u64, usize, usize)> {
         return None;
     }
     let before = i.checked_sub(1).map(word).unwrap_or("");
-    let verb_before = tokens[..i].iter().rev().take(4).any(|t| TENURE_VERBS.contains(&t.lc()));
+    let verb_before = tokens[..i].iter().rev().take(4).any(|t| t.has(words::TENURE_VERB));
     if before == "for" && verb_before {
         return Some((years, i - 1, after + 1));
     }

@@ -6,11 +6,11 @@
 //! compared, so the work is near linear in the number of events. Each merge keeps its reasons.
 
 use super::evidence::{self, Evidence, Words};
+use crate::text::fast_hash::FastMap as HashMap;
 use crate::timeline::{Event, StoryEvent};
 use crate::timex::Granularity;
 use chrono::NaiveDateTime;
-use std::collections::BTreeSet;
-use std::collections::HashMap;
+use std::collections::{BTreeMap, BTreeSet};
 
 /// Content words two sentences must share (as a share of the smaller set) to count as evidence
 /// without a shared name.
@@ -40,7 +40,8 @@ pub fn group(events: &mut [Event]) -> Vec<StoryEvent> {
     let mut words = Words::default();
     let evidence: Vec<Evidence> = events.iter().map(|e| evidence::of(e, &mut words)).collect();
     let mut sets = DisjointSets::new(events.len());
-    let mut reasons: HashMap<usize, Vec<String>> = HashMap::new();
+    // By root, in order, so that the reasons of a story event come out the same in every run.
+    let mut reasons: BTreeMap<usize, Vec<String>> = BTreeMap::new();
     join_pinned(events, &mut sets, &mut reasons);
     let mut blocks: Vec<(Block, Vec<usize>)> = blocks(events, &evidence).into_iter().collect();
     blocks.sort_by_key(|(_, members)| members.first().copied());
@@ -63,9 +64,14 @@ pub fn group(events: &mut [Event]) -> Vec<StoryEvent> {
             }
         }
     }
-    let mut merged_reasons: HashMap<usize, Vec<String>> = HashMap::new();
+    let mut merged_reasons: BTreeMap<usize, Vec<String>> = BTreeMap::new();
     for (root, list) in reasons {
-        merged_reasons.entry(sets.find(root)).or_default().extend(list);
+        let merged = merged_reasons.entry(sets.find(root)).or_default();
+        for reason in list {
+            if !merged.iter().any(|r| reason_kind(r) == reason_kind(&reason)) {
+                merged.push(reason);
+            }
+        }
     }
     let mut built: Vec<(StoryEvent, Vec<usize>)> = clusters(&mut sets, events.len())
         .into_iter()
@@ -99,8 +105,8 @@ fn clusters(sets: &mut DisjointSets, n: usize) -> Vec<(usize, Vec<usize>)> {
 }
 
 /// The user's decisions come first: events with one `story_pin` are one story event.
-fn join_pinned(events: &[Event], sets: &mut DisjointSets, reasons: &mut HashMap<usize, Vec<String>>) {
-    let mut first_of_pin: HashMap<&str, usize> = HashMap::new();
+fn join_pinned(events: &[Event], sets: &mut DisjointSets, reasons: &mut BTreeMap<usize, Vec<String>>) {
+    let mut first_of_pin: HashMap<&str, usize> = HashMap::default();
     for (index, event) in events.iter().enumerate() {
         let Some(pin) = event.story_pin.as_deref() else { continue };
         match first_of_pin.get(pin) {
@@ -120,7 +126,7 @@ fn join_pinned(events: &[Event], sets: &mut DisjointSets, reasons: &mut HashMap<
 
 /// Events with a family, by block.
 fn blocks(events: &[Event], evidence: &[Evidence]) -> HashMap<Block, Vec<usize>> {
-    let mut blocks: HashMap<Block, Vec<usize>> = HashMap::new();
+    let mut blocks: HashMap<Block, Vec<usize>> = HashMap::default();
     for (index, event) in events.iter().enumerate() {
         if let Some(family) = evidence[index].family {
             blocks.entry(block_of(event, family)).or_default().push(index);
@@ -133,8 +139,8 @@ fn blocks(events: &[Event], evidence: &[Evidence]) -> HashMap<Block, Vec<usize>>
 /// participant, and pairs where one names nobody that share a content word. A word held by most
 /// of a big block says nothing about which events match and is skipped. Each pair once, sorted.
 fn candidate_pairs(members: &[usize], evidence: &[Evidence]) -> Vec<(usize, usize)> {
-    let mut by_participant: HashMap<u32, Vec<usize>> = HashMap::new();
-    let mut by_content: HashMap<u32, Vec<usize>> = HashMap::new();
+    let mut by_participant: HashMap<u32, Vec<usize>> = HashMap::default();
+    let mut by_content: HashMap<u32, Vec<usize>> = HashMap::default();
     for &index in members {
         for &word in &evidence[index].participants {
             by_participant.entry(word).or_default().push(index);
@@ -269,21 +275,33 @@ fn clearest_label(members: &[&Event]) -> String {
     members.iter().min_by_key(|e| score(&e.label)).map(|e| e.label.clone()).unwrap_or_default()
 }
 
-/// Union-find over event indices, with path halving, keeping each set's members.
+/// Union-find over event indices, with path halving. Each set's members form a ring through
+/// `next` (joining two sets swaps two links), so no list is kept per event.
 struct DisjointSets {
     parent: Vec<usize>,
-    members: Vec<Vec<usize>>,
+    next: Vec<usize>,
 }
 
 impl DisjointSets {
     fn new(n: usize) -> Self {
-        DisjointSets { parent: (0..n).collect(), members: (0..n).map(|i| vec![i]).collect() }
+        DisjointSets { parent: (0..n).collect(), next: (0..n).collect() }
+    }
+
+    /// The members of `x`'s set, `x` first.
+    fn members(&self, x: usize) -> impl Iterator<Item = usize> + '_ {
+        let mut at = Some(x);
+        std::iter::from_fn(move || {
+            let current = at?;
+            let following = self.next[current];
+            at = (following != x).then_some(following);
+            Some(current)
+        })
     }
 
     /// Whether every member of `a`'s set may join every member of `b`'s set (`compatible`).
     fn may_join(&mut self, a: usize, b: usize, compatible: impl Fn(usize, usize) -> bool) -> bool {
         let (ra, rb) = (self.find(a), self.find(b));
-        ra == rb || self.members[ra].iter().all(|&x| self.members[rb].iter().all(|&y| compatible(x, y)))
+        ra == rb || self.members(ra).all(|x| self.members(rb).all(|y| compatible(x, y)))
     }
 
     fn find(&mut self, mut x: usize) -> usize {
@@ -294,7 +312,7 @@ impl DisjointSets {
         x
     }
 
-    /// Joins the sets of `a` and `b`; returns the new root.
+    /// Joins the sets of `a` and `b`; returns the new root (the smaller index).
     fn union(&mut self, a: usize, b: usize) -> usize {
         let (ra, rb) = (self.find(a), self.find(b));
         if ra == rb {
@@ -302,8 +320,27 @@ impl DisjointSets {
         }
         let (root, child) = if ra <= rb { (ra, rb) } else { (rb, ra) };
         self.parent[child] = root;
-        let moved = std::mem::take(&mut self.members[child]);
-        self.members[root].extend(moved);
+        self.next.swap(root, child);
         root
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn disjoint_sets_keep_every_member_of_joined_sets() {
+        let mut sets = DisjointSets::new(6);
+        sets.union(0, 3);
+        sets.union(4, 5);
+        assert!(sets.may_join(3, 5, |_, _| true));
+        sets.union(5, 3);
+        let root = sets.find(4);
+        let mut members: Vec<usize> = sets.members(root).collect();
+        members.sort_unstable();
+        assert_eq!(members, [0, 3, 4, 5]);
+        assert_eq!(sets.members(1).collect::<Vec<_>>(), [1]);
+        assert!(!sets.may_join(1, 0, |x, y| x + y != 1), "one incompatible pair keeps the sets apart");
     }
 }

@@ -4,6 +4,7 @@
 //! small word view of a sentence (`Tok`, `sentence_tokens`) that the claim and implied-event tables
 //! read, one pass over the tokenizer's output.
 
+use super::words;
 use crate::text::tokens::{tokenize, TokenKind};
 use serde::{Deserialize, Serialize};
 
@@ -85,6 +86,8 @@ pub struct Tok<'t> {
     pub lower: std::borrow::Cow<'t, str>,
     pub kind: TokenKind,
     pub space_before: bool,
+    /// The word lists it is in (`words::classes_of`; none for numbers and punctuation).
+    pub classes: words::Classes,
 }
 
 impl Tok<'_> {
@@ -109,6 +112,11 @@ impl Tok<'_> {
         self.kind == TokenKind::Number
     }
 
+    /// Whether it is in any of the word lists of `classes`.
+    pub fn has(&self, classes: words::Classes) -> bool {
+        self.classes & classes != 0
+    }
+
     pub fn capitalised(&self) -> bool {
         self.is_word() && self.text.chars().next().is_some_and(char::is_uppercase)
     }
@@ -121,13 +129,16 @@ pub fn sentence_tokens(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
         .into_iter()
         .map(|t| {
             let piece = t.text(sentence);
+            let lower = lower_case(piece);
+            let classes = if t.kind == TokenKind::Word { words::classes_of(&lower) } else { 0 };
             Tok {
                 start: start + t.start as usize,
                 end: start + t.end as usize,
                 text: piece,
-                lower: lower_case(piece),
+                lower,
                 kind: t.kind,
                 space_before: t.space_before,
+                classes,
             }
         })
         .collect()
@@ -135,7 +146,12 @@ pub fn sentence_tokens(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
 
 /// `word` in lower case, borrowed when it has no upper-case letter.
 fn lower_case(word: &str) -> std::borrow::Cow<'_, str> {
-    if word.chars().any(char::is_uppercase) {
+    let has_upper = if word.is_ascii() {
+        word.bytes().any(|b| b.is_ascii_uppercase())
+    } else {
+        word.chars().any(char::is_uppercase)
+    };
+    if has_upper {
         std::borrow::Cow::Owned(word.to_lowercase())
     } else {
         std::borrow::Cow::Borrowed(word)
@@ -146,119 +162,31 @@ fn lower_case(word: &str) -> std::borrow::Cow<'_, str> {
 /// ("four", "twenty", "hundred", "dozen") or a vague amount ("dozens", "scores"). Sentences
 /// without one hold no count, so the claim and implied-event readers skip them.
 pub fn may_hold_count(tokens: &[Tok]) -> bool {
-    tokens.iter().any(|t| t.is_number() || (t.is_word() && is_number_word(&t.lower)))
-}
-
-/// Every word a number or a vague amount cannot do without: the words of UNITS, TENS and
-/// MULTIPLIERS, "dozen", and the last word of each VAGUE amount ("thousands" of "tens of
-/// thousands"; not "a" or "of", which every sentence has). A `match` (compiled to a length switch) because it runs
-/// at every word of every sentence; a test keeps it equal to the tables.
-fn is_number_word(word: &str) -> bool {
-    matches!(
-        word,
-        "one"
-            | "two"
-            | "three"
-            | "four"
-            | "five"
-            | "six"
-            | "seven"
-            | "eight"
-            | "nine"
-            | "ten"
-            | "eleven"
-            | "twelve"
-            | "thirteen"
-            | "fourteen"
-            | "fifteen"
-            | "sixteen"
-            | "seventeen"
-            | "eighteen"
-            | "nineteen"
-            | "twenty"
-            | "thirty"
-            | "forty"
-            | "fifty"
-            | "sixty"
-            | "seventy"
-            | "eighty"
-            | "ninety"
-            | "hundred"
-            | "thousand"
-            | "million"
-            | "dozen"
-            | "dozens"
-            | "scores"
-            | "hundreds"
-            | "thousands"
-            | "millions"
-    )
+    tokens.iter().any(|t| t.is_number() || t.has(words::NUMBER_WORD))
 }
 
 /// Could a count start at this token? Digits, or the first word of a qualifier, a vague amount
-/// or a number ("more" of "more than", "dozens", "a" of "a dozen", "twenty"). One set lookup
-/// instead of trying every table at every token.
+/// or a number ("more" of "more than", "dozens", "a" of "a dozen", "twenty"): one bit of the
+/// token's classes instead of trying every table at every token.
 fn may_start_count(token: &Tok) -> bool {
-    token.is_number() || (token.is_word() && is_count_start(token.lc()))
+    token.is_number() || token.has(words::COUNT_START)
 }
 
-/// The first words of QUALIFIERS and VAGUE, the number words and "a" (of "a dozen"), as a
-/// `match`; a test keeps it equal to the tables.
-fn is_count_start(word: &str) -> bool {
-    is_number_word(word)
-        || matches!(
-            word,
-            "a" | "more"
-                | "greater"
-                | "upwards"
-                | "fewer"
-                | "less"
-                | "at"
-                | "no"
-                | "as"
-                | "up"
-                | "over"
-                | "nearly"
-                | "almost"
-                | "about"
-                | "around"
-                | "approximately"
-                | "roughly"
-                | "some"
-                | "an"
-                | "estimated"
-                | "several"
-                | "tens"
-        )
+/// Every word a number or a vague amount is made of: the words of UNITS, TENS and MULTIPLIERS,
+/// "dozen", and the last word of each vague amount (`words::NUMBER_WORD`).
+pub(super) fn number_words_listed() -> Vec<&'static str> {
+    let numbers = UNITS.iter().chain(TENS).chain(MULTIPLIERS).map(|(w, _)| *w);
+    let vague_ends = VAGUE.iter().filter_map(|(words, _)| words.last().copied());
+    numbers.chain(["dozen"]).chain(vague_ends).collect()
 }
 
-/// Word sets derived from the tables above, which the `match`es must equal (tests only).
-#[cfg(test)]
-struct WordSets {
-    /// Every word that can be part of a number or a vague amount (what `is_number_word` matches).
-    number_words: Vec<&'static str>,
-    /// Every word a count can start with (what `is_count_start` matches).
-    count_starts: Vec<&'static str>,
-}
-
-#[cfg(test)]
-fn word_sets() -> &'static WordSets {
-    static SETS: std::sync::OnceLock<WordSets> = std::sync::OnceLock::new();
-    SETS.get_or_init(|| {
-        let numbers = UNITS.iter().chain(TENS).chain(MULTIPLIERS).map(|(w, _)| *w);
-        let mut number_words: Vec<&'static str> = numbers.clone().collect();
-        number_words.push("dozen");
-        number_words.extend(VAGUE.iter().filter_map(|(words, _)| words.last().copied()));
-        let mut count_starts: Vec<&'static str> = numbers.collect();
-        count_starts.push("a");
-        count_starts.extend(QUALIFIERS.iter().filter_map(|(words, _)| words.first().copied()));
-        count_starts.extend(VAGUE.iter().filter_map(|(words, _)| words.first().copied()));
-        for set in [&mut number_words, &mut count_starts] {
-            set.sort_unstable();
-            set.dedup();
-        }
-        WordSets { number_words, count_starts }
-    })
+/// Every word a count can start with: the number words, "a", and the first word of each
+/// qualifier and vague amount (`words::COUNT_START`).
+pub(super) fn count_starts_listed() -> Vec<&'static str> {
+    let numbers = UNITS.iter().chain(TENS).chain(MULTIPLIERS).map(|(w, _)| *w);
+    let qualifiers = QUALIFIERS.iter().filter_map(|(words, _)| words.first().copied());
+    let vague = VAGUE.iter().filter_map(|(words, _)| words.first().copied());
+    numbers.chain(["a"]).chain(qualifiers).chain(vague).collect()
 }
 
 /// A count found at a token: its quantity and the tokens it covers, `first..end`.
@@ -408,8 +336,9 @@ fn digit_groups(tokens: &[Tok], i: usize) -> Option<(u64, usize)> {
 
 /// "four", "twenty-five", "twenty five", "two hundred", "a hundred".
 fn number_words(tokens: &[Tok], i: usize) -> Option<(u64, usize)> {
-    let word = &tokens.get(i)?.lower;
-    if !is_number_word(word) && word != "a" {
+    let token = tokens.get(i)?;
+    let word = &token.lower;
+    if !token.has(words::NUMBER_WORD) && word != "a" {
         return None;
     }
     let (mut value, mut end) = if let Some(tens) = lookup(TENS, word) {
@@ -451,20 +380,17 @@ mod tests {
     use super::*;
 
     #[test]
-    fn the_number_word_match_is_the_tables() {
-        let sets = word_sets();
-        for word in &sets.number_words {
-            assert!(is_number_word(word), "{word} is in the tables but not matched");
+    fn number_words_and_count_starts_are_the_tables() {
+        let numbers = number_words_listed();
+        assert!(numbers.contains(&"twenty") && numbers.contains(&"dozens") && numbers.contains(&"thousand"));
+        for word in ["people", "dead", "the", "at", "more", "zero", "a", "of", "several"] {
+            assert!(!numbers.contains(&word), "{word}");
         }
-        for word in ["people", "dead", "the", "at", "more", "zero", "onetwo", "a", "of", "several"] {
-            assert!(!is_number_word(word), "{word}");
+        let starts = count_starts_listed();
+        for word in ["a", "more", "at", "several", "tens", "four", "estimated"] {
+            assert!(starts.contains(&word), "{word}");
         }
-        assert_eq!(sets.number_words.len(), 36, "a word was added to a table: add it to is_number_word too");
-        for word in &sets.count_starts {
-            assert!(is_count_start(word), "{word} starts a count in the tables but is not matched");
-        }
-        assert_eq!(sets.count_starts.len(), 57, "a word was added to a table: add it to is_count_start too");
-        assert!(!is_count_start("the") && !is_count_start("people"));
+        assert!(!starts.contains(&"the") && !starts.contains(&"people"));
     }
 
     #[test]

@@ -1,0 +1,134 @@
+//! Ages as news writes them, each with the person it is about when the text says who: "Khalid
+//! Masood, 52,", "52-year-old Khalid Masood", "a 48-year old member" after "Keith Palmer,", "was 52
+//! years old", "aged 52". Better no person than the wrong one. Read by the claims (subject "age"),
+//! from which the implied births follow.
+
+use super::names::{is_never_a_name, name_starting_at, names_before, NameRun};
+use super::numbers::{plain_number, Tok};
+
+/// The age at token `i`, if one starts there.
+pub(super) fn age_at(tokens: &[Tok], i: usize, names: &[NameRun]) -> Option<Age> {
+    age_after_name(tokens, i, names).or_else(|| age_year_old(tokens, i, names)).or_else(|| age_aged(tokens, i, names))
+}
+
+/// An age as token positions: the person's tokens, the phrase's, and the token after it.
+pub(super) struct Age {
+    pub years: u64,
+    pub person: Option<(usize, usize)>,
+    pub first: usize,
+    pub end: usize,
+    pub next: usize,
+}
+
+fn plausible_age(years: u64) -> bool {
+    (1..=120).contains(&years)
+}
+
+/// "Khalid Masood, 52," at the name's first token.
+fn age_after_name(tokens: &[Tok], i: usize, names: &[NameRun]) -> Option<Age> {
+    let name = name_starting_at(names, i)?;
+    let comma = tokens.get(name.end)?;
+    let number = tokens.get(name.end + 1)?;
+    if !comma.is_punct(',') || !number.is_number() {
+        return None;
+    }
+    let years: u64 = number.text.parse().ok()?;
+    let closes = match tokens.get(name.end + 2) {
+        None => true,
+        Some(t) => t.is_punct(',') || t.is_punct('.') || t.is_punct(';') || t.is_punct(')'),
+    };
+    (closes && plausible_age(years)).then_some(Age {
+        years,
+        person: Some((name.first, name.end)),
+        first: name.first,
+        end: name.end + 2,
+        next: name.end + 2,
+    })
+}
+
+/// "52-year-old Khalid Masood", "52-year old", "a 48-year old member" (after "Keith Palmer,"),
+/// "52 years old".
+fn age_year_old(tokens: &[Tok], i: usize, names: &[NameRun]) -> Option<Age> {
+    let (years, after_number) = plain_number(tokens, i)?;
+    let mut j = after_number;
+    let hyphen = |k: usize| tokens.get(k).is_some_and(|t| t.is_punct('-'));
+    if hyphen(j) {
+        j += 1;
+    }
+    if !tokens.get(j).is_some_and(|t| t.is("year") || t.is("years")) {
+        return None;
+    }
+    j += 1;
+    if hyphen(j) {
+        j += 1;
+    }
+    if !tokens.get(j).is_some_and(|t| t.is("old")) || !plausible_age(years) {
+        return None;
+    }
+    let old_end = j + 1;
+    let name_after =
+        name_starting_at(names, old_end).or_else(|| name_starting_at(names, old_end + 1).filter(|_| hyphen(old_end)));
+    if let Some(name) = name_after {
+        return Some(Age { years, person: Some((name.first, name.end)), first: i, end: name.end, next: name.end });
+    }
+    let appositive = appositive_before(tokens, i, names);
+    let first = appositive.map_or(i, |(first, _)| first);
+    // "a 16-year-old girl" is about the girl, not a name before it; "was 52 years old" is
+    // about the subject.
+    let predicative = tokens.get(j - 1).is_some_and(|t| t.is("years"));
+    let person = appositive.or_else(|| predicative.then(|| only_name_before(tokens, names, i)).flatten());
+    Some(Age { years, person, first, end: old_end, next: old_end })
+}
+
+/// "aged 52", "Masood, aged 52".
+fn age_aged(tokens: &[Tok], i: usize, names: &[NameRun]) -> Option<Age> {
+    if !tokens.get(i).is_some_and(|t| t.is("aged")) {
+        return None;
+    }
+    let (years, end) = plain_number(tokens, i + 1)?;
+    if !plausible_age(years) {
+        return None;
+    }
+    let appositive = appositive_before(tokens, i, names);
+    let first = appositive.map_or(i, |(first, _)| first);
+    let person = appositive.or_else(|| only_name_before(tokens, names, i));
+    Some(Age { years, person, first, end, next: end })
+}
+
+/// The noun phrase before ", a" / ", aged" at `at`: a name ("Keith Palmer") or a short phrase
+/// opened by "the" ("The missing security guard").
+fn appositive_before(tokens: &[Tok], at: usize, names: &[NameRun]) -> Option<(usize, usize)> {
+    let article = at.checked_sub(1)?;
+    let comma = if tokens[article].is("a") || tokens[article].is("an") { article.checked_sub(1)? } else { article };
+    if !tokens.get(comma).is_some_and(|t| t.is_punct(',')) {
+        return None;
+    }
+    if let Some(name) = names_before(names, comma).last().filter(|n| n.end == comma) {
+        return Some((name.first, name.end));
+    }
+    if comma == article {
+        return None;
+    }
+    let opener = (comma.saturating_sub(6)..comma).rev().find(|&k| tokens[k].is("the"))?;
+    let plain = tokens[opener..comma].iter().all(|t| t.is_word());
+    plain.then_some((opener, comma))
+}
+
+/// The person an age without an appositive is about ("Masood was 52 years old", "Ford ... died
+/// aged 93"): the sentence's subject when a name opens it, else the only name before the age,
+/// unless another capitalised word that might be a name stands before that one. Better no one
+/// than the wrong one.
+fn only_name_before(tokens: &[Tok], names: &[NameRun], at: usize) -> Option<(usize, usize)> {
+    let before = names_before(names, at);
+    let opening = before.first().filter(|n| tokens[..n.first].iter().all(|t| !t.capitalised() || is_never_a_name(t)));
+    if let Some(subject) = opening.filter(|n| n.first <= RIVAL_REACH) {
+        return Some((subject.first, subject.end));
+    }
+    let [name] = before else { return None };
+    let window = name.first.saturating_sub(RIVAL_REACH)..name.first;
+    let rival = window.into_iter().any(|k| tokens[k].capitalised() && !is_never_a_name(&tokens[k]));
+    (!rival).then_some((name.first, name.end))
+}
+
+/// How far before a name `only_name_before` looks for a rival.
+const RIVAL_REACH: usize = 30;
