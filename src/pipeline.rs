@@ -4,9 +4,12 @@
 use crate::events;
 use crate::ingest::Document;
 use crate::resolve::{self, ReferenceMode};
+use crate::story::per_document;
 use crate::tagger;
 use crate::text::offsets::CharOffsets;
 use crate::text::sentences;
+use crate::text::tokens::Token;
+use crate::text::SentenceSpan;
 use crate::timeline::{DocumentInfo, Event, Mention, Timeline};
 use chrono::NaiveDate;
 
@@ -28,10 +31,40 @@ pub struct DocumentResult {
     pub claims: Vec<crate::story::claims::Claim>,
 }
 
+/// One document through sentences, tagger, resolver and events: everything but the story
+/// layer's reading (`extract_document` adds it). Keeps what that reading needs.
+pub struct Extraction {
+    pub info: DocumentInfo,
+    pub mentions: Vec<Mention>,
+    pub events: Vec<Event>,
+    pub offsets: CharOffsets,
+    pub sentences: Vec<SentenceSpan>,
+    /// The tagger's tokens of the document (cut at its breaks).
+    pub tokens: Vec<Token>,
+    /// The date the text speaks from: its publication date, else the story's day zero.
+    pub reference: NaiveDate,
+}
+
 /// Runs the whole pipeline on one document; `doc_id` becomes the prefix of every id.
 pub fn extract_document(doc: &Document, doc_id: &str, settings: &Settings) -> DocumentResult {
+    let extraction = extract_events(doc, doc_id, settings);
+    let text = per_document::DocumentText {
+        id: doc_id,
+        text: &doc.text,
+        offsets: &extraction.offsets,
+        sentences: &extraction.sentences,
+        tokens: &extraction.tokens,
+    };
+    let (claims, implied) = per_document::read(&text, &extraction.mentions, &extraction.events, extraction.reference);
+    let Extraction { info, mentions, mut events, .. } = extraction;
+    events.extend(implied);
+    DocumentResult { info, mentions, events, claims }
+}
+
+/// Sentences, tagger, resolver and events for one document, without the story layer.
+pub fn extract_events(doc: &Document, doc_id: &str, settings: &Settings) -> Extraction {
     let offsets = CharOffsets::new(&doc.text);
-    let sentence_spans = sentences::split_at_breaks(&doc.text, &doc.breaks);
+    let sentences = sentences::split_at_breaks(&doc.text, &doc.breaks);
     let mut warnings = doc.warnings.clone();
     let dct = settings.dct.clone().or_else(|| doc.dct.clone());
     let dct_source = match (&settings.dct, &doc.dct, &doc.byline) {
@@ -40,27 +73,14 @@ pub fn extract_document(doc: &Document, doc_id: &str, settings: &Settings) -> Do
         (None, Some(_), None) => Some("file"),
         (None, None, _) => None,
     };
-    let mode = match &dct {
-        Some(value) => match resolve::parse_dct(value) {
-            Some(dct) => ReferenceMode::DocumentDate { dct, anchor: settings.anchor },
-            None => {
-                warnings.push(format!(
-                    "publication date {value:?} is not a date; resolving against the story anchor {}",
-                    settings.anchor
-                ));
-                ReferenceMode::Story { anchor: settings.anchor }
-            }
-        },
-        None => ReferenceMode::Story { anchor: settings.anchor },
-    };
-    // Tokens and raw phrases are the largest intermediate data (tens of bytes per word); they are
-    // dropped before the events are built, so they never coexist with them.
-    let mentions = {
+    let mode = reference_mode(dct.as_deref(), settings.anchor, &mut warnings);
+    let (mentions, tokens) = {
         let tokens = tagger::Tokens::with_breaks(&doc.text, &doc.breaks);
         let raw = tagger::tag_tokens(&tokens);
-        resolve::resolve_document(doc_id, &tokens, &offsets, &sentence_spans, &raw, &mode)
+        let mentions = resolve::resolve_document(doc_id, &tokens, &offsets, &sentences, &raw, &mode);
+        (mentions, tokens.tokens)
     };
-    let mut events = events::extract(doc_id, &doc.text, &offsets, &sentence_spans, &mentions);
+    let mut events = events::extract(doc_id, &doc.text, &offsets, &sentences, &mentions);
     if let (Some(byline), None) = (&doc.byline, &settings.dct) {
         // The byline's date says when the article appeared, not when something happened.
         let (start, end) = (offsets.char_at(byline.start), offsets.char_at(byline.end));
@@ -73,9 +93,6 @@ pub fn extract_document(doc: &Document, doc_id: &str, settings: &Settings) -> Do
         ReferenceMode::DocumentDate { dct, .. } => dct.date(),
         ReferenceMode::Story { anchor } => *anchor,
     };
-    let (claims, implied) =
-        crate::story::per_document::read(doc_id, &doc.text, &offsets, &sentence_spans, &mentions, &events, reference);
-    events.extend(implied);
     let info = DocumentInfo {
         id: doc_id.to_string(),
         path: doc.path.display().to_string(),
@@ -85,7 +102,21 @@ pub fn extract_document(doc: &Document, doc_id: &str, settings: &Settings) -> Do
         chars: offsets.len_chars(),
         warnings,
     };
-    DocumentResult { info, mentions, events, claims }
+    Extraction { info, mentions, events, offsets, sentences, tokens, reference }
+}
+
+/// How a document's phrases resolve: against its publication date `dct` when that is a date
+/// (a warning says so when it is not), else against the story's day zero.
+fn reference_mode(dct: Option<&str>, anchor: NaiveDate, warnings: &mut Vec<String>) -> ReferenceMode {
+    let Some(value) = dct else { return ReferenceMode::Story { anchor } };
+    match resolve::parse_dct(value) {
+        Some(dct) => ReferenceMode::DocumentDate { dct, anchor },
+        None => {
+            warnings
+                .push(format!("publication date {value:?} is not a date; resolving against the story anchor {anchor}"));
+            ReferenceMode::Story { anchor }
+        }
+    }
 }
 
 /// A document's stable id, derived from what it is: `d` and the first 8 hex digits of the FNV-1a

@@ -7,8 +7,9 @@
 //! person names they are about by `names`.
 
 use super::ages;
-use super::names::{NameMemory, NameRun};
-use super::numbers::{count_at, sentence_tokens, words_at, Count, Tok};
+use super::names::NameRun;
+use super::numbers::{count_at, words_at, Count, Tok};
+use super::reading::{self, Sentence};
 use super::words;
 use crate::text::offsets::CharOffsets;
 use crate::text::SentenceSpan;
@@ -319,37 +320,15 @@ const QUALIFIER_REACH: usize = 10;
 
 /// Reads every claim in `text`, sentence by sentence.
 pub fn extract(doc_id: &str, text: &str, offsets: &CharOffsets, sentences: &[SentenceSpan]) -> Vec<Claim> {
-    extract_from(doc_id, text, offsets, &read_sentences(text, sentences))
-}
-
-/// One sentence as the story readers see it: its tokens and the person names in it.
-pub struct SentenceWords<'t> {
-    pub tokens: Vec<Tok<'t>>,
-    pub names: Vec<NameRun>,
-}
-
-/// Every sentence's tokens and names, read once for the claim and implied-event readers (a
-/// name remembered from an earlier sentence counts in later ones: "Khalid Masood" → "Masood").
-pub fn read_sentences<'t>(text: &'t str, sentences: &[SentenceSpan]) -> Vec<SentenceWords<'t>> {
-    let mut memory = NameMemory::default();
-    sentences
-        .iter()
-        .map(|span| {
-            let tokens = sentence_tokens(text, span.start, span.end);
-            let names = memory.read(&tokens);
-            SentenceWords { tokens, names }
-        })
-        .collect()
-}
-
-/// The claims of sentences already read (`read_sentences`).
-pub fn extract_from(doc_id: &str, text: &str, offsets: &CharOffsets, sentences: &[SentenceWords]) -> Vec<Claim> {
     let mut claims = Vec::new();
-    for (index, sentence) in sentences.iter().enumerate() {
-        let found = SentenceReader { text, tokens: &sentence.tokens, names: &sentence.names }.claims();
-        claims.extend(found.into_iter().map(|raw| raw.into_claim(doc_id, text, offsets, index)));
-    }
+    reading::each_sentence_of(text, sentences, |sentence| claims.extend(of_sentence(doc_id, text, offsets, sentence)));
     claims
+}
+
+/// The claims of one sentence (`reading::each_sentence`).
+pub fn of_sentence(doc_id: &str, text: &str, offsets: &CharOffsets, sentence: &Sentence) -> Vec<Claim> {
+    let found = SentenceReader { text, tokens: sentence.tokens, names: sentence.names }.claims();
+    found.into_iter().map(|raw| raw.into_claim(doc_id, text, offsets, sentence.index)).collect()
 }
 
 /// A claim as token positions, before offsets are converted.
@@ -478,7 +457,7 @@ impl SentenceReader<'_, '_> {
     fn counted_by_following_words(&self, count: &Count) -> Option<(String, usize, usize, ClaimStatus)> {
         let mut j = count.end;
         if let Some(subject) =
-            self.tokens.get(j).filter(|t| t.has(words::SUBJECT_WORD)).and_then(|t| subject_of_noun(&t.lower))
+            self.tokens.get(j).filter(|t| t.has(words::SUBJECT_WORD)).and_then(|t| subject_of_noun(t.lc()))
         {
             return Some((subject.to_string(), count.first, j + 1, ClaimStatus::Current));
         }
@@ -527,7 +506,7 @@ impl SentenceReader<'_, '_> {
         if !is_counted_noun(noun) || (count.quantity.value == 1 && !count.digits) {
             return None;
         }
-        Some((singular(&noun.lower), count.first, j + 1, ClaimStatus::Current))
+        Some((singular(noun.lc()), count.first, j + 1, ClaimStatus::Current))
     }
 
     /// ", including the assailant" after a claim ending at token `end`.
@@ -638,7 +617,7 @@ fn is_year(tokens: &[Tok], count: &Count) -> bool {
     }
     let after_year_word =
         count.number_first.checked_sub(1).and_then(|k| tokens.get(k)).is_some_and(|t| t.has(words::YEAR_CONTEXT));
-    let noun_follows = tokens.get(count.end).is_some_and(|t| t.is_word() && !t.capitalised() && t.lower.ends_with('s'));
+    let noun_follows = tokens.get(count.end).is_some_and(|t| t.is_word() && !t.capitalised() && t.lc().ends_with('s'));
     after_year_word || !noun_follows
 }
 

@@ -5,9 +5,10 @@
 //! person named in the previous sentences) and why. Examples: `implied.corpus`, run by
 //! `tests/story_corpora.rs`.
 
-use super::claims::{read_sentences, Claim, SentenceWords};
+use super::claims::Claim;
 use super::names::{names_before, NameRun};
 use super::numbers::{plain_number, Tok};
+use super::reading::{self, Sentence};
 use super::words;
 use crate::text::offsets::CharOffsets;
 use crate::text::SentenceSpan;
@@ -90,31 +91,43 @@ pub fn extract(
     claims: &[Claim],
     reference: NaiveDate,
 ) -> Vec<Implied> {
-    extract_from(text, offsets, &read_sentences(text, sentences), claims, reference)
+    let mut reader = Reader::new(reference);
+    reading::each_sentence_of(text, sentences, |sentence| reader.read(text, offsets, sentence));
+    reader.finish(claims)
 }
 
-/// The implied events of sentences already read (`claims::read_sentences`).
-pub fn extract_from(
-    text: &str,
-    offsets: &CharOffsets,
-    sentences: &[SentenceWords],
-    claims: &[Claim],
+/// Reads implied events sentence by sentence (`reading::each_sentence`), remembering the people
+/// named so far for pronouns that point back at them.
+pub struct Reader {
     reference: NaiveDate,
-) -> Vec<Implied> {
-    let mut implied: Vec<Implied> = claims.iter().filter_map(|c| birth_from_age(c, reference)).collect();
-    let mut recent: Vec<(usize, String)> = Vec::new();
-    for (index, sentence) in sentences.iter().enumerate() {
-        let (tokens, names) = (&sentence.tokens, &sentence.names);
-        let context = Context { text, tokens, names, recent: &recent, sentence: index, reference };
+    /// Each name so far, with its sentence.
+    recent: Vec<(usize, String)>,
+    found: Vec<Implied>,
+}
+
+impl Reader {
+    pub fn new(reference: NaiveDate) -> Self {
+        Reader { reference, recent: Vec::new(), found: Vec::new() }
+    }
+
+    pub fn read(&mut self, text: &str, offsets: &CharOffsets, sentence: &Sentence) {
+        let (tokens, names) = (sentence.tokens, sentence.names);
+        let context =
+            Context { text, tokens, names, recent: &self.recent, sentence: sentence.index, reference: self.reference };
         for found in context.events() {
             let (start, end) = (offsets.char_at(found.phrase.0), offsets.char_at(found.phrase.1));
-            implied.push(Implied { phrase_start: start, phrase_end: end, ..found.event });
+            self.found.push(Implied { phrase_start: start, phrase_end: end, ..found.event });
         }
         for name in names {
-            recent.push((index, name_text(text, tokens, name)));
+            self.recent.push((sentence.index, name_text(text, tokens, name)));
         }
     }
-    dedupe(implied)
+
+    /// The births the age `claims` imply, then the events read, each once.
+    pub fn finish(self, claims: &[Claim]) -> Vec<Implied> {
+        let births = claims.iter().filter_map(|c| birth_from_age(c, self.reference));
+        dedupe(births.chain(self.found).collect())
+    }
 }
 
 /// A label as a timeline entry starts: with a capital ("the missing guard" → "The missing

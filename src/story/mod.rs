@@ -16,6 +16,7 @@ pub mod merge;
 pub mod names;
 pub mod numbers;
 pub mod per_document;
+pub mod reading;
 pub mod words;
 
 use crate::timeline::Timeline;

@@ -294,7 +294,7 @@ impl NameMemory {
         }
         for name in &names {
             if name.end - name.first >= 2 {
-                self.known.extend(tokens[name.first..name.end].iter().map(|t| t.lower.to_string()));
+                self.known.extend(tokens[name.first..name.end].iter().map(|t| t.lc().to_string()));
             }
         }
         names

@@ -6,6 +6,7 @@
 
 use super::words;
 use crate::text::tokens::{tokenize, TokenKind};
+use crate::text::word_key::{key, WordKey};
 use serde::{Deserialize, Serialize};
 
 /// How a count is qualified. Serialised as TimeML-style upper-case names ("MORE_THAN").
@@ -81,9 +82,8 @@ pub struct Tok<'t> {
     pub start: usize,
     pub end: usize,
     pub text: &'t str,
-    /// The text in lower case, borrowed when it already is (most words), so reading a sentence
-    /// allocates only for capitalised words.
-    pub lower: std::borrow::Cow<'t, str>,
+    /// The text in lower case (`Lower`: no allocation for words of up to 16 ASCII bytes).
+    pub lower: Lower<'t>,
     pub kind: TokenKind,
     pub space_before: bool,
     /// The word lists it is in (`words::classes_of`; none for numbers and punctuation).
@@ -93,11 +93,11 @@ pub struct Tok<'t> {
 impl Tok<'_> {
     /// The lower-case text.
     pub fn lc(&self) -> &str {
-        &self.lower
+        self.lower.as_str()
     }
 
     pub fn is(&self, word: &str) -> bool {
-        self.lower == word
+        self.lc() == word
     }
 
     pub fn is_punct(&self, c: char) -> bool {
@@ -125,36 +125,66 @@ impl Tok<'_> {
 /// The tokens of `text[start..end]` (a sentence), with spans into the whole text.
 pub fn sentence_tokens(text: &str, start: usize, end: usize) -> Vec<Tok<'_>> {
     let Some(sentence) = text.get(start..end) else { return Vec::new() };
-    tokenize(sentence)
-        .into_iter()
-        .map(|t| {
-            let piece = t.text(sentence);
-            let lower = lower_case(piece);
-            let classes = if t.kind == TokenKind::Word { words::classes_of(&lower) } else { 0 };
-            Tok {
-                start: start + t.start as usize,
-                end: start + t.end as usize,
-                text: piece,
-                lower,
-                kind: t.kind,
-                space_before: t.space_before,
-                classes,
-            }
-        })
-        .collect()
+    let shift = |t: crate::text::tokens::Token| crate::text::tokens::Token {
+        start: t.start + start as u32,
+        end: t.end + start as u32,
+        ..t
+    };
+    tokenize(sentence).into_iter().map(shift).filter_map(|t| tok_of(text, &t)).collect()
 }
 
-/// `word` in lower case, borrowed when it has no upper-case letter.
-fn lower_case(word: &str) -> std::borrow::Cow<'_, str> {
-    let has_upper = if word.is_ascii() {
-        word.bytes().any(|b| b.is_ascii_uppercase())
-    } else {
-        word.chars().any(char::is_uppercase)
-    };
-    if has_upper {
-        std::borrow::Cow::Owned(word.to_lowercase())
-    } else {
-        std::borrow::Cow::Borrowed(word)
+/// The reader's view of one token of `text` (`None` when its span is not in `text`).
+pub fn tok_of<'t>(text: &'t str, token: &crate::text::tokens::Token) -> Option<Tok<'t>> {
+    let piece = text.get(token.start as usize..token.end as usize)?;
+    let packed = key(piece.as_bytes());
+    let lower = Lower::of(piece, packed);
+    let classes = if token.kind == TokenKind::Word { words::classes_of_key(packed, lower.as_str()) } else { 0 };
+    Some(Tok {
+        start: token.start as usize,
+        end: token.end as usize,
+        text: piece,
+        lower,
+        kind: token.kind,
+        space_before: token.space_before,
+        classes,
+    })
+}
+
+/// A token's text in lower case: the text itself when it has no capital (most words), the
+/// bytes of its packed key (`word_key::key`, already lower-cased) for other words of up to 16
+/// ASCII bytes, and an owned copy only for longer or non-ASCII words.
+#[derive(Debug, Clone)]
+pub enum Lower<'t> {
+    Same(&'t str),
+    Packed([u8; 16], u8),
+    Owned(String),
+}
+
+impl<'t> Lower<'t> {
+    fn of(piece: &'t str, packed: Option<WordKey>) -> Self {
+        if let Some(k) = packed {
+            let bytes = k.to_le_bytes();
+            let len = piece.len();
+            return if bytes[..len] == *piece.as_bytes() {
+                Lower::Same(piece)
+            } else {
+                Lower::Packed(bytes, len as u8)
+            };
+        }
+        if piece.chars().any(char::is_uppercase) {
+            Lower::Owned(piece.to_lowercase())
+        } else {
+            Lower::Same(piece)
+        }
+    }
+
+    pub fn as_str(&self) -> &str {
+        match self {
+            Lower::Same(text) => text,
+            // A key holds lower-cased ASCII, so its bytes are always UTF-8.
+            Lower::Packed(bytes, len) => std::str::from_utf8(&bytes[..usize::from(*len)]).unwrap_or(""),
+            Lower::Owned(text) => text,
+        }
     }
 }
 
@@ -327,7 +357,7 @@ fn digit_groups(tokens: &[Tok], i: usize) -> Option<(u64, usize)> {
         value = value.checked_mul(1000)?.checked_add(group.text.parse().ok()?)?;
         end += 2;
     }
-    if let Some(multiplier) = tokens.get(end).and_then(|t| lookup(MULTIPLIERS, &t.lower)) {
+    if let Some(multiplier) = tokens.get(end).and_then(|t| lookup(MULTIPLIERS, t.lc())) {
         value = value.checked_mul(multiplier)?;
         end += 1;
     }
@@ -337,7 +367,7 @@ fn digit_groups(tokens: &[Tok], i: usize) -> Option<(u64, usize)> {
 /// "four", "twenty-five", "twenty five", "two hundred", "a hundred".
 fn number_words(tokens: &[Tok], i: usize) -> Option<(u64, usize)> {
     let token = tokens.get(i)?;
-    let word = &token.lower;
+    let word = token.lc();
     if !token.has(words::NUMBER_WORD) && word != "a" {
         return None;
     }
@@ -350,7 +380,7 @@ fn number_words(tokens: &[Tok], i: usize) -> Option<(u64, usize)> {
     } else {
         return None;
     };
-    if let Some(multiplier) = tokens.get(end).and_then(|t| lookup(MULTIPLIERS, &t.lower)) {
+    if let Some(multiplier) = tokens.get(end).and_then(|t| lookup(MULTIPLIERS, t.lc())) {
         value = value.checked_mul(multiplier)?;
         end += 1;
     }
@@ -360,7 +390,7 @@ fn number_words(tokens: &[Tok], i: usize) -> Option<(u64, usize)> {
 fn tens_and_units(tokens: &[Tok], i: usize, tens: u64) -> (u64, usize) {
     let hyphenated = tokens.get(i + 1).is_some_and(|t| t.is_punct('-') && !t.space_before);
     let unit_at = if hyphenated { i + 2 } else { i + 1 };
-    match tokens.get(unit_at).and_then(|t| lookup(UNITS, &t.lower)) {
+    match tokens.get(unit_at).and_then(|t| lookup(UNITS, t.lc())) {
         Some(unit) if unit < 10 => (tens + unit, unit_at + 1),
         _ => (tens, i + 1),
     }

@@ -7,27 +7,41 @@ use super::claims::{self, Claim};
 use super::conflicts::{named_happening, COUNTED_FAMILIES};
 use super::families;
 use super::implied::{self, Implied, ImpliedKind};
+use super::reading;
 use crate::text::offsets::CharOffsets;
+use crate::text::tokens::Token;
 use crate::text::SentenceSpan;
 use crate::timeline::{Event, ImpliedInfo, Mention, SentenceRef};
 use chrono::NaiveDate;
 use std::sync::Arc;
 
-/// The claims of one document and the events it implies. `reference` is the date the text speaks
-/// from (its publication date, else the story's day zero).
+/// A document as the story readers need it: its id, text, code point offsets, sentences and
+/// tokens (the tagger's).
+#[derive(Clone, Copy)]
+pub struct DocumentText<'a> {
+    pub id: &'a str,
+    pub text: &'a str,
+    pub offsets: &'a CharOffsets,
+    pub sentences: &'a [SentenceSpan],
+    pub tokens: &'a [Token],
+}
+
+/// The claims of one document and the events it implies, in one reading of its sentences.
+/// `reference` is the date the text speaks from (its publication date, else the story's day zero).
 pub fn read(
-    doc_id: &str,
-    text: &str,
-    offsets: &CharOffsets,
-    sentences: &[SentenceSpan],
+    doc: &DocumentText,
     mentions: &[Mention],
     events: &[Event],
     reference: NaiveDate,
 ) -> (Vec<Claim>, Vec<Event>) {
-    let words = claims::read_sentences(text, sentences);
-    let mut found = claims::extract_from(doc_id, text, offsets, &words);
-    let implied = implied::extract_from(text, offsets, &words, &found, reference);
-    drop(words);
+    let DocumentText { id: doc_id, text, offsets, sentences, tokens } = *doc;
+    let mut found = Vec::new();
+    let mut reader = implied::Reader::new(reference);
+    reading::each_sentence(text, sentences, tokens, |sentence| {
+        found.extend(claims::of_sentence(doc_id, text, offsets, sentence));
+        reader.read(text, offsets, sentence);
+    });
+    let implied = reader.finish(&found);
     for claim in &mut found {
         let sentence = sentences.get(claim.sentence).and_then(|s| text.get(s.start..s.end)).unwrap_or("");
         claim.about = named_happening(sentence).map(str::to_string);

@@ -5,7 +5,7 @@
 //! themselves stay where their rules are (`claims`, `names`, `numbers`, `implied`); this module
 //! only indexes them.
 
-use crate::text::word_key::{key, WordTable};
+use crate::text::word_key::{key, WordKey, WordTable};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
@@ -97,8 +97,13 @@ fn lexicon() -> &'static Lexicon {
 
 /// The classes of a word given in lower case (none for a word in no list).
 pub fn classes_of(lower: &str) -> Classes {
+    classes_of_key(key(lower.as_bytes()), lower)
+}
+
+/// As `classes_of`, for a word whose key (`word_key::key`, any case) is already known.
+pub fn classes_of_key(packed: Option<WordKey>, lower: &str) -> Classes {
     let lexicon = lexicon();
-    match key(lower.as_bytes()) {
+    match packed {
         Some(k) => lexicon.table.get_key(k).unwrap_or(0),
         None => lexicon.unkeyed.iter().find(|(w, _)| *w == lower).map_or(0, |(_, c)| *c),
     }
