@@ -100,26 +100,32 @@ pub fn extract(
 /// named so far for pronouns that point back at them.
 pub struct Reader {
     reference: NaiveDate,
-    /// Each name so far, with its sentence.
-    recent: Vec<(usize, String)>,
+    /// The last person named so far: their sentence and the byte span of the name.
+    last_named: Option<(usize, (usize, usize))>,
     found: Vec<Implied>,
 }
 
 impl Reader {
     pub fn new(reference: NaiveDate) -> Self {
-        Reader { reference, recent: Vec::new(), found: Vec::new() }
+        Reader { reference, last_named: None, found: Vec::new() }
     }
 
     pub fn read(&mut self, text: &str, offsets: &CharOffsets, sentence: &Sentence) {
         let (tokens, names) = (sentence.tokens, sentence.names);
-        let context =
-            Context { text, tokens, names, recent: &self.recent, sentence: sentence.index, reference: self.reference };
+        let context = Context {
+            text,
+            tokens,
+            names,
+            last_named: self.last_named,
+            sentence: sentence.index,
+            reference: self.reference,
+        };
         for found in context.events() {
             let (start, end) = (offsets.char_at(found.phrase.0), offsets.char_at(found.phrase.1));
             self.found.push(Implied { phrase_start: start, phrase_end: end, ..found.event });
         }
-        for name in names {
-            self.recent.push((sentence.index, name_text(text, tokens, name)));
+        if let Some(name) = names.last() {
+            self.last_named = Some((sentence.index, (tokens[name.first].start, tokens[name.end - 1].end)));
         }
     }
 
@@ -204,7 +210,7 @@ struct Context<'a, 't> {
     text: &'t str,
     tokens: &'a [Tok<'t>],
     names: &'a [NameRun],
-    recent: &'a [(usize, String)],
+    last_named: Option<(usize, (usize, usize))>,
     sentence: usize,
     reference: NaiveDate,
 }
@@ -215,13 +221,15 @@ impl Context<'_, '_> {
         // A tenure needs a count of years, an anniversary the word itself: other sentences imply
         // nothing and are not read token by token.
         let anniversary = self.tokens.iter().any(|t| t.is("anniversary"));
-        if !anniversary && !super::numbers::may_hold_count(self.tokens) {
+        let count = super::numbers::may_hold_count(self.tokens);
+        if !anniversary && !count {
             return found;
         }
         for i in 0..self.tokens.len() {
-            if let Some((years, first, end)) = tenure_at(self.tokens, i) {
+            let tenure = if count { tenure_at(self.tokens, i) } else { None };
+            if let Some((years, first, end)) = tenure {
                 found.push(self.start_event(years, first, end));
-            } else if let Some((years, first, end)) = anniversary_at(self.tokens, i) {
+            } else if let Some((years, first, end)) = anniversary.then(|| anniversary_at(self.tokens, i)).flatten() {
                 found.push(self.anniversary_event(years, first, end));
             }
         }
@@ -238,8 +246,8 @@ impl Context<'_, '_> {
         let clause = &self.tokens[at.saturating_sub(PRONOUN_REACH)..at];
         let pronoun = clause.iter().any(|t| t.has(words::PRONOUN));
         let reach = self.sentence.saturating_sub(ANTECEDENT_REACH);
-        let antecedent = self.recent.last().filter(|(s, _)| *s >= reach).map(|(_, n)| n.clone());
-        antecedent.filter(|_| pronoun)
+        let (_, (start, end)) = self.last_named.filter(|(s, _)| pronoun && *s >= reach)?;
+        self.text.get(start..end).map(str::to_string)
     }
 
     fn year_span(&self, years: u64) -> Option<(NaiveDate, NaiveDate, i32)> {

@@ -6,7 +6,7 @@
 
 use super::numbers::Tok;
 use super::words::{self, NEVER_A_NAME};
-use std::collections::HashSet;
+use crate::text::fast_hash::FastSet as HashSet;
 
 /// Starters, titles, months, places and organisations: capitalised words that are not names.
 pub fn is_never_a_name(token: &Tok) -> bool {

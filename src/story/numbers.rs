@@ -96,8 +96,9 @@ impl Tok<'_> {
         self.lower.as_str()
     }
 
+    /// Whether its lower-case text is `word` (compared as bytes: no UTF-8 check on the hot path).
     pub fn is(&self, word: &str) -> bool {
-        self.lc() == word
+        self.lower.as_bytes() == word.as_bytes()
     }
 
     pub fn is_punct(&self, c: char) -> bool {
@@ -164,17 +165,26 @@ impl<'t> Lower<'t> {
     fn of(piece: &'t str, packed: Option<WordKey>) -> Self {
         if let Some(k) = packed {
             let bytes = k.to_le_bytes();
-            let len = piece.len();
-            return if bytes[..len] == *piece.as_bytes() {
+            // A key is the word lower-cased: the word is its own lower case when it has no capital.
+            return if !piece.bytes().any(|b| b.is_ascii_uppercase()) {
                 Lower::Same(piece)
             } else {
-                Lower::Packed(bytes, len as u8)
+                Lower::Packed(bytes, piece.len() as u8)
             };
         }
         if piece.chars().any(char::is_uppercase) {
             Lower::Owned(piece.to_lowercase())
         } else {
             Lower::Same(piece)
+        }
+    }
+
+    /// The lower-case text as bytes (always UTF-8; see `as_str`).
+    pub fn as_bytes(&self) -> &[u8] {
+        match self {
+            Lower::Same(text) => text.as_bytes(),
+            Lower::Packed(bytes, len) => &bytes[..usize::from(*len)],
+            Lower::Owned(text) => text.as_bytes(),
         }
     }
 
