@@ -123,7 +123,8 @@ fn claim_line(ui: &mut egui::Ui, claim: &Claim, timeline: &Timeline, actions: &m
 /// Figures a source says changed ("the death toll rose to five") or reports as earlier, in
 /// publication order, so a later correction shows as a revision with its date.
 fn revisions(ui: &mut egui::Ui, timeline: &Timeline, actions: &mut Vec<Action>) {
-    let mut changed: Vec<&Claim> = timeline.claims.iter().filter(|c| c.status != ClaimStatus::Current).collect();
+    let mut changed: Vec<&Claim> =
+        timeline.claims.iter().filter(|c| c.status != ClaimStatus::Current || c.superseded_by.is_some()).collect();
     if changed.is_empty() {
         return;
     }
@@ -132,7 +133,11 @@ fn revisions(ui: &mut egui::Ui, timeline: &Timeline, actions: &mut Vec<Action>) 
     ui.add_space(6.0);
     ui.strong(format!("Revisions ({})", changed.len()));
     for claim in changed {
-        let verb = if claim.status == ClaimStatus::Revised { "revised to" } else { "earlier figure" };
+        let verb = match (claim.status, &claim.superseded_by) {
+            (ClaimStatus::Revised, _) => "revised to",
+            (_, Some(_)) => "superseded by a later revision:",
+            _ => "earlier figure",
+        };
         ui.label(format!("{} {verb} {}", capitalised(&claim.subject.replace('_', " ")), claim.quantity.describe()));
         claim_line(ui, claim, timeline, actions);
     }

@@ -49,6 +49,10 @@ pub struct Claim {
     /// The story event it is about (set when the story events are known).
     #[serde(default)]
     pub story: Option<String>,
+    /// The claim of a later-published source that revises this figure ("the death toll rose to
+    /// five" the day after "four dead"): the figure is then history, not a conflict.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub superseded_by: Option<String>,
 }
 
 /// Whether a figure is the source's own current one, an earlier figure it reports, or the figure
@@ -361,6 +365,7 @@ impl RawClaim {
             event: None,
             about: None,
             story: None,
+            superseded_by: None,
         }
     }
 }

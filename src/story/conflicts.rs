@@ -3,8 +3,10 @@
 //! age, are compared: values that cannot all be true make a quantity conflict ("four dead", "five
 //! dead", "two killed"), values from two or more sources that all hold make an agreement ("eight
 //! arrests", "arrested eight people"). An earlier figure a source itself reports ("the initial
-//! reports of 20") is history, not a conflict. A story event whose sources place it at times that
-//! cannot both hold (21:15 and "shortly before 22:00" the same evening) makes a time conflict.
+//! reports of 20") is history, not a conflict, and so is a figure a later-published source says
+//! changed ("the death toll rose to five" the day after "four dead"): a revision. A story event
+//! whose sources place it at times that cannot both hold (21:15 and "shortly before 22:00" the
+//! same evening) makes a time conflict.
 
 use super::claims::{Claim, ClaimStatus};
 use super::families;
@@ -55,11 +57,16 @@ pub fn compare(timeline: &mut Timeline) {
     };
     for (claim, story) in timeline.claims.iter_mut().zip(stories) {
         claim.story = story;
+        claim.superseded_by = None;
+    }
+    let titles: HashMap<&str, (&str, Option<&str>)> =
+        timeline.documents.iter().map(|d| (d.id.as_str(), (d.title.as_str(), d.dct.as_deref()))).collect();
+    let superseded = superseded_claims(&timeline.claims, &titles);
+    for claim in &mut timeline.claims {
+        claim.superseded_by = superseded.get(claim.id.as_str()).cloned();
     }
     let mut conflicts = Vec::new();
     let mut agreements = Vec::new();
-    let titles: HashMap<&str, (&str, Option<&str>)> =
-        timeline.documents.iter().map(|d| (d.id.as_str(), (d.title.as_str(), d.dct.as_deref()))).collect();
     for ((subject, story), group) in claim_groups(&timeline.claims) {
         compare_group(&subject, story.as_deref(), &group, &titles, &mut conflicts, &mut agreements);
     }
@@ -157,6 +164,36 @@ fn claim_groups(claims: &[Claim]) -> BTreeMap<(String, Option<String>), Vec<&Cla
     groups
 }
 
+/// The day a document was published, when known (`YYYY-MM-DD` of its publication date).
+fn published<'a>(titles: &HashMap<&str, (&str, Option<&'a str>)>, doc: &str) -> Option<&'a str> {
+    titles.get(doc).and_then(|(_, dct)| *dct).and_then(|d| d.get(..10))
+}
+
+/// Current figures that a later-published source revises ("rose to five" the day after "four
+/// dead"), each with the id of the latest such revision. Only a stated revision supersedes: a
+/// later source that just gives another figure still disagrees.
+fn superseded_claims(claims: &[Claim], titles: &HashMap<&str, (&str, Option<&str>)>) -> HashMap<String, String> {
+    let mut superseded = HashMap::default();
+    for group in claim_groups(claims).values() {
+        let revisions: Vec<(&str, &Claim)> = group
+            .iter()
+            .filter(|c| c.status == ClaimStatus::Revised)
+            .filter_map(|c| Some((published(titles, &c.doc)?, *c)))
+            .collect();
+        for claim in group.iter().filter(|c| c.status == ClaimStatus::Current) {
+            let Some(day) = published(titles, &claim.doc) else { continue };
+            let latest = revisions
+                .iter()
+                .filter(|(revised_on, r)| r.doc != claim.doc && *revised_on > day)
+                .max_by(|a, b| (a.0, &a.1.id).cmp(&(b.0, &b.1.id)));
+            if let Some((_, revision)) = latest {
+                superseded.insert(claim.id.clone(), revision.id.clone());
+            }
+        }
+    }
+    superseded
+}
+
 /// A person's name as compared: lower case, without titles and punctuation.
 fn person_key(person: &str) -> String {
     person
@@ -175,7 +212,8 @@ fn compare_group(
     conflicts: &mut Vec<Conflict>,
     agreements: &mut Vec<Agreement>,
 ) {
-    let current: Vec<&Claim> = group.iter().copied().filter(|c| c.status != ClaimStatus::Earlier).collect();
+    let current: Vec<&Claim> =
+        group.iter().copied().filter(|c| c.status != ClaimStatus::Earlier && c.superseded_by.is_none()).collect();
     let Some(first) = current.first() else { return };
     let all_agree = current.iter().all(|a| current.iter().all(|b| a.quantity.agrees_with(&b.quantity)));
     let mut ids: Vec<String> = current.iter().map(|c| c.id.clone()).collect();
