@@ -113,6 +113,15 @@ impl Cal {
         out
     }
 
+    /// The calendar year it belongs to: a season's or a period's own year (the winter of 2010
+    /// is 2010's, though it starts in December 2009), else the year it starts in.
+    pub fn year(&self) -> i32 {
+        match *self {
+            Cal::Month(y, _) | Cal::Quarter(y, _) | Cal::Half(y, _) | Cal::Season(y, _) | Cal::Year(y) => y,
+            _ => self.interval().start.year(),
+        }
+    }
+
     pub fn granularity(&self) -> Granularity {
         match self {
             Cal::Minute(_) | Cal::Midnight(_) => Granularity::Minute,

@@ -280,6 +280,20 @@ impl<'a> Discourse<'a> {
                 };
                 Outcome::at(Cal::Season(y, *season), TimexType::Date, why)
             }
+            Sem::SharedYear { base, from } => {
+                let Some(y) = self.resolve(raw, from, tense).cal.map(|c| c.year()) else {
+                    return self.resolve(raw, base, tense);
+                };
+                let pinned = match base.as_ref() {
+                    Sem::SeasonOf { season, .. } => Sem::SeasonOf { season: *season, year: Some(y), shift: None },
+                    other => Sem::InYear { base: Box::new(other.clone()), year: Some(y), shift: 0 },
+                };
+                let inner = self.resolve(raw, &pinned, tense);
+                let why = format!(
+                    "no year of its own: {y}, the year written once for it and the date it is coordinated with"
+                );
+                Outcome { why: why.into(), ..inner }
+            }
             Sem::InYear { base, year, shift } => {
                 let y = year.unwrap_or(speech.year() + shift);
                 let pinned = match base.as_ref() {

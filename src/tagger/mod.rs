@@ -305,7 +305,78 @@ fn refine(tokens: &Tokens, found: Vec<RawMention>) -> Vec<RawMention> {
         }
         out.push(current);
     }
+    share_years(tokens, &mut out);
     out
+}
+
+/// Words between two dates that share one written year: "September and October of 2007",
+/// "June or July last year", "March to May 2009".
+const YEAR_COORDINATORS: &[&str] = &["and", "or", "to", "through", "-", "\u{2013}"];
+
+/// A month, day or season with no year of its own, which a coordinated phrase can give one.
+fn lacks_year(sem: &Sem) -> bool {
+    matches!(sem, Sem::Calendar { year: None, month: Some(_), .. } | Sem::SeasonOf { year: None, shift: None, .. })
+}
+
+/// A phrase that names the year of a month, day or season: "October of 2007", "July last
+/// year", "May 2009", "the winter of 2010".
+fn gives_year(sem: &Sem) -> bool {
+    match sem {
+        Sem::Calendar { year: Some(_), month: Some(_), .. } => true,
+        Sem::InYear { year, shift, .. } => year.is_some() || *shift != 0,
+        Sem::SeasonOf { year, shift, .. } => year.is_some() || shift.is_some(),
+        _ => false,
+    }
+}
+
+/// The refiner for coordinated dates that write the year once (issue #10 §4: "September" of
+/// "between September and October of 2007" became the September before the publication date).
+/// "X and Y 2007": X takes Y's year. "March 3 and 4, 2009": "March 3" takes 2009, and "4, 2009"
+/// becomes the date 2009-03-04 (the tagger saw only the year).
+fn share_years(tokens: &Tokens, mentions: &mut [RawMention]) {
+    for k in 1..mentions.len() {
+        let (before, after) = mentions.split_at_mut(k);
+        let (first, second) = (&mut before[k - 1], &mut after[0]);
+        if !lacks_year(&first.sem) || second.first_token < first.end_token + 1 {
+            continue;
+        }
+        let coordinated = YEAR_COORDINATORS.contains(&tokens.lower(first.end_token).as_str());
+        if !coordinated {
+            continue;
+        }
+        let gap = second.first_token - first.end_token;
+        if gap == 1 && gives_year(&second.sem) {
+            first.sem = Sem::SharedYear { base: Box::new(first.sem.clone()), from: Box::new(second.sem.clone()) };
+        } else if let Some(day) = coordinated_day(tokens, first, second) {
+            let year = second.sem.clone();
+            if let (Sem::Calendar { month: Some(month), .. }, Sem::Calendar { year: Some(y), .. }) = (&first.sem, &year)
+            {
+                second.sem = Sem::Calendar { year: Some(*y), month: Some(*month), day: Some(day) };
+                second.start = tokens.tokens[first.end_token + 1].start as usize;
+                second.first_token = first.end_token + 1;
+                second.rule = "coordinated_day";
+            }
+            first.sem = Sem::SharedYear { base: Box::new(first.sem.clone()), from: Box::new(year) };
+        }
+    }
+}
+
+/// The day of "March 3 and [4], 2009": after `first` (a month and day) and its coordinator, a
+/// day number, an optional comma, then `second`, a bare year.
+fn coordinated_day(tokens: &Tokens, first: &RawMention, second: &RawMention) -> Option<u32> {
+    let is_day_of_month = matches!(first.sem, Sem::Calendar { day: Some(_), .. });
+    let bare_year = matches!(second.sem, Sem::Calendar { year: Some(_), month: None, day: None });
+    if !is_day_of_month || !bare_year {
+        return None;
+    }
+    let number = first.end_token + 1;
+    let gap = second.first_token - first.end_token;
+    let comma = gap == 3 && tokens.tokens.get(number + 1).is_some_and(|t| t.is_punct(','));
+    if gap != 2 && !comma {
+        return None;
+    }
+    let token = tokens.tokens.get(number).filter(|t| t.kind == crate::text::tokens::TokenKind::Number)?;
+    token.text(tokens.text).parse::<u32>().ok().filter(|d| (1..=31).contains(d))
 }
 
 #[cfg(test)]

@@ -147,6 +147,13 @@ pub enum Sem {
         year: Option<i32>,
         shift: i32,
     },
+    /// A month, day or season without a year, coordinated with a phrase that names one: the
+    /// year is written once for both ("between September and October of 2007", "in June or July
+    /// last year", "March 3 and 4, 2009"). `from` is the phrase that gives the year.
+    SharedYear {
+        base: Box<Sem>,
+        from: Box<Sem>,
+    },
     /// "summer", "the winter of 2010", "last fall".
     SeasonOf {
         season: Season,
