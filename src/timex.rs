@@ -92,6 +92,8 @@ pub enum Granularity {
     Month,
     Season,
     Quarter,
+    /// Half a year: "the first half of 2016" (TIMEX3 `2016-H1`).
+    Half,
     Year,
     Decade,
     Century,
@@ -108,6 +110,7 @@ impl Granularity {
             Granularity::Month => "month",
             Granularity::Season => "season",
             Granularity::Quarter => "quarter",
+            Granularity::Half => "half",
             Granularity::Year => "year",
             Granularity::Decade => "decade",
             Granularity::Century => "century",
@@ -125,11 +128,24 @@ impl Granularity {
             Granularity::Week => 7 * 86_400,
             Granularity::Month => 30 * 86_400,
             Granularity::Season | Granularity::Quarter => 91 * 86_400,
+            Granularity::Half => 182 * 86_400,
             Granularity::Year => 365 * 86_400,
             Granularity::Decade => 3_652 * 86_400,
             Granularity::Century => 36_524 * 86_400,
         }
     }
+}
+
+/// The first day of the meteorological season `day` is in: 1 December, 1 March, 1 June or 1
+/// September (a winter starts in the December of the year before its January).
+pub fn season_start(day: NaiveDate) -> Option<NaiveDate> {
+    let month = day.month();
+    let (year, start) = match month {
+        12 => (day.year(), 12),
+        1 | 2 => (day.year() - 1, 12),
+        m => (day.year(), m / 3 * 3),
+    };
+    NaiveDate::from_ymd_opt(year, start, 1)
 }
 
 /// A half-open interval `[start, end)` of local (story) time.

@@ -13,6 +13,17 @@ fn part_of_day(hour: u32) -> &'static str {
     }
 }
 
+/// The season `day` is in: "spring 2010", and "winter 2009–10" for a winter across two years.
+fn season_label(day: NaiveDate) -> String {
+    match day.month() {
+        3..=5 => format!("spring {}", day.year()),
+        6..=8 => format!("summer {}", day.year()),
+        9..=11 => format!("autumn {}", day.year()),
+        12 => format!("winter {}\u{2013}{:02}", day.year(), (day.year() + 1).rem_euclid(100)),
+        _ => format!("winter {}\u{2013}{:02}", day.year() - 1, day.year().rem_euclid(100)),
+    }
+}
+
 /// One point in time at `granularity`.
 pub fn at_granularity(t: NaiveDateTime, granularity: Granularity) -> String {
     match granularity {
@@ -21,7 +32,9 @@ pub fn at_granularity(t: NaiveDateTime, granularity: Granularity) -> String {
         Granularity::Day => day_label(t.date()),
         Granularity::Week => format!("week of {}", t.format("%-d %b %Y")),
         Granularity::Month => t.format("%B %Y").to_string(),
-        Granularity::Season | Granularity::Quarter => format!("Q{} {}", (t.month0() / 3) + 1, t.year()),
+        Granularity::Season => season_label(t.date()),
+        Granularity::Quarter => format!("Q{} {}", (t.month0() / 3) + 1, t.year()),
+        Granularity::Half => format!("H{} {}", (t.month0() / 6) + 1, t.year()),
         Granularity::Year => t.year().to_string(),
         Granularity::Decade => format!("the {}s", t.year().div_euclid(10) * 10),
         Granularity::Century => format!("{}th century", t.year().div_euclid(100) + 1),
@@ -73,6 +86,16 @@ mod tests {
 
     fn t(y: i32, m: u32, d: u32, h: u32) -> NaiveDateTime {
         NaiveDate::from_ymd_opt(y, m, d).unwrap().and_hms_opt(h, 0, 0).unwrap()
+    }
+
+    /// Regression (issue #10 §4): "the winter of 2010" read "Q4 2009 – Q1 2010" and "the first
+    /// half of 2016" read as two quarters in the inspector.
+    #[test]
+    fn seasons_and_half_years_keep_their_own_granularity() {
+        assert_eq!(placement(t(2009, 12, 1, 0), t(2010, 3, 1, 0), Granularity::Season), "winter 2009\u{2013}10");
+        assert_eq!(placement(t(2010, 6, 1, 0), t(2010, 9, 1, 0), Granularity::Season), "summer 2010");
+        assert_eq!(placement(t(2016, 1, 1, 0), t(2016, 7, 1, 0), Granularity::Half), "H1 2016");
+        assert_eq!(placement(t(2016, 1, 1, 0), t(2017, 1, 1, 0), Granularity::Half), "H1 2016 \u{2013} H2 2016");
     }
 
     #[test]

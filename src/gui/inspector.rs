@@ -13,7 +13,7 @@ use crate::timeline::{Event, Timeline};
 use crate::timex::Granularity;
 
 /// The granularities offered in the inspector, finest first.
-const GRANULARITIES: [Granularity; 11] = [
+const GRANULARITIES: [Granularity; 12] = [
     Granularity::Minute,
     Granularity::Hour,
     Granularity::PartOfDay,
@@ -22,6 +22,7 @@ const GRANULARITIES: [Granularity; 11] = [
     Granularity::Month,
     Granularity::Season,
     Granularity::Quarter,
+    Granularity::Half,
     Granularity::Year,
     Granularity::Decade,
     Granularity::Century,

@@ -20,6 +20,7 @@ fn months_per_unit(granularity: Granularity) -> Option<i64> {
     match granularity {
         Granularity::Month => Some(1),
         Granularity::Season | Granularity::Quarter => Some(3),
+        Granularity::Half => Some(6),
         Granularity::Year => Some(12),
         Granularity::Decade => Some(120),
         Granularity::Century => Some(1200),
@@ -101,8 +102,11 @@ pub fn set_granularity(event: &Event, granularity: Granularity) -> Option<Event>
         Granularity::Minute | Granularity::Hour | Granularity::PartOfDay => event.start,
         Granularity::Day | Granularity::Week => day.and_time(chrono::NaiveTime::MIN),
         Granularity::Month => day.with_day(1)?.and_time(chrono::NaiveTime::MIN),
-        Granularity::Season | Granularity::Quarter => {
-            chrono::NaiveDate::from_ymd_opt(day.year(), day.month0() / 3 * 3 + 1, 1)?.and_time(chrono::NaiveTime::MIN)
+        Granularity::Season => crate::timex::season_start(day)?.and_time(chrono::NaiveTime::MIN),
+        Granularity::Quarter | Granularity::Half => {
+            let months = if granularity == Granularity::Half { 6 } else { 3 };
+            chrono::NaiveDate::from_ymd_opt(day.year(), day.month0() / months * months + 1, 1)?
+                .and_time(chrono::NaiveTime::MIN)
         }
         Granularity::Year => chrono::NaiveDate::from_ymd_opt(day.year(), 1, 1)?.and_time(chrono::NaiveTime::MIN),
         Granularity::Decade => {
