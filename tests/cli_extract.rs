@@ -131,6 +131,21 @@ fn no_anchor_and_no_dates_is_an_error_not_today() {
     assert!(stderr.contains("--anchor"), "{stderr}");
 }
 
+/// Regression: `extract --dct D` without --anchor, on an article naming no date, was refused
+/// although the publication date it was given can stand as day zero.
+#[test]
+fn a_given_publication_date_stands_as_day_zero_when_the_text_has_none() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = write(dir.path(), "undated.txt", b"The council met on Thursday and voted two days later.");
+    let out = chronoscope(&["extract", &article, "--dct", "2010-06-16", "--json", "-"]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("no --anchor given; using 2010-06-16 (the publication date given with --dct"), "{stderr}");
+    let json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(json["anchor"], "2010-06-16");
+    assert_eq!(json["anchor_source"]["kind"], "inferred");
+}
+
 #[test]
 fn missing_anchor_falls_back_to_a_named_date_from_the_text() {
     let out = chronoscope(&["extract", EXAMPLES[0], "--json", "-"]);

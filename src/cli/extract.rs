@@ -60,6 +60,13 @@ pub fn parse_size(value: &str) -> Result<(u32, u32), String> {
     Ok((w, h))
 }
 
+/// Day zero from a `--dct` value when the articles give none (regression: `extract --dct D`
+/// without `--anchor` on articles with no date of their own was refused).
+fn dct_anchor(dct: Option<&str>) -> Option<(chrono::NaiveDate, String)> {
+    let day = dct.and_then(chronoscope::resolve::parse_dct)?.date();
+    Some((day, "the publication date given with --dct; the articles name no date of their own".to_string()))
+}
+
 pub fn run(args: &ExtractArgs) -> i32 {
     let outputs = targets::Outputs {
         json: args.json.as_deref().map(Path::new),
@@ -77,7 +84,7 @@ pub fn run(args: &ExtractArgs) -> i32 {
     }
     let (anchor, source) = match args.anchor {
         Some(anchor) => (anchor, AnchorSource::given("--anchor")),
-        None => match pipeline::infer_anchor(&docs) {
+        None => match pipeline::infer_anchor(&docs).or_else(|| dct_anchor(args.dct.as_deref())) {
             Some((anchor, why)) => {
                 say!("note: no --anchor given; using {anchor} ({why})");
                 (anchor, AnchorSource::inferred(why))
