@@ -229,6 +229,23 @@ mod tests {
         assert!(sentences.len() >= 2, "the date line and the last sentence are sentences of their own");
     }
 
+    /// Regression (issue #10 §4): a DCT written "03-02-2009" was refused, so "Monday" resolved
+    /// against day zero; the dateline that agrees with one reading of it now gives the date.
+    #[test]
+    fn an_ambiguous_dct_is_read_as_the_dateline_confirms() {
+        let xml = "<TimeML><DCT><TIMEX3 tid=\"t0\" type=\"DATE\" value=\"03-02-2009\"/></DCT><TEXT>\n\
+                   WASHINGTON, March 2, 2009 (AP) - The Senate voted on Friday.\n</TEXT></TimeML>";
+        let doc = crate::ingest::from_bytes(std::path::Path::new("ambiguous.tml"), xml.as_bytes()).unwrap();
+        assert_eq!(doc.dct.as_deref(), Some("2009-03-02"));
+        assert!(doc.warnings.iter().any(|w| w.contains("03-02-2009")), "{:?}", doc.warnings);
+        let result = extract_document(&doc, "d1", &Settings { anchor: NaiveDate::MIN, dct: None });
+        let values: Vec<(&str, &str)> = result.mentions.iter().map(|m| (m.text.as_str(), m.value.as_str())).collect();
+        assert!(values.contains(&("Friday", "2009-02-27")), "{values:?}");
+        let dateline = result.mentions.iter().find(|m| m.text == "March 2, 2009").map(|m| m.id.clone());
+        let dates_an_event = |id: &String| result.events.iter().any(|e| e.mentions.contains(id));
+        assert!(!dateline.as_ref().is_some_and(dates_an_event), "the dateline's date is not an event");
+    }
+
     #[test]
     fn identical_articles_get_distinct_ids() {
         let a = doc("a.txt", "The bridge closed on Thursday.");

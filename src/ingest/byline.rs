@@ -51,6 +51,32 @@ pub fn find(text: &str) -> Option<Byline> {
     None
 }
 
+/// A file's publication date that is not a TIMEX3 date ("03-02-2009", "03/02/2009": month and
+/// day in an order the value does not say), read as the dateline in the text confirms it: the
+/// reading of the two that falls on the dateline's day, with that byline. `None` when the text
+/// has no dateline or it agrees with neither reading (the value is then kept, and reported).
+pub fn confirm_dct(value: &str, text: &str) -> Option<(String, Byline)> {
+    let byline = find(text)?;
+    let day = byline.value.get(..10)?;
+    ambiguous_day_readings(value).into_iter().any(|reading| reading == day).then(|| (byline.value.clone(), byline))
+}
+
+/// The calendar days "NN-NN-YYYY" or "NN/NN/YYYY" can be: month first, or day first.
+fn ambiguous_day_readings(value: &str) -> Vec<String> {
+    let parts: Vec<&str> = value.trim().split(['-', '/', '.']).collect();
+    let [a, b, year] = parts[..] else { return Vec::new() };
+    let numbers = (a.parse::<u32>(), b.parse::<u32>(), year.parse::<i32>());
+    let (Ok(a), Ok(b), Ok(year)) = numbers else { return Vec::new() };
+    if year < 1000 {
+        return Vec::new();
+    }
+    [(a, b), (b, a)]
+        .into_iter()
+        .filter_map(|(month, day)| chrono::NaiveDate::from_ymd_opt(year, month, day))
+        .map(|date| date.format("%Y-%m-%d").to_string())
+        .collect()
+}
+
 /// The full date of `line` (at byte `line_start` of the text) when the line reads as a byline or
 /// dateline around it.
 fn byline_in(line: &str, line_start: usize) -> Option<Byline> {
@@ -139,6 +165,20 @@ fn is_dateline_start(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Issue #10 §4, regression: a TimeML DCT written "03-02-2009" was rejected and the
+    /// document resolved against day zero; the dateline that agrees with one reading fixes it.
+    #[test]
+    fn an_ambiguous_file_date_is_read_as_the_dateline_confirms() {
+        let text = "WASHINGTON, March 2, 2009 (AP) - The Senate met on Monday.";
+        let (value, byline) = confirm_dct("03-02-2009", text).unwrap();
+        assert_eq!(value, "2009-03-02");
+        assert_eq!(&text[byline.start..byline.end], "March 2, 2009");
+        assert_eq!(confirm_dct("02/03/2009", text).map(|(v, _)| v).as_deref(), Some("2009-03-02"));
+        assert_eq!(confirm_dct("04-02-2009", text), None, "neither reading is the dateline's day");
+        assert_eq!(confirm_dct("03-02-2009", "The Senate met on Monday."), None, "no dateline");
+        assert_eq!(confirm_dct("soon", text), None);
+    }
 
     fn value(text: &str) -> Option<String> {
         find(text).map(|b| b.value)

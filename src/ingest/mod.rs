@@ -163,8 +163,22 @@ pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Document, IngestError> {
     if text.trim().is_empty() {
         return Err(error(path, "file is empty (no visible text)"));
     }
-    let byline = if dct.is_none() { byline::find(&text) } else { None };
-    let dct = dct.or_else(|| byline.as_ref().map(|b| b.value.clone()));
+    let (dct, byline) = match dct {
+        None => {
+            let byline = byline::find(&text);
+            (byline.as_ref().map(|b| b.value.clone()), byline)
+        }
+        Some(value) if crate::resolve::parse_dct(&value).is_none() => match byline::confirm_dct(&value, &text) {
+            Some((fixed, byline)) => {
+                warnings.push(format!(
+                    "the file's publication date {value:?} is not a TIMEX3 date; read as {fixed}, the date of the dateline"
+                ));
+                (Some(fixed), Some(byline))
+            }
+            None => (Some(value), None),
+        },
+        Some(value) => (Some(value), None),
+    };
     Ok(Document { path: path.to_path_buf(), title, text, dct, byline, format, breaks, warnings })
 }
 
