@@ -246,6 +246,20 @@ mod tests {
         assert!(!dateline.as_ref().is_some_and(dates_an_event), "the dateline's date is not an event");
     }
 
+    /// Regression (issue #10 §4): in news mode "a day before the announcement" counted from the
+    /// anchor as if the announcement were on it; the text dates the announcement with its verb.
+    #[test]
+    fn a_phrase_counts_from_the_event_its_verb_dated() {
+        let mut doc =
+            doc("merger.txt", "The merger was announced on March 5. A day before the announcement, shares rose.");
+        doc.dct = Some("2007-03-14".into());
+        let result = extract_document(&doc, "d1", &Settings { anchor: NaiveDate::MIN, dct: None });
+        let before = result.mentions.iter().find(|m| m.text == "A day").unwrap();
+        let start = before.interval.map(|i| i.start.date());
+        assert_eq!(start, NaiveDate::from_ymd_opt(2007, 3, 4), "{}", before.explanation);
+        assert!(before.explanation.contains("dated Mon 5 Mar 2007 by \"March 5\""), "{}", before.explanation);
+    }
+
     #[test]
     fn identical_articles_get_distinct_ids() {
         let a = doc("a.txt", "The bridge closed on Thursday.");

@@ -73,6 +73,44 @@ const EVENT_NOUNS: &[&str] = &[
     "blaze",
 ];
 
+/// Past forms of verbs whose happening a later phrase names by its noun: "The merger was
+/// announced on March 5. A day before the announcement, ..." dates the announcement.
+const EVENT_VERBS: &[(&str, &str)] = &[
+    ("announced", "announcement"),
+    ("attacked", "attack"),
+    ("bombed", "bombing"),
+    ("exploded", "explosion"),
+    ("crashed", "crash"),
+    ("assaulted", "assault"),
+    ("voted", "vote"),
+    ("met", "meeting"),
+    ("raided", "raid"),
+    ("arrested", "arrest"),
+    ("collapsed", "collapse"),
+    ("murdered", "murder"),
+    ("stabbed", "stabbing"),
+    ("hijacked", "hijacking"),
+    ("rioted", "riot"),
+    ("protested", "protest"),
+    ("flooded", "flood"),
+    ("erupted", "eruption"),
+    ("derailed", "derailment"),
+    ("invaded", "invasion"),
+    ("debated", "debate"),
+    ("launched", "launch"),
+    ("landed", "landing"),
+    ("merged", "merger"),
+    ("closed", "closure"),
+    ("evacuated", "evacuation"),
+    ("elected", "election"),
+];
+
+/// The event noun of a verb form in `EVENT_VERBS` ("announced" → "announcement").
+fn noun_of_verb(word: &str) -> Option<&'static str> {
+    static TABLE: OnceLock<WordTable<&'static str>> = OnceLock::new();
+    TABLE.get_or_init(|| WordTable::new(EVENT_VERBS)).get(word)
+}
+
 pub fn is_event_noun(word: &str) -> bool {
     static TABLE: OnceLock<WordTable<()>> = OnceLock::new();
     let table = TABLE.get_or_init(|| WordTable::new(&EVENT_NOUNS.iter().map(|w| (*w, ())).collect::<Vec<_>>()));
@@ -125,7 +163,7 @@ impl EventDates {
     /// Records that the mention at tokens `[first, end)` dates a neighbouring event noun:
     /// "Wednesday’s terror attack" (possessive, noun within three words after) or "the attack ...
     /// on March 22, 2017" (noun before, within nine words of the same clause, "on"/"in" before the
-    /// date).
+    /// date), or the noun of a verb there ("was announced on March 5" dates "the announcement").
     pub fn learn(&mut self, tokens: &Tokens, first: usize, end: usize, day: NaiveDate, phrase: &str) {
         let possessive = tokens.tokens.get(end).is_some_and(|t| t.is_punct('\'')) && tokens.lower(end + 1) == "s";
         if possessive {
@@ -143,6 +181,12 @@ impl EventDates {
                 }
                 if let Some(word) = event_noun_at(tokens, k) {
                     self.insert(word, day, phrase);
+                    return;
+                }
+                // "was announced on March 5": the verb dates its noun ("the announcement").
+                let verb = (token.kind == TokenKind::Word).then(|| noun_of_verb(token.text(tokens.text))).flatten();
+                if let Some(noun) = verb {
+                    self.insert(noun, day, phrase);
                     return;
                 }
             }

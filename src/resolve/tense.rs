@@ -137,10 +137,11 @@ pub fn tense_near(tokens: &Tokens, first: usize, end: usize, from: usize, to: us
         // "as soon as Tuesday", "effective Feb. 1": the phrase names a time still to come.
         Some(Cue::Ahead) => Tense::Future,
         Some(Cue::As) if as_soon_as() => Tense::Future,
-        // "by February", "until Tuesday", "through January" look ahead when no verb says otherwise.
+        // "by February", "until Tuesday", "through January" look ahead unless a past verb says
+        // otherwise: "is not due until October" said in March is this October, not last.
         Some(Cue::Until) => match clause_tense(tokens, first, end, from, to) {
-            Tense::Future | Tense::Unknown => Tense::Future,
-            clause => clause,
+            Tense::Past => Tense::Past,
+            _ => Tense::Future,
         },
         _ => clause_tense(tokens, first, end, from, to),
     }
@@ -206,7 +207,9 @@ fn word_signal(tokens: &Tokens, i: usize) -> Option<Tense> {
         return (i > 0 && tokens.tokens[i - 1].is_punct('\'')).then_some(Tense::Future);
     }
     let found = roles(word);
-    if found.plan && tokens.is(i + 1, "to") {
+    // "set to resume", "slated for June 24", "due Friday", "not due until October": a plan.
+    let plan = found.plan && (tokens.is(i + 1, "to") || tokens.is(i + 1, "for") || word.eq_ignore_ascii_case("due"));
+    if plan {
         // "had been scheduled to expire Friday": a plan in the past perfect is over.
         let pluperfect = (1..=2).any(|back| i >= back && tokens.is(i - back, "had"));
         return Some(if pluperfect { Tense::Past } else { Tense::Future });
@@ -249,7 +252,13 @@ mod tests {
     fn reads_the_nearest_signal() {
         assert_eq!(tense_of("The minister will visit on Friday.", "Friday"), Tense::Future);
         assert_eq!(tense_of("The minister visited on Friday.", "Friday"), Tense::Past);
-        assert_eq!(tense_of("Talks are set for Friday.", "Friday"), Tense::Present);
+        // Regression (issue #10 §4): plans and "until" after a present verb look ahead.
+        assert_eq!(tense_of("Talks are set for Friday.", "Friday"), Tense::Future);
+        assert_eq!(tense_of("The release, slated for June 24, was announced.", "June 24"), Tense::Future);
+        assert_eq!(tense_of("The report is not due until October.", "October"), Tense::Future);
+        assert_eq!(tense_of("The report is due Friday.", "Friday"), Tense::Future);
+        assert_eq!(tense_of("The payment had been due Friday.", "Friday"), Tense::Past);
+        assert_eq!(tense_of("They waited until Friday.", "Friday"), Tense::Past);
         assert_eq!(tense_of("Friday.", "Friday"), Tense::Unknown);
         assert_eq!(tense_of("He would fly to the United States Friday.", "Friday"), Tense::Future);
         assert_eq!(tense_of("Trading may resume as soon as Friday.", "Friday"), Tense::Future);

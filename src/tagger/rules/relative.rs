@@ -189,11 +189,13 @@ fn next_unit_anaphoric(c: &mut Cursor) -> Option<Sem> {
 /// "the morning after", "the night before", "the day after" (what it is after is found by the
 /// resolver: a named event, or the time the discourse is at).
 fn part_after_event(c: &mut Cursor) -> Option<Sem> {
+    // "late in the day after falling": "in the day" is the trading day, not the day after.
+    let in_the_day = c.is_at(-1, "in");
     if !c.word("the") {
         return None;
     }
     let p = part(c);
-    if p.is_none() && !c.word("day") {
+    if p.is_none() && (in_the_day || !c.word("day")) {
         return None;
     }
     let direction = match c.one_of(&["after", "before"])? {

@@ -10,6 +10,11 @@ use crate::tagger::sem::Sem;
 
 pub const RULES: &[Rule] = &[Rule { name: "weekday", first: SHIFT | WEEKDAY, parse: weekday }];
 
+/// Capitalised words before a weekday that make it the name of a day or an event, not a day of
+/// this week: "Black Monday", "Cyber Monday", "Super Tuesday", "Bloody Sunday".
+const NAME_BEFORE: &[&str] =
+    &["black", "cyber", "super", "bloody", "blue", "giving", "manic", "ash", "palm", "holy", "maundy"];
+
 /// Words after a weekday that make it part of a name or an idiom, not a date.
 const NOT_A_DATE_AFTER: &[&str] = &["best", "school", "schools", "paper", "papers", "supplement", "edition"];
 
@@ -23,6 +28,13 @@ fn weekday(c: &mut Cursor) -> Option<Sem> {
         }),
         _ => None,
     };
+    let named = c.token_at(-1).is_some_and(|t| {
+        let word = t.text(c.text);
+        word.starts_with(|ch: char| ch.is_uppercase()) && NAME_BEFORE.iter().any(|w| word.eq_ignore_ascii_case(w))
+    });
+    if shift.is_none() && named {
+        return None;
+    }
     let day = c.weekday()?;
     let next = c.current();
     if NOT_A_DATE_AFTER.iter().any(|w| next.eq_ignore_ascii_case(w)) {
