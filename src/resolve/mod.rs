@@ -230,12 +230,8 @@ impl<'a> Discourse<'a> {
                 }
             }
             Sem::Calendar { year: None, month: Some(m), day: Some(d) } => {
-                let year = year_for_day(speech.date(), *m, *d, tense);
-                let how = match tense {
-                    Tense::Past => "the last such day on or before",
-                    Tense::Future => "the next such day on or after",
-                    _ => "the year that puts it nearest to",
-                };
+                let (year, pick) = year_for_day(speech.date(), *m, *d, tense);
+                let how = pick.describe();
                 match NaiveDate::from_ymd_opt(year, *m, *d) {
                     Some(date) => {
                         Outcome::at(Cal::Day(date), TimexType::Date, ["no year given: ", how, " ", reference].concat())
@@ -334,13 +330,10 @@ impl<'a> Discourse<'a> {
                         (next.or_else(|| day_in(reference_day.year() + 1)), "the next one after")
                     }
                     Some(_) => (day_in(reference_day.year()), "the one in the year of"),
-                    None => (
-                        pick_year(reference_day, tense, day_in).and_then(day_in),
-                        match tense {
-                            Tense::Future => "the next one on or after",
-                            _ => "the one nearest to",
-                        },
-                    ),
+                    None => match pick_year(reference_day, tense, day_in) {
+                        Some((year, pick)) => (day_in(year), pick.describe()),
+                        None => (None, YearPick::Nearest.describe()),
+                    },
                 };
                 match day {
                     Some(day) => {
@@ -558,23 +551,23 @@ impl<'a> Discourse<'a> {
                     if tense == Tense::Future && nearest < 0 {
                         (
                             ref_day + Duration::days(forward),
-                            [name, " → the coming ", name, " after ", reference, " (future tense)"].concat(),
+                            ["the coming ", name, " after ", reference, " (future tense)"].concat(),
                         )
                     } else {
-                        (ref_day + Duration::days(nearest), [name, " → the nearest ", name, " to ", reference].concat())
+                        (ref_day + Duration::days(nearest), ["the nearest ", name, " to ", reference].concat())
                     }
                 }
                 ReferenceMode::DocumentDate { .. } => match tense {
                     Tense::Future => (
                         ref_day + Duration::days(forward),
-                        [name, " → on or after ", reference, " (future tense)"].concat(),
+                        ["the ", name, " on or after ", reference, " (future tense)"].concat(),
                     ),
                     Tense::Present | Tense::Unknown if forward < -back => {
-                        (ref_day + Duration::days(forward), [name, " → the nearest ", name, " to ", reference].concat())
+                        (ref_day + Duration::days(forward), ["the nearest ", name, " to ", reference].concat())
                     }
                     _ => (
                         ref_day + Duration::days(back),
-                        [name, " → on or before ", reference, " (past or no tense)"].concat(),
+                        ["the ", name, " on or before ", reference, " (past or no tense)"].concat(),
                     ),
                 },
             },
@@ -699,30 +692,55 @@ fn relative_shift(base: Cal, n: i64, unit: Unit) -> Cal {
 /// ("results due Jan. 14" written in December): beyond it, the last one before is meant.
 const NEAR_FUTURE_DAYS: i64 = 60;
 
-/// The year of a month/day given without one: the next such day on or after the reference in
-/// future-tense text; else the nearest one, unless past-tense text would put it more than
-/// `NEAR_FUTURE_DAYS` ahead, when the last one on or before is meant.
-fn year_for_day(reference: NaiveDate, month: u32, day: u32, tense: Tense) -> i32 {
-    pick_year(reference, tense, |year| NaiveDate::from_ymd_opt(year, month, day)).unwrap_or(reference.year())
+/// Which of the yearly occurrences of a day `pick_year` chose: the decision both the value and
+/// its explanation are made from, so the two cannot disagree.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum YearPick {
+    /// Future-tense text: the next one on or after the reference.
+    NextOnOrAfter,
+    /// The one nearest the reference.
+    Nearest,
+    /// The nearest was too far ahead for text that is not about the future.
+    LastOnOrBefore,
 }
 
-/// The year `year_for_day` picks for a day that falls on `day_in(year)` each year.
-fn pick_year(reference: NaiveDate, tense: Tense, day_in: impl Fn(i32) -> Option<NaiveDate>) -> Option<i32> {
+impl YearPick {
+    fn describe(self) -> &'static str {
+        match self {
+            YearPick::NextOnOrAfter => "the next such day on or after",
+            YearPick::Nearest => "the nearest such day to",
+            YearPick::LastOnOrBefore => "the last such day on or before",
+        }
+    }
+}
+
+/// The year of a month/day given without one (`pick_year`), and how it was chosen.
+fn year_for_day(reference: NaiveDate, month: u32, day: u32, tense: Tense) -> (i32, YearPick) {
+    pick_year(reference, tense, |year| NaiveDate::from_ymd_opt(year, month, day))
+        .unwrap_or((reference.year(), YearPick::Nearest))
+}
+
+/// The year of a day that falls on `day_in(year)` each year: the next one on or after the
+/// reference in future-tense text; else the nearest one, unless it would be more than
+/// `NEAR_FUTURE_DAYS` ahead, when the last one on or before is meant.
+fn pick_year(reference: NaiveDate, tense: Tense, day_in: impl Fn(i32) -> Option<NaiveDate>) -> Option<(i32, YearPick)> {
     let y = reference.year();
     let candidates: Vec<(i32, i64)> = [y - 1, y, y + 1]
         .into_iter()
         .filter_map(|year| day_in(year).map(|d| (year, (d - reference).num_days())))
         .collect();
     let nearest = candidates.iter().min_by_key(|(_, days)| days.abs());
-    let pick = match tense {
-        Tense::Future => candidates.iter().filter(|(_, days)| *days >= 0).min_by_key(|(_, days)| *days),
+    let (pick, how) = match tense {
+        Tense::Future => {
+            (candidates.iter().filter(|(_, days)| *days >= 0).min_by_key(|(_, days)| *days), YearPick::NextOnOrAfter)
+        }
         // News reports the past: only future-tense text reaches further ahead.
         _ if nearest.is_some_and(|(_, days)| *days > NEAR_FUTURE_DAYS) => {
-            candidates.iter().filter(|(_, days)| *days <= 0).max_by_key(|(_, days)| *days)
+            (candidates.iter().filter(|(_, days)| *days <= 0).max_by_key(|(_, days)| *days), YearPick::LastOnOrBefore)
         }
-        _ => nearest,
+        _ => (nearest, YearPick::Nearest),
     };
-    pick.map(|(year, _)| *year)
+    pick.map(|(year, _)| (*year, how))
 }
 
 /// A month with no year, by the same rule as `year_for_day` at month precision.
