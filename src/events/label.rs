@@ -1,17 +1,16 @@
-//! Events: one per sentence that carries a resolvable time, more when the sentence holds
-//! several distinct dated times ("sent condolences on Thursday ... following Wednesday’s
-//! attack"). Each gets a short timeline label cut from its clause, the finest time among its
-//! mentions, and the sentence it came from.
+//! Event labels: a short timeline entry cut from the clause of an event's time phrase ("President
+//! Xi Jinping sent his condolences to Queen Elizabeth II"), without the phrase, and repaired when
+//! the cut leaves a shape no journalist would publish: no empty label, no fragment that opens
+//! with a preposition, no bare verb without its subject, no report without what was reported, no
+//! number cut at its thousands separator. Examples: `label.corpus`, run by
+//! `tests/label_corpus.rs`.
 
-use crate::text::offsets::CharOffsets;
+use super::repair;
 use crate::text::word_key::{key, WordTable};
-use crate::text::SentenceSpan;
-use crate::timeline::{Event, Mention, SentenceRef};
-use crate::timex::Interval;
-use std::sync::{Arc, OnceLock};
+use std::sync::OnceLock;
 
 /// What a word can do for a label, as bits (`Word::flags`).
-mod flag {
+pub(super) mod flag {
     /// Punctuation only.
     pub const PUNCT: u16 = 1;
     /// Opens a new clause: the label of an event stays inside its clause.
@@ -125,15 +124,15 @@ fn punctuated_word_flags(word: &str) -> u16 {
 
 /// A word of the sentence with its byte span and label roles.
 #[derive(Debug, Clone, Copy)]
-struct Word<'t> {
-    start: usize,
-    end: usize,
-    text: &'t str,
-    flags: u16,
+pub(super) struct Word<'t> {
+    pub start: usize,
+    pub end: usize,
+    pub text: &'t str,
+    pub flags: u16,
 }
 
 impl Word<'_> {
-    fn has(&self, flag: u16) -> bool {
+    pub fn has(&self, flag: u16) -> bool {
         self.flags & flag != 0
     }
 }
@@ -177,7 +176,7 @@ fn words(text: &str, from: usize, to: usize) -> Vec<Word<'_>> {
             WORD_BYTE => {
                 start.get_or_insert(at);
                 at += 1;
-                while at < to && BYTE_KINDS[bytes[at] as usize] == WORD_BYTE {
+                while at < to && (BYTE_KINDS[bytes[at] as usize] == WORD_BYTE || is_digit_group_comma(bytes, at, to)) {
                     at += 1;
                 }
                 continue;
@@ -205,6 +204,13 @@ fn words(text: &str, from: usize, to: usize) -> Vec<Word<'_>> {
         out.push(word(s, to));
     }
     out
+}
+
+/// A comma between digit groups ("27,000", "2,745.6"), which belongs to the number: cutting
+/// there turned "the figure dropped to 27,000" into "the figure dropped to 27".
+fn is_digit_group_comma(bytes: &[u8], at: usize, to: usize) -> bool {
+    let digit = |k: usize| k < to && bytes[k].is_ascii_digit();
+    bytes[at] == b',' && at > 0 && bytes[at - 1].is_ascii_digit() && (at + 1..at + 4).all(digit) && !digit(at + 4)
 }
 
 fn floor_char_boundary(text: &str, mut at: usize) -> usize {
@@ -237,7 +243,7 @@ fn join(ws: &[Word]) -> String {
     out
 }
 
-fn tidy(ws: &[Word]) -> String {
+pub(super) fn tidy(ws: &[Word]) -> String {
     let first = ws.iter().position(|w| !w.has(flag::PUNCT | flag::LEADING_NOISE)).unwrap_or(ws.len());
     let mut ws = &ws[first..];
     while ws.last().is_some_and(|w| w.has(flag::PUNCT | flag::PREPOSITION)) {
@@ -263,7 +269,17 @@ fn tidy(ws: &[Word]) -> String {
 }
 
 /// A timeline label for the time phrase at bytes `[start, end)` of the sentence `[from, to)`.
-fn label_for(text: &str, from: usize, to: usize, start: usize, end: usize, mentions: &[(usize, usize)]) -> String {
+/// `mentions` are the sentence's time phrases as byte spans, in text order, each with whether it
+/// places something on the calendar (a date or time, dropped from the label wherever it stands;
+/// a duration such as "a three-day visit" stays).
+pub(super) fn label_for(
+    text: &str,
+    from: usize,
+    to: usize,
+    start: usize,
+    end: usize,
+    mentions: &[(usize, usize, bool)],
+) -> String {
     // A label never needs more than a few clauses around its phrase; run-on "sentences" (tables,
     // scraped lists) stay cheap.
     let from = floor_char_boundary(text, from.max(start.saturating_sub(240)));
@@ -272,10 +288,12 @@ fn label_for(text: &str, from: usize, to: usize, start: usize, end: usize, menti
     // A mention that opens with a clause word ("that evening") does not start a new clause.
     // Mentions are in text order and never overlap, so only the last one starting at or before
     // `at` can hold it: a binary search, however many mentions the sentence has.
-    let inside = |at: usize| {
-        let candidate = mentions.partition_point(|&(s, _)| s <= at);
-        candidate > 0 && at < mentions[candidate - 1].1
+    let holding = |at: usize| {
+        let candidate = mentions.partition_point(|&(s, _, _)| s <= at);
+        mentions.get(candidate.wrapping_sub(1)).filter(|m| at < m.1)
     };
+    let inside = |at: usize| holding(at).is_some();
+    let dated = |at: usize| holding(at).is_some_and(|m| m.2);
     let starts = clause_starts(&ws, inside);
     let clause_of = |i: usize| starts.iter().rposition(|&s| s <= i).unwrap_or(0);
     let Some(first) = ws.iter().position(|w| w.end > start) else {
@@ -307,117 +325,91 @@ fn label_for(text: &str, from: usize, to: usize, start: usize, end: usize, menti
         let next_end = starts.get(clause + 2).copied().unwrap_or(ws.len());
         label = ws[clause_end..next_end].to_vec();
     }
-    // "that claimed ... on March 22": a relative clause takes its antecedent.
-    if clause > 0 && ws[clause_start].has(flag::RELATIVE) {
-        let previous = &ws[starts[clause - 1]..clause_start];
-        if previous.len() <= 6 && !previous.iter().any(|w| w.has(flag::PUNCT)) {
-            let mut with_antecedent = previous.to_vec();
-            with_antecedent.extend(label.iter().skip(1));
-            label = with_antecedent;
-        }
-    }
+    let sentence = repair::Sentence { ws: &ws, starts: &starts, inside: &inside, dated: &dated };
+    with_antecedent(&mut label, &sentence, clause_start);
     // "Fallon said on Thursday morning that ...": complete a bare report with what was said.
     let ends_in_report = label.last().is_some_and(|w| w.has(flag::REPORTING));
-    if (ends_in_report || label.iter().filter(|w| !w.has(flag::PUNCT)).count() < 3) && clause + 1 < starts.len() {
+    let completes =
+        (ends_in_report || label.iter().filter(|w| !w.has(flag::PUNCT)).count() < 3) && clause + 1 < starts.len();
+    if completes {
         let next_end = starts.get(clause + 2).copied().unwrap_or(ws.len());
         label.extend(ws[clause_end..next_end].iter().filter(|w| !w.has(flag::THAT)));
     }
-    if label.is_empty() {
-        return tidy(&ws);
+    let mut label = repair::without_times(&label, &sentence);
+    if !completes {
+        with_what_was_reported(&mut label, &sentence, clause_start);
     }
-    tidy(&label)
+    with_subject(&mut label, &sentence);
+    if repair::reads_as_entry(&label) {
+        return tidy(&label);
+    }
+    let main = repair::main_clause(&sentence);
+    if repair::reads_as_entry(&main) {
+        return tidy(&main);
+    }
+    // Never an empty label: what the sentence holds, else a placeholder that says so.
+    [tidy(&label), tidy(&ws)].into_iter().find(|l| !l.is_empty()).unwrap_or_else(|| "(unnamed)".to_string())
 }
 
-/// Builds the events of one document from its resolved mentions (sorted by sentence, then time).
-pub fn extract(
-    doc_id: &str,
-    text: &str,
-    offsets: &CharOffsets,
-    sentences: &[SentenceSpan],
-    mentions: &[Mention],
-) -> Vec<Event> {
-    // One event per group of overlapping mentions: counting them first lets the vector be made
-    // at its final size, without the slack of a growing one (a third of the events' memory on
-    // dense text).
-    let sentence_runs = || mentions.chunk_by(|a, b| a.sentence == b.sentence);
-    let count = sentence_runs().map(|run| overlapping_groups(run.iter()).len()).sum();
-    let mut events = Vec::with_capacity(count);
-    for same_sentence in sentence_runs() {
-        let Some(span) = same_sentence.first().and_then(|m| sentences.get(m.sentence)) else { continue };
-        let groups = overlapping_groups(same_sentence.iter());
-        if groups.is_empty() {
-            continue;
-        }
-        let mut spans: Vec<(usize, usize)> =
-            same_sentence.iter().map(|m| (offsets.byte_at(m.start), offsets.byte_at(m.end))).collect();
-        spans.sort_unstable();
-        let sentence_text: Arc<str> = Arc::from(&text[span.start..span.end]);
-        for group in groups {
-            let Some(finest) = group.iter().copied().min_by_key(|m| (m.granularity, m.start)) else { continue };
-            let Some(interval) = finest.interval else { continue };
-            let Some(granularity) = finest.granularity else { continue };
-            let first = group.iter().copied().min_by_key(|m| m.start).unwrap_or(finest);
-            let label =
-                label_for(text, span.start, span.end, offsets.byte_at(first.start), offsets.byte_at(first.end), &spans);
-            events.push(Event {
-                id: event_id(doc_id, first.start),
-                doc: doc_id.to_string(),
-                label,
-                start: interval.start,
-                end: interval.end,
-                granularity,
-                mentions: group.iter().map(|m| m.id.clone()).collect(),
-                sentence: SentenceRef {
-                    start: offsets.char_at(span.start),
-                    end: offsets.char_at(span.end),
-                    text: Arc::clone(&sentence_text),
-                },
-                edited: false,
-                original: None,
-                original_label: None,
-                hidden: false,
-                story: None,
-                implied: None,
-                story_pin: None,
-            });
-        }
+/// A relative clause takes its antecedent. A restrictive one keeps its "that" ("The London
+/// Attack that claimed several dozen individuals": dropping it makes a claim the text does not
+/// make); after a comma ("Israel, which ended its occupation") the clause asserts what it says
+/// and reads without "which".
+fn with_antecedent<'t>(label: &mut Vec<Word<'t>>, sentence: &repair::Sentence<'_, 't>, clause_start: usize) {
+    let Some(relative) = label.first().filter(|w| w.has(flag::RELATIVE)) else { return };
+    let ws = sentence.ws;
+    let at =
+        ws[clause_start..].iter().position(|w| w.start == relative.start).map_or(clause_start, |k| clause_start + k);
+    let antecedent = repair::antecedent(sentence, at);
+    if antecedent.is_empty() {
+        return;
     }
-    events
+    // Restrictive when the antecedent stands right before it, with no comma between.
+    let restrictive = at > 0 && antecedent.last().is_some_and(|w| w.start == ws[at - 1].start);
+    let mut with = antecedent;
+    with.extend(label.iter().skip(usize::from(!restrictive)));
+    *label = with;
 }
 
-/// The dated mentions of one sentence, grouped where their intervals overlap (they date the same
-/// happening): connected runs after sorting by interval, so the cost stays n log n however many
-/// mentions a sentence holds. Groups and the mentions in each are in text order.
-fn overlapping_groups<'m>(mentions: impl Iterator<Item = &'m Mention>) -> Vec<Vec<&'m Mention>> {
-    let mut by_time: Vec<(Interval, &Mention)> = mentions.filter_map(|m| m.interval.map(|i| (i, m))).collect();
-    by_time.sort_by_key(|(interval, mention)| (interval.start, mention.start));
-    let mut groups: Vec<Vec<&Mention>> = Vec::new();
-    let mut reach = None;
-    for (interval, mention) in by_time {
-        match (groups.last_mut(), reach) {
-            (Some(group), Some(end)) if interval.start < end => {
-                group.push(mention);
-                reach = Some(interval.end.max(end));
-            }
-            _ => {
-                groups.push(vec![mention]);
-                reach = Some(interval.end);
-            }
-        }
+/// A report at the end of its sentence ("..., the statistics office said Thursday") gets what
+/// was reported: the words before its clause. An inverted one ("said Premier Wen Jiabao here")
+/// reads speaker first.
+fn with_what_was_reported<'t>(label: &mut Vec<Word<'t>>, sentence: &repair::Sentence<'_, 't>, clause_start: usize) {
+    let spoken: Vec<Word<'t>> =
+        label.iter().filter(|w| !w.has(flag::PUNCT) && !w.text.eq_ignore_ascii_case("here")).copied().collect();
+    let Some(verb) = spoken.iter().position(|w| w.has(flag::REPORTING)) else { return };
+    let bare = verb + 1 == spoken.len() || (verb == 0 && spoken.len() <= 6);
+    if !bare || clause_start == 0 {
+        return;
     }
-    for group in &mut groups {
-        group.sort_by_key(|m| m.start);
+    let content = repair::reported_content(sentence, clause_start);
+    if content.len() < 3 {
+        return;
     }
-    groups.sort_by_key(|group| group.first().map(|m| m.start));
-    groups
+    let mut reported: Vec<Word<'t>> = if verb == 0 { spoken[1..].to_vec() } else { spoken[..verb].to_vec() };
+    reported.push(spoken[verb]);
+    reported.extend(content);
+    *label = reported;
 }
 
-/// "d1-e120": the event of document `doc_id` whose first mention starts at code point
-/// `mention_start`. A mention dates one event, so the id is unique in its document, and it is
-/// derived from the text, not from the event's rank: it survives re-extraction, a new anchor and
-/// other documents failing to load, so edits and undo steps keep finding their event.
-pub fn event_id(doc_id: &str, mention_start: usize) -> String {
-    format!("{doc_id}-e{mention_start}")
+/// A label opening with a verb whose subject the cut left behind ("refused to step down") takes
+/// the subject of the sentence ("Yadav refused to step down").
+fn with_subject<'t>(label: &mut Vec<Word<'t>>, sentence: &repair::Sentence<'_, 't>) {
+    let Some(opening) = repair::opening(label).copied() else { return };
+    if !repair::is_verb(&opening) {
+        return;
+    }
+    // A participle right after a comma describes what comes before it: "the alarm log,
+    // stamped 13/06/2023" is the log's stamp, not the subject's.
+    let ws = sentence.ws;
+    let at = ws.iter().position(|w| w.start == opening.start).unwrap_or(0);
+    let participle = at > 0 && ws[at - 1].has(flag::PUNCT) && opening.text.ends_with("ed");
+    let subject = if participle { repair::antecedent(sentence, at) } else { repair::sentence_subject(sentence) };
+    if subject.last().is_some_and(|w| w.start < opening.start) {
+        let mut with = subject;
+        with.extend(label.iter().skip_while(|w| w.start < opening.start));
+        *label = with;
+    }
 }
 
 #[cfg(test)]
@@ -426,7 +418,7 @@ mod tests {
 
     fn label(sentence: &str, phrase: &str) -> String {
         let start = sentence.find(phrase).unwrap();
-        label_for(sentence, 0, sentence.len(), start, start + phrase.len(), &[(start, start + phrase.len())])
+        label_for(sentence, 0, sentence.len(), start, start + phrase.len(), &[(start, start + phrase.len(), true)])
     }
 
     #[test]

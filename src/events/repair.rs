@@ -1,0 +1,228 @@
+//! Repairs for labels that a clause cut leaves in a shape no journalist would publish
+//! (issue #10 §3): the sentence's other time phrases and the words that only served them
+//! ("ruled Zambia between 1992 and 2001" → "ruled Zambia"), a verb without its subject ("refused
+//! to step down" → "Yadav refused to step down"), a report without what was reported ("the
+//! statistics office said" → "... said the Dutch economy grew ..."), and, when a label still opens
+//! with a preposition or is empty, the sentence's main clause instead.
+
+use super::label::{flag, Word};
+
+/// The words and clauses of one sentence, and which words lie inside a time phrase.
+pub(super) struct Sentence<'a, 't> {
+    pub ws: &'a [Word<'t>],
+    /// Indices into `ws` where a clause starts.
+    pub starts: &'a [usize],
+    pub inside: &'a dyn Fn(usize) -> bool,
+    /// Inside a time phrase that places something (a date or time, not a duration).
+    pub dated: &'a dyn Fn(usize) -> bool,
+}
+
+impl<'t> Sentence<'_, 't> {
+    fn clause_end(&self, clause: usize) -> usize {
+        self.starts.get(clause + 1).copied().unwrap_or(self.ws.len())
+    }
+
+    fn clause_of(&self, i: usize) -> usize {
+        self.starts.iter().rposition(|&s| s <= i).unwrap_or(0)
+    }
+
+    fn in_time_phrase(&self, w: &Word) -> bool {
+        (self.inside)(w.start)
+    }
+
+    fn in_date(&self, w: &Word) -> bool {
+        (self.dated)(w.start)
+    }
+
+    /// The words of clause `clause` without its opening punctuation.
+    fn clause_words(&self, clause: usize) -> &[Word<'t>] {
+        let words = &self.ws[self.starts[clause]..self.clause_end(clause)];
+        let first = words.iter().position(|w| !w.has(flag::PUNCT)).unwrap_or(words.len());
+        &words[first..]
+    }
+}
+
+/// Words that cannot open a timeline entry: "Into a veritable tribunal", "Up from 14 percent".
+const FRAGMENT_OPENERS: &[&str] = &[
+    "into",
+    "through",
+    "with",
+    "within",
+    "against",
+    "across",
+    "via",
+    "up",
+    "most",
+    "toward",
+    "towards",
+    "than",
+    "possibly",
+    "per",
+    "among",
+    "despite",
+    "thanks",
+    "according",
+];
+
+/// Verb forms that open a clause whose subject was cut off: auxiliaries and common irregular
+/// past forms (regular ones are told by "-ed").
+const VERB_FORMS: &[&str] = &[
+    "was", "were", "is", "are", "has", "have", "had", "will", "would", "can", "could", "may", "might", "shall",
+    "should", "must", "did", "does", "became", "began", "won", "took", "made", "met", "left", "fell", "rose", "held",
+    "sent", "gave", "came", "went", "ran", "saw", "found", "paid", "sold", "brought", "struck", "fled", "led", "shot",
+    "broke", "spoke", "wrote", "grew", "kept", "stood", "lost", "said", "told", "says",
+];
+
+/// Words ending in "-ed" that are no past forms.
+const NOT_PAST: &[&str] = &["need", "speed", "hundred", "indeed", "seed", "feed", "bed", "red", "shed", "bred"];
+
+/// Words that only join two time phrases or qualify a list of them: "between 1992 and 2001",
+/// "on Nov. 20 and Dec. 1 respectively".
+const RANGE_OPENERS: &[&str] = &["between", "from"];
+const RANGE_JOINERS: &[&str] = &["and", "to", "or", "through", "until", "-", "\u{2013}"];
+
+fn is(w: &Word, words: &[&str]) -> bool {
+    let core = w.text.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\u{2013}');
+    words.iter().any(|x| core.eq_ignore_ascii_case(x))
+}
+
+/// A verb form written in lower case: "refused", "was", "will", "said".
+pub(super) fn is_verb(w: &Word) -> bool {
+    if !w.text.starts_with(|c: char| c.is_ascii_lowercase()) {
+        return false;
+    }
+    let ends_in_ed = w.text.len() > 4 && w.text.ends_with("ed") && w.text.bytes().all(|b| b.is_ascii_lowercase());
+    is(w, VERB_FORMS) || (ends_in_ed && !is(w, NOT_PAST))
+}
+
+/// The label's words without the sentence's other time phrases, the prepositions that led to
+/// them and the words that joined them ("between 1992 and 2001", "respectively").
+pub(super) fn without_times<'t>(label: &[Word<'t>], sentence: &Sentence<'_, 't>) -> Vec<Word<'t>> {
+    let mut out: Vec<Word<'t>> = Vec::with_capacity(label.len());
+    let mut k = 0;
+    while k < label.len() {
+        if !sentence.in_date(&label[k]) {
+            out.push(label[k]);
+            k += 1;
+            continue;
+        }
+        // "between 1921 and [1988]": the words that led to the cut phrase go with it.
+        while out.last().is_some_and(|w| w.has(flag::PREPOSITION) || is(w, RANGE_OPENERS) || is(w, RANGE_JOINERS)) {
+            out.pop();
+        }
+        while k < label.len() {
+            let joins_next = is(&label[k], RANGE_JOINERS) && label.get(k + 1).is_some_and(|w| sentence.in_date(w));
+            if !sentence.in_date(&label[k]) && !joins_next {
+                break;
+            }
+            k += 1;
+        }
+    }
+    out.retain(|w| !is(w, &["respectively"]));
+    // What only led to a time phrase that was cut: "fought a lengthy war from 1980 to [1988]".
+    while out.last().is_some_and(|w| w.has(flag::PREPOSITION) || is(w, RANGE_OPENERS) || is(w, RANGE_JOINERS)) {
+        out.pop();
+    }
+    out
+}
+
+/// The first word a label shows (after the punctuation and noise `tidy` drops).
+pub(super) fn opening<'a, 't>(label: &'a [Word<'t>]) -> Option<&'a Word<'t>> {
+    label.iter().find(|w| !w.has(flag::PUNCT | flag::LEADING_NOISE))
+}
+
+/// A noun phrase a relative clause starting at word `at` is about: the clause just before it
+/// when it is short and whole ("Former army leader Pinochet, who died"), else the names or the
+/// determiner phrase it ends with ("... fighting Israel, which ended" → "Israel").
+pub(super) fn antecedent<'t>(sentence: &Sentence<'_, 't>, at: usize) -> Vec<Word<'t>> {
+    let mut clause = sentence.clause_of(at);
+    // Skip clauses made of punctuation only (", which").
+    while clause > 0 && sentence.clause_words(clause - 1).is_empty() {
+        clause -= 1;
+    }
+    let Some(previous) = clause.checked_sub(1) else { return Vec::new() };
+    let words: Vec<Word<'t>> =
+        sentence.clause_words(previous).iter().filter(|w| !sentence.in_time_phrase(w)).copied().collect();
+    let names = words.iter().rev().take_while(|w| w.text.starts_with(char::is_uppercase)).count();
+    if names > 0 && names < words.len() && !is(&words[0], &["a", "an", "the"]) {
+        // "seven less than Juventus, who entertain": the name the clause ends with.
+        return words[words.len() - names..].to_vec();
+    }
+    if (1..=6).contains(&words.len()) && !words.iter().any(|w| w.has(flag::CLAUSE) || is_verb(w)) {
+        // An appositive ("Ahmadinejad, a hardcore revolutionary who ..."): the name before it.
+        if previous > 0 && is(&words[0], &["a", "an"]) {
+            let name = sentence.clause_words(previous - 1);
+            if (1..=4).contains(&name.len()) && name.iter().all(|w| w.text.starts_with(char::is_uppercase)) {
+                return name.to_vec();
+            }
+        }
+        return words;
+    }
+    if names > 0 {
+        return words[words.len() - names..].to_vec();
+    }
+    let determiner = words.iter().rev().take(5).position(|w| is(w, &["the", "a", "an", "its", "his", "her", "their"]));
+    determiner.map_or_else(Vec::new, |back| words[words.len() - 1 - back..].to_vec())
+}
+
+/// The subject of the sentence's main clause: the words of the first clause that opens with no
+/// preposition or clause word, up to its verb (or the whole clause when an appositive or a time
+/// phrase cuts it off: "Yadav, a wily politician, Monday refused").
+pub(super) fn sentence_subject<'t>(sentence: &Sentence<'_, 't>) -> Vec<Word<'t>> {
+    for clause in 0..sentence.starts.len() {
+        let words = sentence.clause_words(clause);
+        let Some(first) = words.first() else { continue };
+        if first.has(flag::PREPOSITION | flag::CLAUSE | flag::SIGNAL | flag::LEADING_NOISE)
+            || is(first, FRAGMENT_OPENERS)
+            || sentence.in_time_phrase(first)
+        {
+            continue;
+        }
+        let subject: Vec<Word<'t>> =
+            words.iter().take_while(|w| !is_verb(w) && !sentence.in_time_phrase(w)).copied().collect();
+        let whole = subject.len() == words.len();
+        let leads_to_verb = words.get(subject.len()).is_some_and(|w| is_verb(w) || sentence.in_time_phrase(w));
+        return if (1..=8).contains(&subject.len()) && (whole || leads_to_verb) { subject } else { Vec::new() };
+    }
+    Vec::new()
+}
+
+/// What a report at the end of a sentence reported: the words before its clause ("OPEC oil
+/// ministers agree ..., Algeria's energy minister said Thursday").
+pub(super) fn reported_content<'t>(sentence: &Sentence<'_, 't>, clause_start: usize) -> Vec<Word<'t>> {
+    let words = &sentence.ws[..clause_start];
+    let first = words.iter().position(|w| !w.has(flag::PUNCT)).unwrap_or(words.len());
+    let unquoted: Vec<Word<'t>> =
+        words[first..].iter().filter(|w| !is(w, &["\"", "\u{201c}", "\u{201d}"])).copied().collect();
+    let mut content = without_times(&unquoted, sentence);
+    while content.last().is_some_and(|w| w.has(flag::PUNCT)) {
+        content.pop();
+    }
+    content
+}
+
+/// The sentence's main clause without its time phrases: the label when the cut one reads as no
+/// entry at all.
+pub(super) fn main_clause<'t>(sentence: &Sentence<'_, 't>) -> Vec<Word<'t>> {
+    for clause in 0..sentence.starts.len() {
+        let words = sentence.clause_words(clause);
+        let kept = without_times(words, sentence);
+        let Some(first) = opening(&kept) else { continue };
+        if first.has(flag::PREPOSITION | flag::CLAUSE | flag::SIGNAL) || is(first, FRAGMENT_OPENERS) || kept.len() < 3 {
+            continue;
+        }
+        return kept;
+    }
+    Vec::new()
+}
+
+/// Whether a label opens and reads as a timeline entry: not empty, not a lone word, not a
+/// fragment that opens with a preposition or a hyphen.
+pub(super) fn reads_as_entry(label: &[Word]) -> bool {
+    let Some(first) = opening(label) else { return false };
+    let words = label.iter().filter(|w| !w.has(flag::PUNCT)).count();
+    words >= 2
+        && !first.has(flag::PREPOSITION | flag::SIGNAL)
+        && !first.text.starts_with(['-', '\u{2013}'])
+        && !is(first, FRAGMENT_OPENERS)
+}

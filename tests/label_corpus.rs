@@ -1,0 +1,79 @@
+//! Runs `src/events/label.corpus` (issue #10 §3): each sentence goes through the real pipeline,
+//! and the event its bracketed time phrase dates must get the expected label (or must not get
+//! the forbidden one, on "!" lines). Every label is also checked for shape: not empty, at least
+//! two words, not opening with a preposition or a fragment word.
+
+use chrono::NaiveDate;
+use chronoscope::ingest::Document;
+use chronoscope::pipeline::{extract_document, Settings};
+use std::path::PathBuf;
+
+/// Words a label may not open with.
+const BAD_OPENERS: &[&str] = &[
+    "in", "on", "at", "of", "for", "by", "from", "into", "since", "until", "through", "with", "up", "possibly",
+    "after", "before",
+];
+
+fn shape_problem(label: &str) -> Option<String> {
+    let first = label.split_whitespace().next()?.to_lowercase();
+    if label.split_whitespace().count() < 2 {
+        return Some(format!("{label:?} is one word"));
+    }
+    BAD_OPENERS.contains(&first.as_str()).then(|| format!("{label:?} opens with {first:?}"))
+}
+
+#[test]
+fn every_label_corpus_line_passes() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/events/label.corpus");
+    let source = std::fs::read_to_string(&path).unwrap();
+    let mut settings = Settings { anchor: NaiveDate::from_ymd_opt(2017, 3, 22).unwrap(), dct: None };
+    let (mut count, mut problems) = (0, Vec::new());
+    for (index, line) in source.lines().enumerate() {
+        let line_no = index + 1;
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(date) = line.strip_prefix("@anchor ") {
+            settings = Settings { anchor: NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d").unwrap(), dct: None };
+            continue;
+        }
+        if let Some(dct) = line.strip_prefix("@dct ") {
+            settings.dct = Some(dct.trim().to_string());
+            continue;
+        }
+        count += 1;
+        let (negative, line) = match line.strip_prefix('!') {
+            Some(rest) => (true, rest),
+            None => (false, line),
+        };
+        let (marked, want) = line.split_once('\t').unwrap_or_else(|| panic!("line {line_no}: no label after a tab"));
+        let (open, close) = (marked.find('[').unwrap(), marked.find(']').unwrap());
+        let text = marked.replace(['[', ']'], "");
+        let phrase_start = text[..open].chars().count();
+        let doc = Document::plain_text(format!("label.corpus:{line_no}"), text.clone());
+        let result = extract_document(&doc, "d1", &settings);
+        let mention = result
+            .mentions
+            .iter()
+            .find(|m| m.start == phrase_start && m.text.chars().count() == marked[open + 1..close].chars().count());
+        let Some(mention) = mention else {
+            let found: Vec<&str> = result.mentions.iter().map(|m| m.text.as_str()).collect();
+            problems.push(format!("line {line_no}: phrase not found; got {found:?}"));
+            continue;
+        };
+        let Some(event) = result.events.iter().find(|e| e.mentions.contains(&mention.id)) else {
+            problems.push(format!("line {line_no}: {:?} dates no event", mention.text));
+            continue;
+        };
+        let got = event.label.as_str();
+        if let Some(shape) = shape_problem(got) {
+            problems.push(format!("line {line_no}: {shape}"));
+        }
+        if negative == (got == want) {
+            let expected = if negative { format!("anything but {want:?}") } else { format!("{want:?}") };
+            problems.push(format!("line {line_no}: label {got:?}, expected {expected}"));
+        }
+    }
+    assert!(count >= 20, "only {count} corpus lines");
+    assert!(problems.is_empty(), "{} of {count} label lines fail:\n{}", problems.len(), problems.join("\n"));
+}
