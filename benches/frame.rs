@@ -55,6 +55,8 @@ fn synthetic(n: usize) -> Timeline {
             hidden: false,
             story: None,
             implied: None,
+            placement: Default::default(),
+            placement_explanation: None,
             story_pin: None,
         });
     }
@@ -71,6 +73,7 @@ fn frame(c: &mut Criterion) {
         hovered_event: None,
         show_hidden: false,
         show_implied: true,
+        show_context: true,
         collapsed: Vec::new(),
     };
     let whole = match tl.extent() {

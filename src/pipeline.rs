@@ -89,10 +89,22 @@ pub fn extract_events(doc: &Document, doc_id: &str, settings: &Settings) -> Extr
         events.retain(|e| !e.mentions.iter().any(|id| in_byline.contains(&id.as_str())));
     }
     // Ages, counts and anniversaries speak from the publication date, else from day zero.
-    let reference = match &mode {
-        ReferenceMode::DocumentDate { dct, .. } => dct.date(),
-        ReferenceMode::Story { anchor } => *anchor,
+    let (reference, published) = match &mode {
+        ReferenceMode::DocumentDate { dct, .. } => (dct.date(), Some(dct.date())),
+        ReferenceMode::Story { anchor } => (*anchor, None),
     };
+    // Sentences that report a happening without a time phrase of their own, placed by context.
+    let context = events::context::Context {
+        doc_id,
+        text: &doc.text,
+        offsets: &offsets,
+        sentences: &sentences,
+        mentions: &mentions,
+        events: &events,
+        published,
+    };
+    let placed = events::context::place(&context);
+    events.extend(placed);
     let info = DocumentInfo {
         id: doc_id.to_string(),
         path: doc.path.display().to_string(),

@@ -102,10 +102,32 @@ pub struct Event {
     /// born 1964–65): what implies it and how.
     #[serde(default)]
     pub implied: Option<ImpliedInfo>,
+    /// How the event got its time: `phrase` (its own time phrase), `context` (a sentence with no
+    /// time phrase, placed by the discourse) or `relation` (placed after the event it points to).
+    #[serde(default)]
+    pub placement: PlacementKind,
+    /// Why a context- or relation-placed event sits where it does.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub placement_explanation: Option<String>,
     /// Set when the user decided which story event the event belongs to (split, join, move):
     /// events with one pin are one story event, and a pinned event joins no other by rule.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub story_pin: Option<String>,
+}
+
+/// How an event got its time (`Event::placement`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum PlacementKind {
+    /// Dated by a time phrase of its own sentence.
+    #[default]
+    Phrase,
+    /// A sentence with no time phrase, placed by the discourse: the paragraph's last time, or
+    /// the publication date for a lede in the past tense.
+    Context,
+    /// A sentence with no time phrase that points at another event ("after the vote"): placed
+    /// from that event's time on.
+    Relation,
 }
 
 /// What makes an implied event: its kind, the phrase that implies it and the reasoning.
@@ -327,6 +349,8 @@ mod tests {
             hidden: false,
             story: None,
             implied: None,
+            placement: Default::default(),
+            placement_explanation: None,
             story_pin: None,
         }
     }

@@ -574,6 +574,8 @@ fn big_project(dir: &Path) -> PathBuf {
             hidden: false,
             story: None,
             implied: None,
+            placement: Default::default(),
+            placement_explanation: None,
             story_pin: None,
         });
     }
@@ -1050,4 +1052,36 @@ fn the_conflicts_panel_lists_conflicts_and_jumps_to_a_source_sentence() {
     let focus = selection.focus.clone().expect("the claim's phrase is marked");
     assert_eq!((focus.start, focus.end), (target.start, target.end));
     assert_eq!(selection.event, target.event, "its event is selected");
+}
+
+/// Issue #10 §1: events placed by context (sentences with no time phrase of their own) are
+/// drawn, explain themselves in the inspector, and one toggle leaves them all out.
+#[test]
+fn context_placed_events_are_drawn_explained_and_hidden_with_one_toggle() {
+    let mut harness = app_with(examples());
+    let placed: Vec<Event> = harness
+        .state()
+        .project
+        .timeline
+        .events
+        .iter()
+        .filter(|e| e.placement != chronoscope::timeline::PlacementKind::Phrase)
+        .cloned()
+        .collect();
+    assert!(!placed.is_empty(), "the examples have sentences placed by context");
+    let extent = harness.state().project.timeline.extent().unwrap();
+    let to_seconds = chronoscope::render::time_axis::to_seconds;
+    harness.state_mut().perform(Action::ZoomTo(to_seconds(extent.start), to_seconds(extent.end)));
+    harness.run_steps(3);
+    let drawn = |h: &Harness<'_, ChronoscopeApp>| {
+        placed.iter().filter(|e| h.query_by_label(&accessible_label(e, &h.state().project.timeline)).is_some()).count()
+    };
+    assert!(drawn(&harness) > 0, "context-placed events are on the timeline");
+    harness.state_mut().perform(Action::Select(Some(placed[0].id.clone())));
+    harness.run_steps(3);
+    assert!(harness.query_by_label_contains(": no time phrase;").is_some(), "the inspector says why");
+    harness.get_by_label(&format!("Context-placed ({})", placed.len())).click();
+    harness.run_steps(3);
+    assert!(harness.state().selection.hide_context);
+    assert_eq!(drawn(&harness), 0, "the toggle leaves them out");
 }

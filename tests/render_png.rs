@@ -33,6 +33,8 @@ fn ev(id: &str, label: &str, start: NaiveDateTime, end: NaiveDateTime, g: Granul
         hidden: false,
         story: None,
         implied: None,
+        placement: Default::default(),
+        placement_explanation: None,
         story_pin: None,
     }
 }

@@ -41,6 +41,8 @@ fn event(id: &str, doc: &str, label: &str, start: NaiveDateTime, g: Granularity)
         hidden: false,
         story: None,
         implied: None,
+        placement: Default::default(),
+        placement_explanation: None,
         story_pin: None,
     }
 }
@@ -82,6 +84,7 @@ fn light() -> SceneOptions {
         hovered_event: None,
         show_hidden: false,
         show_implied: true,
+        show_context: true,
         collapsed: Vec::new(),
     }
 }

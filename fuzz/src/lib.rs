@@ -106,8 +106,12 @@ fn check_timeline(docs: &[Document], settings: &Settings) {
         assert!(event_ids.insert(e.id.as_str()), "two events share the id {}", e.id);
         assert!(e.start <= e.end, "event {} ends before it starts", e.id);
         // An implied event (a birth from "Piotr Nowak, 62") may have no time mention; it quotes
-        // the phrase that implies it instead.
+        // the phrase that implies it instead. An event placed by context has none either; it
+        // says why it sits where it does.
+        let placed_by_context = e.placement != chronoscope::timeline::PlacementKind::Phrase;
+        assert_eq!(placed_by_context, e.placement_explanation.is_some(), "event {} placement unexplained", e.id);
         match &e.implied {
+            None if placed_by_context => assert!(e.mentions.is_empty(), "context event {} has a mention", e.id),
             None => assert!(!e.mentions.is_empty(), "event {} was placed by no mention", e.id),
             Some(why) => {
                 assert!(

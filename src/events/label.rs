@@ -351,6 +351,28 @@ pub(super) fn label_for(
     [tidy(&label), tidy(&ws)].into_iter().find(|l| !l.is_empty()).unwrap_or_else(|| "(unnamed)".to_string())
 }
 
+/// A label for a whole sentence that has no time phrase of its own (a context-placed event):
+/// its main clause, repaired like any label, never empty. `mentions` as in `label_for`.
+pub(super) fn sentence_label(text: &str, from: usize, to: usize, mentions: &[(usize, usize, bool)]) -> String {
+    let from = floor_char_boundary(text, from);
+    let to = floor_char_boundary(text, to.min(from + 480));
+    let ws = words(text, from, to);
+    let holding = |at: usize| {
+        let candidate = mentions.partition_point(|&(s, _, _)| s <= at);
+        mentions.get(candidate.wrapping_sub(1)).filter(|m| at < m.1)
+    };
+    let inside = |at: usize| holding(at).is_some();
+    let dated = |at: usize| holding(at).is_some_and(|m| m.2);
+    let starts = clause_starts(&ws, inside);
+    let sentence = repair::Sentence { ws: &ws, starts: &starts, inside: &inside, dated: &dated };
+    let mut label = repair::main_clause(&sentence);
+    with_subject(&mut label, &sentence);
+    if repair::reads_as_entry(&label) {
+        return tidy(&label);
+    }
+    [tidy(&ws)].into_iter().find(|l| !l.is_empty()).unwrap_or_else(|| "(unnamed)".to_string())
+}
+
 /// A relative clause takes its antecedent. A restrictive one keeps its "that" ("The London
 /// Attack that claimed several dozen individuals": dropping it makes a claim the text does not
 /// make); after a comma ("Israel, which ended its occupation") the clause asserts what it says
@@ -447,5 +469,20 @@ mod tests {
         // Regression: "that evening" split its own clause, so the label took the next one.
         let s = "Neighbours held a gathering at the gates that evening, many of them in their Sunday best.";
         assert_eq!(label(s, "that evening"), "Neighbours held a gathering at the gates");
+    }
+}
+#[cfg(test)]
+mod sentence_label_tests {
+    use super::*;
+
+    #[test]
+    fn a_sentence_without_a_time_phrase_is_labelled_by_its_main_clause() {
+        let s = "Immediately after the attack, and after ISIS had claimed that they were behind it, British police raided multiple areas and arrested eight people.";
+        assert_eq!(
+            sentence_label(s, 0, s.len(), &[]),
+            "British police raided multiple areas and arrested eight people"
+        );
+        let s = "Police arrested two men at the scene.";
+        assert_eq!(sentence_label(s, 0, s.len(), &[]), "Police arrested two men at the scene");
     }
 }

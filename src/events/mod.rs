@@ -3,6 +3,7 @@
 //! attack"). Each gets a short timeline label cut from its clause, the finest time among its
 //! mentions, and the sentence it came from.
 
+pub mod context;
 mod label;
 mod repair;
 
@@ -68,6 +69,8 @@ pub fn extract(
                 hidden: false,
                 story: None,
                 implied: None,
+                placement: Default::default(),
+                placement_explanation: None,
                 story_pin: None,
             });
         }

@@ -202,18 +202,26 @@ pub(super) fn reported_content<'t>(sentence: &Sentence<'_, 't>, clause_start: us
 }
 
 /// The sentence's main clause without its time phrases: the label when the cut one reads as no
-/// entry at all.
+/// entry at all. The first clause that opens with neither a preposition nor a clause word and
+/// holds a verb; failing that, the first that opens well.
 pub(super) fn main_clause<'t>(sentence: &Sentence<'_, 't>) -> Vec<Word<'t>> {
+    let mut fallback = Vec::new();
     for clause in 0..sentence.starts.len() {
-        let words = sentence.clause_words(clause);
-        let kept = without_times(words, sentence);
-        let Some(first) = opening(&kept) else { continue };
-        if first.has(flag::PREPOSITION | flag::CLAUSE | flag::SIGNAL) || is(first, FRAGMENT_OPENERS) || kept.len() < 3 {
+        let kept = without_times(sentence.clause_words(clause), sentence);
+        let Some(first) = kept.first() else { continue };
+        let opens_badly = first.has(flag::PREPOSITION | flag::CLAUSE | flag::SIGNAL | flag::LEADING_NOISE)
+            || is(first, FRAGMENT_OPENERS);
+        if opens_badly || kept.len() < 3 {
             continue;
         }
-        return kept;
+        if kept.iter().any(is_verb) {
+            return kept;
+        }
+        if fallback.is_empty() {
+            fallback = kept;
+        }
     }
-    Vec::new()
+    fallback
 }
 
 /// Whether a label opens and reads as a timeline entry: not empty, not a lone word, not a

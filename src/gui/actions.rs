@@ -87,6 +87,8 @@ pub enum Action {
     ToggleShowHidden,
     /// Show or leave out the events the text only implies.
     ToggleImplied,
+    /// Show or hide the events placed by context.
+    ToggleContext,
     /// Draw the timeline as the story (each story event once) or one lane per source.
     SetView(crate::render::TimelineView),
     /// Collapse or expand a document's lane (By source view).

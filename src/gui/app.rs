@@ -180,6 +180,7 @@ impl ChronoscopeApp {
             Action::ResetSelected => self.edit_selected("Reset to extracted", |e| Some(edit::reset(e))),
             Action::ToggleShowHidden => self.selection.show_hidden = !self.selection.show_hidden,
             Action::ToggleImplied => self.selection.hide_implied = !self.selection.hide_implied,
+            Action::ToggleContext => self.selection.hide_context = !self.selection.hide_context,
             Action::SetView(view) => self.selection.view = Some(view),
             Action::ToggleLane(doc) => match self.selection.collapsed.iter().position(|d| *d == doc) {
                 Some(i) => {

@@ -238,6 +238,7 @@ pub fn show(
         hovered_event: selection.hovered.clone(),
         show_hidden: selection.show_hidden,
         show_implied: !selection.hide_implied,
+        show_context: !selection.hide_context,
         collapsed: selection.collapsed.clone(),
     };
     let scene = ui.ctx().fonts_mut(|fonts| render::build_scene(&shown, &vp, &options, fonts));

@@ -9,7 +9,7 @@ use crate::gui::state::{InspectorDraft, Selection};
 use crate::session::edit;
 use crate::session::history::EventEdit;
 use crate::session::project::Project;
-use crate::timeline::{Event, Timeline};
+use crate::timeline::{Event, PlacementKind, Timeline};
 use crate::timex::Granularity;
 
 /// The granularities offered in the inspector, finest first.
@@ -151,6 +151,10 @@ fn provenance(ui: &mut egui::Ui, event: &Event, project: &Project) {
             ui.visuals().warn_fg_color,
             format!("Implied{approximately} by “{}”: {}", info.phrase, info.explanation),
         );
+    }
+    if let Some(why) = &event.placement_explanation {
+        let how = if event.placement == PlacementKind::Relation { "Placed by relation" } else { "Placed by context" };
+        ui.colored_label(ui.visuals().warn_fg_color, format!("{how}: {why}"));
     }
     ui.add_space(6.0);
     ui.strong("Time phrase");

@@ -22,6 +22,8 @@ pub struct Selection {
     pub show_hidden: bool,
     /// Leave out the events the text only implies (births from ages, starts from tenures, ...).
     pub hide_implied: bool,
+    /// Leave out the events placed by context (sentences with no time phrase of their own).
+    pub hide_context: bool,
     /// The view the user chose; `None` follows the number of articles (Story from two on).
     pub view: Option<TimelineView>,
     /// The Conflicts panel is open.

@@ -9,6 +9,7 @@ use crate::gui::state::{Drafts, Selection};
 use crate::render::TimelineView;
 use crate::session::jobs::Progress;
 use crate::session::project::Project;
+use crate::timeline::PlacementKind;
 
 pub fn show(
     ui: &mut egui::Ui,
@@ -59,6 +60,16 @@ pub fn show(
                 .on_hover_text("Events the text implies but does not date: births from ages, starts from tenures, weddings from anniversaries. Drawn dashed.");
             if toggle.changed() {
                 actions.push(Action::ToggleImplied);
+            }
+        }
+        let placed = project.timeline.events.iter().filter(|e| e.placement != PlacementKind::Phrase).count();
+        if placed > 0 {
+            let mut show_context = !selection.hide_context;
+            let toggle = ui
+                .checkbox(&mut show_context, format!("Context-placed ({placed})"))
+                .on_hover_text("Sentences that report a happening with no time phrase of their own, placed by the paragraph's last time, the publication date of a lede, or the event they follow. Drawn lighter.");
+            if toggle.changed() {
+                actions.push(Action::ToggleContext);
             }
         }
         conflicts_button(ui, project, selection, actions);

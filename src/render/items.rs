@@ -4,7 +4,7 @@
 
 use super::theme::doc_color;
 use super::{SceneOptions, TimelineView};
-use crate::timeline::{Event, StoryEvent, Timeline};
+use crate::timeline::{Event, PlacementKind, StoryEvent, Timeline};
 use crate::timex::Granularity;
 use chrono::NaiveDateTime;
 use epaint::Color32;
@@ -72,6 +72,8 @@ pub struct Item<'t> {
     pub color: Color32,
     pub hidden: bool,
     pub implied: bool,
+    /// Placed by context, not by a time phrase of its own: drawn lighter.
+    pub context: bool,
     pub edited: bool,
     /// Its time is approximate (an APPROX mention, or implied).
     pub approx: bool,
@@ -89,7 +91,9 @@ impl Item<'_> {
 
 /// Is the event drawn with these options?
 pub fn is_visible(e: &Event, options: &SceneOptions) -> bool {
-    (!e.hidden || options.show_hidden) && (e.implied.is_none() || options.show_implied)
+    (!e.hidden || options.show_hidden)
+        && (e.implied.is_none() || options.show_implied)
+        && (e.placement == PlacementKind::Phrase || options.show_context)
 }
 
 /// What makes an item's look, gathered once per scene.
@@ -148,6 +152,7 @@ fn event_item<'t>(e: &'t Event, row: usize, color: Color32, looks: &Looks<'_, '_
         color,
         hidden: e.hidden,
         implied: e.implied.is_some(),
+        context: e.placement != PlacementKind::Phrase,
         edited: e.edited,
         approx: looks.approx(e),
         conflict: looks.conflict(e),
@@ -231,6 +236,7 @@ fn story_item<'t>(
         color,
         hidden: visible.iter().all(|e| e.hidden),
         implied: visible.iter().all(|e| e.implied.is_some()),
+        context: visible.iter().all(|e| e.placement != PlacementKind::Phrase),
         edited: story.edited || visible.iter().any(|e| e.edited),
         approx: looks.approx(lead),
         conflict: looks.conflicted.contains(story.id.as_str()),

@@ -446,9 +446,12 @@ impl Builder<'_, '_> {
         sources: &[Source],
     ) {
         let theme = self.theme;
-        // Implied events (a birth from an age) are drawn as approximate and lighter.
+        // Implied events (a birth from an age) are drawn as approximate and lighter; events
+        // placed by context lighter still, with a muted label.
         let opacity = if e.hidden {
             0.35
+        } else if e.context {
+            0.45
         } else if e.implied {
             0.6
         } else {
@@ -467,7 +470,7 @@ impl Builder<'_, '_> {
         let mut item = marker;
         if let Some(g) = label {
             let size = g.size();
-            let label_color = if e.hidden { theme.text_muted } else { theme.text };
+            let label_color = if e.hidden || e.context { theme.text_muted } else { theme.text };
             let x = c.geo.label_x(size.x + trailer_width(e));
             let pos = pos2(x, cy - size.y / 2.0);
             if c.point || x >= c.x1 || x + size.x <= c.x0 {

@@ -127,6 +127,8 @@ pub struct SceneOptions {
     pub show_hidden: bool,
     /// Draw events the text implies (births from ages, ...); they are dashed and lighter.
     pub show_implied: bool,
+    /// Draw the events placed by context (no time phrase of their own).
+    pub show_context: bool,
     /// Documents whose lane is collapsed to one thin row (By source view).
     pub collapsed: Vec<String>,
 }

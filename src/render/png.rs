@@ -126,6 +126,7 @@ pub fn render_canvas(
         hovered_event: None,
         show_hidden: false,
         show_implied: true,
+        show_context: true,
         collapsed: Vec::new(),
     };
     let scene = {

@@ -186,6 +186,8 @@ mod tests {
             hidden: false,
             story: None,
             implied: None,
+            placement: Default::default(),
+            placement_explanation: None,
             story_pin: None,
         }
     }

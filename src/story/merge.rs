@@ -7,7 +7,7 @@
 
 use super::evidence::{self, Evidence, Words};
 use crate::text::fast_hash::FastMap as HashMap;
-use crate::timeline::{Event, StoryEvent};
+use crate::timeline::{Event, PlacementKind, StoryEvent};
 use crate::timex::Granularity;
 use chrono::NaiveDateTime;
 use std::collections::{BTreeMap, BTreeSet};
@@ -47,7 +47,14 @@ pub fn group(events: &mut [Event]) -> Vec<StoryEvent> {
     blocks.sort_by_key(|(_, members)| members.first().copied());
     for (_, members) in &blocks {
         for (a, b) in candidate_pairs(members, &evidence) {
-            if events[a].story_pin.is_some() || events[b].story_pin.is_some() {
+            // Pinned events join by the user's word only; an event placed by context never
+            // joins as if its time were stated.
+            let stated = |e: &Event| e.placement == PlacementKind::Phrase;
+            if events[a].story_pin.is_some()
+                || events[b].story_pin.is_some()
+                || !stated(&events[a])
+                || !stated(&events[b])
+            {
                 continue;
             }
             if let Some(why) = same_happening(&events[a], &events[b], &evidence[a], &evidence[b], &words) {

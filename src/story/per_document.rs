@@ -11,7 +11,7 @@ use super::reading;
 use crate::text::offsets::CharOffsets;
 use crate::text::tokens::Token;
 use crate::text::SentenceSpan;
-use crate::timeline::{Event, ImpliedInfo, Mention, SentenceRef};
+use crate::timeline::{Event, ImpliedInfo, Mention, PlacementKind, SentenceRef};
 use chrono::NaiveDate;
 use std::sync::Arc;
 
@@ -53,10 +53,14 @@ pub fn read(
 }
 
 /// The event of the claim's sentence it is about: one whose happening has counts to report, else
-/// the first of the sentence.
+/// the first of the sentence. Events placed only by context are left out: a claim in such a
+/// sentence is about the happening its sentence names, found across the story.
 fn event_of_claim(claim: &Claim, events: &[Event]) -> Option<String> {
-    let in_sentence: Vec<&Event> =
-        events.iter().filter(|e| e.sentence.start <= claim.start && claim.start < e.sentence.end).collect();
+    let in_sentence: Vec<&Event> = events
+        .iter()
+        .filter(|e| e.placement == PlacementKind::Phrase)
+        .filter(|e| e.sentence.start <= claim.start && claim.start < e.sentence.end)
+        .collect();
     let counted =
         in_sentence.iter().find(|e| families::family_of_label(&e.label).is_some_and(|f| COUNTED_FAMILIES.contains(&f)));
     counted.or(in_sentence.first()).map(|e| e.id.clone())
@@ -116,6 +120,8 @@ fn implied_event(
             approximate: found.approximate,
             explanation: found.explanation,
         }),
+        placement: Default::default(),
+        placement_explanation: None,
         story_pin: None,
     })
 }

@@ -1,0 +1,81 @@
+//! Issue #10 §1: sentences that report a happening with no time phrase of their own get an event
+//! placed by context (the paragraph's last time, a lede's publication date) or by relation (the
+//! event they follow), marked as such, explained, and never merged into a story event.
+
+use chrono::NaiveDate;
+use chronoscope::ingest::Document;
+use chronoscope::pipeline::{build_timeline, extract_document, Settings};
+use chronoscope::timeline::{Event, PlacementKind};
+
+fn day(y: i32, m: u32, d: u32) -> NaiveDate {
+    NaiveDate::from_ymd_opt(y, m, d).unwrap()
+}
+
+fn events_of(text: &str, dct: Option<&str>) -> Vec<Event> {
+    let mut doc = Document::plain_text("context.txt", text);
+    doc.dct = dct.map(str::to_string);
+    extract_document(&doc, "d1", &Settings { anchor: day(2023, 6, 13), dct: None }).events
+}
+
+fn placed<'a>(events: &'a [Event], sentence_start: &str) -> Option<&'a Event> {
+    events.iter().find(|e| e.sentence.text.starts_with(sentence_start))
+}
+
+#[test]
+fn a_sentence_takes_the_time_of_the_previous_one_in_its_paragraph() {
+    let text = "Depot fire\n\nThe fire broke out on Monday at the depot. Police arrested two men at the scene.\n\n\
+                Nobody has ever explained the cause of the old mill fire.\n";
+    let events = events_of(text, Some("2023-06-14"));
+    let arrest = placed(&events, "Police arrested").expect("the arrest is placed");
+    assert_eq!(arrest.placement, PlacementKind::Context);
+    assert_eq!(arrest.start.date(), day(2023, 6, 12));
+    assert!(arrest.mentions.is_empty());
+    let why = arrest.placement_explanation.as_deref().unwrap();
+    assert!(why.contains("“Monday”") && why.contains("previous sentence"), "{why}");
+    assert_eq!(arrest.label, "Police arrested two men at the scene");
+    // A new paragraph with no time and no lede position: not placed.
+    assert!(placed(&events, "Nobody has").is_none());
+}
+
+#[test]
+fn a_lede_in_the_past_tense_sits_on_the_publication_date_or_the_day_before() {
+    let text = "Mill closes\n\nThe owners shut the mill and dismissed its 40 workers.\n";
+    let events = events_of(text, Some("2019-09-17"));
+    let lede = placed(&events, "The owners").expect("the lede is placed");
+    assert_eq!((lede.start.date(), lede.end.date()), (day(2019, 9, 16), day(2019, 9, 18)));
+    assert!(lede.placement_explanation.as_deref().unwrap().contains("lede"));
+    // Without a publication date there is nothing to place a lede by.
+    assert!(placed(&events_of(text, None), "The owners").is_none());
+}
+
+#[test]
+fn a_sentence_after_a_named_event_is_placed_by_relation() {
+    let text = "Harbour attack\n\nThe attack at the harbour happened on Monday.\n\n\
+                Shortly after the attack, officers sealed off the quay.\n";
+    let events = events_of(text, Some("2023-06-14"));
+    let sealed = placed(&events, "Shortly after").expect("placed after the attack");
+    assert_eq!(sealed.placement, PlacementKind::Relation);
+    assert_eq!(sealed.start.date(), day(2023, 6, 12));
+    assert!(sealed.placement_explanation.as_deref().unwrap().contains("after “the attack”"));
+}
+
+#[test]
+fn plans_questions_and_bare_statements_are_not_placed() {
+    let text = "Council\n\nThe council met on Monday. The council will close the pool. \
+                Who approved the plan? The mayor said the town is safe.\n";
+    let events = events_of(text, Some("2023-06-14"));
+    for start in ["The council will", "Who approved", "The mayor said"] {
+        assert!(placed(&events, start).is_none(), "{start} must not be placed");
+    }
+}
+
+#[test]
+fn context_placed_events_never_join_a_story_event() {
+    let a =
+        Document::plain_text("a.txt", "Fire\n\nThe fire broke out on Monday. Police arrested two men at the scene.\n");
+    let b = Document::plain_text("b.txt", "Fire\n\nA fire started on Monday. Police arrested two men at the scene.\n");
+    let timeline = build_timeline(&[a, b], &Settings { anchor: day(2023, 6, 13), dct: None });
+    let context: Vec<&Event> = timeline.events.iter().filter(|e| e.placement == PlacementKind::Context).collect();
+    assert_eq!(context.len(), 2, "{:?}", timeline.events);
+    assert_ne!(context[0].story, context[1].story, "time not stated: no merge");
+}
