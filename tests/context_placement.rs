@@ -79,3 +79,16 @@ fn context_placed_events_never_join_a_story_event() {
     assert_eq!(context.len(), 2, "{:?}", timeline.events);
     assert_ne!(context[0].story, context[1].story, "time not stated: no merge");
 }
+
+#[test]
+fn an_undated_report_of_a_dated_happening_sits_on_the_publication_date() {
+    let text = "Boeing project\n\nBoeing announced that it had begun the project two years ago.\n";
+    let events = events_of(text, Some("2010-06-16"));
+    let begun = events.iter().find(|e| e.placement == PlacementKind::Phrase).expect("the beginning is dated");
+    assert_eq!(begun.label, "Boeing had begun the project");
+    let report = events.iter().find(|e| e.id.contains("-r")).unwrap_or_else(|| panic!("{events:?}"));
+    assert_eq!(report.placement, PlacementKind::Context);
+    assert_eq!(report.start.date(), day(2010, 6, 16));
+    assert_eq!(report.label, "Boeing announced that it had begun the project");
+    assert!(report.placement_explanation.as_deref().unwrap().contains("publication date"));
+}

@@ -7,7 +7,7 @@
 //! publication date, that date or the day before. Each says why, and none is merged into a
 //! story event as if its time were stated.
 
-use super::label::sentence_label;
+use super::label::{sentence_label, undated_report_label};
 use crate::resolve::named_events::is_event_noun;
 use crate::text::offsets::CharOffsets;
 use crate::text::SentenceSpan;
@@ -181,6 +181,7 @@ pub fn place(ctx: &Context) -> Vec<Event> {
     for (index, span) in ctx.sentences.iter().enumerate() {
         let start_char = ctx.offsets.char_at(span.start);
         if dated.contains(&start_char) {
+            out.extend(undated_report(ctx, span));
             continue;
         }
         let Some(sentence) = ctx.text.get(span.start..span.end) else { continue };
@@ -255,7 +256,8 @@ fn by_paragraph(ctx: &Context, placed: &[Event], index: usize) -> Option<Placed>
         .filter(|e| e.sentence.start >= earliest && e.sentence.start < here && e.implied.is_none())
         .filter(|e| e.granularity <= Granularity::Day)
         .max_by_key(|e| (e.sentence.start, e.start))?;
-    let previous = ctx.sentences.get(index - 1).map(|s| ctx.offsets.char_at(s.start)) == Some(last.sentence.start);
+    let previous_start = index.checked_sub(1).and_then(|k| ctx.sentences.get(k)).map(|s| ctx.offsets.char_at(s.start));
+    let previous = previous_start == Some(last.sentence.start);
     let which = if previous { "the previous sentence" } else { "an earlier sentence of the paragraph" };
     let by = match &last.placement_explanation {
         Some(_) => format!("the time of \u{201c}{}\u{201d}", last.label),
@@ -290,6 +292,41 @@ fn as_lede(ctx: &Context, index: usize) -> Option<Placed> {
     })
 }
 
+/// A report whose own clause has no time phrase, while what it reports has one ("Boeing
+/// announced that it had begun the project two years ago"): the report itself gets the
+/// publication date, when the document has one, as an event of its own.
+fn undated_report(ctx: &Context, span: &SentenceSpan) -> Option<Event> {
+    let published = ctx.published?;
+    let label = undated_report_label(ctx.text, span.start, span.end, &mention_spans(ctx, span))?;
+    let sentence = ctx.text.get(span.start..span.end)?;
+    let placed = Placed {
+        start: published.and_time(NaiveTime::MIN),
+        end: (published + Duration::days(1)).and_time(NaiveTime::MIN),
+        granularity: Granularity::Day,
+        kind: PlacementKind::Context,
+        why: format!(
+            "a report with no time phrase of its own (its phrase dates what it reports): the publication date {}",
+            day_label(published)
+        ),
+    };
+    let mut event = event_of(ctx, span, sentence, placed);
+    event.id = format!("{}-r{}", ctx.doc_id, ctx.offsets.char_at(span.start));
+    event.label = label;
+    Some(event)
+}
+
+/// The sentence's time phrases as byte spans, each with whether it places something.
+fn mention_spans(ctx: &Context, span: &SentenceSpan) -> Vec<(usize, usize, bool)> {
+    ctx.mentions
+        .iter()
+        .filter(|m| ctx.sentences.get(m.sentence).is_some_and(|s| s.start == span.start))
+        .map(|m| {
+            let places = matches!(m.timex_type, crate::timex::TimexType::Date | crate::timex::TimexType::Time);
+            (ctx.offsets.byte_at(m.start), ctx.offsets.byte_at(m.end), places)
+        })
+        .collect()
+}
+
 /// Whether sentence `k` opens a paragraph: a blank line before it.
 fn starts_paragraph(ctx: &Context, k: usize) -> bool {
     let (Some(previous), Some(this)) = (k.checked_sub(1).and_then(|p| ctx.sentences.get(p)), ctx.sentences.get(k))
@@ -310,12 +347,7 @@ fn phrase_of(ctx: &Context, event: &Event) -> String {
 
 fn event_of(ctx: &Context, span: &SentenceSpan, sentence: &str, placed: Placed) -> Event {
     let start_char = ctx.offsets.char_at(span.start);
-    let inside: Vec<(usize, usize, bool)> = ctx
-        .mentions
-        .iter()
-        .filter(|m| m.sentence < ctx.sentences.len() && ctx.sentences[m.sentence].start == span.start)
-        .map(|m| (ctx.offsets.byte_at(m.start), ctx.offsets.byte_at(m.end), false))
-        .collect();
+    let inside = mention_spans(ctx, span);
     Event {
         id: format!("{}-x{start_char}", ctx.doc_id),
         doc: ctx.doc_id.to_string(),

@@ -329,8 +329,14 @@ pub(super) fn label_for(
     with_antecedent(&mut label, &sentence, clause_start);
     // "Fallon said on Thursday morning that ...": complete a bare report with what was said.
     let ends_in_report = label.last().is_some_and(|w| w.has(flag::REPORTING));
-    let completes =
-        (ends_in_report || label.iter().filter(|w| !w.has(flag::PUNCT)).count() < 3) && clause + 1 < starts.len();
+    // A participle after a comma ("The release, slated for June 24, was announced") is its own
+    // short entry: the next clause is what its noun did, another event.
+    let appositive_participle = clause_start > 0
+        && ws[clause_start].has(flag::PUNCT)
+        && label.iter().find(|w| !w.has(flag::PUNCT)).is_some_and(|w| repair::is_verb(w) && w.text.ends_with("ed"));
+    let completes = (ends_in_report || label.iter().filter(|w| !w.has(flag::PUNCT)).count() < 3)
+        && clause + 1 < starts.len()
+        && !appositive_participle;
     if completes {
         let next_end = starts.get(clause + 2).copied().unwrap_or(ws.len());
         label.extend(ws[clause_end..next_end].iter().filter(|w| !w.has(flag::THAT)));
@@ -373,6 +379,44 @@ pub(super) fn sentence_label(text: &str, from: usize, to: usize, mentions: &[(us
     [tidy(&ws)].into_iter().find(|l| !l.is_empty()).unwrap_or_else(|| "(unnamed)".to_string())
 }
 
+/// The label of a report whose own clause has no time phrase while what it reports has one:
+/// "Boeing announced that it had begun the project two years ago" → "Boeing announced that it
+/// had begun the project" (the phrase dates the beginning, not the announcement). `None` for
+/// any other shape. `mentions` as in `label_for`.
+pub(super) fn undated_report_label(
+    text: &str,
+    from: usize,
+    to: usize,
+    mentions: &[(usize, usize, bool)],
+) -> Option<String> {
+    let from = floor_char_boundary(text, from);
+    let to = floor_char_boundary(text, to.min(from + 480));
+    let ws = words(text, from, to);
+    let holding = |at: usize| {
+        let candidate = mentions.partition_point(|&(s, _, _)| s <= at);
+        mentions.get(candidate.wrapping_sub(1)).filter(|m| at < m.1)
+    };
+    let inside = |at: usize| holding(at).is_some();
+    let dated = |at: usize| holding(at).is_some_and(|m| m.2);
+    let verb = ws.iter().position(|w| w.has(flag::REPORTING))?;
+    let subject = &ws[..verb];
+    let named = subject.first().is_some_and(|w| w.text.starts_with(char::is_uppercase))
+        && (1..=5).contains(&subject.len())
+        && !subject.iter().any(|w| w.has(flag::PUNCT | flag::CLAUSE));
+    let reports_a_clause = ws.get(verb + 1).is_some_and(|w| w.has(flag::THAT));
+    if !(named && reports_a_clause) {
+        return None;
+    }
+    let undated_report = !ws[..=verb + 1].iter().any(|w| inside(w.start));
+    let dated_content = ws[verb + 1..].iter().any(|w| dated(w.start));
+    if !(undated_report && dated_content) {
+        return None;
+    }
+    let starts = clause_starts(&ws, inside);
+    let sentence = repair::Sentence { ws: &ws, starts: &starts, inside: &inside, dated: &dated };
+    Some(tidy(&repair::without_times(&ws, &sentence)))
+}
+
 /// A relative clause takes its antecedent. A restrictive one keeps its "that" ("The London
 /// Attack that claimed several dozen individuals": dropping it makes a claim the text does not
 /// make); after a comma ("Israel, which ended its occupation") the clause asserts what it says
@@ -400,7 +444,10 @@ fn with_what_was_reported<'t>(label: &mut Vec<Word<'t>>, sentence: &repair::Sent
     let spoken: Vec<Word<'t>> =
         label.iter().filter(|w| !w.has(flag::PUNCT) && !w.text.eq_ignore_ascii_case("here")).copied().collect();
     let Some(verb) = spoken.iter().position(|w| w.has(flag::REPORTING)) else { return };
-    let bare = verb + 1 == spoken.len() || (verb == 0 && spoken.len() <= 6);
+    // "was announced": a passive report has no reported clause of its own.
+    let passive = verb > 0
+        && ["was", "were", "been", "be", "is", "are"].iter().any(|b| spoken[verb - 1].text.eq_ignore_ascii_case(b));
+    let bare = !passive && (verb + 1 == spoken.len() || (verb == 0 && spoken.len() <= 6));
     if !bare || clause_start == 0 {
         return;
     }
@@ -418,6 +465,16 @@ fn with_what_was_reported<'t>(label: &mut Vec<Word<'t>>, sentence: &repair::Sent
 /// the subject of the sentence ("Yadav refused to step down").
 fn with_subject<'t>(label: &mut Vec<Word<'t>>, sentence: &repair::Sentence<'_, 't>) {
     let Some(opening) = repair::opening(label).copied() else { return };
+    // "Boeing announced that it had begun the project": the pronoun is the reporter.
+    if ["it", "they"].iter().any(|p| opening.text.eq_ignore_ascii_case(p)) {
+        let subject = repair::reporting_subject(sentence, opening.start);
+        if !subject.is_empty() {
+            let mut with = subject;
+            with.extend(label.iter().skip_while(|w| w.start <= opening.start));
+            *label = with;
+        }
+        return;
+    }
     if !repair::is_verb(&opening) {
         return;
     }
@@ -484,5 +541,29 @@ mod sentence_label_tests {
         );
         let s = "Police arrested two men at the scene.";
         assert_eq!(sentence_label(s, 0, s.len(), &[]), "Police arrested two men at the scene");
+    }
+}
+#[cfg(test)]
+mod report_label_tests {
+    use super::*;
+
+    #[test]
+    fn an_undated_report_of_a_dated_happening_gets_its_own_label() {
+        let s = "Boeing announced that it had begun the project two years ago.";
+        let at = s.find("two years ago").unwrap();
+        let spans = [(at, at + "two years ago".len(), true)];
+        assert_eq!(
+            undated_report_label(s, 0, s.len(), &spans).as_deref(),
+            Some("Boeing announced that it had begun the project")
+        );
+        // Regression: a sentence ending in its verb of saying read past the last word.
+        let s = "The release, slated for June 24, was announced.";
+        let at = s.find("June 24").unwrap();
+        assert_eq!(undated_report_label(s, 0, s.len(), &[(at, at + 7, true)]), None);
+        let s = "Prices fell, Reuters reported";
+        assert_eq!(undated_report_label(s, 0, s.len(), &[]), None);
+        let s = "Boeing announced on Monday that it had begun the project.";
+        let at = s.find("Monday").unwrap();
+        assert_eq!(undated_report_label(s, 0, s.len(), &[(at, at + 6, true)]), None, "the report is dated");
     }
 }

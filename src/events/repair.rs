@@ -187,6 +187,24 @@ pub(super) fn sentence_subject<'t>(sentence: &Sentence<'_, 't>) -> Vec<Word<'t>>
     Vec::new()
 }
 
+/// The subject of a report that a clause at byte `at` completes: "Boeing announced that [it had
+/// begun]" → "Boeing". The sentence must open with it: a capitalised subject, then a verb of
+/// saying, then "that".
+pub(super) fn reporting_subject<'t>(sentence: &Sentence<'_, 't>, at: usize) -> Vec<Word<'t>> {
+    let ws = sentence.ws;
+    let Some(verb) = ws.iter().position(|w| w.has(flag::REPORTING)) else { return Vec::new() };
+    let before_clause = ws.get(verb + 1).is_some_and(|w| w.has(flag::THAT)) && ws[verb + 1].start < at;
+    let subject = &ws[..verb];
+    let named = subject.first().is_some_and(|w| w.text.starts_with(char::is_uppercase))
+        && (1..=5).contains(&subject.len())
+        && !subject.iter().any(|w| w.has(flag::PUNCT | flag::CLAUSE) || sentence.in_time_phrase(w));
+    if before_clause && named {
+        subject.to_vec()
+    } else {
+        Vec::new()
+    }
+}
+
 /// What a report at the end of a sentence reported: the words before its clause ("OPEC oil
 /// ministers agree ..., Algeria's energy minister said Thursday").
 pub(super) fn reported_content<'t>(sentence: &Sentence<'_, 't>, clause_start: usize) -> Vec<Word<'t>> {
