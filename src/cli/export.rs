@@ -31,11 +31,15 @@ pub struct ExportArgs {
     /// Write one TimeML file per article into this directory.
     #[arg(long, value_name = "DIR")]
     timeml: Option<PathBuf>,
+    #[command(flatten)]
+    tables: super::tables::TableArgs,
 }
 
 pub fn run(args: &ExportArgs) -> i32 {
-    if args.json.is_none() && args.png.is_none() && args.timeml.is_none() {
-        say!("chronoscope export: nothing to write; give --json OUT, --png OUT.png or --timeml DIR");
+    if args.json.is_none() && args.png.is_none() && args.timeml.is_none() && !args.tables.any() {
+        say!(
+            "chronoscope export: nothing to write; give --json OUT, --png OUT.png, --timeml DIR, --csv OUT or --timelinejs OUT"
+        );
         return 2;
     }
     let data = match project_file::open(&args.project) {
@@ -52,6 +56,8 @@ pub fn run(args: &ExportArgs) -> i32 {
         json: args.json.as_deref().map(Path::new),
         png: args.png.as_deref(),
         timeml_dir: args.timeml.as_deref(),
+        csv: args.tables.csv.as_deref().map(Path::new),
+        timelinejs: args.tables.timelinejs.as_deref().map(Path::new),
     };
     if let Err(message) = targets::check(&inputs, &outputs) {
         say!("chronoscope export: {message}");
@@ -68,6 +74,7 @@ pub fn run(args: &ExportArgs) -> i32 {
     if let Some(target) = &args.json {
         ok &= write_json(target, &data.timeline);
     }
+    ok &= args.tables.write(&data.timeline);
     if let Some(png) = &args.png {
         let (w, h) = args.png_size;
         match chronoscope::render::png::write_png(png, &data.timeline, args.view, None, w, h) {

@@ -45,6 +45,8 @@ pub struct ExtractArgs {
     /// `sources` (one lane per article).
     #[arg(long, default_value = "story", value_parser = chronoscope::render::TimelineView::parse)]
     view: chronoscope::render::TimelineView,
+    #[command(flatten)]
+    tables: super::tables::TableArgs,
 }
 
 pub fn parse_size(value: &str) -> Result<(u32, u32), String> {
@@ -72,6 +74,8 @@ pub fn run(args: &ExtractArgs) -> i32 {
         json: args.json.as_deref().map(Path::new),
         png: args.png.as_deref(),
         timeml_dir: args.timeml.as_deref(),
+        csv: args.tables.csv.as_deref().map(Path::new),
+        timelinejs: args.tables.timelinejs.as_deref().map(Path::new),
     };
     if let Err(message) = targets::check(&args.articles, &outputs) {
         say!("chronoscope extract: {message}");
@@ -105,6 +109,7 @@ pub fn run(args: &ExtractArgs) -> i32 {
     if let Some(target) = &args.json {
         write_failed |= !write_json(target, &timeline);
     }
+    write_failed |= !args.tables.write(&timeline);
     if let Some(dir) = &args.timeml {
         let pairs: Vec<_> = docs.iter().zip(&timeline.documents).collect();
         write_failed |= !write_timeml(dir, &pairs, &timeline);

@@ -1,10 +1,12 @@
 //! Exports of a timeline: the versioned JSON contract, TimeML with inline TIMEX3 tags, PNG (drawn
-//! by `render`), the safe file writer shared by all of them (`atomic`, with `cleanup` for
+//! by `render`), CSV for spreadsheets, TimelineJS 3 for newsrooms, the safe file writer shared by all of them (`atomic`, with `cleanup` for
 //! interrupted writes), and the checks that keep outputs off the inputs (`targets`).
 
 pub mod atomic;
 pub mod cleanup;
+pub mod csv;
 pub mod json;
 pub mod png;
 pub mod targets;
+pub mod timelinejs;
 pub mod timeml;

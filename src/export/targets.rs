@@ -19,6 +19,9 @@ pub struct Outputs<'a> {
     pub png: Option<&'a Path>,
     /// One `<stem>.tml` per input goes into this folder.
     pub timeml_dir: Option<&'a Path>,
+    /// `--csv` and `--timelinejs`; `-` is stdout, as for `json`.
+    pub csv: Option<&'a Path>,
+    pub timelinejs: Option<&'a Path>,
 }
 
 /// What makes two paths one file: the inode when the file exists, else its normalised path.
@@ -30,9 +33,17 @@ enum FileKey {
 
 /// Checks `outputs` against `inputs` and each other; the message names both paths of a clash.
 pub fn check(inputs: &[PathBuf], outputs: &Outputs) -> Result<(), String> {
-    let json = outputs.json.filter(|p| p.as_os_str() != "-");
-    if let Some(path) = json {
-        check_file_output("--json", path)?;
+    let streams = [("--json", outputs.json), ("--csv", outputs.csv), ("--timelinejs", outputs.timelinejs)];
+    let to_stdout: Vec<&str> =
+        streams.iter().filter(|(_, p)| p.is_some_and(|p| p.as_os_str() == "-")).map(|(f, _)| *f).collect();
+    if to_stdout.len() > 1 {
+        let which = if to_stdout.len() == 2 { "both" } else { "all" };
+        return Err(format!("{} {which} name stdout (-); only one output can go there", to_stdout.join(" and ")));
+    }
+    let files: Vec<(&str, &Path)> =
+        streams.iter().filter_map(|(flag, p)| p.filter(|p| p.as_os_str() != "-").map(|p| (*flag, p))).collect();
+    for (flag, path) in &files {
+        check_file_output(flag, path)?;
     }
     if let Some(path) = outputs.png {
         check_file_output("--png", path)?;
@@ -60,8 +71,8 @@ pub fn check(inputs: &[PathBuf], outputs: &Outputs) -> Result<(), String> {
             }
         }
     };
-    if let Some(path) = json {
-        claim(format!("--json {}", path.display()), path)?;
+    for (flag, path) in &files {
+        claim(format!("{flag} {}", path.display()), path)?;
     }
     if let Some(path) = outputs.png {
         claim(format!("--png {}", path.display()), path)?;
