@@ -14,6 +14,7 @@ use crate::text::SentenceSpan;
 use crate::timeline::{Event, Mention, PlacementKind, SentenceRef};
 use crate::timex::{day_label, Granularity};
 use chrono::{Duration, NaiveDate, NaiveTime};
+use std::collections::HashMap;
 use std::sync::Arc;
 
 /// A lede is one of the first sentences of an article (after its title).
@@ -174,36 +175,104 @@ struct Placed {
     why: String,
 }
 
-/// The context- and relation-placed events of a document's sentences that have no event.
+/// The time the narrative is at: the last time an earlier sentence of the paragraph placed,
+/// what placed it (quoted) and in which sentence.
+struct Reference {
+    start: chrono::NaiveDateTime,
+    end: chrono::NaiveDateTime,
+    granularity: Granularity,
+    by: String,
+    sentence: usize,
+}
+
+/// The context- and relation-placed events of a document's sentences that have no event, in
+/// one pass over the sentences (each sentence, event and mention is looked at a bounded number
+/// of times, so the cost stays linear on any text).
 pub fn place(ctx: &Context) -> Vec<Event> {
-    let dated: std::collections::HashSet<usize> = ctx.events.iter().map(|e| e.sentence.start).collect();
+    let mut by_sentence: HashMap<usize, Vec<&Event>> = HashMap::new();
+    for e in ctx.events {
+        by_sentence.entry(e.sentence.start).or_default().push(e);
+    }
+    let phrases: HashMap<&str, &str> = ctx.mentions.iter().map(|m| (m.id.as_str(), m.text.as_str())).collect();
+    let happenings = Happenings::new(ctx.events);
+    let mut reference: Option<Reference> = None;
+    let mut dated_so_far = false;
     let mut out = Vec::new();
     for (index, span) in ctx.sentences.iter().enumerate() {
+        if starts_paragraph(ctx, index) {
+            reference = None;
+        }
         let start_char = ctx.offsets.char_at(span.start);
-        if dated.contains(&start_char) {
-            out.extend(undated_report(ctx, span));
+        if let Some(events) = by_sentence.get(&start_char) {
+            out.extend(undated_report(ctx, index, span));
+            let placing = events.iter().filter(|e| e.granularity <= Granularity::Day && e.implied.is_none());
+            if let Some(last) = placing.max_by_key(|e| e.start) {
+                let by = quoted_phrase(&phrases, last);
+                let (start, end, granularity) = (last.start, last.end, last.granularity);
+                reference = Some(Reference { start, end, granularity, by, sentence: index });
+            }
+            dated_so_far |= events.iter().any(|e| e.implied.is_none());
             continue;
         }
         let Some(sentence) = ctx.text.get(span.start..span.end) else { continue };
         if !reports_a_happening(sentence) {
             continue;
         }
-        let placed = by_relation(ctx, sentence, start_char)
-            .or_else(|| by_paragraph(ctx, &out, index))
-            .or_else(|| as_lede(ctx, index));
+        let placed = by_relation(&happenings, &phrases, sentence, start_char)
+            .or_else(|| by_paragraph(reference.as_ref(), index))
+            .or_else(|| as_lede(ctx, index, dated_so_far));
         if let Some(placed) = placed {
-            out.push(event_of(ctx, span, sentence, placed));
+            let event = event_of(ctx, index, span, sentence, placed);
+            let by = format!("the time of \u{201c}{}\u{201d}", event.label);
+            let (start, end, granularity) = (event.start, event.end, event.granularity);
+            reference = Some(Reference { start, end, granularity, by, sentence: index });
+            out.push(event);
         }
     }
     out
 }
 
-/// A sentence about a named happening the document dates: "after the attack", "following the
-/// vote" place it on that event's day or the next; "killed in the attack", "injured during the
-/// blaze" on that event's own time. The happening is the document's first event whose label
-/// names it ("A fire tore through ...", "Terror attack in London"), not one that only mentions
-/// the word ("Investigators from the state fire marshal's office").
-fn by_relation(ctx: &Context, sentence: &str, start_char: usize) -> Option<Placed> {
+/// The time phrase that placed `event`, quoted ("“on Monday”"), or its day.
+fn quoted_phrase(phrases: &HashMap<&str, &str>, event: &Event) -> String {
+    match event.mentions.first().and_then(|id| phrases.get(id.as_str())) {
+        Some(phrase) => format!("\u{201c}{phrase}\u{201d}"),
+        None => day_label(event.start.date()),
+    }
+}
+
+/// Each event noun's happening: the document's first event whose label names it as one within
+/// its first three words ("A fire tore through ...", "Terror attack in London"), not as part
+/// of a name ("Fire Chief Deborah May"), nor in passing ("Investigators from the state fire
+/// marshal's office"). Built once per document.
+struct Happenings<'a> {
+    first: HashMap<String, &'a Event>,
+}
+
+impl<'a> Happenings<'a> {
+    fn new(events: &'a [Event]) -> Self {
+        let mut first = HashMap::new();
+        for e in events.iter().filter(|e| e.granularity <= Granularity::Day && e.implied.is_none()) {
+            let words = words_of(&e.label);
+            for (k, (w, _)) in words.iter().enumerate().take(3) {
+                let in_a_name = words.get(k + 1).is_some_and(|(_, capitalised)| *capitalised);
+                if is_event_noun(w) && !in_a_name {
+                    first.entry(w.clone()).or_insert(e);
+                }
+            }
+        }
+        Happenings { first }
+    }
+}
+
+/// A sentence about a named happening the document dates before it: "after the attack",
+/// "following the vote" place it on that event's day or the next; "killed in the attack",
+/// "injured during the blaze" on that event's own time.
+fn by_relation(
+    happenings: &Happenings,
+    phrases: &HashMap<&str, &str>,
+    sentence: &str,
+    start_char: usize,
+) -> Option<Placed> {
     let words = words_of(sentence);
     let named = words.iter().enumerate().skip(2).find(|(k, (w, _))| {
         let led = matches!(words[k - 2].0.as_str(), "after" | "following" | "in" | "during");
@@ -211,72 +280,44 @@ fn by_relation(ctx: &Context, sentence: &str, start_char: usize) -> Option<Place
     });
     let (at, noun) = named.map(|(k, (w, _))| (k, w.as_str()))?;
     let after = matches!(words[at - 2].0.as_str(), "after" | "following");
-    // Named as a happening, not as part of a name ("Fire Chief Deborah May").
-    let names = |label: &str| {
-        let words = words_of(label);
-        let at = words.iter().take(3).position(|(w, _)| w == noun);
-        at.is_some_and(|k| !words.get(k + 1).is_some_and(|(_, capitalised)| *capitalised))
-    };
-    let pointed = ctx
-        .events
-        .iter()
-        .filter(|e| e.sentence.start < start_char && e.granularity <= Granularity::Day && e.implied.is_none())
-        .find(|e| names(&e.label))?;
+    let pointed = happenings.first.get(noun).filter(|e| e.sentence.start < start_char)?;
     let day = pointed.start.date();
-    let (end, how) = if after {
-        ((day + Duration::days(2)).and_time(NaiveTime::MIN), "after")
+    let (end, how, granularity, span) = if after {
+        ((day + Duration::days(2)).and_time(NaiveTime::MIN), "after", Granularity::Day, "that day or the next")
     } else {
-        (pointed.end, "at the time of")
+        (pointed.end, "at the time of", pointed.granularity, "the same time")
     };
-    let granularity = if after { Granularity::Day } else { pointed.granularity };
-    let span = if after { "that day or the next" } else { "the same time" };
+    let phrase = quoted_phrase(phrases, pointed);
     Some(Placed {
         start: pointed.start,
         end,
         granularity,
         kind: PlacementKind::Relation,
         why: format!(
-            "no time phrase; {how} \u{201c}the {noun}\u{201d}, which {} dates to {}: {span}",
-            phrase_of(ctx, pointed),
+            "no time phrase; {how} \u{201c}the {noun}\u{201d}, which {phrase} dates to {}: {span}",
             day_label(day)
         ),
     })
 }
 
-/// The last time an earlier sentence of the same paragraph placed, by a phrase of its own or
-/// (`placed`, this pass) by context.
-fn by_paragraph(ctx: &Context, placed: &[Event], index: usize) -> Option<Placed> {
-    let paragraph_start = (0..index).rev().find(|&k| starts_paragraph(ctx, k + 1)).map_or(0, |k| k + 1);
-    let earliest = ctx.offsets.char_at(ctx.sentences.get(paragraph_start)?.start);
-    let here = ctx.offsets.char_at(ctx.sentences.get(index)?.start);
-    let last = ctx
-        .events
-        .iter()
-        .chain(placed)
-        .filter(|e| e.sentence.start >= earliest && e.sentence.start < here && e.implied.is_none())
-        .filter(|e| e.granularity <= Granularity::Day)
-        .max_by_key(|e| (e.sentence.start, e.start))?;
-    let previous_start = index.checked_sub(1).and_then(|k| ctx.sentences.get(k)).map(|s| ctx.offsets.char_at(s.start));
-    let previous = previous_start == Some(last.sentence.start);
+/// The time the paragraph's narrative is at (`Reference`), when an earlier sentence set one.
+fn by_paragraph(reference: Option<&Reference>, index: usize) -> Option<Placed> {
+    let reference = reference?;
+    let previous = reference.sentence + 1 == index;
     let which = if previous { "the previous sentence" } else { "an earlier sentence of the paragraph" };
-    let by = match &last.placement_explanation {
-        Some(_) => format!("the time of \u{201c}{}\u{201d}", last.label),
-        None => phrase_of(ctx, last),
-    };
     Some(Placed {
-        start: last.start,
-        end: last.end,
-        granularity: last.granularity,
+        start: reference.start,
+        end: reference.end,
+        granularity: reference.granularity,
         kind: PlacementKind::Context,
-        why: format!("no time phrase; placed by {by} in {which}"),
+        why: format!("no time phrase; placed by {} in {which}", reference.by),
     })
 }
 
-/// A lede in the past tense, with no time of its own: the publication date or the day before.
-fn as_lede(ctx: &Context, index: usize) -> Option<Placed> {
+/// A lede in the past tense, with no time of its own and none before it: the publication date
+/// or the day before.
+fn as_lede(ctx: &Context, index: usize, dated_before: bool) -> Option<Placed> {
     let published = ctx.published?;
-    let here = ctx.offsets.char_at(ctx.sentences.get(index)?.start);
-    let dated_before = ctx.events.iter().any(|e| e.sentence.start < here && e.implied.is_none());
     if index > LEDE_SENTENCES || dated_before {
         return None;
     }
@@ -295,9 +336,9 @@ fn as_lede(ctx: &Context, index: usize) -> Option<Placed> {
 /// A report whose own clause has no time phrase, while what it reports has one ("Boeing
 /// announced that it had begun the project two years ago"): the report itself gets the
 /// publication date, when the document has one, as an event of its own.
-fn undated_report(ctx: &Context, span: &SentenceSpan) -> Option<Event> {
+fn undated_report(ctx: &Context, index: usize, span: &SentenceSpan) -> Option<Event> {
     let published = ctx.published?;
-    let label = undated_report_label(ctx.text, span.start, span.end, &mention_spans(ctx, span))?;
+    let label = undated_report_label(ctx.text, span.start, span.end, &mention_spans(ctx, index))?;
     let sentence = ctx.text.get(span.start..span.end)?;
     let placed = Placed {
         start: published.and_time(NaiveTime::MIN),
@@ -309,17 +350,19 @@ fn undated_report(ctx: &Context, span: &SentenceSpan) -> Option<Event> {
             day_label(published)
         ),
     };
-    let mut event = event_of(ctx, span, sentence, placed);
+    let mut event = event_of(ctx, index, span, sentence, placed);
     event.id = format!("{}-r{}", ctx.doc_id, ctx.offsets.char_at(span.start));
     event.label = label;
     Some(event)
 }
 
-/// The sentence's time phrases as byte spans, each with whether it places something.
-fn mention_spans(ctx: &Context, span: &SentenceSpan) -> Vec<(usize, usize, bool)> {
-    ctx.mentions
+/// The time phrases of sentence `index` as byte spans, each with whether it places something.
+/// Mentions are in text order, so the sentence's run is found by binary search.
+fn mention_spans(ctx: &Context, index: usize) -> Vec<(usize, usize, bool)> {
+    let from = ctx.mentions.partition_point(|m| m.sentence < index);
+    let to = ctx.mentions.partition_point(|m| m.sentence <= index).max(from);
+    ctx.mentions[from..to]
         .iter()
-        .filter(|m| ctx.sentences.get(m.sentence).is_some_and(|s| s.start == span.start))
         .map(|m| {
             let places = matches!(m.timex_type, crate::timex::TimexType::Date | crate::timex::TimexType::Time);
             (ctx.offsets.byte_at(m.start), ctx.offsets.byte_at(m.end), places)
@@ -336,18 +379,9 @@ fn starts_paragraph(ctx: &Context, k: usize) -> bool {
     ctx.text.get(previous.end..this.start).is_some_and(|gap| gap.matches('\n').count() >= 2)
 }
 
-/// The time phrase that placed `event`, quoted ("“on Monday”"), or its day.
-fn phrase_of(ctx: &Context, event: &Event) -> String {
-    let phrase = event.mentions.first().and_then(|id| ctx.mentions.iter().find(|m| &m.id == id));
-    match phrase {
-        Some(m) => format!("\u{201c}{}\u{201d}", m.text),
-        None => day_label(event.start.date()),
-    }
-}
-
-fn event_of(ctx: &Context, span: &SentenceSpan, sentence: &str, placed: Placed) -> Event {
+fn event_of(ctx: &Context, index: usize, span: &SentenceSpan, sentence: &str, placed: Placed) -> Event {
     let start_char = ctx.offsets.char_at(span.start);
-    let inside = mention_spans(ctx, span);
+    let inside = mention_spans(ctx, index);
     Event {
         id: format!("{}-x{start_char}", ctx.doc_id),
         doc: ctx.doc_id.to_string(),

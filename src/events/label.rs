@@ -269,6 +269,13 @@ pub(super) fn tidy(ws: &[Word]) -> String {
 }
 
 /// A timeline label for the time phrase at bytes `[start, end)` of the sentence `[from, to)`.
+/// The time phrase (of `mentions`, in text order, never overlapping) that holds byte `at`: only
+/// the last one starting at or before it can, so a binary search finds it.
+fn holding(mentions: &[(usize, usize, bool)], at: usize) -> Option<&(usize, usize, bool)> {
+    let candidate = mentions.partition_point(|&(s, _, _)| s <= at);
+    mentions.get(candidate.wrapping_sub(1)).filter(|m| at < m.1)
+}
+
 /// `mentions` are the sentence's time phrases as byte spans, in text order, each with whether it
 /// places something on the calendar (a date or time, dropped from the label wherever it stands;
 /// a duration such as "a three-day visit" stays).
@@ -286,14 +293,8 @@ pub(super) fn label_for(
     let to = floor_char_boundary(text, to.min(end + 240));
     let ws = words(text, from, to);
     // A mention that opens with a clause word ("that evening") does not start a new clause.
-    // Mentions are in text order and never overlap, so only the last one starting at or before
-    // `at` can hold it: a binary search, however many mentions the sentence has.
-    let holding = |at: usize| {
-        let candidate = mentions.partition_point(|&(s, _, _)| s <= at);
-        mentions.get(candidate.wrapping_sub(1)).filter(|m| at < m.1)
-    };
-    let inside = |at: usize| holding(at).is_some();
-    let dated = |at: usize| holding(at).is_some_and(|m| m.2);
+    let inside = |at: usize| holding(mentions, at).is_some();
+    let dated = |at: usize| holding(mentions, at).is_some_and(|m| m.2);
     let starts = clause_starts(&ws, inside);
     let clause_of = |i: usize| starts.iter().rposition(|&s| s <= i).unwrap_or(0);
     let Some(first) = ws.iter().position(|w| w.end > start) else {
@@ -363,12 +364,8 @@ pub(super) fn sentence_label(text: &str, from: usize, to: usize, mentions: &[(us
     let from = floor_char_boundary(text, from);
     let to = floor_char_boundary(text, to.min(from + 480));
     let ws = words(text, from, to);
-    let holding = |at: usize| {
-        let candidate = mentions.partition_point(|&(s, _, _)| s <= at);
-        mentions.get(candidate.wrapping_sub(1)).filter(|m| at < m.1)
-    };
-    let inside = |at: usize| holding(at).is_some();
-    let dated = |at: usize| holding(at).is_some_and(|m| m.2);
+    let inside = |at: usize| holding(mentions, at).is_some();
+    let dated = |at: usize| holding(mentions, at).is_some_and(|m| m.2);
     let starts = clause_starts(&ws, inside);
     let sentence = repair::Sentence { ws: &ws, starts: &starts, inside: &inside, dated: &dated };
     let mut label = repair::main_clause(&sentence);
@@ -392,12 +389,8 @@ pub(super) fn undated_report_label(
     let from = floor_char_boundary(text, from);
     let to = floor_char_boundary(text, to.min(from + 480));
     let ws = words(text, from, to);
-    let holding = |at: usize| {
-        let candidate = mentions.partition_point(|&(s, _, _)| s <= at);
-        mentions.get(candidate.wrapping_sub(1)).filter(|m| at < m.1)
-    };
-    let inside = |at: usize| holding(at).is_some();
-    let dated = |at: usize| holding(at).is_some_and(|m| m.2);
+    let inside = |at: usize| holding(mentions, at).is_some();
+    let dated = |at: usize| holding(mentions, at).is_some_and(|m| m.2);
     let verb = ws.iter().position(|w| w.has(flag::REPORTING))?;
     let subject = &ws[..verb];
     let named = subject.first().is_some_and(|w| w.text.starts_with(char::is_uppercase))
