@@ -331,7 +331,7 @@ pub fn extract(doc_id: &str, text: &str, offsets: &CharOffsets, sentences: &[Sen
 
 /// The claims of one sentence (`reading::each_sentence`).
 pub fn of_sentence(doc_id: &str, text: &str, offsets: &CharOffsets, sentence: &Sentence) -> Vec<Claim> {
-    let found = SentenceReader { text, tokens: sentence.tokens, names: sentence.names }.claims();
+    let found = SentenceReader { text, tokens: sentence.tokens, names: sentence.names, dates: sentence.dates }.claims();
     found.into_iter().map(|raw| raw.into_claim(doc_id, text, offsets, sentence.index)).collect()
 }
 
@@ -374,6 +374,8 @@ struct SentenceReader<'a, 't> {
     text: &'t str,
     tokens: &'a [Tok<'t>],
     names: &'a [NameRun],
+    /// Byte spans of the sentence's date and time phrases.
+    dates: &'a [std::ops::Range<usize>],
 }
 
 impl SentenceReader<'_, '_> {
@@ -412,7 +414,7 @@ impl SentenceReader<'_, '_> {
     /// A count claim whose count starts at `i`, and the token after it.
     fn count_claim_at(&self, i: usize, toll: Option<(&'static str, usize)>) -> Option<(RawClaim, usize)> {
         let count = count_at(self.tokens, i)?;
-        if !is_a_count(self.tokens, &count) {
+        if !is_a_count(self.tokens, &count) || self.in_date(count.number_first) {
             return None;
         }
         let (subject, first, end, status) = self
@@ -536,8 +538,16 @@ impl SentenceReader<'_, '_> {
     }
 
     /// An age claim at token `i` and the token after it.
+    /// Whether token `i` is part of a date or clock time ("the 1999 elections", "9:15"): its
+    /// number is no count and no age.
+    fn in_date(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| self.dates.iter().any(|d| d.contains(&t.start)))
+    }
+
     fn age_at(&self, i: usize, names: &[NameRun]) -> Option<(RawClaim, usize)> {
-        ages::age_at(self.tokens, i, names).map(|age| {
+        let age = ages::age_at(self.tokens, i, names)?;
+        let in_date = (age.first..age.end).any(|k| self.tokens[k].is_number() && self.in_date(k));
+        (!in_date).then_some(age).map(|age| {
             let claim = RawClaim {
                 subject: "age".to_string(),
                 person: age.person.map(|(first, end)| self.span_text(first, end)),

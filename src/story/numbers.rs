@@ -139,7 +139,11 @@ pub fn tok_of<'t>(text: &'t str, token: &crate::text::tokens::Token) -> Option<T
     let piece = text.get(token.start as usize..token.end as usize)?;
     let packed = key(piece.as_bytes());
     let lower = Lower::of(piece, packed);
-    let classes = if token.kind == TokenKind::Word { words::classes_of_key(packed, lower.as_str()) } else { 0 };
+    let classes = match (token.kind, packed) {
+        (TokenKind::Word, Some(k)) => words::classes_of_packed(k),
+        (TokenKind::Word, None) => words::classes_of(lower.as_str()),
+        _ => 0,
+    };
     Some(Tok {
         start: token.start as usize,
         end: token.end as usize,
@@ -377,10 +381,10 @@ fn digit_groups(tokens: &[Tok], i: usize) -> Option<(u64, usize)> {
 /// "four", "twenty-five", "twenty five", "two hundred", "a hundred".
 fn number_words(tokens: &[Tok], i: usize) -> Option<(u64, usize)> {
     let token = tokens.get(i)?;
-    let word = token.lc();
-    if !token.has(words::NUMBER_WORD) && word != "a" {
+    if !token.has(words::NUMBER_WORD) && !token.is("a") {
         return None;
     }
+    let word = token.lc();
     let (mut value, mut end) = if let Some(tens) = lookup(TENS, word) {
         tens_and_units(tokens, i, tens)
     } else if let Some(unit) = lookup(UNITS, word) {

@@ -4,51 +4,127 @@
 //! earlier in the document known in later sentences ("Khalid Masood" → "Masood"). Sentences are
 //! handed to the readers one at a time in one reused buffer, so a document never holds more than
 //! one sentence's worth of reader tokens.
+//!
+//! Only a sentence that may state a fact (digits or a number word outside its dates and clock
+//! times, or "anniversary") is read word by word. In the others (about half of news sentences) the readers find nothing but names, so
+//! only their capitalised words become `Tok`s, each run with the word before it ("his wife
+//! Melissa"): the names, the name memory and the last person named come out as in a full reading.
 
 use super::names::{NameMemory, NameRun};
 use super::numbers::{tok_of, Tok};
-use crate::text::tokens::{tokenize, Token};
+use super::words;
+use crate::text::tokens::{tokenize, Token, TokenKind};
 use crate::text::SentenceSpan;
+use std::ops::Range;
 
 /// One sentence as the story readers see it.
 pub struct Sentence<'a, 't> {
     /// Its place among the document's sentences.
     pub index: usize,
+    /// Its tokens; for a sentence that states no fact (`states_facts`), only the words names
+    /// can be made of, each run of them with the word before it.
     pub tokens: &'a [Tok<'t>],
     pub names: &'a [NameRun],
+    /// Whether it may state a count, an age, a tenure or an anniversary.
+    pub states_facts: bool,
+    /// The byte spans of its date and time phrases: their numbers are no count or age.
+    pub dates: &'a [Range<usize>],
 }
 
 /// Calls `visit` with each sentence of `text` in order. `tokens` are the document's tokens in
 /// order (`tokenize`, or the tagger's); a token belongs to the sentence it starts in and ends
-/// within.
+/// within. `dates` are the byte spans of the text's date and time phrases, in order: their
+/// numbers ("22 March 2017", "9:15") state no count or age.
 pub fn each_sentence<'t>(
     text: &'t str,
     sentences: &[SentenceSpan],
     tokens: &[Token],
+    dates: &[Range<usize>],
+    visit: impl FnMut(&Sentence<'_, 't>),
+) {
+    read_sentences(text, sentences, tokens, dates, Reading::FactsOnly, visit);
+}
+
+/// Whether sentences that state no fact are read in full (the reference the shortcut is tested
+/// against) or only for their names.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    FactsOnly,
+    #[cfg(test)]
+    Everything,
+}
+
+fn read_sentences<'t>(
+    text: &'t str,
+    sentences: &[SentenceSpan],
+    tokens: &[Token],
+    dates: &[Range<usize>],
+    reading: Reading,
     mut visit: impl FnMut(&Sentence<'_, 't>),
 ) {
     let mut memory = NameMemory::default();
     let mut buffer: Vec<Tok<'t>> = Vec::new();
     let mut next = 0;
     for (index, span) in sentences.iter().enumerate() {
-        buffer.clear();
         while tokens.get(next).is_some_and(|t| (t.start as usize) < span.start) {
             next += 1;
         }
-        while let Some(token) = tokens.get(next).filter(|t| (t.start as usize) < span.end) {
-            if token.end as usize <= span.end {
-                buffer.extend(tok_of(text, token));
-            }
+        let first = next;
+        while tokens.get(next).is_some_and(|t| (t.start as usize) < span.end) {
             next += 1;
         }
+        let own = tokens[first..next].iter().filter(|t| t.end as usize <= span.end);
+        let dates = &dates[dates.partition_point(|d| d.end <= span.start)..];
+        let dates = &dates[..dates.partition_point(|d| d.start < span.end)];
+        let in_date = |t: &Token| dates.iter().any(|d| d.contains(&(t.start as usize)));
+        let states_facts = own.clone().any(|t| may_state_fact(text, t) && !in_date(t));
+        buffer.clear();
+        if states_facts || reading != Reading::FactsOnly {
+            buffer.extend(own.filter_map(|t| tok_of(text, t)));
+        } else {
+            push_name_words(text, own, &mut buffer);
+        }
         let names = memory.read(&buffer);
-        visit(&Sentence { index, tokens: &buffer, names: &names });
+        visit(&Sentence { index, tokens: &buffer, names: &names, states_facts, dates });
+    }
+}
+
+/// Digits, a number word or "anniversary" (`words::may_state_fact`): outside a date, a
+/// sentence without one states no count, age, tenure or anniversary.
+fn may_state_fact(text: &str, token: &Token) -> bool {
+    let bytes = text.as_bytes().get(token.range()).unwrap_or_default();
+    match token.kind {
+        TokenKind::Number => true,
+        TokenKind::Word => bytes.first().is_some_and(u8::is_ascii_digit) || words::may_state_fact(bytes),
+        _ => false,
+    }
+}
+
+/// The words of a sentence a name can be made of (those that may start with a capital), each
+/// run of them with the token before it, in order. Runs stay apart in the buffer: the token
+/// between them starts with no capital.
+fn push_name_words<'a, 't>(text: &'t str, tokens: impl Iterator<Item = &'a Token>, buffer: &mut Vec<Tok<'t>>) {
+    let bytes = text.as_bytes();
+    let mut before: Option<&Token> = None;
+    let mut in_run = false;
+    for token in tokens {
+        let first = bytes.get(token.start as usize).copied().unwrap_or(0);
+        let may_be_capital = token.kind == TokenKind::Word && (first.is_ascii_uppercase() || !first.is_ascii());
+        if may_be_capital {
+            if !in_run {
+                buffer.extend(before.and_then(|b| tok_of(text, b)));
+            }
+            buffer.extend(tok_of(text, token));
+        }
+        in_run = may_be_capital;
+        before = Some(token);
     }
 }
 
 /// As `each_sentence`, tokenizing `text` first (for callers without the tagger's tokens).
+/// Without dates known, every number may state a fact.
 pub fn each_sentence_of<'t>(text: &'t str, sentences: &[SentenceSpan], visit: impl FnMut(&Sentence<'_, 't>)) {
-    each_sentence(text, sentences, &tokenize(text), visit);
+    each_sentence(text, sentences, &tokenize(text), &[], visit);
 }
 
 #[cfg(test)]
@@ -58,15 +134,77 @@ mod tests {
 
     #[test]
     fn each_sentence_gets_its_own_tokens_and_remembers_names() {
-        let text = "Police named Khalid Masood. Officers followed Masood home.";
+        let text = "Police named Khalid Masood, 52. Officers followed Masood home.";
         let spans = sentences::split(text);
-        let mut seen: Vec<(usize, Vec<String>, usize)> = Vec::new();
+        let mut seen: Vec<(usize, Vec<String>, usize, bool)> = Vec::new();
         each_sentence_of(text, &spans, |s| {
-            seen.push((s.index, s.tokens.iter().map(|t| t.text.to_string()).collect(), s.names.len()))
+            let words = s.tokens.iter().map(|t| t.text.to_string()).collect();
+            seen.push((s.index, words, s.names.len(), s.states_facts))
         });
         assert_eq!(seen.len(), 2);
-        assert_eq!(seen[0].1, ["Police", "named", "Khalid", "Masood", "."]);
-        assert_eq!(seen[1].1, ["Officers", "followed", "Masood", "home", "."]);
+        assert_eq!(seen[0].1, ["Police", "named", "Khalid", "Masood", ",", "52", "."]);
+        assert!(seen[0].3, "a number may state a fact");
+        assert_eq!(seen[1].1, ["Officers", "followed", "Masood"], "no fact: the capitalised runs and the word before");
+        assert!(!seen[1].3);
         assert_eq!((seen[0].2, seen[1].2), (1, 1), "the full name, then its remembered word");
+    }
+
+    /// The byte spans of the date and time phrases the tagger finds in `text`.
+    fn date_spans(text: &str) -> Vec<Range<usize>> {
+        use crate::timex::TimexType;
+        let x = crate::pipeline::extract_events(
+            &crate::ingest::Document::plain_text("t.txt", text),
+            "d",
+            &crate::pipeline::Settings { anchor: chrono::NaiveDate::from_ymd_opt(2017, 3, 22).unwrap(), dct: None },
+        );
+        let dates = x.mentions.iter().filter(|m| matches!(m.timex_type, TimexType::Date | TimexType::Time));
+        dates.map(|m| x.offsets.byte_at(m.start)..x.offsets.byte_at(m.end)).collect()
+    }
+
+    /// What the readers make of each sentence: its names as text, its claims and the implied
+    /// events read so far.
+    fn readings(text: &str, reading: Reading) -> Vec<String> {
+        let spans = sentences::split(text);
+        let offsets = crate::text::offsets::CharOffsets::new(text);
+        let reference = chrono::NaiveDate::from_ymd_opt(2017, 3, 22).unwrap();
+        let mut reader = super::super::implied::Reader::new(reference);
+        let mut out = Vec::new();
+        let dates = date_spans(text);
+        read_sentences(text, &spans, &tokenize(text), &dates, reading, |s| {
+            let names: Vec<&str> =
+                s.names.iter().map(|n| &text[s.tokens[n.first].start..s.tokens[n.end - 1].end]).collect();
+            let claims = super::super::claims::of_sentence("d", text, &offsets, s);
+            reader.read(text, &offsets, s);
+            out.push(format!("{} {names:?} {claims:?}", s.index));
+        });
+        out.push(format!("{:?}", reader.finish(&[])));
+        out
+    }
+
+    /// Reading only the sentences that may state a fact, and only the names of the others, must
+    /// find exactly what reading every sentence word by word finds.
+    #[test]
+    fn reading_names_only_where_no_fact_is_stated_changes_nothing() {
+        let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        let mut texts: Vec<String> = [
+            "Defence Secretary Michael Fallon spoke. His wife Melissa and Kurt Cochran were there. \
+             Cochran, a 15-year veteran, said Fallon was there. He was a 15-year veteran. \
+             Ólafur Ragnar Grímsson visited Reykjavík. Grímsson, 52, left. \
+             Police said Keith Palmer, 48, died. Palmer and his wife celebrated their 25th Anniversary. \
+             They had been married for twenty years. President Xi Jinping sent condolences. Xi left.",
+            "Officers arrested eight people. Eight were held. Dozens were hurt when Mr Smith's car hit them.",
+            "Voters recalled the 1999 elections. On 22 March 2017 at 9:15 p.m. Ann Lee, 52, left. Lee spoke.",
+        ]
+        .map(str::to_string)
+        .to_vec();
+        for dir in [root.join("assets/examples"), root.join("../shared/seeds")] {
+            let mut paths: Vec<_> = std::fs::read_dir(&dir).into_iter().flatten().flatten().map(|e| e.path()).collect();
+            paths.sort();
+            texts.extend(paths.iter().filter_map(|p| crate::ingest::load(p).ok()).map(|d| d.text));
+        }
+        assert!(texts.len() >= 5, "the bundled examples are read");
+        for text in &texts {
+            assert_eq!(readings(text, Reading::FactsOnly), readings(text, Reading::Everything));
+        }
     }
 }

@@ -5,7 +5,7 @@
 //! themselves stay where their rules are (`claims`, `names`, `numbers`, `implied`); this module
 //! only indexes them.
 
-use crate::text::word_key::{key, WordKey, WordTable};
+use crate::text::word_key::{key, Shapes, WordKey, WordTable};
 use std::collections::BTreeMap;
 use std::sync::OnceLock;
 
@@ -102,11 +102,37 @@ pub fn classes_of(lower: &str) -> Classes {
 
 /// As `classes_of`, for a word whose key (`word_key::key`, any case) is already known.
 pub fn classes_of_key(packed: Option<WordKey>, lower: &str) -> Classes {
-    let lexicon = lexicon();
     match packed {
-        Some(k) => lexicon.table.get_key(k).unwrap_or(0),
-        None => lexicon.unkeyed.iter().find(|(w, _)| *w == lower).map_or(0, |(_, c)| *c),
+        Some(k) => classes_of_packed(k),
+        None => lexicon().unkeyed.iter().find(|(w, _)| *w == lower).map_or(0, |(_, c)| *c),
     }
+}
+
+/// The classes of a word by its key.
+pub fn classes_of_packed(packed: WordKey) -> Classes {
+    lexicon().table.get_key(packed).unwrap_or(0)
+}
+
+/// Whether a word (any case, as bytes) may make a sentence state a fact the story readers look
+/// for: a number word or vague amount (`NUMBER_WORD`: counts, ages, tenures) or "anniversary". A
+/// sentence without such a word and without digits states none, and its words are not classed
+/// (`reading`). Most words are ruled out by their shape alone.
+pub fn may_state_fact(word: &[u8]) -> bool {
+    struct Gate {
+        shapes: Shapes,
+        words: WordTable<()>,
+    }
+    static GATE: OnceLock<Gate> = OnceLock::new();
+    let gate = GATE.get_or_init(|| {
+        let listed: Vec<&'static str> = entries()
+            .into_iter()
+            .filter(|(_, c)| c & NUMBER_WORD != 0)
+            .map(|(w, _)| w)
+            .chain(["anniversary"])
+            .collect();
+        Gate { shapes: Shapes::of(listed.iter().copied()), words: WordTable::set(&listed) }
+    });
+    gate.shapes.may_hold(word) && key(word).is_some_and(|k| gate.words.get_key(k).is_some())
 }
 
 #[cfg(test)]
@@ -128,6 +154,21 @@ mod tests {
         assert_eq!(classes_of("march") & MONTH, MONTH);
         assert_eq!(classes_of("twenty") & (NUMBER_WORD | COUNT_START), NUMBER_WORD | COUNT_START);
         assert_eq!(classes_of("more") & (COUNT_START | GENERAL_PERSON_NOUN), COUNT_START | GENERAL_PERSON_NOUN);
+    }
+
+    #[test]
+    fn fact_words_are_number_words_and_anniversary() {
+        for word in ["four", "Twenty", "dozens", "hundred", "anniversary", "Anniversary"] {
+            assert!(may_state_fact(word.as_bytes()), "{word}");
+        }
+        for word in ["the", "police", "fourth", "anniversaries", "", "a", "more"] {
+            assert!(!may_state_fact(word.as_bytes()), "{word}");
+        }
+        for (word, classes) in entries() {
+            if classes & NUMBER_WORD != 0 && key(word.as_bytes()).is_some() {
+                assert!(may_state_fact(word.as_bytes()), "{word}");
+            }
+        }
     }
 
     #[test]

@@ -3,7 +3,7 @@
 //! verb); rules and refiners choose by context. Adding a word is one line in `ENTRIES`.
 
 use super::sem::{Part, Season, Unit, Vague};
-use crate::text::word_key::{key, WordTable, MAX_WORD_LEN};
+use crate::text::word_key::{key, Shapes, WordTable, MAX_WORD_LEN};
 
 /// One meaning of a word.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -254,13 +254,6 @@ const ENTRIES: &[(&str, &[Lex])] = &[
 const LONGEST: usize = 16;
 const _: () = assert!(LONGEST <= MAX_WORD_LEN);
 
-/// Length, first and last letter of every lexicon word, as bits: most words of running text are
-/// ruled out by this before any hashing.
-fn shape_index(len: usize, first: u8, last: u8) -> usize {
-    let letter = |b: u8| (b.to_ascii_lowercase().wrapping_sub(b'a') as usize).min(26);
-    (len * 27 + letter(first)) * 27 + letter(last)
-}
-
 /// A lexicon entry by number, as tokens store it: two bytes per token where the slice of its
 /// meanings takes sixteen (the tagger keeps one per token of the document).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -285,23 +278,19 @@ impl LexId {
 /// meanings once (the tagger's token classes), plus the shape bits.
 pub struct Index<T: Copy + 'static> {
     entries: WordTable<(LexId, T)>,
-    shapes: Vec<u64>,
+    shapes: Shapes,
 }
 
 impl<T: Copy + 'static> Index<T> {
     /// Indexes `ENTRIES`, computing `payload(word, meanings)` for each.
     pub fn new(payload: impl Fn(&str, &[Lex]) -> T) -> Self {
-        let mut shapes = vec![0u64; shape_index(LONGEST + 1, 0, 0) / 64 + 1];
         let mut entries = Vec::with_capacity(ENTRIES.len());
         for (n, (word, meanings)) in ENTRIES.iter().enumerate() {
-            let w = word.as_bytes();
-            let index = shape_index(w.len(), w[0], w[w.len() - 1]);
-            shapes[index / 64] |= 1 << (index % 64);
             let id = LexId(u16::try_from(n + 1).unwrap_or(0));
             entries.push((*word, (id, payload(word, meanings))));
         }
-        let entries = WordTable::new(&entries);
-        Index { entries, shapes }
+        let shapes = Shapes::of(ENTRIES.iter().map(|(word, _)| *word));
+        Index { entries: WordTable::new(&entries), shapes }
     }
 
     /// Meanings of `word` (any case) and its payload; `None` when it plays no part in time phrases.
@@ -311,11 +300,7 @@ impl<T: Copy + 'static> Index<T> {
 
     /// As `get`, for the bytes of a word.
     pub fn get_bytes(&self, bytes: &[u8]) -> Option<(LexId, T)> {
-        if bytes.len() > LONGEST || bytes.is_empty() {
-            return None;
-        }
-        let index = shape_index(bytes.len(), bytes[0], bytes[bytes.len() - 1]);
-        if self.shapes[index / 64] & (1 << (index % 64)) == 0 {
+        if bytes.len() > LONGEST || !self.shapes.may_hold(bytes) {
             return None;
         }
         // Entries hold only letters and hyphens, so a key with any other byte finds nothing.

@@ -158,6 +158,41 @@ impl WordTable<()> {
     }
 }
 
+/// The shapes (length, first and last letter, any case) of the words of a fixed list, as bits: a
+/// word of another shape is not in the list, which rules out most words of running text before
+/// any keying or hashing.
+pub struct Shapes {
+    bits: Vec<u64>,
+}
+
+impl Shapes {
+    pub fn of<'w>(words: impl IntoIterator<Item = &'w str>) -> Self {
+        let mut bits = vec![0u64; shape_index(&[0; MAX_WORD_LEN + 1]) / 64 + 1];
+        for word in words.into_iter().map(str::as_bytes).filter(|w| !w.is_empty() && w.len() <= MAX_WORD_LEN) {
+            let index = shape_index(word);
+            bits[index / 64] |= 1 << (index % 64);
+        }
+        Shapes { bits }
+    }
+
+    /// Whether `word` has the shape of a listed word (it may still not be one).
+    pub fn may_hold(&self, word: &[u8]) -> bool {
+        if word.is_empty() || word.len() > MAX_WORD_LEN {
+            return false;
+        }
+        let index = shape_index(word);
+        self.bits[index / 64] & (1 << (index % 64)) != 0
+    }
+}
+
+/// The shape bit of a word of 1 to 16 bytes: its length, first and last letter (case folded; any
+/// other byte counts as one more "letter").
+fn shape_index(word: &[u8]) -> usize {
+    let letter = |b: u8| (b.to_ascii_lowercase().wrapping_sub(b'a') as usize).min(26);
+    let (first, last) = (word.first().copied().unwrap_or(0), word.last().copied().unwrap_or(0));
+    (word.len() * 27 + letter(first)) * 27 + letter(last)
+}
+
 /// A word lower-cased on the stack, for rules that compare a neighbouring word against short word
 /// lists without allocating. Words longer than 24 bytes or not ASCII come out empty (no list holds
 /// one).
