@@ -51,10 +51,9 @@ pub const COUNTED_FAMILIES: &[&str] =
 /// Sets each claim's `story` (from its event, else the story event of its document that its
 /// sentence names, else its document's most reported story event), then compares them.
 pub fn compare(timeline: &mut Timeline) {
-    let stories: Vec<Option<String>> = {
-        let index = Index::new(timeline);
-        timeline.claims.iter().map(|c| story_of_claim(&index, c)).collect()
-    };
+    // Events and story events do not change here: one index serves the claims and the times.
+    let index = Index::new(&timeline.events, &timeline.stories);
+    let stories: Vec<Option<String>> = timeline.claims.iter().map(|c| story_of_claim(&index, c)).collect();
     for (claim, story) in timeline.claims.iter_mut().zip(stories) {
         claim.story = story;
         claim.superseded_by = None;
@@ -70,7 +69,7 @@ pub fn compare(timeline: &mut Timeline) {
     for ((subject, story), group) in claim_groups(&timeline.claims) {
         compare_group(&subject, story.as_deref(), &group, &titles, &mut conflicts, &mut agreements);
     }
-    conflicts.extend(time_conflicts(timeline, &Index::new(timeline)));
+    conflicts.extend(time_conflicts(timeline, &index));
     conflicts.sort_by(|a, b| a.id.cmp(&b.id));
     agreements.sort_by(|a, b| a.id.cmp(&b.id));
     timeline.conflicts = conflicts;
@@ -93,11 +92,11 @@ struct Index<'t> {
 }
 
 impl<'t> Index<'t> {
-    fn new(timeline: &'t Timeline) -> Self {
-        let events = timeline.events.iter().map(|e| (e.id.as_str(), e)).collect();
-        let stories = timeline.stories.iter().map(|s| (s.id.as_str(), s)).collect();
+    fn new(all_events: &'t [Event], all_stories: &'t [StoryEvent]) -> Self {
+        let events = all_events.iter().map(|e| (e.id.as_str(), e)).collect();
+        let stories = all_stories.iter().map(|s| (s.id.as_str(), s)).collect();
         let mut by_document: HashMap<&str, Vec<&StoryEvent>> = HashMap::default();
-        for story in &timeline.stories {
+        for story in all_stories {
             for doc in &story.documents {
                 by_document.entry(doc.as_str()).or_default().push(story);
             }
@@ -106,7 +105,7 @@ impl<'t> Index<'t> {
             list.sort_by(|a, b| most_reported_first(a, b));
         }
         let mut by_family: HashMap<&'static str, &StoryEvent> = HashMap::default();
-        for story in timeline.stories.iter().filter(|s| s.documents.len() >= 2) {
+        for story in all_stories.iter().filter(|s| s.documents.len() >= 2) {
             let Some(family) = families::family_of_label(&story.label) else { continue };
             let slot = by_family.entry(family).or_insert(story);
             if most_reported_first(story, slot).is_lt() {

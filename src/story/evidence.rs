@@ -22,7 +22,9 @@ pub struct Evidence {
 /// One number per distinct lower-case word.
 #[derive(Default)]
 pub struct Words {
-    ids: FastMap<String, u32>,
+    /// Each word seen, lower-cased, with its id (`None` for function and time words, which are
+    /// remembered too, so each word is hashed once per use).
+    ids: FastMap<String, Option<u32>>,
     names: Vec<String>,
     buffer: String,
 }
@@ -37,16 +39,17 @@ impl Words {
         } else {
             self.buffer.extend(word.chars().flat_map(char::to_lowercase));
         }
-        if function_words().contains(self.buffer.as_str()) || crate::tagger::lexicon::is_time_word(&self.buffer) {
-            return None;
-        }
         if let Some(&id) = self.ids.get(self.buffer.as_str()) {
-            return Some(id);
+            return id;
         }
-        let id = u32::try_from(self.names.len()).ok()?;
-        self.names.push(self.buffer.clone());
+        let excluded =
+            function_words().contains(self.buffer.as_str()) || crate::tagger::lexicon::is_time_word(&self.buffer);
+        let id = if excluded { None } else { u32::try_from(self.names.len()).ok() };
+        if id.is_some() {
+            self.names.push(self.buffer.clone());
+        }
         self.ids.insert(self.buffer.clone(), id);
-        Some(id)
+        id
     }
 
     /// The word of `id`, with a capital first letter ("London").
@@ -68,6 +71,29 @@ pub fn of(event: &Event, words: &mut Words) -> Evidence {
     }
 }
 
+/// The evidence of every event, in order, as `of` gives it. The events of one sentence are next
+/// to each other and share its participants, which are read once.
+pub fn of_all(events: &[Event], words: &mut Words) -> Vec<Evidence> {
+    let mut out: Vec<Evidence> = Vec::with_capacity(events.len());
+    // The last event whose participants were read.
+    let mut last_read: Option<usize> = None;
+    for event in events {
+        let Some(family) = families::family_of_label(&event.label) else {
+            out.push(Evidence::default());
+            continue;
+        };
+        let same_sentence =
+            last_read.filter(|&k| events[k].doc == event.doc && events[k].sentence.start == event.sentence.start);
+        let participants = match same_sentence {
+            Some(k) => out[k].participants.clone(),
+            None => participants(&event.sentence.text, words),
+        };
+        last_read = Some(out.len());
+        out.push(Evidence { family: Some(family), participants, content: content_words(&event.label, words) });
+    }
+    out
+}
+
 fn sorted(mut ids: Vec<u32>) -> Vec<u32> {
     ids.sort_unstable();
     ids.dedup();
@@ -79,11 +105,15 @@ fn participants(sentence: &str, words: &mut Words) -> Vec<u32> {
     let mut out = Vec::new();
     let mut first = true;
     for raw in sentence.split_whitespace() {
-        let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
-        let word = word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")).unwrap_or(word);
-        let capitalised = word.chars().next().is_some_and(char::is_uppercase) && word.len() > 1;
-        if capitalised && !first {
-            out.extend(words.id(word));
+        // Most words start with a lower-case letter: no name to read in them.
+        let lower_case = raw.as_bytes().first().is_some_and(u8::is_ascii_lowercase);
+        if !lower_case && !first {
+            let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
+            let word = word.strip_suffix("’s").or_else(|| word.strip_suffix("'s")).unwrap_or(word);
+            let capitalised = word.chars().next().is_some_and(char::is_uppercase) && word.len() > 1;
+            if capitalised {
+                out.extend(words.id(word));
+            }
         }
         first = raw.ends_with(['.', '!', '?', ':', '“', '"']);
     }
@@ -151,6 +181,31 @@ mod tests {
         assert_eq!(names.len(), 4, "{names:?}");
         assert!(names.contains(&"Westminster".to_string()) && !names.contains(&"Police".to_string()));
         assert!(!names.contains(&"Wednesday".to_string()), "time words are not participants");
+    }
+
+    #[test]
+    fn evidence_of_all_is_evidence_of_each() {
+        let text = "Police arrested Khalid Masood in London on Wednesday. The attack killed four.";
+        let doc = crate::ingest::Document::plain_text("a.txt", text);
+        let settings =
+            crate::pipeline::Settings { anchor: chrono::NaiveDate::from_ymd_opt(2017, 3, 22).unwrap(), dct: None };
+        let mut events = crate::pipeline::extract_document(&doc, "d1", &settings).events;
+        let mut twin = events[0].clone();
+        twin.label = "Police arrested Masood".to_string();
+        events.insert(1, twin);
+        let (mut one, mut all) = (Words::default(), Words::default());
+        let each: Vec<Evidence> = events.iter().map(|e| of(e, &mut one)).collect();
+        let together = of_all(&events, &mut all);
+        let names = |e: &[Evidence], w: &Words| -> Vec<(Option<&str>, Vec<String>, Vec<String>)> {
+            e.iter()
+                .map(|x| {
+                    let p = x.participants.iter().map(|&i| w.name(i)).collect();
+                    (x.family, p, x.content.iter().map(|&i| w.name(i)).collect())
+                })
+                .collect()
+        };
+        assert!(together.iter().filter(|e| e.family.is_some()).count() >= 2);
+        assert_eq!(names(&each, &one), names(&together, &all));
     }
 
     #[test]

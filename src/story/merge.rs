@@ -38,7 +38,7 @@ fn block_of(event: &Event, family: &'static str) -> Block {
 /// result is sorted by story id; each event's `story` field is set.
 pub fn group(events: &mut [Event]) -> Vec<StoryEvent> {
     let mut words = Words::default();
-    let evidence: Vec<Evidence> = events.iter().map(|e| evidence::of(e, &mut words)).collect();
+    let evidence = evidence::of_all(events, &mut words);
     let mut sets = DisjointSets::new(events.len());
     // By root, in order, so that the reasons of a story event come out the same in every run.
     let mut reasons: BTreeMap<usize, Vec<String>> = BTreeMap::new();
@@ -80,20 +80,18 @@ pub fn group(events: &mut [Event]) -> Vec<StoryEvent> {
             }
         }
     }
-    let mut built: Vec<(StoryEvent, Vec<usize>)> = clusters(&mut sets, events.len())
-        .into_iter()
-        .map(|(root, members)| {
-            let story = story_of(events, &members, merged_reasons.remove(&root).unwrap_or_default());
-            (story, members)
-        })
+    let clusters = clusters(&mut sets, events.len());
+    let mut stories: Vec<StoryEvent> = clusters
+        .iter()
+        .map(|(root, members)| story_of(events, members, merged_reasons.remove(root).unwrap_or_default()))
         .collect();
-    built.sort_by(|a, b| a.0.id.cmp(&b.0.id));
-    for (story, members) in &built {
+    for ((_, members), story) in clusters.iter().zip(&stories) {
         for &index in members {
             events[index].story = Some(story.id.clone());
         }
     }
-    built.into_iter().map(|(story, _)| story).collect()
+    stories.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+    stories
 }
 
 /// Each set's root and members, in order of first member.
