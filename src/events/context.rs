@@ -10,12 +10,13 @@
 use super::label::{sentence_label, undated_report_label};
 use crate::resolve::named_events::is_event_noun;
 use crate::text::offsets::CharOffsets;
+use crate::text::word_key::{key, WordTable};
 use crate::text::SentenceSpan;
 use crate::timeline::{Event, Mention, PlacementKind, SentenceRef};
 use crate::timex::{day_label, Granularity};
 use chrono::{Duration, NaiveDate, NaiveTime};
 use std::collections::HashMap;
-use std::sync::Arc;
+use std::sync::{Arc, OnceLock};
 
 /// A lede is one of the first sentences of an article (after its title).
 const LEDE_SENTENCES: usize = 3;
@@ -122,12 +123,17 @@ const MODALS: &[&str] = &[
 
 /// The words of a sentence, lower case, without the punctuation around them.
 fn words_of(sentence: &str) -> Vec<(String, bool)> {
+    bare_words(sentence).map(|(w, capitalised)| (w.to_lowercase(), capitalised)).collect()
+}
+
+/// The words of a sentence without the punctuation around them, each with whether it starts
+/// with a capital.
+fn bare_words(sentence: &str) -> impl Iterator<Item = (&str, bool)> {
     sentence
         .split_whitespace()
         .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
         .filter(|w| !w.is_empty())
-        .map(|w| (w.to_lowercase(), w.starts_with(char::is_uppercase)))
-        .collect()
+        .map(|w| (w, w.starts_with(char::is_uppercase)))
 }
 
 fn is_event_verb(word: &str, capitalised: bool) -> bool {
@@ -139,18 +145,85 @@ fn is_event_verb(word: &str, capitalised: bool) -> bool {
 }
 
 /// Whether `sentence` reports something that happened: an event verb in the past or present
-/// perfect, with no modal or "if" before it, in a statement (not a question or a fragment).
+/// perfect, with no modal or "if" before it, in a statement (not a question or a fragment) of 5
+/// to 80 words. Runs once per sentence of every document, so it reads the words in one pass and
+/// looks each one up once (`VerbWords`).
 pub fn reports_a_happening(sentence: &str) -> bool {
-    let trimmed = sentence.trim_end();
-    if trimmed.ends_with('?') {
+    if sentence.trim_end().ends_with('?') {
         return false;
     }
-    let words = words_of(sentence);
-    if !(5..=80).contains(&words.len()) {
-        return false;
+    let mut count = 0;
+    let mut verb_found = false;
+    for (word, capitalised) in bare_words(sentence) {
+        count += 1;
+        if count > 80 {
+            return false;
+        }
+        if verb_found {
+            continue;
+        }
+        match verb_word(word) {
+            // A capitalised word is a name or a sentence's first word, never its event verb.
+            VerbWord::Event => verb_found = !capitalised,
+            // A modal before the first event verb: a plan or a possibility, whatever follows.
+            VerbWord::Modal => return false,
+            VerbWord::Other => {}
+        }
     }
-    let Some(verb) = words.iter().position(|(w, cap)| is_event_verb(w, *cap)) else { return false };
-    !words[..verb].iter().any(|(w, _)| MODALS.contains(&w.as_str()))
+    verb_found && count >= 5
+}
+
+/// What a word is to `reports_a_happening`.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum VerbWord {
+    Event,
+    Modal,
+    Other,
+}
+
+const LISTED_REPORTING: u8 = 1;
+const LISTED_NOT_EVENT_ED: u8 = 2;
+const LISTED_PAST_FORM: u8 = 4;
+const LISTED_MODAL: u8 = 8;
+
+/// The lists `is_event_verb` and the modals read, as one table of flags by word key.
+fn verb_lists() -> &'static WordTable<u8> {
+    static TABLE: OnceLock<WordTable<u8>> = OnceLock::new();
+    TABLE.get_or_init(|| {
+        let mut flags: std::collections::BTreeMap<&str, u8> = std::collections::BTreeMap::new();
+        let lists = [
+            (REPORTING, LISTED_REPORTING),
+            (NOT_EVENT_ED, LISTED_NOT_EVENT_ED),
+            (EVENT_PAST_FORMS, LISTED_PAST_FORM),
+            (MODALS, LISTED_MODAL),
+        ];
+        for (words, flag) in lists {
+            for word in words {
+                *flags.entry(word).or_default() |= flag;
+            }
+        }
+        WordTable::new(&flags.into_iter().collect::<Vec<_>>())
+    })
+}
+
+fn verb_word(word: &str) -> VerbWord {
+    let Some(packed) = key(word.as_bytes()) else {
+        // Longer than a key holds, or not ASCII: the lists hold no such word.
+        let lower = word.to_lowercase();
+        return if is_event_verb(&lower, false) { VerbWord::Event } else { VerbWord::Other };
+    };
+    let flags = verb_lists().get_key(packed).unwrap_or(0);
+    let regular = word.len() > 3
+        && word.as_bytes().ends_with(b"ed")
+        && word.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-');
+    let excluded = flags & (LISTED_REPORTING | LISTED_NOT_EVENT_ED) != 0;
+    if !excluded && (regular || flags & LISTED_PAST_FORM != 0) {
+        VerbWord::Event
+    } else if flags & LISTED_MODAL != 0 {
+        VerbWord::Modal
+    } else {
+        VerbWord::Other
+    }
 }
 
 /// The document a sentence is placed in: its text, sentences and what already placed events.
@@ -406,6 +479,45 @@ fn event_of(ctx: &Context, index: usize, span: &SentenceSpan, sentence: &str, pl
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `reports_a_happening` as first written: every word lower-cased into a vector, then the
+    /// first event verb and the modals before it.
+    fn reports_a_happening_by_vector(sentence: &str) -> bool {
+        let words = words_of(sentence);
+        if sentence.trim_end().ends_with('?') || !(5..=80).contains(&words.len()) {
+            return false;
+        }
+        let Some(verb) = words.iter().position(|(w, cap)| is_event_verb(w, *cap)) else { return false };
+        !words[..verb].iter().any(|(w, _)| MODALS.contains(&w.as_str()))
+    }
+
+    #[test]
+    fn one_pass_reading_decides_as_the_vector_did() {
+        let root = std::path::PathBuf::from(env!("CARGO_MANIFEST_DIR"));
+        let mut sentences: Vec<String> = [
+            "Shares could have risen further after the company announced cuts today.",
+            "If the storm had hit, officials said, the town would have flooded badly.",
+            "ÉLAN DIRECTORS RESIGNED on Monday after the vote was counted.",
+            "An internationally-recognised-and-celebrated team arrived in town.",
+            "Police arrested",
+        ]
+        .map(str::to_string)
+        .to_vec();
+        sentences.push("word ".repeat(79) + "arrested.");
+        sentences.push("word ".repeat(80) + "arrested.");
+        for dir in [root.join("assets/examples"), root.join("../shared/seeds")] {
+            let mut paths: Vec<_> = std::fs::read_dir(&dir).into_iter().flatten().flatten().map(|e| e.path()).collect();
+            paths.sort();
+            for doc in paths.iter().filter_map(|p| crate::ingest::load(p).ok()) {
+                let spans = crate::text::sentences::split(&doc.text);
+                sentences.extend(spans.iter().map(|s| doc.text[s.start..s.end].to_string()));
+            }
+        }
+        assert!(sentences.len() > 50);
+        for sentence in &sentences {
+            assert_eq!(reports_a_happening(sentence), reports_a_happening_by_vector(sentence), "{sentence}");
+        }
+    }
 
     #[test]
     fn happenings_are_told_from_statements_plans_and_questions() {
