@@ -231,6 +231,21 @@ fn time_reason(a: &Event, b: &Event) -> String {
 /// The story event of one cluster: the most precise time its sources agree on, the clearest of
 /// their labels, and its id from its first event (stable while that event is).
 fn story_of(events: &[Event], members: &[usize], reasons: Vec<String>) -> StoryEvent {
+    if let [only] = members {
+        // Most story events have one source: its own time and label.
+        let event = &events[*only];
+        return StoryEvent {
+            id: format!("s-{}", event.id),
+            label: event.label.clone(),
+            start: event.start,
+            end: event.end,
+            granularity: event.granularity,
+            events: vec![event.id.clone()],
+            documents: vec![event.doc.clone()],
+            reasons,
+            edited: event.story_pin.is_some(),
+        };
+    }
     let mut sorted: Vec<&Event> = members.iter().map(|&i| &events[i]).collect();
     sorted.sort_by(|a, b| a.id.cmp(&b.id));
     let first = sorted[0];

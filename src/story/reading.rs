@@ -77,7 +77,13 @@ fn read_sentences<'t>(
         let dates = &dates[dates.partition_point(|d| d.end <= span.start)..];
         let dates = &dates[..dates.partition_point(|d| d.start < span.end)];
         let in_date = |t: &Token| dates.iter().any(|d| d.contains(&(t.start as usize)));
-        let states_facts = own.clone().any(|t| may_state_fact(text, t) && !in_date(t));
+        let sentence_tokens = &tokens[first..next];
+        let states_facts = sentence_tokens.iter().enumerate().any(|(k, t)| {
+            t.end as usize <= span.end
+                && may_state_fact(text, t)
+                && !in_date(t)
+                && !is_money_or_share(sentence_tokens, k)
+        });
         buffer.clear();
         if states_facts || reading != Reading::FactsOnly {
             buffer.extend(own.filter_map(|t| tok_of(text, t)));
@@ -98,6 +104,33 @@ fn may_state_fact(text: &str, token: &Token) -> bool {
         TokenKind::Word => bytes.first().is_some_and(u8::is_ascii_digit) || words::may_state_fact(bytes),
         _ => false,
     }
+}
+
+/// Whether the number at `k` is part of a sum of money or a percentage ("$1.2", "£40,000",
+/// "5.5%"): a figure, read from its first digits to its last, glued to a currency sign before it
+/// or a percent sign after it. No count or age is written so.
+fn is_money_or_share(tokens: &[Token], k: usize) -> bool {
+    let glued_figure_part = |i: usize| {
+        let (Some(mark), Some(number)) = (tokens.get(i), tokens.get(i + 1)) else { return false };
+        matches!(mark.kind, TokenKind::Punct('.' | ',')) && !mark.space_before && !number.space_before
+    };
+    if tokens.get(k).is_none_or(|t| t.kind != TokenKind::Number) {
+        return false;
+    }
+    let mut first = k;
+    while first >= 2 && tokens[first - 2].kind == TokenKind::Number && glued_figure_part(first - 1) {
+        first -= 2;
+    }
+    let mut last = k;
+    while tokens.get(last + 2).is_some_and(|t| t.kind == TokenKind::Number) && glued_figure_part(last + 1) {
+        last += 2;
+    }
+    let currency = first
+        .checked_sub(1)
+        .and_then(|i| tokens.get(i))
+        .is_some_and(|t| matches!(t.kind, TokenKind::Punct('$' | '£' | '€' | '¥')) && !tokens[first].space_before);
+    let percent = tokens.get(last + 1).is_some_and(|t| t.kind == TokenKind::Punct('%') && !t.space_before);
+    currency || percent
 }
 
 /// The words of a sentence a name can be made of (those that may start with a capital), each
@@ -149,6 +182,20 @@ mod tests {
         assert_eq!((seen[0].2, seen[1].2), (1, 1), "the full name, then its remembered word");
     }
 
+    #[test]
+    fn money_and_percentages_are_told_from_counts() {
+        let money = |text: &str| -> Vec<bool> {
+            let tokens = tokenize(text);
+            (0..tokens.len())
+                .filter(|&k| tokens[k].kind == TokenKind::Number)
+                .map(|k| is_money_or_share(&tokens, k))
+                .collect()
+        };
+        assert_eq!(money("$1,204.50 and 5.5% of 40,000 people"), [true, true, true, true, true, false, false]);
+        assert_eq!(money("£40 (52%) but 52 % and $ 5"), [true, true, false, false]);
+        assert_eq!(money("a 52-year-old, 12 people"), [false, false]);
+    }
+
     /// The byte spans of the date and time phrases the tagger finds in `text`.
     fn date_spans(text: &str) -> Vec<Range<usize>> {
         use crate::timex::TimexType;
@@ -194,6 +241,7 @@ mod tests {
              They had been married for twenty years. President Xi Jinping sent condolences. Xi left.",
             "Officers arrested eight people. Eight were held. Dozens were hurt when Mr Smith's car hit them.",
             "Voters recalled the 1999 elections. On 22 March 2017 at 9:15 p.m. Ann Lee, 52, left. Lee spoke.",
+            "Shares of Acme Corp rose 5.5% to $1,204.50. The bank lent £40,000 to Ann Lee (52%). It cost $5 and 12 people.",
         ]
         .map(str::to_string)
         .to_vec();
