@@ -24,6 +24,29 @@ fn season_label(day: NaiveDate) -> String {
     }
 }
 
+/// "1st", "2nd", "3rd", "4th", "11th", "12th", "13th", "21st", "102nd".
+fn ordinal(n: i64) -> String {
+    let suffix = match (n % 10, n % 100) {
+        (_, 11..=13) => "th",
+        (1, _) => "st",
+        (2, _) => "nd",
+        (3, _) => "rd",
+        _ => "th",
+    };
+    format!("{n}{suffix}")
+}
+
+/// The century a year is in, counted as people do: 1900–1999 is the 20th century (TimeML's
+/// century value 19), year 0 and before are centuries BC.
+fn century_label(year: i32) -> String {
+    let century = i64::from(year.div_euclid(100)) + 1;
+    if century >= 1 {
+        format!("{} century", ordinal(century))
+    } else {
+        format!("{} century BC", ordinal(1 - century))
+    }
+}
+
 /// One point in time at `granularity`.
 pub fn at_granularity(t: NaiveDateTime, granularity: Granularity) -> String {
     match granularity {
@@ -37,7 +60,7 @@ pub fn at_granularity(t: NaiveDateTime, granularity: Granularity) -> String {
         Granularity::Half => format!("H{} {}", (t.month0() / 6) + 1, t.year()),
         Granularity::Year => t.year().to_string(),
         Granularity::Decade => format!("the {}s", t.year().div_euclid(10) * 10),
-        Granularity::Century => format!("{}th century", t.year().div_euclid(100) + 1),
+        Granularity::Century => century_label(t.year()),
     }
 }
 
@@ -83,6 +106,24 @@ pub fn parse_date_time(date: &str, time: &str) -> Result<NaiveDateTime, String> 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Regression (issue #11, window defects): "1th century", "3th century".
+    #[test]
+    fn centuries_read_with_their_ordinal() {
+        let at = |year: i32| NaiveDate::from_ymd_opt(year, 6, 1).unwrap().and_time(chrono::NaiveTime::MIN);
+        let read = |year: i32| at_granularity(at(year), Granularity::Century);
+        assert_eq!(read(50), "1st century");
+        assert_eq!(read(150), "2nd century");
+        assert_eq!(read(250), "3rd century");
+        assert_eq!(read(1050), "11th century");
+        assert_eq!(read(1150), "12th century");
+        assert_eq!(read(1250), "13th century");
+        assert_eq!(read(1999), "20th century");
+        assert_eq!(read(2017), "21st century");
+        assert_eq!(read(-50), "1st century BC");
+        assert_eq!(ordinal(102), "102nd");
+        assert_eq!(ordinal(111), "111th");
+    }
 
     fn t(y: i32, m: u32, d: u32, h: u32) -> NaiveDateTime {
         NaiveDate::from_ymd_opt(y, m, d).unwrap().and_hms_opt(h, 0, 0).unwrap()
