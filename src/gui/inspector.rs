@@ -59,7 +59,12 @@ fn edit_fields(ui: &mut egui::Ui, event: &Event, draft: &mut InspectorDraft, act
         let caption = ui.label("Label");
         let response =
             ui.add(egui::TextEdit::singleline(&mut draft.label).desired_width(f32::INFINITY)).labelled_by(caption.id);
-        if response.lost_focus() && draft.label.trim() != event.label {
+        let cancelled = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Escape));
+        if cancelled {
+            // Escape takes back what was typed, as in any text field of a desktop program.
+            draft.label = event.label.clone();
+            draft.error = None;
+        } else if response.lost_focus() && draft.label.trim() != event.label {
             match edit::relabel(event, &draft.label) {
                 Some(after) => actions.push(Action::Edit(Box::new(EventEdit {
                     what: "Rename".into(),
