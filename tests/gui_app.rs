@@ -1,6 +1,6 @@
 //! Drives the real window state with egui_kittest: loads the bundled example articles, finds
 //! event markers by their accessible labels, clicks, drags, undoes, hides, changes the anchor,
-//! saves / reopens a project and exports JSON and PNG.
+//! saves / reopens a project and exports JSON, PNG, CSV and TimelineJS (never over an article).
 #![cfg(feature = "gui")]
 
 use chrono::NaiveDate;
@@ -259,6 +259,77 @@ fn export_json_through_the_menu_and_path_field() {
         t = chronoscope::export::json::from_str(&chronoscope::export::json::to_string(&t)).unwrap();
         t
     });
+}
+
+/// File › Export › CSV and TimelineJS write what `extract --csv` / `--timelinejs` write for the
+/// window's timeline, edits included (issue #11).
+#[test]
+fn export_csv_and_timelinejs_through_the_menu() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app_with(examples());
+    let (event, centre) = pick_event(&harness);
+    let vp = harness.state().view.viewport.unwrap();
+    let dx = ((2.0 * event.granularity.snap_seconds() as f64) / vp.seconds_per_px()).clamp(40.0, 300.0) as f32;
+    drag(&mut harness, centre, dx);
+    assert!(harness.state().project.timeline.event(&event.id).unwrap().edited);
+    for (item, title, hint, name) in [
+        ("CSV (spreadsheet)…", "Export CSV", "Where to write the CSV, e.g. timeline.csv", "t.csv"),
+        ("TimelineJS…", "Export TimelineJS", "Where to write the TimelineJS file, e.g. timelinejs.json", "tjs.json"),
+    ] {
+        let out = dir.path().join(name);
+        harness.get_by_label("File").click();
+        harness.run();
+        harness.get_by_label("Export").hover();
+        harness.run();
+        harness.get_by_label(item).click();
+        harness.run();
+        harness.get_by_label(title);
+        let field = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, hint);
+        field.focus();
+        field.type_text(&out.display().to_string());
+        harness.run_steps(1);
+        harness.get_by_label("Save").click();
+        harness.run_steps(2);
+        let written = std::fs::read(&out).expect("the export was written");
+        let mut expected = Vec::new();
+        let timeline = &harness.state().project.timeline;
+        if name.ends_with(".csv") {
+            chronoscope::export::csv::to_writer(timeline, &mut expected).unwrap();
+        } else {
+            chronoscope::export::timelinejs::to_writer(timeline, &mut expected).unwrap();
+        }
+        assert_eq!(String::from_utf8(written).unwrap(), String::from_utf8(expected).unwrap(), "{name}");
+    }
+    let csv = std::fs::read_to_string(dir.path().join("t.csv")).unwrap();
+    let edited_row = csv.lines().find(|line| line.contains(&event.label)).expect("the moved event has a row");
+    assert!(edited_row.contains("true"), "the row says it was edited: {edited_row}");
+}
+
+/// Regression: the window wrote exports and projects wherever the user pointed, so naming an
+/// open article (a slip in the path field, or the system dialog's overwrite prompt clicked
+/// through) replaced the article's text with JSON.
+#[test]
+fn nothing_is_written_over_an_open_article() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("article.txt");
+    std::fs::write(&article, "Police arrested two men on Tuesday, 13 June 2023.").unwrap();
+    let mut harness = app_with(vec![article.clone()]);
+    let before = std::fs::read(&article).unwrap();
+    let spelled_otherwise = dir.path().join(".").join("article.txt");
+    for purpose in [
+        PathPurpose::ExportJson,
+        PathPurpose::ExportCsv,
+        PathPurpose::ExportTimelineJs,
+        PathPurpose::SaveProject,
+        PathPurpose::ExportPng(PngChoice { width: 1920, height: 1080, whole: true }),
+    ] {
+        harness.state_mut().perform(Action::PathsChosen(purpose, vec![spelled_otherwise.clone()]));
+        assert_eq!(std::fs::read(&article).unwrap(), before, "{purpose:?} wrote over the article");
+    }
+    let app = harness.state();
+    let refusals = app.notices.items.iter().filter(|n| n.error && n.text.contains("would destroy its text")).count();
+    assert_eq!(refusals, 5, "each refusal is said");
+    assert!(app.project.path.is_none(), "the project did not take the article's path");
 }
 
 #[test]
@@ -523,6 +594,59 @@ fn the_inspector_renames_and_moves_the_selected_event() {
     harness.get_by_label("Reset to extracted").click();
     harness.run_steps(3);
     assert_eq!(harness.state().project.timeline.event(&event.id), Some(&event));
+}
+
+/// Regression (issue #11, window defects): Escape in the label field committed the half-typed
+/// label as a rename instead of cancelling it.
+#[test]
+fn escape_in_the_label_field_cancels_the_typing() {
+    let mut harness = app_with(examples());
+    let (event, _) = pick_event(&harness);
+    harness.get_by_label(&accessible_label(&event, &harness.state().project.timeline)).click();
+    harness.run_steps(2);
+    let field = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Label");
+    field.focus();
+    harness.run_steps(1);
+    harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Label").type_text(" half-typ");
+    harness.run_steps(1);
+    harness.key_press(egui::Key::Escape);
+    harness.run_steps(3);
+    let app = harness.state();
+    assert_eq!(app.project.timeline.event(&event.id), Some(&event), "nothing was renamed");
+    assert!(app.project.history.undo_name().is_none(), "no edit was recorded");
+    let shown = harness.get_by_role_and_label(egui::accesskit::Role::TextInput, "Label").value();
+    assert_eq!(shown.as_deref(), Some(event.label.as_str()), "the field shows the label again");
+}
+
+/// Regression (issue #11, window defects): "Redid: Move" stayed in the status line under later
+/// edits, and a failed save stayed on screen in red after a later save that worked.
+#[test]
+fn the_status_line_and_errors_follow_what_happened_last() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app_with(examples());
+    let (event, centre) = pick_event(&harness);
+    let vp = harness.state().view.viewport.unwrap();
+    let dx = ((2.0 * event.granularity.snap_seconds() as f64) / vp.seconds_per_px()).clamp(40.0, 300.0) as f32;
+    drag(&mut harness, centre, dx);
+    harness.state_mut().perform(Action::Undo);
+    harness.state_mut().perform(Action::Redo);
+    harness.run_steps(2);
+    assert_eq!(harness.query_all_by_label("Redid: Move").count(), 1, "the redo is said");
+    let moved = harness.state().project.timeline.event(&event.id).unwrap().clone();
+    let renamed = chronoscope::session::edit::relabel(&moved, "Warehouse blaze").unwrap();
+    let rename = chronoscope::session::history::EventEdit { what: "Rename".into(), before: moved, after: renamed };
+    harness.state_mut().perform(Action::Edit(Box::new(rename)));
+    harness.run_steps(2);
+    assert_eq!(harness.query_all_by_label("Redid: Move").count(), 0, "a later edit replaces it");
+
+    let nowhere = dir.path().join("no-such-folder").join("story.chronoscope.json");
+    harness.state_mut().perform(Action::PathsChosen(PathPurpose::SaveProject, vec![nowhere]));
+    let errors = |h: &Harness<'_, ChronoscopeApp>| h.state().notices.items.iter().filter(|n| n.error).count();
+    assert_eq!(errors(&harness), 1, "the failed save is said");
+    let good = dir.path().join("story.chronoscope.json");
+    harness.state_mut().perform(Action::PathsChosen(PathPurpose::SaveProject, vec![good]));
+    assert_eq!(errors(&harness), 0, "the save that worked takes the error back");
+    assert!(!harness.state().project.dirty);
 }
 
 #[test]
@@ -1076,7 +1200,17 @@ fn context_placed_events_are_drawn_explained_and_hidden_with_one_toggle() {
     let drawn = |h: &Harness<'_, ChronoscopeApp>| {
         placed.iter().filter(|e| h.query_by_label(&accessible_label(e, &h.state().project.timeline)).is_some()).count()
     };
-    assert!(drawn(&harness) > 0, "context-placed events are on the timeline");
+    // Seen once in about twenty runs (never reproduced): say what the window showed if it recurs.
+    assert!(
+        drawn(&harness) > 0,
+        "context-placed events are on the timeline: {:?} in {:?}; labels: {:?}",
+        { placed.iter().map(|e| (&e.id, e.start)).collect::<Vec<_>>() },
+        harness.state().view.viewport,
+        {
+            let t = &harness.state().project.timeline;
+            placed.iter().map(|e| accessible_label(e, t)).collect::<Vec<_>>()
+        }
+    );
     harness.state_mut().perform(Action::Select(Some(placed[0].id.clone())));
     harness.run_steps(3);
     assert!(harness.query_by_label_contains(": no time phrase;").is_some(), "the inspector says why");

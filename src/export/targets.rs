@@ -133,6 +133,20 @@ fn check_file_output(flag: &str, path: &Path) -> Result<(), String> {
     }
 }
 
+/// Checks that `output`, a file the window is about to write, is none of `articles` (the files
+/// the user opened): the same file by device and inode, so another spelling or a link counts.
+pub fn not_an_input(output: &Path, articles: &[PathBuf]) -> Result<(), String> {
+    let key = key_of(output);
+    match articles.iter().find(|article| existing_key(article).is_some_and(|k| k == key)) {
+        Some(article) => Err(format!(
+            "{} is the article {} you opened; writing there would destroy its text. Choose another name",
+            output.display(),
+            article.display()
+        )),
+        None => Ok(()),
+    }
+}
+
 /// The `--timeml` folder: an existing folder, or a path whose nearest existing ancestor is one.
 fn check_output_dir(dir: &Path) -> Result<(), String> {
     match fs::metadata(dir) {
@@ -185,4 +199,25 @@ fn normalise(path: &Path) -> PathBuf {
         }
     }
     absolute
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_window_never_writes_over_an_article() {
+        let dir = tempfile::tempdir().unwrap();
+        let article = dir.path().join("a.txt");
+        fs::write(&article, "text").unwrap();
+        let linked = dir.path().join("link.txt");
+        std::os::unix::fs::symlink(&article, &linked).unwrap();
+        let articles = vec![article.clone()];
+        for spelling in [article.clone(), dir.path().join(".").join("a.txt"), linked] {
+            let refused = not_an_input(&spelling, &articles).unwrap_err();
+            assert!(refused.contains("destroy") && refused.contains("a.txt"), "{refused}");
+        }
+        assert!(not_an_input(&dir.path().join("timeline.json"), &articles).is_ok());
+        assert!(not_an_input(&article, &[dir.path().join("missing.txt")]).is_ok());
+    }
 }

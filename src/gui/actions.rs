@@ -27,6 +27,8 @@ pub enum PathPurpose {
     OpenProject,
     SaveProject,
     ExportJson,
+    ExportCsv,
+    ExportTimelineJs,
     ExportPng(PngChoice),
 }
 
@@ -38,6 +40,8 @@ impl PathPurpose {
             PathPurpose::OpenProject => "Open project",
             PathPurpose::SaveProject => "Save project",
             PathPurpose::ExportJson => "Export JSON",
+            PathPurpose::ExportCsv => "Export CSV",
+            PathPurpose::ExportTimelineJs => "Export TimelineJS",
             PathPurpose::ExportPng(_) => "Export PNG",
         }
     }

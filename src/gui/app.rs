@@ -167,9 +167,7 @@ impl ChronoscopeApp {
             }
             Action::Step(direction) => self.step_selection(direction),
             Action::OpenInspector => self.selection.inspector_open = true,
-            Action::Edit(change) => {
-                self.project.edit(*change);
-            }
+            Action::Edit(change) => self.apply_edit(*change),
             Action::EditMany(change) => {
                 let what = change.what.clone();
                 if self.project.edit_many(*change) {
@@ -269,7 +267,16 @@ impl ChronoscopeApp {
             return;
         };
         if let Some(after) = change(&before) {
-            self.project.edit(EventEdit { what: what.to_string(), before, after });
+            self.apply_edit(EventEdit { what: what.to_string(), before, after });
+        }
+    }
+
+    /// Applies one event edit; the status line then names it, so an earlier "Redid: Move" or
+    /// "Undid: Hide" never stays under a later edit.
+    fn apply_edit(&mut self, change: EventEdit) {
+        let what = change.what.clone();
+        if self.project.edit(change) {
+            self.notices_status(what);
         }
     }
 

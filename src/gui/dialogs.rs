@@ -94,6 +94,8 @@ fn path_prompt_window(ctx: &egui::Context, dialogs: &mut Dialogs, actions: &mut 
             PathPurpose::OpenProject => "Path of a .chronoscope.json project",
             PathPurpose::SaveProject => "Where to save, e.g. story.chronoscope.json",
             PathPurpose::ExportJson => "Where to write the JSON, e.g. timeline.json",
+            PathPurpose::ExportCsv => "Where to write the CSV, e.g. timeline.csv",
+            PathPurpose::ExportTimelineJs => "Where to write the TimelineJS file, e.g. timelinejs.json",
             PathPurpose::ExportPng(_) => "Where to write the PNG, e.g. timeline.png",
         };
         let hint_label = ui.label(hint);

@@ -42,6 +42,14 @@ pub fn ask(purpose: PathPurpose, project: Option<&Path>) -> Answer {
         PathPurpose::ExportJson => {
             dialog.add_filter("JSON", &["json"]).set_file_name("timeline.json").save_file().map(|p| vec![p])
         }
+        PathPurpose::ExportCsv => {
+            dialog.add_filter("CSV", &["csv"]).set_file_name("timeline.csv").save_file().map(|p| vec![p])
+        }
+        PathPurpose::ExportTimelineJs => dialog
+            .add_filter("TimelineJS JSON", &["json"])
+            .set_file_name("timelinejs.json")
+            .save_file()
+            .map(|p| vec![p]),
         PathPurpose::ExportPng(_) => {
             dialog.add_filter("PNG image", &["png"]).set_file_name("timeline.png").save_file().map(|p| vec![p])
         }

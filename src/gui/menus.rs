@@ -52,6 +52,12 @@ fn file_menu(ui: &mut egui::Ui, recent: &Recent, actions: &mut Vec<Action>) {
         if item(ui, "JSON…", "", true) {
             actions.push(Action::ChoosePath(PathPurpose::ExportJson));
         }
+        if item(ui, "CSV (spreadsheet)…", "", true) {
+            actions.push(Action::ChoosePath(PathPurpose::ExportCsv));
+        }
+        if item(ui, "TimelineJS…", "", true) {
+            actions.push(Action::ChoosePath(PathPurpose::ExportTimelineJs));
+        }
         if item(ui, "PNG…", "Ctrl+E", true) {
             actions.push(Action::ShowExportPng);
         }

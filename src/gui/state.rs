@@ -77,6 +77,17 @@ pub struct View {
 pub struct Notice {
     pub text: String,
     pub error: bool,
+    /// What the notice is about, when a later success makes it stale (`Topic`).
+    pub topic: Option<Topic>,
+}
+
+/// Kinds of failure a later success takes back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Topic {
+    /// Saving the project.
+    Save,
+    /// Writing one export file (JSON, PNG, CSV, TimelineJS).
+    Export,
 }
 
 /// Messages for the user, newest last, each dismissable.
@@ -87,11 +98,22 @@ pub struct Notices {
 
 impl Notices {
     pub fn error(&mut self, text: impl Into<String>) {
-        self.items.push(Notice { text: text.into(), error: true });
+        self.items.push(Notice { text: text.into(), error: true, topic: None });
     }
 
     pub fn info(&mut self, text: impl Into<String>) {
-        self.items.push(Notice { text: text.into(), error: false });
+        self.items.push(Notice { text: text.into(), error: false, topic: None });
+    }
+
+    /// An error that a later success of the same kind takes back.
+    pub fn failed(&mut self, topic: Topic, text: impl Into<String>) {
+        self.items.push(Notice { text: text.into(), error: true, topic: Some(topic) });
+    }
+
+    /// Drops the errors of `topic` once it has succeeded: a failed save must not stay on
+    /// screen, in red, after the save that worked.
+    pub fn succeeded(&mut self, topic: Topic) {
+        self.items.retain(|n| n.topic != Some(topic));
     }
 }
 

@@ -280,6 +280,13 @@ impl NameMemory {
     /// The person names of one sentence, remembering their words.
     pub fn read(&mut self, tokens: &[Tok]) -> Vec<NameRun> {
         let mut names = Vec::new();
+        self.read_into(tokens, &mut names);
+        names
+    }
+
+    /// As `read`, into `names` (cleared first), so that one buffer serves every sentence.
+    pub fn read_into(&mut self, tokens: &[Tok], names: &mut Vec<NameRun>) {
+        names.clear();
         let mut i = 0;
         while i < tokens.len() {
             let run_end = capitalised_run_end(tokens, i);
@@ -292,12 +299,14 @@ impl NameMemory {
             }
             i = run_end;
         }
-        for name in &names {
-            if name.end - name.first >= 2 {
-                self.known.extend(tokens[name.first..name.end].iter().map(|t| t.lc().to_string()));
+        for name in names.iter().filter(|n| n.end - n.first >= 2) {
+            for token in &tokens[name.first..name.end] {
+                // A name is mostly repeated: its words are known already and need no new String.
+                if !self.known.contains(token.lc()) {
+                    self.known.insert(token.lc().to_string());
+                }
             }
         }
-        names
     }
 
     fn name_in_run(&self, tokens: &[Tok], first: usize, end: usize) -> Option<NameRun> {

@@ -64,6 +64,7 @@ fn read_sentences<'t>(
 ) {
     let mut memory = NameMemory::default();
     let mut buffer: Vec<Tok<'t>> = Vec::new();
+    let mut names: Vec<NameRun> = Vec::new();
     let mut next = 0;
     for (index, span) in sentences.iter().enumerate() {
         while tokens.get(next).is_some_and(|t| (t.start as usize) < span.start) {
@@ -90,7 +91,7 @@ fn read_sentences<'t>(
         } else {
             push_name_words(text, own, &mut buffer);
         }
-        let names = memory.read(&buffer);
+        memory.read_into(&buffer, &mut names);
         visit(&Sentence { index, tokens: &buffer, names: &names, states_facts, dates });
     }
 }

@@ -1,11 +1,11 @@
 //! The app's work with files: adding articles and running extraction on the loader thread,
-//! opening and saving projects, exporting JSON and PNG, and asking for paths (system dialog or
-//! the path field).
+//! opening and saving projects, exporting JSON, PNG, CSV and TimelineJS (never over an open
+//! article), and asking for paths (system dialog or the path field).
 
 use super::{ChronoscopeApp, Pending};
 use crate::gui::actions::{PathPurpose, PngChoice};
 use crate::gui::file_dialog;
-use crate::gui::state::{Drafts, Selection, View};
+use crate::gui::state::{Drafts, Selection, Topic, View};
 use crate::render;
 use crate::session::jobs::{AnchorFound, FileToRead, Job, JobKind, Loaded, Outcome};
 use crate::session::merge;
@@ -222,6 +222,8 @@ impl ChronoscopeApp {
             PathPurpose::OpenProject => self.open_project(&first),
             PathPurpose::SaveProject => self.save_project(&first),
             PathPurpose::ExportJson => self.export_json(&first),
+            PathPurpose::ExportCsv => self.export_table(&first, Table::Csv),
+            PathPurpose::ExportTimelineJs => self.export_table(&first, Table::TimelineJs),
             PathPurpose::ExportPng(choice) => self.export_png(&first, choice),
         }
     }
@@ -304,37 +306,90 @@ impl ChronoscopeApp {
 
     /// Saves the project (atomically) and remembers `path` as its place.
     pub fn save_project(&mut self, path: &Path) {
+        if !self.may_write(path, Topic::Save) {
+            return;
+        }
         match project_file::save(path, &self.project.to_data()) {
             Ok(()) => {
                 self.project.path = Some(path.to_path_buf());
                 self.project.dirty = false;
+                self.notices.succeeded(Topic::Save);
                 if let Err(e) = self.recent.add(path) {
                     self.notices.error(e);
                 }
                 self.notices_status(format!("Saved {}", path.display()));
             }
-            Err(e) => self.notices.error(e),
+            Err(e) => self.notices.failed(Topic::Save, e),
         }
     }
 
     /// Writes the timeline (with edits) in the `chronoscope-timeline` JSON format.
     pub fn export_json(&mut self, path: &Path) {
+        if !self.may_write(path, Topic::Export) {
+            return;
+        }
         match crate::export::json::write_file(path, &self.project.timeline) {
-            Ok(()) => self.notices_status(format!("Exported JSON to {}", path.display())),
-            Err(e) => self.notices.error(format!("exporting JSON to {}: {e}", path.display())),
+            Ok(()) => {
+                self.notices.succeeded(Topic::Export);
+                self.notices_status(format!("Exported JSON to {}", path.display()))
+            }
+            Err(e) => self.notices.failed(Topic::Export, format!("exporting JSON to {}: {e}", path.display())),
         }
     }
 
     /// Renders the timeline to a PNG of the chosen size (light theme, no window involved).
     pub fn export_png(&mut self, path: &Path, choice: PngChoice) {
+        if !self.may_write(path, Topic::Export) {
+            return;
+        }
         let viewport = if choice.whole { None } else { self.view.viewport };
         // The PNG draws the view the window shows.
         let view = self.selection.timeline_view(self.project.timeline.documents.len());
         match render::write_png(path, &self.project.timeline, view, viewport, choice.width, choice.height) {
             Ok(()) => {
+                self.notices.succeeded(Topic::Export);
                 self.notices_status(format!("Exported {}x{} PNG to {}", choice.width, choice.height, path.display()))
             }
-            Err(e) => self.notices.error(e),
+            Err(e) => self.notices.failed(Topic::Export, e),
         }
     }
+
+    /// Writes the visible events as a CSV table or a TimelineJS 3 file (with the user's edits),
+    /// as `extract --csv` and `--timelinejs` do.
+    pub(super) fn export_table(&mut self, path: &Path, table: Table) {
+        if !self.may_write(path, Topic::Export) {
+            return;
+        }
+        let (written, name) = match table {
+            Table::Csv => (crate::export::csv::write_file(path, &self.project.timeline), "CSV"),
+            Table::TimelineJs => (crate::export::timelinejs::write_file(path, &self.project.timeline), "TimelineJS"),
+        };
+        match written {
+            Ok(()) => {
+                self.notices.succeeded(Topic::Export);
+                self.notices_status(format!("Exported {name} to {}", path.display()))
+            }
+            Err(e) => self.notices.failed(Topic::Export, format!("exporting {name} to {}: {e}", path.display())),
+        }
+    }
+
+    /// Whether `path` may be written: never over an article of the project (its text would be
+    /// lost); the refusal is said in the notices.
+    fn may_write(&mut self, path: &Path, topic: Topic) -> bool {
+        let articles: Vec<PathBuf> = self.project.slots.iter().map(|slot| slot.path.clone()).collect();
+        match crate::export::targets::not_an_input(path, &articles) {
+            Ok(()) => true,
+            Err(e) => {
+                self.notices.failed(topic, e);
+                false
+            }
+        }
+    }
+}
+
+/// The tables the window exports besides JSON and PNG.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Table {
+    Csv,
+    TimelineJs,
 }
