@@ -29,6 +29,8 @@ pub struct DocumentResult {
     pub mentions: Vec<Mention>,
     pub events: Vec<Event>,
     pub claims: Vec<crate::story::claims::Claim>,
+    /// Whether the story's day zero placed anything (`Extraction::uses_anchor`).
+    pub uses_anchor: bool,
 }
 
 /// One document through sentences, tagger, resolver and events: everything but the story
@@ -43,6 +45,10 @@ pub struct Extraction {
     pub tokens: Vec<Token>,
     /// The date the text speaks from: its publication date, else the story's day zero.
     pub reference: NaiveDate,
+    /// Whether the story's day zero placed anything: always without a publication date, else
+    /// when a phrase points at an event the text does not date ("after the attack"). A document
+    /// that does not use it extracts the same under any day zero.
+    pub uses_anchor: bool,
 }
 
 /// Runs the whole pipeline on one document; `doc_id` becomes the prefix of every id.
@@ -56,9 +62,9 @@ pub fn extract_document(doc: &Document, doc_id: &str, settings: &Settings) -> Do
         tokens: &extraction.tokens,
     };
     let (claims, implied) = per_document::read(&text, &extraction.mentions, &extraction.events, extraction.reference);
-    let Extraction { info, mentions, mut events, .. } = extraction;
+    let Extraction { info, mentions, mut events, uses_anchor, .. } = extraction;
     events.extend(implied);
-    DocumentResult { info, mentions, events, claims }
+    DocumentResult { info, mentions, events, claims, uses_anchor }
 }
 
 /// Sentences, tagger, resolver and events for one document, without the story layer.
@@ -74,11 +80,12 @@ pub fn extract_events(doc: &Document, doc_id: &str, settings: &Settings) -> Extr
         (None, None, _) => None,
     };
     let mode = reference_mode(dct.as_deref(), settings.anchor, &mut warnings);
-    let (mentions, tokens) = {
+    let (mentions, tokens, uses_anchor) = {
         let tokens = tagger::Tokens::with_breaks(&doc.text, &doc.breaks);
         let raw = tagger::tag_tokens(&tokens);
-        let mentions = resolve::resolve_document(doc_id, &tokens, &offsets, &sentences, &raw, &mode);
-        (mentions, tokens.tokens)
+        let (mentions, uses_anchor) =
+            resolve::resolve_document_noting_anchor(doc_id, &tokens, &offsets, &sentences, &raw, &mode);
+        (mentions, tokens.tokens, uses_anchor)
     };
     let mut events = events::extract(doc_id, &doc.text, &offsets, &sentences, &mentions);
     if let (Some(byline), None) = (&doc.byline, &settings.dct) {
@@ -114,7 +121,7 @@ pub fn extract_events(doc: &Document, doc_id: &str, settings: &Settings) -> Extr
         chars: offsets.len_chars(),
         warnings,
     };
-    Extraction { info, mentions, events, offsets, sentences, tokens, reference }
+    Extraction { info, mentions, events, offsets, sentences, tokens, reference, uses_anchor }
 }
 
 /// How a document's phrases resolve: against its publication date `dct` when that is a date
@@ -171,11 +178,23 @@ pub fn build_timeline(docs: &[Document], settings: &Settings) -> Timeline {
     build_timeline_of(&sources, settings)
 }
 
-/// Extracts documents whose ids are already known (a project's), in the given order.
+/// Extracts documents whose ids are already known (a project's), in the given order. Each
+/// document is extracted on its own (on every core, `rayon`); the results are joined in the
+/// given order, so the timeline is the same whatever the number of threads.
 pub fn build_timeline_of(sources: &[(&str, &Document)], settings: &Settings) -> Timeline {
-    let mut timeline = Timeline::empty(settings.anchor);
-    for (id, doc) in sources {
-        let result = extract_document(doc, id, settings);
+    join(extract_all(sources, settings), settings.anchor)
+}
+
+/// Every document extracted on its own, on every core, the results in the given order.
+pub fn extract_all(sources: &[(&str, &Document)], settings: &Settings) -> Vec<DocumentResult> {
+    use rayon::prelude::*;
+    sources.par_iter().map(|(id, doc)| extract_document(doc, id, settings)).collect()
+}
+
+/// One timeline of per-document results (in their order), joined by the story layer.
+pub fn join(results: Vec<DocumentResult>, anchor: NaiveDate) -> Timeline {
+    let mut timeline = Timeline::empty(anchor);
+    for result in results {
         timeline.documents.push(result.info);
         append(&mut timeline.mentions, result.mentions);
         append(&mut timeline.events, result.events);
@@ -183,6 +202,37 @@ pub fn build_timeline_of(sources: &[(&str, &Document)], settings: &Settings) -> 
     }
     crate::story::assemble(&mut timeline);
     timeline
+}
+
+/// What an extraction under one day zero leaves for another (inferring day zero extracts the
+/// documents once under a provisional day).
+pub enum Reusable {
+    /// The timeline itself: nothing in it depends on the day zero.
+    Timeline(Timeline),
+    /// Per-document results: only those that used the day zero need extracting again.
+    Documents(Vec<DocumentResult>),
+}
+
+/// `build_timeline_of`, taking from `reusable` (extracted from the same `sources` under another
+/// day zero and no `--dct`) what does not depend on the day zero.
+pub fn build_timeline_reusing(sources: &[(&str, &Document)], settings: &Settings, reusable: Reusable) -> Timeline {
+    use rayon::prelude::*;
+    match reusable {
+        Reusable::Timeline(mut timeline) => {
+            timeline.anchor = settings.anchor;
+            timeline
+        }
+        Reusable::Documents(results) => {
+            let again: Vec<DocumentResult> = results
+                .into_par_iter()
+                .zip(sources.par_iter())
+                .map(
+                    |(result, (id, doc))| if result.uses_anchor { extract_document(doc, id, settings) } else { result },
+                )
+                .collect();
+            join(again, settings.anchor)
+        }
+    }
 }
 
 /// Moves `items` to the end of `all`; the first document's vector is taken as it is instead of
@@ -199,6 +249,13 @@ fn append<T>(all: &mut Vec<T>, mut items: Vec<T>) {
 /// event (`story::day_zero`), else the first publication date or full date written.
 pub fn infer_anchor(docs: &[Document]) -> Option<(NaiveDate, String)> {
     crate::story::day_zero::infer(docs)
+}
+
+/// `infer_anchor` for documents under known ids, and what its extraction leaves for the
+/// timeline under that day zero (`build_timeline_reusing`): the documents need not be
+/// extracted twice.
+pub fn infer_anchor_keeping(sources: &[(&str, &Document)]) -> Option<(NaiveDate, String, Reusable)> {
+    crate::story::day_zero::infer_keeping(sources)
 }
 
 #[cfg(test)]
@@ -284,5 +341,49 @@ mod tests {
     fn fnv_hash_matches_the_published_test_vectors() {
         assert_eq!(content_hash(""), 0xcbf2_9ce4_8422_2325);
         assert_eq!(content_hash("a"), 0xaf63_dc4c_8601_ec8c);
+    }
+
+    fn dated(path: &str, text: &str, dct: &str) -> Document {
+        let mut d = doc(path, text);
+        d.dct = Some(dct.into());
+        d
+    }
+
+    /// The day zero places a phrase of a dated article only when it points at an event the text
+    /// does not date; an article without a date always speaks from it.
+    #[test]
+    fn a_document_says_whether_the_day_zero_placed_anything() {
+        let settings = Settings { anchor: NaiveDate::from_ymd_opt(2017, 3, 22).unwrap(), dct: None };
+        let uses = |d: &Document| extract_document(d, "d1", &settings).uses_anchor;
+        assert!(!uses(&dated("a.txt", "Police arrested two men on Monday.", "2017-03-24")));
+        assert!(uses(&dated("b.txt", "Two days after the attack, police arrested two men.", "2017-03-24")));
+        assert!(!uses(&dated(
+            "c.txt",
+            "The attack came on March 22. Two days after the attack, police arrested two men.",
+            "2017-03-24"
+        )));
+        assert!(uses(&doc("d.txt", "Police arrested two men on Monday.")));
+    }
+
+    /// What the day zero inference extracted, reused under another day zero, is the timeline
+    /// extracted afresh under it: the articles that used the day zero are extracted again.
+    #[test]
+    fn a_reused_extraction_is_the_fresh_one() {
+        let docs = [
+            dated("a.txt", "Police arrested two men on Monday.", "2017-03-24"),
+            dated("b.txt", "Two days after the attack, police arrested two men.", "2017-03-24"),
+            doc("c.txt", "The bridge reopened on Thursday, a week after the fire."),
+        ];
+        let ids = document_ids(&docs);
+        let sources: Vec<(&str, &Document)> = ids.iter().map(String::as_str).zip(&docs).collect();
+        let before = Settings { anchor: NaiveDate::from_ymd_opt(2017, 3, 1).unwrap(), dct: None };
+        let after = Settings { anchor: NaiveDate::from_ymd_opt(2017, 3, 22).unwrap(), dct: None };
+        let results = extract_all(&sources, &before);
+        assert_eq!(results.iter().map(|r| r.uses_anchor).collect::<Vec<_>>(), [false, true, true]);
+        let reused = build_timeline_reusing(&sources, &after, Reusable::Documents(results));
+        let fresh = build_timeline(&docs, &after);
+        assert_eq!(crate::export::json::to_string(&reused), crate::export::json::to_string(&fresh));
+        let moved = |t: &Timeline| t.events.iter().find(|e| e.doc == ids[1]).map(|e| e.start.date());
+        assert_eq!(moved(&reused), NaiveDate::from_ymd_opt(2017, 3, 24), "two days after the attack of the day zero");
     }
 }

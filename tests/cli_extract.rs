@@ -46,6 +46,74 @@ fn examples_json_matches_snapshot() {
     assert_eq!(summary.matches(" time phrases, ").count(), 3, "{summary}");
 }
 
+/// `extract` on one thread and on four (documents, day zero and JSON are spread over threads):
+/// the same JSON, tables and summary, byte for byte (issue #11: output must not depend on the
+/// number of cores). Several hundred silver articles make arrays longer than one rendering batch.
+#[test]
+fn one_thread_and_four_threads_write_the_same_bytes() {
+    let silver = root().join("../shared/corpora/silver");
+    let mut paths: Vec<PathBuf> =
+        std::fs::read_dir(&silver).into_iter().flatten().flatten().map(|e| e.path()).collect();
+    paths.sort();
+    paths.truncate(300);
+    paths.extend(EXAMPLES.iter().map(|p| root().join(p)));
+    let dir = tempfile::tempdir().unwrap();
+    let run = |threads: &str| {
+        let (json, csv) = (dir.path().join(format!("{threads}.json")), dir.path().join(format!("{threads}.csv")));
+        let out = Command::new(env!("CARGO_BIN_EXE_chronoscope"))
+            .arg("extract")
+            .args(&paths)
+            .arg("--json")
+            .arg(&json)
+            .arg("--csv")
+            .arg(&csv)
+            .env("RAYON_NUM_THREADS", threads)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let summary = String::from_utf8(out.stderr)
+            .unwrap()
+            .replace(&json.display().to_string(), "OUT.json")
+            .replace(&csv.display().to_string(), "OUT.csv");
+        (std::fs::read(json).unwrap(), std::fs::read(csv).unwrap(), summary)
+    };
+    let (one, four) = (run("1"), run("4"));
+    assert!(one.0.len() > 1_000_000, "the run wrote a real timeline ({} bytes)", one.0.len());
+    assert!(one.0 == four.0, "the JSON depends on the number of threads");
+    assert!(one.1 == four.1, "the CSV depends on the number of threads");
+    assert_eq!(one.2, four.2, "the summary depends on the number of threads");
+}
+
+/// Inferring day zero extracts the articles once and reuses that extraction (issue #11): the
+/// timeline must be the one `--anchor` with the same day gives, but for `anchor_source`.
+#[test]
+fn an_inferred_day_zero_gives_the_timeline_the_same_day_given_gives() {
+    let silver = root().join("../shared/corpora/silver");
+    let mut paths: Vec<PathBuf> =
+        std::fs::read_dir(&silver).into_iter().flatten().flatten().map(|e| e.path()).collect();
+    paths.sort();
+    paths.truncate(300);
+    paths.extend(EXAMPLES.iter().map(|p| root().join(p)));
+    let run = |anchor: Option<&str>| {
+        let mut command = Command::new(env!("CARGO_BIN_EXE_chronoscope"));
+        command.arg("extract").args(&paths).args(["--json", "-"]);
+        if let Some(anchor) = anchor {
+            command.args(["--anchor", anchor]);
+        }
+        let out = command.output().unwrap();
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        let mut json: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+        let source = json.as_object_mut().unwrap().remove("anchor_source").unwrap();
+        (json, source)
+    };
+    let (inferred, why) = run(None);
+    assert_eq!(why["kind"], "inferred", "{why}");
+    let day = inferred["anchor"].as_str().unwrap().to_string();
+    let (given, _) = run(Some(&day));
+    assert!(inferred["events"].as_array().unwrap().len() > 1000);
+    assert!(inferred == given, "the timeline under the inferred day zero {day} differs from --anchor {day}");
+}
+
 #[test]
 fn json_round_trips_through_the_reader() {
     let out = chronoscope(&["extract", EXAMPLES[0], "--anchor", "2023-06-13", "--json", "-"]);

@@ -5,7 +5,7 @@
 
 use chronoscope::export::{atomic::write_atomic, json, targets, timeml};
 use chronoscope::ingest::{self, Document};
-use chronoscope::pipeline::{self, Settings};
+use chronoscope::pipeline::{self, Reusable, Settings};
 use chronoscope::timeline::{AnchorSource, DocumentInfo, Mention, Timeline};
 use clap::Args;
 use std::collections::HashMap;
@@ -69,6 +69,18 @@ fn dct_anchor(dct: Option<&str>) -> Option<(chrono::NaiveDate, String)> {
     Some((day, "the publication date given with --dct; the articles name no date of their own".to_string()))
 }
 
+/// Day zero from the texts (else from `--dct`), why, and what inferring it extracted, for
+/// the timeline to reuse (not with `--dct`, which the inference does not apply).
+fn infer_day_zero(
+    sources: &[(&str, &Document)],
+    dct: Option<&str>,
+) -> Option<(chrono::NaiveDate, String, Option<Reusable>)> {
+    match pipeline::infer_anchor_keeping(sources) {
+        Some((day, why, reusable)) => Some((day, why, Some(reusable).filter(|_| dct.is_none()))),
+        None => dct_anchor(dct).map(|(day, why)| (day, why, None)),
+    }
+}
+
 pub fn run(args: &ExtractArgs) -> i32 {
     let outputs = targets::Outputs {
         json: args.json.as_deref().map(Path::new),
@@ -86,12 +98,14 @@ pub fn run(args: &ExtractArgs) -> i32 {
         say!("chronoscope extract: no article could be read");
         return 2;
     }
-    let (anchor, source) = match args.anchor {
-        Some(anchor) => (anchor, AnchorSource::given("--anchor")),
-        None => match pipeline::infer_anchor(&docs).or_else(|| dct_anchor(args.dct.as_deref())) {
-            Some((anchor, why)) => {
+    let ids = pipeline::document_ids(&docs);
+    let sources: Vec<(&str, &Document)> = ids.iter().map(String::as_str).zip(&docs).collect();
+    let (anchor, source, extracted) = match args.anchor {
+        Some(anchor) => (anchor, AnchorSource::given("--anchor"), None),
+        None => match infer_day_zero(&sources, args.dct.as_deref()) {
+            Some((anchor, why, extracted)) => {
                 say!("note: no --anchor given; using {anchor} ({why})");
-                (anchor, AnchorSource::inferred(why))
+                (anchor, AnchorSource::inferred(why), extracted)
             }
             None => {
                 say!("chronoscope extract: no --anchor given and no date found in the articles to use instead");
@@ -101,7 +115,10 @@ pub fn run(args: &ExtractArgs) -> i32 {
         },
     };
     let settings = Settings { anchor, dct: args.dct.clone() };
-    let mut timeline = pipeline::build_timeline(&docs, &settings);
+    let mut timeline = match extracted {
+        Some(reusable) => pipeline::build_timeline_reusing(&sources, &settings, reusable),
+        None => pipeline::build_timeline_of(&sources, &settings),
+    };
     timeline.anchor_source = Some(source);
     print_summary(&timeline);
 
@@ -129,10 +146,13 @@ pub fn run(args: &ExtractArgs) -> i32 {
 
 /// Loads every article; the ones that fail are reported and counted.
 fn load_all(paths: &[PathBuf]) -> (Vec<Document>, usize) {
+    use rayon::prelude::*;
+    // Read and decoded on every core; reported in the order given.
+    let results: Vec<_> = paths.par_iter().map(|path| ingest::load(path)).collect();
     let mut failed = 0;
     let mut docs = Vec::with_capacity(paths.len());
-    for path in paths {
-        match ingest::load(path) {
+    for result in results {
+        match result {
             Ok(doc) => docs.push(doc),
             Err(e) => {
                 say!("error: {e}");

@@ -4,6 +4,7 @@
 //! straight into the output, without a copy of the timeline or of the JSON text.
 
 use super::atomic;
+use super::pretty_json::ObjectWriter;
 use crate::story::claims::Claim;
 use crate::story::conflicts::{Agreement, Conflict};
 use crate::timeline::{AnchorSource, DocumentInfo, Event, Mention, StoryEvent, Timeline};
@@ -40,7 +41,8 @@ struct TimelineFile {
 }
 
 /// The file as written: the same fields in the same order, borrowed from the timeline (mentions
-/// and events as sorted references), so writing never holds a second copy of it.
+/// and events as sorted references), so writing never holds a second copy of it. `to_writer`
+/// writes its fields one by one in this order; a test holds the two to the same bytes.
 #[derive(Serialize)]
 struct TimelineView<'a> {
     format: &'static str,
@@ -85,10 +87,24 @@ fn view_of(timeline: &Timeline) -> TimelineView<'_> {
     }
 }
 
-/// Streams `timeline` as pretty JSON (and a final newline) into `out`. A failure, in writing or
-/// in serialising, is returned; nothing stands in for the timeline.
+/// Streams `timeline` as pretty JSON (and a final newline) into `out`, the long arrays rendered
+/// on every core (`pretty_json`; the same bytes as `TimelineView` through serde_json). A failure,
+/// in writing or in serialising, is returned; nothing stands in for the timeline.
 pub fn to_writer<W: Write>(timeline: &Timeline, mut out: W) -> io::Result<()> {
-    serde_json::to_writer_pretty(&mut out, &view_of(timeline)).map_err(io::Error::from)?;
+    let view = view_of(timeline);
+    let mut object = ObjectWriter::new(&mut out)?;
+    object.field("format", view.format)?;
+    object.field("version", &view.version)?;
+    object.field("anchor", &view.anchor)?;
+    object.field("anchor_source", &view.anchor_source)?;
+    object.array("documents", view.documents)?;
+    object.array("mentions", &view.mentions)?;
+    object.array("events", &view.events)?;
+    object.array("stories", view.stories)?;
+    object.array("claims", view.claims)?;
+    object.array("conflicts", view.conflicts)?;
+    object.array("agreements", view.agreements)?;
+    object.finish()?;
     out.write_all(b"\n")?;
     out.flush()
 }
@@ -169,6 +185,40 @@ fn share_sentences(events: &mut [Event]) {
         let text = shared.entry(key).or_insert_with(|| std::sync::Arc::clone(&event.sentence.text));
         if *text == event.sentence.text {
             event.sentence.text = std::sync::Arc::clone(text);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::pipeline::{build_timeline, infer_anchor, Settings};
+
+    /// The timeline of the articles in `dir`, its day zero inferred (and so explained).
+    fn timeline_of(dir: &str) -> Timeline {
+        let mut paths: Vec<_> = std::fs::read_dir(dir).into_iter().flatten().flatten().map(|e| e.path()).collect();
+        paths.sort();
+        let docs: Vec<_> = paths.iter().filter_map(|p| crate::ingest::load(p).ok()).collect();
+        let (anchor, why) = infer_anchor(&docs).unwrap();
+        let mut timeline = build_timeline(&docs, &Settings { anchor, dct: None });
+        timeline.anchor_source = Some(AnchorSource::inferred(why));
+        timeline
+    }
+
+    /// The parallel writer against the plain one: serde_json's pretty printer on the whole view,
+    /// on the bundled examples and the seeds (every section filled) and on an empty timeline.
+    #[test]
+    fn the_parallel_writer_writes_what_serde_json_writes() {
+        let examples = timeline_of("assets/examples");
+        let seeds = timeline_of("../shared/seeds");
+        let both = [&examples, &seeds];
+        assert!(both.iter().any(|t| !t.conflicts.is_empty()) && both.iter().any(|t| !t.agreements.is_empty()));
+        for timeline in [examples, seeds, Timeline::empty(chrono::NaiveDate::MIN)] {
+            let mut expected = serde_json::to_vec_pretty(&view_of(&timeline)).unwrap();
+            expected.push(b'\n');
+            let mut written = Vec::new();
+            to_writer(&timeline, &mut written).unwrap();
+            assert!(written == expected, "the parallel writer differs from serde_json");
         }
     }
 }

@@ -1,4 +1,5 @@
-//! Exports of a timeline: the versioned JSON contract, TimeML with inline TIMEX3 tags, PNG (drawn
+//! Exports of a timeline: the versioned JSON contract (pretty-printed on every core by
+//! `pretty_json`), TimeML with inline TIMEX3 tags, PNG (drawn
 //! by `render`), CSV for spreadsheets, TimelineJS 3 for newsrooms, the safe file writer shared by all of them (`atomic`, with `cleanup` for
 //! interrupted writes), and the checks that keep outputs off the inputs (`targets`).
 
@@ -7,6 +8,7 @@ pub mod cleanup;
 pub mod csv;
 pub mod json;
 pub mod png;
+pub mod pretty_json;
 pub mod targets;
 pub mod timelinejs;
 pub mod timeml;

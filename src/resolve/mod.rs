@@ -160,6 +160,9 @@ struct Discourse<'a> {
     /// The last time the text placed on the calendar, and the phrase that did.
     last: Option<(Cal, &'a str)>,
     events: EventDates,
+    /// Whether a phrase was placed from the story's day zero (always so without a publication
+    /// date): a document that never is extracts the same under any day zero.
+    used_anchor: std::cell::Cell<bool>,
 }
 
 /// The point a relative phrase counts from, and words for the explanation.
@@ -182,6 +185,7 @@ impl<'a> Discourse<'a> {
             }
             None => {
                 let anchor = self.mode.anchor();
+                self.used_anchor.set(true);
                 Base {
                     cal: Cal::Day(anchor),
                     what: format!("the {noun} (the story's main event, on the anchor {})", day_name(anchor)),
@@ -812,8 +816,27 @@ pub fn resolve_document(
     raw: &[RawMention],
     mode: &ReferenceMode,
 ) -> Vec<Mention> {
-    let mut discourse =
-        Discourse { mode, reference: mode.describe(), tokens, last: None, events: EventDates::default() };
+    resolve_document_noting_anchor(doc_id, tokens, offsets, sentences, raw, mode).0
+}
+
+/// `resolve_document`, and whether any phrase was placed from the story's day zero (always
+/// `true` in story mode): when none was, the mentions are the same under any day zero.
+pub fn resolve_document_noting_anchor(
+    doc_id: &str,
+    tokens: &Tokens,
+    offsets: &CharOffsets,
+    sentences: &[SentenceSpan],
+    raw: &[RawMention],
+    mode: &ReferenceMode,
+) -> (Vec<Mention>, bool) {
+    let mut discourse = Discourse {
+        mode,
+        reference: mode.describe(),
+        tokens,
+        last: None,
+        events: EventDates::default(),
+        used_anchor: std::cell::Cell::new(matches!(mode, ReferenceMode::Story { .. })),
+    };
     let mut mentions = Vec::with_capacity(raw.len());
     for mention in raw {
         let sentence = sentences.partition_point(|s| s.end <= mention.start).min(sentences.len().saturating_sub(1));
@@ -838,7 +861,7 @@ pub fn resolve_document(
             sentence,
         });
     }
-    mentions
+    (mentions, discourse.used_anchor.get())
 }
 
 /// The tense `mention` is read in: past for a possessive date ("Wednesday’s attack": what it owns

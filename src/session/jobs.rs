@@ -118,20 +118,25 @@ pub fn run(job: Job, mut report: impl FnMut(Progress)) -> Outcome {
     report(Progress { step: "extracting time phrases".to_string(), done: total - 1, total });
     let mut sources = job.sources;
     sources.extend(loaded.iter().filter_map(|l| Some((l.id.clone(), l.result.as_ref().ok()?.clone()))));
+    let refs: Vec<(&str, &Document)> = sources.iter().map(|(id, doc)| (id.as_str(), doc)).collect();
     let mut settings = job.settings;
     let mut anchor = AnchorFound::NotAsked;
+    let mut reusable = None;
     if job.infer_anchor {
-        let documents: Vec<Document> = sources.iter().map(|(_, d)| d.clone()).collect();
-        anchor = match pipeline::infer_anchor(&documents) {
-            Some((date, why)) => {
+        anchor = match pipeline::infer_anchor_keeping(&refs) {
+            Some((date, why, extracted)) => {
                 settings.anchor = date;
+                // Inferring extracted the articles already; reused unless a forced date applies.
+                reusable = settings.dct.is_none().then_some(extracted);
                 AnchorFound::Inferred(date, why)
             }
             None => AnchorFound::Nothing,
         };
     }
-    let refs: Vec<(&str, &Document)> = sources.iter().map(|(id, doc)| (id.as_str(), doc)).collect();
-    let timeline = pipeline::build_timeline_of(&refs, &settings);
+    let timeline = match reusable {
+        Some(extracted) => pipeline::build_timeline_reusing(&refs, &settings, extracted),
+        None => pipeline::build_timeline_of(&refs, &settings),
+    };
     Outcome { kind: job.kind, loaded, timeline: Some(timeline), anchor }
 }
 

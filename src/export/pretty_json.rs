@@ -1,0 +1,171 @@
+//! Pretty JSON of a top-level object whose long arrays are rendered on every core: byte for byte
+//! what `serde_json::to_writer_pretty` writes (two-space indent), streamed in bounded batches so
+//! that neither the whole text nor a copy of the data is held. JSON strings escape their line
+//! breaks, so every raw `\n` the pretty printer emits is layout, and indenting a rendered value
+//! one level deeper is inserting spaces after each of them.
+
+use rayon::prelude::*;
+use serde::Serialize;
+use std::io::{self, Write};
+
+/// Items rendered together by one task.
+const CHUNK: usize = 256;
+/// Chunks rendered per batch and per thread: enough to keep every core busy, few enough that a
+/// batch's text stays small.
+const CHUNKS_PER_THREAD: usize = 4;
+
+/// Writes `{`, then fields one by one, then `}`: the caller gives the fields in order.
+pub struct ObjectWriter<W: Write> {
+    out: W,
+    fields: usize,
+}
+
+impl<W: Write> ObjectWriter<W> {
+    pub fn new(mut out: W) -> io::Result<Self> {
+        out.write_all(b"{")?;
+        Ok(ObjectWriter { out, fields: 0 })
+    }
+
+    /// A field whose value is small: rendered on this thread.
+    pub fn field<T: Serialize + ?Sized>(&mut self, key: &str, value: &T) -> io::Result<()> {
+        self.key(key)?;
+        render_indented(&mut self.out, value, b"  ")
+    }
+
+    /// A field whose value is an array, its items rendered in parallel batches.
+    pub fn array<T: Serialize + Sync>(&mut self, key: &str, items: &[T]) -> io::Result<()> {
+        self.key(key)?;
+        if items.is_empty() {
+            return self.out.write_all(b"[]");
+        }
+        self.out.write_all(b"[")?;
+        let batch = CHUNK * CHUNKS_PER_THREAD * rayon::current_num_threads().max(1);
+        for (batch_index, batch_items) in items.chunks(batch).enumerate() {
+            let rendered: Vec<io::Result<Vec<u8>>> = batch_items
+                .par_chunks(CHUNK)
+                .enumerate()
+                .map(|(chunk_index, chunk)| render_chunk(chunk, batch_index == 0 && chunk_index == 0))
+                .collect();
+            for text in rendered {
+                self.out.write_all(&text?)?;
+            }
+        }
+        self.out.write_all(b"\n  ]")
+    }
+
+    /// Closes the object and gives the writer back.
+    pub fn finish(mut self) -> io::Result<W> {
+        self.out.write_all(if self.fields == 0 { b"}" } else { b"\n}" })?;
+        Ok(self.out)
+    }
+
+    fn key(&mut self, key: &str) -> io::Result<()> {
+        self.out.write_all(if self.fields == 0 { b"\n  " } else { b",\n  " })?;
+        self.fields += 1;
+        serde_json::to_writer(&mut self.out, key).map_err(io::Error::from)?;
+        self.out.write_all(b": ")
+    }
+}
+
+/// The items of one chunk as array elements, each on its own line, indented two levels.
+fn render_chunk<T: Serialize>(chunk: &[T], first_of_array: bool) -> io::Result<Vec<u8>> {
+    let mut text = Vec::with_capacity(chunk.len() * 256);
+    for (index, item) in chunk.iter().enumerate() {
+        text.extend_from_slice(if first_of_array && index == 0 { b"\n    " } else { b",\n    " });
+        render_indented(&mut text, item, b"    ")?;
+    }
+    Ok(text)
+}
+
+/// `value` as pretty JSON, every line after its first indented by `indent`.
+fn render_indented<T: Serialize + ?Sized>(out: &mut dyn Write, value: &T, indent: &[u8]) -> io::Result<()> {
+    let mut indented = Indented { out, indent };
+    serde_json::to_writer_pretty(&mut indented, value).map_err(io::Error::from)
+}
+
+/// A writer that inserts `indent` after every line break written through it.
+struct Indented<'a> {
+    out: &'a mut dyn Write,
+    indent: &'a [u8],
+}
+
+impl Write for Indented<'_> {
+    fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+        self.write_all(bytes)?;
+        Ok(bytes.len())
+    }
+
+    fn write_all(&mut self, mut bytes: &[u8]) -> io::Result<()> {
+        while let Some(at) = bytes.iter().position(|&b| b == b'\n') {
+            self.out.write_all(&bytes[..=at])?;
+            self.out.write_all(self.indent)?;
+            bytes = &bytes[at + 1..];
+        }
+        self.out.write_all(bytes)
+    }
+
+    fn flush(&mut self) -> io::Result<()> {
+        self.out.flush()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde::Serialize;
+
+    #[derive(Serialize)]
+    struct Item {
+        name: String,
+        tags: Vec<&'static str>,
+        nested: Option<Box<Item>>,
+        empty: Vec<u8>,
+    }
+
+    #[derive(Serialize)]
+    struct Whole<'a> {
+        format: &'static str,
+        version: u32,
+        missing: Option<u8>,
+        nothing: &'a [Item],
+        items: &'a [Item],
+    }
+
+    fn item(n: usize) -> Item {
+        let inner = Item { name: format!("inner \"{n}\"\nline"), tags: vec![], nested: None, empty: vec![] };
+        Item {
+            name: format!("item {n}"),
+            tags: vec!["a", "b\\c"],
+            nested: n.is_multiple_of(3).then(|| Box::new(inner)),
+            empty: vec![],
+        }
+    }
+
+    fn ours(whole: &Whole) -> Vec<u8> {
+        let mut object = ObjectWriter::new(Vec::new()).unwrap();
+        object.field("format", whole.format).unwrap();
+        object.field("version", &whole.version).unwrap();
+        object.field("missing", &whole.missing).unwrap();
+        object.array("nothing", whole.nothing).unwrap();
+        object.array("items", whole.items).unwrap();
+        object.finish().unwrap()
+    }
+
+    /// The oracle: serde_json's own pretty printer, on arrays shorter and longer than a batch
+    /// and strings holding escaped line breaks.
+    #[test]
+    fn writes_what_serde_json_pretty_writes() {
+        for count in [0, 1, 2, CHUNK - 1, CHUNK, CHUNK + 1, 3 * CHUNK * CHUNKS_PER_THREAD + 7] {
+            let items: Vec<Item> = (0..count).map(item).collect();
+            let whole = Whole { format: "test", version: 2, missing: None, nothing: &[], items: &items };
+            let expected = serde_json::to_vec_pretty(&whole).unwrap();
+            assert_eq!(String::from_utf8(ours(&whole)).unwrap(), String::from_utf8(expected).unwrap(), "{count} items");
+        }
+    }
+
+    #[test]
+    fn an_object_without_fields_is_empty_braces() {
+        let object = ObjectWriter::new(Vec::new()).unwrap();
+        assert_eq!(object.finish().unwrap(), b"{}");
+    }
+}
