@@ -231,3 +231,47 @@ fn invalid_dates_are_clear_errors() {
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--dct"));
 }
+
+/// `--jsonl` (issue #11): one line per article that loads, in the order given, each line that
+/// article's own timeline exactly as `--json` writes it for the article alone; a bad file is
+/// said and skipped; the lines do not depend on the number of threads.
+#[test]
+fn jsonl_writes_each_articles_own_timeline_on_a_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let binary = write(dir.path(), "photo.txt", &[0x89, b'P', b'N', b'G', 0, 0, 1, 2, 3, 0, 0, 0]);
+    let lines_path = dir.path().join("lines.jsonl");
+    let run = |threads: &str| {
+        let out = Command::new(env!("CARGO_BIN_EXE_chronoscope"))
+            .current_dir(root())
+            .args(["extract", EXAMPLES[0], &binary, EXAMPLES[1], EXAMPLES[2], "--anchor", "2023-06-13", "--jsonl"])
+            .arg(&lines_path)
+            .env("RAYON_NUM_THREADS", threads)
+            .output()
+            .unwrap();
+        let stderr = String::from_utf8_lossy(&out.stderr).into_owned();
+        assert_eq!(out.status.code(), Some(1), "{stderr}");
+        assert!(stderr.contains("photo.txt") && stderr.contains("3 articles"), "{stderr}");
+        std::fs::read_to_string(&lines_path).unwrap()
+    };
+    let lines = run("1");
+    assert_eq!(lines, run("4"), "the lines depend on the number of threads");
+    assert_eq!(lines.lines().count(), 3, "{lines}");
+    for (line, article) in lines.lines().zip(EXAMPLES) {
+        let alone = chronoscope(&["extract", article, "--anchor", "2023-06-13", "--json", "-"]);
+        let expected: serde_json::Value = serde_json::from_slice(&alone.stdout).unwrap();
+        let found: serde_json::Value = serde_json::from_str(line).unwrap();
+        assert!(found == expected, "the line of {article} is not its --json timeline");
+        assert!(chronoscope::export::json::from_str(line).is_ok(), "the timeline reader reads every line");
+    }
+}
+
+/// `--jsonl` is checked like every output (never an input) and goes alone.
+#[test]
+fn jsonl_is_refused_over_an_input_and_beside_other_outputs() {
+    let over = chronoscope(&["extract", EXAMPLES[0], "--anchor", "2023-06-13", "--jsonl", EXAMPLES[0]]);
+    assert_eq!(over.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&over.stderr).contains("would destroy the input"));
+    let both = chronoscope(&["extract", EXAMPLES[0], "--jsonl", "-", "--json", "-"]);
+    assert_eq!(both.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&both.stderr).contains("cannot be used with"));
+}

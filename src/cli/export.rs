@@ -58,6 +58,7 @@ pub fn run(args: &ExportArgs) -> i32 {
         timeml_dir: args.timeml.as_deref(),
         csv: args.tables.csv.as_deref().map(Path::new),
         timelinejs: args.tables.timelinejs.as_deref().map(Path::new),
+        jsonl: None,
     };
     if let Err(message) = targets::check(&inputs, &outputs) {
         say!("chronoscope export: {message}");

@@ -47,6 +47,12 @@ pub struct ExtractArgs {
     view: chronoscope::render::TimelineView,
     #[command(flatten)]
     tables: super::tables::TableArgs,
+    /// Write one line per article here (`-` for stdout): that article's own timeline, in the
+    /// `--json` format on one line, in the order given; written batch by batch, for corpora and
+    /// pipelines. Day zero is `--anchor`, else inferred from each article alone. Not with the
+    /// other outputs.
+    #[arg(long, value_name = "OUT|-", conflicts_with_all = ["json", "timeml", "png", "csv", "timelinejs"])]
+    jsonl: Option<String>,
 }
 
 pub fn parse_size(value: &str) -> Result<(u32, u32), String> {
@@ -71,7 +77,7 @@ fn dct_anchor(dct: Option<&str>) -> Option<(chrono::NaiveDate, String)> {
 
 /// Day zero from the texts (else from `--dct`), why, and what inferring it extracted, for
 /// the timeline to reuse (not with `--dct`, which the inference does not apply).
-fn infer_day_zero(
+pub(super) fn infer_day_zero(
     sources: &[(&str, &Document)],
     dct: Option<&str>,
 ) -> Option<(chrono::NaiveDate, String, Option<Reusable>)> {
@@ -88,10 +94,15 @@ pub fn run(args: &ExtractArgs) -> i32 {
         timeml_dir: args.timeml.as_deref(),
         csv: args.tables.csv.as_deref().map(Path::new),
         timelinejs: args.tables.timelinejs.as_deref().map(Path::new),
+        jsonl: args.jsonl.as_deref().map(Path::new),
     };
     if let Err(message) = targets::check(&args.articles, &outputs) {
         say!("chronoscope extract: {message}");
         return 2;
+    }
+    if let Some(target) = &args.jsonl {
+        let settings = super::jsonl::LineSettings { anchor: args.anchor, dct: args.dct.clone() };
+        return super::jsonl::run(&args.articles, &settings, target);
     }
     let (docs, failed) = load_all(&args.articles);
     if docs.is_empty() {

@@ -109,6 +109,12 @@ pub fn to_writer<W: Write>(timeline: &Timeline, mut out: W) -> io::Result<()> {
     out.flush()
 }
 
+/// `timeline` as one line of compact JSON, for JSON Lines: the same fields as `to_writer`, and
+/// no line break inside (JSON strings escape theirs).
+pub fn to_line(timeline: &Timeline) -> io::Result<Vec<u8>> {
+    serde_json::to_vec(&view_of(timeline)).map_err(io::Error::from)
+}
+
 /// Writes `timeline` as JSON to `path` through the safe writer, streamed into the temp file.
 pub fn write_file(path: &Path, timeline: &Timeline) -> io::Result<()> {
     atomic::write_atomic_with(path, |out| to_writer(timeline, out))

@@ -22,6 +22,8 @@ pub struct Outputs<'a> {
     /// `--csv` and `--timelinejs`; `-` is stdout, as for `json`.
     pub csv: Option<&'a Path>,
     pub timelinejs: Option<&'a Path>,
+    /// `--jsonl`: one line per article; `-` is stdout.
+    pub jsonl: Option<&'a Path>,
 }
 
 /// What makes two paths one file: the inode when the file exists, else its normalised path.
@@ -33,7 +35,12 @@ enum FileKey {
 
 /// Checks `outputs` against `inputs` and each other; the message names both paths of a clash.
 pub fn check(inputs: &[PathBuf], outputs: &Outputs) -> Result<(), String> {
-    let streams = [("--json", outputs.json), ("--csv", outputs.csv), ("--timelinejs", outputs.timelinejs)];
+    let streams = [
+        ("--json", outputs.json),
+        ("--csv", outputs.csv),
+        ("--timelinejs", outputs.timelinejs),
+        ("--jsonl", outputs.jsonl),
+    ];
     let to_stdout: Vec<&str> =
         streams.iter().filter(|(_, p)| p.is_some_and(|p| p.as_os_str() == "-")).map(|(f, _)| *f).collect();
     if to_stdout.len() > 1 {
