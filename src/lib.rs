@@ -14,6 +14,7 @@ pub mod session;
 pub mod story;
 pub mod tagger;
 pub mod text;
+pub mod time_text;
 pub mod timeline;
 pub mod timex;
 

@@ -11,7 +11,7 @@ use std::sync::Arc;
 /// What a front end needs to know about one loaded article (its text lives in `ingest::Document`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DocumentInfo {
-    /// Stable id: `d1`, `d2`, ... in load order.
+    /// Stable id: `d` and 8 hex digits of the hash of its text (`pipeline::document_id`).
     pub id: String,
     pub path: String,
     pub title: String,

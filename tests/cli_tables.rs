@@ -1,7 +1,8 @@
-//! `--csv` and `--timelinejs` (issue #11), run through the real binary on the bundled examples:
-//! each output is parsed back (the CSV with the `csv` crate, the TimelineJS JSON against the
-//! field set Knight Lab documents) and the CSV is compared with a snapshot
-//! (`UPDATE_SNAPSHOTS=1 cargo test --test cli_tables` after an intended change).
+//! `--csv`, `--timelinejs` and `--report` (issue #11), run through the real binary on the bundled
+//! examples: each output is parsed back (the CSV with the `csv` crate, the TimelineJS JSON
+//! against the field set Knight Lab documents, the report's Markdown with a CommonMark parser and
+//! its HTML with an HTML parser) and compared with a snapshot (`UPDATE_SNAPSHOTS=1 cargo test
+//! --test cli_tables` after an intended change).
 
 use serde_json::Value;
 use std::path::PathBuf;
@@ -22,9 +23,14 @@ const EXAMPLES: [&str; 3] = [
 ];
 
 fn extract_to(flag: &str) -> Vec<u8> {
+    extract_with(&[flag, "-"])
+}
+
+fn extract_with(more: &[&str]) -> Vec<u8> {
     let mut args = vec!["extract"];
     args.extend(EXAMPLES);
-    args.extend(["--anchor", "2023-06-13", flag, "-"]);
+    args.extend(["--anchor", "2023-06-13"]);
+    args.extend(more);
     let out = chronoscope(&args);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     out.stdout
@@ -105,4 +111,108 @@ fn two_outputs_cannot_both_go_to_stdout() {
     let out = chronoscope(&["extract", EXAMPLES[0], "--anchor", "2023-06-13", "--csv", "-", "--timelinejs", "-"]);
     assert_eq!(out.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&out.stderr).contains("--csv and --timelinejs both name stdout"));
+}
+
+fn check_snapshot(name: &str, bytes: &[u8]) {
+    let snapshot = root().join("tests/snapshots").join(name);
+    if std::env::var_os("UPDATE_SNAPSHOTS").is_some() {
+        std::fs::write(&snapshot, bytes).unwrap();
+    }
+    let want = std::fs::read(&snapshot).expect("snapshot exists; create it with UPDATE_SNAPSHOTS=1");
+    assert!(want == bytes, "output differs from {}; if intended, rerun with UPDATE_SNAPSHOTS=1", snapshot.display());
+}
+
+/// The sentences of the visible events, as the JSON holds them.
+fn visible_sentences() -> Vec<String> {
+    let json: Value = serde_json::from_slice(&extract_to("--json")).unwrap();
+    json["events"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|e| e["hidden"] != true)
+        .map(|e| e["sentence"]["text"].as_str().unwrap().split_whitespace().collect::<Vec<_>>().join(" "))
+        .collect()
+}
+
+/// The Markdown report read as CommonMark: a heading per period after "Sources", every visible
+/// event's sentence quoted as plain text (escaping leaves the words as written), the conflicts.
+#[test]
+fn the_markdown_report_reads_back_as_the_chronology() {
+    use pulldown_cmark::{Event, HeadingLevel, Parser, Tag, TagEnd};
+    let bytes = extract_with(&["--report", "-"]);
+    let markdown = String::from_utf8(bytes.clone()).unwrap();
+    let (mut headings, mut items, mut text) = (Vec::new(), Vec::new(), String::new());
+    for event in Parser::new(&markdown) {
+        match event {
+            Event::Start(Tag::Heading { .. } | Tag::Item) => text.clear(),
+            Event::Text(t) | Event::Code(t) => text.push_str(&t),
+            Event::End(TagEnd::Heading(level)) => headings.push((level, text.clone())),
+            Event::End(TagEnd::Item) => items.push(text.clone()),
+            Event::Start(Tag::HtmlBlock) | Event::InlineHtml(_) | Event::Html(_) => {
+                panic!("article text became HTML in the Markdown: {event:?}")
+            }
+            _ => {}
+        }
+    }
+    assert_eq!(headings[0], (HeadingLevel::H1, "Chronology".to_string()));
+    assert_eq!(headings[1].1, "Sources");
+    assert!(headings.iter().any(|(_, h)| h == "Tue 13 Jun 2023"), "{headings:?}");
+    assert!(headings.iter().any(|(_, h)| h == "Conflicts between sources"), "{headings:?}");
+    for sentence in visible_sentences() {
+        let quoted = format!("\u{201c}{sentence}\u{201d}");
+        assert!(items.iter().any(|i| i.contains(&quoted)), "not quoted: {sentence}");
+    }
+    check_snapshot("examples_report.md", &bytes);
+}
+
+/// The HTML report through an HTML parser: self-contained (no script, no external resource),
+/// one article per story event, every quote linked to a listed source, every conflict's link to
+/// an article of the page.
+#[test]
+fn the_html_report_is_one_self_contained_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("chronology.html");
+    extract_with(&["--report", path.to_str().unwrap()]);
+    let bytes = std::fs::read(&path).unwrap();
+    let page = scraper::Html::parse_document(std::str::from_utf8(&bytes).unwrap());
+    let select = |css: &str| scraper::Selector::parse(css).unwrap();
+    assert_eq!(page.select(&select("head > title, head > style, head > meta[charset]")).count(), 3);
+    assert_eq!(page.select(&select("script, link, img, iframe, object")).count(), 0);
+    assert!(page.select(&select("[src], [style]")).next().is_none(), "no external or inline-attribute resources");
+    let ids: Vec<&str> = page.select(&select("[id]")).filter_map(|e| e.value().attr("id")).collect();
+    let json: Value = serde_json::from_slice(&extract_to("--json")).unwrap();
+    let shown_stories = json["stories"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .filter(|s| {
+            s["events"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .any(|id| json["events"].as_array().unwrap().iter().any(|e| &e["id"] == id && e["hidden"] != true))
+        })
+        .count();
+    assert_eq!(page.select(&select("article")).count(), shown_stories);
+    for link in page.select(&select("a[href^='#']")) {
+        let target = &link.value().attr("href").unwrap()[1..];
+        assert!(ids.contains(&target), "a link to #{target}, which the page does not have");
+    }
+    let quotes: Vec<String> = page.select(&select("article blockquote")).map(|q| q.text().collect()).collect();
+    for sentence in visible_sentences() {
+        assert!(quotes.iter().any(|q| q.contains(&sentence)), "not quoted: {sentence}");
+    }
+    assert!(page.select(&select("span.mark.disputed")).next().is_some(), "the disputed fire is marked");
+    check_snapshot("examples_report.html", &bytes);
+}
+
+/// A report whose name says no format is refused before any work, with what to do.
+#[test]
+fn a_report_needs_a_format_it_can_tell() {
+    let out = chronoscope(&["extract", EXAMPLES[0], "--anchor", "2023-06-13", "--report", "chronology.txt"]);
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("name it .md or .html"));
+    assert!(!root().join("chronology.txt").exists());
+    let html = extract_with(&["--report", "-", "--report-format", "html"]);
+    assert!(html.starts_with(b"<!DOCTYPE html>"));
 }

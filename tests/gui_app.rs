@@ -261,10 +261,10 @@ fn export_json_through_the_menu_and_path_field() {
     });
 }
 
-/// File › Export › CSV and TimelineJS write what `extract --csv` / `--timelinejs` write for the
-/// window's timeline, edits included (issue #11).
+/// File › Export › CSV, TimelineJS and Chronology report write what `extract --csv` /
+/// `--timelinejs` / `--report` write for the window's timeline, edits included (issue #11).
 #[test]
-fn export_csv_and_timelinejs_through_the_menu() {
+fn export_csv_timelinejs_and_report_through_the_menu() {
     let dir = tempfile::tempdir().unwrap();
     let mut harness = app_with(examples());
     let (event, centre) = pick_event(&harness);
@@ -275,6 +275,12 @@ fn export_csv_and_timelinejs_through_the_menu() {
     for (item, title, hint, name) in [
         ("CSV (spreadsheet)…", "Export CSV", "Where to write the CSV, e.g. timeline.csv", "t.csv"),
         ("TimelineJS…", "Export TimelineJS", "Where to write the TimelineJS file, e.g. timelinejs.json", "tjs.json"),
+        (
+            "Chronology report (HTML, Markdown)…",
+            "Export chronology report",
+            "Where to write the report, e.g. chronology.html or chronology.md",
+            "chronology.html",
+        ),
     ] {
         let out = dir.path().join(name);
         harness.get_by_label("File").click();
@@ -295,6 +301,9 @@ fn export_csv_and_timelinejs_through_the_menu() {
         let timeline = &harness.state().project.timeline;
         if name.ends_with(".csv") {
             chronoscope::export::csv::to_writer(timeline, &mut expected).unwrap();
+        } else if name.ends_with(".html") {
+            let html = chronoscope::export::report::Format::Html;
+            chronoscope::export::report::to_writer(timeline, html, &mut expected).unwrap();
         } else {
             chronoscope::export::timelinejs::to_writer(timeline, &mut expected).unwrap();
         }
@@ -303,6 +312,8 @@ fn export_csv_and_timelinejs_through_the_menu() {
     let csv = std::fs::read_to_string(dir.path().join("t.csv")).unwrap();
     let edited_row = csv.lines().find(|line| line.contains(&event.label)).expect("the moved event has a row");
     assert!(edited_row.contains("true"), "the row says it was edited: {edited_row}");
+    let report = std::fs::read_to_string(dir.path().join("chronology.html")).unwrap();
+    assert!(report.contains("<span class=\"mark corrected\">corrected</span>"), "the moved event is marked");
 }
 
 /// Regression: the window wrote exports and projects wherever the user pointed, so naming an
@@ -320,6 +331,7 @@ fn nothing_is_written_over_an_open_article() {
         PathPurpose::ExportJson,
         PathPurpose::ExportCsv,
         PathPurpose::ExportTimelineJs,
+        PathPurpose::ExportReport,
         PathPurpose::SaveProject,
         PathPurpose::ExportPng(PngChoice { width: 1920, height: 1080, whole: true }),
     ] {
@@ -328,7 +340,7 @@ fn nothing_is_written_over_an_open_article() {
     }
     let app = harness.state();
     let refusals = app.notices.items.iter().filter(|n| n.error && n.text.contains("would destroy its text")).count();
-    assert_eq!(refusals, 5, "each refusal is said");
+    assert_eq!(refusals, 6, "each refusal is said");
     assert!(app.project.path.is_none(), "the project did not take the article's path");
 }
 

@@ -58,9 +58,14 @@ pub fn run(args: &ExportArgs) -> i32 {
         timeml_dir: args.timeml.as_deref(),
         csv: args.tables.csv.as_deref().map(Path::new),
         timelinejs: args.tables.timelinejs.as_deref().map(Path::new),
+        report: args.tables.report.as_deref().map(Path::new),
         jsonl: None,
     };
     if let Err(message) = targets::check(&inputs, &outputs) {
+        say!("chronoscope export: {message}");
+        return 2;
+    }
+    if let Err(message) = args.tables.report_format() {
         say!("chronoscope export: {message}");
         return 2;
     }

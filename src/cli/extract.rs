@@ -51,7 +51,7 @@ pub struct ExtractArgs {
     /// `--json` format on one line, in the order given; written batch by batch, for corpora and
     /// pipelines. Day zero is `--anchor`, else inferred from each article alone. Not with the
     /// other outputs.
-    #[arg(long, value_name = "OUT|-", conflicts_with_all = ["json", "timeml", "png", "csv", "timelinejs"])]
+    #[arg(long, value_name = "OUT|-", conflicts_with_all = ["json", "timeml", "png", "csv", "timelinejs", "report"])]
     jsonl: Option<String>,
 }
 
@@ -94,9 +94,14 @@ pub fn run(args: &ExtractArgs) -> i32 {
         timeml_dir: args.timeml.as_deref(),
         csv: args.tables.csv.as_deref().map(Path::new),
         timelinejs: args.tables.timelinejs.as_deref().map(Path::new),
+        report: args.tables.report.as_deref().map(Path::new),
         jsonl: args.jsonl.as_deref().map(Path::new),
     };
     if let Err(message) = targets::check(&args.articles, &outputs) {
+        say!("chronoscope extract: {message}");
+        return 2;
+    }
+    if let Err(message) = args.tables.report_format() {
         say!("chronoscope extract: {message}");
         return 2;
     }

@@ -1,6 +1,6 @@
 //! Exports of a timeline: the versioned JSON contract (pretty-printed on every core by
 //! `pretty_json`), TimeML with inline TIMEX3 tags, PNG (drawn
-//! by `render`), CSV for spreadsheets, TimelineJS 3 for newsrooms, the safe file writer shared by all of them (`atomic`, with `cleanup` for
+//! by `render`), CSV for spreadsheets, TimelineJS 3 for newsrooms, the chronology report (Markdown, HTML), the safe file writer shared by all of them (`atomic`, with `cleanup` for
 //! interrupted writes), and the checks that keep outputs off the inputs (`targets`).
 
 pub mod atomic;
@@ -9,6 +9,7 @@ pub mod csv;
 pub mod json;
 pub mod png;
 pub mod pretty_json;
+pub mod report;
 pub mod targets;
 pub mod timelinejs;
 pub mod timeml;

@@ -24,6 +24,8 @@ pub struct Outputs<'a> {
     pub timelinejs: Option<&'a Path>,
     /// `--jsonl`: one line per article; `-` is stdout.
     pub jsonl: Option<&'a Path>,
+    /// `--report`: the chronology; `-` is stdout.
+    pub report: Option<&'a Path>,
 }
 
 /// What makes two paths one file: the inode when the file exists, else its normalised path.
@@ -40,6 +42,7 @@ pub fn check(inputs: &[PathBuf], outputs: &Outputs) -> Result<(), String> {
         ("--csv", outputs.csv),
         ("--timelinejs", outputs.timelinejs),
         ("--jsonl", outputs.jsonl),
+        ("--report", outputs.report),
     ];
     let to_stdout: Vec<&str> =
         streams.iter().filter(|(_, p)| p.is_some_and(|p| p.as_os_str() == "-")).map(|(f, _)| *f).collect();

@@ -29,6 +29,8 @@ pub enum PathPurpose {
     ExportJson,
     ExportCsv,
     ExportTimelineJs,
+    /// The chronology report, Markdown or HTML by the file's extension.
+    ExportReport,
     ExportPng(PngChoice),
 }
 
@@ -42,6 +44,7 @@ impl PathPurpose {
             PathPurpose::ExportJson => "Export JSON",
             PathPurpose::ExportCsv => "Export CSV",
             PathPurpose::ExportTimelineJs => "Export TimelineJS",
+            PathPurpose::ExportReport => "Export chronology report",
             PathPurpose::ExportPng(_) => "Export PNG",
         }
     }

@@ -96,6 +96,7 @@ fn path_prompt_window(ctx: &egui::Context, dialogs: &mut Dialogs, actions: &mut 
             PathPurpose::ExportJson => "Where to write the JSON, e.g. timeline.json",
             PathPurpose::ExportCsv => "Where to write the CSV, e.g. timeline.csv",
             PathPurpose::ExportTimelineJs => "Where to write the TimelineJS file, e.g. timelinejs.json",
+            PathPurpose::ExportReport => "Where to write the report, e.g. chronology.html or chronology.md",
             PathPurpose::ExportPng(_) => "Where to write the PNG, e.g. timeline.png",
         };
         let hint_label = ui.label(hint);

@@ -50,6 +50,12 @@ pub fn ask(purpose: PathPurpose, project: Option<&Path>) -> Answer {
             .set_file_name("timelinejs.json")
             .save_file()
             .map(|p| vec![p]),
+        PathPurpose::ExportReport => dialog
+            .add_filter("HTML report", &["html", "htm"])
+            .add_filter("Markdown report", &["md"])
+            .set_file_name("chronology.html")
+            .save_file()
+            .map(|p| vec![p]),
         PathPurpose::ExportPng(_) => {
             dialog.add_filter("PNG image", &["png"]).set_file_name("timeline.png").save_file().map(|p| vec![p])
         }

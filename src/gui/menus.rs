@@ -58,6 +58,9 @@ fn file_menu(ui: &mut egui::Ui, recent: &Recent, actions: &mut Vec<Action>) {
         if item(ui, "TimelineJS…", "", true) {
             actions.push(Action::ChoosePath(PathPurpose::ExportTimelineJs));
         }
+        if item(ui, "Chronology report (HTML, Markdown)…", "", true) {
+            actions.push(Action::ChoosePath(PathPurpose::ExportReport));
+        }
         if item(ui, "PNG…", "Ctrl+E", true) {
             actions.push(Action::ShowExportPng);
         }

@@ -224,6 +224,7 @@ impl ChronoscopeApp {
             PathPurpose::ExportJson => self.export_json(&first),
             PathPurpose::ExportCsv => self.export_table(&first, Table::Csv),
             PathPurpose::ExportTimelineJs => self.export_table(&first, Table::TimelineJs),
+            PathPurpose::ExportReport => self.export_report(&first),
             PathPurpose::ExportPng(choice) => self.export_png(&first, choice),
         }
     }
@@ -363,6 +364,9 @@ impl ChronoscopeApp {
         let (written, name) = match table {
             Table::Csv => (crate::export::csv::write_file(path, &self.project.timeline), "CSV"),
             Table::TimelineJs => (crate::export::timelinejs::write_file(path, &self.project.timeline), "TimelineJS"),
+            Table::Report(format) => {
+                (crate::export::report::write_file(path, &self.project.timeline, format), "the chronology report")
+            }
         };
         match written {
             Ok(()) => {
@@ -370,6 +374,19 @@ impl ChronoscopeApp {
                 self.notices_status(format!("Exported {name} to {}", path.display()))
             }
             Err(e) => self.notices.failed(Topic::Export, format!("exporting {name} to {}: {e}", path.display())),
+        }
+    }
+
+    /// Writes the chronology report, HTML or Markdown as the file's extension says (as
+    /// `extract --report` does); another extension is refused with what to do.
+    pub(super) fn export_report(&mut self, path: &Path) {
+        match crate::export::report::Format::of_path(path) {
+            Some(format) => self.export_table(path, Table::Report(format)),
+            None if !self.may_write(path, Topic::Export) => {}
+            None => self.notices.failed(
+                Topic::Export,
+                format!("{}: name the report .html (a web page) or .md (Markdown)", path.display()),
+            ),
         }
     }
 
@@ -392,4 +409,5 @@ impl ChronoscopeApp {
 pub enum Table {
     Csv,
     TimelineJs,
+    Report(crate::export::report::Format),
 }
