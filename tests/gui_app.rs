@@ -399,6 +399,24 @@ fn without_an_anchor_the_window_infers_one_from_the_articles() {
     assert!(harness.state().notices.items.iter().any(|n| n.text.contains(&expected.to_string())));
 }
 
+/// Regression (issue #11, the empty window): the anchor field showed today's date, which nothing
+/// had said, until the articles loaded; it stays empty (hinting that the articles will give it)
+/// until they do, then shows the inferred day.
+#[test]
+fn the_anchor_field_shows_no_day_until_one_is_known() {
+    let mut harness = Harness::builder()
+        .with_size(egui::vec2(1400.0, 900.0))
+        .build_eframe(|cc| ChronoscopeApp::new(&cc.egui_ctx, Vec::new(), None, options()));
+    harness.run_steps(2);
+    let today = chrono::Local::now().date_naive().to_string();
+    assert!(harness.query_all_by_value(&today).next().is_none(), "today's date is shown as day zero");
+    harness.state_mut().perform(Action::AddFiles(examples()));
+    settle(&mut harness);
+    harness.run_steps(2);
+    let inferred = harness.state().project.anchor.to_string();
+    assert!(harness.query_all_by_value(&inferred).next().is_some(), "the inferred day {inferred} is shown");
+}
+
 /// Regression guard: the README promises the window never silently uses today. With no anchor
 /// given and no date in the articles, today stands in and an error notice says so.
 #[test]

@@ -480,3 +480,21 @@ fn a_collapsed_lane_is_thin_and_its_events_stay_reachable() {
     assert!(texts(&collapsed).iter().any(|t| t == "City Desk"), "a collapsed lane names itself");
     assert_disjoint(&text_rects(&collapsed), "text");
 }
+
+/// Regression (issue #11, the empty window): with no article the anchor line ran through "No
+/// dated events" and a pill named a day zero nothing had given; with articles but no dated
+/// event the note sits on a plate the anchor line does not cross.
+#[test]
+fn an_empty_timeline_draws_no_anchor_and_a_readable_note() {
+    let vp =
+        Viewport { start: to_seconds(day(2017, 3, 1)), end: to_seconds(day(2017, 4, 1)), width: 1200.0, height: 500.0 };
+    let mut fonts = fonts();
+    let empty = Timeline::empty(NaiveDate::from_ymd_opt(2017, 3, 22).unwrap());
+    let drawn = texts(&scene(&empty, &vp, &light(), &mut fonts));
+    assert!(drawn.iter().any(|t| t == "No dated events"), "{drawn:?}");
+    assert!(!drawn.iter().any(|t| t.contains("Anchor")), "no day zero to mark: {drawn:?}");
+    let mut undated = empty.clone();
+    undated.documents = vec![doc("d1", "Harbour News")];
+    let drawn = texts(&scene(&undated, &vp, &light(), &mut fonts));
+    assert!(drawn.iter().any(|t| t.contains("Anchor")) && drawn.iter().any(|t| t == "No dated events"), "{drawn:?}");
+}

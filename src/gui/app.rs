@@ -73,7 +73,8 @@ impl ChronoscopeApp {
     /// anchor is inferred from the articles (`pipeline::infer_anchor`), else today.
     pub fn new(ctx: &egui::Context, files: Vec<PathBuf>, anchor: Option<NaiveDate>, options: AppOptions) -> Self {
         install_fonts(ctx);
-        let choice = if anchor.is_some() { AnchorChoice::Given } else { AnchorChoice::Infer };
+        let given = anchor.is_some();
+        let choice = if given { AnchorChoice::Given } else { AnchorChoice::Infer };
         // Until the articles give a date, today stands in; the user is told if it stays.
         let anchor = anchor.unwrap_or_else(|| chrono::Local::now().date_naive());
         let mut app = ChronoscopeApp {
@@ -83,7 +84,7 @@ impl ChronoscopeApp {
             notices: Notices::default(),
             recent: Recent::load(options.recent_file.clone()),
             dialogs: Dialogs::default(),
-            drafts: Drafts { anchor: anchor.to_string(), ..Drafts::default() },
+            drafts: Drafts { anchor: if given { anchor.to_string() } else { String::new() }, ..Drafts::default() },
             loader: Loader::default(),
             pending: Pending::default(),
             screenshot: options.screenshot.clone().map(Screenshot::new),

@@ -8,7 +8,7 @@ use crate::gui::format;
 use crate::gui::state::{Drafts, Selection};
 use crate::render::TimelineView;
 use crate::session::jobs::Progress;
-use crate::session::project::Project;
+use crate::session::project::{AnchorChoice, Project};
 use crate::timeline::PlacementKind;
 
 pub fn show(
@@ -22,9 +22,13 @@ pub fn show(
 ) {
     ui.horizontal(|ui| {
         ui.label("Anchor (day zero):");
-        let field = egui::TextEdit::singleline(&mut drafts.anchor).desired_width(92.0).hint_text("YYYY-MM-DD");
+        // Until the articles give it, day zero is unknown: the field stays empty (not today's
+        // date, which nothing said) and says it will be inferred, unless the user types one.
+        let pending = project.anchor_choice == AnchorChoice::Infer;
+        let hint = if pending { "from the articles" } else { "YYYY-MM-DD" };
+        let field = egui::TextEdit::singleline(&mut drafts.anchor).desired_width(92.0).hint_text(hint);
         let response = ui.add(field).on_hover_text("The story's day zero: relative phrases resolve against it");
-        if response.lost_focus() {
+        if response.lost_focus() && !(pending && drafts.anchor.trim().is_empty()) {
             match format::parse_date(&drafts.anchor) {
                 Ok(date) => {
                     drafts.anchor_error = None;
@@ -33,12 +37,14 @@ pub fn show(
                 Err(e) => drafts.anchor_error = Some(e),
             }
         } else if !response.has_focus() && drafts.anchor_error.is_none() {
-            drafts.anchor = project.anchor.to_string();
+            drafts.anchor = if pending { String::new() } else { project.anchor.to_string() };
         }
         if let Some(day) = calendar::picker(ui, project.anchor) {
             actions.push(Action::SetAnchor(day));
         }
-        ui.weak(project.anchor.format("%A").to_string());
+        if !pending {
+            ui.weak(project.anchor.format("%A").to_string());
+        }
         if let Some(error) = &drafts.anchor_error {
             ui.colored_label(ui.visuals().error_fg_color, error);
         }

@@ -188,11 +188,17 @@ pub fn build_scene(
     let ticks = time_axis::ticks(viewport);
     b.grid(&ticks, &bands);
     let anchor_x = viewport.datetime_to_x(timeline.anchor.and_time(chrono::NaiveTime::MIN));
-    b.anchor_line(anchor_x, &bands);
+    // With no article there is no story and no day zero to mark (the anchor is a stand-in).
+    let has_anchor = !timeline.documents.is_empty();
+    if has_anchor {
+        b.anchor_line(anchor_x, &bands);
+    }
     let items = items::items(timeline, options, &sources, theme.story);
     b.events(&items, options, &lanes, &sources);
     let free = b.outside(&items, &bands);
-    b.anchor_pill(anchor_x, timeline, &bands, free);
+    if has_anchor {
+        b.anchor_pill(anchor_x, timeline, &bands, free);
+    }
     b.axis(&ticks, &bands);
     b.legend(&sources, &bands);
     if lanes.is_empty() || timeline.events.is_empty() {

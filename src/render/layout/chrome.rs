@@ -220,6 +220,9 @@ impl Builder<'_, '_> {
         }
         let g = self.galley(text.to_string(), LABEL_SIZE, self.theme.text_muted, f32::INFINITY);
         let pos = r.center() - g.size() / 2.0;
+        // On a plate of the background, so that the anchor line and the grid do not cross it.
+        let plate = Rect::from_min_size(pos, g.size()).expand2(vec2(10.0, 5.0));
+        self.shapes.push(Shape::rect_filled(plate, CornerRadius::same(4), self.theme.background));
         self.text(pos, g, self.theme.text_muted);
     }
 
