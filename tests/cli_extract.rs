@@ -46,17 +46,23 @@ fn examples_json_matches_snapshot() {
     assert_eq!(summary.matches(" time phrases, ").count(), 3, "{summary}");
 }
 
+/// The first `count` silver articles (by name), then the bundled examples.
+fn silver_and_examples(count: usize) -> Vec<PathBuf> {
+    let silver = root().join("../shared/corpora/silver");
+    let mut paths: Vec<PathBuf> =
+        std::fs::read_dir(&silver).into_iter().flatten().flatten().map(|e| e.path()).collect();
+    paths.sort();
+    paths.truncate(count);
+    paths.extend(EXAMPLES.iter().map(|p| root().join(p)));
+    paths
+}
+
 /// `extract` on one thread and on four (documents, day zero and JSON are spread over threads):
 /// the same JSON, tables and summary, byte for byte (issue #11: output must not depend on the
 /// number of cores). Several hundred silver articles make arrays longer than one rendering batch.
 #[test]
 fn one_thread_and_four_threads_write_the_same_bytes() {
-    let silver = root().join("../shared/corpora/silver");
-    let mut paths: Vec<PathBuf> =
-        std::fs::read_dir(&silver).into_iter().flatten().flatten().map(|e| e.path()).collect();
-    paths.sort();
-    paths.truncate(300);
-    paths.extend(EXAMPLES.iter().map(|p| root().join(p)));
+    let paths = silver_and_examples(300);
     let dir = tempfile::tempdir().unwrap();
     let run = |threads: &str| {
         let (json, csv) = (dir.path().join(format!("{threads}.json")), dir.path().join(format!("{threads}.csv")));
@@ -88,12 +94,7 @@ fn one_thread_and_four_threads_write_the_same_bytes() {
 /// timeline must be the one `--anchor` with the same day gives, but for `anchor_source`.
 #[test]
 fn an_inferred_day_zero_gives_the_timeline_the_same_day_given_gives() {
-    let silver = root().join("../shared/corpora/silver");
-    let mut paths: Vec<PathBuf> =
-        std::fs::read_dir(&silver).into_iter().flatten().flatten().map(|e| e.path()).collect();
-    paths.sort();
-    paths.truncate(300);
-    paths.extend(EXAMPLES.iter().map(|p| root().join(p)));
+    let paths = silver_and_examples(300);
     let run = |anchor: Option<&str>| {
         let mut command = Command::new(env!("CARGO_BIN_EXE_chronoscope"));
         command.arg("extract").args(&paths).args(["--json", "-"]);

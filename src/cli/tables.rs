@@ -79,17 +79,7 @@ fn write_one(what: &str, target: &str, timeline: &Timeline, to_writer: ToWriter,
     } else {
         to_file(Path::new(target), timeline)
     };
-    match result {
-        Ok(()) if target == "-" => true,
-        Ok(()) => {
-            say!("wrote {target}");
-            true
-        }
-        Err(e) => {
-            say!("error: writing {what} to {target}: {e}");
-            false
-        }
-    }
+    said(what, target, result)
 }
 
 fn write_report(target: &str, timeline: &Timeline, format: Format) -> bool {
@@ -98,6 +88,11 @@ fn write_report(target: &str, timeline: &Timeline, format: Format) -> bool {
     } else {
         report::write_file(Path::new(target), timeline, format)
     };
+    said("the report", target, result)
+}
+
+/// Says what became of writing `what` to `target`; true when it was written.
+fn said(what: &str, target: &str, result: io::Result<()>) -> bool {
     match result {
         Ok(()) if target == "-" => true,
         Ok(()) => {
@@ -105,7 +100,7 @@ fn write_report(target: &str, timeline: &Timeline, format: Format) -> bool {
             true
         }
         Err(e) => {
-            say!("error: writing the report to {target}: {e}");
+            say!("error: writing {what} to {target}: {e}");
             false
         }
     }

@@ -6,6 +6,7 @@
 pub mod atomic;
 pub mod cleanup;
 pub mod csv;
+pub mod html_text;
 pub mod json;
 pub mod png;
 pub mod pretty_json;

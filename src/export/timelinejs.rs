@@ -9,6 +9,7 @@
 
 use super::atomic;
 use super::csv::visible_in_time_order;
+use super::html_text::escape;
 use crate::timeline::{Event, Timeline};
 use crate::timex::Granularity;
 use chrono::{Datelike, NaiveDateTime, Timelike};
@@ -68,21 +69,6 @@ fn parts(t: NaiveDateTime, granularity: Granularity) -> DateParts {
         hour: clock.then(|| t.hour()),
         minute: clock.then(|| t.minute()),
     }
-}
-
-/// `&`, `<`, `>` and quotes written as HTML entities.
-fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
 
 /// The slide of one story event: its label, time and every source's sentence.

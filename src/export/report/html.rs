@@ -4,6 +4,7 @@
 
 use super::markdown::link;
 use super::{Chronology, Entry, Finding, Quote};
+use crate::export::html_text::escape;
 use std::fmt::Write;
 
 const STYLE: &str = "body{font:16px/1.5 Georgia,serif;color:#1d1d1f;background:#fff;margin:0}\
@@ -111,20 +112,4 @@ fn file_url(path: &str) -> String {
     } else {
         link(path)
     }
-}
-
-/// `&`, `<`, `>` and both quotes as entities: safe in text and in attribute values.
-pub fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
 }
