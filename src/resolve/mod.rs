@@ -552,19 +552,19 @@ impl<'a> Discourse<'a> {
             None => match self.mode {
                 ReferenceMode::Story { .. } => {
                     let nearest = if -back <= forward { back } else { forward };
-                    if tense == Tense::Future && nearest < 0 {
+                    if tense.looks_ahead() && nearest < 0 {
                         (
                             ref_day + Duration::days(forward),
-                            ["the coming ", name, " after ", reference, " (future tense)"].concat(),
+                            ["the coming ", name, " after ", reference, " (", tense.ahead_reason(), ")"].concat(),
                         )
                     } else {
                         (ref_day + Duration::days(nearest), ["the nearest ", name, " to ", reference].concat())
                     }
                 }
                 ReferenceMode::DocumentDate { .. } => match tense {
-                    Tense::Future => (
+                    tense if tense.looks_ahead() => (
                         ref_day + Duration::days(forward),
-                        ["the ", name, " on or after ", reference, " (future tense)"].concat(),
+                        ["the ", name, " on or after ", reference, " (", tense.ahead_reason(), ")"].concat(),
                     ),
                     Tense::Present | Tense::Unknown if forward < -back => {
                         (ref_day + Duration::days(forward), ["the nearest ", name, " to ", reference].concat())
@@ -735,7 +735,7 @@ fn pick_year(reference: NaiveDate, tense: Tense, day_in: impl Fn(i32) -> Option<
         .collect();
     let nearest = candidates.iter().min_by_key(|(_, days)| days.abs());
     let (pick, how) = match tense {
-        Tense::Future => {
+        tense if tense.looks_ahead() => {
             (candidates.iter().filter(|(_, days)| *days >= 0).min_by_key(|(_, days)| *days), YearPick::NextOnOrAfter)
         }
         // News reports the past: only future-tense text reaches further ahead.
@@ -753,7 +753,7 @@ fn month_year(reference: NaiveDate, month: u32, tense: Tense) -> (i32, &'static 
     let ahead = |year: i32| (year - y) * 12 + month as i32 - reference.month() as i32;
     let nearest = [y - 1, y, y + 1].into_iter().min_by_key(|year| ahead(*year).abs()).unwrap_or(y);
     match tense {
-        Tense::Future => {
+        tense if tense.looks_ahead() => {
             let year = if ahead(y) >= 0 { y } else { y + 1 };
             (year, "the next such month")
         }
@@ -779,7 +779,7 @@ fn period_year(period_start_month: u32, discourse: &Discourse, reference: &str, 
             return (cal.start().year(), why.into());
         }
     }
-    if period_start_month > speech.month() && tense != Tense::Future {
+    if period_start_month > speech.month() && !tense.looks_ahead() {
         return (speech.year() - 1, ["the last such period before ", reference].concat().into());
     }
     (speech.year(), ["the year of ", reference].concat().into())

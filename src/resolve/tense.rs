@@ -1,6 +1,7 @@
 //! Tense of the clause around a mention, from the nearest verb-like signal: "will"/"’ll"/"going
-//! to" say future, past forms ("said", "was", "-ed") say past, "is"/"are" present. Used to pick
-//! which Friday "Friday" means relative to a publication date.
+//! to" say future, past forms ("said", "was", "-ed") say past, "is"/"are" present, and the simple
+//! present of a verb of scheduled happenings ("markets reopen Tuesday") says scheduled. Used to
+//! pick which Friday "Friday" means relative to a publication date.
 
 use crate::tagger::Tokens;
 use crate::text::tokens::TokenKind;
@@ -11,7 +12,25 @@ pub enum Tense {
     Past,
     Present,
     Future,
+    /// The simple present of a scheduled happening ("markets reopen Tuesday", "the trial
+    /// resumes in June"): news states a timetable this way, so it points ahead like the future.
+    Scheduled,
     Unknown,
+}
+
+impl Tense {
+    /// Whether the text is about a time still to come (future tense or a timetable).
+    pub fn looks_ahead(self) -> bool {
+        matches!(self, Tense::Future | Tense::Scheduled)
+    }
+
+    /// How an explanation names a forward-looking tense.
+    pub fn ahead_reason(self) -> &'static str {
+        match self {
+            Tense::Scheduled => "a timetable in the present tense",
+            _ => "future tense",
+        }
+    }
 }
 
 const PAST_WORDS: &[&str] = &[
@@ -71,6 +90,97 @@ const FUTURE_WORDS: &[&str] = &["will", "shall", "ll", "tomorrow", "upcoming", "
 /// Words that say future when "to" follows: "set to resume", "plans to", "expected to".
 const FUTURE_BEFORE_TO: &[&str] =
     &["set", "due", "plans", "planning", "plan", "expected", "scheduled", "slated", "going", "intends", "hopes"];
+/// Verbs of happenings that keep a timetable: in the simple present with a date they state a
+/// schedule ("markets reopen Tuesday", "the court hears the case Friday"). Base forms; the third
+/// person ("reopens", "goes") is derived. Only verbs seldom used as nouns or for states: "vote"
+/// would read "a close vote Tuesday" as a timetable, "hold" "began raising its stake in July, and
+/// holds 14.6%" (TBAQ wsj_0570).
+const SCHEDULE_VERBS: &[&str] = &[
+    "reopen",
+    "begin",
+    "resume",
+    "meet",
+    "arrive",
+    "leave",
+    "depart",
+    "travel",
+    "fly",
+    "sail",
+    "testify",
+    "appear",
+    "expire",
+    "convene",
+    "reconvene",
+    "adjourn",
+    "go",
+    "kick",
+    "hear",
+    "sit",
+    "compete",
+];
+/// Schedule verbs that are also common nouns or adjectives ("a late start Friday", "an early end",
+/// "the close of trading") or whose base form mostly follows another verb ("were to complete the
+/// work and take a look Thursday"): only their third person ("starts", "takes") counts. "Host" is
+/// left out: "hosts" is as often the plural noun ("told his French hosts Tuesday").
+const SCHEDULE_VERBS_THIRD_PERSON_ONLY: &[&str] = &["open", "close", "start", "end", "face", "return", "play", "take"];
+/// Words after which a schedule verb is not a present-tense verb: a determiner makes it a noun
+/// ("the vote Tuesday"), "to" an infinitive whose time the verb before decides ("agreed to meet
+/// Tuesday"), a form of "be" or "do" an adjective or a verb whose tense is elsewhere ("is open
+/// Tuesday", "did not meet").
+const NOT_BEFORE_SCHEDULE: &[&str] = &[
+    "a",
+    "an",
+    "the",
+    "this",
+    "that",
+    "these",
+    "those",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "my",
+    "your",
+    "s",
+    "to",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "did",
+    "didn",
+    "do",
+    "does",
+    "doesn",
+    "don",
+    "not",
+    "no",
+    "every",
+    "each",
+    "next",
+    "last",
+    "first",
+    "final",
+    "official",
+    "scheduled",
+    "planned",
+    "on",
+    "of",
+    "for",
+    "in",
+    "at",
+    "with",
+    "from",
+    "after",
+    "before",
+    "by",
+    "into",
+    "about",
+];
 const NOT_PAST: &[&str] = &[
     "need", "speed", "bed", "red", "hundred", "indeed", "seed", "feed", "proceed", "exceed", "succeed", "shed", "bred",
 ];
@@ -88,15 +198,26 @@ struct Roles {
     modal: bool,
     /// Tense-neutral between a modal and its verb (`AUXILIARIES`).
     auxiliary: bool,
+    /// The simple present of a schedule verb (`SCHEDULE_VERBS`).
+    schedule: bool,
 }
 
 /// The roles of every listed word, keyed once so that a word costs one lookup.
 fn roles_table() -> &'static WordTable<Roles> {
     static TABLE: std::sync::OnceLock<WordTable<Roles>> = std::sync::OnceLock::new();
     TABLE.get_or_init(|| {
-        let listed =
-            PRESENT_WORDS.iter().chain(PAST_WORDS).chain(FUTURE_WORDS).chain(FUTURE_BEFORE_TO).chain(AUXILIARIES);
-        WordTable::new(&listed.map(|word| (*word, listed_roles(word))).collect::<Vec<_>>())
+        let third_only = SCHEDULE_VERBS_THIRD_PERSON_ONLY.iter().map(|verb| third_person(verb));
+        let schedule = SCHEDULE_VERBS.iter().flat_map(|verb| [verb.to_string(), third_person(verb)]).chain(third_only);
+        let listed = PRESENT_WORDS
+            .iter()
+            .chain(PAST_WORDS)
+            .chain(FUTURE_WORDS)
+            .chain(FUTURE_BEFORE_TO)
+            .chain(AUXILIARIES)
+            .map(|word| word.to_string())
+            .chain(schedule)
+            .collect::<Vec<_>>();
+        WordTable::new(&listed.iter().map(|word| (word.as_str(), listed_roles(word))).collect::<Vec<_>>())
     })
 }
 
@@ -110,7 +231,15 @@ fn listed_roles(word: &str) -> Roles {
         plan: FUTURE_BEFORE_TO.contains(&word),
         modal: FUTURE_WORDS.contains(&word),
         auxiliary: AUXILIARIES.contains(&word),
+        schedule: SCHEDULE_VERBS.iter().any(|verb| *verb == word || third_person(verb) == word)
+            || SCHEDULE_VERBS_THIRD_PERSON_ONLY.iter().any(|verb| third_person(verb) == word),
     }
+}
+
+/// The third person singular of a base form: "reopens", "goes", "finishes".
+fn third_person(verb: &str) -> String {
+    let sibilant = ["s", "sh", "ch", "x", "z", "o"].iter().any(|end| verb.ends_with(end));
+    [verb, if sibilant { "es" } else { "s" }].concat()
 }
 
 /// The roles of `word` (any case); none for unlisted words.
@@ -216,6 +345,7 @@ fn word_signal(tokens: &Tokens, i: usize) -> Option<Tense> {
     }
     let tense = match found.tense {
         Some(tense) => tense,
+        None if found.schedule => return scheduled(tokens, i),
         None if past_by_suffix(word) => Tense::Past,
         None => return None,
     };
@@ -234,6 +364,22 @@ fn word_signal(tokens: &Tokens, i: usize) -> Option<Tense> {
         }
     }
     Some(tense)
+}
+
+/// Token `i`, a schedule verb's simple present, says scheduled unless the word before makes it
+/// a noun, an infinitive or a form whose tense lies elsewhere (`NOT_BEFORE_SCHEDULE`); then it
+/// says nothing and the reading goes on. A modal before it says future ("will meet").
+fn scheduled(tokens: &Tokens, i: usize) -> Option<Tense> {
+    static BLOCKERS: std::sync::OnceLock<WordTable<()>> = std::sync::OnceLock::new();
+    let blockers =
+        BLOCKERS.get_or_init(|| WordTable::new(&NOT_BEFORE_SCHEDULE.iter().map(|w| (*w, ())).collect::<Vec<_>>()));
+    let Some(before) = i.checked_sub(1).and_then(|j| tokens.tokens.get(j)) else { return Some(Tense::Scheduled) };
+    let word = before.text(tokens.text);
+    if before.kind == TokenKind::Word && roles(word).modal {
+        return Some(Tense::Future);
+    }
+    let blocked = before.kind == TokenKind::Word && blockers.get(word).is_some();
+    (!blocked).then_some(Tense::Scheduled)
 }
 
 #[cfg(test)]
@@ -264,6 +410,24 @@ mod tests {
         assert_eq!(tense_of("Trading may resume as soon as Friday.", "Friday"), Tense::Future);
         assert_eq!(tense_of("The fund had fallen by March.", "March"), Tense::Past);
         assert_eq!(tense_of("The offer had been due to expire Friday.", "Friday"), Tense::Past);
+    }
+
+    /// Issue #10 §4: "markets reopen Tuesday" states a timetable, so it looks ahead.
+    #[test]
+    fn a_timetable_in_the_present_looks_ahead() {
+        assert_eq!(tense_of("Markets reopen Tuesday.", "Tuesday"), Tense::Scheduled);
+        assert_eq!(tense_of("The trial resumes on Monday.", "Monday"), Tense::Scheduled);
+        assert_eq!(tense_of("The team goes to Boston Friday.", "Friday"), Tense::Scheduled);
+        assert_eq!(tense_of("Markets will reopen Tuesday.", "Tuesday"), Tense::Future);
+        // Past forms, nouns, infinitives and adjectives are not timetables.
+        assert_eq!(tense_of("Markets reopened Tuesday.", "Tuesday"), Tense::Past);
+        assert_eq!(tense_of("They agreed to meet Tuesday.", "Tuesday"), Tense::Past);
+        assert_eq!(tense_of("After the vote Tuesday, he left.", "Tuesday"), Tense::Past);
+        assert_eq!(tense_of("The store is open Tuesday.", "Tuesday"), Tense::Present);
+        assert_eq!(tense_of("The match got off to a late start Friday.", "Friday"), Tense::Past);
+        assert_eq!(tense_of("The tournament starts on Sunday.", "Sunday"), Tense::Scheduled);
+        assert_eq!(tense_of("Police did not return Tuesday.", "Tuesday"), Tense::Past);
+        assert!(Tense::Scheduled.looks_ahead() && !Tense::Present.looks_ahead());
     }
 
     #[test]
