@@ -115,6 +115,41 @@ fn an_inferred_day_zero_gives_the_timeline_the_same_day_given_gives() {
     assert!(inferred == given, "the timeline under the inferred day zero {day} differs from --anchor {day}");
 }
 
+/// `extract DIR` reads every article file under the folder, in path order, as if they were
+/// listed one by one, and notes what it skipped; a folder without articles is an error (issue
+/// #11, inputs).
+#[test]
+fn a_folder_reads_as_its_articles_in_path_order() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("story");
+    std::fs::create_dir_all(folder.join("sub")).unwrap();
+    let names = ["b-fire.txt", "a-aftermath.md", "sub/investigation.html"];
+    for (from, to) in EXAMPLES.iter().zip(names) {
+        std::fs::copy(root().join(from), folder.join(to)).unwrap();
+    }
+    std::fs::write(folder.join("scan.pdf"), b"%PDF-1.4").unwrap();
+    std::fs::write(folder.join(".notes.txt"), b"On Monday.").unwrap();
+    let folder_arg = folder.display().to_string();
+    let by_folder = chronoscope(&["extract", &folder_arg, "--anchor", "2023-06-13", "--json", "-"]);
+    assert!(by_folder.status.success(), "{}", String::from_utf8_lossy(&by_folder.stderr));
+    let stderr = String::from_utf8_lossy(&by_folder.stderr);
+    assert!(stderr.contains("note: skipped 1 entry") && stderr.contains("scan.pdf"), "{stderr}");
+    assert!(!stderr.contains(".notes.txt"), "hidden files are left out silently: {stderr}");
+    let mut sorted: Vec<String> = names.iter().map(|n| folder.join(n).display().to_string()).collect();
+    sorted.sort();
+    let mut args: Vec<&str> = vec!["extract"];
+    args.extend(sorted.iter().map(String::as_str));
+    args.extend(["--anchor", "2023-06-13", "--json", "-"]);
+    let by_files = chronoscope(&args);
+    assert_eq!(String::from_utf8_lossy(&by_folder.stdout), String::from_utf8_lossy(&by_files.stdout));
+    let empty = dir.path().join("empty");
+    std::fs::create_dir(&empty).unwrap();
+    let out = chronoscope(&["extract", &empty.display().to_string(), "--anchor", "2023-06-13"]);
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("the folder is empty") && stderr.contains("no article file"), "{stderr}");
+}
+
 #[test]
 fn json_round_trips_through_the_reader() {
     let out = chronoscope(&["extract", EXAMPLES[0], "--anchor", "2023-06-13", "--json", "-"]);

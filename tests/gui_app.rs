@@ -261,6 +261,44 @@ fn export_json_through_the_menu_and_path_field() {
     });
 }
 
+/// File › Open folder… opens every article file under the folder, in path order, and says what
+/// it skipped (issue #11, inputs).
+#[test]
+fn open_folder_through_the_menu_reads_every_article_under_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().join("story");
+    std::fs::create_dir_all(folder.join("later")).unwrap();
+    for (from, to) in examples().iter().zip(["b.txt", "a.html", "later/c.md"]) {
+        std::fs::copy(from, folder.join(to)).unwrap();
+    }
+    std::fs::write(folder.join("scan.pdf"), b"%PDF-1.4").unwrap();
+    let mut harness = app_in_default_view(Vec::new());
+    harness.get_by_label("File").click();
+    harness.run();
+    harness.get_by_label("Open folder…").click();
+    harness.run();
+    harness.get_by_label("Open folder");
+    let field = harness.get_by_role_and_label(
+        egui::accesskit::Role::TextInput,
+        "The folder's path: every article file under it is opened",
+    );
+    field.focus();
+    field.type_text(&folder.display().to_string());
+    harness.run_steps(1);
+    harness.get_by_label("Open").click();
+    settle(&mut harness);
+    let app = harness.state();
+    let opened: Vec<String> = app
+        .project
+        .slots
+        .iter()
+        .map(|s| s.path.strip_prefix(std::fs::canonicalize(&folder).unwrap()).unwrap().display().to_string())
+        .collect();
+    assert_eq!(opened, ["a.html", "b.txt", "later/c.md"]);
+    assert!(app.project.slots.iter().all(|s| s.document.is_some()), "every article loaded");
+    assert!(harness.query_by_label_contains("scan.pdf").is_some(), "the skipped file is named");
+}
+
 /// File › Export › CSV, TimelineJS and Chronology report write what `extract --csv` /
 /// `--timelinejs` / `--report` write for the window's timeline, edits included (issue #11).
 #[test]

@@ -18,7 +18,8 @@ const MIN_PNG_HEIGHT: u32 = 180;
 
 #[derive(Args)]
 pub struct ExtractArgs {
-    /// Article files (.txt, .md, .html, .tml).
+    /// Article files (.txt, .md, .html, .tml), or folders of them: every article file under a
+    /// folder is read, in path order, and the others are listed as skipped.
     #[arg(required = true)]
     articles: Vec<PathBuf>,
     /// The story's day zero, YYYY-MM-DD. Without it: the first publication date, else the first
@@ -97,7 +98,8 @@ pub fn run(args: &ExtractArgs) -> i32 {
         report: args.tables.report.as_deref().map(Path::new),
         jsonl: args.jsonl.as_deref().map(Path::new),
     };
-    if let Err(message) = targets::check(&args.articles, &outputs) {
+    let Some(articles) = expand_folders(&args.articles) else { return 2 };
+    if let Err(message) = targets::check(&articles, &outputs) {
         say!("chronoscope extract: {message}");
         return 2;
     }
@@ -107,9 +109,9 @@ pub fn run(args: &ExtractArgs) -> i32 {
     }
     if let Some(target) = &args.jsonl {
         let settings = super::jsonl::LineSettings { anchor: args.anchor, dct: args.dct.clone() };
-        return super::jsonl::run(&args.articles, &settings, target);
+        return super::jsonl::run(&articles, &settings, target);
     }
-    let (docs, failed) = load_all(&args.articles);
+    let (docs, failed) = load_all(&articles);
     if docs.is_empty() {
         say!("chronoscope extract: no article could be read");
         return 2;
@@ -158,6 +160,20 @@ pub fn run(args: &ExtractArgs) -> i32 {
         }
     }
     i32::from(write_failed || failed > 0)
+}
+
+/// The article files the inputs name (folders expanded), after a note on what the folders held
+/// besides articles; `None` (reported) when there is none.
+fn expand_folders(inputs: &[PathBuf]) -> Option<Vec<PathBuf>> {
+    let expanded = ingest::folder::expand(inputs);
+    if let Some(line) = ingest::folder::skipped_summary(&expanded.skipped, 5) {
+        say!("note: {line}");
+    }
+    if expanded.files.is_empty() {
+        say!("chronoscope extract: no article file (.txt, .md, .html, .tml) in the folders given");
+        return None;
+    }
+    Some(expanded.files)
 }
 
 /// Loads every article; the ones that fail are reported and counted.

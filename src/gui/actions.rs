@@ -22,6 +22,8 @@ pub const PNG_SIZES: [(u32, u32); 3] = [(1920, 1080), (2560, 1440), (3840, 2160)
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum PathPurpose {
     OpenArticles,
+    /// A folder: every article file under it.
+    OpenFolder,
     /// The new place of a document whose file is missing.
     LocateDocument,
     OpenProject,
@@ -38,6 +40,7 @@ impl PathPurpose {
     pub fn title(self) -> &'static str {
         match self {
             PathPurpose::OpenArticles => "Open articles",
+            PathPurpose::OpenFolder => "Open folder",
             PathPurpose::LocateDocument => "Locate the missing article",
             PathPurpose::OpenProject => "Open project",
             PathPurpose::SaveProject => "Save project",
@@ -50,7 +53,13 @@ impl PathPurpose {
     }
 
     pub fn saving(self) -> bool {
-        !matches!(self, PathPurpose::OpenArticles | PathPurpose::OpenProject | PathPurpose::LocateDocument)
+        !matches!(
+            self,
+            PathPurpose::OpenArticles
+                | PathPurpose::OpenFolder
+                | PathPurpose::OpenProject
+                | PathPurpose::LocateDocument
+        )
     }
 }
 

@@ -89,7 +89,8 @@ fn path_prompt_window(ctx: &egui::Context, dialogs: &mut Dialogs, actions: &mut 
             ui.colored_label(ui.visuals().warn_fg_color, reason);
         }
         let hint = match prompt.purpose {
-            PathPurpose::OpenArticles => "One file path per line",
+            PathPurpose::OpenArticles => "One file or folder path per line",
+            PathPurpose::OpenFolder => "The folder's path: every article file under it is opened",
             PathPurpose::LocateDocument => "The article's path now",
             PathPurpose::OpenProject => "Path of a .chronoscope.json project",
             PathPurpose::SaveProject => "Where to save, e.g. story.chronoscope.json",

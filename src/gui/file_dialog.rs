@@ -32,6 +32,7 @@ pub fn ask(purpose: PathPurpose, project: Option<&Path>) -> Answer {
             .add_filter("Articles", &["txt", "md", "html", "htm", "tml"])
             .add_filter("All files", &["*"])
             .pick_files(),
+        PathPurpose::OpenFolder => dialog.pick_folder().map(|p| vec![p]),
         PathPurpose::LocateDocument => dialog.pick_file().map(|p| vec![p]),
         PathPurpose::OpenProject => dialog.add_filter("Chronoscope project", &["json"]).pick_file().map(|p| vec![p]),
         PathPurpose::SaveProject => dialog

@@ -22,6 +22,9 @@ fn file_menu(ui: &mut egui::Ui, recent: &Recent, actions: &mut Vec<Action>) {
     if item(ui, "Open articles…", "Ctrl+O", true) {
         actions.push(Action::ChoosePath(PathPurpose::OpenArticles));
     }
+    if item(ui, "Open folder…", "", true) {
+        actions.push(Action::ChoosePath(PathPurpose::OpenFolder));
+    }
     ui.menu_button("Open recent", |ui| {
         if recent.entries.is_empty() {
             ui.label("Nothing opened yet");

@@ -1,9 +1,11 @@
 //! Reading article files into `Document`s: format detection (by extension, sniffing unknown
 //! ones), decoding (`decode`), the per-format readers (`markdown`, `html`, `timeml`), titles, and
-//! the warnings a user should see. Also reads TimeML gold annotations for evaluation.
+//! the warnings a user should see, and folders as input (`folder`). Also reads TimeML gold
+//! annotations for evaluation.
 
 pub mod byline;
 pub mod decode;
+pub mod folder;
 pub mod html;
 pub mod html_depth;
 pub mod markdown;

@@ -17,18 +17,42 @@ use std::path::{Path, PathBuf};
 impl ChronoscopeApp {
     // ----- files and extraction -------------------------------------------------------------
 
+    /// Opens article files; a folder stands for every article file under it (what else it
+    /// holds is reported).
     pub(super) fn add_files(&mut self, paths: Vec<PathBuf>) {
+        let expanded = crate::ingest::folder::expand(&paths);
+        if let Some(line) = crate::ingest::folder::skipped_summary(&expanded.skipped, 3) {
+            self.notices.info(capitalized(&line));
+        }
+        if expanded.files.is_empty() {
+            self.notices.error("No article file (.txt, .md, .html, .tml) in the folder".to_string());
+            return;
+        }
         let mut fresh = Vec::new();
-        for path in paths {
+        // One set of the paths open (a folder of thousands would make a scan per file quadratic).
+        let mut taken: std::collections::HashSet<PathBuf> = self.project.slots.iter().map(|s| s.path.clone()).collect();
+        let mut already_open = Vec::new();
+        for path in expanded.files {
             let path = std::fs::canonicalize(&path).unwrap_or(path);
-            if self.project.has_file(&path) || fresh.contains(&path) {
-                self.notices.info(format!("{} is already open", path.display()));
+            if !taken.insert(path.clone()) {
+                already_open.push(path);
                 continue;
             }
-            if let Err(e) = self.recent.add(&path) {
-                self.notices.error(e);
-            }
             fresh.push(path);
+        }
+        match already_open.as_slice() {
+            [] => {}
+            [one] => self.notices.info(format!("{} is already open", one.display())),
+            many => self.notices.info(format!("{} of these articles are already open", many.len())),
+        }
+        // A folder is remembered as itself, not as its hundreds of files.
+        for path in &paths {
+            let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
+            if !already_open.contains(&path) && path.exists() {
+                if let Err(e) = self.recent.add(&path) {
+                    self.notices.error(e);
+                }
+            }
         }
         for path in &fresh {
             self.project.slots.push(DocSlot::new(path.clone()));
@@ -212,7 +236,7 @@ impl ChronoscopeApp {
     pub(super) fn paths_chosen(&mut self, purpose: PathPurpose, paths: Vec<PathBuf>) {
         let Some(first) = paths.first().cloned() else { return };
         match purpose {
-            PathPurpose::OpenArticles => self.add_files(paths),
+            PathPurpose::OpenArticles | PathPurpose::OpenFolder => self.add_files(paths),
             PathPurpose::LocateDocument => {
                 if let Some(doc_id) = self.locating.take() {
                     self.locate_document(&doc_id, first);
@@ -410,4 +434,10 @@ pub enum Table {
     Csv,
     TimelineJs,
     Report(crate::export::report::Format),
+}
+
+/// A message line starting with a capital, as the window's notices do.
+fn capitalized(line: &str) -> String {
+    let mut chars = line.chars();
+    chars.next().map(|first| first.to_uppercase().chain(chars).collect()).unwrap_or_default()
 }
