@@ -176,3 +176,30 @@ fn a_byline_date_becomes_the_publication_date_and_is_not_an_event() {
     assert!(timeline.events.iter().all(|e| !e.sentence.text.contains("Valley Times")), "the byline is not an event");
     assert_eq!(timeline.events.len(), 1);
 }
+
+/// The bundled Word statement (issue #11, inputs): the body's paragraphs, each ending a sentence;
+/// the title from the document's properties; the publication date from the dateline; nothing of
+/// the running header or footer.
+#[test]
+fn word_documents_give_their_body_and_leave_out_header_and_footer() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/examples/dunmore-foods-statement.docx");
+    let doc = ingest::load(&path).unwrap();
+    assert_eq!(doc.format, SourceFormat::Word);
+    assert_eq!(doc.title, "Dunmore Foods statement on the Canal Street fire");
+    assert_eq!(doc.dct.as_deref(), Some("2023-06-14"));
+    assert!(doc.text.starts_with("Dunmore Foods statement on the Canal Street fire\n\nMarrowby, 14 June 2023\n\n"));
+    assert!(!doc.text.contains("Printed") && !doc.text.contains("press office"), "{}", doc.text);
+    let sentences = chronoscope::text::sentences::split(&doc.text);
+    assert!(
+        sentences.iter().any(|s| &doc.text[s.start..s.end] == "Marrowby, 14 June 2023"),
+        "a paragraph ends a sentence"
+    );
+    // The same bytes under another name are still found to be a Word file; damaged ones are refused.
+    let bytes = std::fs::read(&path).unwrap();
+    let sniffed = ingest::from_bytes(Path::new("statement"), &bytes).unwrap();
+    assert_eq!(sniffed.format, SourceFormat::Word);
+    let message = ingest::from_bytes(Path::new("broken.docx"), &bytes[..bytes.len() / 2]).unwrap_err().to_string();
+    assert!(message.contains("broken.docx") && message.contains("zip"), "{message}");
+    let message = ingest::from_bytes(Path::new("old.docx"), b"\xd0\xcf\x11\xe0 an old .doc").unwrap_err().to_string();
+    assert!(message.contains("not a Word document"), "{message}");
+}

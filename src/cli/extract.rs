@@ -18,7 +18,7 @@ const MIN_PNG_HEIGHT: u32 = 180;
 
 #[derive(Args)]
 pub struct ExtractArgs {
-    /// Article files (.txt, .md, .html, .tml), or folders of them: every article file under a
+    /// Article files (.txt, .md, .html, .tml, .docx), or folders of them: every article file under a
     /// folder is read, in path order, and the others are listed as skipped.
     #[arg(required = true)]
     articles: Vec<PathBuf>,
@@ -170,7 +170,7 @@ fn expand_folders(inputs: &[PathBuf]) -> Option<Vec<PathBuf>> {
         say!("note: {line}");
     }
     if expanded.files.is_empty() {
-        say!("chronoscope extract: no article file (.txt, .md, .html, .tml) in the folders given");
+        say!("chronoscope extract: no article file ({}) in the folders given", ingest::READ_TYPES);
         return None;
     }
     Some(expanded.files)

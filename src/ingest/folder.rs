@@ -2,7 +2,7 @@
 //! path), with what was left out and why, so that `chronoscope extract DIR` and File › Open
 //! folder read what a user expects and say what they skipped.
 
-use super::format_for_extension;
+use super::{format_for_extension, READ_TYPES};
 use std::path::{Path, PathBuf};
 
 /// Folders nested deeper than this under the one given are not read (a hostile or looping tree
@@ -109,11 +109,10 @@ fn walk(folder: &Path, depth: usize, found: &mut Vec<PathBuf>, skipped: &mut Vec
 /// Why a file in a folder is not read as an article.
 fn not_an_article(path: &Path) -> String {
     match path.extension() {
-        Some(ext) => format!(
-            "not an article type Chronoscope reads (.{}; it reads .txt, .md, .html, .tml)",
-            ext.to_string_lossy()
-        ),
-        None => "no file extension (name it .txt, .md, .html or .tml to read it)".to_string(),
+        Some(ext) => {
+            format!("not an article type Chronoscope reads (.{}; it reads {READ_TYPES})", ext.to_string_lossy())
+        }
+        None => format!("no file extension (name it after its type to read it: {READ_TYPES})"),
     }
 }
 
@@ -142,13 +141,14 @@ mod tests {
     fn a_folder_gives_its_articles_sorted_and_says_what_it_skipped() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
-        for name in ["b.txt", "a.md", "sub/c.html", "sub/deeper/d.tml", ".hidden.txt", "notes.pdf", "README"] {
+        for name in ["b.txt", "a.md", "sub/c.html", "sub/deeper/d.tml", ".hidden.txt", "notes.pdf", "README", "e.docx"]
+        {
             touch(&root.join(name));
         }
         let expanded = expand(&[root.to_path_buf()]);
         let names: Vec<String> =
             expanded.files.iter().map(|p| p.strip_prefix(root).unwrap().display().to_string()).collect();
-        assert_eq!(names, ["a.md", "b.txt", "sub/c.html", "sub/deeper/d.tml"]);
+        assert_eq!(names, ["a.md", "b.txt", "e.docx", "sub/c.html", "sub/deeper/d.tml"]);
         let skipped: Vec<String> =
             expanded.skipped.iter().map(|s| s.path.strip_prefix(root).unwrap().display().to_string()).collect();
         assert_eq!(skipped, ["README", "notes.pdf"]);

@@ -1,10 +1,11 @@
 //! Reading article files into `Document`s: format detection (by extension, sniffing unknown
-//! ones), decoding (`decode`), the per-format readers (`markdown`, `html`, `timeml`), titles, and
+//! ones), decoding (`decode`), the per-format readers (`markdown`, `html`, `timeml`, `docx`), titles, and
 //! the warnings a user should see, and folders as input (`folder`). Also reads TimeML gold
 //! annotations for evaluation.
 
 pub mod byline;
 pub mod decode;
+pub mod docx;
 pub mod folder;
 pub mod html;
 pub mod html_depth;
@@ -22,7 +23,12 @@ pub enum SourceFormat {
     Markdown,
     Html,
     TimeMl,
+    /// A Word document (.docx).
+    Word,
 }
+
+/// The file types read as articles, for messages.
+pub const READ_TYPES: &str = ".txt, .md, .html, .tml, .docx";
 
 /// One article: immutable text plus what we learned while reading it.
 #[derive(Debug, Clone)]
@@ -114,16 +120,21 @@ pub fn format_for_extension(path: &Path) -> Option<SourceFormat> {
         "md" | "markdown" => Some(SourceFormat::Markdown),
         "html" | "htm" | "xhtml" => Some(SourceFormat::Html),
         "tml" | "te3input" | "timeml" => Some(SourceFormat::TimeMl),
+        "docx" => Some(SourceFormat::Word),
         _ => None,
     }
 }
 
 /// Decodes an article from bytes; `path` names it and picks the format by extension.
 pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Document, IngestError> {
+    let by_extension = format_for_extension(path);
+    if by_extension == Some(SourceFormat::Word) || (by_extension.is_none() && docx::looks_like_zip(bytes)) {
+        return word_document(path, bytes);
+    }
     let decoded = decode::decode(bytes).map_err(|m| error(path, m))?;
     let mut warnings = decoded.warnings;
     let text = decoded.text;
-    let format = format_for_extension(path).unwrap_or_else(|| {
+    let format = by_extension.unwrap_or_else(|| {
         if timeml::looks_like_timeml(&text) {
             SourceFormat::TimeMl
         } else if html::looks_like_html(&text) {
@@ -161,7 +172,43 @@ pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Document, IngestError> {
             breaks = parsed.breaks;
             (parsed.text, parsed.title.unwrap_or(stem), parsed.dct)
         }
+        SourceFormat::Word => return word_document(path, bytes),
     };
+    finish(path, Read { text, title, dct, format, breaks, warnings })
+}
+
+/// What a format's reader found, before the publication date is settled.
+struct Read {
+    text: String,
+    title: String,
+    dct: Option<String>,
+    format: SourceFormat,
+    breaks: Vec<usize>,
+    warnings: Vec<String>,
+}
+
+/// A Word document's text and title.
+fn word_document(path: &Path, bytes: &[u8]) -> Result<Document, IngestError> {
+    if bytes.len() > decode::MAX_BYTES {
+        return Err(error(path, decode::too_large(bytes.len() as u64)));
+    }
+    let word = docx::extract(bytes).map_err(|m| error(path, m))?;
+    let title = word.title.or_else(|| first_line_title(&word.text)).unwrap_or_else(|| file_stem(path));
+    let read = Read {
+        text: word.text,
+        title,
+        dct: None,
+        format: SourceFormat::Word,
+        breaks: Vec::new(),
+        warnings: Vec::new(),
+    };
+    finish(path, read)
+}
+
+/// The document: refused when it shows no text; the publication date is the file's (checked
+/// against a dateline when it is not a TIMEX3 date) or the byline's.
+fn finish(path: &Path, read: Read) -> Result<Document, IngestError> {
+    let Read { text, title, dct, format, breaks, mut warnings } = read;
     if text.trim().is_empty() {
         return Err(error(path, "file is empty (no visible text)"));
     }

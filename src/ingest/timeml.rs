@@ -273,7 +273,7 @@ pub fn parse_type(raw: &str) -> Option<TimexType> {
     }
 }
 
-fn resolve_reference(reference: &BytesRef<'_>) -> Option<char> {
+pub(crate) fn resolve_reference(reference: &BytesRef<'_>) -> Option<char> {
     if reference.is_char_ref() {
         return reference.resolve_char_ref().ok().flatten();
     }

@@ -25,7 +25,7 @@ impl ChronoscopeApp {
             self.notices.info(capitalized(&line));
         }
         if expanded.files.is_empty() {
-            self.notices.error("No article file (.txt, .md, .html, .tml) in the folder".to_string());
+            self.notices.error(format!("No article file ({}) in the folder", crate::ingest::READ_TYPES));
             return;
         }
         let mut fresh = Vec::new();
