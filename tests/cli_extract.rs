@@ -127,13 +127,13 @@ fn a_folder_reads_as_its_articles_in_path_order() {
     for (from, to) in EXAMPLES.iter().zip(names) {
         std::fs::copy(root().join(from), folder.join(to)).unwrap();
     }
-    std::fs::write(folder.join("scan.pdf"), b"%PDF-1.4").unwrap();
+    std::fs::write(folder.join("photo.jpg"), b"\xff\xd8\xff\xe0 JFIF").unwrap();
     std::fs::write(folder.join(".notes.txt"), b"On Monday.").unwrap();
     let folder_arg = folder.display().to_string();
     let by_folder = chronoscope(&["extract", &folder_arg, "--anchor", "2023-06-13", "--json", "-"]);
     assert!(by_folder.status.success(), "{}", String::from_utf8_lossy(&by_folder.stderr));
     let stderr = String::from_utf8_lossy(&by_folder.stderr);
-    assert!(stderr.contains("note: skipped 1 entry") && stderr.contains("scan.pdf"), "{stderr}");
+    assert!(stderr.contains("note: skipped 1 entry") && stderr.contains("photo.jpg"), "{stderr}");
     assert!(!stderr.contains(".notes.txt"), "hidden files are left out silently: {stderr}");
     let mut sorted: Vec<String> = names.iter().map(|n| folder.join(n).display().to_string()).collect();
     sorted.sort();

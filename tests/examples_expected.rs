@@ -230,18 +230,19 @@ fn txt_examples_match_expected_spans_values_and_event_days() {
     report(failures);
 }
 
-/// The .md, .html and .docx gold has no spans (the shown text is the ingest's), so phrases are
-/// matched by text, in text order; traps are checked by the mention text they would produce (the
-/// Word example's trap is in its running footer, which is not read).
+/// The .md, .html, .docx and .pdf gold has no spans (the shown text is the ingest's), so phrases
+/// are matched by text, in text order; traps are checked by the mention text they would produce
+/// (the Word and PDF examples' traps are in their running footers, which are not read).
 #[test]
-fn md_html_and_docx_examples_match_expected_values_and_event_days() {
+fn md_html_docx_and_pdf_examples_match_expected_values_and_event_days() {
     let gold = expected();
     let anchor = anchor(&gold);
     let mut failures = Vec::new();
     let mut files = files_with_extension(".md");
     files.extend(files_with_extension(".html"));
     files.extend(files_with_extension(".docx"));
-    assert!(files.len() >= 3, "expected a .md, a .html and a .docx example, found {files:?}");
+    files.extend(files_with_extension(".pdf"));
+    assert!(files.len() >= 4, "expected a .md, a .html, a .docx and a .pdf example, found {files:?}");
     for file in files {
         let doc = gold_document(&gold, &file);
         let json = extract(&file, &anchor);

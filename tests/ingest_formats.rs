@@ -203,3 +203,47 @@ fn word_documents_give_their_body_and_leave_out_header_and_footer() {
     let message = ingest::from_bytes(Path::new("old.docx"), b"\xd0\xcf\x11\xe0 an old .doc").unwrap_err().to_string();
     assert!(message.contains("not a Word document"), "{message}");
 }
+
+/// A one-page PDF whose page draws `content` (a content stream), with a correct cross-reference
+/// table.
+fn one_page_pdf(content: &str) -> Vec<u8> {
+    let objects = [
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>".to_string(),
+        format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()),
+    ];
+    let mut out = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (number, body) in objects.iter().enumerate() {
+        offsets.push(out.len());
+        out.extend(format!("{} 0 obj\n{body}\nendobj\n", number + 1).bytes());
+    }
+    let xref = out.len();
+    out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
+    for offset in offsets {
+        out.extend(format!("{offset:010} 00000 n \n").bytes());
+    }
+    out.extend(format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).bytes());
+    out
+}
+
+/// The bundled PDF minutes (issue #11, inputs): each page's text, a page's end ending a sentence,
+/// without the running header or the page numbers; a scan without a text layer is refused with
+/// what to do about it.
+#[test]
+fn pdf_pages_give_their_text_without_running_header_and_page_numbers() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/examples/marrowby-council-minutes.pdf");
+    let doc = ingest::load(&path).unwrap();
+    assert_eq!(doc.format, SourceFormat::Pdf);
+    assert!(doc.text.starts_with("Minutes of the extraordinary meeting"), "{}", doc.text);
+    assert!(!doc.text.contains("County Council") && !doc.text.contains("Page 1"), "{}", doc.text);
+    assert!(doc.text.contains("after the fumes cleared.\n\n2. What the council will do"), "pages end sentences");
+    let bytes = std::fs::read(&path).unwrap();
+    assert_eq!(ingest::from_bytes(Path::new("minutes"), &bytes).unwrap().format, SourceFormat::Pdf);
+    let scan = one_page_pdf("q 100 0 0 100 0 0 cm Q");
+    let message = ingest::from_bytes(Path::new("scan.pdf"), &scan).unwrap_err().to_string();
+    assert!(message.contains("no text layer") && message.contains("OCR it first"), "{message}");
+    let message = ingest::from_bytes(Path::new("cut.pdf"), &bytes[..200]).unwrap_err().to_string();
+    assert!(message.starts_with("cut.pdf: the PDF"), "{message}");
+}

@@ -25,8 +25,8 @@ pub fn looks_like_zip(bytes: &[u8]) -> bool {
 /// Reads a .docx file; `Err` says, for a user, why it cannot be read. The zip reader is a
 /// third-party parser of hostile input: should it panic, the file gets an error, not the program.
 pub fn extract(bytes: &[u8]) -> Result<WordText, String> {
-    std::panic::catch_unwind(|| read_word(bytes))
-        .unwrap_or_else(|_| Err("the Word document is damaged: its zip structure could not be read".to_string()))
+    super::contained::run(|| read_word(bytes))
+        .unwrap_or_else(|| Err("the Word document is damaged: its zip structure could not be read".to_string()))
 }
 
 fn read_word(bytes: &[u8]) -> Result<WordText, String> {

@@ -141,7 +141,7 @@ mod tests {
     fn a_folder_gives_its_articles_sorted_and_says_what_it_skipped() {
         let dir = tempfile::tempdir().unwrap();
         let root = dir.path();
-        for name in ["b.txt", "a.md", "sub/c.html", "sub/deeper/d.tml", ".hidden.txt", "notes.pdf", "README", "e.docx"]
+        for name in ["b.txt", "a.md", "sub/c.html", "sub/deeper/d.tml", ".hidden.txt", "photo.jpg", "README", "e.docx"]
         {
             touch(&root.join(name));
         }
@@ -151,8 +151,8 @@ mod tests {
         assert_eq!(names, ["a.md", "b.txt", "e.docx", "sub/c.html", "sub/deeper/d.tml"]);
         let skipped: Vec<String> =
             expanded.skipped.iter().map(|s| s.path.strip_prefix(root).unwrap().display().to_string()).collect();
-        assert_eq!(skipped, ["README", "notes.pdf"]);
-        assert!(expanded.skipped[1].reason.contains(".pdf"), "{}", expanded.skipped[1].reason);
+        assert_eq!(skipped, ["README", "photo.jpg"]);
+        assert!(expanded.skipped[1].reason.contains(".jpg"), "{}", expanded.skipped[1].reason);
         let line = skipped_summary(&expanded.skipped, 1).unwrap();
         assert!(line.starts_with("skipped 2 entries") && line.ends_with("and 1 more"), "{line}");
     }

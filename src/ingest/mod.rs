@@ -1,15 +1,17 @@
 //! Reading article files into `Document`s: format detection (by extension, sniffing unknown
-//! ones), decoding (`decode`), the per-format readers (`markdown`, `html`, `timeml`, `docx`), titles, and
+//! ones), decoding (`decode`), the per-format readers (`markdown`, `html`, `timeml`, `docx`, `pdf`), titles, and
 //! the warnings a user should see, and folders as input (`folder`). Also reads TimeML gold
 //! annotations for evaluation.
 
 pub mod byline;
+mod contained;
 pub mod decode;
 pub mod docx;
 pub mod folder;
 pub mod html;
 pub mod html_depth;
 pub mod markdown;
+pub mod pdf;
 pub mod timeml;
 
 pub use timeml::GoldTimex;
@@ -25,10 +27,12 @@ pub enum SourceFormat {
     TimeMl,
     /// A Word document (.docx).
     Word,
+    /// A PDF's text layer.
+    Pdf,
 }
 
 /// The file types read as articles, for messages.
-pub const READ_TYPES: &str = ".txt, .md, .html, .tml, .docx";
+pub const READ_TYPES: &str = ".txt, .md, .html, .tml, .docx, .pdf";
 
 /// One article: immutable text plus what we learned while reading it.
 #[derive(Debug, Clone)]
@@ -121,6 +125,7 @@ pub fn format_for_extension(path: &Path) -> Option<SourceFormat> {
         "html" | "htm" | "xhtml" => Some(SourceFormat::Html),
         "tml" | "te3input" | "timeml" => Some(SourceFormat::TimeMl),
         "docx" => Some(SourceFormat::Word),
+        "pdf" => Some(SourceFormat::Pdf),
         _ => None,
     }
 }
@@ -130,6 +135,9 @@ pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Document, IngestError> {
     let by_extension = format_for_extension(path);
     if by_extension == Some(SourceFormat::Word) || (by_extension.is_none() && docx::looks_like_zip(bytes)) {
         return word_document(path, bytes);
+    }
+    if by_extension == Some(SourceFormat::Pdf) || (by_extension.is_none() && pdf::looks_like_pdf(bytes)) {
+        return pdf_document(path, bytes);
     }
     let decoded = decode::decode(bytes).map_err(|m| error(path, m))?;
     let mut warnings = decoded.warnings;
@@ -173,6 +181,7 @@ pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Document, IngestError> {
             (parsed.text, parsed.title.unwrap_or(stem), parsed.dct)
         }
         SourceFormat::Word => return word_document(path, bytes),
+        SourceFormat::Pdf => return pdf_document(path, bytes),
     };
     finish(path, Read { text, title, dct, format, breaks, warnings })
 }
@@ -202,6 +211,17 @@ fn word_document(path: &Path, bytes: &[u8]) -> Result<Document, IngestError> {
         breaks: Vec::new(),
         warnings: Vec::new(),
     };
+    finish(path, read)
+}
+
+/// A PDF's text; the title is its first line.
+fn pdf_document(path: &Path, bytes: &[u8]) -> Result<Document, IngestError> {
+    if bytes.len() > decode::MAX_BYTES {
+        return Err(error(path, decode::too_large(bytes.len() as u64)));
+    }
+    let text = pdf::extract(bytes).map_err(|m| error(path, m))?;
+    let title = first_line_title(&text).unwrap_or_else(|| file_stem(path));
+    let read = Read { text, title, dct: None, format: SourceFormat::Pdf, breaks: Vec::new(), warnings: Vec::new() };
     finish(path, read)
 }
 

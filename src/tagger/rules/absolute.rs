@@ -27,12 +27,19 @@ pub const RULES: &[Rule] = &[
     Rule { name: "month", first: MONTH, parse: month_alone },
 ];
 
-/// An optional "Wednesday," before a date.
+/// An optional "Wednesday," before a date: before a month ("Wednesday, March 22"), a day
+/// ("Friday 16 June 2023", as British text writes it) or "the" ("Friday the 16th of June"). When
+/// no date follows, the rule fails and the weekday is tagged on its own.
 fn skip_weekday_prefix(c: &mut Cursor) {
     let save = c.i;
     if c.weekday().is_some() {
         c.punct(',');
-        if c.token().is_some_and(|t| matches!(t.kind, TokenKind::Word)) && c.peek_lex(month_of).is_some() {
+        let date_follows = match c.token().map(|t| t.kind) {
+            Some(TokenKind::Word) => c.peek_lex(month_of).is_some() || c.is("the"),
+            Some(TokenKind::Number) => true,
+            _ => false,
+        };
+        if date_follows {
             return;
         }
     }
