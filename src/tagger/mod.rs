@@ -293,7 +293,7 @@ fn refine(tokens: &Tokens, found: Vec<RawMention>) -> Vec<RawMention> {
             let gap = current.end_token..next.first_token;
             let joinable =
                 gap.is_empty() || (gap.len() == 1 && matches!(tokens.lower(gap.start).as_str(), "on" | "," | "of"));
-            if joinable && names_a_day(&next.sem) {
+            if joinable && names_a_day(&next.sem) && !day_starts_anew(tokens, next) {
                 let day = iter.next().map(|n| (n.end, n.end_token, n.sem));
                 if let (Some((end, end_token, day_sem)), Sem::Clock { hour, minute, .. }) = (day, &current.sem) {
                     current.sem = Sem::Clock { hour: *hour, minute: *minute, base: Some(Box::new(day_sem)) };
@@ -307,6 +307,16 @@ fn refine(tokens: &Tokens, found: Vec<RawMention>) -> Vec<RawMention> {
     }
     share_years(tokens, &mut out);
     out
+}
+
+/// Whether the day after a clock time begins a new line or sentence, so the two are not one
+/// phrase: "until 7 a.m.\n\nYesterday I watched" (regression: an e-mail's two paragraphs were
+/// read as "7 a.m. yesterday"), "until 7 a.m. Yesterday I watched". A weekday is capitalised
+/// anywhere, so only a capitalised "Yesterday", "Today" or "Tomorrow" starts a sentence.
+fn day_starts_anew(tokens: &Tokens, day: &RawMention) -> bool {
+    let Some(first) = tokens.tokens.get(day.first_token) else { return false };
+    let capitalised = first.text(tokens.text).starts_with(|c: char| c.is_uppercase());
+    first.newline_before || (capitalised && matches!(day.sem, Sem::DayOffset { .. }))
 }
 
 /// Words between two dates that share one written year: "September and October of 2007",
@@ -421,5 +431,10 @@ mod tests {
     #[test]
     fn joins_clock_and_day() {
         assert_eq!(phrases("at 10 p.m. Wednesday, police"), ["10 p.m. Wednesday"]);
+        assert_eq!(phrases("back by 5 p.m. tomorrow, police"), ["5 p.m. tomorrow"]);
+        // Regression: a clock time and the day that starts the next paragraph or sentence.
+        assert_eq!(phrases("closed until 7 a.m.\n\nYesterday I watched"), ["7 a.m.", "Yesterday"]);
+        assert_eq!(phrases("closed until 7 a.m. Yesterday I watched"), ["7 a.m.", "Yesterday"]);
+        assert_eq!(phrases("open until 9 p.m.\nFriday is busy"), ["9 p.m.", "Friday"]);
     }
 }
