@@ -185,10 +185,30 @@ pub fn build_timeline_of(sources: &[(&str, &Document)], settings: &Settings) -> 
     join(extract_all(sources, settings), settings.anchor)
 }
 
+/// Told of each document as its extraction ends, from whichever thread extracted it (a
+/// progress bar's tick); `&|| {}` when nobody watches.
+pub type Observer<'a> = &'a (dyn Fn() + Sync);
+
 /// Every document extracted on its own, on every core, the results in the given order.
 pub fn extract_all(sources: &[(&str, &Document)], settings: &Settings) -> Vec<DocumentResult> {
+    extract_all_observed(sources, settings, &|| {})
+}
+
+/// `extract_all`, telling `observer` of each document done.
+pub fn extract_all_observed(
+    sources: &[(&str, &Document)],
+    settings: &Settings,
+    observer: Observer<'_>,
+) -> Vec<DocumentResult> {
     use rayon::prelude::*;
-    sources.par_iter().map(|(id, doc)| extract_document(doc, id, settings)).collect()
+    sources
+        .par_iter()
+        .map(|(id, doc)| {
+            let result = extract_document(doc, id, settings);
+            observer();
+            result
+        })
+        .collect()
 }
 
 /// One timeline of per-document results (in their order), joined by the story layer.
@@ -253,9 +273,12 @@ pub fn infer_anchor(docs: &[Document]) -> Option<(NaiveDate, String)> {
 
 /// `infer_anchor` for documents under known ids, and what its extraction leaves for the
 /// timeline under that day zero (`build_timeline_reusing`): the documents need not be
-/// extracted twice.
-pub fn infer_anchor_keeping(sources: &[(&str, &Document)]) -> Option<(NaiveDate, String, Reusable)> {
-    crate::story::day_zero::infer_keeping(sources)
+/// extracted twice. `observer` is told of each document extracted.
+pub fn infer_anchor_keeping(
+    sources: &[(&str, &Document)],
+    observer: Observer<'_>,
+) -> Option<(NaiveDate, String, Reusable)> {
+    crate::story::day_zero::infer_keeping(sources, observer)
 }
 
 #[cfg(test)]

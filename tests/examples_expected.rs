@@ -230,11 +230,12 @@ fn txt_examples_match_expected_spans_values_and_event_days() {
     report(failures);
 }
 
-/// The .md, .html, .docx and .pdf gold has no spans (the shown text is the ingest's), so phrases
-/// are matched by text, in text order; traps are checked by the mention text they would produce
-/// (the Word and PDF examples' traps are in their running footers, which are not read).
+/// The .md, .html, .docx, .pdf and .eml gold has no spans (the shown text is the ingest's), so
+/// phrases are matched by text, in text order; traps are checked by the mention text they would
+/// produce (the Word and PDF examples' traps are in their running footers, the e-mail's in its
+/// headers, none of which is read).
 #[test]
-fn md_html_docx_and_pdf_examples_match_expected_values_and_event_days() {
+fn md_html_docx_pdf_and_eml_examples_match_expected_values_and_event_days() {
     let gold = expected();
     let anchor = anchor(&gold);
     let mut failures = Vec::new();
@@ -242,7 +243,8 @@ fn md_html_docx_and_pdf_examples_match_expected_values_and_event_days() {
     files.extend(files_with_extension(".html"));
     files.extend(files_with_extension(".docx"));
     files.extend(files_with_extension(".pdf"));
-    assert!(files.len() >= 4, "expected a .md, a .html, a .docx and a .pdf example, found {files:?}");
+    files.extend(files_with_extension(".eml"));
+    assert!(files.len() >= 5, "expected a .md, .html, .docx, .pdf and .eml example, found {files:?}");
     for file in files {
         let doc = gold_document(&gold, &file);
         let json = extract(&file, &anchor);

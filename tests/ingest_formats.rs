@@ -247,3 +247,20 @@ fn pdf_pages_give_their_text_without_running_header_and_page_numbers() {
     let message = ingest::from_bytes(Path::new("cut.pdf"), &bytes[..200]).unwrap_err().to_string();
     assert!(message.starts_with("cut.pdf: the PDF"), "{message}");
 }
+
+/// The bundled reader's e-mail (issue #11, inputs): the quoted-printable body decoded, the
+/// encoded subject as the title, the Date header (in the sender's time) as the publication date.
+#[test]
+fn an_email_gives_its_body_subject_and_date() {
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("assets/examples/reader-tip.eml");
+    let doc = ingest::load(&path).unwrap();
+    assert_eq!(doc.format, SourceFormat::Email);
+    assert_eq!(doc.title, "Canal Street – ammonia smell this morning");
+    assert_eq!(doc.dct.as_deref(), Some("2023-06-14T07:42"));
+    assert!(doc.byline.is_none(), "the date is the file's own, not a dateline's");
+    assert!(doc
+        .text
+        .contains("The smell of ammonia was still strong this morning, and police kept the road closed until 7 a.m."));
+    assert!(doc.text.contains("My neighbour’s son works at the store") && !doc.text.contains("\r"), "{}", doc.text);
+    assert!(!doc.text.contains("newsdesk@"), "headers are not article text");
+}

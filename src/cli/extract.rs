@@ -77,12 +77,14 @@ fn dct_anchor(dct: Option<&str>) -> Option<(chrono::NaiveDate, String)> {
 }
 
 /// Day zero from the texts (else from `--dct`), why, and what inferring it extracted, for
-/// the timeline to reuse (not with `--dct`, which the inference does not apply).
+/// the timeline to reuse (not with `--dct`, which the inference does not apply). `observer`
+/// is told of each document extracted.
 pub(super) fn infer_day_zero(
     sources: &[(&str, &Document)],
     dct: Option<&str>,
+    observer: pipeline::Observer<'_>,
 ) -> Option<(chrono::NaiveDate, String, Option<Reusable>)> {
-    match pipeline::infer_anchor_keeping(sources) {
+    match pipeline::infer_anchor_keeping(sources, observer) {
         Some((day, why, reusable)) => Some((day, why, Some(reusable).filter(|_| dct.is_none()))),
         None => dct_anchor(dct).map(|(day, why)| (day, why, None)),
     }
@@ -111,21 +113,27 @@ pub fn run(args: &ExtractArgs) -> i32 {
         let settings = super::jsonl::LineSettings { anchor: args.anchor, dct: args.dct.clone() };
         return super::jsonl::run(&articles, &settings, target);
     }
-    let (docs, failed) = load_all(&articles);
+    let bar = super::progress::Bar::new(articles.len());
+    bar.stage("reading", articles.len());
+    let (docs, failed) = load_all(&articles, &bar);
     if docs.is_empty() {
+        bar.finish();
         say!("chronoscope extract: no article could be read");
         return 2;
     }
     let ids = pipeline::document_ids(&docs);
     let sources: Vec<(&str, &Document)> = ids.iter().map(String::as_str).zip(&docs).collect();
+    bar.stage("extracting", sources.len());
+    let tick = || bar.tick();
     let (anchor, source, extracted) = match args.anchor {
         Some(anchor) => (anchor, AnchorSource::given("--anchor"), None),
-        None => match infer_day_zero(&sources, args.dct.as_deref()) {
+        None => match infer_day_zero(&sources, args.dct.as_deref(), &tick) {
             Some((anchor, why, extracted)) => {
-                say!("note: no --anchor given; using {anchor} ({why})");
+                bar.suspend(|| say!("note: no --anchor given; using {anchor} ({why})"));
                 (anchor, AnchorSource::inferred(why), extracted)
             }
             None => {
+                bar.finish();
                 say!("chronoscope extract: no --anchor given and no date found in the articles to use instead");
                 say!("give the story's day zero: --anchor YYYY-MM-DD");
                 return 2;
@@ -134,9 +142,17 @@ pub fn run(args: &ExtractArgs) -> i32 {
     };
     let settings = Settings { anchor, dct: args.dct.clone() };
     let mut timeline = match extracted {
-        Some(reusable) => pipeline::build_timeline_reusing(&sources, &settings, reusable),
-        None => pipeline::build_timeline_of(&sources, &settings),
+        Some(reusable) => {
+            bar.whole("story");
+            pipeline::build_timeline_reusing(&sources, &settings, reusable)
+        }
+        None => {
+            let results = pipeline::extract_all_observed(&sources, &settings, &tick);
+            bar.whole("story");
+            pipeline::join(results, settings.anchor)
+        }
     };
+    bar.finish();
     timeline.anchor_source = Some(source);
     print_summary(&timeline);
 
@@ -176,18 +192,25 @@ fn expand_folders(inputs: &[PathBuf]) -> Option<Vec<PathBuf>> {
     Some(expanded.files)
 }
 
-/// Loads every article; the ones that fail are reported and counted.
-fn load_all(paths: &[PathBuf]) -> (Vec<Document>, usize) {
+/// Loads every article, a tick of `bar` each; the ones that fail are reported and counted.
+fn load_all(paths: &[PathBuf], bar: &super::progress::Bar) -> (Vec<Document>, usize) {
     use rayon::prelude::*;
     // Read and decoded on every core; reported in the order given.
-    let results: Vec<_> = paths.par_iter().map(|path| ingest::load(path)).collect();
+    let results: Vec<_> = paths
+        .par_iter()
+        .map(|path| {
+            let loaded = ingest::load(path);
+            bar.tick();
+            loaded
+        })
+        .collect();
     let mut failed = 0;
     let mut docs = Vec::with_capacity(paths.len());
     for result in results {
         match result {
             Ok(doc) => docs.push(doc),
             Err(e) => {
-                say!("error: {e}");
+                bar.suspend(|| say!("error: {e}"));
                 failed += 1;
             }
         }

@@ -63,8 +63,17 @@ pub fn run(paths: &[PathBuf], settings: &LineSettings, target: &str) -> i32 {
 /// Extracts `paths` batch by batch on every core, writing each batch's lines in order.
 fn write_lines(paths: &[PathBuf], settings: &LineSettings, out: &mut dyn Write, tally: &mut Tally) -> io::Result<()> {
     let batch = ARTICLES_PER_THREAD * rayon::current_num_threads().max(1);
+    let bar = super::progress::Bar::new(paths.len());
+    bar.stage("extracting", paths.len());
     for articles in paths.chunks(batch) {
-        let lines: Vec<Result<Line, String>> = articles.par_iter().map(|path| line_of(path, settings)).collect();
+        let lines: Vec<Result<Line, String>> = articles
+            .par_iter()
+            .map(|path| {
+                let line = line_of(path, settings);
+                bar.tick();
+                line
+            })
+            .collect();
         for line in lines {
             match line {
                 Ok(line) => {
@@ -74,12 +83,13 @@ fn write_lines(paths: &[PathBuf], settings: &LineSettings, out: &mut dyn Write, 
                     tally.events += line.events;
                 }
                 Err(message) => {
-                    say!("error: {message}");
+                    bar.suspend(|| say!("error: {message}"));
                     tally.failed += 1;
                 }
             }
         }
     }
+    bar.finish();
     out.flush()
 }
 
@@ -96,7 +106,7 @@ fn line_of(path: &Path, settings: &LineSettings) -> Result<Line, String> {
             timeline
         }
         None => {
-            let (anchor, why, extracted) = infer_day_zero(&sources, dct.as_deref()).ok_or_else(|| {
+            let (anchor, why, extracted) = infer_day_zero(&sources, dct.as_deref(), &|| {}).ok_or_else(|| {
                 format!("{}: no --anchor given and no date in the article to use instead", path.display())
             })?;
             let settings = Settings { anchor, dct };

@@ -15,6 +15,7 @@ pub mod eval;
 pub mod export;
 pub mod extract;
 pub mod jsonl;
+pub mod progress;
 pub mod tables;
 pub mod window;
 

@@ -29,7 +29,7 @@ pub fn ask(purpose: PathPurpose, project: Option<&Path>) -> Answer {
     let started = Instant::now();
     let picked: Option<Vec<PathBuf>> = match purpose {
         PathPurpose::OpenArticles => dialog
-            .add_filter("Articles", &["txt", "md", "html", "htm", "tml", "docx", "pdf"])
+            .add_filter("Articles", &["txt", "md", "html", "htm", "tml", "docx", "pdf", "eml"])
             .add_filter("All files", &["*"])
             .pick_files(),
         PathPurpose::OpenFolder => dialog.pick_folder().map(|p| vec![p]),

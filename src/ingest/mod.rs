@@ -1,5 +1,5 @@
 //! Reading article files into `Document`s: format detection (by extension, sniffing unknown
-//! ones), decoding (`decode`), the per-format readers (`markdown`, `html`, `timeml`, `docx`, `pdf`), titles, and
+//! ones), decoding (`decode`), the per-format readers (`markdown`, `html`, `timeml`, `docx`, `pdf`, `email`), titles, and
 //! the warnings a user should see, and folders as input (`folder`). Also reads TimeML gold
 //! annotations for evaluation.
 
@@ -7,6 +7,7 @@ pub mod byline;
 mod contained;
 pub mod decode;
 pub mod docx;
+pub mod email;
 pub mod folder;
 pub mod html;
 pub mod html_depth;
@@ -29,10 +30,12 @@ pub enum SourceFormat {
     Word,
     /// A PDF's text layer.
     Pdf,
+    /// An e-mail message (.eml).
+    Email,
 }
 
 /// The file types read as articles, for messages.
-pub const READ_TYPES: &str = ".txt, .md, .html, .tml, .docx, .pdf";
+pub const READ_TYPES: &str = ".txt, .md, .html, .tml, .docx, .pdf, .eml";
 
 /// One article: immutable text plus what we learned while reading it.
 #[derive(Debug, Clone)]
@@ -126,18 +129,25 @@ pub fn format_for_extension(path: &Path) -> Option<SourceFormat> {
         "tml" | "te3input" | "timeml" => Some(SourceFormat::TimeMl),
         "docx" => Some(SourceFormat::Word),
         "pdf" => Some(SourceFormat::Pdf),
+        "eml" => Some(SourceFormat::Email),
         _ => None,
     }
 }
 
 /// Decodes an article from bytes; `path` names it and picks the format by extension.
 pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Document, IngestError> {
+    if bytes.len() > decode::MAX_BYTES {
+        return Err(error(path, decode::too_large(bytes.len() as u64)));
+    }
     let by_extension = format_for_extension(path);
     if by_extension == Some(SourceFormat::Word) || (by_extension.is_none() && docx::looks_like_zip(bytes)) {
         return word_document(path, bytes);
     }
     if by_extension == Some(SourceFormat::Pdf) || (by_extension.is_none() && pdf::looks_like_pdf(bytes)) {
         return pdf_document(path, bytes);
+    }
+    if by_extension == Some(SourceFormat::Email) {
+        return email_document(path, bytes);
     }
     let decoded = decode::decode(bytes).map_err(|m| error(path, m))?;
     let mut warnings = decoded.warnings;
@@ -182,6 +192,7 @@ pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Document, IngestError> {
         }
         SourceFormat::Word => return word_document(path, bytes),
         SourceFormat::Pdf => return pdf_document(path, bytes),
+        SourceFormat::Email => return email_document(path, bytes),
     };
     finish(path, Read { text, title, dct, format, breaks, warnings })
 }
@@ -198,9 +209,6 @@ struct Read {
 
 /// A Word document's text and title.
 fn word_document(path: &Path, bytes: &[u8]) -> Result<Document, IngestError> {
-    if bytes.len() > decode::MAX_BYTES {
-        return Err(error(path, decode::too_large(bytes.len() as u64)));
-    }
     let word = docx::extract(bytes).map_err(|m| error(path, m))?;
     let title = word.title.or_else(|| first_line_title(&word.text)).unwrap_or_else(|| file_stem(path));
     let read = Read {
@@ -216,12 +224,24 @@ fn word_document(path: &Path, bytes: &[u8]) -> Result<Document, IngestError> {
 
 /// A PDF's text; the title is its first line.
 fn pdf_document(path: &Path, bytes: &[u8]) -> Result<Document, IngestError> {
-    if bytes.len() > decode::MAX_BYTES {
-        return Err(error(path, decode::too_large(bytes.len() as u64)));
-    }
     let text = pdf::extract(bytes).map_err(|m| error(path, m))?;
     let title = first_line_title(&text).unwrap_or_else(|| file_stem(path));
     let read = Read { text, title, dct: None, format: SourceFormat::Pdf, breaks: Vec::new(), warnings: Vec::new() };
+    finish(path, read)
+}
+
+/// An e-mail's body; its subject is the title, its Date header the publication date.
+fn email_document(path: &Path, bytes: &[u8]) -> Result<Document, IngestError> {
+    let mail = email::extract(bytes).map_err(|m| error(path, m))?;
+    let title = mail.title.or_else(|| first_line_title(&mail.text)).unwrap_or_else(|| file_stem(path));
+    let read = Read {
+        text: mail.text,
+        title,
+        dct: mail.dct,
+        format: SourceFormat::Email,
+        breaks: Vec::new(),
+        warnings: mail.warnings,
+    };
     finish(path, read)
 }
 

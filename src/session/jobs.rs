@@ -123,7 +123,7 @@ pub fn run(job: Job, mut report: impl FnMut(Progress)) -> Outcome {
     let mut anchor = AnchorFound::NotAsked;
     let mut reusable = None;
     if job.infer_anchor {
-        anchor = match pipeline::infer_anchor_keeping(&refs) {
+        anchor = match pipeline::infer_anchor_keeping(&refs, &|| {}) {
             Some((date, why, extracted)) => {
                 settings.anchor = date;
                 // Inferring extracted the articles already; reused unless a forced date applies.

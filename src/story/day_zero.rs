@@ -7,7 +7,7 @@
 
 use super::families;
 use crate::ingest::Document;
-use crate::pipeline::{build_timeline, extract_all, join, Reusable, Settings};
+use crate::pipeline::{build_timeline, extract_all_observed, join, Observer, Reusable, Settings};
 use crate::tagger::{self, sem::Sem};
 use crate::text::offsets::CharOffsets;
 use crate::timeline::{Event, StoryEvent, Timeline};
@@ -32,10 +32,10 @@ pub fn infer(docs: &[Document]) -> Option<(NaiveDate, String)> {
 /// `infer`, and what its extraction leaves for the timeline under the day it finds: the whole
 /// timeline when that is the provisional day, else the per-document results (a copy, kept
 /// before the story layer joined them).
-pub fn infer_keeping(sources: &[(&str, &Document)]) -> Option<(NaiveDate, String, Reusable)> {
+pub fn infer_keeping(sources: &[(&str, &Document)], observer: Observer<'_>) -> Option<(NaiveDate, String, Reusable)> {
     let docs: Vec<&Document> = sources.iter().map(|(_, doc)| *doc).collect();
     let (provisional, provisional_why) = provisional_day(&docs)?;
-    let results = extract_all(sources, &Settings { anchor: provisional, dct: None });
+    let results = extract_all_observed(sources, &Settings { anchor: provisional, dct: None }, observer);
     let copies = results.clone();
     let timeline = join(results, provisional);
     let (day, why) = main_event_day(&docs, &timeline).unwrap_or((provisional, provisional_why));
