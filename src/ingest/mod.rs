@@ -34,6 +34,13 @@ pub enum SourceFormat {
     Email,
 }
 
+impl SourceFormat {
+    /// Read whole by a reader of its own (a zip, a PDF, a MIME message), not decoded as text.
+    pub fn is_whole_file(self) -> bool {
+        matches!(self, SourceFormat::Word | SourceFormat::Pdf | SourceFormat::Email)
+    }
+}
+
 /// The file types read as articles, for messages.
 pub const READ_TYPES: &str = ".txt, .md, .html, .tml, .docx, .pdf, .eml";
 
@@ -140,14 +147,16 @@ pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Document, IngestError> {
         return Err(error(path, decode::too_large(bytes.len() as u64)));
     }
     let by_extension = format_for_extension(path);
-    if by_extension == Some(SourceFormat::Word) || (by_extension.is_none() && docx::looks_like_zip(bytes)) {
-        return word_document(path, bytes);
-    }
-    if by_extension == Some(SourceFormat::Pdf) || (by_extension.is_none() && pdf::looks_like_pdf(bytes)) {
-        return pdf_document(path, bytes);
-    }
-    if by_extension == Some(SourceFormat::Email) {
-        return email_document(path, bytes);
+    // Word and PDF files are known by their content whatever their name.
+    let sniffed = || {
+        if docx::looks_like_zip(bytes) {
+            Some(SourceFormat::Word)
+        } else {
+            pdf::looks_like_pdf(bytes).then_some(SourceFormat::Pdf)
+        }
+    };
+    if let Some(format) = by_extension.or_else(sniffed).filter(|f| f.is_whole_file()) {
+        return whole_file_document(path, bytes, format);
     }
     let decoded = decode::decode(bytes).map_err(|m| error(path, m))?;
     let mut warnings = decoded.warnings;
@@ -190,9 +199,9 @@ pub fn from_bytes(path: &Path, bytes: &[u8]) -> Result<Document, IngestError> {
             breaks = parsed.breaks;
             (parsed.text, parsed.title.unwrap_or(stem), parsed.dct)
         }
-        SourceFormat::Word => return word_document(path, bytes),
-        SourceFormat::Pdf => return pdf_document(path, bytes),
-        SourceFormat::Email => return email_document(path, bytes),
+        SourceFormat::Word | SourceFormat::Pdf | SourceFormat::Email => {
+            return whole_file_document(path, bytes, format)
+        }
     };
     finish(path, Read { text, title, dct, format, breaks, warnings })
 }
@@ -207,41 +216,37 @@ struct Read {
     warnings: Vec<String>,
 }
 
-/// A Word document's text and title.
-fn word_document(path: &Path, bytes: &[u8]) -> Result<Document, IngestError> {
-    let word = docx::extract(bytes).map_err(|m| error(path, m))?;
-    let title = word.title.or_else(|| first_line_title(&word.text)).unwrap_or_else(|| file_stem(path));
-    let read = Read {
-        text: word.text,
-        title,
-        dct: None,
-        format: SourceFormat::Word,
-        breaks: Vec::new(),
-        warnings: Vec::new(),
-    };
-    finish(path, read)
+/// What the reader of a whole-file format (Word, PDF, e-mail) found.
+struct Found {
+    text: String,
+    title: Option<String>,
+    dct: Option<String>,
+    warnings: Vec<String>,
 }
 
-/// A PDF's text; the title is its first line.
-fn pdf_document(path: &Path, bytes: &[u8]) -> Result<Document, IngestError> {
-    let text = pdf::extract(bytes).map_err(|m| error(path, m))?;
-    let title = first_line_title(&text).unwrap_or_else(|| file_stem(path));
-    let read = Read { text, title, dct: None, format: SourceFormat::Pdf, breaks: Vec::new(), warnings: Vec::new() };
-    finish(path, read)
+impl Found {
+    fn text(text: String) -> Found {
+        Found { text, title: None, dct: None, warnings: Vec::new() }
+    }
 }
 
-/// An e-mail's body; its subject is the title, its Date header the publication date.
-fn email_document(path: &Path, bytes: &[u8]) -> Result<Document, IngestError> {
-    let mail = email::extract(bytes).map_err(|m| error(path, m))?;
-    let title = mail.title.or_else(|| first_line_title(&mail.text)).unwrap_or_else(|| file_stem(path));
-    let read = Read {
-        text: mail.text,
-        title,
-        dct: mail.dct,
-        format: SourceFormat::Email,
-        breaks: Vec::new(),
-        warnings: mail.warnings,
-    };
+/// A Word, PDF or e-mail file, read whole by its own reader (not decoded as text first); the
+/// title falls back to the first line, then to the file name.
+fn whole_file_document(path: &Path, bytes: &[u8], format: SourceFormat) -> Result<Document, IngestError> {
+    let found = match format {
+        SourceFormat::Word => docx::extract(bytes).map(|word| Found { title: word.title, ..Found::text(word.text) }),
+        SourceFormat::Pdf => pdf::extract(bytes).map(Found::text),
+        SourceFormat::Email => email::extract(bytes).map(|mail| Found {
+            text: mail.text,
+            title: mail.title,
+            dct: mail.dct,
+            warnings: mail.warnings,
+        }),
+        text_format => Err(format!("a {text_format:?} file is decoded as text, not read whole")),
+    }
+    .map_err(|m| error(path, m))?;
+    let title = found.title.or_else(|| first_line_title(&found.text)).unwrap_or_else(|| file_stem(path));
+    let read = Read { text: found.text, title, dct: found.dct, format, breaks: Vec::new(), warnings: found.warnings };
     finish(path, read)
 }
 
