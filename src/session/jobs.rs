@@ -85,24 +85,35 @@ pub enum Message {
     Finished(Box<Outcome>),
 }
 
-/// Reads `files`, giving each document its id: the one asked for, else one derived from its
-/// text that no other document has.
+/// Files read at once, on every core, between two progress reports.
+const FILES_PER_REPORT: usize = 32;
+
+/// Reads `files` (a batch at a time on every core), giving each document its id, in the order
+/// given: the one asked for, else one derived from its text that no other document has.
 fn read_files(files: &[FileToRead], taken: &mut HashSet<String>, report: &mut impl FnMut(Progress)) -> Vec<Loaded> {
+    use rayon::prelude::*;
     let total = files.len() + 1;
     let mut loaded = Vec::with_capacity(files.len());
-    for (done, file) in files.iter().enumerate() {
-        let path = &file.path;
-        let name =
-            path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_else(|| path.display().to_string());
-        report(Progress { step: format!("reading {name}"), done, total });
-        let result = ingest::load(path).map_err(|e| e.message);
-        let id = match (&file.id, &result) {
-            (Some(id), _) => id.clone(),
-            (None, Ok(doc)) => pipeline::unique_id(pipeline::document_id(&doc.text), |c| taken.contains(c)),
-            (None, Err(_)) => String::new(),
+    for batch in files.chunks(FILES_PER_REPORT) {
+        let name = |file: &FileToRead| {
+            file.path.file_name().map_or_else(|| file.path.display().to_string(), |n| n.to_string_lossy().into_owned())
         };
-        taken.insert(id.clone());
-        loaded.push(Loaded { path: path.clone(), id, result });
+        let step = match batch {
+            [one] => format!("reading {}", name(one)),
+            [first, ..] => format!("reading {} and {} more", name(first), batch.len() - 1),
+            [] => continue,
+        };
+        report(Progress { step, done: loaded.len(), total });
+        let results: Vec<_> = batch.par_iter().map(|file| ingest::load(&file.path).map_err(|e| e.message)).collect();
+        for (file, result) in batch.iter().zip(results) {
+            let id = match (&file.id, &result) {
+                (Some(id), _) => id.clone(),
+                (None, Ok(doc)) => pipeline::unique_id(pipeline::document_id(&doc.text), |c| taken.contains(c)),
+                (None, Err(_)) => String::new(),
+            };
+            taken.insert(id.clone());
+            loaded.push(Loaded { path: file.path.clone(), id, result });
+        }
     }
     loaded
 }
@@ -203,5 +214,32 @@ impl Loader {
                 }
             }
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Files are read in batches on every core: the results keep the order given, and copies of
+    /// one text still get ids of their own, across batch boundaries too.
+    #[test]
+    fn files_read_in_batches_keep_their_order_and_unique_ids() {
+        let dir = tempfile::tempdir().unwrap();
+        let files: Vec<FileToRead> = (0..FILES_PER_REPORT * 2 + 3)
+            .map(|i| {
+                let path = dir.path().join(format!("{i:03}.txt"));
+                std::fs::write(&path, if i % 2 == 0 { "The mill burned on Monday." } else { "Rain fell on Tuesday." })
+                    .unwrap();
+                FileToRead { path, id: None }
+            })
+            .collect();
+        let mut steps = Vec::new();
+        let loaded = read_files(&files, &mut HashSet::new(), &mut |p: Progress| steps.push(p.done));
+        let paths: Vec<_> = loaded.iter().map(|l| l.path.clone()).collect();
+        assert_eq!(paths, files.iter().map(|f| f.path.clone()).collect::<Vec<_>>());
+        let ids: HashSet<_> = loaded.iter().map(|l| l.id.clone()).collect();
+        assert_eq!(ids.len(), files.len(), "every copy has an id of its own");
+        assert_eq!(steps, [0, FILES_PER_REPORT, FILES_PER_REPORT * 2], "one report per batch");
     }
 }
