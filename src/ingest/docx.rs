@@ -6,16 +6,10 @@
 
 use super::decode::MAX_BYTES;
 use super::timeml::resolve_reference;
+use super::WholeFile;
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 use std::io::Read;
-
-/// What a Word file holds for Chronoscope.
-#[derive(Debug, Default)]
-pub struct WordText {
-    pub text: String,
-    pub title: Option<String>,
-}
 
 /// True when `bytes` start like a zip archive (a .docx is one).
 pub fn looks_like_zip(bytes: &[u8]) -> bool {
@@ -24,12 +18,12 @@ pub fn looks_like_zip(bytes: &[u8]) -> bool {
 
 /// Reads a .docx file; `Err` says, for a user, why it cannot be read. The zip reader is a
 /// third-party parser of hostile input: should it panic, the file gets an error, not the program.
-pub fn extract(bytes: &[u8]) -> Result<WordText, String> {
+pub fn extract(bytes: &[u8]) -> Result<WholeFile, String> {
     super::contained::run(|| read_word(bytes))
         .unwrap_or_else(|| Err("the Word document is damaged: its zip structure could not be read".to_string()))
 }
 
-fn read_word(bytes: &[u8]) -> Result<WordText, String> {
+fn read_word(bytes: &[u8]) -> Result<WholeFile, String> {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
         .map_err(|e| format!("not a Word document (.docx): the file is not a readable zip archive ({e})"))?;
     let body = read_part(&mut archive, "word/document.xml")?.ok_or_else(|| {
@@ -38,7 +32,7 @@ fn read_word(bytes: &[u8]) -> Result<WordText, String> {
     let text = body_text(&body)?;
     // The properties are a nicety: a damaged part leaves the title to the text.
     let title = read_part(&mut archive, "docProps/core.xml").ok().flatten().and_then(|xml| core_title(&xml));
-    Ok(WordText { text, title })
+    Ok(WholeFile { title, ..WholeFile::text(text) })
 }
 
 /// The text of part `name`, `None` when the archive has no such part. At most `MAX_BYTES` are

@@ -3,25 +3,17 @@
 //! mail-parser; an HTML-only message is read as an HTML page), the title its subject, and the
 //! publication date its `Date` header, in the sender's own time.
 
+use super::WholeFile;
 use mail_parser::{Message, MessageParser};
 
-/// What a message holds for Chronoscope.
-#[derive(Debug, Default)]
-pub struct Mail {
-    pub text: String,
-    pub title: Option<String>,
-    /// The `Date` header as a TIMEX3 value (`YYYY-MM-DDTHH:MM`), when it is a real date.
-    pub dct: Option<String>,
-    pub warnings: Vec<String>,
-}
-
-/// Reads a message; `Err` says, for a user, why it cannot be read.
-pub fn extract(bytes: &[u8]) -> Result<Mail, String> {
+/// Reads a message; `Err` says, for a user, why it cannot be read. The `dct` is the `Date`
+/// header as a TIMEX3 value (`YYYY-MM-DDTHH:MM`), when it is a real date.
+pub fn extract(bytes: &[u8]) -> Result<WholeFile, String> {
     super::contained::run(|| read_message(bytes))
         .unwrap_or_else(|| Err("the e-mail is damaged: its structure could not be read".to_string()))
 }
 
-fn read_message(bytes: &[u8]) -> Result<Mail, String> {
+fn read_message(bytes: &[u8]) -> Result<WholeFile, String> {
     let message = MessageParser::default()
         .parse(bytes)
         .filter(|m| m.date().is_some() || m.subject().is_some() || m.from().is_some())
@@ -38,7 +30,7 @@ fn read_message(bytes: &[u8]) -> Result<Mail, String> {
         warnings
             .push("the e-mail's Date header is not a real date; it is not used as the publication date".to_string());
     }
-    Ok(Mail { text, title, dct, warnings })
+    Ok(WholeFile { text, title, dct, warnings })
 }
 
 /// The first plain-text body; else the first HTML body read as a page (scripts, styles and

@@ -217,16 +217,20 @@ struct Read {
 }
 
 /// What the reader of a whole-file format (Word, PDF, e-mail) found.
-struct Found {
-    text: String,
-    title: Option<String>,
-    dct: Option<String>,
-    warnings: Vec<String>,
+#[derive(Debug, Default)]
+pub struct WholeFile {
+    pub text: String,
+    /// The title the file states (document properties, a subject line), if any.
+    pub title: Option<String>,
+    /// The publication date the file states, as a TIMEX3 value, if any.
+    pub dct: Option<String>,
+    pub warnings: Vec<String>,
 }
 
-impl Found {
-    fn text(text: String) -> Found {
-        Found { text, title: None, dct: None, warnings: Vec::new() }
+impl WholeFile {
+    /// Text and nothing else.
+    pub fn text(text: String) -> WholeFile {
+        WholeFile { text, ..WholeFile::default() }
     }
 }
 
@@ -234,14 +238,9 @@ impl Found {
 /// title falls back to the first line, then to the file name.
 fn whole_file_document(path: &Path, bytes: &[u8], format: SourceFormat) -> Result<Document, IngestError> {
     let found = match format {
-        SourceFormat::Word => docx::extract(bytes).map(|word| Found { title: word.title, ..Found::text(word.text) }),
-        SourceFormat::Pdf => pdf::extract(bytes).map(Found::text),
-        SourceFormat::Email => email::extract(bytes).map(|mail| Found {
-            text: mail.text,
-            title: mail.title,
-            dct: mail.dct,
-            warnings: mail.warnings,
-        }),
+        SourceFormat::Word => docx::extract(bytes),
+        SourceFormat::Pdf => pdf::extract(bytes).map(WholeFile::text),
+        SourceFormat::Email => email::extract(bytes),
         text_format => Err(format!("a {text_format:?} file is decoded as text, not read whole")),
     }
     .map_err(|m| error(path, m))?;

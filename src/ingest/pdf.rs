@@ -36,7 +36,8 @@ pub fn extract(bytes: &[u8]) -> Result<String, String> {
 /// A user's reading of the reader's error.
 fn describe(error: &pdf_extract::OutputError) -> String {
     let detail = error.to_string();
-    if detail.to_ascii_lowercase().contains("decrypt") || detail.to_ascii_lowercase().contains("encrypt") {
+    // "encrypt" also matches "decrypt".
+    if detail.to_ascii_lowercase().contains("crypt") {
         format!("the PDF is encrypted and cannot be read without its password ({detail})")
     } else {
         format!("the PDF cannot be read: {detail}")
