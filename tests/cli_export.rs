@@ -68,16 +68,19 @@ fn export_writes_the_users_corrections_as_json() {
 }
 
 #[test]
-fn export_draws_a_png_and_writes_timeml_for_every_article() {
+fn export_draws_a_png_and_an_svg_and_writes_timeml_for_every_article() {
     let dir = tempfile::tempdir().unwrap();
     let (project, _) = corrected_project(dir.path());
     let png = dir.path().join("timeline.png");
+    let svg = dir.path().join("timeline.svg");
     let tml = dir.path().join("tml");
     let out = chronoscope(&[
         "export".as_ref(),
         project.as_os_str(),
         "--png".as_ref(),
         png.as_os_str(),
+        "--svg".as_ref(),
+        svg.as_os_str(),
         "--png-size".as_ref(),
         "800x600".as_ref(),
         "--timeml".as_ref(),
@@ -87,6 +90,9 @@ fn export_draws_a_png_and_writes_timeml_for_every_article() {
     let bytes = std::fs::read(&png).unwrap();
     assert_eq!(&bytes[..8], b"\x89PNG\r\n\x1a\n");
     assert_eq!(u32::from_be_bytes(bytes[16..20].try_into().unwrap()), 800);
+    let vectors = std::fs::read_to_string(&svg).unwrap();
+    assert!(vectors.contains("width=\"800\" height=\"600\""), "{}", &vectors[..300.min(vectors.len())]);
+    assert!(vectors.contains(">Anchor: "), "the drawing's text is text: {vectors}");
     for name in EXAMPLES {
         let stem = Path::new(name).file_stem().unwrap().to_string_lossy().into_owned();
         let xml = std::fs::read_to_string(tml.join(format!("{stem}.tml"))).unwrap();

@@ -216,3 +216,68 @@ fn a_report_needs_a_format_it_can_tell() {
     let html = extract_with(&["--report", "-", "--report-format", "html"]);
     assert!(html.starts_with(b"<!DOCTYPE html>"));
 }
+
+/// The texts, and the root's attributes, of an SVG read with an XML parser (which also checks
+/// that every element is closed and every entity is valid).
+fn read_svg(text: &str) -> (Vec<(String, String)>, Vec<String>) {
+    use quick_xml::events::Event;
+    let mut reader = quick_xml::Reader::from_str(text);
+    let (mut root, mut texts, mut in_text) = (Vec::new(), Vec::<String>::new(), false);
+    loop {
+        match reader.read_event().expect("well-formed SVG") {
+            Event::Start(e) if e.name().as_ref() == "svg" => {
+                for a in e.attributes() {
+                    let a = a.unwrap();
+                    let value = a.normalized_value(quick_xml::XmlVersion::Implicit1_0).unwrap();
+                    root.push((a.key.as_ref().to_string(), value.into_owned()));
+                }
+            }
+            Event::Start(e) => {
+                in_text = e.name().as_ref() == "text";
+                if in_text {
+                    texts.push(String::new());
+                }
+            }
+            Event::Text(t) if in_text => texts.last_mut().unwrap().push_str(&t),
+            Event::GeneralRef(r) if in_text => {
+                let entity = match &*r {
+                    "amp" => "&",
+                    "lt" => "<",
+                    "gt" => ">",
+                    other => panic!("unexpected entity &{other};"),
+                };
+                texts.last_mut().unwrap().push_str(entity);
+            }
+            Event::End(_) => in_text = false,
+            Event::Eof => break,
+            _ => {}
+        }
+    }
+    (root, texts)
+}
+
+/// `--svg` (issue #11): the PNG's drawing as vectors with real text, of the size asked for.
+#[test]
+fn the_svg_is_the_drawing_with_its_labels_as_text() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("timeline.svg");
+    extract_with(&["--svg", out.to_str().unwrap(), "--image-size", "1600x900"]);
+    let bytes = std::fs::read(&out).unwrap();
+    let (root, texts) = read_svg(std::str::from_utf8(&bytes).expect("UTF-8"));
+    let attribute = |name: &str| root.iter().find(|(k, _)| k == name).map(|(_, v)| v.as_str());
+    assert_eq!((attribute("width"), attribute("height")), (Some("1600"), Some("900")));
+    assert_eq!(attribute("viewBox"), Some("0 0 1600 900"));
+    let json: Value = serde_json::from_slice(&extract_to("--json")).unwrap();
+    let labels: Vec<&str> = json["stories"].as_array().unwrap().iter().filter_map(|e| e["label"].as_str()).collect();
+    let drawn = labels
+        .iter()
+        .filter(|label| {
+            texts.iter().any(|t| {
+                t.trim_end_matches('…') == **label || (t.ends_with('…') && label.starts_with(t.trim_end_matches('…')))
+            })
+        })
+        .count();
+    assert!(drawn * 2 > labels.len(), "only {drawn} of {} story labels are text in the SVG: {texts:?}", labels.len());
+    assert!(texts.iter().any(|t| t.starts_with("Anchor")), "the anchor pill is text: {texts:?}");
+    check_snapshot("examples_timeline.svg", &bytes);
+}

@@ -4,7 +4,7 @@
 #![cfg(feature = "gui")]
 
 use chrono::NaiveDate;
-use chronoscope::gui::actions::{Action, PathPurpose, PngChoice};
+use chronoscope::gui::actions::{Action, ImageChoice, ImageFormat, PathPurpose};
 use chronoscope::gui::canvas::{accessible_label, accessible_story_label};
 use chronoscope::gui::{AppOptions, ChronoscopeApp};
 use chronoscope::render::TimelineView;
@@ -371,14 +371,15 @@ fn nothing_is_written_over_an_open_article() {
         PathPurpose::ExportTimelineJs,
         PathPurpose::ExportReport,
         PathPurpose::SaveProject,
-        PathPurpose::ExportPng(PngChoice { width: 1920, height: 1080, whole: true }),
+        PathPurpose::ExportImage(ImageChoice { format: ImageFormat::Png, width: 1920, height: 1080, whole: true }),
+        PathPurpose::ExportImage(ImageChoice { format: ImageFormat::Svg, width: 1920, height: 1080, whole: true }),
     ] {
         harness.state_mut().perform(Action::PathsChosen(purpose, vec![spelled_otherwise.clone()]));
         assert_eq!(std::fs::read(&article).unwrap(), before, "{purpose:?} wrote over the article");
     }
     let app = harness.state();
     let refusals = app.notices.items.iter().filter(|n| n.error && n.text.contains("would destroy its text")).count();
-    assert_eq!(refusals, 6, "each refusal is said");
+    assert_eq!(refusals, 7, "each refusal is said");
     assert!(app.project.path.is_none(), "the project did not take the article's path");
 }
 
@@ -388,14 +389,29 @@ fn export_png_has_the_requested_size_and_is_not_blank() {
     let mut harness = app_with(examples());
     for (whole, name) in [(true, "whole.png"), (false, "view.png")] {
         let out = dir.path().join(name);
-        let choice = PngChoice { width: 1920, height: 1080, whole };
-        harness.state_mut().perform(Action::PathsChosen(PathPurpose::ExportPng(choice), vec![out.clone()]));
+        let choice = ImageChoice { format: ImageFormat::Png, width: 1920, height: 1080, whole };
+        harness.state_mut().perform(Action::PathsChosen(PathPurpose::ExportImage(choice), vec![out.clone()]));
         let pixmap = tiny_skia::Pixmap::load_png(&out).expect("a decodable PNG");
         assert_eq!((pixmap.width(), pixmap.height()), (1920, 1080));
         let first = pixmap.pixels()[0];
         let differing = pixmap.pixels().iter().filter(|p| **p != first).count();
         assert!(differing > 10_000, "{name}: only {differing} pixels differ from the background");
     }
+}
+
+/// File › Export › Image… with SVG chosen writes the drawing the PNG would show, as vectors.
+#[test]
+fn export_svg_writes_the_view_as_vectors() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut harness = app_with(examples());
+    let out = dir.path().join("timeline.svg");
+    let choice = ImageChoice { format: ImageFormat::Svg, width: 2560, height: 1440, whole: false };
+    harness.state_mut().perform(Action::PathsChosen(PathPurpose::ExportImage(choice), vec![out.clone()]));
+    let svg = std::fs::read_to_string(&out).expect("the SVG was written");
+    assert!(svg.contains("width=\"2560\" height=\"1440\""), "{}", &svg[..300.min(svg.len())]);
+    assert!(svg.matches("<text ").count() > 20, "labels, axis and badges are text");
+    let errors: Vec<_> = harness.state().notices.items.iter().filter(|n| n.error).collect();
+    assert!(errors.is_empty(), "{errors:?}");
 }
 
 #[test]

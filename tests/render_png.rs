@@ -1,5 +1,6 @@
-//! The headless PNG export: decodes, has the requested size, is not blank, carries readable
-//! (dark) text, rejects sizes outside 1x1..4K, and writes atomically.
+//! The headless image exports: the PNG decodes, has the requested size, is not blank, carries
+//! readable (dark) text, rejects sizes outside 1x1..4K, and writes atomically; the SVG draws the
+//! same scene with its labels as text.
 //!
 //! Set `CHRONOSCOPE_SAMPLE_PNG=/some/path.png` to also save the sample figure for a visual check.
 
@@ -202,4 +203,23 @@ fn write_png_is_atomic_and_reports_bad_paths() {
     let err =
         write_png(&dir.path().join("missing/dir/x.png"), &story(), TimelineView::Sources, None, 64, 64).unwrap_err();
     assert!(err.contains("x.png"), "{err}");
+}
+
+#[test]
+fn the_svg_draws_the_same_scene_with_text_and_checks_sizes_like_the_png() {
+    let tl = story();
+    let svg = chronoscope::render::svg::render_svg(&tl, TimelineView::Sources, None, 1200, 640).unwrap();
+    assert!(svg.starts_with("<?xml") && svg.trim_end().ends_with("</svg>"));
+    assert!(svg.contains("width=\"1200\" height=\"640\" viewBox=\"0 0 1200 640\""), "{}", &svg[..400]);
+    // Every label the scene draws is a text element, in the order the scene draws them.
+    for label in tl.events.iter().map(|e| e.label.as_str()) {
+        let first_word = label.split_whitespace().next().unwrap();
+        assert!(svg.contains(&format!(">{first_word}")), "{label} is not text in the SVG");
+    }
+    // A 4K export keeps the scene in points, scaled to the pixels.
+    let big = chronoscope::render::svg::render_svg(&tl, TimelineView::Sources, None, 3840, 2160).unwrap();
+    assert!(big.contains("width=\"3840\" height=\"2160\" viewBox=\"0 0 1920 1080\""));
+    for (w, h) in [(0, 10), (3841, 100), (4000, 4000)] {
+        assert!(chronoscope::render::svg::render_svg(&tl, TimelineView::Sources, None, w, h).is_err(), "{w}x{h}");
+    }
 }

@@ -227,6 +227,28 @@ fn json_and_png_on_one_path_are_refused() {
     assert!(!out_path.exists());
 }
 
+/// `--svg` is checked like every other output: never over an input, never on another output's path.
+#[test]
+fn svg_over_an_input_or_the_png_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("article.txt");
+    std::fs::copy(ARTICLE, &article).unwrap();
+    let before = std::fs::read(&article).unwrap();
+    let a = article.to_str().unwrap();
+    let out = chronoscope(&["extract", a, "--anchor", "2023-06-13", "--svg", a]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("--svg") && stderr.contains("destroy the input"), "{stderr}");
+    assert_eq!(std::fs::read(&article).unwrap(), before);
+    let image = dir.path().join("timeline.img");
+    let p = image.to_str().unwrap();
+    let out = chronoscope(&["extract", a, "--anchor", "2023-06-13", "--png", p, "--svg", p]);
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(out.status.code(), Some(2), "{stderr}");
+    assert!(stderr.contains("--png") && stderr.contains("--svg"), "{stderr}");
+    assert!(!image.exists());
+}
+
 /// Waits for `child` at most a few seconds; a hang means an input was read before the check.
 fn wait_briefly(mut child: std::process::Child) -> std::process::Output {
     let start = Instant::now();

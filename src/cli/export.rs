@@ -18,16 +18,8 @@ pub struct ExportArgs {
     /// Write the timeline JSON here (`-` for stdout).
     #[arg(long, value_name = "OUT|-")]
     json: Option<String>,
-    /// Render the whole timeline as a PNG (no window needed).
-    #[arg(long, value_name = "OUT.png")]
-    png: Option<PathBuf>,
-    /// PNG size, WIDTHxHEIGHT (at most 3840x2160).
-    #[arg(long, default_value = "1920x1080", value_parser = super::extract::parse_size)]
-    png_size: (u32, u32),
-    /// What the PNG draws: `story` (each story event once, with its sources' badges) or
-    /// `sources` (one lane per article).
-    #[arg(long, default_value = "story", value_parser = chronoscope::render::TimelineView::parse)]
-    view: chronoscope::render::TimelineView,
+    #[command(flatten)]
+    images: super::images::ImageArgs,
     /// Write one TimeML file per article into this directory.
     #[arg(long, value_name = "DIR")]
     timeml: Option<PathBuf>,
@@ -36,9 +28,14 @@ pub struct ExportArgs {
 }
 
 pub fn run(args: &ExportArgs) -> i32 {
-    if args.json.is_none() && args.png.is_none() && args.timeml.is_none() && !args.tables.any() {
+    if args.json.is_none()
+        && args.images.png.is_none()
+        && args.images.svg.is_none()
+        && args.timeml.is_none()
+        && !args.tables.any()
+    {
         say!(
-            "chronoscope export: nothing to write; give --json OUT, --png OUT.png, --timeml DIR, --csv OUT or --timelinejs OUT"
+            "chronoscope export: nothing to write; give --json OUT, --png OUT.png, --svg OUT.svg, --timeml DIR, --csv OUT or --timelinejs OUT"
         );
         return 2;
     }
@@ -54,7 +51,8 @@ pub fn run(args: &ExportArgs) -> i32 {
     inputs.extend(data.documents.iter().map(|d| d.path.clone()));
     let outputs = targets::Outputs {
         json: args.json.as_deref().map(Path::new),
-        png: args.png.as_deref(),
+        png: args.images.png.as_deref(),
+        svg: args.images.svg.as_deref(),
         timeml_dir: args.timeml.as_deref(),
         csv: args.tables.csv.as_deref().map(Path::new),
         timelinejs: args.tables.timelinejs.as_deref().map(Path::new),
@@ -81,16 +79,7 @@ pub fn run(args: &ExportArgs) -> i32 {
         ok &= write_json(target, &data.timeline);
     }
     ok &= args.tables.write(&data.timeline);
-    if let Some(png) = &args.png {
-        let (w, h) = args.png_size;
-        match chronoscope::render::png::write_png(png, &data.timeline, args.view, None, w, h) {
-            Ok(()) => say!("wrote {} ({w}x{h})", png.display()),
-            Err(e) => {
-                say!("error: PNG export: {e}");
-                ok = false;
-            }
-        }
-    }
+    ok &= args.images.write(&data.timeline);
     if let Some(dir) = &args.timeml {
         ok &= export_timeml(dir, &data);
     }

@@ -12,10 +12,6 @@ use std::collections::HashMap;
 use std::io::{BufWriter, Write};
 use std::path::{Path, PathBuf};
 
-/// Smallest PNG the timeline can be drawn legibly in (axis labels, one row of events).
-const MIN_PNG_WIDTH: u32 = 320;
-const MIN_PNG_HEIGHT: u32 = 180;
-
 #[derive(Args)]
 pub struct ExtractArgs {
     /// Article files (.txt, .md, .html, .tml, .docx), or folders of them: every article file under a
@@ -36,37 +32,16 @@ pub struct ExtractArgs {
     /// Write one TimeML file per article into this directory.
     #[arg(long, value_name = "DIR")]
     timeml: Option<PathBuf>,
-    /// Render the whole timeline as a PNG (no window needed).
-    #[arg(long, value_name = "OUT.png")]
-    png: Option<PathBuf>,
-    /// PNG size, WIDTHxHEIGHT (from 320x180 to 3840x2160).
-    #[arg(long, default_value = "1920x1080", value_parser = parse_size)]
-    png_size: (u32, u32),
-    /// What the PNG draws: `story` (each story event once, with its sources' badges) or
-    /// `sources` (one lane per article).
-    #[arg(long, default_value = "story", value_parser = chronoscope::render::TimelineView::parse)]
-    view: chronoscope::render::TimelineView,
+    #[command(flatten)]
+    images: super::images::ImageArgs,
     #[command(flatten)]
     tables: super::tables::TableArgs,
     /// Write one line per article here (`-` for stdout): that article's own timeline, in the
     /// `--json` format on one line, in the order given; written batch by batch, for corpora and
     /// pipelines. Day zero is `--anchor`, else inferred from each article alone. Not with the
     /// other outputs.
-    #[arg(long, value_name = "OUT|-", conflicts_with_all = ["json", "timeml", "png", "csv", "timelinejs", "report"])]
+    #[arg(long, value_name = "OUT|-", conflicts_with_all = ["json", "timeml", "png", "svg", "csv", "timelinejs", "report"])]
     jsonl: Option<String>,
-}
-
-pub fn parse_size(value: &str) -> Result<(u32, u32), String> {
-    let (w, h) = value.split_once(['x', 'X']).ok_or_else(|| format!("{value:?}: write the size as WIDTHxHEIGHT"))?;
-    let w: u32 = w.trim().parse().map_err(|_| format!("{value:?}: width is not a whole number"))?;
-    let h: u32 = h.trim().parse().map_err(|_| format!("{value:?}: height is not a whole number"))?;
-    chronoscope::export::png::check_size(w, h)?;
-    if w < MIN_PNG_WIDTH || h < MIN_PNG_HEIGHT {
-        return Err(format!(
-            "PNG size {w}x{h} is too small to draw a timeline in: at least {MIN_PNG_WIDTH}x{MIN_PNG_HEIGHT}"
-        ));
-    }
-    Ok((w, h))
 }
 
 /// Day zero from a `--dct` value when the articles give none (regression: `extract --dct D`
@@ -93,7 +68,8 @@ pub(super) fn infer_day_zero(
 pub fn run(args: &ExtractArgs) -> i32 {
     let outputs = targets::Outputs {
         json: args.json.as_deref().map(Path::new),
-        png: args.png.as_deref(),
+        png: args.images.png.as_deref(),
+        svg: args.images.svg.as_deref(),
         timeml_dir: args.timeml.as_deref(),
         csv: args.tables.csv.as_deref().map(Path::new),
         timelinejs: args.tables.timelinejs.as_deref().map(Path::new),
@@ -165,16 +141,7 @@ pub fn run(args: &ExtractArgs) -> i32 {
         let pairs: Vec<_> = docs.iter().zip(&timeline.documents).collect();
         write_failed |= !write_timeml(dir, &pairs, &timeline);
     }
-    if let Some(png) = &args.png {
-        let (w, h) = args.png_size;
-        match chronoscope::render::png::write_png(png, &timeline, args.view, None, w, h) {
-            Ok(()) => say!("wrote {} ({w}x{h})", png.display()),
-            Err(e) => {
-                say!("error: PNG export: {e}");
-                write_failed = true;
-            }
-        }
-    }
+    write_failed |= !args.images.write(&timeline);
     i32::from(write_failed || failed > 0)
 }
 

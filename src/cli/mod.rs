@@ -14,6 +14,7 @@ macro_rules! say {
 pub mod eval;
 pub mod export;
 pub mod extract;
+pub mod images;
 pub mod jsonl;
 pub mod progress;
 pub mod tables;

@@ -1,5 +1,5 @@
 //! Exports of a timeline: the versioned JSON contract (pretty-printed on every core by
-//! `pretty_json`), TimeML with inline TIMEX3 tags, PNG (drawn
+//! `pretty_json`), TimeML with inline TIMEX3 tags, PNG and SVG (drawn
 //! by `render`), CSV for spreadsheets, TimelineJS 3 for newsrooms, the chronology report (Markdown, HTML), the safe file writer shared by all of them (`atomic`, with `cleanup` for
 //! interrupted writes), and the checks that keep outputs off the inputs (`targets`).
 

@@ -17,6 +17,7 @@ use std::path::{Component, Path, PathBuf};
 pub struct Outputs<'a> {
     pub json: Option<&'a Path>,
     pub png: Option<&'a Path>,
+    pub svg: Option<&'a Path>,
     /// One `<stem>.tml` per input goes into this folder.
     pub timeml_dir: Option<&'a Path>,
     /// `--csv` and `--timelinejs`; `-` is stdout, as for `json`.
@@ -55,8 +56,10 @@ pub fn check(inputs: &[PathBuf], outputs: &Outputs) -> Result<(), String> {
     for (flag, path) in &files {
         check_file_output(flag, path)?;
     }
-    if let Some(path) = outputs.png {
-        check_file_output("--png", path)?;
+    let images: Vec<(&str, &Path)> =
+        [("--png", outputs.png), ("--svg", outputs.svg)].into_iter().filter_map(|(f, p)| p.map(|p| (f, p))).collect();
+    for (flag, path) in &images {
+        check_file_output(flag, path)?;
     }
     if let Some(dir) = outputs.timeml_dir {
         check_output_dir(dir)?;
@@ -84,8 +87,8 @@ pub fn check(inputs: &[PathBuf], outputs: &Outputs) -> Result<(), String> {
     for (flag, path) in &files {
         claim(format!("{flag} {}", path.display()), path)?;
     }
-    if let Some(path) = outputs.png {
-        claim(format!("--png {}", path.display()), path)?;
+    for (flag, path) in &images {
+        claim(format!("{flag} {}", path.display()), path)?;
     }
     if let Some(dir) = outputs.timeml_dir {
         claim(format!("--timeml {}", dir.display()), dir)?;

@@ -6,17 +6,43 @@ use crate::session::history::{EventEdit, EventsEdit};
 use chrono::NaiveDate;
 use std::path::PathBuf;
 
-/// What a PNG export should show.
+/// The file format of an exported picture of the timeline.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct PngChoice {
+pub enum ImageFormat {
+    /// Pixels, for slides and the web.
+    Png,
+    /// Vectors with real text, for print.
+    Svg,
+}
+
+impl ImageFormat {
+    pub fn name(self) -> &'static str {
+        match self {
+            ImageFormat::Png => "PNG",
+            ImageFormat::Svg => "SVG",
+        }
+    }
+
+    pub fn extension(self) -> &'static str {
+        match self {
+            ImageFormat::Png => "png",
+            ImageFormat::Svg => "svg",
+        }
+    }
+}
+
+/// What an image export should show, and in which format.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ImageChoice {
+    pub format: ImageFormat,
     pub width: u32,
     pub height: u32,
     /// The whole timeline (true) or the canvas' current time range.
     pub whole: bool,
 }
 
-/// The sizes offered in the PNG export dialog.
-pub const PNG_SIZES: [(u32, u32); 3] = [(1920, 1080), (2560, 1440), (3840, 2160)];
+/// The sizes offered in the image export dialog.
+pub const IMAGE_SIZES: [(u32, u32); 3] = [(1920, 1080), (2560, 1440), (3840, 2160)];
 
 /// A file the app needs the user to name.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -33,7 +59,7 @@ pub enum PathPurpose {
     ExportTimelineJs,
     /// The chronology report, Markdown or HTML by the file's extension.
     ExportReport,
-    ExportPng(PngChoice),
+    ExportImage(ImageChoice),
 }
 
 impl PathPurpose {
@@ -48,7 +74,10 @@ impl PathPurpose {
             PathPurpose::ExportCsv => "Export CSV",
             PathPurpose::ExportTimelineJs => "Export TimelineJS",
             PathPurpose::ExportReport => "Export chronology report",
-            PathPurpose::ExportPng(_) => "Export PNG",
+            PathPurpose::ExportImage(choice) => match choice.format {
+                ImageFormat::Png => "Export PNG",
+                ImageFormat::Svg => "Export SVG",
+            },
         }
     }
 
@@ -77,7 +106,7 @@ pub enum Action {
     OpenProjectDiscarding(PathBuf),
     /// Save to the project's own path, or ask for one.
     SaveProject,
-    ShowExportPng,
+    ShowExportImage,
     Undo,
     Redo,
     Fit,

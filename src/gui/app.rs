@@ -55,17 +55,10 @@ pub struct ChronoscopeApp {
     title: String,
 }
 
-/// egui's default fonts, with the monospace font as a last resort for proportional text: it
-/// has the arrows and symbols (e.g. the resolver's "→") that the proportional font lacks.
+/// The fonts of every drawing (`render::fonts`), so the window and the exports draw the same
+/// characters.
 fn install_fonts(ctx: &egui::Context) {
-    let mut fonts = egui::FontDefinitions::default();
-    let mono = fonts.families.get(&egui::FontFamily::Monospace).and_then(|f| f.first()).cloned();
-    if let (Some(mono), Some(family)) = (mono, fonts.families.get_mut(&egui::FontFamily::Proportional)) {
-        if !family.contains(&mono) {
-            family.push(mono);
-        }
-    }
-    ctx.set_fonts(fonts);
+    ctx.set_fonts(crate::render::fonts::definitions());
 }
 
 impl ChronoscopeApp {
@@ -125,7 +118,7 @@ impl ChronoscopeApp {
                 Some(path) => self.save_project(&path),
                 None => self.choose_path(PathPurpose::SaveProject),
             },
-            Action::ShowExportPng => self.dialogs.open_png_export(),
+            Action::ShowExportImage => self.dialogs.open_image_export(),
             Action::Undo => match self.project.undo() {
                 Some(what) => self.notices_status(format!("Undid: {what}")),
                 None => self.notices_status("Nothing to undo".into()),

@@ -2,7 +2,7 @@
 //! system file dialog is unavailable, the PNG export choices, and the "unsaved changes" question
 //! asked when the window is closed.
 
-use crate::gui::actions::{Action, PathPurpose, PngChoice, PNG_SIZES};
+use crate::gui::actions::{Action, ImageChoice, ImageFormat, PathPurpose, IMAGE_SIZES};
 use crate::gui::state::Notices;
 use std::path::PathBuf;
 
@@ -19,7 +19,7 @@ pub struct PathPrompt {
 pub struct Dialogs {
     pub path_prompt: Option<PathPrompt>,
     /// The PNG export dialog, with its current choice.
-    pub png: Option<PngChoice>,
+    pub image: Option<ImageChoice>,
     pub confirm_close: bool,
     /// Closing was confirmed (or nothing is unsaved): let the window go.
     pub allow_close: bool,
@@ -36,8 +36,9 @@ impl Dialogs {
         self.path_prompt = Some(PathPrompt { purpose, text: String::new(), reason });
     }
 
-    pub fn open_png_export(&mut self) {
-        self.png = Some(PngChoice { width: PNG_SIZES[0].0, height: PNG_SIZES[0].1, whole: true });
+    pub fn open_image_export(&mut self) {
+        let (width, height) = IMAGE_SIZES[0];
+        self.image = Some(ImageChoice { format: ImageFormat::Png, width, height, whole: true });
     }
 }
 
@@ -98,7 +99,12 @@ fn path_prompt_window(ctx: &egui::Context, dialogs: &mut Dialogs, actions: &mut 
             PathPurpose::ExportCsv => "Where to write the CSV, e.g. timeline.csv",
             PathPurpose::ExportTimelineJs => "Where to write the TimelineJS file, e.g. timelinejs.json",
             PathPurpose::ExportReport => "Where to write the report, e.g. chronology.html or chronology.md",
-            PathPurpose::ExportPng(_) => "Where to write the PNG, e.g. timeline.png",
+            PathPurpose::ExportImage(ImageChoice { format: ImageFormat::Png, .. }) => {
+                "Where to write the PNG, e.g. timeline.png"
+            }
+            PathPurpose::ExportImage(ImageChoice { format: ImageFormat::Svg, .. }) => {
+                "Where to write the SVG, e.g. timeline.svg"
+            }
         };
         let hint_label = ui.label(hint);
         let field = if prompt.purpose == PathPurpose::OpenArticles {
@@ -125,12 +131,16 @@ fn path_prompt_window(ctx: &egui::Context, dialogs: &mut Dialogs, actions: &mut 
     }
 }
 
-fn png_window(ctx: &egui::Context, dialogs: &mut Dialogs, actions: &mut Vec<Action>) {
-    let Some(choice) = &mut dialogs.png else { return };
+fn image_window(ctx: &egui::Context, dialogs: &mut Dialogs, actions: &mut Vec<Action>) {
+    let Some(choice) = &mut dialogs.image else { return };
     let mut close = false;
-    egui::Window::new("Export PNG").collapsible(false).resizable(false).show(ctx, |ui| {
+    egui::Window::new("Export image").collapsible(false).resizable(false).show(ctx, |ui| {
+        ui.label("Format");
+        ui.radio_value(&mut choice.format, ImageFormat::Png, "PNG: pixels, for slides and the web");
+        ui.radio_value(&mut choice.format, ImageFormat::Svg, "SVG: vectors with real text, for print");
+        ui.separator();
         ui.label("Size");
-        for (width, height) in PNG_SIZES {
+        for (width, height) in IMAGE_SIZES {
             let selected = choice.width == width && choice.height == height;
             if ui.radio(selected, format!("{width} × {height}")).clicked() {
                 choice.width = width;
@@ -144,7 +154,7 @@ fn png_window(ctx: &egui::Context, dialogs: &mut Dialogs, actions: &mut Vec<Acti
         ui.separator();
         ui.horizontal(|ui| {
             if ui.button("Export…").clicked() {
-                actions.push(Action::ChoosePath(PathPurpose::ExportPng(*choice)));
+                actions.push(Action::ChoosePath(PathPurpose::ExportImage(*choice)));
                 close = true;
             }
             if ui.button("Cancel").clicked() {
@@ -153,7 +163,7 @@ fn png_window(ctx: &egui::Context, dialogs: &mut Dialogs, actions: &mut Vec<Acti
         });
     });
     if close {
-        dialogs.png = None;
+        dialogs.image = None;
     }
 }
 
@@ -204,7 +214,7 @@ fn confirm_open_modal(ctx: &egui::Context, dialogs: &mut Dialogs, actions: &mut 
 /// All floating windows of the frame.
 pub fn windows(ctx: &egui::Context, dialogs: &mut Dialogs, dirty: bool, actions: &mut Vec<Action>) {
     path_prompt_window(ctx, dialogs, actions);
-    png_window(ctx, dialogs, actions);
+    image_window(ctx, dialogs, actions);
     confirm_close_modal(ctx, dialogs, actions);
     confirm_open_modal(ctx, dialogs, actions);
     if dialogs.close_after_save && !dirty {

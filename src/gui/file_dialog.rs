@@ -57,8 +57,13 @@ pub fn ask(purpose: PathPurpose, project: Option<&Path>) -> Answer {
             .set_file_name("chronology.html")
             .save_file()
             .map(|p| vec![p]),
-        PathPurpose::ExportPng(_) => {
-            dialog.add_filter("PNG image", &["png"]).set_file_name("timeline.png").save_file().map(|p| vec![p])
+        PathPurpose::ExportImage(choice) => {
+            let extension = choice.format.extension();
+            dialog
+                .add_filter(format!("{} image", choice.format.name()), &[extension])
+                .set_file_name(format!("timeline.{extension}"))
+                .save_file()
+                .map(|p| vec![p])
         }
     };
     match picked {

@@ -21,7 +21,7 @@ pub fn shortcuts(ctx: &egui::Context, actions: &mut Vec<Action>) {
             actions.push(Action::SaveProject);
         }
         if i.consume_key(Modifiers::COMMAND, Key::E) {
-            actions.push(Action::ShowExportPng);
+            actions.push(Action::ShowExportImage);
         }
         if typing {
             return;

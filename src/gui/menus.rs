@@ -64,8 +64,8 @@ fn file_menu(ui: &mut egui::Ui, recent: &Recent, actions: &mut Vec<Action>) {
         if item(ui, "Chronology report (HTML, Markdown)…", "", true) {
             actions.push(Action::ChoosePath(PathPurpose::ExportReport));
         }
-        if item(ui, "PNG…", "Ctrl+E", true) {
-            actions.push(Action::ShowExportPng);
+        if item(ui, "Image (PNG, SVG)…", "Ctrl+E", true) {
+            actions.push(Action::ShowExportImage);
         }
     });
     ui.separator();

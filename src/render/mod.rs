@@ -8,7 +8,9 @@
 //! - [`items`]: what each row draws (events by source, or story events with source badges);
 //! - [`stack`]: row stacking and cluster folding of labels (pure geometry);
 //! - [`theme`]: light / dark colours and the document palette;
-//! - [`raster`] and [`png`]: the headless CPU rasteriser and the PNG export.
+//! - [`raster`] and [`png`]: the headless CPU rasteriser and the PNG export;
+//! - [`svg`]: the same scene as vector elements, for print;
+//! - [`fonts`]: the fonts of every drawing.
 //!
 //! Using it from a window (egui), once per frame:
 //!
@@ -22,11 +24,13 @@
 //! // `Viewport::time_to_x` / `x_to_time`; start with `png::default_viewport` or `time_axis::fit`.
 //! ```
 
+pub mod fonts;
 pub mod items;
 pub mod layout;
 pub mod png;
 pub mod raster;
 pub mod stack;
+pub mod svg;
 pub mod theme;
 pub mod time_axis;
 

@@ -12,7 +12,7 @@ use super::time_axis;
 use super::{SceneOptions, TimelineView, Viewport};
 use crate::timeline::Timeline;
 use crate::timex::Interval;
-use epaint::text::{FontDefinitions, TextOptions};
+use epaint::text::TextOptions;
 use epaint::{ClippedShape, FontColorTransferFunction, Fonts, Rect, TessellationOptions, Tessellator};
 use std::path::Path;
 
@@ -93,14 +93,27 @@ pub fn write_png(
     crate::export::atomic::write_atomic(path, &bytes).map_err(|e| format!("writing {}: {e}", path.display()))
 }
 
-/// Renders into a premultiplied RGBA canvas (what [`render_png`] encodes).
-pub fn render_canvas(
+/// The scene an export draws: built with the light report theme at the export's scale. Shared
+/// by the PNG (rasterised here) and the SVG (written element by element in [`super::svg`]).
+pub(super) struct ExportScene {
+    pub shapes: Vec<epaint::Shape>,
+    /// Points per pixel of the image: sizes below are in points.
+    pub pixels_per_point: f32,
+    pub width_pt: f32,
+    pub height_pt: f32,
+    /// The fonts the text was laid out with (their atlas holds the glyphs the PNG samples).
+    pub fonts: Fonts,
+}
+
+/// Builds the scene of `timeline` for an image of `width`x`height` pixels. `viewport` chooses
+/// the time range (its size is replaced by the image size); `None` fits the whole timeline.
+pub(super) fn export_scene(
     timeline: &Timeline,
     view: TimelineView,
     viewport: Option<Viewport>,
     width: u32,
     height: u32,
-) -> Result<Canvas, String> {
+) -> Result<ExportScene, String> {
     check_size(width, height)?;
     let ppp = pixels_per_point(width);
     let (w_pt, h_pt) = (width as f32 / ppp, height as f32 / ppp);
@@ -118,7 +131,7 @@ pub fn render_canvas(
         color_transfer_function: FontColorTransferFunction::LIGHT_MODE_DEFAULT,
         ..TextOptions::default()
     };
-    let mut fonts = Fonts::new(text_options, FontDefinitions::default());
+    let mut fonts = Fonts::new(text_options, crate::render::fonts::definitions());
     let options = SceneOptions {
         view,
         dark: false,
@@ -133,14 +146,27 @@ pub fn render_canvas(
         let mut view = fonts.with_pixels_per_point(ppp);
         build_scene(timeline, &viewport, &options, &mut view)
     };
-    let atlas = fonts.image();
+    Ok(ExportScene { shapes: scene.shapes, pixels_per_point: ppp, width_pt: w_pt, height_pt: h_pt, fonts })
+}
+
+/// Renders into a premultiplied RGBA canvas (what [`render_png`] encodes).
+pub fn render_canvas(
+    timeline: &Timeline,
+    view: TimelineView,
+    viewport: Option<Viewport>,
+    width: u32,
+    height: u32,
+) -> Result<Canvas, String> {
+    let scene = export_scene(timeline, view, viewport, width, height)?;
+    let ppp = scene.pixels_per_point;
+    let atlas = scene.fonts.image();
     let mut tessellator = Tessellator::new(
         ppp,
         TessellationOptions::default(),
-        fonts.font_image_size(),
-        fonts.texture_atlas().prepared_discs(),
+        scene.fonts.font_image_size(),
+        scene.fonts.texture_atlas().prepared_discs(),
     );
-    let clip = Rect::from_min_size(epaint::Pos2::ZERO, epaint::vec2(w_pt, h_pt));
+    let clip = Rect::from_min_size(epaint::Pos2::ZERO, epaint::vec2(scene.width_pt, scene.height_pt));
     let shapes = scene.shapes.into_iter().map(|s| ClippedShape::new(clip, s)).collect();
     let primitives = tessellator.tessellate_shapes(shapes);
     let mut canvas = Canvas::new(width as usize, height as usize, Theme::new(false).background);

@@ -3,7 +3,7 @@
 //! article), and asking for paths (system dialog or the path field).
 
 use super::{ChronoscopeApp, Pending};
-use crate::gui::actions::{PathPurpose, PngChoice};
+use crate::gui::actions::{ImageChoice, ImageFormat, PathPurpose};
 use crate::gui::file_dialog;
 use crate::gui::state::{Drafts, Selection, Topic, View};
 use crate::render;
@@ -249,7 +249,7 @@ impl ChronoscopeApp {
             PathPurpose::ExportCsv => self.export_table(&first, Table::Csv),
             PathPurpose::ExportTimelineJs => self.export_table(&first, Table::TimelineJs),
             PathPurpose::ExportReport => self.export_report(&first),
-            PathPurpose::ExportPng(choice) => self.export_png(&first, choice),
+            PathPurpose::ExportImage(choice) => self.export_image(&first, choice),
         }
     }
 
@@ -362,18 +362,23 @@ impl ChronoscopeApp {
         }
     }
 
-    /// Renders the timeline to a PNG of the chosen size (light theme, no window involved).
-    pub fn export_png(&mut self, path: &Path, choice: PngChoice) {
+    /// Draws the timeline as a PNG or SVG of the chosen size (light theme, no window involved).
+    pub fn export_image(&mut self, path: &Path, choice: ImageChoice) {
         if !self.may_write(path, Topic::Export) {
             return;
         }
         let viewport = if choice.whole { None } else { self.view.viewport };
-        // The PNG draws the view the window shows.
+        // The image draws the view the window shows.
         let view = self.selection.timeline_view(self.project.timeline.documents.len());
-        match render::write_png(path, &self.project.timeline, view, viewport, choice.width, choice.height) {
+        let (timeline, w, h) = (&self.project.timeline, choice.width, choice.height);
+        let written = match choice.format {
+            ImageFormat::Png => render::write_png(path, timeline, view, viewport, w, h),
+            ImageFormat::Svg => render::svg::write_svg(path, timeline, view, viewport, w, h),
+        };
+        match written {
             Ok(()) => {
                 self.notices.succeeded(Topic::Export);
-                self.notices_status(format!("Exported {}x{} PNG to {}", choice.width, choice.height, path.display()))
+                self.notices_status(format!("Exported {w}x{h} {} to {}", choice.format.name(), path.display()))
             }
             Err(e) => self.notices.failed(Topic::Export, e),
         }
