@@ -75,6 +75,7 @@ fn frame(c: &mut Criterion) {
         show_implied: true,
         show_context: true,
         collapsed: Vec::new(),
+        whole_labels: false,
     };
     let whole = match tl.extent() {
         Some(extent) => time_axis::fit(extent, 1600.0, 900.0),

@@ -86,6 +86,7 @@ fn light() -> SceneOptions {
         show_implied: true,
         show_context: true,
         collapsed: Vec::new(),
+        whole_labels: false,
     }
 }
 
@@ -497,4 +498,47 @@ fn an_empty_timeline_draws_no_anchor_and_a_readable_note() {
     undated.documents = vec![doc("d1", "Harbour News")];
     let drawn = texts(&scene(&undated, &vp, &light(), &mut fonts));
     assert!(drawn.iter().any(|t| t.contains("Anchor")) && drawn.iter().any(|t| t == "No dated events"), "{drawn:?}");
+}
+
+/// Regression (issue #11, window defects): the exported PNG cut labels with "…" although the
+/// picture had room and no hover to read them by. With `whole_labels` a label is written out
+/// whole where the lane has the rows; the window keeps its short labels.
+#[test]
+fn pictures_write_long_labels_out_whole_when_there_is_room() {
+    let mut fonts = fonts();
+    let mut tl = Timeline::empty(NaiveDate::from_ymd_opt(2017, 3, 22).unwrap());
+    tl.documents = vec![doc("d1", "Harbour News")];
+    let long = "The harbour authority closed the northern quay to all shipping after the storm damage";
+    tl.events.push(event("d1-e1", "d1", long, day(2017, 3, 20), Granularity::Day));
+    tl.events.push(event("d1-e2", "d1", "Divers searched the quay", day(2017, 3, 24), Granularity::Day));
+    let vp = time_axis::fit(tl.extent().unwrap(), 1400.0, 500.0);
+    let cut = |s: &Scene| -> Vec<bool> {
+        s.shapes
+            .iter()
+            .filter_map(|shape| match shape {
+                Shape::Text(t) if t.galley.text() == long => Some(t.galley.elided),
+                _ => None,
+            })
+            .collect()
+    };
+    assert_eq!(cut(&scene(&tl, &vp, &light(), &mut fonts)), [true], "the window cuts it");
+    assert_eq!(cut(&scene(&tl, &vp, &SceneOptions { whole_labels: true, ..light() }, &mut fonts)), [false]);
+    // Where whole labels would fold events away, the picture falls back to short labels and
+    // accounts for every event as the window does.
+    let crowded = random_timeline(300, 5);
+    let vp = time_axis::fit(crowded.extent().unwrap(), 1200.0, 700.0);
+    let count = |s: &Scene| {
+        let mut n = 0;
+        for h in &s.hits {
+            match &h.target {
+                HitTarget::Event(_) => n += 1,
+                HitTarget::Cluster { event_ids } => n += event_ids.len(),
+                _ => {}
+            }
+        }
+        n
+    };
+    let whole = scene(&crowded, &vp, &SceneOptions { whole_labels: true, ..light() }, &mut fonts);
+    assert_eq!(count(&whole), crowded.events.len());
+    assert_disjoint(&text_rects(&whole), "text");
 }

@@ -240,6 +240,7 @@ pub fn show(
         show_implied: !selection.hide_implied,
         show_context: !selection.hide_context,
         collapsed: selection.collapsed.clone(),
+        whole_labels: false,
     };
     let scene = ui.ctx().fonts_mut(|fonts| render::build_scene(&shown, &vp, &options, fonts));
     ui.painter_at(rect).extend(scene.shapes.into_iter().map(|mut shape| {

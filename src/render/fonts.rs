@@ -44,7 +44,8 @@ mod tests {
             assert!(!bare.with_pixels_per_point(1.0).has_glyph(&font, '\u{FFFD}'), "egui's fonts gained it: drop ours");
             assert!(ours.with_pixels_per_point(1.0).has_glyph(&font, '\u{FFFD}'), "{family:?}");
             // The glyph is drawn: it has a width and leaves the other characters to their fonts.
-            let galley = ours.with_pixels_per_point(1.0).layout_no_wrap("a\u{FFFD}b".into(), font, epaint::Color32::BLACK);
+            let galley =
+                ours.with_pixels_per_point(1.0).layout_no_wrap("a\u{FFFD}b".into(), font, epaint::Color32::BLACK);
             let widths: Vec<f32> = galley.rows[0].glyphs.iter().map(|g| g.advance_width).collect();
             assert!(widths[1] > 5.0, "{widths:?}");
             assert!(ours.with_pixels_per_point(1.0).has_glyph(&FontId::new(14.0, family), 'a'));

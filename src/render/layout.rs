@@ -37,6 +37,8 @@ const BAR_H: f32 = 16.0;
 const POINT_R: f32 = 4.5;
 const GROUP_PX: f32 = 90.0;
 const MAX_LABEL_W: f32 = 240.0;
+/// Widest label of a picture with whole labels (labels are at most 14 words).
+const WHOLE_LABEL_W: f32 = 900.0;
 const LABEL_SIZE: f32 = 12.5;
 const SMALL_SIZE: f32 = 11.5;
 /// Side of a source badge (a document's letter on its colour).
@@ -331,21 +333,33 @@ impl Builder<'_, '_> {
         let rows_plain = (avail / ROW_H).floor().max(0.0) as usize;
         let rows_strip = ((avail - STRIP_H) / ROW_H).floor().max(0.0) as usize;
 
-        let measure = |this: &mut Self, i: usize, galleys: &mut Vec<Option<Arc<Galley>>>| -> f32 {
+        let measure = |this: &mut Self, i: usize, galleys: &mut Vec<Option<Arc<Galley>>>, max_w: f32| -> f32 {
             let item = &items[cands[i].event];
             if galleys[i].is_none() {
-                galleys[i] = Some(this.galley(item.label.to_string(), LABEL_SIZE, text_color, MAX_LABEL_W));
+                galleys[i] = Some(this.galley(item.label.to_string(), LABEL_SIZE, text_color, max_w));
             }
             galleys[i].as_ref().map_or(0.0, |g| g.size().x) + trailer_width(item)
         };
 
-        let mut stacked = stack::stack_lane(&geos, rows_plain, GROUP_PX, &mut |i| measure(self, i, &mut galleys));
+        // Whole labels when they stack without folding any event away, else labels cut short.
+        let whole = options.whole_labels.then(|| {
+            stack::stack_lane(&geos, rows_plain, GROUP_PX, &mut |i| measure(self, i, &mut galleys, WHOLE_LABEL_W))
+        });
+        let mut stacked = match whole {
+            Some(stacked) if stacked.folded.is_empty() => stacked,
+            _ => {
+                galleys.iter_mut().for_each(|g| *g = None);
+                stack::stack_lane(&geos, rows_plain, GROUP_PX, &mut |i| measure(self, i, &mut galleys, MAX_LABEL_W))
+            }
+        };
         let mut strip = false;
         let mut compact = false;
         if !stacked.folded.is_empty() {
             if rows_strip >= 1 {
                 strip = true;
-                stacked = stack::stack_lane(&geos, rows_strip, GROUP_PX, &mut |i| measure(self, i, &mut galleys));
+                stacked = stack::stack_lane(&geos, rows_strip, GROUP_PX, &mut |i| {
+                    measure(self, i, &mut galleys, MAX_LABEL_W)
+                });
             } else {
                 compact = true;
             }

@@ -135,4 +135,7 @@ pub struct SceneOptions {
     pub show_context: bool,
     /// Documents whose lane is collapsed to one thin row (By source view).
     pub collapsed: Vec<String>,
+    /// Labels written out whole wherever the lane has the rows for them (exports: a picture has
+    /// no hover to read a cut label by); otherwise, and in the window, long labels end in "…".
+    pub whole_labels: bool,
 }

@@ -141,6 +141,7 @@ pub(super) fn export_scene(
         show_implied: true,
         show_context: true,
         collapsed: Vec::new(),
+        whole_labels: true,
     };
     let scene = {
         let mut view = fonts.with_pixels_per_point(ppp);
