@@ -2,16 +2,15 @@
 //! "June 2023", "winter 2009–10", "the 1990s", "21st century"), shared by the window and the
 //! chronology report so that they read alike.
 
+use crate::tagger::sem::Part;
 use crate::timex::{day_label, Granularity};
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, Timelike};
 
-fn part_of_day(hour: u32) -> &'static str {
-    match hour {
-        0..=5 => "night",
-        6..=11 => "morning",
-        12..=17 => "afternoon",
-        _ => "evening",
-    }
+/// The named part of the day `t` falls in, on the day it belongs to ("Tue 13 Jun 2023 night"
+/// for 02:00 on Wednesday).
+fn part_of_day(t: NaiveDateTime) -> String {
+    let (part, day) = Part::containing(t);
+    format!("{} {}", day_label(day), part.name())
 }
 
 /// The season `day` is in: "spring 2010", and "winter 2009–10" for a winter across two years.
@@ -52,7 +51,7 @@ fn century_label(year: i32) -> String {
 pub fn at_granularity(t: NaiveDateTime, granularity: Granularity) -> String {
     match granularity {
         Granularity::Minute | Granularity::Hour => format!("{} {:02}:{:02}", day_label(t.date()), t.hour(), t.minute()),
-        Granularity::PartOfDay => format!("{} {}", day_label(t.date()), part_of_day(t.hour())),
+        Granularity::PartOfDay => part_of_day(t),
         Granularity::Day => day_label(t.date()),
         Granularity::Week => format!("week of {}", t.format("%-d %b %Y")),
         Granularity::Month => t.format("%B %Y").to_string(),
@@ -67,6 +66,12 @@ pub fn at_granularity(t: NaiveDateTime, granularity: Granularity) -> String {
 
 /// A placement `[start, end)`: one unit reads as that unit, longer spans as "first – last".
 pub fn placement(start: NaiveDateTime, end: NaiveDateTime, granularity: Granularity) -> String {
+    if granularity == Granularity::PartOfDay {
+        // A named part reads as itself: a night runs into the next day, an evening overlaps it.
+        if let Some((part, day)) = Part::of_interval(start, end) {
+            return format!("{} {}", day_label(day), part.name());
+        }
+    }
     let first = at_granularity(start, granularity);
     // Calendar units vary (a month is 28 to 31 days): a tenth of slack still tells one from two.
     let unit = Duration::seconds(granularity.snap_seconds() + granularity.snap_seconds() / 10);
@@ -107,6 +112,22 @@ mod tests {
 
     fn t(y: i32, m: u32, d: u32, h: u32) -> NaiveDateTime {
         NaiveDate::from_ymd_opt(y, m, d).unwrap().and_hms_opt(h, 0, 0).unwrap()
+    }
+
+    /// Regression (issue #11, window defects): "late Tuesday night" (21:00 to 06:00) read
+    /// "Tue evening – Wed night".
+    #[test]
+    fn a_named_part_of_the_day_reads_as_itself() {
+        assert_eq!(placement(t(2023, 6, 13, 21), t(2023, 6, 14, 6), Granularity::PartOfDay), "Tue 13 Jun 2023 night");
+        assert_eq!(
+            placement(t(2023, 6, 13, 18), t(2023, 6, 13, 22), Granularity::PartOfDay),
+            "Tue 13 Jun 2023 evening"
+        );
+        assert_eq!(at_granularity(t(2023, 6, 14, 3), Granularity::PartOfDay), "Tue 13 Jun 2023 night");
+        assert_eq!(
+            placement(t(2023, 6, 13, 18), t(2023, 6, 14, 12), Granularity::PartOfDay),
+            "Tue 13 Jun 2023 evening – Wed 14 Jun 2023 morning"
+        );
     }
 
     /// Regression (issue #10 §4): "the winter of 2010" read "Q4 2009 – Q1 2010" and "the first

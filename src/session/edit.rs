@@ -2,6 +2,7 @@
 //! after: move by whole units of its granularity, set a new start, rename, hide, reset. Every
 //! edit keeps what extraction found (`original`, `original_label`) so it can be restored.
 
+use crate::tagger::sem::Part;
 use crate::timeline::Event;
 use crate::timex::Granularity;
 use chrono::{Duration, Months, NaiveDateTime};
@@ -51,10 +52,23 @@ pub fn units_between(before: &Event, after: &Event) -> i64 {
         return 0;
     }
     let estimate = units_for_drag(before.granularity, (after.start - before.start).num_seconds() as f64);
-    // Calendar units (months and coarser) vary in length: settle on the exact count nearby.
-    (estimate - 2..=estimate + 2)
-        .find(|&units| shift(before.start, before.granularity, units) == Some(after.start))
+    // Calendar units (months and coarser) and parts of the day vary in length: settle on the
+    // exact count nearby.
+    (estimate - 3..=estimate + 3)
+        .find(|&units| moved_span(before, units).map(|(start, _)| start) == Some(after.start))
         .unwrap_or(0)
+}
+
+/// Where `event` starts and ends `units` units later. A part of the day steps through the named
+/// parts (Tuesday night, then Wednesday morning), never to a span no phrase names.
+fn moved_span(event: &Event, units: i64) -> Option<(NaiveDateTime, NaiveDateTime)> {
+    if event.granularity == Granularity::PartOfDay {
+        if let Some((part, day)) = Part::of_interval(event.start, event.end) {
+            let (part, day) = part.step(day, units)?;
+            return Some(part.interval_on(day));
+        }
+    }
+    Some((shift(event.start, event.granularity, units)?, shift(event.end, event.granularity, units)?))
 }
 
 /// Marks `event` as moved, remembering the extracted placement the first time.
@@ -71,8 +85,7 @@ pub fn retime(event: &Event, units: i64) -> Option<Event> {
         return Some(event.clone());
     }
     let mut after = event.clone();
-    after.start = shift(event.start, event.granularity, units)?;
-    after.end = shift(event.end, event.granularity, units)?;
+    (after.start, after.end) = moved_span(event, units)?;
     mark_moved(&mut after, event);
     Some(after)
 }
@@ -98,6 +111,15 @@ pub fn set_granularity(event: &Event, granularity: Granularity) -> Option<Event>
         return Some(event.clone());
     }
     let day = event.start.date();
+    if granularity == Granularity::PartOfDay {
+        // The named part the start falls in ("09:40" becomes that morning).
+        let (part, day) = Part::containing(event.start);
+        let mut after = event.clone();
+        (after.start, after.end) = part.interval_on(day);
+        after.granularity = granularity;
+        mark_moved(&mut after, event);
+        return Some(after);
+    }
     let start = match granularity {
         Granularity::Minute | Granularity::Hour | Granularity::PartOfDay => event.start,
         Granularity::Day | Granularity::Week => day.and_time(chrono::NaiveTime::MIN),
@@ -190,6 +212,41 @@ mod tests {
             placement_explanation: None,
             story_pin: None,
         }
+    }
+
+    fn at(d: u32, h: u32) -> NaiveDateTime {
+        NaiveDate::from_ymd_opt(2023, 6, d).unwrap().and_hms_opt(h, 0, 0).unwrap()
+    }
+
+    /// Regression (issue #11, window defects): dragging "late Tuesday night" (21:00 to 06:00)
+    /// snapped to 09:00-15:00, a span no phrase names, which read "morning – afternoon".
+    #[test]
+    fn a_part_of_the_day_moves_through_the_named_parts() {
+        let mut night = day_event(2023, 6, 13, Granularity::PartOfDay);
+        (night.start, night.end) = (at(13, 21), at(14, 6));
+        let span = |units: i64| {
+            let moved = retime(&night, units).unwrap();
+            assert_eq!(units_between(&night, &moved), units, "{units} steps are recovered from the result");
+            (moved.start, moved.end)
+        };
+        assert_eq!(span(1), (at(14, 6), at(14, 12)), "Wednesday morning");
+        assert_eq!(span(2), (at(14, 12), at(14, 18)), "Wednesday afternoon");
+        assert_eq!(span(-1), (at(13, 18), at(13, 22)), "Tuesday evening");
+        assert_eq!(span(-3), (at(13, 6), at(13, 12)), "Tuesday morning");
+        assert_eq!(span(4), (at(14, 21), at(15, 6)), "Wednesday night");
+        assert_eq!(units_for_drag(Granularity::PartOfDay, 6.5 * 3600.0), 1);
+        // Midday is outside the cycle: it moves by whole days.
+        let mut midday = night.clone();
+        (midday.start, midday.end) = (at(13, 11), at(13, 14));
+        assert_eq!((retime(&midday, 4).unwrap().start, retime(&midday, 1).unwrap().start), (at(14, 11), at(13, 11)));
+    }
+
+    #[test]
+    fn a_time_becomes_the_part_of_the_day_it_falls_in() {
+        let mut small_hours = day_event(2023, 6, 14, Granularity::Minute);
+        (small_hours.start, small_hours.end) = (at(14, 2), at(14, 2) + Duration::minutes(1));
+        let night = set_granularity(&small_hours, Granularity::PartOfDay).unwrap();
+        assert_eq!((night.start, night.end), (at(13, 21), at(14, 6)), "02:00 belongs to the night before");
     }
 
     #[test]

@@ -64,6 +64,51 @@ impl Part {
             Part::Daytime => (6, 18),
         }
     }
+
+    /// The parts a day is stepped through when an event is moved part by part, in order.
+    pub const DAY_CYCLE: [Part; 4] = [Part::Morning, Part::Afternoon, Part::Evening, Part::Night];
+
+    /// This part of `day`, `[start, end)` (a night ends the next morning).
+    pub fn interval_on(self, day: chrono::NaiveDate) -> (chrono::NaiveDateTime, chrono::NaiveDateTime) {
+        let (from, to) = self.hours();
+        let midnight = day.and_time(chrono::NaiveTime::MIN);
+        (midnight + chrono::Duration::hours(from.into()), midnight + chrono::Duration::hours(to.into()))
+    }
+
+    /// The part of a day `[start, end)` is exactly, and that day.
+    pub fn of_interval(start: chrono::NaiveDateTime, end: chrono::NaiveDateTime) -> Option<(Part, chrono::NaiveDate)> {
+        const ALL: [Part; 6] =
+            [Part::Morning, Part::Midday, Part::Afternoon, Part::Evening, Part::Night, Part::Daytime];
+        let day = start.date();
+        ALL.into_iter().find(|part| part.interval_on(day) == (start, end)).map(|part| (part, day))
+    }
+
+    /// The part of the day cycle the moment `t` falls in, and the day that part belongs to: the
+    /// small hours belong to the night before.
+    pub fn containing(t: chrono::NaiveDateTime) -> (Part, chrono::NaiveDate) {
+        use chrono::Timelike;
+        let day = t.date();
+        match t.hour() {
+            0..=5 => (Part::Night, day.pred_opt().unwrap_or(day)),
+            6..=11 => (Part::Morning, day),
+            12..=17 => (Part::Afternoon, day),
+            18..=20 => (Part::Evening, day),
+            _ => (Part::Night, day),
+        }
+    }
+
+    /// `units` steps of the day cycle from this part of `day`: the part and day reached. Parts
+    /// outside the cycle (midday, daytime) keep their part and move by whole days (four steps).
+    pub fn step(self, day: chrono::NaiveDate, units: i64) -> Option<(Part, chrono::NaiveDate)> {
+        let (part, days) = match Part::DAY_CYCLE.iter().position(|p| *p == self) {
+            Some(index) => {
+                let reached = index as i64 + units;
+                (Part::DAY_CYCLE[reached.rem_euclid(4) as usize], reached.div_euclid(4))
+            }
+            None => (self, (units as f64 / 4.0).round() as i64),
+        };
+        Some((part, day.checked_add_signed(chrono::Duration::try_days(days)?)?))
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
