@@ -626,7 +626,7 @@ fn fifty_articles_load_off_the_ui_thread_with_progress() {
         harness.step();
         slowest = slowest.max(frame.elapsed());
         frames_while_busy += 1;
-        saw_progress |= harness.state().loader_progress().is_some_and(|p| p.total == 51);
+        saw_progress |= harness.state().loader_progress().is_some_and(|p| p.total == 50);
     }
     settle(&mut harness);
     eprintln!(
@@ -1302,4 +1302,51 @@ fn context_placed_events_are_drawn_explained_and_hidden_with_one_toggle() {
     harness.run_steps(3);
     assert!(harness.state().selection.hide_context);
     assert_eq!(drawn(&harness), 0, "the toggle leaves them out");
+}
+
+/// Regression (issue #11, window defects): the side panels grew to the longest label they once
+/// showed (a long event label, a long title) and never shrank back.
+#[test]
+fn side_panels_do_not_grow_with_long_labels() {
+    let dir = tempfile::tempdir().unwrap();
+    let article = dir.path().join("long.txt");
+    let title = "https://www.harbour-news.example/2023/06/13/harbour-authority-closes-northern-quay-to-all-shipping-after-storm";
+    let long = "The harbour authority closed the northern quay to all shipping traffic after the storm had damaged the cranes, the fuel lines and the old customs house (see https://www.harbour-news.example/2023/06/13/harbour-authority-closes-northern-quay) on Tuesday, 13 June 2023.";
+    std::fs::write(&article, format!("{title}\n\n{long} Divers searched the quay on Wednesday.\n")).unwrap();
+    let mut files = examples();
+    files.push(article);
+    let mut harness = app_in_default_view(files);
+    harness.state_mut().perform(Action::ToggleConflicts);
+    harness.run_steps(3);
+    // The side panels take what the timeline canvas gives up.
+    let widths = |h: &Harness<'_, ChronoscopeApp>| h.get_by_label("Timeline").rect().width();
+    harness.state_mut().perform(Action::Select(None));
+    harness.run_steps(3);
+    let before = widths(&harness);
+    let events: Vec<String> = harness.state().project.timeline.events.iter().map(|e| e.id.clone()).collect();
+    assert!(events.len() >= 2, "{events:?}");
+    for id in events.iter().chain(events.iter()) {
+        harness.state_mut().perform(Action::Select(Some(id.clone())));
+        harness.run_steps(3);
+        let now = widths(&harness);
+        assert!(now >= before - 1.0, "{id}: the canvas shrank from {before} to {now}: a side panel grew");
+    }
+}
+
+/// The article list lays out the rows in view only (issue #11, fluid with many articles): with
+/// hundreds of articles the first is listed and the last is not, until it is scrolled to.
+#[test]
+fn a_long_article_list_lays_out_only_the_rows_in_view() {
+    let dir = tempfile::tempdir().unwrap();
+    let files: Vec<PathBuf> = (0..300)
+        .map(|i| {
+            let path = dir.path().join(format!("{i:03}.txt"));
+            std::fs::write(&path, format!("Report number {i}\n\nThe mill burned on Monday, 12 June 2023.\n")).unwrap();
+            path
+        })
+        .collect();
+    let harness = app_with(files);
+    assert_eq!(harness.state().project.timeline.documents.len(), 300);
+    assert!(harness.query_all_by_label("Report number 0").next().is_some(), "the first row is drawn");
+    assert!(harness.query_all_by_label("Report number 299").next().is_none(), "the last row is not laid out");
 }

@@ -381,7 +381,8 @@ impl eframe::App for ChronoscopeApp {
         });
         dialogs::notices_panel(ui, &self.notices, &mut actions);
         egui::Panel::left("documents").resizable(true).default_size(270.0).size_range(180.0..=480.0).show(ui, |ui| {
-            documents::show(ui, &self.project, &self.selection, &mut self.drafts, &mut actions);
+            let stage = self.loader.progress().map(|p| p.stage);
+            documents::show(ui, &self.project, stage, &self.selection, &mut self.drafts, &mut actions);
         });
         if self.selection.conflicts_open {
             egui::Panel::right("conflicts").resizable(true).default_size(340.0).size_range(240.0..=560.0).show(

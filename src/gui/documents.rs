@@ -1,5 +1,7 @@
 //! The document list: every article with its state (loading, read, failed), its warnings, its
-//! publication date (editable), and the hidden events that can be shown again.
+//! publication date (editable), and the hidden events that can be shown again. Only the rows in
+//! view are laid out, and what they show of the timeline is looked up once per frame, so a list
+//! of thousands of articles costs what a screenful does.
 
 use crate::gui::actions::Action;
 use crate::gui::format;
@@ -7,7 +9,47 @@ use crate::gui::state::{Drafts, Selection};
 use crate::render::{items, theme};
 use crate::session::edit;
 use crate::session::history::EventEdit;
+use crate::session::jobs::Stage;
 use crate::session::project::{DocSlot, Project};
+use crate::timeline::{DocumentInfo, Timeline};
+use std::collections::HashMap;
+
+/// Height a row is taken to have until it has been drawn once.
+const ROW_HEIGHT_GUESS: f32 = 64.0;
+
+/// What the rows show of the timeline, found once per frame.
+struct Lookup<'a> {
+    /// Each document by id, with its lane (its colour and letter).
+    documents: HashMap<&'a str, (usize, &'a DocumentInfo)>,
+    /// Time phrases and events per document.
+    counts: HashMap<&'a str, (usize, usize)>,
+    /// The stage of the job reading the articles still pending.
+    stage: Option<Stage>,
+}
+
+impl<'a> Lookup<'a> {
+    fn new(timeline: &'a Timeline, stage: Option<Stage>) -> Self {
+        let documents = timeline.documents.iter().enumerate().map(|(lane, d)| (d.id.as_str(), (lane, d))).collect();
+        let mut counts: HashMap<&str, (usize, usize)> = HashMap::with_capacity(timeline.documents.len());
+        for mention in &timeline.mentions {
+            counts.entry(mention.doc.as_str()).or_default().0 += 1;
+        }
+        for event in &timeline.events {
+            counts.entry(event.doc.as_str()).or_default().1 += 1;
+        }
+        Lookup { documents, counts, stage }
+    }
+
+    /// What a row whose article is not in the timeline yet says.
+    fn pending(&self, slot: &DocSlot) -> &'static str {
+        match self.stage {
+            Some(Stage::Extracting) => "extracting…",
+            Some(Stage::Joining) => "joining the story…",
+            _ if slot.document.is_some() => "extracting…",
+            _ => "reading…",
+        }
+    }
+}
 
 fn published_field(ui: &mut egui::Ui, slot: &DocSlot, drafts: &mut Drafts, actions: &mut Vec<Action>) {
     let draft = drafts.published.entry(slot.path.clone()).or_insert_with(|| slot.published.clone().unwrap_or_default());
@@ -37,15 +79,16 @@ fn slot_row(
     ui: &mut egui::Ui,
     index: usize,
     slot: &DocSlot,
-    project: &Project,
+    lookup: &Lookup<'_>,
     selection: &Selection,
     drafts: &mut Drafts,
     actions: &mut Vec<Action>,
 ) {
-    let info = project.info_of(slot);
+    let found = slot.id.as_deref().and_then(|id| lookup.documents.get(id));
+    let info = found.map(|(_, info)| *info);
     let name = slot.path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     ui.horizontal(|ui| {
-        let lane = info.and_then(|i| project.timeline.documents.iter().position(|d| d.id == i.id));
+        let lane = found.map(|(lane, _)| *lane);
         let color = lane.map_or(ui.visuals().weak_text_color(), |l| theme::doc_color(l, ui.visuals().dark_mode));
         // The document's letter on its colour: the badge its events carry on the timeline.
         let (badge, _) = ui.allocate_exact_size(egui::vec2(16.0, 16.0), egui::Sense::hover());
@@ -81,11 +124,10 @@ fn slot_row(
             return;
         }
         let Some(info) = info else {
-            ui.weak(if slot.document.is_some() { "extracting…" } else { "reading…" });
+            ui.weak(lookup.pending(slot));
             return;
         };
-        let events = project.timeline.events.iter().filter(|e| e.doc == info.id).count();
-        let phrases = project.timeline.mentions.iter().filter(|m| m.doc == info.id).count();
+        let (phrases, events) = lookup.counts.get(info.id.as_str()).copied().unwrap_or_default();
         ui.weak(format!("{name} · {phrases} phrases · {events} events"));
         if let Some(dct) = &info.dct {
             ui.weak(format!("dated {dct}"));
@@ -125,19 +167,37 @@ fn hidden_events(ui: &mut egui::Ui, project: &Project, actions: &mut Vec<Action>
 pub fn show(
     ui: &mut egui::Ui,
     project: &Project,
+    stage: Option<Stage>,
     selection: &Selection,
     drafts: &mut Drafts,
     actions: &mut Vec<Action>,
 ) {
     ui.heading("Articles");
     ui.separator();
-    egui::ScrollArea::vertical().id_salt("documents_scroll").show(ui, |ui| {
+    let lookup = Lookup::new(&project.timeline, stage);
+    egui::ScrollArea::vertical().id_salt("documents_scroll").show_viewport(ui, |ui, viewport| {
         if project.slots.is_empty() {
-            ui.weak("No articles yet. File › Open articles… (Ctrl+O), or drop .txt / .md / .html / .tml files here.");
+            ui.weak(format!(
+                "No articles yet. File › Open articles… (Ctrl+O), or drop {} files here.",
+                crate::ingest::READ_TYPES
+            ));
         }
+        let heights_id = ui.scope_id().with("row_heights");
+        let mut heights: Vec<f32> = ui.data(|d| d.get_temp(heights_id)).unwrap_or_default();
+        heights.resize(project.slots.len(), ROW_HEIGHT_GUESS);
+        let origin = ui.cursor().top();
+        let spacing = ui.spacing().item_spacing.y;
         for (index, slot) in project.slots.iter().enumerate() {
-            slot_row(ui, index, slot, project, selection, drafts, actions);
+            let top = ui.cursor().top() - origin;
+            if top > viewport.max.y || top + heights[index] < viewport.min.y {
+                // Out of view: only its space, at the height it had when last drawn.
+                ui.allocate_space(egui::vec2(ui.available_width(), (heights[index] - spacing).max(0.0)));
+                continue;
+            }
+            slot_row(ui, index, slot, &lookup, selection, drafts, actions);
+            heights[index] = ui.cursor().top() - origin - top;
         }
+        ui.data_mut(|d| d.insert_temp(heights_id, heights));
         ui.separator();
         hidden_events(ui, project, actions);
     });

@@ -7,7 +7,7 @@ use crate::gui::calendar;
 use crate::gui::format;
 use crate::gui::state::{Drafts, Selection};
 use crate::render::TimelineView;
-use crate::session::jobs::Progress;
+use crate::session::jobs::{Progress, Stage};
 use crate::session::project::{AnchorChoice, Project};
 use crate::timeline::PlacementKind;
 
@@ -82,13 +82,7 @@ pub fn show(
         ui.separator();
         match progress {
             Some(p) => {
-                let fraction = if p.total == 0 { 0.0 } else { p.done as f32 / p.total as f32 };
-                ui.add(egui::ProgressBar::new(fraction).desired_width(260.0).text(format!(
-                    "{} ({}/{})",
-                    p.step,
-                    p.done,
-                    p.total.saturating_sub(1)
-                )));
+                ui.add(progress_bar(p));
                 ui.spinner();
             }
             None => {
@@ -130,5 +124,17 @@ fn conflicts_button(ui: &mut egui::Ui, project: &Project, selection: &Selection,
     let hint = "Where sources disagree (figures, ages, times), and where they agree";
     if ui.selectable_label(selection.conflicts_open, text).on_hover_text(hint).clicked() {
         actions.push(Action::ToggleConflicts);
+    }
+}
+
+/// The loading bar: how far the current stage has come ("extracting time phrases (120/2452)"),
+/// and a moving bar while the story is joined (a stage with no count).
+fn progress_bar(p: &Progress) -> egui::ProgressBar {
+    let fraction = if p.total == 0 { 0.0 } else { p.done as f32 / p.total as f32 };
+    match p.stage {
+        Stage::Joining => egui::ProgressBar::new(1.0).desired_width(260.0).animate(true).text(p.step.as_str()),
+        Stage::Reading | Stage::Extracting => {
+            egui::ProgressBar::new(fraction).desired_width(260.0).text(format!("{} ({}/{})", p.step, p.done, p.total))
+        }
     }
 }

@@ -70,13 +70,33 @@ pub struct Outcome {
     pub anchor: AnchorFound,
 }
 
-/// Where a running job is.
+/// The stages of a job, in order.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Stage {
+    /// Files are read (counted in files).
+    Reading,
+    /// Time phrases are found and resolved (counted in documents).
+    Extracting,
+    /// The documents' events become one story (not counted).
+    Joining,
+}
+
+/// Where a running job is: its stage, what it does, and how far the stage has come.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Progress {
-    /// The file being read, or "extracting".
+    pub stage: Stage,
+    /// The files being read, or what is being done.
     pub step: String,
     pub done: usize,
     pub total: usize,
+}
+
+impl Progress {
+    /// Whether `self` is further on than `other` (reports from several threads can arrive out
+    /// of order).
+    fn is_after(&self, other: &Progress) -> bool {
+        (self.stage, self.done) >= (other.stage, other.done)
+    }
 }
 
 /// What the worker sends the UI thread.
@@ -92,7 +112,7 @@ const FILES_PER_REPORT: usize = 32;
 /// given: the one asked for, else one derived from its text that no other document has.
 fn read_files(files: &[FileToRead], taken: &mut HashSet<String>, report: &mut impl FnMut(Progress)) -> Vec<Loaded> {
     use rayon::prelude::*;
-    let total = files.len() + 1;
+    let total = files.len();
     let mut loaded = Vec::with_capacity(files.len());
     for batch in files.chunks(FILES_PER_REPORT) {
         let name = |file: &FileToRead| {
@@ -103,7 +123,7 @@ fn read_files(files: &[FileToRead], taken: &mut HashSet<String>, report: &mut im
             [first, ..] => format!("reading {} and {} more", name(first), batch.len() - 1),
             [] => continue,
         };
-        report(Progress { step, done: loaded.len(), total });
+        report(Progress { stage: Stage::Reading, step, done: loaded.len(), total });
         let results: Vec<_> = batch.par_iter().map(|file| ingest::load(&file.path).map_err(|e| e.message)).collect();
         for (file, result) in batch.iter().zip(results) {
             let id = match (&file.id, &result) {
@@ -118,23 +138,38 @@ fn read_files(files: &[FileToRead], taken: &mut HashSet<String>, report: &mut im
     loaded
 }
 
-/// Runs a job to the end on the current thread, calling `report` before each step.
-pub fn run(job: Job, mut report: impl FnMut(Progress)) -> Outcome {
+/// Reports of documents extracted per job: often enough for a smooth bar, rarely enough not to
+/// flood the window with messages.
+const EXTRACTION_REPORTS: usize = 100;
+
+/// Runs a job to the end on the current thread, calling `report` as each stage starts and as
+/// it goes (from the extracting threads too).
+pub fn run(job: Job, report: &(dyn Fn(Progress) + Sync)) -> Outcome {
     let mut taken: HashSet<String> = job.sources.iter().map(|(id, _)| id.clone()).collect();
-    let loaded = read_files(&job.files, &mut taken, &mut report);
+    let loaded = read_files(&job.files, &mut taken, &mut |p| report(p));
     if job.kind == JobKind::OpenProject {
         return Outcome { kind: job.kind, loaded, timeline: None, anchor: AnchorFound::NotAsked };
     }
-    let total = job.files.len() + 1;
-    report(Progress { step: "extracting time phrases".to_string(), done: total - 1, total });
     let mut sources = job.sources;
     sources.extend(loaded.iter().filter_map(|l| Some((l.id.clone(), l.result.as_ref().ok()?.clone()))));
     let refs: Vec<(&str, &Document)> = sources.iter().map(|(id, doc)| (id.as_str(), doc)).collect();
+    let total = refs.len();
+    let extracting = |done| Progress { stage: Stage::Extracting, step: "extracting time phrases".into(), done, total };
+    report(extracting(0));
+    let extracted = std::sync::atomic::AtomicUsize::new(0);
+    let every = (total / EXTRACTION_REPORTS).max(1);
+    let tick = || {
+        let done = extracted.fetch_add(1, std::sync::atomic::Ordering::Relaxed) + 1;
+        if done.is_multiple_of(every) || done == total {
+            report(extracting(done));
+        }
+    };
+    let joining = || Progress { stage: Stage::Joining, step: "joining the story".into(), done: 0, total: 1 };
     let mut settings = job.settings;
     let mut anchor = AnchorFound::NotAsked;
     let mut reusable = None;
     if job.infer_anchor {
-        anchor = match pipeline::infer_anchor_keeping(&refs, &|| {}) {
+        anchor = match pipeline::infer_anchor_keeping(&refs, &tick) {
             Some((date, why, extracted)) => {
                 settings.anchor = date;
                 // Inferring extracted the articles already; reused unless a forced date applies.
@@ -145,8 +180,15 @@ pub fn run(job: Job, mut report: impl FnMut(Progress)) -> Outcome {
         };
     }
     let timeline = match reusable {
-        Some(extracted) => pipeline::build_timeline_reusing(&refs, &settings, extracted),
-        None => pipeline::build_timeline_of(&refs, &settings),
+        Some(extracted) => {
+            report(joining());
+            pipeline::build_timeline_reusing(&refs, &settings, extracted)
+        }
+        None => {
+            let results = pipeline::extract_all_observed(&refs, &settings, &tick);
+            report(joining());
+            pipeline::join(results, settings.anchor)
+        }
     };
     Outcome { kind: job.kind, loaded, timeline: Some(timeline), anchor }
 }
@@ -166,14 +208,14 @@ pub enum Loader {
 impl Loader {
     /// Starts `job` on a worker thread; `wake` is called after each message (to repaint the UI).
     /// Returns an error if the thread could not be started.
-    pub fn start(&mut self, job: Job, wake: impl Fn() + Send + 'static) -> Result<(), String> {
+    pub fn start(&mut self, job: Job, wake: impl Fn() + Send + Sync + 'static) -> Result<(), String> {
         let (sender, receiver) = mpsc::channel();
-        let total = job.files.len() + 1;
+        let total = job.files.len();
         let kind = job.kind;
         std::thread::Builder::new()
             .name("chronoscope-loader".into())
             .spawn(move || {
-                let outcome = run(job, |p| {
+                let outcome = run(job, &|p| {
                     let _ = sender.send(Message::Progress(p));
                     wake();
                 });
@@ -181,7 +223,8 @@ impl Loader {
                 wake();
             })
             .map_err(|e| format!("could not start the loading thread: {e}"))?;
-        *self = Loader::Running { kind, receiver, progress: Progress { step: "starting".into(), done: 0, total } };
+        let starting = Progress { stage: Stage::Reading, step: "starting".into(), done: 0, total };
+        *self = Loader::Running { kind, receiver, progress: starting };
         Ok(())
     }
 
@@ -202,7 +245,8 @@ impl Loader {
         let Loader::Running { receiver, progress, .. } = self else { return None };
         loop {
             match receiver.try_recv() {
-                Ok(Message::Progress(p)) => *progress = p,
+                Ok(Message::Progress(p)) if p.is_after(progress) => *progress = p,
+                Ok(Message::Progress(_)) => {}
                 Ok(Message::Finished(outcome)) => {
                     *self = Loader::Idle;
                     return Some(Ok(*outcome));
@@ -220,6 +264,39 @@ impl Loader {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Regression (issue #11, window defects): the bar read "2452/2452" while every article was
+    /// still being extracted. Each stage now reports its own count, in order, up to its total.
+    #[test]
+    fn a_job_reports_reading_then_extracting_then_joining() {
+        let dir = tempfile::tempdir().unwrap();
+        let files: Vec<FileToRead> = (0..5)
+            .map(|i| {
+                let path = dir.path().join(format!("{i}.txt"));
+                std::fs::write(&path, format!("The mill burned on Monday, {} June 2023.", i + 1)).unwrap();
+                FileToRead { path, id: None }
+            })
+            .collect();
+        let anchor = chrono::NaiveDate::from_ymd_opt(2023, 6, 1).unwrap();
+        let job = Job {
+            kind: JobKind::AddFiles,
+            files,
+            sources: Vec::new(),
+            settings: pipeline::Settings { anchor, dct: None },
+            infer_anchor: false,
+        };
+        let reports = std::sync::Mutex::new(Vec::new());
+        let outcome = run(job, &|p| reports.lock().unwrap().push(p));
+        assert_eq!(outcome.timeline.map(|t| t.documents.len()), Some(5));
+        let mut reports = reports.into_inner().unwrap();
+        let stages: Vec<Stage> = reports.iter().map(|p| p.stage).collect();
+        assert!(stages.windows(2).all(|w| w[0] <= w[1]), "{stages:?}");
+        assert_eq!(stages.last(), Some(&Stage::Joining));
+        reports.retain(|p| p.stage == Stage::Extracting);
+        let counts: Vec<(usize, usize)> = reports.iter().map(|p| (p.done, p.total)).collect();
+        assert_eq!(counts.first(), Some(&(0, 5)), "extracting starts from none");
+        assert!(counts.contains(&(5, 5)), "and ends at every document: {counts:?}");
+    }
 
     /// Files are read in batches on every core: the results keep the order given, and copies of
     /// one text still get ids of their own, across batch boundaries too.
