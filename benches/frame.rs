@@ -1,6 +1,8 @@
 //! Per-frame cost of the timeline drawing: `build_scene` (culling, row stacking, clustering,
 //! shapes) for 10,000 synthetic events spread over a month, viewed whole and zoomed to a week,
-//! plus one full headless PNG export for scale. Target: ≤ 8 ms per frame on one core.
+//! plus one full headless PNG export for scale. Target: ≤ 8 ms per frame on one core. Also
+//! what a click and a drag frame cost beside it: finding an event by id (`Timeline::event`, was
+//! a scan) and copying the timeline (what each drag frame did before `SceneOptions::preview`).
 
 use chrono::{Duration, NaiveDate};
 use chronoscope::render::time_axis::{self, to_seconds};
@@ -76,6 +78,7 @@ fn frame(c: &mut Criterion) {
         show_context: true,
         collapsed: Vec::new(),
         whole_labels: false,
+        preview: None,
     };
     let whole = match tl.extent() {
         Some(extent) => time_axis::fit(extent, 1600.0, 900.0),
@@ -93,6 +96,13 @@ fn frame(c: &mut Criterion) {
             })
         });
     }
+    let last = tl.events.last().map(|e| e.id.clone()).unwrap_or_default();
+    let _ = tl.event(&last);
+    c.bench_function("event_by_id_10k", |b| b.iter(|| black_box(tl.event(black_box(&last)).is_some())));
+    c.bench_function("event_by_scan_10k", |b| {
+        b.iter(|| black_box(tl.events.iter().any(|e| e.id == *black_box(&last))))
+    });
+    c.bench_function("timeline_copy_10k", |b| b.iter(|| black_box(tl.clone())));
     let mut group = c.benchmark_group("png");
     group.sample_size(10);
     group.bench_function("png_10k_1920x1080", |b| {

@@ -6,6 +6,7 @@
 pub mod eval;
 pub mod events;
 pub mod export;
+pub mod id_index;
 pub mod ingest;
 pub mod pipeline;
 pub mod render;

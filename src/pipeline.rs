@@ -228,7 +228,7 @@ pub fn join(results: Vec<DocumentResult>, anchor: NaiveDate) -> Timeline {
 /// documents once under a provisional day).
 pub enum Reusable {
     /// The timeline itself: nothing in it depends on the day zero.
-    Timeline(Timeline),
+    Timeline(Box<Timeline>),
     /// Per-document results: only those that used the day zero need extracting again.
     Documents(Vec<DocumentResult>),
 }
@@ -240,7 +240,7 @@ pub fn build_timeline_reusing(sources: &[(&str, &Document)], settings: &Settings
     match reusable {
         Reusable::Timeline(mut timeline) => {
             timeline.anchor = settings.anchor;
-            timeline
+            *timeline
         }
         Reusable::Documents(results) => {
             let again: Vec<DocumentResult> = results

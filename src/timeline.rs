@@ -219,6 +219,9 @@ pub struct Timeline {
     /// Where two or more sources say the same, sorted by id.
     #[serde(default)]
     pub agreements: Vec<crate::story::conflicts::Agreement>,
+    /// Where each id is in the vectors above, for the lookups by id.
+    #[serde(skip)]
+    pub index: Box<crate::id_index::TimelineIndex>,
 }
 
 /// The shortest span from one event's start to another's end that holds nine in ten of
@@ -267,23 +270,29 @@ impl Timeline {
             claims: Vec::new(),
             conflicts: Vec::new(),
             agreements: Vec::new(),
+            index: Default::default(),
         }
     }
 
     pub fn story(&self, id: &str) -> Option<&StoryEvent> {
-        self.stories.iter().find(|s| s.id == id)
+        self.index.stories.position(&self.stories, id, |s| &s.id).map(|at| &self.stories[at])
     }
 
     pub fn mention(&self, id: &str) -> Option<&Mention> {
-        self.mentions.iter().find(|m| m.id == id)
+        self.index.mentions.position(&self.mentions, id, |m| &m.id).map(|at| &self.mentions[at])
     }
 
     pub fn event(&self, id: &str) -> Option<&Event> {
-        self.events.iter().find(|e| e.id == id)
+        self.event_position(id).map(|at| &self.events[at])
+    }
+
+    /// Where the event with `id` is in `events`.
+    pub fn event_position(&self, id: &str) -> Option<usize> {
+        self.index.events.position(&self.events, id, |e| &e.id)
     }
 
     pub fn document(&self, id: &str) -> Option<&DocumentInfo> {
-        self.documents.iter().find(|d| d.id == id)
+        self.index.documents.position(&self.documents, id, |d| &d.id).map(|at| &self.documents[at])
     }
 
     /// Mentions that place nothing on the calendar (durations, PAST_REF, ...): the "Undated" strip.

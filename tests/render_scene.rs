@@ -87,6 +87,7 @@ fn light() -> SceneOptions {
         show_context: true,
         collapsed: Vec::new(),
         whole_labels: false,
+        preview: None,
     }
 }
 
@@ -541,4 +542,30 @@ fn pictures_write_long_labels_out_whole_when_there_is_room() {
     let whole = scene(&crowded, &vp, &SceneOptions { whole_labels: true, ..light() }, &mut fonts);
     assert_eq!(count(&whole), crowded.events.len());
     assert_disjoint(&text_rects(&whole), "text");
+}
+
+/// A drag under way is drawn from `SceneOptions::preview` (issue #11: the window copied the
+/// whole timeline every frame of a drag to draw it): the moved event's marker goes where the
+/// preview says, the other events stay, and the timeline is not touched.
+#[test]
+fn a_drag_preview_moves_the_event_without_copying_the_timeline() {
+    let mut fonts = fonts();
+    let mut tl = Timeline::empty(NaiveDate::from_ymd_opt(2017, 3, 22).unwrap());
+    tl.documents = vec![doc("d1", "Harbour News")];
+    tl.events.push(event("d1-e1", "d1", "Storm hit the quay", day(2017, 3, 20), Granularity::Day));
+    tl.events.push(event("d1-e2", "d1", "Divers searched", day(2017, 3, 24), Granularity::Day));
+    let vp = time_axis::fit(tl.extent().unwrap(), 1400.0, 500.0);
+    let marker = |s: &Scene, id: &str| {
+        s.hits.iter().find(|h| h.target == HitTarget::Event(id.into())).map(|h| h.rect.left()).unwrap()
+    };
+    let still = scene(&tl, &vp, &light(), &mut fonts);
+    let preview = chronoscope::render::DragPreview {
+        events: vec![("d1-e1".into(), day(2017, 3, 22), day(2017, 3, 23))],
+        story: None,
+    };
+    let dragging = scene(&tl, &vp, &SceneOptions { preview: Some(preview), ..light() }, &mut fonts);
+    let two_days = (vp.datetime_to_x(day(2017, 3, 22)) - vp.datetime_to_x(day(2017, 3, 20))) as f32;
+    assert!((marker(&dragging, "d1-e1") - marker(&still, "d1-e1") - two_days).abs() < 2.0);
+    assert_eq!(marker(&dragging, "d1-e2"), marker(&still, "d1-e2"));
+    assert_eq!(tl.events[0].start, day(2017, 3, 20), "the timeline itself is unchanged");
 }

@@ -178,6 +178,7 @@ pub fn from_value(value: serde_json::Value) -> Result<Timeline, String> {
         claims: file.claims,
         conflicts: file.conflicts,
         agreements: file.agreements,
+        index: Default::default(),
     })
 }
 

@@ -74,7 +74,7 @@ fn parts(t: NaiveDateTime, granularity: Granularity) -> DateParts {
 /// The slide of one story event: its label, time and every source's sentence.
 fn slide(timeline: &Timeline, id: &str, events: &[&Event]) -> Option<Slide> {
     let first = events.first()?;
-    let story = timeline.stories.iter().find(|s| s.id == id);
+    let story = timeline.story(id);
     let (label, start, end, granularity) = match story {
         Some(s) => (s.label.as_str(), s.start, s.end, s.granularity),
         None => (first.label.as_str(), first.start, first.end, first.granularity),

@@ -6,12 +6,11 @@
 use crate::gui::actions::Action;
 use crate::gui::format;
 use crate::gui::state::{Drag, Selection, View};
-use crate::render::{self, time_axis, HitTarget, SceneOptions, TimelineView, Viewport};
+use crate::render::{self, time_axis, DragPreview, HitTarget, SceneOptions, TimelineView, Viewport};
 use crate::session::edit;
 use crate::session::history::{EventEdit, EventsEdit};
 use crate::timeline::{Event, StoryEvent, Timeline};
 use egui::{Rect, Sense};
-use std::borrow::Cow;
 
 /// What assistive technology (and the UI tests) call an event marker.
 pub fn accessible_label(event: &Event, timeline: &Timeline) -> String {
@@ -109,29 +108,18 @@ fn follow_drag(ui: &egui::Ui, timeline: &Timeline, view: &mut View, vp: &Viewpor
     }
 }
 
-/// The timeline as drawn during a drag: the dragged event (and its followers, and their story
-/// event) where the drag would put them.
-fn with_drag_preview(timeline: &Timeline, drag: &Drag) -> Timeline {
-    let mut copy = timeline.clone();
-    let seconds = (drag.preview.start - drag.before.start).num_seconds() as f64;
-    for e in copy.events.iter_mut() {
-        if e.id == drag.preview.id {
-            *e = drag.preview.clone();
-        } else if drag.followers.iter().any(|f| f.id == e.id) {
-            let units = edit::units_for_drag(e.granularity, seconds);
-            if let Some(moved) = edit::retime(e, units) {
-                *e = moved;
-            }
+/// Where the drag puts the dragged event, its followers (each in whole units of its own
+/// granularity) and their story event: drawn there, without a copy of the timeline per frame.
+fn drag_preview(drag: &Drag) -> DragPreview {
+    let shift = drag.preview.start - drag.before.start;
+    let seconds = shift.num_seconds() as f64;
+    let mut events = vec![(drag.preview.id.clone(), drag.preview.start, drag.preview.end)];
+    for follower in &drag.followers {
+        if let Some(moved) = edit::retime(follower, edit::units_for_drag(follower.granularity, seconds)) {
+            events.push((moved.id, moved.start, moved.end));
         }
     }
-    if !drag.followers.is_empty() {
-        if let Some(story) = drag.before.story.as_deref().and_then(|id| copy.stories.iter_mut().find(|s| s.id == id)) {
-            let delta = drag.preview.start - drag.before.start;
-            story.start += delta;
-            story.end += delta;
-        }
-    }
-    copy
+    DragPreview { events, story: drag.before.story.clone().map(|story| (story, shift)) }
 }
 
 /// The list a cluster (or an outside chip) opens into on hover: each event's time and label.
@@ -226,10 +214,6 @@ pub fn show(
     }
     follow_drag(ui, timeline, view, &vp, actions);
 
-    let shown: Cow<'_, Timeline> = match &view.drag {
-        Some(drag) => Cow::Owned(with_drag_preview(timeline, drag)),
-        None => Cow::Borrowed(timeline),
-    };
     let kind = selection.timeline_view(timeline.documents.len());
     let options = SceneOptions {
         view: kind,
@@ -241,15 +225,14 @@ pub fn show(
         show_context: !selection.hide_context,
         collapsed: selection.collapsed.clone(),
         whole_labels: false,
+        preview: view.drag.as_ref().map(drag_preview),
     };
-    let scene = ui.ctx().fonts_mut(|fonts| render::build_scene(&shown, &vp, &options, fonts));
+    let scene = ui.ctx().fonts_mut(|fonts| render::build_scene(timeline, &vp, &options, fonts));
     ui.painter_at(rect).extend(scene.shapes.into_iter().map(|mut shape| {
         shape.translate(origin);
         shape
     }));
 
-    // One id index per frame: looking every hit up by a linear search cost hits x events.
-    let by_id: std::collections::HashMap<&str, &Event> = shown.events.iter().map(|e| (e.id.as_str(), e)).collect();
     let mut hovered = None;
     for hit in &scene.hits {
         let r = hit.rect.translate(origin).intersect(rect);
@@ -258,14 +241,14 @@ pub fn show(
         }
         match &hit.target {
             HitTarget::Event(id) => {
-                let Some(event) = by_id.get(id.as_str()).copied() else { continue };
+                let Some(event) = timeline.event(id) else { continue };
                 // A story event standing for several reports answers as one; a lone report as itself.
-                let story = story_of(&shown, event).filter(|s| kind == TimelineView::Story && s.events.len() > 1);
+                let story = story_of(timeline, event).filter(|s| kind == TimelineView::Story && s.events.len() > 1);
                 let response = ui.interact(r, ui.scope_id().with(("event", id)), Sense::click_and_drag());
                 response.widget_info(|| {
                     let label = match story {
                         Some(s) => accessible_story_label(s),
-                        None => accessible_label(event, &shown),
+                        None => accessible_label(event, timeline),
                     };
                     egui::WidgetInfo::labeled(egui::Role::Button, true, label)
                 });
@@ -274,8 +257,8 @@ pub fn show(
                 }
                 let response = match story {
                     _ if view.drag.is_some() => response,
-                    Some(s) => response.on_hover_ui(|ui| story_tooltip(ui, s, &shown)),
-                    None => response.on_hover_ui(|ui| event_tooltip(ui, event, &shown)),
+                    Some(s) => response.on_hover_ui(|ui| story_tooltip(ui, s, timeline)),
+                    None => response.on_hover_ui(|ui| event_tooltip(ui, event, timeline)),
                 };
                 if response.clicked() {
                     actions.push(Action::Select(Some(id.clone())));
@@ -309,11 +292,11 @@ pub fn show(
                 };
                 let response = ui.interact(r, ui.scope_id().with(("cluster", event_ids)), Sense::click());
                 response.widget_info(|| egui::WidgetInfo::labeled(egui::Role::Button, true, &label));
-                let members: Vec<&Event> = event_ids.iter().filter_map(|id| by_id.get(id.as_str()).copied()).collect();
-                let response = response.on_hover_ui(|ui| cluster_tooltip(ui, &label, &members, kind, &shown));
+                let members: Vec<&Event> = event_ids.iter().filter_map(|id| timeline.event(id)).collect();
+                let response = response.on_hover_ui(|ui| cluster_tooltip(ui, &label, &members, kind, timeline));
                 if response.clicked() {
                     let events =
-                        members.iter().map(|e| match story_of(&shown, e).filter(|_| kind == TimelineView::Story) {
+                        members.iter().map(|e| match story_of(timeline, e).filter(|_| kind == TimelineView::Story) {
                             Some(s) => (s.start, s.end),
                             None => (e.start, e.end),
                         });
@@ -330,7 +313,7 @@ pub fn show(
                 }
             }
             HitTarget::Lane { doc } => {
-                let title = shown.document(doc).map_or(doc.as_str(), |d| d.title.as_str());
+                let title = timeline.document(doc).map_or(doc.as_str(), |d| d.title.as_str());
                 let collapsed = selection.collapsed.contains(doc);
                 let label = format!("{} lane: {title}", if collapsed { "Expand" } else { "Collapse" });
                 let response = ui.interact(r, ui.scope_id().with(("lane", doc)), Sense::click());
@@ -340,7 +323,7 @@ pub fn show(
                 }
             }
             HitTarget::Undated { mention_id } => {
-                let Some(mention) = shown.mention(mention_id) else { continue };
+                let Some(mention) = timeline.mention(mention_id) else { continue };
                 let response = ui.interact(r, ui.scope_id().with(("undated", mention_id)), Sense::click());
                 response.widget_info(|| {
                     egui::WidgetInfo::labeled(egui::Role::Button, true, format!("Undated: {}", mention.text))

@@ -102,10 +102,13 @@ struct Looks<'t, 's> {
     conflicted: HashSet<&'t str>,
     /// Each source's index by document id (`sources` already holds every document an event uses).
     source_of: HashMap<&'s str, usize>,
+    /// Where a drag under way puts events, by id, and the story event it shifts.
+    moved: HashMap<&'s str, (NaiveDateTime, NaiveDateTime)>,
+    moved_story: Option<(&'s str, chrono::Duration)>,
 }
 
 impl<'t, 's> Looks<'t, 's> {
-    fn new(timeline: &'t Timeline, sources: &'s [Source]) -> Self {
+    fn new(timeline: &'t Timeline, sources: &'s [Source], options: &'s SceneOptions) -> Self {
         let approx_mentions = timeline
             .mentions
             .iter()
@@ -114,7 +117,24 @@ impl<'t, 's> Looks<'t, 's> {
             .collect();
         let conflicted = timeline.conflicts.iter().filter_map(|c| c.story.as_deref()).collect();
         let source_of = sources.iter().enumerate().map(|(i, s)| (s.doc.as_str(), i)).collect();
-        Looks { approx_mentions, conflicted, source_of }
+        let preview = options.preview.as_ref();
+        let moved =
+            preview.map(|p| p.events.iter().map(|(id, s, e)| (id.as_str(), (*s, *e))).collect()).unwrap_or_default();
+        let moved_story = preview.and_then(|p| p.story.as_ref()).map(|(id, shift)| (id.as_str(), *shift));
+        Looks { approx_mentions, conflicted, source_of, moved, moved_story }
+    }
+
+    /// Where `e` is drawn: where a drag puts it, else where it is.
+    fn span(&self, e: &Event) -> (NaiveDateTime, NaiveDateTime) {
+        self.moved.get(e.id.as_str()).copied().unwrap_or((e.start, e.end))
+    }
+
+    /// Where story event `s` is drawn.
+    fn story_span(&self, s: &StoryEvent) -> (NaiveDateTime, NaiveDateTime) {
+        match self.moved_story {
+            Some((id, shift)) if id == s.id => (s.start + shift, s.end + shift),
+            _ => (s.start, s.end),
+        }
     }
 
     fn approx(&self, e: &Event) -> bool {
@@ -133,7 +153,7 @@ pub fn items<'t>(
     sources: &[Source],
     story_color: Color32,
 ) -> Vec<Item<'t>> {
-    let looks = Looks::new(timeline, sources);
+    let looks = Looks::new(timeline, sources, options);
     match options.view {
         TimelineView::Sources => event_items(timeline, options, sources, &looks),
         TimelineView::Story => story_items(timeline, options, sources, &looks, story_color),
@@ -141,19 +161,20 @@ pub fn items<'t>(
 }
 
 fn event_item<'t>(e: &'t Event, row: usize, color: Color32, looks: &Looks<'_, '_>) -> Item<'t> {
+    let (start, end) = looks.span(e);
     Item {
         id: &e.id,
         members: std::slice::from_ref(&e.id),
         label: &e.label,
-        start: e.start,
-        end: e.end,
+        start,
+        end,
         granularity: e.granularity,
         row,
         color,
         hidden: e.hidden,
         implied: e.implied.is_some(),
         context: e.placement != PlacementKind::Phrase,
-        edited: e.edited,
+        edited: e.edited || (start, end) != (e.start, e.end),
         approx: looks.approx(e),
         conflict: looks.conflict(e),
         sources: Vec::new(),
@@ -225,12 +246,13 @@ fn story_item<'t>(
         [only] if visible.len() == 1 => sources[*only].color,
         _ => story_color,
     };
+    let (start, end) = looks.story_span(story);
     Some(Item {
         id: &lead.id,
         members: &story.events,
         label: &story.label,
-        start: story.start,
-        end: story.end,
+        start,
+        end,
         granularity: story.granularity,
         row: 0,
         color,

@@ -138,4 +138,14 @@ pub struct SceneOptions {
     /// Labels written out whole wherever the lane has the rows for them (exports: a picture has
     /// no hover to read a cut label by); otherwise, and in the window, long labels end in "…".
     pub whole_labels: bool,
+    /// Where a drag under way would put events: drawn there, the timeline left as it is.
+    pub preview: Option<DragPreview>,
+}
+
+/// The events a drag moves, each with the start and end it would get, and the story event they
+/// move with (by the lead event's shift).
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct DragPreview {
+    pub events: Vec<(String, chrono::NaiveDateTime, chrono::NaiveDateTime)>,
+    pub story: Option<(String, chrono::Duration)>,
 }

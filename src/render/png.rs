@@ -142,6 +142,7 @@ pub(super) fn export_scene(
         show_context: true,
         collapsed: Vec::new(),
         whole_labels: true,
+        preview: None,
     };
     let scene = {
         let mut view = fonts.with_pixels_per_point(ppp);

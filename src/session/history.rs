@@ -47,9 +47,9 @@ pub struct History {
 
 /// Puts `event` in place of the event with the same id; false when the timeline has no such event.
 fn replace(timeline: &mut Timeline, event: &Event) -> bool {
-    match timeline.events.iter_mut().find(|e| e.id == event.id) {
-        Some(slot) => {
-            *slot = event.clone();
+    match timeline.event_position(&event.id) {
+        Some(at) => {
+            timeline.events[at] = event.clone();
             true
         }
         None => false,
@@ -71,7 +71,7 @@ fn restored_before(timeline: &Timeline, edit: &EventEdit) -> Option<Event> {
     if edit.before.edited {
         return Some(edit.before.clone());
     }
-    let current = timeline.events.iter().find(|e| e.id == edit.before.id)?;
+    let current = timeline.event(&edit.before.id)?;
     let mut restored = crate::session::edit::reset(current);
     restored.hidden = edit.before.hidden;
     restored.story_pin = edit.before.story_pin.clone();
