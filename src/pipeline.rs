@@ -161,10 +161,13 @@ pub fn unique_id(id: String, taken: impl Fn(&str) -> bool) -> String {
 
 /// Stable ids for `docs` (`document_id`, made unique in the given order).
 pub fn document_ids(docs: &[Document]) -> Vec<String> {
+    use rayon::prelude::*;
+    // Hashing the texts is the work, done on every core; making the ids unique is in order.
+    let hashed: Vec<String> = docs.par_iter().map(|doc| document_id(&doc.text)).collect();
     let mut taken = std::collections::HashSet::with_capacity(docs.len());
     let mut ids = Vec::with_capacity(docs.len());
-    for doc in docs {
-        let id = unique_id(document_id(&doc.text), |candidate| taken.contains(candidate));
+    for id in hashed {
+        let id = unique_id(id, |candidate| taken.contains(candidate));
         taken.insert(id.clone());
         ids.push(id);
     }

@@ -142,6 +142,10 @@ pub fn run(args: &ExtractArgs) -> i32 {
         write_failed |= !write_timeml(dir, &pairs, &timeline);
     }
     write_failed |= !args.images.write(&timeline);
+    // The process ends here: handing back every string of a large timeline one by one only
+    // delays the exit (a tenth of the run's serial time on 20 MB of news).
+    std::mem::forget(timeline);
+    std::mem::forget(docs);
     i32::from(write_failed || failed > 0)
 }
 

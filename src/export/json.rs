@@ -66,12 +66,21 @@ fn view_of(timeline: &Timeline) -> TimelineView<'_> {
         doc_order.entry(doc.id.as_str()).or_insert(index);
     }
     let order = |doc: &str| doc_order.get(doc).copied().unwrap_or(usize::MAX);
+    // Extraction already gives this order: checked in one pass, sorted (stably, on every core)
+    // only when an edit or a reader changed it.
+    use rayon::slice::ParallelSliceMut;
+    let mention_key = |m: &Mention| (order(&m.doc), m.start, m.end);
     let mut mentions: Vec<&Mention> = timeline.mentions.iter().collect();
-    mentions.sort_by_key(|m| (order(&m.doc), m.start, m.end));
-    let mut events: Vec<&Event> = timeline.events.iter().collect();
-    events.sort_by(|a, b| {
+    if !mentions.is_sorted_by_key(|m| mention_key(m)) {
+        mentions.par_sort_by_key(|m| mention_key(m));
+    }
+    let event_order = |a: &&Event, b: &&Event| {
         (order(&a.doc), a.sentence.start, a.start, &a.id).cmp(&(order(&b.doc), b.sentence.start, b.start, &b.id))
-    });
+    };
+    let mut events: Vec<&Event> = timeline.events.iter().collect();
+    if !events.is_sorted_by(|a, b| event_order(a, b).is_le()) {
+        events.par_sort_by(event_order);
+    }
     TimelineView {
         format: FORMAT_NAME,
         version: FORMAT_VERSION,

@@ -53,7 +53,10 @@ pub const COUNTED_FAMILIES: &[&str] =
 pub fn compare(timeline: &mut Timeline) {
     // Events and story events do not change here: one index serves the claims and the times.
     let index = Index::new(&timeline.events, &timeline.stories);
-    let stories: Vec<Option<String>> = timeline.claims.iter().map(|c| story_of_claim(&index, c)).collect();
+    let stories: Vec<Option<String>> = {
+        use rayon::prelude::*;
+        timeline.claims.par_iter().map(|c| story_of_claim(&index, c)).collect()
+    };
     for (claim, story) in timeline.claims.iter_mut().zip(stories) {
         claim.story = story;
         claim.superseded_by = None;
@@ -89,6 +92,17 @@ struct Index<'t> {
     by_document: HashMap<&'t str, Vec<&'t StoryEvent>>,
     /// Per event family, the story event of that family most sources report (two or more).
     by_family: HashMap<&'static str, &'t StoryEvent>,
+    /// Per document and family, the document's first story event of that family (most reported
+    /// first) among those two or more sources report, and among all: found once, not by a pass
+    /// over the document's story events per claim (quadratic on a long text).
+    first_of_family: HashMap<(&'t str, &'static str), FirstOfFamily<'t>>,
+}
+
+/// A document's first story events of one family.
+#[derive(Default, Clone, Copy)]
+struct FirstOfFamily<'t> {
+    shared: Option<&'t StoryEvent>,
+    own: Option<&'t StoryEvent>,
 }
 
 impl<'t> Index<'t> {
@@ -112,7 +126,18 @@ impl<'t> Index<'t> {
                 *slot = story;
             }
         }
-        Index { events, stories, by_document, by_family }
+        let mut first_of_family: HashMap<(&str, &'static str), FirstOfFamily> = HashMap::default();
+        for (doc, list) in &by_document {
+            for story in list {
+                let Some(family) = families::family_of_label(&story.label) else { continue };
+                let first = first_of_family.entry((*doc, family)).or_default();
+                first.own = first.own.or(Some(story));
+                if story.documents.len() >= 2 {
+                    first.shared = first.shared.or(Some(story));
+                }
+            }
+        }
+        Index { events, stories, by_document, by_family, first_of_family }
     }
 
     fn story_family(&self, story: &str) -> Option<&'static str> {
@@ -132,11 +157,10 @@ fn story_of_claim(index: &Index<'_>, claim: &Claim) -> Option<String> {
         // The list is sorted most reported first, ties by id: its first is the most reported.
         return doc_stories.first().map(|s| s.id.clone());
     };
-    let of_family = |s: &&&StoryEvent| families::family_of_label(&s.label).is_some_and(|f| f == about);
     // The happening the sentence names, as several sources report it: the document's own report
     // of it, else the one the other sources report (an article that only mentions "the fire").
-    let shared = doc_stories.iter().filter(|s| s.documents.len() >= 2).find(of_family).copied();
-    let own = doc_stories.iter().find(of_family).copied();
+    let first = index.first_of_family.get(&(claim.doc.as_str(), about)).copied().unwrap_or_default();
+    let (shared, own) = (first.shared, first.own);
     shared
         .or_else(|| index.by_family.get(about).copied())
         .or(own)

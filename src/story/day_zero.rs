@@ -39,7 +39,8 @@ pub fn infer_keeping(sources: &[(&str, &Document)], observer: Observer<'_>) -> O
     let copies = results.clone();
     let timeline = join(results, provisional);
     let (day, why) = main_event_day(&docs, &timeline).unwrap_or((provisional, provisional_why));
-    let reusable = if day == provisional { Reusable::Timeline(Box::new(timeline)) } else { Reusable::Documents(copies) };
+    let reusable =
+        if day == provisional { Reusable::Timeline(Box::new(timeline)) } else { Reusable::Documents(copies) };
     Some((day, why, reusable))
 }
 

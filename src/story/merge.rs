@@ -45,29 +45,23 @@ pub fn group(events: &mut [Event]) -> Vec<StoryEvent> {
     join_pinned(events, &mut sets, &mut reasons);
     let mut blocks: Vec<(Block, Vec<usize>)> = blocks(events, &evidence).into_iter().collect();
     blocks.sort_by_key(|(_, members)| members.first().copied());
-    for (_, members) in &blocks {
-        for (a, b) in candidate_pairs(members, &evidence) {
-            // Pinned events join by the user's word only; an event placed by context never
-            // joins as if its time were stated.
-            let stated = |e: &Event| e.placement == PlacementKind::Phrase;
-            if events[a].story_pin.is_some()
-                || events[b].story_pin.is_some()
-                || !stated(&events[a])
-                || !stated(&events[b])
-            {
-                continue;
-            }
-            if let Some(why) = same_happening(&events[a], &events[b], &evidence[a], &evidence[b], &words) {
-                if !sets.may_join(a, b, |x, y| events[x].doc != events[y].doc || is_recap(&evidence[x], &evidence[y])) {
-                    continue;
-                }
-                let root = sets.union(a, b);
-                let list = reasons.entry(root).or_default();
-                for reason in why {
-                    if !list.iter().any(|r| reason_kind(r) == reason_kind(&reason)) {
-                        list.push(reason);
-                    }
-                }
+    // Which pairs report one happening depends on the two events alone: decided for every block
+    // at once (on every core), then joined in block and pair order, so the result is the same
+    // whatever the number of threads.
+    let matches: Vec<Vec<(usize, usize, Vec<String>)>> = {
+        use rayon::prelude::*;
+        let events: &[Event] = events;
+        blocks.par_iter().map(|(_, members)| matching_pairs(events, members, &evidence, &words)).collect()
+    };
+    for (a, b, why) in matches.into_iter().flatten() {
+        if !sets.may_join(a, b, |x, y| events[x].doc != events[y].doc || is_recap(&evidence[x], &evidence[y])) {
+            continue;
+        }
+        let root = sets.union(a, b);
+        let list = reasons.entry(root).or_default();
+        for reason in why {
+            if !list.iter().any(|r| reason_kind(r) == reason_kind(&reason)) {
+                list.push(reason);
             }
         }
     }
@@ -81,10 +75,13 @@ pub fn group(events: &mut [Event]) -> Vec<StoryEvent> {
         }
     }
     let clusters = clusters(&mut sets, events.len());
-    let mut stories: Vec<StoryEvent> = clusters
-        .iter()
-        .map(|(root, members)| story_of(events, members, merged_reasons.remove(root).unwrap_or_default()))
-        .collect();
+    let reasons: Vec<Vec<String>> =
+        clusters.iter().map(|(root, _)| merged_reasons.remove(root).unwrap_or_default()).collect();
+    let mut stories: Vec<StoryEvent> = {
+        use rayon::prelude::*;
+        let events: &[Event] = events;
+        clusters.par_iter().zip(reasons).map(|((_, members), why)| story_of(events, members, why)).collect()
+    };
     for ((_, members), story) in clusters.iter().zip(&stories) {
         for &index in members {
             events[index].story = Some(story.id.clone());
@@ -92,6 +89,26 @@ pub fn group(events: &mut [Event]) -> Vec<StoryEvent> {
     }
     stories.sort_unstable_by(|a, b| a.id.cmp(&b.id));
     stories
+}
+
+/// The candidate pairs of one block that report one happening, in pair order, each with why.
+/// Pinned events join by the user's word only; an event placed by context never joins as if its
+/// time were stated.
+fn matching_pairs(
+    events: &[Event],
+    members: &[usize],
+    evidence: &[Evidence],
+    words: &Words,
+) -> Vec<(usize, usize, Vec<String>)> {
+    let joinable = |e: &Event| e.placement == PlacementKind::Phrase && e.story_pin.is_none();
+    candidate_pairs(members, evidence)
+        .into_iter()
+        .filter(|&(a, b)| joinable(&events[a]) && joinable(&events[b]))
+        .filter_map(|(a, b)| {
+            let why = same_happening(&events[a], &events[b], &evidence[a], &evidence[b], words)?;
+            Some((a, b, why))
+        })
+        .collect()
 }
 
 /// Each set's root and members, in order of first member.

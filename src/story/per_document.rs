@@ -55,14 +55,52 @@ fn read_outside(
         reader.read(text, offsets, sentence);
     });
     let implied = reader.finish(&found);
+    let by_sentence = EventsBySentence::new(events);
     for claim in &mut found {
         let sentence = sentences.get(claim.sentence).and_then(|s| text.get(s.start..s.end)).unwrap_or("");
         claim.about = named_happening(sentence).map(str::to_string);
-        claim.event = event_of_claim(claim, events);
+        claim.event = event_of_claim(claim, &by_sentence);
     }
+    let mentions = MentionsBySentence::new(mentions);
     let implied_events =
-        implied.into_iter().filter_map(|i| implied_event(doc_id, text, offsets, sentences, mentions, i)).collect();
+        implied.into_iter().filter_map(|i| implied_event(doc_id, text, offsets, sentences, &mentions, i)).collect();
     (found, implied_events)
+}
+
+/// The events placed by their own time phrase, grouped by sentence (code point span) in text
+/// order, each group in event order: a claim finds its sentence's events by a binary search
+/// instead of a pass over every event of the document (which made a long text quadratic).
+struct EventsBySentence<'e> {
+    groups: Vec<(usize, usize, Vec<&'e Event>)>,
+}
+
+impl<'e> EventsBySentence<'e> {
+    fn new(events: &'e [Event]) -> Self {
+        let mut phrased: Vec<&Event> = events.iter().filter(|e| e.placement == PlacementKind::Phrase).collect();
+        phrased.sort_by_key(|e| (e.sentence.start, e.sentence.end));
+        let mut groups: Vec<(usize, usize, Vec<&Event>)> = Vec::new();
+        for event in phrased {
+            match groups.last_mut() {
+                Some((start, end, members)) if (*start, *end) == (event.sentence.start, event.sentence.end) => {
+                    members.push(event)
+                }
+                _ => groups.push((event.sentence.start, event.sentence.end, vec![event])),
+            }
+        }
+        EventsBySentence { groups }
+    }
+
+    /// The events of the sentence holding code point `at`, in event order.
+    fn at(&self, at: usize) -> impl Iterator<Item = &'e Event> + '_ {
+        let holding = self.groups.partition_point(|(start, _, _)| *start <= at);
+        // Sentences do not overlap: the last group starting at or before `at` is the one that
+        // can hold it (the walk back stops at the first that ends before).
+        self.groups[..holding]
+            .iter()
+            .rev()
+            .take_while(move |(_, end, _)| at < *end)
+            .flat_map(|(_, _, members)| members.iter().copied())
+    }
 }
 
 /// The byte spans of the date and time mentions, in text order.
@@ -76,15 +114,33 @@ fn date_spans(offsets: &CharOffsets, mentions: &[Mention]) -> Vec<Range<usize>> 
 /// The event of the claim's sentence it is about: one whose happening has counts to report, else
 /// the first of the sentence. Events placed only by context are left out: a claim in such a
 /// sentence is about the happening its sentence names, found across the story.
-fn event_of_claim(claim: &Claim, events: &[Event]) -> Option<String> {
-    let in_sentence: Vec<&Event> = events
-        .iter()
-        .filter(|e| e.placement == PlacementKind::Phrase)
-        .filter(|e| e.sentence.start <= claim.start && claim.start < e.sentence.end)
-        .collect();
+fn event_of_claim(claim: &Claim, events: &EventsBySentence) -> Option<String> {
+    let in_sentence: Vec<&Event> = events.at(claim.start).collect();
     let counted =
         in_sentence.iter().find(|e| families::family_of_label(&e.label).is_some_and(|f| COUNTED_FAMILIES.contains(&f)));
     counted.or(in_sentence.first()).map(|e| e.id.clone())
+}
+
+/// A document's mentions found by sentence: a binary search when they are in sentence order
+/// (as extraction gives them; checked once), else a pass over all of them.
+struct MentionsBySentence<'m> {
+    mentions: &'m [Mention],
+    in_order: bool,
+}
+
+impl<'m> MentionsBySentence<'m> {
+    fn new(mentions: &'m [Mention]) -> Self {
+        MentionsBySentence { mentions, in_order: mentions.is_sorted_by_key(|m| m.sentence) }
+    }
+
+    fn of(&self, sentence: usize) -> &'m [Mention] {
+        if !self.in_order {
+            return self.mentions;
+        }
+        let first = self.mentions.partition_point(|m| m.sentence < sentence);
+        let end = self.mentions.partition_point(|m| m.sentence <= sentence);
+        &self.mentions[first..end]
+    }
 }
 
 fn kind_name(kind: ImpliedKind) -> &'static str {
@@ -102,7 +158,7 @@ fn implied_event(
     text: &str,
     offsets: &CharOffsets,
     sentences: &[SentenceSpan],
-    mentions: &[Mention],
+    mentions: &MentionsBySentence,
     found: Implied,
 ) -> Option<Event> {
     let span = sentences.get(found.sentence)?;
@@ -110,6 +166,7 @@ fn implied_event(
     let (start, end) = (offsets.byte_at(found.phrase_start), offsets.byte_at(found.phrase_end));
     let phrase = text.get(start..end).unwrap_or_default().to_string();
     let inside: Vec<String> = mentions
+        .of(found.sentence)
         .iter()
         .filter(|m| m.start < found.phrase_end && found.phrase_start < m.end)
         .map(|m| m.id.clone())
