@@ -62,8 +62,14 @@ pub fn extract_document(doc: &Document, doc_id: &str, settings: &Settings) -> Do
         tokens: &extraction.tokens,
     };
     let (claims, implied) = per_document::read(&text, &extraction.mentions, &extraction.events, extraction.reference);
-    let Extraction { info, mentions, mut events, uses_anchor, .. } = extraction;
+    let Extraction { info, mut mentions, mut events, uses_anchor, .. } = extraction;
+    events.reserve_exact(implied.len());
     events.extend(implied);
+    // Kept until the story joins every document: without the slack of their growth.
+    mentions.shrink_to_fit();
+    events.shrink_to_fit();
+    let mut claims = claims;
+    claims.shrink_to_fit();
     DocumentResult { info, mentions, events, claims, uses_anchor }
 }
 
@@ -111,6 +117,7 @@ pub fn extract_events(doc: &Document, doc_id: &str, settings: &Settings) -> Extr
         published,
     };
     let placed = events::context::place(&context);
+    events.reserve_exact(placed.len());
     events.extend(placed);
     let info = DocumentInfo {
         id: doc_id.to_string(),
@@ -217,11 +224,17 @@ pub fn extract_all_observed(
 /// One timeline of per-document results (in their order), joined by the story layer.
 pub fn join(results: Vec<DocumentResult>, anchor: NaiveDate) -> Timeline {
     let mut timeline = Timeline::empty(anchor);
+    // Each vector grows once, to its full size (growing by doubling copied it again and again
+    // and left up to half of it unused).
+    let mentions = results.iter().map(|r| r.mentions.len()).sum();
+    let events = results.iter().map(|r| r.events.len()).sum();
+    let claims = results.iter().map(|r| r.claims.len()).sum();
+    timeline.documents.reserve_exact(results.len());
     for result in results {
         timeline.documents.push(result.info);
-        append(&mut timeline.mentions, result.mentions);
-        append(&mut timeline.events, result.events);
-        append(&mut timeline.claims, result.claims);
+        append(&mut timeline.mentions, result.mentions, mentions);
+        append(&mut timeline.events, result.events, events);
+        append(&mut timeline.claims, result.claims, claims);
     }
     crate::story::assemble(&mut timeline);
     timeline
@@ -258,11 +271,12 @@ pub fn build_timeline_reusing(sources: &[(&str, &Document)], settings: &Settings
     }
 }
 
-/// Moves `items` to the end of `all`; the first document's vector is taken as it is instead of
-/// being copied into a new one.
-fn append<T>(all: &mut Vec<T>, mut items: Vec<T>) {
+/// Moves `items` to the end of `all`, which ends up holding `total` items: the first
+/// document's vector is taken as it is (one document is never copied) and given room for all.
+fn append<T>(all: &mut Vec<T>, mut items: Vec<T>, total: usize) {
     if all.is_empty() {
         *all = items;
+        all.reserve_exact(total.saturating_sub(all.len()));
     } else {
         all.append(&mut items);
     }

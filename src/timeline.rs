@@ -101,7 +101,7 @@ pub struct Event {
     /// Set when the event is implied by the text rather than dated by it ("Khalid Masood, 52" →
     /// born 1964–65): what implies it and how.
     #[serde(default)]
-    pub implied: Option<ImpliedInfo>,
+    pub implied: Option<Box<ImpliedInfo>>,
     /// How the event got its time: `phrase` (its own time phrase), `context` (a sentence with no
     /// time phrase, placed by the discourse) or `relation` (placed after the event it points to).
     #[serde(default)]

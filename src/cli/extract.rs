@@ -91,7 +91,7 @@ pub fn run(args: &ExtractArgs) -> i32 {
     }
     let bar = super::progress::Bar::new(articles.len());
     bar.stage("reading", articles.len());
-    let (docs, failed) = load_all(&articles, &bar);
+    let (mut docs, failed) = load_all(&articles, &bar);
     if docs.is_empty() {
         bar.finish();
         say!("chronoscope extract: no article could be read");
@@ -117,16 +117,24 @@ pub fn run(args: &ExtractArgs) -> i32 {
         },
     };
     let settings = Settings { anchor, dct: args.dct.clone() };
-    let mut timeline = match extracted {
+    let extraction = match extracted {
         Some(reusable) => {
             bar.whole("story");
-            pipeline::build_timeline_reusing(&sources, &settings, reusable)
+            Err(pipeline::build_timeline_reusing(&sources, &settings, reusable))
         }
-        None => {
-            let results = pipeline::extract_all_observed(&sources, &settings, &tick);
+        None => Ok(pipeline::extract_all_observed(&sources, &settings, &tick)),
+    };
+    if args.timeml.is_none() {
+        // Every output but TimeML is written from the timeline alone (events keep their
+        // sentences): the texts' room goes to the story layer.
+        docs.iter_mut().for_each(|doc| doc.text = String::new());
+    }
+    let mut timeline = match extraction {
+        Ok(results) => {
             bar.whole("story");
             pipeline::join(results, settings.anchor)
         }
+        Err(joined) => joined,
     };
     bar.finish();
     timeline.anchor_source = Some(source);

@@ -189,7 +189,7 @@ fn implied_event(
         original_label: None,
         hidden: false,
         story: None,
-        implied: Some(ImpliedInfo {
+        implied: Some(Box::new(ImpliedInfo {
             kind: kind_name(found.kind).to_string(),
             mention: inside.into_iter().next(),
             phrase,
@@ -197,7 +197,7 @@ fn implied_event(
             end: found.phrase_end,
             approximate: found.approximate,
             explanation: found.explanation,
-        }),
+        })),
         placement: Default::default(),
         placement_explanation: None,
         story_pin: None,
