@@ -16,9 +16,20 @@ pub fn looks_like_pdf(bytes: &[u8]) -> bool {
 
 /// The text of a PDF's pages; `Err` says, for a user, why there is none.
 pub fn extract(bytes: &[u8]) -> Result<String, String> {
-    let pages = super::contained::run(|| pdf_extract::extract_text_from_mem_by_pages(bytes))
-        .ok_or_else(|| "the PDF is damaged or uses a feature the PDF reader does not handle".to_string())?
-        .map_err(|e| describe(&e))?;
+    use super::contained::{run_for, Ended};
+    let owned = bytes.to_vec();
+    let limit = time_limit(bytes.len());
+    let pages = match run_for(limit, move || pdf_extract::extract_text_from_mem_by_pages(&owned)) {
+        Ended::Finished(read) => read.map_err(|e| describe(&e))?,
+        Ended::Panicked => return Err("the PDF is damaged or uses a feature the PDF reader does not handle".into()),
+        Ended::TimedOut => {
+            return Err(format!(
+                "reading the PDF took longer than {} s; it may be damaged or crafted. Export its text another way \
+                 (e.g. pdftotext) and open that",
+                limit.as_secs()
+            ))
+        }
+    };
     if pages.is_empty() {
         return Err("the PDF has no pages".to_string());
     }
@@ -31,6 +42,12 @@ pub fn extract(bytes: &[u8]) -> Result<String, String> {
         ));
     }
     Ok(text)
+}
+
+/// How long a PDF of `bytes` may take to read: 20 s, and 2 s more per MB (the reader takes well
+/// under a second per MB of ordinary PDF).
+fn time_limit(bytes: usize) -> std::time::Duration {
+    std::time::Duration::from_secs(20 + 2 * (bytes / 1_000_000) as u64)
 }
 
 /// A user's reading of the reader's error.
