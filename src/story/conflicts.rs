@@ -10,7 +10,7 @@
 
 use super::claims::{Claim, ClaimStatus};
 use super::families;
-use crate::text::fast_hash::FastMap as HashMap;
+use crate::text::fast_hash::{FastMap as HashMap, FastSet as HashSet};
 use crate::timeline::{Event, StoryEvent, Timeline};
 use crate::timex::Granularity;
 use serde::{Deserialize, Serialize};
@@ -52,7 +52,7 @@ pub const COUNTED_FAMILIES: &[&str] =
 /// sentence names, else its document's most reported story event), then compares them.
 pub fn compare(timeline: &mut Timeline) {
     // Events and story events do not change here: one index serves the claims and the times.
-    let index = Index::new(&timeline.events, &timeline.stories);
+    let index = Index::new(&timeline.events, &timeline.stories, &timeline.claims);
     let stories: Vec<Option<String>> = {
         use rayon::prelude::*;
         timeline.claims.par_iter().map(|c| story_of_claim(&index, c)).collect()
@@ -106,7 +106,7 @@ struct FirstOfFamily<'t> {
 }
 
 impl<'t> Index<'t> {
-    fn new(all_events: &'t [Event], all_stories: &'t [StoryEvent]) -> Self {
+    fn new(all_events: &'t [Event], all_stories: &'t [StoryEvent], claims: &[Claim]) -> Self {
         let events = all_events.iter().map(|e| (e.id.as_str(), e)).collect();
         let stories = all_stories.iter().map(|s| (s.id.as_str(), s)).collect();
         let mut by_document: HashMap<&str, Vec<&StoryEvent>> = HashMap::default();
@@ -126,10 +126,16 @@ impl<'t> Index<'t> {
                 *slot = story;
             }
         }
+        // Only the documents with a claim about a named happening look their families up, and
+        // each story event's family is found once.
+        let asking: HashSet<&str> = claims.iter().filter(|c| c.about.is_some()).map(|c| c.doc.as_str()).collect();
+        let mut family_of: HashMap<&str, Option<&'static str>> = HashMap::default();
         let mut first_of_family: HashMap<(&str, &'static str), FirstOfFamily> = HashMap::default();
-        for (doc, list) in &by_document {
+        for (doc, list) in by_document.iter().filter(|(doc, _)| asking.contains(*doc)) {
             for story in list {
-                let Some(family) = families::family_of_label(&story.label) else { continue };
+                let family =
+                    *family_of.entry(story.id.as_str()).or_insert_with(|| families::family_of_label(&story.label));
+                let Some(family) = family else { continue };
                 let first = first_of_family.entry((*doc, family)).or_default();
                 first.own = first.own.or(Some(story));
                 if story.documents.len() >= 2 {
