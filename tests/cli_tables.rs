@@ -244,6 +244,7 @@ fn read_svg(text: &str) -> (Vec<(String, String)>, Vec<String>) {
                     "amp" => "&",
                     "lt" => "<",
                     "gt" => ">",
+                    "quot" => "\"",
                     other => panic!("unexpected entity &{other};"),
                 };
                 texts.last_mut().unwrap().push_str(entity);

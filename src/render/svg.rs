@@ -330,20 +330,12 @@ fn num(value: f32) -> String {
     }
 }
 
-/// Character data: markup characters as entities, and characters XML forbids (control
-/// characters from a damaged file) as U+FFFD.
+/// Character data: markup characters as entities (as in the HTML exports), and characters XML
+/// forbids (control characters from a damaged file) as U+FFFD.
 fn escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            c if crate::export::timeml::forbidden_in_xml(c) => out.push('\u{FFFD}'),
-            c => out.push(c),
-        }
-    }
-    out
+    let allowed: String =
+        text.chars().map(|c| if crate::export::timeml::forbidden_in_xml(c) { '\u{FFFD}' } else { c }).collect();
+    crate::export::html_text::escape(&allowed)
 }
 
 #[cfg(test)]
