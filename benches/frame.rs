@@ -6,7 +6,7 @@
 
 use chrono::{Duration, NaiveDate};
 use chronoscope::render::time_axis::{self, to_seconds};
-use chronoscope::render::{build_scene, render_png, SceneOptions, TimelineView, Viewport};
+use chronoscope::render::{build_scene, render_png, Picture, SceneOptions, TimelineView, Viewport};
 use chronoscope::timeline::{DocumentInfo, Event, SentenceRef, Timeline};
 use chronoscope::timex::Granularity;
 use criterion::{criterion_group, criterion_main, Criterion};
@@ -106,7 +106,7 @@ fn frame(c: &mut Criterion) {
     let mut group = c.benchmark_group("png");
     group.sample_size(10);
     group.bench_function("png_10k_1920x1080", |b| {
-        b.iter(|| black_box(render_png(&tl, TimelineView::Sources, None, 1920, 1080)))
+        b.iter(|| black_box(render_png(&tl, &Picture::whole(TimelineView::Sources, 1920, 1080))))
     });
     group.finish();
 }

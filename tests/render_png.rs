@@ -6,7 +6,7 @@
 
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use chronoscope::render::time_axis::to_seconds;
-use chronoscope::render::{render_png, write_png, TimelineView, Viewport};
+use chronoscope::render::{render_png, write_png, Picture, TimelineView, Viewport};
 use chronoscope::timeline::{Event, Mention, SentenceRef, Timeline};
 use chronoscope::timex::{Granularity, Interval, TimexType};
 use std::collections::HashSet;
@@ -135,7 +135,7 @@ fn decode(bytes: &[u8]) -> tiny_skia::Pixmap {
 #[test]
 fn png_decodes_with_size_colour_and_text() {
     let tl = story();
-    let bytes = render_png(&tl, TimelineView::Sources, None, 1200, 640).unwrap();
+    let bytes = render_png(&tl, &Picture::whole(TimelineView::Sources, 1200, 640)).unwrap();
     if let Ok(path) = std::env::var("CHRONOSCOPE_SAMPLE_PNG") {
         std::fs::write(path, &bytes).unwrap();
     }
@@ -163,8 +163,9 @@ fn explicit_viewport_is_honoured() {
         width: 1.0,
         height: 1.0,
     };
-    let zoomed = render_png(&tl, TimelineView::Sources, Some(vp), 900, 500).unwrap();
-    let fitted = render_png(&tl, TimelineView::Sources, None, 900, 500).unwrap();
+    let zoomed =
+        render_png(&tl, &Picture { view: TimelineView::Sources, viewport: Some(vp), width: 900, height: 500 }).unwrap();
+    let fitted = render_png(&tl, &Picture::whole(TimelineView::Sources, 900, 500)).unwrap();
     assert_ne!(zoomed, fitted);
     let png = decode(&zoomed);
     assert_eq!((png.width(), png.height()), (900, 500));
@@ -174,11 +175,13 @@ fn explicit_viewport_is_honoured() {
 fn sizes_outside_one_pixel_to_4k_are_errors() {
     let tl = story();
     for (w, h) in [(0, 0), (0, 100), (100, 0), (5000, 5000), (3841, 100), (3840, 2161)] {
-        let err = render_png(&tl, TimelineView::Sources, None, w, h).unwrap_err();
+        let err = render_png(&tl, &Picture::whole(TimelineView::Sources, w, h)).unwrap_err();
         assert!(err.contains(&format!("{w}x{h}")), "{err}");
     }
     let nan = Viewport { start: f64::NAN, end: 1.0, width: 1.0, height: 1.0 };
-    assert!(render_png(&tl, TimelineView::Sources, Some(nan), 100, 100).unwrap_err().contains("time range"));
+    assert!(render_png(&tl, &Picture { view: TimelineView::Sources, viewport: Some(nan), width: 100, height: 100 })
+        .unwrap_err()
+        .contains("time range"));
     assert!(chronoscope::render::png::check_size(3840, 2160).is_ok());
     assert!(chronoscope::render::png::check_size(1, 1).is_ok());
 }
@@ -186,9 +189,9 @@ fn sizes_outside_one_pixel_to_4k_are_errors() {
 #[test]
 fn tiny_and_empty_timelines_still_render() {
     let empty = Timeline::empty(NaiveDate::from_ymd_opt(2017, 3, 22).unwrap());
-    let png = decode(&render_png(&empty, TimelineView::Sources, None, 320, 200).unwrap());
+    let png = decode(&render_png(&empty, &Picture::whole(TimelineView::Sources, 320, 200)).unwrap());
     assert_eq!((png.width(), png.height()), (320, 200));
-    let png = decode(&render_png(&story(), TimelineView::Sources, None, 1, 1).unwrap());
+    let png = decode(&render_png(&story(), &Picture::whole(TimelineView::Sources, 1, 1)).unwrap());
     assert_eq!((png.width(), png.height()), (1, 1));
 }
 
@@ -196,19 +199,20 @@ fn tiny_and_empty_timelines_still_render() {
 fn write_png_is_atomic_and_reports_bad_paths() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("timeline.png");
-    write_png(&path, &story(), TimelineView::Sources, None, 640, 360).unwrap();
+    write_png(&path, &story(), &Picture::whole(TimelineView::Sources, 640, 360)).unwrap();
     let bytes = std::fs::read(&path).unwrap();
     assert_eq!(decode(&bytes).width(), 640);
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 1);
     let err =
-        write_png(&dir.path().join("missing/dir/x.png"), &story(), TimelineView::Sources, None, 64, 64).unwrap_err();
+        write_png(&dir.path().join("missing/dir/x.png"), &story(), &Picture::whole(TimelineView::Sources, 64, 64))
+            .unwrap_err();
     assert!(err.contains("x.png"), "{err}");
 }
 
 #[test]
 fn the_svg_draws_the_same_scene_with_text_and_checks_sizes_like_the_png() {
     let tl = story();
-    let svg = chronoscope::render::svg::render_svg(&tl, TimelineView::Sources, None, 1200, 640).unwrap();
+    let svg = chronoscope::render::svg::render_svg(&tl, &Picture::whole(TimelineView::Sources, 1200, 640)).unwrap();
     assert!(svg.starts_with("<?xml") && svg.trim_end().ends_with("</svg>"));
     assert!(svg.contains("width=\"1200\" height=\"640\" viewBox=\"0 0 1200 640\""), "{}", &svg[..400]);
     // Every label the scene draws is a text element, in the order the scene draws them.
@@ -217,9 +221,12 @@ fn the_svg_draws_the_same_scene_with_text_and_checks_sizes_like_the_png() {
         assert!(svg.contains(&format!(">{first_word}")), "{label} is not text in the SVG");
     }
     // A 4K export keeps the scene in points, scaled to the pixels.
-    let big = chronoscope::render::svg::render_svg(&tl, TimelineView::Sources, None, 3840, 2160).unwrap();
+    let big = chronoscope::render::svg::render_svg(&tl, &Picture::whole(TimelineView::Sources, 3840, 2160)).unwrap();
     assert!(big.contains("width=\"3840\" height=\"2160\" viewBox=\"0 0 1920 1080\""));
     for (w, h) in [(0, 10), (3841, 100), (4000, 4000)] {
-        assert!(chronoscope::render::svg::render_svg(&tl, TimelineView::Sources, None, w, h).is_err(), "{w}x{h}");
+        assert!(
+            chronoscope::render::svg::render_svg(&tl, &Picture::whole(TimelineView::Sources, w, h)).is_err(),
+            "{w}x{h}"
+        );
     }
 }

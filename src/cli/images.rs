@@ -1,7 +1,7 @@
 //! The drawn outputs that `extract` and `export` both offer: `--png` (a raster image) and `--svg`
 //! (the same drawing as vectors, for print), both of `--png-size` and of the `--view` chosen.
 
-use chronoscope::render::{png, svg, TimelineView};
+use chronoscope::render::{png, svg, Picture, TimelineView};
 use chronoscope::timeline::Timeline;
 use clap::Args;
 use std::path::PathBuf;
@@ -45,12 +45,13 @@ impl ImageArgs {
     /// Writes every image asked for; false when one failed (each failure is said).
     pub fn write(&self, timeline: &Timeline) -> bool {
         let (w, h) = self.png_size;
+        let picture = Picture::whole(self.view, w, h);
         let mut ok = true;
         if let Some(path) = &self.png {
-            ok &= report("PNG", path, png::write_png(path, timeline, self.view, None, w, h), (w, h));
+            ok &= report("PNG", path, png::write_png(path, timeline, &picture), (w, h));
         }
         if let Some(path) = &self.svg {
-            ok &= report("SVG", path, svg::write_svg(path, timeline, self.view, None, w, h), (w, h));
+            ok &= report("SVG", path, svg::write_svg(path, timeline, &picture), (w, h));
         }
         ok
     }

@@ -82,6 +82,23 @@ pub struct Scene {
     pub hits: Vec<Hit>,
 }
 
+/// A picture of a timeline to export: what it draws (`view`), the time range (`None`: the whole
+/// timeline) and its size in pixels.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Picture {
+    pub view: TimelineView,
+    pub viewport: Option<Viewport>,
+    pub width: u32,
+    pub height: u32,
+}
+
+impl Picture {
+    /// The whole timeline in `view`, `width`x`height` pixels.
+    pub fn whole(view: TimelineView, width: u32, height: u32) -> Self {
+        Picture { view, viewport: None, width, height }
+    }
+}
+
 /// Which rows a timeline is drawn in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum TimelineView {

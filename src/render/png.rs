@@ -9,7 +9,7 @@ use super::layout::build_scene;
 use super::raster::Canvas;
 use super::theme::Theme;
 use super::time_axis;
-use super::{SceneOptions, TimelineView, Viewport};
+use super::{Picture, SceneOptions, Viewport};
 use crate::timeline::Timeline;
 use crate::timex::Interval;
 use epaint::text::TextOptions;
@@ -63,16 +63,11 @@ pub fn default_viewport(timeline: &Timeline, width: f32, height: f32) -> Viewpor
     }
 }
 
-/// Renders `timeline` as a `width`x`height` PNG (light theme) in `view`. `viewport` chooses the
-/// time range (its size is replaced by the image size); `None` fits the whole timeline.
-pub fn render_png(
-    timeline: &Timeline,
-    view: TimelineView,
-    viewport: Option<Viewport>,
-    width: u32,
-    height: u32,
-) -> Result<Vec<u8>, String> {
-    let canvas = render_canvas(timeline, view, viewport, width, height)?;
+/// Renders `timeline` as a PNG (light theme) of `picture`. Its viewport chooses the time range
+/// (its size is replaced by the image size); `None` fits the whole timeline.
+pub fn render_png(timeline: &Timeline, picture: &Picture) -> Result<Vec<u8>, String> {
+    let (width, height) = (picture.width, picture.height);
+    let canvas = render_canvas(timeline, picture)?;
     let size =
         tiny_skia::IntSize::from_wh(width, height).ok_or_else(|| format!("invalid PNG size {width}x{height}"))?;
     let pixmap = tiny_skia::Pixmap::from_vec(canvas.pixels, size)
@@ -81,15 +76,8 @@ pub fn render_png(
 }
 
 /// [`render_png`], written atomically to `path`.
-pub fn write_png(
-    path: &Path,
-    timeline: &Timeline,
-    view: TimelineView,
-    viewport: Option<Viewport>,
-    width: u32,
-    height: u32,
-) -> Result<(), String> {
-    let bytes = render_png(timeline, view, viewport, width, height)?;
+pub fn write_png(path: &Path, timeline: &Timeline, picture: &Picture) -> Result<(), String> {
+    let bytes = render_png(timeline, picture)?;
     crate::export::atomic::write_atomic(path, &bytes).map_err(|e| format!("writing {}: {e}", path.display()))
 }
 
@@ -105,15 +93,10 @@ pub(super) struct ExportScene {
     pub fonts: Fonts,
 }
 
-/// Builds the scene of `timeline` for an image of `width`x`height` pixels. `viewport` chooses
-/// the time range (its size is replaced by the image size); `None` fits the whole timeline.
-pub(super) fn export_scene(
-    timeline: &Timeline,
-    view: TimelineView,
-    viewport: Option<Viewport>,
-    width: u32,
-    height: u32,
-) -> Result<ExportScene, String> {
+/// Builds the scene of `timeline` for `picture`. Its viewport chooses the time range (its size
+/// is replaced by the image size); `None` fits the whole timeline.
+pub(super) fn export_scene(timeline: &Timeline, picture: &Picture) -> Result<ExportScene, String> {
+    let Picture { view, viewport, width, height } = *picture;
     check_size(width, height)?;
     let ppp = pixels_per_point(width);
     let (w_pt, h_pt) = (width as f32 / ppp, height as f32 / ppp);
@@ -152,14 +135,9 @@ pub(super) fn export_scene(
 }
 
 /// Renders into a premultiplied RGBA canvas (what [`render_png`] encodes).
-pub fn render_canvas(
-    timeline: &Timeline,
-    view: TimelineView,
-    viewport: Option<Viewport>,
-    width: u32,
-    height: u32,
-) -> Result<Canvas, String> {
-    let scene = export_scene(timeline, view, viewport, width, height)?;
+pub fn render_canvas(timeline: &Timeline, picture: &Picture) -> Result<Canvas, String> {
+    let (width, height) = (picture.width, picture.height);
+    let scene = export_scene(timeline, picture)?;
     let ppp = scene.pixels_per_point;
     let atlas = scene.fonts.image();
     let mut tessellator = Tessellator::new(

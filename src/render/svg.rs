@@ -6,7 +6,7 @@
 
 use super::png::export_scene;
 use super::theme::Theme;
-use super::{TimelineView, Viewport};
+use super::Picture;
 use crate::timeline::Timeline;
 use epaint::{Color32, Mesh, Pos2, Rect, Shape, Stroke, StrokeKind, TextShape};
 use std::fmt::Write;
@@ -15,17 +15,11 @@ use std::path::Path;
 /// Fonts asked for, first the one the layout was measured with.
 const FONT_FAMILY: &str = "Ubuntu, 'Ubuntu Light', 'Noto Sans', 'DejaVu Sans', Helvetica, Arial, sans-serif";
 
-/// Renders `timeline` as an SVG document of `width`x`height` pixels (light theme) in `view`,
-/// drawing what [`super::png::render_png`] draws for the same arguments.
-pub fn render_svg(
-    timeline: &Timeline,
-    view: TimelineView,
-    viewport: Option<Viewport>,
-    width: u32,
-    height: u32,
-) -> Result<String, String> {
-    let scene = export_scene(timeline, view, viewport, width, height)?;
-    let mut svg = SvgWriter::new(width, height, scene.width_pt, scene.height_pt);
+/// Renders `timeline` as an SVG document of `picture` (light theme), drawing what
+/// [`super::png::render_png`] draws for the same picture.
+pub fn render_svg(timeline: &Timeline, picture: &Picture) -> Result<String, String> {
+    let scene = export_scene(timeline, picture)?;
+    let mut svg = SvgWriter::new(picture.width, picture.height, scene.width_pt, scene.height_pt);
     for shape in &scene.shapes {
         svg.shape(shape);
     }
@@ -33,15 +27,8 @@ pub fn render_svg(
 }
 
 /// [`render_svg`], written atomically to `path`.
-pub fn write_svg(
-    path: &Path,
-    timeline: &Timeline,
-    view: TimelineView,
-    viewport: Option<Viewport>,
-    width: u32,
-    height: u32,
-) -> Result<(), String> {
-    let text = render_svg(timeline, view, viewport, width, height)?;
+pub fn write_svg(path: &Path, timeline: &Timeline, picture: &Picture) -> Result<(), String> {
+    let text = render_svg(timeline, picture)?;
     crate::export::atomic::write_atomic(path, text.as_bytes()).map_err(|e| format!("writing {}: {e}", path.display()))
 }
 

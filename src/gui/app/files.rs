@@ -371,9 +371,10 @@ impl ChronoscopeApp {
         // The image draws the view the window shows.
         let view = self.selection.timeline_view(self.project.timeline.documents.len());
         let (timeline, w, h) = (&self.project.timeline, choice.width, choice.height);
+        let picture = render::Picture { view, viewport, width: w, height: h };
         let written = match choice.format {
-            ImageFormat::Png => render::write_png(path, timeline, view, viewport, w, h),
-            ImageFormat::Svg => render::svg::write_svg(path, timeline, view, viewport, w, h),
+            ImageFormat::Png => render::write_png(path, timeline, &picture),
+            ImageFormat::Svg => render::svg::write_svg(path, timeline, &picture),
         };
         match written {
             Ok(()) => {
