@@ -61,7 +61,12 @@ pub fn job(
         };
         byte_at.push((*mark, byte));
     }
-    let to_byte = |c: usize| byte_at.iter().find(|(m, _)| *m == c).map_or(text.len(), |(_, b)| *b);
+    // `byte_at` is in mark order: a binary search (a scan per span made a long article's
+    // layout quadratic in its phrases).
+    let to_byte = |c: usize| match byte_at.binary_search_by_key(&c, |(m, _)| *m) {
+        Ok(at) => byte_at[at].1,
+        Err(_) => text.len(),
+    };
     let mut cursor = 0usize;
     for span in spans {
         let start = to_byte(span.start).max(cursor);

@@ -10,6 +10,8 @@ use crate::session::project::Project;
 use crate::timeline::{Mention, Timeline};
 use crate::timex::TimexType;
 use egui::text::CCursor;
+use std::hash::{Hash, Hasher};
+use std::sync::Arc;
 
 fn legend(ui: &mut egui::Ui) {
     let dark = ui.visuals().dark_mode;
@@ -35,6 +37,40 @@ fn focus_color(dark: bool) -> egui::Color32 {
 /// The event a mention placed (the first one listing it).
 fn event_of<'a>(timeline: &'a Timeline, mention: &Mention) -> Option<&'a crate::timeline::Event> {
     timeline.events.iter().find(|e| e.mentions.contains(&mention.id))
+}
+
+/// The pane's text laid out, kept from frame to frame while the article, its highlights, the
+/// colours and the width stay the same: building the layout job and hashing a long article's
+/// whole text for egui's galley cache cost every frame as much as the article is long.
+#[derive(Clone)]
+struct LaidOut {
+    key: u64,
+    galley: Arc<egui::Galley>,
+}
+
+fn laid_out(
+    ui: &egui::Ui,
+    text: &str,
+    doc: &str,
+    spans: &[Span],
+    color: egui::Color32,
+    strong: egui::Color32,
+) -> Arc<egui::Galley> {
+    let width = ui.available_width();
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    (doc, text.len(), width.to_bits(), color.to_array(), strong.to_array()).hash(&mut hasher);
+    for span in spans {
+        (span.start, span.end, span.background.to_array(), span.strong).hash(&mut hasher);
+    }
+    let key = hasher.finish();
+    let id = ui.scope_id().with("laid_out_text");
+    if let Some(kept) = ui.data(|d| d.get_temp::<LaidOut>(id)).filter(|kept| kept.key == key) {
+        return kept.galley;
+    }
+    let job = highlight::job(text, spans, egui::FontId::proportional(14.0), color, strong, width);
+    let galley = ui.painter().layout_job(job);
+    ui.data_mut(|d| d.insert_temp(id, LaidOut { key, galley: galley.clone() }));
+    galley
 }
 
 pub fn show(ui: &mut egui::Ui, project: &Project, selection: &mut Selection, actions: &mut Vec<Action>) {
@@ -88,8 +124,7 @@ pub fn show(ui: &mut egui::Ui, project: &Project, selection: &mut Selection, act
     egui::ScrollArea::vertical().id_salt("text_pane_scroll").auto_shrink([false, false]).show(ui, |ui| {
         let color = ui.visuals().text_color();
         let strong = ui.visuals().strong_text_color();
-        let job = highlight::job(text, &spans, egui::FontId::proportional(14.0), color, strong, ui.available_width());
-        let galley = ui.painter().layout_job(job);
+        let galley = laid_out(ui, text, &info.id, &spans, color, strong);
         let (rect, response) = ui.allocate_exact_size(galley.size(), egui::Sense::click());
         let pointed = response.hover_pos().map(|p| galley.cursor_from_pos(p - rect.min).index.0);
         let under_pointer = pointed.and_then(|i| mentions.iter().find(|m| m.start <= i && i < m.end));
