@@ -68,6 +68,9 @@ const WORD_FLAGS: &[(&str, u16)] = {
         ("in", PREPOSITION),
         ("at", PREPOSITION),
         ("during", PREPOSITION),
+        ("through", PREPOSITION),
+        ("throughout", PREPOSITION),
+        ("within", PREPOSITION),
         ("by", PREPOSITION),
         ("from", PREPOSITION),
         ("of", PREPOSITION),
@@ -225,11 +228,37 @@ fn floor_char_boundary(text: &str, mut at: usize) -> usize {
 fn clause_starts(ws: &[Word], inside_mention: impl Fn(usize) -> bool) -> Vec<usize> {
     let mut starts = vec![0];
     for (i, w) in ws.iter().enumerate().skip(1) {
-        if w.has(flag::PUNCT | flag::CLAUSE) && !inside_mention(w.start) {
+        let clause_start = starts.last().copied().unwrap_or(0);
+        let opens = w.has(flag::PUNCT | flag::CLAUSE) || joins_a_clause(ws, clause_start, i);
+        if opens && !inside_mention(w.start) {
             starts.push(i);
         }
     }
     starts
+}
+
+/// Determiners that open the subject of a clause joined by "and".
+const CLAUSE_SUBJECT_OPENERS: &[&str] = &["the", "a", "an", "his", "her", "its", "their", "this", "these", "those"];
+
+/// "… and the road reopened on Wednesday": an "and" followed by a subject of its own (a
+/// determiner and a noun, then a verb) joins a clause with its own event, not more of the same
+/// one. "Smith and Jones met" stays one clause, and so does a longer noun phrase ("a notice dated
+/// June 13 and an incident log stamped that day were handed over"), whose "verb" is often a
+/// participle. `clause_start` is where the clause holding the "and" starts.
+fn joins_a_clause(ws: &[Word], clause_start: usize, at: usize) -> bool {
+    if !ws[at].text.eq_ignore_ascii_case("and") {
+        return false;
+    }
+    // The clause before must have its verb already: "Pohamba and his delegation arrived" is one
+    // subject, and after a verb of saying the reported clause's subject is still being read
+    // ("Blair said the security service and his force have ...").
+    let before = ws[clause_start..at].iter().rev().find(|w| repair::is_verb(w) || w.has(flag::REPORTING));
+    if before.is_none_or(|w| w.has(flag::REPORTING)) {
+        return false;
+    }
+    let Some(next) = ws.get(at + 1) else { return false };
+    let opens_subject = CLAUSE_SUBJECT_OPENERS.iter().any(|d| next.text.eq_ignore_ascii_case(d));
+    opens_subject && ws[at + 2..].iter().take(2).take_while(|w| !w.has(flag::PUNCT | flag::CLAUSE)).any(repair::is_verb)
 }
 
 fn join(ws: &[Word]) -> String {
@@ -335,9 +364,13 @@ pub(super) fn label_for(
     let appositive_participle = clause_start > 0
         && ws[clause_start].has(flag::PUNCT)
         && label.iter().find(|w| !w.has(flag::PUNCT)).is_some_and(|w| repair::is_verb(w) && w.text.ends_with("ed"));
+    // A clause joined by "and" with a subject of its own is another event, never the rest of
+    // this one.
+    let next_is_own_clause = clause_end < ws.len() && joins_a_clause(&ws, clause_start, clause_end);
     let completes = (ends_in_report || label.iter().filter(|w| !w.has(flag::PUNCT)).count() < 3)
         && clause + 1 < starts.len()
-        && !appositive_participle;
+        && !appositive_participle
+        && !next_is_own_clause;
     if completes {
         let next_end = starts.get(clause + 2).copied().unwrap_or(ws.len());
         label.extend(ws[clause_end..next_end].iter().filter(|w| !w.has(flag::THAT)));
