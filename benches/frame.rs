@@ -49,7 +49,7 @@ fn synthetic(n: usize) -> Timeline {
             start,
             end,
             granularity: g,
-            mentions: vec![],
+            mentions: vec![format!("d-m{i}")],
             sentence: SentenceRef { start: 0, end: 0, text: "".into() },
             edited: i % 17 == 0,
             original: None,
@@ -101,6 +101,15 @@ fn frame(c: &mut Criterion) {
     c.bench_function("event_by_id_10k", |b| b.iter(|| black_box(tl.event(black_box(&last)).is_some())));
     c.bench_function("event_by_scan_10k", |b| {
         b.iter(|| black_box(tl.events.iter().any(|e| e.id == *black_box(&last))))
+    });
+    // Clicking a time phrase in the document pane: the event it placed.
+    let last_mention = tl.events.last().and_then(|e| e.mentions.first().cloned()).unwrap_or_default();
+    let _ = tl.event_placed_by(&last_mention);
+    c.bench_function("event_of_clicked_phrase_10k", |b| {
+        b.iter(|| black_box(tl.event_placed_by(black_box(&last_mention)).is_some()))
+    });
+    c.bench_function("event_of_clicked_phrase_by_scan_10k", |b| {
+        b.iter(|| black_box(tl.events.iter().any(|e| e.mentions.contains(black_box(&last_mention)))))
     });
     c.bench_function("timeline_copy_10k", |b| b.iter(|| black_box(tl.clone())));
     let mut group = c.benchmark_group("png");

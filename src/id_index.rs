@@ -16,18 +16,36 @@ pub struct Positions {
 impl Positions {
     /// Where the item with `id` is in `items` (the first, if several share it).
     pub fn position<T>(&self, items: &[T], id: &str, id_of: impl Fn(&T) -> &str) -> Option<usize> {
-        let known = self.by_id.read().ok().and_then(|by_id| by_id.get(id).copied());
-        if let Some(at) = known.filter(|&at| items.get(at).is_some_and(|item| id_of(item) == id)) {
+        self.position_listing(items, id, |item, visit| visit(id_of(item)))
+    }
+
+    /// Where the first item listing `key` is in `items`, where `keys` visits each key an item
+    /// lists (an event's mentions, say): the same remembered positions, checked on every use.
+    pub fn position_listing<T>(
+        &self,
+        items: &[T],
+        key: &str,
+        keys: impl Fn(&T, &mut dyn FnMut(&str)),
+    ) -> Option<usize> {
+        let lists = |item: &T| {
+            let mut found = false;
+            keys(item, &mut |k| found |= k == key);
+            found
+        };
+        let known = self.by_id.read().ok().and_then(|by_id| by_id.get(key).copied());
+        if let Some(at) = known.filter(|&at| items.get(at).is_some_and(lists)) {
             return Some(at);
         }
         // Not where the positions say, or not among them: scan, and when the scan finds it, the
         // positions are stale and are rebuilt.
-        let found = items.iter().position(|item| id_of(item) == id)?;
+        let found = items.iter().position(lists)?;
         if let Ok(mut by_id) = self.by_id.write() {
             by_id.clear();
             by_id.reserve(items.len());
             for (at, item) in items.iter().enumerate() {
-                by_id.entry(Box::from(id_of(item))).or_insert(at);
+                keys(item, &mut |k| {
+                    by_id.entry(Box::from(k)).or_insert(at);
+                });
             }
         }
         Some(found)
@@ -42,6 +60,8 @@ pub struct TimelineIndex {
     pub mentions: Positions,
     pub stories: Positions,
     pub documents: Positions,
+    /// The event placed by each mention (the first listing it).
+    pub events_by_mention: Positions,
 }
 
 impl Clone for TimelineIndex {
@@ -83,5 +103,23 @@ mod tests {
         // Two items with one id: the first, as a scan finds it.
         items.push("x".into());
         assert_eq!(positions.position(&items, "x", String::as_str), Some(0));
+    }
+
+    /// Clicking a time phrase in the document pane found its event by scanning every event's
+    /// mentions (issue #11: no linear search per click); the lookup by a listed key must still
+    /// answer like that scan after edits.
+    #[test]
+    fn positions_by_listed_key_answer_like_a_scan() {
+        let positions = Positions::default();
+        let lists = |item: &Vec<&str>, visit: &mut dyn FnMut(&str)| item.iter().for_each(|k| visit(k));
+        let mut items: Vec<Vec<&str>> = vec![vec!["m1", "m2"], vec!["m3"], vec!["m2", "m4"]];
+        assert_eq!(positions.position_listing(&items, "m2", lists), Some(0), "the first item listing it");
+        assert_eq!(positions.position_listing(&items, "m4", lists), Some(2));
+        assert_eq!(positions.position_listing(&items, "m9", lists), None);
+        items[0].retain(|k| *k != "m2");
+        assert_eq!(positions.position_listing(&items, "m2", lists), Some(2), "no longer listed where remembered");
+        items.insert(0, vec!["m5"]);
+        assert_eq!(positions.position_listing(&items, "m3", lists), Some(2));
+        assert_eq!(positions.position_listing(&items, "m5", lists), Some(0));
     }
 }

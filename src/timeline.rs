@@ -286,6 +286,15 @@ impl Timeline {
         self.event_position(id).map(|at| &self.events[at])
     }
 
+    /// The event a mention placed (the first one listing it), found without a scan.
+    pub fn event_placed_by(&self, mention_id: &str) -> Option<&Event> {
+        let at = self
+            .index
+            .events_by_mention
+            .position_listing(&self.events, mention_id, |event, visit| event.mentions.iter().for_each(|m| visit(m)))?;
+        Some(&self.events[at])
+    }
+
     /// Where the event with `id` is in `events`.
     pub fn event_position(&self, id: &str) -> Option<usize> {
         self.index.events.position(&self.events, id, |e| &e.id)

@@ -34,11 +34,6 @@ fn focus_color(dark: bool) -> egui::Color32 {
     }
 }
 
-/// The event a mention placed (the first one listing it).
-fn event_of<'a>(timeline: &'a Timeline, mention: &Mention) -> Option<&'a crate::timeline::Event> {
-    timeline.events.iter().find(|e| e.mentions.contains(&mention.id))
-}
-
 /// The pane's text laid out, kept from frame to frame while the article, its highlights, the
 /// colours and the width stay the same: building the layout job and hashing a long article's
 /// whole text for egui's galley cache cost every frame as much as the article is long.
@@ -137,7 +132,7 @@ pub fn show(ui: &mut egui::Ui, project: &Project, selection: &mut Selection, act
             None => response,
         };
         if response.clicked() {
-            if let Some(event) = under_pointer.and_then(|m| event_of(timeline, m)) {
+            if let Some(event) = under_pointer.and_then(|m| timeline.event_placed_by(&m.id)) {
                 actions.push(Action::SelectFromText(event.id.clone()));
             }
         }
