@@ -79,7 +79,7 @@ const WORD_FLAGS: &[(&str, u16)] = {
         ("late", PREPOSITION),
     ]
 };
-const MAX_LABEL_WORDS: usize = 14;
+pub(super) const MAX_LABEL_WORDS: usize = 14;
 
 fn flag_table() -> &'static WordTable<u16> {
     static TABLE: OnceLock<WordTable<u16>> = OnceLock::new();
@@ -380,6 +380,7 @@ pub(super) fn label_for(
         with_what_was_reported(&mut label, &sentence, clause_start);
     }
     with_subject(&mut label, &sentence);
+    let label = repair::without_reduced_relative(label);
     if repair::reads_as_entry(&label) {
         return tidy(&label);
     }
@@ -403,6 +404,7 @@ pub(super) fn sentence_label(text: &str, from: usize, to: usize, mentions: &[(us
     let sentence = repair::Sentence { ws: &ws, starts: &starts, inside: &inside, dated: &dated };
     let mut label = repair::main_clause(&sentence);
     with_subject(&mut label, &sentence);
+    let label = repair::without_reduced_relative(label);
     if repair::reads_as_entry(&label) {
         return tidy(&label);
     }

@@ -219,6 +219,98 @@ pub(super) fn reported_content<'t>(sentence: &Sentence<'_, 't>, clause_start: us
     content
 }
 
+/// Words that open a noun phrase: a reduced relative ("the delegation organized by ...") only
+/// follows one.
+const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "this", "these", "those"];
+
+/// Words that make a participle after them a passive verb of the clause ("was organized by").
+const AUXILIARIES: &[&str] = &["was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "get", "got"];
+
+/// Words before a verb that coordinate it with the participle ("stopped by the bakery and
+/// arrested"): then the participle is a verb of the clause, not a description of its subject.
+const COORDINATORS: &[&str] = &["and", "or", "then", "but"];
+
+/// Words of a subject that the participle after it restricts rather than describes: without it
+/// the subject means another thing ("the highest total conceded by England", "the number of
+/// cases investigated by police", "the first satellite launched by China").
+const RESTRICTED: &[&str] = &[
+    "number",
+    "amount",
+    "total",
+    "share",
+    "proportion",
+    "percentage",
+    "rate",
+    "most",
+    "least",
+    "first",
+    "last",
+    "only",
+    "highest",
+    "largest",
+    "biggest",
+    "lowest",
+    "smallest",
+    "best",
+    "worst",
+    "greatest",
+    "longest",
+    "oldest",
+    "youngest",
+    "fastest",
+    "latest",
+    "newest",
+];
+
+/// The label without a participle and its agent that describe the subject, when the label is
+/// too long to show what the subject did ("The 28-member delegation jointly organized by the
+/// Carter Center and the institute released its report on the runoff" → "The 28-member
+/// delegation released its report on the runoff"). Only where the subject is a noun phrase (it
+/// opens with a determiner and holds no verb, clause or punctuation), the participle restricts
+/// nothing (`RESTRICTED`) and is no passive verb of its own ("was organized by"), and a verb of
+/// the clause follows the agent, not coordinated with the participle ("and arrested") and not
+/// an adjective of the agent ("newly elected").
+pub(super) fn without_reduced_relative<'t>(label: Vec<Word<'t>>) -> Vec<Word<'t>> {
+    if label.len() <= super::label::MAX_LABEL_WORDS || !label.first().is_some_and(|w| is(w, DETERMINERS)) {
+        return label;
+    }
+    let Some(by) = label.iter().position(|w| is(w, &["by"])) else { return label };
+    let participle = by.saturating_sub(1);
+    let is_participle = |w: &Word| is_verb(w) && !is(w, VERB_FORMS) || is(w, IRREGULAR_PARTICIPLES);
+    if participle < 2 || !is_participle(&label[participle]) {
+        return label;
+    }
+    let from = if label[participle - 1].text.ends_with("ly") { participle - 1 } else { participle };
+    let subject = &label[..from];
+    let noun_phrase = subject.len() >= 2
+        && !subject
+            .iter()
+            .any(|w| w.has(flag::PUNCT | flag::CLAUSE) || is_verb(w) || is(w, AUXILIARIES) || is(w, RESTRICTED));
+    if !noun_phrase {
+        return label;
+    }
+    let after_agent = by + 2;
+    let Some(verb) = label.get(after_agent..).and_then(|rest| rest.iter().position(is_verb)).map(|k| k + after_agent)
+    else {
+        return label;
+    };
+    let before_verb = &label[verb - 1];
+    let agent = &label[by + 1..verb];
+    if agent.iter().any(|w| w.has(flag::PUNCT | flag::CLAUSE))
+        || is(before_verb, COORDINATORS)
+        || before_verb.text.ends_with("ly")
+    {
+        return label;
+    }
+    let mut kept = subject.to_vec();
+    kept.extend_from_slice(&label[verb..]);
+    kept
+}
+
+/// Past participles not written "-ed" that often describe a subject ("the talks held by ...").
+const IRREGULAR_PARTICIPLES: &[&str] =
+    &["held", "led", "made", "run", "sent", "built", "written", "taken", "given", "chosen", "known", "brought", "won"];
+
 /// The sentence's main clause without its time phrases: the label when the cut one reads as no
 /// entry at all. The first clause that opens with neither a preposition nor a clause word and
 /// holds a verb; failing that, the first that opens well.

@@ -7,7 +7,7 @@ use crate::gui::actions::Action;
 use crate::gui::highlight::{self, Span};
 use crate::gui::state::Selection;
 use crate::session::project::Project;
-use crate::timeline::{Mention, Timeline};
+use crate::timeline::Mention;
 use crate::timex::TimexType;
 use egui::text::CCursor;
 use std::hash::{Hash, Hasher};
