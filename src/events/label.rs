@@ -75,6 +75,8 @@ const WORD_FLAGS: &[(&str, u16)] = {
         ("from", PREPOSITION),
         ("of", PREPOSITION),
         ("for", PREPOSITION),
+        ("about", PREPOSITION),
+        ("around", PREPOSITION),
         ("early", PREPOSITION),
         ("late", PREPOSITION),
     ]
@@ -227,14 +229,40 @@ fn floor_char_boundary(text: &str, mut at: usize) -> usize {
 /// Clause boundaries: indices into `ws` where a new clause starts (never inside a mention).
 fn clause_starts(ws: &[Word], inside_mention: impl Fn(usize) -> bool) -> Vec<usize> {
     let mut starts = vec![0];
+    let mut aside_end = 0;
     for (i, w) in ws.iter().enumerate().skip(1) {
+        if i <= aside_end {
+            continue;
+        }
+        if let Some(end) = short_aside(ws, i) {
+            // "the Bank of Korea (BOK) said": a short aside in brackets is part of its clause.
+            aside_end = end;
+            continue;
+        }
         let clause_start = starts.last().copied().unwrap_or(0);
-        let opens = w.has(flag::PUNCT | flag::CLAUSE) || joins_a_clause(ws, clause_start, i);
+        // "&" joins names ("Water & Electric Corp."), it separates nothing.
+        let separator = w.has(flag::PUNCT) && w.text != "&";
+        let opens = separator || w.has(flag::CLAUSE) || joins_a_clause(ws, clause_start, i);
         if opens && !inside_mention(w.start) {
             starts.push(i);
         }
     }
     starts
+}
+
+/// Words a bracketed aside may hold and still be part of its clause: an abbreviation or a short
+/// gloss ("(BOK)", "(FTA)", "(05:30 GMT)").
+const MAX_ASIDE_WORDS: usize = 3;
+
+/// Where the closing bracket of a short aside opening at `at` is ("(" then up to
+/// `MAX_ASIDE_WORDS` words and ")"), if one opens there.
+fn short_aside(ws: &[Word], at: usize) -> Option<usize> {
+    if ws.get(at)?.text != "(" {
+        return None;
+    }
+    let inner = ws.get(at + 1..)?.iter().take(MAX_ASIDE_WORDS + 1).position(|w| w.has(flag::PUNCT))?;
+    let close = at + 1 + inner;
+    (inner > 0 && ws[close].text == ")").then_some(close)
 }
 
 /// Determiners that open the subject of a clause joined by "and".
@@ -263,8 +291,10 @@ fn joins_a_clause(ws: &[Word], clause_start: usize, at: usize) -> bool {
 
 fn join(ws: &[Word]) -> String {
     let mut out = String::with_capacity(ws.iter().map(|w| w.text.len() + 1).sum());
-    for w in ws.iter().filter(|w| !w.has(flag::PUNCT) || w.text == "’" || w.text == "'") {
-        if !out.is_empty() {
+    for w in ws.iter().filter(|w| !w.has(flag::PUNCT) || w.text == "’" || w.text == "'" || w.text == "&") {
+        // A possessive left alone by an aside before it ("OPEC (the cartel)'s") joins its noun.
+        let possessive = w.text == "'s" || w.text == "’s";
+        if !out.is_empty() && !possessive {
             out.push(' ');
         }
         out.push_str(w.text);
@@ -272,14 +302,32 @@ fn join(ws: &[Word]) -> String {
     out
 }
 
+/// The words outside short bracketed asides: "(BOK)" glosses what comes before it, and a label
+/// reads without it.
+pub(super) fn outside_asides<'a, 't>(ws: &'a [Word<'t>]) -> impl Iterator<Item = &'a Word<'t>> {
+    let mut i = 0;
+    std::iter::from_fn(move || {
+        while let Some(close) = short_aside(ws, i) {
+            i = close + 1;
+        }
+        let w = ws.get(i)?;
+        i += 1;
+        Some(w)
+    })
+}
+
 pub(super) fn tidy(ws: &[Word]) -> String {
+    let ws: Vec<Word> = outside_asides(ws).copied().collect();
     let first = ws.iter().position(|w| !w.has(flag::PUNCT | flag::LEADING_NOISE)).unwrap_or(ws.len());
     let mut ws = &ws[first..];
     while ws.last().is_some_and(|w| w.has(flag::PUNCT | flag::PREPOSITION)) {
         ws = &ws[..ws.len() - 1];
     }
-    let long = ws.len() > MAX_LABEL_WORDS;
-    let mut label = join(&ws[..ws.len().min(MAX_LABEL_WORDS)]);
+    // Words, not punctuation, count towards the limit: commas cut labels short.
+    let cut =
+        ws.iter().enumerate().filter(|(_, w)| !w.has(flag::PUNCT)).nth(MAX_LABEL_WORDS).map_or(ws.len(), |(at, _)| at);
+    let long = cut < ws.len();
+    let mut label = join(&ws[..cut]);
     label.truncate(label.trim_end_matches(['.', ',', ';', ':']).len());
     if long {
         label.push('…');
@@ -367,16 +415,41 @@ pub(super) fn label_for(
     // A clause joined by "and" with a subject of its own is another event, never the rest of
     // this one.
     let next_is_own_clause = clause_end < ws.len() && joins_a_clause(&ws, clause_start, clause_end);
+    // A phrase that leaves nothing of its own clause ("BEIJING, Nov. 11 (Xinhua) --") is not
+    // completed by a subordinate clause after it ("After it was delayed, ..."): the main clause
+    // tells more.
+    let nothing_left = label.iter().all(|w| w.has(flag::PUNCT));
+    let next_is_subordinate = ws[clause_end.min(ws.len())..]
+        .iter()
+        .find(|w| !w.has(flag::PUNCT))
+        .is_some_and(|w| w.has(flag::CLAUSE) && !w.has(flag::THAT));
     let completes = (ends_in_report || label.iter().filter(|w| !w.has(flag::PUNCT)).count() < 3)
         && clause + 1 < starts.len()
         && !appositive_participle
-        && !next_is_own_clause;
+        && !next_is_own_clause
+        && !(nothing_left && next_is_subordinate);
     if completes {
         let next_end = starts.get(clause + 2).copied().unwrap_or(ws.len());
         label.extend(ws[clause_end..next_end].iter().filter(|w| !w.has(flag::THAT)));
+        // "…in the river town, on Saturday, a witness said": a phrase set off between what was
+        // said and who said it dates what was said.
+        let report_ends_sentence = next_end == ws.len()
+            && ws[clause_end..next_end]
+                .iter()
+                .rev()
+                .find(|w| !w.has(flag::PUNCT))
+                .is_some_and(|w| w.has(flag::REPORTING));
+        let said_before = repair::reported_content(&sentence, clause_start);
+        if nothing_left && report_ends_sentence && said_before.len() >= 3 {
+            label = said_before;
+        }
     }
     let mut label = repair::without_times(&label, &sentence);
-    if !completes {
+    if completes {
+        // The clause that completed the label may be a bare report itself ("…, on Saturday, a
+        // witness said"; "Saturday, Abubakar said that …").
+        with_report_completed(&mut label, &sentence);
+    } else {
         with_what_was_reported(&mut label, &sentence, clause_start);
     }
     with_subject(&mut label, &sentence);
@@ -384,7 +457,8 @@ pub(super) fn label_for(
     if repair::reads_as_entry(&label) {
         return tidy(&label);
     }
-    let main = repair::main_clause(&sentence);
+    let mut main = repair::main_clause(&sentence);
+    with_report_completed(&mut main, &sentence);
     if repair::reads_as_entry(&main) {
         return tidy(&main);
     }
@@ -469,8 +543,10 @@ fn with_antecedent<'t>(label: &mut Vec<Word<'t>>, sentence: &repair::Sentence<'_
 /// was reported: the words before its clause. An inverted one ("said Premier Wen Jiabao here")
 /// reads speaker first.
 fn with_what_was_reported<'t>(label: &mut Vec<Word<'t>>, sentence: &repair::Sentence<'_, 't>, clause_start: usize) {
-    let spoken: Vec<Word<'t>> =
-        label.iter().filter(|w| !w.has(flag::PUNCT) && !w.text.eq_ignore_ascii_case("here")).copied().collect();
+    let spoken: Vec<Word<'t>> = outside_asides(label)
+        .filter(|w| !w.has(flag::PUNCT) && !w.text.eq_ignore_ascii_case("here"))
+        .copied()
+        .collect();
     let Some(verb) = spoken.iter().position(|w| w.has(flag::REPORTING)) else { return };
     // "was announced": a passive report has no reported clause of its own.
     let passive = verb > 0
@@ -484,9 +560,37 @@ fn with_what_was_reported<'t>(label: &mut Vec<Word<'t>>, sentence: &repair::Sent
         return;
     }
     let mut reported: Vec<Word<'t>> = if verb == 0 { spoken[1..].to_vec() } else { spoken[..verb].to_vec() };
-    reported.push(spoken[verb]);
+    // "…, a witness said.": the verb moves before what was said, without the full stop.
+    let verb_word = spoken[verb];
+    reported.push(Word { text: verb_word.text.trim_end_matches('.'), ..verb_word });
     reported.extend(content);
     *label = reported;
+}
+
+/// A label that ends in a verb of saying gets what was said: the "that" clause after it ("Abubakar
+/// said that he would challenge the ruling"), else, for a report at the end of its sentence, the
+/// words before its clause (`with_what_was_reported`).
+fn with_report_completed<'t>(label: &mut Vec<Word<'t>>, sentence: &repair::Sentence<'_, 't>) {
+    let Some(last) = label.iter().rev().find(|w| !w.has(flag::PUNCT)).copied() else { return };
+    let ws = sentence.ws;
+    let Some(at) = ws.iter().position(|w| w.start == last.start) else { return };
+    if !last.has(flag::REPORTING) {
+        return;
+    }
+    if ws.get(at + 1).is_some_and(|w| w.has(flag::THAT)) {
+        let end = sentence.clause_end(sentence.clause_of(at + 1));
+        let said = repair::without_times(&ws[at + 2..end], sentence);
+        if said.iter().filter(|w| !w.has(flag::PUNCT)).count() >= 2 {
+            label.truncate(label.iter().rposition(|w| w.start == last.start).map_or(label.len(), |k| k + 1));
+            label.extend(said);
+        }
+        return;
+    }
+    let ends_sentence = ws[at + 1..].iter().all(|w| w.has(flag::PUNCT) || sentence.in_time_phrase(w));
+    if ends_sentence {
+        let clause_start = sentence.starts[sentence.clause_of(at)];
+        with_what_was_reported(label, sentence, clause_start);
+    }
 }
 
 /// A label opening with a verb whose subject the cut left behind ("refused to step down") takes
@@ -510,7 +614,8 @@ fn with_subject<'t>(label: &mut Vec<Word<'t>>, sentence: &repair::Sentence<'_, '
     // stamped 13/06/2023" is the log's stamp, not the subject's.
     let ws = sentence.ws;
     let at = ws.iter().position(|w| w.start == opening.start).unwrap_or(0);
-    let participle = at > 0 && ws[at - 1].has(flag::PUNCT) && opening.text.ends_with("ed");
+    let after_aside = at >= 2 && repair::is_aside(sentence, at - 2);
+    let participle = at > 0 && ws[at - 1].has(flag::PUNCT) && opening.text.ends_with("ed") && !after_aside;
     let subject = if participle { repair::antecedent(sentence, at) } else { repair::sentence_subject(sentence) };
     if subject.last().is_some_and(|w| w.start < opening.start) {
         let mut with = subject;

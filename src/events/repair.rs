@@ -18,15 +18,15 @@ pub(super) struct Sentence<'a, 't> {
 }
 
 impl<'t> Sentence<'_, 't> {
-    fn clause_end(&self, clause: usize) -> usize {
+    pub(super) fn clause_end(&self, clause: usize) -> usize {
         self.starts.get(clause + 1).copied().unwrap_or(self.ws.len())
     }
 
-    fn clause_of(&self, i: usize) -> usize {
+    pub(super) fn clause_of(&self, i: usize) -> usize {
         self.starts.iter().rposition(|&s| s <= i).unwrap_or(0)
     }
 
-    fn in_time_phrase(&self, w: &Word) -> bool {
+    pub(super) fn in_time_phrase(&self, w: &Word) -> bool {
         (self.inside)(w.start)
     }
 
@@ -35,7 +35,7 @@ impl<'t> Sentence<'_, 't> {
     }
 
     /// The words of clause `clause` without its opening punctuation.
-    fn clause_words(&self, clause: usize) -> &[Word<'t>] {
+    pub(super) fn clause_words(&self, clause: usize) -> &[Word<'t>] {
         let words = &self.ws[self.starts[clause]..self.clause_end(clause)];
         let first = words.iter().position(|w| !w.has(flag::PUNCT)).unwrap_or(words.len());
         &words[first..]
@@ -62,6 +62,7 @@ const FRAGMENT_OPENERS: &[&str] = &[
     "despite",
     "thanks",
     "according",
+    "to",
 ];
 
 /// Verb forms that open a clause whose subject was cut off: auxiliaries and common irregular
@@ -141,8 +142,10 @@ pub(super) fn antecedent<'t>(sentence: &Sentence<'_, 't>, at: usize) -> Vec<Word
         clause -= 1;
     }
     let Some(previous) = clause.checked_sub(1) else { return Vec::new() };
-    let words: Vec<Word<'t>> =
-        sentence.clause_words(previous).iter().filter(|w| !sentence.in_time_phrase(w)).copied().collect();
+    let words: Vec<Word<'t>> = super::label::outside_asides(sentence.clause_words(previous))
+        .filter(|w| !sentence.in_time_phrase(w))
+        .copied()
+        .collect();
     let names = words.iter().rev().take_while(|w| w.text.starts_with(char::is_uppercase)).count();
     if names > 0 && names < words.len() && !is(&words[0], &["a", "an", "the"]) {
         // "seven less than Juventus, who entertain": the name the clause ends with.
@@ -178,6 +181,12 @@ pub(super) fn sentence_subject<'t>(sentence: &Sentence<'_, 't>) -> Vec<Word<'t>>
         {
             continue;
         }
+        // "The commission's newly appointed representative to the north, Ana Ruiz, held talks":
+        // a subject named again in a short appositive, the name.
+        let named = appositive_name(sentence, clause);
+        if !named.is_empty() {
+            return named;
+        }
         let subject: Vec<Word<'t>> =
             words.iter().take_while(|w| !is_verb(w) && !sentence.in_time_phrase(w)).copied().collect();
         let whole = subject.len() == words.len();
@@ -185,6 +194,35 @@ pub(super) fn sentence_subject<'t>(sentence: &Sentence<'_, 't>) -> Vec<Word<'t>>
         return if (1..=8).contains(&subject.len()) && (whole || leads_to_verb) { subject } else { Vec::new() };
     }
     Vec::new()
+}
+
+/// The name standing in apposition right after clause `clause` ("…, Ian Martin, held"): one to
+/// four capitalised words between commas, with a verb right after them.
+fn appositive_name<'t>(sentence: &Sentence<'_, 't>, clause: usize) -> Vec<Word<'t>> {
+    let Some(next) = clause.checked_add(1).filter(|&c| c < sentence.starts.len()) else { return Vec::new() };
+    let name = sentence.clause_words(next);
+    let capitalised = (1..=4).contains(&name.len()) && name.iter().all(|w| w.text.starts_with(char::is_uppercase));
+    let then_verb = sentence
+        .starts
+        .get(next + 1)
+        .and_then(|&at| sentence.ws[at..].iter().find(|w| !w.has(flag::PUNCT)))
+        .is_some_and(|w| is_verb(w) || sentence.in_time_phrase(w));
+    if capitalised && then_verb {
+        name.to_vec()
+    } else {
+        Vec::new()
+    }
+}
+
+/// Whether the clause holding word `at` is an aside inside the subject, so that the verb after
+/// it belongs to the subject before it: a relative clause ("OPEC, whose members produce a third
+/// of the oil, decided"), a participle ("The speech, coming after months of silence, seemed")
+/// or a clause opened by a clause word ("since his surgery in July").
+pub(super) fn is_aside(sentence: &Sentence, at: usize) -> bool {
+    let words = sentence.clause_words(sentence.clause_of(at));
+    words.first().is_some_and(|w| {
+        w.has(flag::CLAUSE) || is(w, &["whose", "whom"]) || (w.text.len() > 5 && w.text.ends_with("ing"))
+    })
 }
 
 /// The subject of a report that a clause at byte `at` completes: "Boeing announced that [it had
@@ -271,7 +309,8 @@ const RESTRICTED: &[&str] = &[
 /// the clause follows the agent, not coordinated with the participle ("and arrested") and not
 /// an adjective of the agent ("newly elected").
 pub(super) fn without_reduced_relative<'t>(label: Vec<Word<'t>>) -> Vec<Word<'t>> {
-    if label.len() <= super::label::MAX_LABEL_WORDS || !label.first().is_some_and(|w| is(w, DETERMINERS)) {
+    let words = label.iter().filter(|w| !w.has(flag::PUNCT)).count();
+    if words <= super::label::MAX_LABEL_WORDS || !label.first().is_some_and(|w| is(w, DETERMINERS)) {
         return label;
     }
     let Some(by) = label.iter().position(|w| is(w, &["by"])) else { return label };
@@ -337,6 +376,9 @@ pub(super) fn main_clause<'t>(sentence: &Sentence<'_, 't>) -> Vec<Word<'t>> {
 /// Whether a label opens and reads as a timeline entry: not empty, not a lone word, not a
 /// fragment that opens with a preposition or a hyphen.
 pub(super) fn reads_as_entry(label: &[Word]) -> bool {
+    // What the label shows: a bracketed aside is left out (`label::tidy`).
+    let label: Vec<Word> = super::label::outside_asides(label).copied().collect();
+    let label = label.as_slice();
     let Some(first) = opening(label) else { return false };
     let words = label.iter().filter(|w| !w.has(flag::PUNCT)).count();
     words >= 2
