@@ -265,9 +265,6 @@ fn short_aside(ws: &[Word], at: usize) -> Option<usize> {
     (inner > 0 && ws[close].text == ")").then_some(close)
 }
 
-/// Determiners that open the subject of a clause joined by "and".
-const CLAUSE_SUBJECT_OPENERS: &[&str] = &["the", "a", "an", "his", "her", "its", "their", "this", "these", "those"];
-
 /// "… and the road reopened on Wednesday": an "and" followed by a subject of its own (a
 /// determiner and a noun, then a verb) joins a clause with its own event, not more of the same
 /// one. "Smith and Jones met" stays one clause, and so does a longer noun phrase ("a notice dated
@@ -285,7 +282,7 @@ fn joins_a_clause(ws: &[Word], clause_start: usize, at: usize) -> bool {
         return false;
     }
     let Some(next) = ws.get(at + 1) else { return false };
-    let opens_subject = CLAUSE_SUBJECT_OPENERS.iter().any(|d| next.text.eq_ignore_ascii_case(d));
+    let opens_subject = repair::DETERMINERS.iter().any(|d| next.text.eq_ignore_ascii_case(d));
     opens_subject && ws[at + 2..].iter().take(2).take_while(|w| !w.has(flag::PUNCT | flag::CLAUSE)).any(repair::is_verb)
 }
 
@@ -411,7 +408,7 @@ pub(super) fn label_for(
     // short entry: the next clause is what its noun did, another event.
     let appositive_participle = clause_start > 0
         && ws[clause_start].has(flag::PUNCT)
-        && label.iter().find(|w| !w.has(flag::PUNCT)).is_some_and(|w| repair::is_verb(w) && w.text.ends_with("ed"));
+        && label.iter().find(|w| !w.has(flag::PUNCT)).is_some_and(repair::is_participle);
     // A clause joined by "and" with a subject of its own is another event, never the rest of
     // this one.
     let next_is_own_clause = clause_end < ws.len() && joins_a_clause(&ws, clause_start, clause_end);
@@ -607,7 +604,7 @@ fn with_subject<'t>(label: &mut Vec<Word<'t>>, sentence: &repair::Sentence<'_, '
         }
         return;
     }
-    if !repair::is_verb(&opening) {
+    if !(repair::is_verb(&opening) || repair::is_participle(&opening)) {
         return;
     }
     // A participle right after a comma describes what comes before it: "the alarm log,
@@ -615,7 +612,7 @@ fn with_subject<'t>(label: &mut Vec<Word<'t>>, sentence: &repair::Sentence<'_, '
     let ws = sentence.ws;
     let at = ws.iter().position(|w| w.start == opening.start).unwrap_or(0);
     let after_aside = at >= 2 && repair::is_aside(sentence, at - 2);
-    let participle = at > 0 && ws[at - 1].has(flag::PUNCT) && opening.text.ends_with("ed") && !after_aside;
+    let participle = at > 0 && ws[at - 1].has(flag::PUNCT) && repair::is_participle(&opening) && !after_aside;
     let subject = if participle { repair::antecedent(sentence, at) } else { repair::sentence_subject(sentence) };
     if subject.last().is_some_and(|w| w.start < opening.start) {
         let mut with = subject;

@@ -146,6 +146,18 @@ pub(super) fn antecedent<'t>(sentence: &Sentence<'_, 't>, at: usize) -> Vec<Word
         .filter(|w| !sentence.in_time_phrase(w))
         .copied()
         .collect();
+    // "George Moose, assistant Secretary of State for African Affairs, set the tone": a title in
+    // apposition (it opens in lower case) stands for the name before it.
+    // Only across a comma: a clause right after its noun ("Kyrgyzstan which tied") is that noun's.
+    let after_comma = at > 0 && sentence.ws[at - 1].has(flag::PUNCT);
+    let title =
+        words.first().is_some_and(|w| w.text.starts_with(|c: char| c.is_lowercase()) && !w.has(flag::PREPOSITION));
+    if title && after_comma && previous > 0 && !words.iter().any(|w| w.has(flag::CLAUSE) || is_verb(w)) {
+        let name = sentence.clause_words(previous - 1);
+        if (1..=4).contains(&name.len()) && name.iter().all(|w| w.text.starts_with(char::is_uppercase)) {
+            return name.to_vec();
+        }
+    }
     let names = words.iter().rev().take_while(|w| w.text.starts_with(char::is_uppercase)).count();
     if names > 0 && names < words.len() && !is(&words[0], &["a", "an", "the"]) {
         // "seven less than Juventus, who entertain": the name the clause ends with.
@@ -258,8 +270,8 @@ pub(super) fn reported_content<'t>(sentence: &Sentence<'_, 't>, clause_start: us
 }
 
 /// Words that open a noun phrase: a reduced relative ("the delegation organized by ...") only
-/// follows one.
-const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "this", "these", "those"];
+/// follows one, and the subject of a clause joined by "and" opens with one.
+pub(super) const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "this", "these", "those"];
 
 /// Words that make a participle after them a passive verb of the clause ("was organized by").
 const AUXILIARIES: &[&str] = &["was", "were", "is", "are", "be", "been", "being", "has", "have", "had", "get", "got"];
@@ -349,6 +361,20 @@ pub(super) fn without_reduced_relative<'t>(label: Vec<Word<'t>>) -> Vec<Word<'t>
 /// Past participles not written "-ed" that often describe a subject ("the talks held by ...").
 const IRREGULAR_PARTICIPLES: &[&str] =
     &["held", "led", "made", "run", "sent", "built", "written", "taken", "given", "chosen", "known", "brought", "won"];
+
+/// Irregular forms that are past participles and not simple past tenses ("written", "taken"),
+/// and "put", "set", "shut", which right after a comma describe the noun before it ("the
+/// building, put up in the 1990s").
+const PARTICIPLES_AFTER_A_COMMA: &[&str] = &[
+    "written", "taken", "given", "chosen", "known", "shown", "seen", "begun", "broken", "stolen", "put", "set", "shut",
+];
+
+/// A past participle that, right after a comma, describes the noun before it: a lower-case verb
+/// form in "-ed" or one of `PARTICIPLES_AFTER_A_COMMA` (not "made", "held", "won": after an
+/// appositive those are the subject's own verb, "Tshisekedi, ..., made it clear").
+pub(super) fn is_participle(w: &Word) -> bool {
+    (is_verb(w) && w.text.ends_with("ed")) || is(w, PARTICIPLES_AFTER_A_COMMA)
+}
 
 /// The sentence's main clause without its time phrases: the label when the cut one reads as no
 /// entry at all. The first clause that opens with neither a preposition nor a clause word and
