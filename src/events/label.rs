@@ -408,7 +408,10 @@ pub(super) fn label_for(
     // short entry: the next clause is what its noun did, another event.
     let appositive_participle = clause_start > 0
         && ws[clause_start].has(flag::PUNCT)
-        && label.iter().find(|w| !w.has(flag::PUNCT)).is_some_and(repair::is_participle);
+        && label
+            .iter()
+            .find(|w| !w.has(flag::PUNCT))
+            .is_some_and(|w| repair::is_participle(w) && !w.has(flag::REPORTING));
     // A clause joined by "and" with a subject of its own is another event, never the rest of
     // this one.
     let next_is_own_clause = clause_end < ws.len() && joins_a_clause(&ws, clause_start, clause_end);
@@ -536,6 +539,9 @@ fn with_antecedent<'t>(label: &mut Vec<Word<'t>>, sentence: &repair::Sentence<'_
     *label = with;
 }
 
+/// Verbs of saying that may come before their speaker ("…, said Premier Wen Jiabao").
+const INVERTING_VERBS: &[&str] = &["said", "says", "added", "wrote", "declared", "asked"];
+
 /// A report at the end of its sentence ("..., the statistics office said Thursday") gets what
 /// was reported: the words before its clause. An inverted one ("said Premier Wen Jiabao here")
 /// reads speaker first.
@@ -548,7 +554,15 @@ fn with_what_was_reported<'t>(label: &mut Vec<Word<'t>>, sentence: &repair::Sent
     // "was announced": a passive report has no reported clause of its own.
     let passive = verb > 0
         && ["was", "were", "been", "be", "is", "are"].iter().any(|b| spoken[verb - 1].text.eq_ignore_ascii_case(b));
-    let bare = !passive && (verb + 1 == spoken.len() || (verb == 0 && spoken.len() <= 6));
+    // "..., declared the mass-circulation Sun": a speaker after the verb. "said" and its like
+    // take no object, so what follows is the speaker; after "reported" or "told" only a name is
+    // ("reported the Thai News Agency"), not an object ("reported a sharp rise in profits").
+    let named_next = spoken.get(1 + usize::from(spoken.get(1).is_some_and(|w| repair::is(w, &["the"]))));
+    let names_speaker = named_next.is_some_and(|w| w.text.starts_with(char::is_uppercase));
+    let inverting = repair::is(&spoken[0], INVERTING_VERBS)
+        || (repair::is(&spoken[0], &["reported", "told", "announced", "claimed"]) && names_speaker);
+    let inverted = verb == 0 && spoken.len() <= 6 && inverting;
+    let bare = !passive && (verb + 1 == spoken.len() || inverted);
     if !bare || clause_start == 0 {
         return;
     }

@@ -82,7 +82,7 @@ const NOT_PAST: &[&str] = &["need", "speed", "hundred", "indeed", "seed", "feed"
 const RANGE_OPENERS: &[&str] = &["between", "from"];
 const RANGE_JOINERS: &[&str] = &["and", "to", "or", "through", "until", "-", "\u{2013}"];
 
-fn is(w: &Word, words: &[&str]) -> bool {
+pub(super) fn is(w: &Word, words: &[&str]) -> bool {
     let core = w.text.trim_matches(|c: char| !c.is_alphanumeric() && c != '-' && c != '\u{2013}');
     words.iter().any(|x| core.eq_ignore_ascii_case(x))
 }
