@@ -1,4 +1,5 @@
-//! `chronoscope eval GOLD...`: TempEval-3 style scores of the tagger against TimeML gold.
+//! `chronoscope eval GOLD...`: TempEval-3 style scores of the tagger against TimeML gold, or
+//! with `--events` the dating of events against the gold TLINKs.
 
 use clap::Args;
 use std::io::Write;
@@ -12,11 +13,20 @@ pub struct EvalArgs {
     /// List every miss, spurious match and wrong value.
     #[arg(long)]
     errors: bool,
+    /// Score events instead of time phrases: which sentences that the gold TLINKs date get an
+    /// event, and on which day.
+    #[arg(long)]
+    events: bool,
 }
 
 pub fn run(args: &EvalArgs) -> i32 {
-    match chronoscope::eval::run(&args.gold) {
-        Ok(report) => write_report(&report.render(args.errors)),
+    let rendered = if args.events {
+        chronoscope::eval::run_events(&args.gold).map(|report| report.render(args.errors))
+    } else {
+        chronoscope::eval::run(&args.gold).map(|report| report.render(args.errors))
+    };
+    match rendered {
+        Ok(report) => write_report(&report),
         Err(message) => {
             say!("chronoscope eval: {message}");
             1

@@ -1,7 +1,9 @@
 //! TempEval-3 style evaluation of the whole pipeline against TimeML gold: collects the gold
 //! files, runs `pipeline::extract_document` on each in document-date mode, scores the mentions
-//! (`score`, over `tokens`) and renders the report (`report`).
+//! (`score`, over `tokens`) and renders the report (`report`); `events` scores the dating of
+//! events against the gold TLINKs instead (`run_events`).
 
+pub mod events;
 pub mod report;
 pub mod score;
 pub mod tokens;
@@ -11,6 +13,7 @@ pub use score::{score_document, Counts, DocScore, Entity, ErrorKind, Prf, ScoreE
 use crate::ingest;
 use crate::pipeline::{self, Settings};
 use crate::resolve;
+use chrono::NaiveDate;
 use std::path::{Path, PathBuf};
 
 /// Scores of a whole evaluation run.
@@ -73,21 +76,75 @@ pub fn run(gold_paths: &[PathBuf]) -> Result<EvalReport, String> {
 fn evaluate_file(path: &Path, name: &str) -> Result<(DocScore, Option<String>), String> {
     let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
     let (doc, gold) = ingest::parse_timeml_gold(path, &bytes).map_err(|e| e.message)?;
-    let dct = doc.dct.as_deref().and_then(resolve::parse_dct);
-    // Without a DCT, resolve against a date the text gives (as `extract` does), never today.
-    let (anchor, note) = match dct {
-        Some(dct) => (dct.date(), None),
-        None => match pipeline::infer_anchor(std::slice::from_ref(&doc)) {
-            Some((date, why)) => {
-                (date, Some(format!("{name}: no usable DCT ({:?}); resolved against {date} ({why})", doc.dct)))
-            }
-            None => return Err(format!("no usable DCT ({:?}) and no date in the text to resolve against", doc.dct)),
-        },
-    };
+    let (anchor, note) = document_anchor(&doc, name)?;
     let result = pipeline::extract_document(&doc, "d1", &Settings { anchor, dct: None });
     let gold: Vec<Entity> = gold.iter().map(Entity::from).collect();
     let system: Vec<Entity> = result.mentions.iter().map(Entity::from).collect();
     Ok((score_document(name, &doc.text, &gold, &system), note))
+}
+
+/// The date a gold document resolves against: its DCT, else a date its text gives (as
+/// `extract` does), never today; with a note when it is not the DCT.
+fn document_anchor(doc: &ingest::Document, name: &str) -> Result<(NaiveDate, Option<String>), String> {
+    match doc.dct.as_deref().and_then(resolve::parse_dct) {
+        Some(dct) => Ok((dct.date(), None)),
+        None => match pipeline::infer_anchor(std::slice::from_ref(doc)) {
+            Some((date, why)) => {
+                Ok((date, Some(format!("{name}: no usable DCT ({:?}); resolved against {date} ({why})", doc.dct))))
+            }
+            None => Err(format!("no usable DCT ({:?}) and no date in the text to resolve against", doc.dct)),
+        },
+    }
+}
+
+/// Event-dating scores of a whole run (`run_events`).
+#[derive(Debug, Clone, PartialEq)]
+pub struct EventReport {
+    pub overall: events::DatingScore,
+    /// Sorted by name.
+    pub documents: Vec<events::DatingScore>,
+    pub notes: Vec<String>,
+}
+
+impl EventReport {
+    pub fn render(&self, errors: bool) -> String {
+        report::render_events(self, errors)
+    }
+}
+
+/// Scores the dating of events on every TimeML file in `gold_paths` against their TLINKs.
+pub fn run_events(gold_paths: &[PathBuf]) -> Result<EventReport, String> {
+    let files = collect_files(gold_paths)?;
+    let mut documents = Vec::new();
+    let mut notes = Vec::new();
+    for (path, name) in &files {
+        match date_events_of_file(path, name) {
+            Ok((score, note)) => {
+                documents.push(score);
+                notes.extend(note);
+            }
+            Err(message) => notes.push(format!("{name}: skipped: {message}")),
+        }
+    }
+    if documents.is_empty() {
+        return Err(format!("no document could be scored:\n  {}", notes.join("\n  ")));
+    }
+    documents.sort_by(|a, b| a.name.cmp(&b.name));
+    let mut overall = events::DatingScore { name: "overall".to_string(), ..Default::default() };
+    for doc in &documents {
+        overall.add(doc);
+    }
+    Ok(EventReport { overall, documents, notes })
+}
+
+fn date_events_of_file(path: &Path, name: &str) -> Result<(events::DatingScore, Option<String>), String> {
+    let bytes = std::fs::read(path).map_err(|e| format!("cannot read: {e}"))?;
+    let (doc, parsed) = ingest::parse_timeml_annotated(path, &bytes).map_err(|e| e.message)?;
+    let (anchor, note) = document_anchor(&doc, name)?;
+    let gold = events::dated_sentences(&doc.text, &doc.breaks, &parsed);
+    let result = pipeline::extract_document(&doc, "d1", &Settings { anchor, dct: None });
+    let dct = doc.dct.as_deref().and_then(resolve::parse_dct).map(|d| d.date());
+    Ok((events::score_events(name, &doc.text, &gold, &result.events, dct), note))
 }
 
 fn is_timeml_file(path: &Path) -> bool {

@@ -120,3 +120,55 @@ fn pct(value: f64, denominator: usize) -> String {
 fn entity(e: &Entity) -> String {
     format!("{:?} [{}..{}] {} {}", e.text, e.start, e.end, e.timex_type.as_str(), e.value)
 }
+
+/// Renders an event-dating report (`super::run_events`); `errors` adds one line per sentence
+/// with no event or a wrongly dated one.
+pub fn render_events(report: &super::EventReport, errors: bool) -> String {
+    let mut out = String::new();
+    let total = &report.overall;
+    let _ = writeln!(
+        out,
+        "Event dating against the gold TLINKs: {} document{}, {} sentences report an event the gold dates",
+        report.documents.len(),
+        if report.documents.len() == 1 { "" } else { "s" },
+        total.all.reporting
+    );
+    out.push_str("(recall: sentences with an event; precision: events starting on a gold date of their sentence)\n\n");
+    let _ = writeln!(out, "{:<28} {:>16} {:>16}", "", "recall", "precision");
+    for (name, counts) in [("every event", &total.all), ("phrase-dated events only", &total.phrase_only)] {
+        let _ = writeln!(
+            out,
+            "{:<28} {:>16} {:>16}",
+            name,
+            format!("{}/{} {}", counts.found, counts.reporting, pct(counts.recall(), counts.reporting)),
+            format!("{}/{} {}", counts.right, counts.placed, pct(counts.precision(), counts.placed)),
+        );
+    }
+    out.push_str("\nBy placement: events in dated sentences, and how many start on a gold date\n");
+    for (name, (placed, right)) in ["phrase", "context", "relation"].iter().zip(total.by_placement) {
+        let share = if placed == 0 { 0.0 } else { right as f64 / placed as f64 };
+        let _ = writeln!(out, "  {name:<10} {right:>5}/{placed:<5} {}", pct(share, placed));
+    }
+    let baseline =
+        if total.all.reporting == 0 { 0.0 } else { total.publication_date_right as f64 / total.all.reporting as f64 };
+    let _ = writeln!(
+        out,
+        "\nEvery sentence dated at its publication date would be right in {}/{} ({})",
+        total.publication_date_right,
+        total.all.reporting,
+        pct(baseline, total.all.reporting)
+    );
+    if !report.notes.is_empty() {
+        out.push_str("\nNotes:\n");
+        for note in &report.notes {
+            let _ = writeln!(out, "  {note}");
+        }
+    }
+    if errors {
+        out.push_str("\nSentences with no event or a wrongly dated one:\n");
+        for line in &total.errors {
+            let _ = writeln!(out, "  {line}");
+        }
+    }
+    out
+}

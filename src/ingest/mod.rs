@@ -277,24 +277,31 @@ fn finish(path: &Path, read: Read) -> Result<Document, IngestError> {
 
 /// Reads a TimeML file and its gold TIMEX3s (code point offsets into `Document::text`).
 pub fn parse_timeml_gold(path: &Path, bytes: &[u8]) -> Result<(Document, Vec<GoldTimex>), IngestError> {
+    let (doc, parsed) = parse_timeml_annotated(path, bytes)?;
+    Ok((doc, parsed.timexes))
+}
+
+/// Reads a TimeML file as `parse_timeml_gold` does, keeping every annotation: the gold times,
+/// events, event instances and TLINKs (for the event-dating evaluation).
+pub fn parse_timeml_annotated(path: &Path, bytes: &[u8]) -> Result<(Document, timeml::ParsedTimeMl), IngestError> {
     let decoded = decode::decode(bytes).map_err(|m| error(path, m))?;
-    let parsed = timeml::parse(&decoded.text).map_err(|m| error(path, m))?;
+    let mut parsed = timeml::parse(&decoded.text).map_err(|m| error(path, m))?;
     if parsed.text.trim().is_empty() {
         return Err(error(path, "file is empty: the TimeML <TEXT> element holds no text"));
     }
     let mut warnings = decoded.warnings;
-    warnings.extend(parsed.warnings);
+    warnings.append(&mut parsed.warnings);
     let doc = Document {
         path: path.to_path_buf(),
-        title: parsed.title.unwrap_or_else(|| file_stem(path)),
-        text: parsed.text,
-        dct: parsed.dct,
+        title: parsed.title.take().unwrap_or_else(|| file_stem(path)),
+        text: std::mem::take(&mut parsed.text),
+        dct: parsed.dct.clone(),
         byline: None,
         format: SourceFormat::TimeMl,
-        breaks: parsed.breaks,
+        breaks: std::mem::take(&mut parsed.breaks),
         warnings,
     };
-    Ok((doc, parsed.timexes))
+    Ok((doc, parsed))
 }
 
 fn file_stem(path: &Path) -> String {

@@ -1,7 +1,9 @@
 //! TimeML reader (TempEval-3 `.tml` / `.TE3input`): the document text is exactly the character
 //! content of the `TEXT` element (entities decoded, inner tags removed), so code point offsets
 //! line up with the TempEval-3 tools; the DCT comes from `<DCT><TIMEX3 value=..>`, the title from
-//! `<TITLE>`, and the gold `TIMEX3`s inside `TEXT` are returned with code point offsets.
+//! `<TITLE>`, and the gold `TIMEX3`s inside `TEXT` are returned with code point offsets, as are
+//! the gold `EVENT`s, with the `MAKEINSTANCE`s and `TLINK`s that tie them to times
+//! (`crate::eval::events` dates events with them).
 
 use crate::timex::TimexType;
 use quick_xml::events::{BytesRef, BytesStart, Event};
@@ -32,6 +34,39 @@ pub struct ParsedTimeMl {
     /// separates the elements' text. Sorted, distinct, inside the text.
     pub breaks: Vec<usize>,
     pub warnings: Vec<String>,
+    /// The `tid` of the DCT's TIMEX3, which TLINKs use to point at the publication date.
+    pub dct_tid: Option<String>,
+    /// The gold `EVENT`s of `TEXT`, in text order.
+    pub events: Vec<GoldEvent>,
+    /// `MAKEINSTANCE`s as (event instance id, event id).
+    pub instances: Vec<(String, String)>,
+    pub links: Vec<GoldLink>,
+}
+
+/// One gold EVENT of the `TEXT` element.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GoldEvent {
+    pub eid: String,
+    /// TimeML's event class (`OCCURRENCE`, `REPORTING`, `STATE`...).
+    pub class: String,
+    /// Code point offsets into `Document::text`, half-open.
+    pub start: usize,
+    pub end: usize,
+}
+
+/// One end of a TLINK: an event instance (`eiid`) or a time (`tid`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum LinkEnd {
+    EventInstance(String),
+    Time(String),
+}
+
+/// A gold TLINK: `from` stands in relation `rel_type` (`IS_INCLUDED`, `BEFORE`...) to `to`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GoldLink {
+    pub rel_type: String,
+    pub from: LinkEnd,
+    pub to: LinkEnd,
 }
 
 /// Elements of `TEXT` that mark up words inside a sentence; every other element is a block.
@@ -70,6 +105,7 @@ pub fn parse(xml: &str) -> Result<ParsedTimeMl, String> {
     let mut chars = 0usize;
     let mut title = String::new();
     let mut open: Option<OpenTimex> = None;
+    let mut open_event: Option<GoldEvent> = None;
     let mut unknown_entities = 0usize;
     loop {
         let event =
@@ -78,6 +114,7 @@ pub fn parse(xml: &str) -> Result<ParsedTimeMl, String> {
             Event::Start(tag) => {
                 depth += 1;
                 let name = tag_name(&tag);
+                read_link(&name, &tag, &mut out);
                 match section {
                     Section::Other => {
                         let entered = match name.as_str() {
@@ -103,16 +140,16 @@ pub fn parse(xml: &str) -> Result<ParsedTimeMl, String> {
                         }
                         open = Some(open_timex(&tag, chars, out.text.len())?);
                     }
-                    Section::Dct if name == "TIMEX3" && out.dct.is_none() => {
-                        out.dct = attribute(&tag, "value")?.filter(|v| !v.trim().is_empty());
-                    }
+                    Section::Text if name == "EVENT" => open_event = Some(open_gold_event(&tag, chars)),
+                    Section::Dct if name == "TIMEX3" && out.dct.is_none() => read_dct(&tag, &mut out)?,
                     _ => {}
                 }
             }
             Event::Empty(tag) => {
                 let name = tag_name(&tag);
+                read_link(&name, &tag, &mut out);
                 if section == Section::Dct && name == "TIMEX3" && out.dct.is_none() {
-                    out.dct = attribute(&tag, "value")?.filter(|v| !v.trim().is_empty());
+                    read_dct(&tag, &mut out)?;
                 }
                 if section == Section::Text && !is_inline(&name) {
                     add_break(&mut out);
@@ -127,6 +164,11 @@ pub fn parse(xml: &str) -> Result<ParsedTimeMl, String> {
                 if section == Section::Text && name == "TIMEX3" {
                     if let Some(timex) = open.take() {
                         finish_timex(timex, chars, &mut out);
+                    }
+                }
+                if section == Section::Text && name == "EVENT" {
+                    if let Some(event) = open_event.take() {
+                        out.events.push(GoldEvent { end: chars, ..event });
                     }
                 }
                 if section == Section::Text && depth > section_depth && !is_inline(&name) {
@@ -239,6 +281,51 @@ fn open_timex(tag: &BytesStart<'_>, chars: usize, bytes: usize) -> Result<OpenTi
         value: attribute(tag, "value")?.unwrap_or_default(),
         modifier: attribute(tag, "mod")?.filter(|m| !m.is_empty()),
     })
+}
+
+fn read_dct(tag: &BytesStart<'_>, out: &mut ParsedTimeMl) -> Result<(), String> {
+    out.dct = attribute(tag, "value")?.filter(|v| !v.trim().is_empty());
+    out.dct_tid = attribute(tag, "tid")?;
+    Ok(())
+}
+
+/// An attribute for the event-dating gold: a malformed one counts as absent, so that an odd
+/// annotation never stops the text from being read.
+fn lenient(tag: &BytesStart<'_>, name: &str) -> Option<String> {
+    attribute(tag, name).ok().flatten()
+}
+
+fn open_gold_event(tag: &BytesStart<'_>, chars: usize) -> GoldEvent {
+    GoldEvent {
+        eid: lenient(tag, "eid").unwrap_or_default(),
+        class: lenient(tag, "class").unwrap_or_default(),
+        start: chars,
+        end: chars,
+    }
+}
+
+/// Keeps a `MAKEINSTANCE` or a `TLINK` (wherever it stands); other tags are left alone.
+fn read_link(name: &str, tag: &BytesStart<'_>, out: &mut ParsedTimeMl) {
+    match name {
+        "MAKEINSTANCE" => {
+            if let (Some(eiid), Some(eid)) = (lenient(tag, "eiid"), lenient(tag, "eventID")) {
+                out.instances.push((eiid, eid));
+            }
+        }
+        "TLINK" => {
+            let end = |event: &str, time: &str| match (lenient(tag, event), lenient(tag, time)) {
+                (Some(eiid), _) => Some(LinkEnd::EventInstance(eiid)),
+                (None, Some(tid)) => Some(LinkEnd::Time(tid)),
+                (None, None) => None,
+            };
+            let from = end("eventInstanceID", "timeID");
+            let to = end("relatedToEventInstance", "relatedToTime");
+            if let (Some(from), Some(to), Some(rel_type)) = (from, to, lenient(tag, "relType")) {
+                out.links.push(GoldLink { rel_type: rel_type.trim().to_ascii_uppercase(), from, to });
+            }
+        }
+        _ => {}
+    }
 }
 
 fn finish_timex(timex: OpenTimex, chars: usize, out: &mut ParsedTimeMl) {
