@@ -7,7 +7,7 @@
 //! publication date, that date or the day before. Each says why, and none is merged into a
 //! story event as if its time were stated.
 
-use super::label::{sentence_label, undated_report_label};
+use super::label::{sentence_label, statement_label, undated_report_label};
 use crate::resolve::named_events::is_event_noun;
 use crate::text::offsets::CharOffsets;
 use crate::text::word_key::{key, WordTable};
@@ -150,13 +150,16 @@ fn bare_words(sentence: &str) -> impl Iterator<Item = (&str, bool)> {
 
 /// `bare_words` outside quotations: what a quote says ("“carried out the operation”, ISIS
 /// claimed") is what someone said, not a happening the sentence tells. A quotation opens with a
-/// word starting with a quotation mark and closes with a word ending with one.
+/// word starting with a quotation mark (or the typewriter pair ``) and closes with a word ending
+/// with one (or '').
 fn unquoted_words(sentence: &str) -> impl Iterator<Item = (&str, bool)> {
     let mut quoted = false;
     sentence.split_whitespace().filter_map(move |raw| {
-        let opens = !quoted && raw.starts_with(['\u{201c}', '"']);
-        let core = raw.trim_end_matches(|c: char| !c.is_alphanumeric() && c != '\u{201d}' && c != '"');
-        let closes = (quoted || opens) && core.chars().count() > 1 && core.ends_with(['\u{201d}', '"']);
+        let opens = !quoted && (raw.starts_with(['\u{201c}', '"']) || raw.starts_with("``"));
+        let core = raw.trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '\u{201d}' | '"' | '\''));
+        let closes = (quoted || opens)
+            && core.chars().count() > 1
+            && (core.ends_with(['\u{201d}', '"']) || core.ends_with("''"));
         let inside = quoted || opens;
         quoted = inside && !closes;
         if inside {
@@ -331,17 +334,23 @@ pub fn place(ctx: &Context) -> Vec<Event> {
             continue;
         }
         let Some(sentence) = ctx.text.get(span.start..span.end) else { continue };
-        if !reports_a_happening(sentence) {
-            continue;
-        }
-        let placed = by_relation(&happenings, &phrases, sentence, start_char)
-            .or_else(|| by_paragraph(reference.as_ref(), index))
-            .or_else(|| as_lede(ctx, index, dated_so_far));
+        let placed = reports_a_happening(sentence)
+            .then(|| {
+                by_relation(&happenings, &phrases, sentence, start_char)
+                    .or_else(|| by_paragraph(reference.as_ref(), index))
+                    .or_else(|| as_lede(ctx, index, dated_so_far))
+            })
+            .flatten();
         if let Some(placed) = placed {
             let event = event_of(ctx, index, span, sentence, placed);
             let by = format!("the time of \u{201c}{}\u{201d}", event.label);
             let (start, end, granularity) = (event.start, event.end, event.granularity);
             reference = Some(Reference { start, end, granularity, by, sentence: index });
+            out.push(event);
+        } else if let Some(placed) = as_statement(ctx, sentence) {
+            // What someone said is dated by when it was published; it does not move the narrative.
+            let mut event = event_of(ctx, index, span, sentence, placed);
+            event.label = statement_label(ctx.text, span.start, span.end, &mention_spans(ctx, index));
             out.push(event);
         }
     }
@@ -431,21 +440,81 @@ fn by_paragraph(reference: Option<&Reference>, index: usize) -> Option<Placed> {
 }
 
 /// A lede in the past tense, with no time of its own and none before it: the publication date
-/// or the day before.
+/// (news tells the day's events first; the explanation says it may be the day before).
 fn as_lede(ctx: &Context, index: usize, dated_before: bool) -> Option<Placed> {
     let published = ctx.published?;
     if index > LEDE_SENTENCES || dated_before {
         return None;
     }
     Some(Placed {
-        start: (published - Duration::days(1)).and_time(NaiveTime::MIN),
+        start: published.and_time(NaiveTime::MIN),
         end: (published + Duration::days(1)).and_time(NaiveTime::MIN),
         granularity: Granularity::Day,
         kind: PlacementKind::Context,
         why: format!(
-            "no time phrase; a lede in the past tense: the publication date {} or the day before",
+            "no time phrase; a lede in the past tense: the publication date {} (or the day before)",
             day_label(published)
         ),
+    })
+}
+
+/// Verbs that make a sentence a statement someone made: the reporting verbs, "says" (news
+/// speaks of its own day in the present), and verbs of answering, judging and warning.
+const STATEMENT_VERBS: &[&str] = &[
+    "says",
+    "denied",
+    "insisted",
+    "warned",
+    "acknowledged",
+    "admitted",
+    "argued",
+    "countered",
+    "replied",
+    "responded",
+    "declared",
+    "criticized",
+    "criticised",
+    "condemned",
+    "praised",
+    "welcomed",
+    "urged",
+    "vowed",
+    "pledged",
+    "promised",
+    "accused",
+    "blamed",
+    "called",
+];
+
+/// A statement with no time phrase ("The FBI continues to receive threats, Freeh said."), in a
+/// document with a publication date: it was made by then, and news reports the day's
+/// statements, so it sits on that date. Not a question, its verb outside any quotation and not
+/// right after a modal ("would say", "could not be reached"); a modal elsewhere belongs to what
+/// was said ("The charges will intensify the manhunt, Tolbert said").
+fn as_statement(ctx: &Context, sentence: &str) -> Option<Placed> {
+    let published = ctx.published?;
+    let words = sentence.split_whitespace().take(81).count();
+    if sentence.trim_end().ends_with('?') || !(5..=80).contains(&words) {
+        return None;
+    }
+    let mut since_modal = usize::MAX;
+    let stated = unquoted_words(sentence).any(|(word, capitalised)| {
+        let lower = word.to_ascii_lowercase();
+        let lower = lower.as_str();
+        if MODALS.contains(&lower) && !matches!(lower, "not" | "no" | "never") {
+            since_modal = 0;
+            return false;
+        }
+        since_modal = since_modal.saturating_add(1);
+        let verb = REPORTING.contains(&lower) || STATEMENT_VERBS.contains(&lower);
+        verb && !capitalised && since_modal > 3
+    });
+    stated.then(|| Placed {
+        start: published.and_time(NaiveTime::MIN),
+        end: (published + Duration::days(1)).and_time(NaiveTime::MIN),
+        granularity: Granularity::Day,
+        kind: PlacementKind::Context,
+        why: format!("no time phrase; a statement, dated by the publication date {}", day_label(published)),
     })
 }
 

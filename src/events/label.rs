@@ -455,12 +455,12 @@ pub(super) fn label_for(
     with_subject(&mut label, &sentence);
     let label = repair::without_reduced_relative(label);
     if repair::reads_as_entry(&label) {
-        return tidy(&label);
+        return with_reported_opening_lowered(tidy(&label));
     }
     let mut main = repair::main_clause(&sentence);
     with_report_completed(&mut main, &sentence);
     if repair::reads_as_entry(&main) {
-        return tidy(&main);
+        return with_reported_opening_lowered(tidy(&main));
     }
     // Never an empty label: what the sentence holds, else a placeholder that says so.
     [tidy(&label), tidy(&ws)].into_iter().find(|l| !l.is_empty()).unwrap_or_else(|| "(unnamed)".to_string())
@@ -483,6 +483,67 @@ pub(super) fn sentence_label(text: &str, from: usize, to: usize, mentions: &[(us
         return tidy(&label);
     }
     [tidy(&ws)].into_iter().find(|l| !l.is_empty()).unwrap_or_else(|| "(unnamed)".to_string())
+}
+
+/// The label of a statement dated by its publication date (`context::as_statement`): who said
+/// what. A report at the end of its sentence ("Energy security should be regulated by long-term
+/// agreements, Lavrov said") reads speaker first ("Lavrov said energy security should be
+/// regulated…"): without its speaker the label would assert what the text only reports. Other
+/// shapes are labelled as any sentence is. `mentions` as in `label_for`.
+pub(super) fn statement_label(text: &str, from: usize, to: usize, mentions: &[(usize, usize, bool)]) -> String {
+    let start = floor_char_boundary(text, from);
+    let end = floor_char_boundary(text, to.min(start + 480));
+    let ws = words(text, start, end);
+    let inside = |at: usize| holding(mentions, at).is_some();
+    let dated = |at: usize| holding(mentions, at).is_some_and(|m| m.2);
+    let starts = clause_starts(&ws, inside);
+    let sentence = repair::Sentence { ws: &ws, starts: &starts, inside: &inside, dated: &dated };
+    if let Some(verb) = ws.iter().rposition(|w| w.has(flag::REPORTING)) {
+        let clause = sentence.clause_of(verb);
+        let clause_words = sentence.clause_end(clause) - starts[clause];
+        if clause > 0 {
+            let mut label = ws[starts[clause]..sentence.clause_end(clause)].to_vec();
+            with_report_completed(&mut label, &sentence);
+            if label.len() > clause_words && repair::reads_as_entry(&label) {
+                return with_reported_opening_lowered(tidy(&label));
+            }
+        }
+    }
+    sentence_label(text, from, to, mentions)
+}
+
+/// Words that open a sentence with a capital only because they open it: after "X said" they
+/// read in lower case ("Lavrov said the talks…"). Names keep their capital ("…said Turkey is").
+const SENTENCE_OPENERS: &[&str] = &[
+    "the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "we", "they", "there", "our",
+    "their", "his", "her", "my", "your", "you", "once", "all", "some", "what", "how", "when", "if", "no", "every",
+    "each", "many", "most", "such", "both", "it's", "that's", "there's", "we're", "they're", "we've", "we'll", "in",
+    "on", "at", "for", "after", "as", "but", "and", "so", "with", "without", "under", "despite",
+];
+
+/// `label` with the word after its first verb of saying in lower case, when it is a word that is
+/// capitalised only for opening the quoted sentence ("The port authority said The harbour…" →
+/// "…said the harbour…").
+fn with_reported_opening_lowered(label: String) -> String {
+    let mut at = 0;
+    let mut after_report = false;
+    for word in label.split(' ') {
+        let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+        if after_report {
+            let opener = SENTENCE_OPENERS.iter().any(|w| w.eq_ignore_ascii_case(bare));
+            if !opener || !word.starts_with(|c: char| c.is_ascii_uppercase()) {
+                return label;
+            }
+            let mut out = String::with_capacity(label.len());
+            out.push_str(&label[..at]);
+            out.push_str(&word[..1].to_ascii_lowercase());
+            out.push_str(&label[at + 1..]);
+            return out;
+        }
+        after_report = word_flags(bare) & flag::REPORTING != 0;
+        at += word.len() + 1;
+    }
+    label
 }
 
 /// The label of a report whose own clause has no time phrase while what it reports has one:
