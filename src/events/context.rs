@@ -483,7 +483,6 @@ const STATEMENT_VERBS: &[&str] = &[
     "promised",
     "accused",
     "blamed",
-    "called",
 ];
 
 /// A statement with no time phrase ("The FBI continues to receive threats, Freeh said."), in a

@@ -500,13 +500,14 @@ pub(super) fn statement_label(text: &str, from: usize, to: usize, mentions: &[(u
     let sentence = repair::Sentence { ws: &ws, starts: &starts, inside: &inside, dated: &dated };
     if let Some(verb) = ws.iter().rposition(|w| w.has(flag::REPORTING)) {
         let clause = sentence.clause_of(verb);
-        let clause_words = sentence.clause_end(clause) - starts[clause];
-        if clause > 0 {
-            let mut label = ws[starts[clause]..sentence.clause_end(clause)].to_vec();
-            with_report_completed(&mut label, &sentence);
-            if label.len() > clause_words && repair::reads_as_entry(&label) {
-                return with_reported_opening_lowered(tidy(&label));
-            }
+        let words = &ws[starts[clause]..sentence.clause_end(clause)];
+        let mut label = words.to_vec();
+        with_what_was_reported(&mut label, &sentence, starts[clause]);
+        if label.len() == words.len() {
+            with_what_follows(&mut label, &sentence, verb);
+        }
+        if label.len() > words.len() && repair::reads_as_entry(&label) {
+            return with_reported_opening_lowered(tidy(&label));
         }
     }
     sentence_label(text, from, to, mentions)
@@ -517,30 +518,36 @@ pub(super) fn statement_label(text: &str, from: usize, to: usize, mentions: &[(u
 const SENTENCE_OPENERS: &[&str] = &[
     "the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "we", "they", "there", "our",
     "their", "his", "her", "my", "your", "you", "once", "all", "some", "what", "how", "when", "if", "no", "every",
-    "each", "many", "most", "such", "both", "it's", "that's", "there's", "we're", "they're", "we've", "we'll", "in",
-    "on", "at", "for", "after", "as", "but", "and", "so", "with", "without", "under", "despite",
+    "each", "many", "most", "such", "both", "none", "it's", "that's", "there's", "we're", "they're", "we've", "we'll",
+    "in", "on", "at", "for", "after", "as", "but", "and", "so", "with", "without", "under", "despite",
 ];
 
-/// `label` with the word after its first verb of saying in lower case, when it is a word that is
-/// capitalised only for opening the quoted sentence ("The port authority said The harbour…" →
-/// "…said the harbour…").
+/// `label` with the first word of what was said in lower case, when it is a word capitalised
+/// only for opening the quoted sentence ("The port authority said The harbour…" → "…said the
+/// harbour…", "…told reporters in Tokyo We want…" → "…we want…"): the first such word within
+/// a few words after the first verb of saying. Names keep their capital.
 fn with_reported_opening_lowered(label: String) -> String {
     let mut at = 0;
-    let mut after_report = false;
+    let mut since_report: Option<usize> = None;
     for word in label.split(' ') {
+        let lead = word.len() - word.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
         let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
-        if after_report {
-            let opener = SENTENCE_OPENERS.iter().any(|w| w.eq_ignore_ascii_case(bare));
-            if !opener || !word.starts_with(|c: char| c.is_ascii_uppercase()) {
+        if let Some(after) = since_report.as_mut() {
+            *after += 1;
+            if *after > 6 {
                 return label;
             }
-            let mut out = String::with_capacity(label.len());
-            out.push_str(&label[..at]);
-            out.push_str(&word[..1].to_ascii_lowercase());
-            out.push_str(&label[at + 1..]);
-            return out;
+            let opener = SENTENCE_OPENERS.iter().any(|w| w.eq_ignore_ascii_case(bare));
+            if opener && bare.starts_with(|c: char| c.is_ascii_uppercase()) {
+                let mut out = String::with_capacity(label.len());
+                out.push_str(&label[..at + lead]);
+                out.push_str(&bare[..1].to_ascii_lowercase());
+                out.push_str(&label[at + lead + 1..]);
+                return out;
+            }
+        } else if word_flags(bare) & flag::REPORTING != 0 {
+            since_report = Some(0);
         }
-        after_report = word_flags(bare) & flag::REPORTING != 0;
         at += word.len() + 1;
     }
     label
@@ -623,7 +630,9 @@ fn with_what_was_reported<'t>(label: &mut Vec<Word<'t>>, sentence: &repair::Sent
     let inverting = repair::is(&spoken[0], INVERTING_VERBS)
         || (repair::is(&spoken[0], &["reported", "told", "announced", "claimed"]) && names_speaker);
     let inverted = verb == 0 && spoken.len() <= 6 && inverting;
-    let bare = !passive && (verb + 1 == spoken.len() || inverted);
+    // "…, the minister told reporters": whom the speaker told, and nothing more, follows.
+    let addressed = verb > 0 && repair::is(&spoken[verb], &["told"]) && (1..=5).contains(&(spoken.len() - verb - 1));
+    let bare = !passive && (verb + 1 == spoken.len() || inverted || addressed);
     if !bare || clause_start == 0 {
         return;
     }
@@ -631,12 +640,45 @@ fn with_what_was_reported<'t>(label: &mut Vec<Word<'t>>, sentence: &repair::Sent
     if content.len() < 3 {
         return;
     }
-    let mut reported: Vec<Word<'t>> = if verb == 0 { spoken[1..].to_vec() } else { spoken[..verb].to_vec() };
+    let mut reported: Vec<Word<'t>> = match (verb, addressed) {
+        (0, _) => spoken[1..].to_vec(),
+        (_, true) => spoken.clone(),
+        _ => spoken[..verb + 1].to_vec(),
+    };
     // "…, a witness said.": the verb moves before what was said, without the full stop.
-    let verb_word = spoken[verb];
-    reported.push(Word { text: verb_word.text.trim_end_matches('.'), ..verb_word });
+    if let Some(last) = reported.last_mut() {
+        last.text = last.text.trim_end_matches('.');
+    }
+    if verb == 0 {
+        reported.push(Word { text: spoken[0].text.trim_end_matches('.'), ..spoken[0] });
+    }
     reported.extend(content);
     *label = reported;
+}
+
+/// A report that ends its clause before what was said ("Vranitzky said: “None of these pillars
+/// can stand by themselves”", "Hirsch said, “we saw only two dogs”") gets the clause after it,
+/// without its quotation marks.
+fn with_what_follows<'t>(label: &mut Vec<Word<'t>>, sentence: &repair::Sentence<'_, 't>, verb: usize) {
+    let ws = sentence.ws;
+    let clause = sentence.clause_of(verb);
+    let end = sentence.clause_end(clause);
+    if end >= ws.len() || !ws[verb + 1..end].iter().all(|w| w.has(flag::PUNCT)) {
+        return;
+    }
+    let Some(from) = ws[end..].iter().position(|w| !w.has(flag::PUNCT)).map(|k| end + k) else { return };
+    let next_end = sentence.clause_end(sentence.clause_of(from));
+    let unquoted: Vec<Word<'t>> = ws[from..next_end].iter().filter_map(repair::without_quote_marks).collect();
+    let mut said = repair::without_times(&unquoted, sentence);
+    while said.last().is_some_and(|w| w.has(flag::PUNCT)) {
+        said.pop();
+    }
+    let first = said.iter().position(|w| !w.has(flag::PUNCT)).unwrap_or(said.len());
+    said.drain(..first);
+    if said.len() >= 3 {
+        label.truncate(label.iter().rposition(|w| w.start == ws[verb].start).map_or(label.len(), |k| k + 1));
+        label.extend(said);
+    }
 }
 
 /// A label that ends in a verb of saying gets what was said: the "that" clause after it ("Abubakar

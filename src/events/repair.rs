@@ -260,13 +260,20 @@ pub(super) fn reporting_subject<'t>(sentence: &Sentence<'_, 't>, at: usize) -> V
 pub(super) fn reported_content<'t>(sentence: &Sentence<'_, 't>, clause_start: usize) -> Vec<Word<'t>> {
     let words = &sentence.ws[..clause_start];
     let first = words.iter().position(|w| !w.has(flag::PUNCT)).unwrap_or(words.len());
-    let unquoted: Vec<Word<'t>> =
-        words[first..].iter().filter(|w| !is(w, &["\"", "\u{201c}", "\u{201d}"])).copied().collect();
+    let unquoted: Vec<Word<'t>> = words[first..].iter().filter_map(without_quote_marks).collect();
     let mut content = without_times(&unquoted, sentence);
     while content.last().is_some_and(|w| w.has(flag::PUNCT)) {
         content.pop();
     }
     content
+}
+
+/// A word without the quotation marks it stands for or opens with (typewriter quotes ``…''
+/// included); `None` for a word that is only quotation marks.
+pub(super) fn without_quote_marks<'t>(w: &Word<'t>) -> Option<Word<'t>> {
+    let text = w.text.trim_start_matches('`');
+    let only_marks = text.is_empty() || text.chars().all(|c| c == '\'') || is(w, &["\"", "\u{201c}", "\u{201d}"]);
+    (!only_marks).then(|| Word { text, start: w.start + (w.text.len() - text.len()), ..*w })
 }
 
 /// Words that open a noun phrase: a reduced relative ("the delegation organized by ...") only
