@@ -161,3 +161,25 @@ fn an_undated_report_of_a_dated_happening_sits_on_the_publication_date() {
     assert_eq!(report.label, "Boeing announced that it had begun the project");
     assert!(report.placement_explanation.as_deref().unwrap().contains("publication date"));
 }
+
+/// Regression: context-placed events crowded the story's blocks. Thirty sentences after "Police
+/// arrested two men in Leeds today", each placed on that day by the one before it, all naming
+/// Leeds, made "Leeds" a word most of the block held, so it no longer paired the two sources'
+/// arrests, and they stayed two story events.
+#[test]
+fn context_placed_events_do_not_crowd_out_a_merge() {
+    // No capitalised word but "Leeds" is shared: the time phrase is "today".
+    let mut a = String::from("Arrests\n\nPolice arrested two men in Leeds today.");
+    for n in 0..30 {
+        a.push_str(&format!(" Officers arrested suspect number {n} in Leeds."));
+    }
+    let mut a = Document::plain_text("a.txt", &a);
+    a.dct = Some("2023-06-13".to_string());
+    let b = Document::plain_text("b.txt", "Arrests\n\nOfficers arrested two men in Leeds today.\n");
+    let timeline = build_timeline(&[a, b], &Settings { anchor: day(2023, 6, 13), dct: None });
+    let context = timeline.events.iter().filter(|e| e.placement == PlacementKind::Context).count();
+    assert_eq!(context, 30, "{:?}", timeline.events);
+    let arrests: Vec<&Event> = timeline.events.iter().filter(|e| e.label.contains("arrested two men")).collect();
+    assert_eq!(arrests.len(), 2, "{:?}", timeline.events);
+    assert_eq!(arrests[0].story, arrests[1].story, "the same arrests, reported twice: one story event");
+}

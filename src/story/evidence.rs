@@ -5,7 +5,7 @@
 
 use super::families;
 use crate::text::fast_hash::{FastMap, FastSet};
-use crate::timeline::Event;
+use crate::timeline::{Event, PlacementKind};
 use std::sync::OnceLock;
 
 /// The evidence of one event.
@@ -123,7 +123,11 @@ fn of_each(events: &[Event], words: &mut Words) -> Vec<Evidence> {
     // The last event whose participants were read.
     let mut last_read: Option<usize> = None;
     for event in events {
-        let Some(family) = families::family_of_label(&event.label) else {
+        // An event placed by context joins no other by rule (`merge::matching_pairs`), unless the
+        // user pinned it: its words would only crowd the blocks.
+        let joins_by_rule = event.placement == PlacementKind::Phrase || event.story_pin.is_some();
+        let family = if joins_by_rule { families::family_of_label(&event.label) } else { None };
+        let Some(family) = family else {
             out.push(Evidence::default());
             continue;
         };
