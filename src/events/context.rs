@@ -4,8 +4,10 @@
 //! question) gets an event placed by, in this order: the event it points to ("after the
 //! attack", placement `relation`, from that event's time on); the last time an earlier sentence
 //! of its paragraph placed (placement `context`); or, for a lede in the past tense with a
-//! publication date, that date or the day before. Each says why, and none is merged into a
-//! story event as if its time were stated.
+//! publication date, that date (or the day before). A statement with no time phrase ("The site
+//! is safe now, the fire chief said") sits on the publication date. Each says why, and none is
+//! merged into a story event as if its time were stated. Examples: `context.corpus`, run by
+//! `tests/context_corpus.rs`.
 
 use super::label::{sentence_label, statement_label, undated_report_label};
 use crate::resolve::named_events::is_event_noun;
