@@ -54,13 +54,23 @@ impl EvalReport {
 /// Evaluates the pipeline on every TimeML file in `gold_paths` (files, or directories searched
 /// recursively for `.tml` / `.TE3input`).
 pub fn run(gold_paths: &[PathBuf]) -> Result<EvalReport, String> {
+    let (documents, notes) = score_each_file(gold_paths, evaluate_file)?;
+    Ok(EvalReport::from_documents(documents, notes))
+}
+
+/// A score of each gold file under `gold_paths` (`score` gives it and an optional note), with
+/// the notes and a note per file that could not be scored; `Err` when none could be.
+fn score_each_file<T>(
+    gold_paths: &[PathBuf],
+    score: impl Fn(&Path, &str) -> Result<(T, Option<String>), String>,
+) -> Result<(Vec<T>, Vec<String>), String> {
     let files = collect_files(gold_paths)?;
     let mut documents = Vec::new();
     let mut notes = Vec::new();
     for (path, name) in &files {
-        match evaluate_file(path, name) {
-            Ok((score, note)) => {
-                documents.push(score);
+        match score(path, name) {
+            Ok((scored, note)) => {
+                documents.push(scored);
                 notes.extend(note);
             }
             Err(message) => notes.push(format!("{name}: skipped: {message}")),
@@ -69,7 +79,7 @@ pub fn run(gold_paths: &[PathBuf]) -> Result<EvalReport, String> {
     if documents.is_empty() {
         return Err(format!("no document could be scored:\n  {}", notes.join("\n  ")));
     }
-    Ok(EvalReport::from_documents(documents, notes))
+    Ok((documents, notes))
 }
 
 /// Scores one gold file; the second value is a note for the report, if any.
@@ -114,21 +124,7 @@ impl EventReport {
 
 /// Scores the dating of events on every TimeML file in `gold_paths` against their TLINKs.
 pub fn run_events(gold_paths: &[PathBuf]) -> Result<EventReport, String> {
-    let files = collect_files(gold_paths)?;
-    let mut documents = Vec::new();
-    let mut notes = Vec::new();
-    for (path, name) in &files {
-        match date_events_of_file(path, name) {
-            Ok((score, note)) => {
-                documents.push(score);
-                notes.extend(note);
-            }
-            Err(message) => notes.push(format!("{name}: skipped: {message}")),
-        }
-    }
-    if documents.is_empty() {
-        return Err(format!("no document could be scored:\n  {}", notes.join("\n  ")));
-    }
+    let (mut documents, notes) = score_each_file(gold_paths, date_events_of_file)?;
     documents.sort_by(|a, b| a.name.cmp(&b.name));
     let mut overall = events::DatingScore { name: "overall".to_string(), ..Default::default() };
     for doc in &documents {
