@@ -519,7 +519,9 @@ const SENTENCE_OPENERS: &[&str] = &[
     "the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "we", "they", "there", "our",
     "their", "his", "her", "my", "your", "you", "once", "all", "some", "what", "how", "when", "if", "no", "every",
     "each", "many", "most", "such", "both", "none", "it's", "that's", "there's", "we're", "they're", "we've", "we'll",
-    "in", "on", "at", "for", "after", "as", "but", "and", "so", "with", "without", "under", "despite",
+    "in", "on", "at", "for", "after", "as", "but", "and", "so", "with", "without", "under", "despite", "up", "more",
+    "about", "nearly", "almost", "only", "even", "just", "still", "nothing", "nobody", "everyone", "one", "two",
+    "three", "four", "five", "six", "seven", "eight", "nine", "ten", "since", "while", "because", "although",
 ];
 
 /// `label` with the first word of what was said in lower case, when it is a word capitalised
