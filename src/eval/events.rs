@@ -195,8 +195,8 @@ pub struct DatingScore {
     pub all: DatingCounts,
     /// Only events dated by a time phrase of their own (context placement off).
     pub phrase_only: DatingCounts,
-    /// Per placement kind (phrase, context, relation): events placed and right.
-    pub by_placement: [(usize, usize); 3],
+    /// Per way of placing (`PLACEMENTS`): events placed and right.
+    pub by_placement: [(usize, usize); 6],
     /// Sentences whose gold dates include the publication date: what dating every event at its
     /// article's publication date would get right.
     pub publication_date_right: usize,
@@ -218,11 +218,20 @@ impl DatingScore {
     }
 }
 
-fn placement_index(kind: PlacementKind) -> usize {
-    match kind {
+/// The ways an event is placed, as the report names them: its own phrase, the context
+/// placements by what placed them (told by their explanation), and a relation.
+pub const PLACEMENTS: [&str; 6] =
+    ["phrase", "context: statement", "context: lede", "context: report", "context: paragraph", "relation"];
+
+fn placement_index(event: &Event) -> usize {
+    let why = event.placement_explanation.as_deref().unwrap_or("");
+    match event.placement {
         PlacementKind::Phrase => 0,
-        PlacementKind::Context => 1,
-        PlacementKind::Relation => 2,
+        PlacementKind::Context if why.contains("a statement") => 1,
+        PlacementKind::Context if why.contains("a lede") => 2,
+        PlacementKind::Context if why.contains("a report with no time phrase") => 3,
+        PlacementKind::Context => 4,
+        PlacementKind::Relation => 5,
     }
 }
 
@@ -245,7 +254,7 @@ pub fn score_events(
         count(&mut score.all, events.iter(), on_gold_date);
         count(&mut score.phrase_only, events.iter().filter(|e| e.placement == PlacementKind::Phrase), on_gold_date);
         for event in events {
-            let slot = &mut score.by_placement[placement_index(event.placement)];
+            let slot = &mut score.by_placement[placement_index(event)];
             slot.0 += 1;
             slot.1 += usize::from(on_gold_date(event));
         }
