@@ -66,6 +66,9 @@ fn age_year_old(tokens: &[Tok], i: usize, names: &[NameRun]) -> Option<Age> {
         return None;
     }
     let old_end = j + 1;
+    if describes_a_thing(tokens, old_end) {
+        return None;
+    }
     let name_after =
         name_starting_at(names, old_end).or_else(|| name_starting_at(names, old_end + 1).filter(|_| hyphen(old_end)));
     if let Some(name) = name_after {
@@ -78,6 +81,129 @@ fn age_year_old(tokens: &[Tok], i: usize, names: &[NameRun]) -> Option<Age> {
     let predicative = tokens.get(j - 1).is_some_and(|t| t.is("years"));
     let person = appositive.or_else(|| predicative.then(|| only_name_before(tokens, names, i)).flatten());
     Some(Age { years, person, first, end: old_end, next: old_end })
+}
+
+/// Nouns that "N-year-old" may describe that are no person ("its 47-year-old embargo", "the
+/// 20-year-old civil war"): their age implies no birth.
+const THING_NOUNS: &[&str] = &[
+    "embargo",
+    "monarchy",
+    "law",
+    "tie",
+    "ties",
+    "record",
+    "war",
+    "supermarket",
+    "university",
+    "bank",
+    "association",
+    "city",
+    "company",
+    "firm",
+    "state",
+    "ban",
+    "dispute",
+    "conflict",
+    "tradition",
+    "treaty",
+    "agreement",
+    "alliance",
+    "organisation",
+    "organization",
+    "institution",
+    "newspaper",
+    "party",
+    "movement",
+    "building",
+    "bridge",
+    "church",
+    "regime",
+    "ceasefire",
+    "truce",
+    "custom",
+    "practice",
+    "problem",
+    "policy",
+    "system",
+    "rivalry",
+    "feud",
+    "marriage",
+    "relationship",
+    "partnership",
+    "insurgency",
+    "occupation",
+    "blockade",
+    "festival",
+    "league",
+    "tournament",
+    "club",
+    "team",
+    "factory",
+    "plant",
+    "mine",
+    "station",
+    "reactor",
+    "road",
+    "railway",
+    "dam",
+    "wall",
+    "tower",
+    "school",
+    "hospital",
+    "prison",
+    "airport",
+    "market",
+    "museum",
+    "statue",
+    "temple",
+    "mosque",
+    "castle",
+    "palace",
+    "monument",
+    "house",
+    "home",
+    "car",
+    "ship",
+    "plane",
+    "tree",
+    "vessel",
+    "aircraft",
+    "jet",
+    "machine",
+    "mystery",
+    "crisis",
+    "case",
+    "business",
+    "industry",
+    "economy",
+    "constitution",
+    "republic",
+    "empire",
+    "dynasty",
+];
+
+/// Words that end the noun phrase after "N-year-old" ("a 52-year-old man from Kent").
+const PHRASE_ENDS: &[&str] = &[
+    "of", "from", "in", "on", "at", "to", "for", "with", "by", "who", "which", "that", "was", "were", "is", "are",
+    "has", "had", "have", "and", "or", "but", "said", "says", "against", "after", "before", "since", "as", "when",
+    "while", "will", "would", "could",
+];
+
+/// Whether the noun phrase after "N-year-old" at `at` names a thing (`THING_NOUNS`): one of its
+/// first two words is such a noun and heads it, with no noun after it ("its 47-year-old embargo
+/// against", "the 20-year-old civil war ended"; not "a 30-year-old bank clerk"). A word after
+/// it that ends the phrase, or looks like a verb (-ed, -s), leaves it the head.
+fn describes_a_thing(tokens: &[Tok], at: usize) -> bool {
+    let words: Vec<&Tok> = tokens[at.min(tokens.len())..]
+        .iter()
+        .take(3)
+        .take_while(|t| t.is_word() && !t.capitalised() && !PHRASE_ENDS.iter().any(|w| t.is(w)))
+        .collect();
+    words.iter().take(2).enumerate().any(|(k, t)| {
+        let thing = THING_NOUNS.iter().any(|w| t.is(w));
+        let noun_after = words.get(k + 1).is_some_and(|next| !next.text.ends_with("ed") && !next.text.ends_with('s'));
+        thing && !noun_after
+    })
 }
 
 /// "aged 52", "Masood, aged 52".
