@@ -82,18 +82,45 @@ pub fn of(event: &Event, words: &mut Words) -> Evidence {
     }
 }
 
-/// The evidence of every event, in order, as `of` gives it. The events of one sentence are next
-/// to each other and share its participants, which are read once.
-pub fn of_all(events: &[Event], words: &mut Words) -> Vec<Evidence> {
+/// The family of each event's happening, for the events that may join another by rule; `None`
+/// for the rest. An event placed by context joins no other by rule (`merge::matching_pairs`),
+/// unless the user pinned it: its words would only crowd the blocks.
+pub fn families(events: &[Event]) -> Vec<Option<&'static str>> {
+    use rayon::prelude::*;
+    events
+        .par_iter()
+        .map(|event| {
+            let joins_by_rule = event.placement == PlacementKind::Phrase || event.story_pin.is_some();
+            if joins_by_rule {
+                families::family_of_label(&event.label)
+            } else {
+                None
+            }
+        })
+        .collect()
+}
+
+/// The evidence of every event, in order: its family (`families`), and, where `worth_reading`
+/// says so, the names of its sentence and the content words of its label, as `of` gives them
+/// (an event with no other in its block can match none, and is not read). The events of one
+/// sentence are next to each other and share its participants, which are read once.
+pub fn of_all(
+    events: &[Event],
+    families: &[Option<&'static str>],
+    worth_reading: &[bool],
+    words: &mut Words,
+) -> Vec<Evidence> {
     use rayon::prelude::*;
     // Read on every core, a chunk of events at a time with words numbered within the chunk;
     // then the chunks' words are numbered in order into `words`, so every word gets the number
     // a reading in one pass would give it.
     let chunks: Vec<(Vec<Evidence>, Words)> = events
         .par_chunks(EVENTS_PER_CHUNK)
-        .map(|chunk| {
+        .zip(families.par_chunks(EVENTS_PER_CHUNK))
+        .zip(worth_reading.par_chunks(EVENTS_PER_CHUNK))
+        .map(|((chunk, families), worth)| {
             let mut local = Words::default();
-            (of_each(chunk, &mut local), local)
+            (of_each(chunk, families, worth, &mut local), local)
         })
         .collect();
     let mut out = Vec::with_capacity(events.len());
@@ -117,20 +144,26 @@ pub fn of_all(events: &[Event], words: &mut Words) -> Vec<Evidence> {
 /// Events read per chunk by `of_all`.
 const EVENTS_PER_CHUNK: usize = 4096;
 
-/// The evidence of each event of `events`, in one pass.
-fn of_each(events: &[Event], words: &mut Words) -> Vec<Evidence> {
+/// The evidence of each event of `events` (with their `families` and whether each is worth
+/// reading), in one pass.
+fn of_each(
+    events: &[Event],
+    families: &[Option<&'static str>],
+    worth_reading: &[bool],
+    words: &mut Words,
+) -> Vec<Evidence> {
     let mut out: Vec<Evidence> = Vec::with_capacity(events.len());
     // The last event whose participants were read.
     let mut last_read: Option<usize> = None;
-    for event in events {
-        // An event placed by context joins no other by rule (`merge::matching_pairs`), unless the
-        // user pinned it: its words would only crowd the blocks.
-        let joins_by_rule = event.placement == PlacementKind::Phrase || event.story_pin.is_some();
-        let family = if joins_by_rule { families::family_of_label(&event.label) } else { None };
-        let Some(family) = family else {
+    for ((event, family), &worth) in events.iter().zip(families).zip(worth_reading) {
+        let Some(family) = *family else {
             out.push(Evidence::default());
             continue;
         };
+        if !worth {
+            out.push(Evidence { family: Some(family), ..Evidence::default() });
+            continue;
+        }
         let same_sentence =
             last_read.filter(|&k| events[k].doc == event.doc && events[k].sentence.start == event.sentence.start);
         let participants = match same_sentence {
@@ -244,7 +277,8 @@ mod tests {
         events.insert(1, twin);
         let (mut one, mut all) = (Words::default(), Words::default());
         let each: Vec<Evidence> = events.iter().map(|e| of(e, &mut one)).collect();
-        let together = of_all(&events, &mut all);
+        let worth = vec![true; events.len()];
+        let together = of_all(&events, &families(&events), &worth, &mut all);
         let names = |e: &[Evidence], w: &Words| -> Vec<(Option<&str>, Vec<String>, Vec<String>)> {
             e.iter()
                 .map(|x| {
@@ -255,6 +289,13 @@ mod tests {
         };
         assert!(together.iter().filter(|e| e.family.is_some()).count() >= 2);
         assert_eq!(names(&each, &one), names(&together, &all));
+        // An event not worth reading keeps its family and nothing else.
+        let mut worth = vec![true; events.len()];
+        worth[1] = false;
+        let partly = of_all(&events, &families(&events), &worth, &mut Words::default());
+        assert_eq!(partly[1].family, together[1].family);
+        assert!(partly[1].participants.is_empty() && partly[1].content.is_empty());
+        assert_eq!(partly[0].participants.len(), together[0].participants.len());
     }
 
     #[test]

@@ -38,7 +38,9 @@ fn block_of(event: &Event, family: &'static str) -> Block {
 /// result is sorted by story id; each event's `story` field is set.
 pub fn group(events: &mut [Event]) -> Vec<StoryEvent> {
     let mut words = Words::default();
-    let evidence = evidence::of_all(events, &mut words);
+    let families = evidence::families(events);
+    let worth_reading = worth_reading(events, &families);
+    let evidence = evidence::of_all(events, &families, &worth_reading, &mut words);
     let mut sets = DisjointSets::new(events.len());
     // By root, in order, so that the reasons of a story event come out the same in every run.
     let mut reasons: BTreeMap<usize, Vec<String>> = BTreeMap::new();
@@ -144,6 +146,25 @@ fn join_pinned(events: &[Event], sets: &mut DisjointSets, reasons: &mut BTreeMap
             }
         }
     }
+}
+
+/// Whether each event's evidence is worth reading: it has a family and another event shares
+/// its block (else no pair can hold it), or the user pinned it (its story event's members are
+/// compared when it joins another).
+fn worth_reading(events: &[Event], families: &[Option<&'static str>]) -> Vec<bool> {
+    let mut sizes: HashMap<Block, u32> = HashMap::default();
+    for (event, family) in events.iter().zip(families) {
+        if let Some(family) = family {
+            *sizes.entry(block_of(event, family)).or_default() += 1;
+        }
+    }
+    events
+        .iter()
+        .zip(families)
+        .map(|(event, family)| {
+            family.is_some_and(|f| event.story_pin.is_some() || sizes.get(&block_of(event, f)).is_some_and(|&n| n > 1))
+        })
+        .collect()
 }
 
 /// Events with a family, by block.
