@@ -39,14 +39,14 @@ fn block_of(event: &Event, family: &'static str) -> Block {
 pub fn group(events: &mut [Event]) -> Vec<StoryEvent> {
     let mut words = Words::default();
     let families = evidence::families(events);
-    let worth_reading = worth_reading(events, &families);
+    let mut blocks: Vec<(Block, Vec<usize>)> = blocks(events, &families).into_iter().collect();
+    blocks.sort_by_key(|(_, members)| members.first().copied());
+    let worth_reading = worth_reading(events, &blocks);
     let evidence = evidence::of_all(events, &families, &worth_reading, &mut words);
     let mut sets = DisjointSets::new(events.len());
     // By root, in order, so that the reasons of a story event come out the same in every run.
     let mut reasons: BTreeMap<usize, Vec<String>> = BTreeMap::new();
     join_pinned(events, &mut sets, &mut reasons);
-    let mut blocks: Vec<(Block, Vec<usize>)> = blocks(events, &evidence).into_iter().collect();
-    blocks.sort_by_key(|(_, members)| members.first().copied());
     // Which pairs report one happening depends on the two events alone: decided for every block
     // at once (on every core), then joined in block and pair order, so the result is the same
     // whatever the number of threads.
@@ -148,30 +148,24 @@ fn join_pinned(events: &[Event], sets: &mut DisjointSets, reasons: &mut BTreeMap
     }
 }
 
-/// Whether each event's evidence is worth reading: it has a family and another event shares
-/// its block (else no pair can hold it), or the user pinned it (its story event's members are
-/// compared when it joins another).
-fn worth_reading(events: &[Event], families: &[Option<&'static str>]) -> Vec<bool> {
-    let mut sizes: HashMap<Block, u32> = HashMap::default();
-    for (event, family) in events.iter().zip(families) {
-        if let Some(family) = family {
-            *sizes.entry(block_of(event, family)).or_default() += 1;
+/// Whether each event's evidence is worth reading: another event shares its block (else no
+/// pair can hold it), or the user pinned it (its story event's members are compared when it
+/// joins another).
+fn worth_reading(events: &[Event], blocks: &[(Block, Vec<usize>)]) -> Vec<bool> {
+    let mut worth: Vec<bool> = events.iter().map(|e| e.story_pin.is_some()).collect();
+    for (_, members) in blocks.iter().filter(|(_, members)| members.len() > 1) {
+        for &index in members {
+            worth[index] = true;
         }
     }
-    events
-        .iter()
-        .zip(families)
-        .map(|(event, family)| {
-            family.is_some_and(|f| event.story_pin.is_some() || sizes.get(&block_of(event, f)).is_some_and(|&n| n > 1))
-        })
-        .collect()
+    worth
 }
 
-/// Events with a family, by block.
-fn blocks(events: &[Event], evidence: &[Evidence]) -> HashMap<Block, Vec<usize>> {
+/// Events with a family (`evidence::families`), by block.
+fn blocks(events: &[Event], families: &[Option<&'static str>]) -> HashMap<Block, Vec<usize>> {
     let mut blocks: HashMap<Block, Vec<usize>> = HashMap::default();
-    for (index, event) in events.iter().enumerate() {
-        if let Some(family) = evidence[index].family {
+    for (index, (event, family)) in events.iter().zip(families).enumerate() {
+        if let Some(family) = family {
             blocks.entry(block_of(event, family)).or_default().push(index);
         }
     }
