@@ -235,6 +235,12 @@ const LISTED_REPORTING: u8 = 1;
 const LISTED_NOT_EVENT_ED: u8 = 2;
 const LISTED_PAST_FORM: u8 = 4;
 const LISTED_MODAL: u8 = 8;
+const LISTED_STATEMENT: u8 = 16;
+const LISTED_NEGATION: u8 = 32;
+
+/// Negations: listed with the modals (what did not happen is no happening), but a statement
+/// may follow them ("No one was hurt, police said").
+const NEGATIONS: &[&str] = &["not", "no", "never"];
 
 /// The lists `is_event_verb` and the modals read, as one table of flags by word key.
 fn verb_lists() -> &'static WordTable<u8> {
@@ -246,6 +252,8 @@ fn verb_lists() -> &'static WordTable<u8> {
             (NOT_EVENT_ED, LISTED_NOT_EVENT_ED),
             (EVENT_PAST_FORMS, LISTED_PAST_FORM),
             (MODALS, LISTED_MODAL),
+            (STATEMENT_VERBS, LISTED_STATEMENT),
+            (NEGATIONS, LISTED_NEGATION),
         ];
         for (words, flag) in lists {
             for word in words {
@@ -254,6 +262,12 @@ fn verb_lists() -> &'static WordTable<u8> {
         }
         WordTable::new(&flags.into_iter().collect::<Vec<_>>())
     })
+}
+
+/// The lists `word` is in (`LISTED_*` flags), any case; 0 for a word too long for a key or not
+/// ASCII, which no list holds.
+fn listed(word: &str) -> u8 {
+    key(word.as_bytes()).and_then(|k| verb_lists().get_key(k)).unwrap_or(0)
 }
 
 fn verb_word(word: &str) -> VerbWord {
@@ -448,16 +462,11 @@ fn as_lede(ctx: &Context, index: usize, dated_before: bool) -> Option<Placed> {
     if index > LEDE_SENTENCES || dated_before {
         return None;
     }
-    Some(Placed {
-        start: published.and_time(NaiveTime::MIN),
-        end: (published + Duration::days(1)).and_time(NaiveTime::MIN),
-        granularity: Granularity::Day,
-        kind: PlacementKind::Context,
-        why: format!(
-            "no time phrase; a lede in the past tense: the publication date {} (or the day before)",
-            day_label(published)
-        ),
-    })
+    let why = format!(
+        "no time phrase; a lede in the past tense: the publication date {} (or the day before)",
+        day_label(published)
+    );
+    Some(on_publication_day(published, why))
 }
 
 /// Verbs that make a sentence a statement someone made: the reporting verbs, "says" (news
@@ -500,23 +509,29 @@ fn as_statement(ctx: &Context, sentence: &str) -> Option<Placed> {
     }
     let mut since_modal = usize::MAX;
     let stated = unquoted_words(sentence).any(|(word, capitalised)| {
-        let lower = word.to_ascii_lowercase();
-        let lower = lower.as_str();
-        if MODALS.contains(&lower) && !matches!(lower, "not" | "no" | "never") {
+        let flags = listed(word);
+        if flags & LISTED_MODAL != 0 && flags & LISTED_NEGATION == 0 {
             since_modal = 0;
             return false;
         }
         since_modal = since_modal.saturating_add(1);
-        let verb = REPORTING.contains(&lower) || STATEMENT_VERBS.contains(&lower);
-        verb && !capitalised && since_modal > 3
+        flags & (LISTED_REPORTING | LISTED_STATEMENT) != 0 && !capitalised && since_modal > 3
     });
-    stated.then(|| Placed {
+    stated.then(|| {
+        let why = format!("no time phrase; a statement, dated by the publication date {}", day_label(published));
+        on_publication_day(published, why)
+    })
+}
+
+/// A placement on the publication date, saying `why`.
+fn on_publication_day(published: NaiveDate, why: String) -> Placed {
+    Placed {
         start: published.and_time(NaiveTime::MIN),
         end: (published + Duration::days(1)).and_time(NaiveTime::MIN),
         granularity: Granularity::Day,
         kind: PlacementKind::Context,
-        why: format!("no time phrase; a statement, dated by the publication date {}", day_label(published)),
-    })
+        why,
+    }
 }
 
 /// A report whose own clause has no time phrase, while what it reports has one ("Boeing
@@ -526,16 +541,11 @@ fn undated_report(ctx: &Context, index: usize, span: &SentenceSpan) -> Option<Ev
     let published = ctx.published?;
     let label = undated_report_label(ctx.text, span.start, span.end, &mention_spans(ctx, index))?;
     let sentence = ctx.text.get(span.start..span.end)?;
-    let placed = Placed {
-        start: published.and_time(NaiveTime::MIN),
-        end: (published + Duration::days(1)).and_time(NaiveTime::MIN),
-        granularity: Granularity::Day,
-        kind: PlacementKind::Context,
-        why: format!(
-            "a report with no time phrase of its own (its phrase dates what it reports): the publication date {}",
-            day_label(published)
-        ),
-    };
+    let why = format!(
+        "a report with no time phrase of its own (its phrase dates what it reports): the publication date {}",
+        day_label(published)
+    );
+    let placed = on_publication_day(published, why);
     let mut event = event_of(ctx, index, span, sentence, placed);
     event.id = format!("{}-r{}", ctx.doc_id, ctx.offsets.char_at(span.start));
     event.label = label;
