@@ -469,20 +469,36 @@ pub(super) fn label_for(
 /// A label for a whole sentence that has no time phrase of its own (a context-placed event):
 /// its main clause, repaired like any label, never empty. `mentions` as in `label_for`.
 pub(super) fn sentence_label(text: &str, from: usize, to: usize, mentions: &[(usize, usize, bool)]) -> String {
+    read_sentence(text, from, to, mentions, main_clause_label)
+}
+
+/// The words of the sentence `text[from..to]` (its first 480 bytes at most), with its clauses
+/// and time phrases (`mentions` as in `label_for`), handed to `label`.
+fn read_sentence<'t, R>(
+    text: &'t str,
+    from: usize,
+    to: usize,
+    mentions: &[(usize, usize, bool)],
+    label: impl FnOnce(&repair::Sentence<'_, 't>) -> R,
+) -> R {
     let from = floor_char_boundary(text, from);
     let to = floor_char_boundary(text, to.min(from + 480));
     let ws = words(text, from, to);
     let inside = |at: usize| holding(mentions, at).is_some();
     let dated = |at: usize| holding(mentions, at).is_some_and(|m| m.2);
     let starts = clause_starts(&ws, inside);
-    let sentence = repair::Sentence { ws: &ws, starts: &starts, inside: &inside, dated: &dated };
-    let mut label = repair::main_clause(&sentence);
-    with_subject(&mut label, &sentence);
+    label(&repair::Sentence { ws: &ws, starts: &starts, inside: &inside, dated: &dated })
+}
+
+/// A sentence's main clause, repaired like any label, never empty.
+fn main_clause_label(sentence: &repair::Sentence) -> String {
+    let mut label = repair::main_clause(sentence);
+    with_subject(&mut label, sentence);
     let label = repair::without_reduced_relative(label);
     if repair::reads_as_entry(&label) {
         return tidy(&label);
     }
-    [tidy(&ws)].into_iter().find(|l| !l.is_empty()).unwrap_or_else(|| "(unnamed)".to_string())
+    [tidy(sentence.ws)].into_iter().find(|l| !l.is_empty()).unwrap_or_else(|| "(unnamed)".to_string())
 }
 
 /// The label of a statement dated by its publication date (`context::as_statement`): who said
@@ -491,26 +507,23 @@ pub(super) fn sentence_label(text: &str, from: usize, to: usize, mentions: &[(us
 /// regulated…"): without its speaker the label would assert what the text only reports. Other
 /// shapes are labelled as any sentence is. `mentions` as in `label_for`.
 pub(super) fn statement_label(text: &str, from: usize, to: usize, mentions: &[(usize, usize, bool)]) -> String {
-    let start = floor_char_boundary(text, from);
-    let end = floor_char_boundary(text, to.min(start + 480));
-    let ws = words(text, start, end);
-    let inside = |at: usize| holding(mentions, at).is_some();
-    let dated = |at: usize| holding(mentions, at).is_some_and(|m| m.2);
-    let starts = clause_starts(&ws, inside);
-    let sentence = repair::Sentence { ws: &ws, starts: &starts, inside: &inside, dated: &dated };
-    if let Some(verb) = ws.iter().rposition(|w| w.has(flag::REPORTING)) {
-        let clause = sentence.clause_of(verb);
-        let words = &ws[starts[clause]..sentence.clause_end(clause)];
-        let mut label = words.to_vec();
-        with_what_was_reported(&mut label, &sentence, starts[clause]);
-        if label.len() == words.len() {
-            with_what_follows(&mut label, &sentence, verb);
-        }
-        if label.len() > words.len() && repair::reads_as_entry(&label) {
-            return with_reported_opening_lowered(tidy(&label));
-        }
+    read_sentence(text, from, to, mentions, |sentence| {
+        speaker_first(sentence).unwrap_or_else(|| main_clause_label(sentence))
+    })
+}
+
+/// The last report of `sentence` with what was said, speaker first, when it has one.
+fn speaker_first(sentence: &repair::Sentence) -> Option<String> {
+    let ws = sentence.ws;
+    let verb = ws.iter().rposition(|w| w.has(flag::REPORTING))?;
+    let clause = sentence.clause_of(verb);
+    let words = &ws[sentence.starts[clause]..sentence.clause_end(clause)];
+    let mut label = words.to_vec();
+    with_what_was_reported(&mut label, sentence, sentence.starts[clause]);
+    if label.len() == words.len() {
+        with_what_follows(&mut label, sentence, verb);
     }
-    sentence_label(text, from, to, mentions)
+    (label.len() > words.len() && repair::reads_as_entry(&label)).then(|| with_reported_opening_lowered(tidy(&label)))
 }
 
 /// Words that open a sentence with a capital only because they open it: after "X said" they
@@ -670,13 +683,7 @@ fn with_what_follows<'t>(label: &mut Vec<Word<'t>>, sentence: &repair::Sentence<
     }
     let Some(from) = ws[end..].iter().position(|w| !w.has(flag::PUNCT)).map(|k| end + k) else { return };
     let next_end = sentence.clause_end(sentence.clause_of(from));
-    let unquoted: Vec<Word<'t>> = ws[from..next_end].iter().filter_map(repair::without_quote_marks).collect();
-    let mut said = repair::without_times(&unquoted, sentence);
-    while said.last().is_some_and(|w| w.has(flag::PUNCT)) {
-        said.pop();
-    }
-    let first = said.iter().position(|w| !w.has(flag::PUNCT)).unwrap_or(said.len());
-    said.drain(..first);
+    let said = repair::what_was_said(&ws[from..next_end], sentence);
     if said.len() >= 3 {
         label.truncate(label.iter().rposition(|w| w.start == ws[verb].start).map_or(label.len(), |k| k + 1));
         label.extend(said);

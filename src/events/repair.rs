@@ -258,7 +258,11 @@ pub(super) fn reporting_subject<'t>(sentence: &Sentence<'_, 't>, at: usize) -> V
 /// What a report at the end of a sentence reported: the words before its clause ("OPEC oil
 /// ministers agree ..., Algeria's energy minister said Thursday").
 pub(super) fn reported_content<'t>(sentence: &Sentence<'_, 't>, clause_start: usize) -> Vec<Word<'t>> {
-    let words = &sentence.ws[..clause_start];
+    what_was_said(&sentence.ws[..clause_start], sentence)
+}
+
+/// `words` as what was said: without quotation marks, time phrases, or punctuation at either end.
+pub(super) fn what_was_said<'t>(words: &[Word<'t>], sentence: &Sentence<'_, 't>) -> Vec<Word<'t>> {
     let first = words.iter().position(|w| !w.has(flag::PUNCT)).unwrap_or(words.len());
     let unquoted: Vec<Word<'t>> = words[first..].iter().filter_map(without_quote_marks).collect();
     let mut content = without_times(&unquoted, sentence);
