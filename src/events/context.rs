@@ -92,12 +92,26 @@ const NOT_EVENT_ED: &[&str] = &[
     "worried",
     "tired",
     "inclined",
+    "allied",
+    "talented",
+    "crowded",
 ];
 
 /// Verbs of saying: a sentence whose only past verb is one of these reports a statement, and
 /// the timeline wants what was stated.
-const REPORTING: &[&str] =
-    &["said", "told", "added", "stated", "reported", "announced", "claimed", "confirmed", "noted", "explained"];
+const REPORTING: &[&str] = &[
+    "said",
+    "told",
+    "added",
+    "stated",
+    "reported",
+    "announced",
+    "claimed",
+    "confirmed",
+    "noted",
+    "explained",
+    "asked",
+];
 
 /// Words that make what follows them not (yet) a happening: modals, conditions and plans
 /// ("were expected to be cremated"), and negations ("had not been the subject of", "no
@@ -114,6 +128,11 @@ const MODALS: &[&str] = &[
     "hadn't",
     "hasn't",
     "haven't",
+    "don't",
+    "doesn't",
+    "won't",
+    "can't",
+    "cannot",
     "will",
     "would",
     "could",
@@ -199,11 +218,12 @@ fn is_event_verb(word: &str, capitalised: bool) -> bool {
 /// to 80 words. Runs once per sentence of every document, so it reads the words in one pass and
 /// looks each one up once (`VerbWords`).
 pub fn reports_a_happening(sentence: &str) -> bool {
-    if sentence.trim_end().ends_with('?') {
+    if is_question(sentence) {
         return false;
     }
     let mut count = 0;
     let mut verb_found = false;
+    let mut after_determiner = false;
     for (word, capitalised) in unquoted_words(sentence) {
         count += 1;
         if count > 80 {
@@ -212,15 +232,34 @@ pub fn reports_a_happening(sentence: &str) -> bool {
         if verb_found {
             continue;
         }
+        let determined =
+            std::mem::replace(&mut after_determiner, DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(word)));
         match verb_word(word) {
-            // A capitalised word is a name or a sentence's first word, never its event verb.
-            VerbWord::Event => verb_found = !capitalised,
+            // A capitalised word is a name or a sentence's first word, never its event verb; a
+            // regular "-ed" form after a determiner describes a noun ("the armed men").
+            VerbWord::Event => verb_found = !(capitalised || determined && regular_past(word)),
             // A modal before the first event verb: a plan or a possibility, whatever follows.
             VerbWord::Modal => return false,
             VerbWord::Other => {}
         }
     }
-    verb_found && count >= 5
+    verb_found && count >= 5 && !is_credit_line(sentence)
+}
+
+/// Words after which an "-ed" form is an adjective, not the sentence's verb.
+const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "our", "these", "those", "this"];
+
+/// Whether a sentence asks something: it ends with a question mark, inside closing quotes or
+/// brackets or not ("“Why have a war?”").
+fn is_question(sentence: &str) -> bool {
+    sentence.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '\'' | '\u{201d}' | ')')).ends_with('?')
+}
+
+/// A news credit line ("Jane Roe contributed to this article."): who wrote, not what happened.
+fn is_credit_line(sentence: &str) -> bool {
+    sentence.split_whitespace().collect::<Vec<_>>().windows(3).any(|w| {
+        w[0].eq_ignore_ascii_case("contributed") && w[1].eq_ignore_ascii_case("to") && w[2].eq_ignore_ascii_case("this")
+    })
 }
 
 /// What a word is to `reports_a_happening`.
@@ -504,7 +543,7 @@ const STATEMENT_VERBS: &[&str] = &[
 fn as_statement(ctx: &Context, sentence: &str) -> Option<Placed> {
     let published = ctx.published?;
     let words = sentence.split_whitespace().take(81).count();
-    if sentence.trim_end().ends_with('?') || !(5..=80).contains(&words) {
+    if is_question(sentence) || !(5..=80).contains(&words) {
         return None;
     }
     let mut since_modal = usize::MAX;
@@ -607,10 +646,13 @@ mod tests {
     /// first event verb and the modals before it.
     fn reports_a_happening_by_vector(sentence: &str) -> bool {
         let words: Vec<(String, bool)> = unquoted_words(sentence).map(|(w, c)| (w.to_lowercase(), c)).collect();
-        if sentence.trim_end().ends_with('?') || !(5..=80).contains(&words.len()) {
+        if is_question(sentence) || !(5..=80).contains(&words.len()) || is_credit_line(sentence) {
             return false;
         }
-        let Some(verb) = words.iter().position(|(w, cap)| is_event_verb(w, *cap)) else { return false };
+        let described = |k: usize| k > 0 && DETERMINERS.contains(&words[k - 1].0.as_str()) && regular_past(&words[k].0);
+        let Some(verb) = (0..words.len()).find(|&k| is_event_verb(&words[k].0, words[k].1) && !described(k)) else {
+            return false;
+        };
         !words[..verb].iter().any(|(w, _)| MODALS.contains(&w.as_str()))
     }
 

@@ -5,12 +5,13 @@
 
 pub mod context;
 mod label;
+mod prenominal;
 mod repair;
 
 use crate::text::offsets::CharOffsets;
 use crate::text::SentenceSpan;
 use crate::timeline::{Event, Mention, SentenceRef};
-use crate::timex::{Interval, TimexType};
+use crate::timex::{Granularity, Interval, TimexType};
 use label::label_for;
 use std::sync::Arc;
 
@@ -47,6 +48,13 @@ pub fn extract(
             let Some(finest) = group.iter().copied().min_by_key(|m| (m.granularity, m.start)) else { continue };
             let Some(interval) = finest.interval else { continue };
             let Some(granularity) = finest.granularity else { continue };
+            let describes = |m: &&Mention| {
+                m.granularity.is_some_and(|g| g >= Granularity::Month)
+                    && prenominal::describes_a_thing(text, offsets.byte_at(m.start), offsets.byte_at(m.end))
+            };
+            if group.iter().all(describes) {
+                continue;
+            }
             let first = group.iter().copied().min_by_key(|m| m.start).unwrap_or(finest);
             let label =
                 label_for(text, span.start, span.end, offsets.byte_at(first.start), offsets.byte_at(first.end), &spans);

@@ -1,0 +1,198 @@
+//! Time phrases that describe a thing rather than date a happening (issue #10 §2): in "the 2004
+//! world champion Shizuka Arakawa has to wait" the year says which champion, and in "a 20th
+//! century democrat" the century says what kind of democrat; neither dates what the sentence
+//! tells.
+//! A phrase of a month or coarser, after a determiner or a possessive and right before a noun
+//! phrase that names a person by a season or a measure by its period ("the 2004 world
+//! champion", "the 1987 level"), places no event; before a happening it dates it ("the 1978
+//! invasion", "the late-November election"). A thing of any other kind ("Kopp's 1987
+//! Chevrolet") cannot be told from a happening by words alone, so its phrase still dates.
+
+use crate::resolve::named_events::is_event_noun;
+
+/// Words after which a time phrase starts a noun phrase ("that 1978 resolution").
+const DETERMINERS: &[&str] =
+    &["the", "a", "an", "that", "this", "these", "those", "its", "his", "her", "their", "our", "my", "your", "whose"];
+
+/// Words that follow a time phrase as its verb or its clause, not as the noun it describes
+/// ("the 1990s were", "the 1990s saw").
+const NOT_NOUNS: &[&str] = &[
+    "and", "or", "but", "to", "of", "in", "on", "at", "for", "by", "with", "from", "as", "when", "that", "which",
+    "was", "were", "is", "are", "has", "had", "have", "saw", "brought", "began", "will", "would", "could", "did",
+];
+
+/// Nouns a time phrase picks out one of, rather than dates a happening of: people by the
+/// season they won or led ("the 2004 world champion", "the 2005 Ashes skipper") and measures by
+/// their period ("the 1987 level", "a 1996 base of 100", "the 1967 borders").
+const DESCRIBED_NOUNS: &[&str] = &[
+    "champion",
+    "champions",
+    "winner",
+    "winners",
+    "medallist",
+    "medallists",
+    "medalist",
+    "medalists",
+    "skipper",
+    "captain",
+    "coach",
+    "squad",
+    "team",
+    "democrat",
+    "democrats",
+    "bishop",
+    "level",
+    "levels",
+    "base",
+    "border",
+    "borders",
+    "figure",
+    "figures",
+    "issue",
+    "model",
+    "prices",
+];
+
+/// Nouns of happenings and of what a period yields, beyond the event nouns the resolver
+/// knows: a phrase before one of them dates it ("the third-quarter loss", "the 2000 Olympics").
+const HAPPENING_NOUNS: &[&str] = &[
+    "loss",
+    "losses",
+    "profit",
+    "profits",
+    "earnings",
+    "income",
+    "results",
+    "sales",
+    "revenue",
+    "growth",
+    "slump",
+    "decline",
+    "rise",
+    "fall",
+    "drop",
+    "gain",
+    "gains",
+    "trip",
+    "visit",
+    "tour",
+    "war",
+    "win",
+    "embargo",
+    "olympics",
+    "games",
+    "campaign",
+    "talks",
+    "deal",
+    "agreement",
+    "treaty",
+    "law",
+    "elections",
+    "polls",
+    "poll",
+    "budget",
+    "performance",
+    "crisis",
+    "slaying",
+    "massacre",
+    "cup",
+    "final",
+    "finals",
+    "championship",
+    "championships",
+    "tournament",
+    "event",
+    "debut",
+];
+
+/// Suffixes of nouns that name a happening ("assassination", "recapitalization", "bombing").
+const HAPPENING_SUFFIXES: &[&str] = &["tion", "sion", "ment", "ing", "ure"];
+
+/// At most this many words make the noun phrase a time phrase describes.
+const NOUN_PHRASE_WORDS: usize = 4;
+
+/// Whether the time phrase at bytes `start..end` of `text` describes a thing: a determiner or a
+/// possessive right before it, and after it a noun phrase (no punctuation between) with a noun
+/// it picks out one of (`DESCRIBED_NOUNS`) and none that names a happening.
+pub fn describes_a_thing(text: &str, start: usize, end: usize) -> bool {
+    let (Some(before), Some(after)) = (text.get(..start), text.get(end..)) else { return false };
+    let previous = before.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
+    let introduced = before.ends_with(' ')
+        && (DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(previous))
+            || previous.ends_with("'s")
+            || previous.ends_with("\u{2019}s"));
+    if !introduced || !after.starts_with(' ') {
+        return false;
+    }
+    let words = noun_phrase(&after[1..]);
+    words.iter().any(|w| DESCRIBED_NOUNS.contains(&w.as_str())) && !words.iter().any(|w| names_a_happening(w))
+}
+
+/// The words, lower case, of the noun phrase `text` starts with: up to its first verb,
+/// preposition or punctuation, at most `NOUN_PHRASE_WORDS` (the head is among them, and
+/// perhaps a verb that does not look like one, which names no happening).
+fn noun_phrase(text: &str) -> Vec<String> {
+    let mut words = Vec::new();
+    for raw in text.split(char::is_whitespace).take(NOUN_PHRASE_WORDS) {
+        let word = raw.trim_end_matches(|c: char| !(c.is_alphanumeric() || c == '-'));
+        let lower = word.to_ascii_lowercase();
+        let noun_like = word.starts_with(char::is_alphabetic)
+            && word.chars().all(|c| c.is_alphanumeric() || c == '-')
+            && !NOT_NOUNS.contains(&lower.as_str())
+            && !(lower.ends_with("ed") && word.starts_with(char::is_lowercase));
+        if !noun_like {
+            break;
+        }
+        words.push(lower);
+        if word.len() != raw.len() {
+            break;
+        }
+    }
+    words
+}
+
+fn names_a_happening(noun: &str) -> bool {
+    is_event_noun(noun)
+        || HAPPENING_NOUNS.contains(&noun)
+        || HAPPENING_SUFFIXES.iter().any(|s| noun.ends_with(s))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Whether the bracketed phrase of `marked` describes a thing.
+    fn check(marked: &str) -> bool {
+        let start = marked.find('[').unwrap_or(0);
+        let end = marked.find(']').unwrap_or(0) - 1;
+        let text = marked.replace(['[', ']'], "");
+        describes_a_thing(&text, start, end)
+    }
+
+    #[test]
+    fn a_phrase_before_a_thing_describes_it() {
+        assert!(check("She is a [20th century] democrat."));
+        assert!(check("Arakawa, the [2004] world champion, has to wait."));
+        assert!(check("Net was below the [1987] level."));
+        assert!(check("A state based on the [1967] borders."));
+    }
+
+    #[test]
+    fn a_phrase_that_dates_or_names_a_happening_is_not_a_description() {
+        assert!(!check("The Communist takeover in [1948] changed everything."));
+        assert!(!check("Prices rose in [1987] and fell later."));
+        assert!(!check("The [1990s] saw a boom."));
+        assert!(!check("The [1990s] were loud."));
+        assert!(!check("Before the [1978] invasion, the town was calm."));
+        assert!(!check("The talks of [1978], which failed, resumed."));
+        assert!(!check("[1987] Chevrolet sales rose."));
+        assert!(!check("Kopp's [1987] Chevrolet Cavalier was discovered last month."));
+        assert!(!check("The [1995] rape led to a new accord."));
+        assert!(!check("That [1978] resolution calls for a withdrawal."));
+        assert!(!check("The ultimate goal: the [2008] Olympic Games.\n\nFans cheered."));
+        assert!(!check("Portugal finished second at the [2006] World Cup in Germany."));
+        assert!(!check("He is charged in the [1996] Olympic bombing that killed one person."));
+        assert!(!check("Savin reported a [third-quarter] net loss of $35 million."));
+        assert!(!check("Amir serves a life sentence for the [November 1995] assassination of Rabin."));
+    }
+}
