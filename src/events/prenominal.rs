@@ -152,9 +152,7 @@ fn noun_phrase(text: &str) -> Vec<String> {
 }
 
 fn names_a_happening(noun: &str) -> bool {
-    is_event_noun(noun)
-        || HAPPENING_NOUNS.contains(&noun)
-        || HAPPENING_SUFFIXES.iter().any(|s| noun.ends_with(s))
+    is_event_noun(noun) || HAPPENING_NOUNS.contains(&noun) || HAPPENING_SUFFIXES.iter().any(|s| noun.ends_with(s))
 }
 
 #[cfg(test)]

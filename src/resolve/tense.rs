@@ -87,9 +87,29 @@ const PAST_WORDS: &[&str] = &[
 ];
 const PRESENT_WORDS: &[&str] = &["is", "are", "am", "has", "have", "does", "do", "says", "remains", "continues"];
 const FUTURE_WORDS: &[&str] = &["will", "shall", "ll", "tomorrow", "upcoming", "would"];
-/// Words that say future when "to" follows: "set to resume", "plans to", "expected to".
-const FUTURE_BEFORE_TO: &[&str] =
-    &["set", "due", "plans", "planning", "plan", "expected", "scheduled", "slated", "going", "intends", "hopes"];
+/// Words that say future when "to" follows: "set to resume", "plans to", "expected to", "planned
+/// to leave on Thursday" (what was planned is still ahead, unless "had" says the plan is over).
+const FUTURE_BEFORE_TO: &[&str] = &[
+    "set",
+    "due",
+    "plans",
+    "planning",
+    "plan",
+    "planned",
+    "expected",
+    "scheduled",
+    "slated",
+    "going",
+    "intends",
+    "intended",
+    "hopes",
+];
+/// Of `FUTURE_BEFORE_TO`, the past forms of planning: after a time phrase they are the
+/// planning that phrase dates.
+const PAST_PLANS: &[&str] = &["planned", "intended"];
+/// Of `FUTURE_BEFORE_TO`, the participles that also say future when "for" follows ("slated for
+/// June 24"); after the others "for" makes them nouns ("vacation plans for the trip").
+const FUTURE_BEFORE_FOR: &[&str] = &["set", "due", "planned", "scheduled", "slated"];
 /// Verbs of happenings that keep a timetable: in the simple present with a date they state a
 /// schedule ("markets reopen Tuesday", "the court hears the case Friday"). Base forms; the third
 /// person ("reopens", "goes") is derived. Only verbs seldom used as nouns or for states: "vote"
@@ -313,7 +333,7 @@ fn clause_tense(tokens: &Tokens, first: usize, end: usize, from: usize, to: usiz
         if before.is_none() && after.is_none() {
             break;
         }
-        if let Some(tense) = before.into_iter().chain(after).find_map(|i| word_signal(tokens, i)) {
+        if let Some(tense) = before.into_iter().chain(after).find_map(|i| word_signal(tokens, i, i < first)) {
             return tense;
         }
     }
@@ -324,8 +344,10 @@ fn clause_tense(tokens: &Tokens, first: usize, end: usize, from: usize, to: usiz
 const AUXILIARIES: &[&str] = &["be", "been", "have", "not", "also", "then", "soon"];
 
 /// The tense token `i` signals, reading its neighbours for "’ll", "plans to", "had been set to"
-/// and "will be named".
-fn word_signal(tokens: &Tokens, i: usize) -> Option<Tense> {
+/// and "will be named". `before_phrase`: the token comes before the time phrase, so a plan
+/// made in the past ("planned to leave on Thursday") is about the phrase's time; after it ("On
+/// Friday, the government planned to pay") the phrase dates the planning.
+fn word_signal(tokens: &Tokens, i: usize, before_phrase: bool) -> Option<Tense> {
     let token = tokens.tokens.get(i)?;
     if token.kind != TokenKind::Word {
         return None;
@@ -337,11 +359,13 @@ fn word_signal(tokens: &Tokens, i: usize) -> Option<Tense> {
     }
     let found = roles(word);
     // "set to resume", "slated for June 24", "due Friday", "not due until October": a plan.
-    let plan = found.plan && (tokens.is(i + 1, "to") || tokens.is(i + 1, "for") || word.eq_ignore_ascii_case("due"));
+    let for_plan = || tokens.is(i + 1, "for") && FUTURE_BEFORE_FOR.iter().any(|w| w.eq_ignore_ascii_case(word));
+    let plan = found.plan && (tokens.is(i + 1, "to") || for_plan() || word.eq_ignore_ascii_case("due"));
     if plan {
         // "had been scheduled to expire Friday": a plan in the past perfect is over.
         let pluperfect = (1..=2).any(|back| i >= back && tokens.is(i - back, "had"));
-        return Some(if pluperfect { Tense::Past } else { Tense::Future });
+        let planning_dated = !before_phrase && PAST_PLANS.iter().any(|w| w.eq_ignore_ascii_case(word));
+        return Some(if pluperfect || planning_dated { Tense::Past } else { Tense::Future });
     }
     let tense = match found.tense {
         Some(tense) => tense,
@@ -410,6 +434,15 @@ mod tests {
         assert_eq!(tense_of("Trading may resume as soon as Friday.", "Friday"), Tense::Future);
         assert_eq!(tense_of("The fund had fallen by March.", "March"), Tense::Past);
         assert_eq!(tense_of("The offer had been due to expire Friday.", "Friday"), Tense::Past);
+        // Regression (TBAQ APW19980930.0425): what was planned is still ahead.
+        assert_eq!(tense_of("The team planned to leave Nairobi on Thursday.", "Thursday"), Tense::Future);
+        assert_eq!(tense_of("The team had planned to leave on Thursday.", "Thursday"), Tense::Past);
+        assert_eq!(tense_of("On Friday, the government planned to pay the claims.", "Friday"), Tense::Past);
+        // Regression (TBAQ APW199980817.1193): "plans for" is a noun, not a plan for that day.
+        assert_eq!(
+            tense_of("On Friday, when she set aside vacation plans for the trip, the ban was lifted.", "Friday"),
+            Tense::Past
+        );
     }
 
     /// Issue #10 §4: "markets reopen Tuesday" states a timetable, so it looks ahead.
