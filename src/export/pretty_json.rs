@@ -40,15 +40,21 @@ impl<W: Write> ObjectWriter<W> {
         }
         self.out.write_all(b"[")?;
         let batch = CHUNK * CHUNKS_PER_THREAD * rayon::current_num_threads().max(1);
+        // While the cores render one batch, this thread writes the one before: writing a big
+        // file is copying into the page cache, a tenth of an `extract` run, and would otherwise
+        // leave the cores idle.
+        let mut written: Option<Vec<io::Result<Vec<u8>>>> = None;
         for (batch_index, batch_items) in items.chunks(batch).enumerate() {
-            let rendered: Vec<io::Result<Vec<u8>>> = batch_items
-                .par_chunks(CHUNK)
-                .enumerate()
-                .map(|(chunk_index, chunk)| render_chunk(chunk, batch_index == 0 && chunk_index == 0))
-                .collect();
-            for text in rendered {
-                self.out.write_all(&text?)?;
-            }
+            let rendered = std::thread::scope(|scope| {
+                let rendering = scope.spawn(|| render_batch(batch_items, batch_index == 0));
+                let wrote = written.take().map_or(Ok(()), |previous| write_rendered(&mut self.out, previous));
+                let rendered = rendering.join().map_err(|_| io::Error::other("rendering the JSON failed"))?;
+                wrote.map(|()| rendered)
+            })?;
+            written = Some(rendered);
+        }
+        if let Some(last) = written {
+            write_rendered(&mut self.out, last)?;
         }
         self.out.write_all(b"\n  ]")
     }
@@ -65,6 +71,23 @@ impl<W: Write> ObjectWriter<W> {
         serde_json::to_writer(&mut self.out, key).map_err(io::Error::from)?;
         self.out.write_all(b": ")
     }
+}
+
+/// One batch of an array's items rendered on every core, chunk by chunk, in order.
+fn render_batch<T: Serialize + Sync>(items: &[T], first_batch: bool) -> Vec<io::Result<Vec<u8>>> {
+    items
+        .par_chunks(CHUNK)
+        .enumerate()
+        .map(|(chunk_index, chunk)| render_chunk(chunk, first_batch && chunk_index == 0))
+        .collect()
+}
+
+/// Writes a rendered batch's chunks in order; the first that failed to render stops it.
+fn write_rendered(out: &mut impl Write, rendered: Vec<io::Result<Vec<u8>>>) -> io::Result<()> {
+    for text in rendered {
+        out.write_all(&text?)?;
+    }
+    Ok(())
 }
 
 /// The items of one chunk as array elements, each on its own line, indented two levels.

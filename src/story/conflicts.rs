@@ -296,39 +296,43 @@ fn describe(claim: &Claim, sources: &HashMap<&str, (&str, Option<&str>)>) -> Str
 /// Story events whose sources place them at times that cannot both hold: events finer than a
 /// day, from different documents, whose intervals do not overlap.
 fn time_conflicts(timeline: &Timeline, index: &Index<'_>) -> Vec<Conflict> {
-    let mut out = Vec::new();
-    for story in timeline.stories.iter().filter(|s| s.documents.len() > 1) {
-        let events: Vec<&Event> = story
-            .events
-            .iter()
-            .filter_map(|id| index.events.get(id.as_str()).copied())
-            .filter(|e| e.granularity < Granularity::Day && !e.hidden)
-            .collect();
-        let disjoint =
-            events.iter().any(|a| events.iter().any(|b| a.doc != b.doc && (a.end <= b.start || b.end <= a.start)));
-        if !disjoint {
-            continue;
-        }
-        let mut ids: Vec<String> = events.iter().map(|e| e.id.clone()).collect();
-        ids.sort();
-        let listing = events
-            .iter()
-            .map(|e| {
-                let title = timeline.document(&e.doc).map_or(e.doc.as_str(), |d| d.title.as_str());
-                let phrase = e.mentions.first().and_then(|m| timeline.mention(m)).map_or("", |m| m.text.as_str());
-                format!("{} in {title} (\u{201c}{phrase}\u{201d})", e.start.format("%H:%M"))
-            })
-            .collect::<Vec<_>>()
-            .join("; ");
-        out.push(Conflict {
-            id: format!("x-{}", ids[0]),
-            kind: "time".into(),
-            subject: "time".into(),
-            story: Some(story.id.clone()),
-            claims: Vec::new(),
-            events: ids,
-            explanation: format!("sources disagree on when \u{201c}{}\u{201d} happened: {listing}", story.label),
-        });
+    use rayon::prelude::*;
+    let several_sources: Vec<&StoryEvent> = timeline.stories.iter().filter(|s| s.documents.len() > 1).collect();
+    several_sources.par_iter().filter_map(|story| time_conflict(timeline, index, story)).collect()
+}
+
+/// The time conflict of one story event told by several sources, if its sources' times of the
+/// day are disjoint.
+fn time_conflict(timeline: &Timeline, index: &Index<'_>, story: &StoryEvent) -> Option<Conflict> {
+    let events: Vec<&Event> = story
+        .events
+        .iter()
+        .filter_map(|id| index.events.get(id.as_str()).copied())
+        .filter(|e| e.granularity < Granularity::Day && !e.hidden)
+        .collect();
+    let disjoint =
+        events.iter().any(|a| events.iter().any(|b| a.doc != b.doc && (a.end <= b.start || b.end <= a.start)));
+    if !disjoint {
+        return None;
     }
-    out
+    let mut ids: Vec<String> = events.iter().map(|e| e.id.clone()).collect();
+    ids.sort();
+    let listing = events
+        .iter()
+        .map(|e| {
+            let title = timeline.document(&e.doc).map_or(e.doc.as_str(), |d| d.title.as_str());
+            let phrase = e.mentions.first().and_then(|m| timeline.mention(m)).map_or("", |m| m.text.as_str());
+            format!("{} in {title} (\u{201c}{phrase}\u{201d})", e.start.format("%H:%M"))
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    Some(Conflict {
+        id: format!("x-{}", ids[0]),
+        kind: "time".into(),
+        subject: "time".into(),
+        story: Some(story.id.clone()),
+        claims: Vec::new(),
+        events: ids,
+        explanation: format!("sources disagree on when \u{201c}{}\u{201d} happened: {listing}", story.label),
+    })
 }

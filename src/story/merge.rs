@@ -84,12 +84,21 @@ pub fn group(events: &mut [Event]) -> Vec<StoryEvent> {
         let events: &[Event] = events;
         clusters.par_iter().zip(reasons).map(|((_, members), why)| story_of(events, members, why)).collect()
     };
-    for ((_, members), story) in clusters.iter().zip(&stories) {
+    // Each event's story id, copied on every core (one string per event).
+    let mut story_of_event = vec![0; events.len()];
+    for (slot, (_, members)) in clusters.iter().enumerate() {
         for &index in members {
-            events[index].story = Some(story.id.clone());
+            story_of_event[index] = slot;
         }
     }
-    stories.sort_unstable_by(|a, b| a.id.cmp(&b.id));
+    {
+        use rayon::prelude::*;
+        events
+            .par_iter_mut()
+            .zip(story_of_event)
+            .for_each(|(event, slot)| event.story = Some(stories[slot].id.clone()));
+        stories.par_sort_unstable_by(|a, b| a.id.cmp(&b.id));
+    }
     stories
 }
 
