@@ -93,7 +93,7 @@ pub fn extract(
 ) -> Vec<Implied> {
     let mut reader = Reader::new(reference);
     reading::each_sentence_of(text, sentences, |sentence| reader.read(text, offsets, sentence));
-    reader.finish(claims)
+    reader.finish(claims, text, offsets)
 }
 
 /// Reads implied events sentence by sentence (`reading::each_sentence`), remembering the people
@@ -129,9 +129,9 @@ impl Reader {
         }
     }
 
-    /// The births the age `claims` imply, then the events read, each once.
-    pub fn finish(self, claims: &[Claim]) -> Vec<Implied> {
-        let births = claims.iter().filter_map(|c| birth_from_age(c, self.reference));
+    /// The births the age `claims` (of `text`) imply, then the events read, each once.
+    pub fn finish(self, claims: &[Claim], text: &str, offsets: &CharOffsets) -> Vec<Implied> {
+        let births = claims.iter().filter_map(|c| birth_from_age(c, self.reference, text, offsets));
         dedupe(births.chain(self.found).collect())
     }
 }
@@ -158,6 +158,41 @@ fn dedupe(events: Vec<Implied>) -> Vec<Implied> {
     kept
 }
 
+/// Words that end the noun an age describes: verbs, prepositions, conjunctions and adverbs
+/// that follow it ("a 53-year-old prosecutor said", "a 24-year-old farmer in Anhui").
+const NOT_PERSON_WORDS: &[&str] = &[
+    "is", "was", "were", "are", "has", "had", "have", "will", "would", "can", "could", "says", "said", "told", "won",
+    "took", "made", "led", "beat", "became", "who", "whose", "which", "that", "and", "or", "but", "of", "in", "on",
+    "at", "for", "from", "with", "to", "by", "as", "then", "also", "now", "still", "when", "after", "before",
+];
+
+/// At most this many words name the person an age describes ("electronics company executive").
+const PERSON_WORDS: usize = 3;
+
+/// The person an age written before a noun describes, from the text right after the age ("
+/// Muslim man, a former village chief" → "Muslim man"): words up to punctuation, a verb, a
+/// preposition or a conjunction, at most `PERSON_WORDS`; `None` when none follows.
+fn described_person(after: &str) -> Option<String> {
+    if !after.starts_with(' ') {
+        return None;
+    }
+    let mut words: Vec<&str> = Vec::new();
+    for raw in after.split(char::is_whitespace).skip(1).take(PERSON_WORDS) {
+        let word = raw.trim_end_matches(|c: char| !c.is_alphanumeric());
+        let lower = word.to_ascii_lowercase();
+        let is_word = !word.is_empty() && word.chars().all(|c| c.is_alphabetic() || c == '-');
+        let a_verb = lower.ends_with("ed") || NOT_PERSON_WORDS.contains(&lower.as_str());
+        if !is_word || a_verb {
+            break;
+        }
+        words.push(word);
+        if word.len() != raw.len() {
+            break;
+        }
+    }
+    (!words.is_empty()).then(|| words.join(" "))
+}
+
 fn name_text(text: &str, tokens: &[Tok], name: &NameRun) -> String {
     text.get(tokens[name.first].start..tokens[name.end - 1].end).unwrap_or_default().to_string()
 }
@@ -170,8 +205,10 @@ fn long_date(day: NaiveDate) -> String {
     day.format("%-d %B %Y").to_string()
 }
 
-/// Aged N on R: born in [R - (N+1) years + 1 day, R - N years].
-fn birth_from_age(claim: &Claim, reference: NaiveDate) -> Option<Implied> {
+/// Aged N on R: born in [R - (N+1) years + 1 day, R - N years]. Who: the person the claim
+/// names, else the person its age describes ("a 46-year-old Muslim man"), else "Unnamed
+/// 23-year-old".
+fn birth_from_age(claim: &Claim, reference: NaiveDate, text: &str, offsets: &CharOffsets) -> Option<Implied> {
     if claim.subject != "age" {
         return None;
     }
@@ -179,7 +216,13 @@ fn birth_from_age(claim: &Claim, reference: NaiveDate) -> Option<Implied> {
     let latest = reference.checked_sub_months(Months::new(years.checked_mul(12)?))?;
     let earliest = reference.checked_sub_months(Months::new((years + 1).checked_mul(12)?))?.succ_opt()?;
     let who = claim.person.clone();
-    let name = who.clone().unwrap_or_else(|| "(unnamed)".to_string());
+    let name = who.clone().unwrap_or_else(|| {
+        let after = text.get(offsets.byte_at(claim.end)..).unwrap_or_default();
+        match described_person(after) {
+            Some(person) => format!("the {years}-year-old {person}"),
+            None => format!("unnamed {years}-year-old"),
+        }
+    });
     Some(Implied {
         kind: ImpliedKind::Birth,
         label: sentence_case(&format!("{name} born")),

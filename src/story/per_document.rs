@@ -54,7 +54,7 @@ fn read_outside(
         found.extend(claims::of_sentence(doc_id, text, offsets, sentence));
         reader.read(text, offsets, sentence);
     });
-    let implied = reader.finish(&found);
+    let implied = reader.finish(&found, text, offsets);
     let by_sentence = EventsBySentence::new(events);
     for claim in &mut found {
         let sentence = sentences.get(claim.sentence).and_then(|s| text.get(s.start..s.end)).unwrap_or("");

@@ -225,7 +225,7 @@ mod tests {
             reader.read(text, &offsets, s);
             out.push(format!("{} {names:?} {claims:?}", s.index));
         });
-        out.push(format!("{:?}", reader.finish(&[])));
+        out.push(format!("{:?}", reader.finish(&[], text, &offsets)));
         out
     }
 
