@@ -19,8 +19,8 @@ pub fn extract(bytes: &[u8]) -> Result<String, String> {
     use super::contained::{run_for, Ended};
     let owned = bytes.to_vec();
     let limit = time_limit(bytes.len());
-    let pages = match run_for(limit, move || pdf_extract::extract_text_from_mem_by_pages(&owned)) {
-        Ended::Finished(read) => read.map_err(|e| describe(&e))?,
+    let pages = match run_for(limit, move || pages_of(&owned)) {
+        Ended::Finished(read) => read?,
         Ended::Panicked => return Err("the PDF is damaged or uses a feature the PDF reader does not handle".into()),
         Ended::TimedOut => {
             return Err(format!(
@@ -42,6 +42,51 @@ pub fn extract(bytes: &[u8]) -> Result<String, String> {
         ));
     }
     Ok(text)
+}
+
+/// How many page-tree levels above a page may hold what it inherits (real files have a few).
+const MAX_PAGE_TREE_DEPTH: usize = 256;
+
+/// The text of each page, in order, as pdf-extract reads it page by page, after checking that
+/// no page's chain of /Parent nodes loops or runs deeper than `MAX_PAGE_TREE_DEPTH` (pdf-extract
+/// follows it recursively for inherited resources and would overflow the stack).
+fn pages_of(bytes: &[u8]) -> Result<Vec<String>, String> {
+    let mut doc = lopdf::Document::load_mem(bytes).map_err(|e| describe(&e.into()))?;
+    if doc.is_encrypted() {
+        // Many PDFs are encrypted with an empty password only to set permissions.
+        doc.decrypt("").map_err(|e| describe(&e.into()))?;
+    }
+    let pages = doc.get_pages();
+    for (number, id) in &pages {
+        if !page_tree_ends(&doc, *id) {
+            return Err(format!("the PDF is damaged: the page tree above page {number} loops or is too deep"));
+        }
+    }
+    let mut texts = Vec::with_capacity(pages.len());
+    for number in pages.keys() {
+        let mut text = String::new();
+        let read = pdf_extract::output_doc_page(&doc, &mut pdf_extract::PlainTextOutput::new(&mut text), *number);
+        // As pdf-extract's own page loop: the pages up to the first it cannot read.
+        if read.is_err() {
+            break;
+        }
+        texts.push(text);
+    }
+    Ok(texts)
+}
+
+/// Whether the chain of /Parent nodes above object `page` ends within `MAX_PAGE_TREE_DEPTH`
+/// steps without coming back to a node it passed.
+fn page_tree_ends(doc: &lopdf::Document, page: lopdf::ObjectId) -> bool {
+    let mut seen = std::collections::HashSet::new();
+    let mut node = Some(page);
+    while let Some(id) = node {
+        if !seen.insert(id) || seen.len() > MAX_PAGE_TREE_DEPTH {
+            return false;
+        }
+        node = doc.get_dictionary(id).ok().and_then(|d| d.get(b"Parent").ok()).and_then(|p| p.as_reference().ok());
+    }
+    true
 }
 
 /// How long a PDF of `bytes` may take to read: 20 s, and 2 s more per MB (the reader takes well
@@ -185,6 +230,56 @@ mod tests {
         assert!(is_page_number("Page 3 of 12") && is_page_number("- 4 -") && is_page_number("212"));
         assert!(!is_page_number("June 2023") && !is_page_number("Page one"));
         assert!(looks_like_pdf(b"%PDF-1.7\n") && looks_like_pdf(b"\xef\xbb\xbf%PDF-1.4") && !looks_like_pdf(b"PDF"));
+    }
+
+    /// A PDF of `objects` (numbered from 1, the first the catalog) with a valid cross-reference
+    /// table.
+    fn pdf_of(objects: &[&str]) -> Vec<u8> {
+        let mut out = b"%PDF-1.4\n".to_vec();
+        let mut offsets = Vec::new();
+        for (k, object) in objects.iter().enumerate() {
+            offsets.push(out.len());
+            out.extend(format!("{} 0 obj\n{object}\nendobj\n", k + 1).bytes());
+        }
+        let xref = out.len();
+        out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
+        for offset in offsets {
+            out.extend(format!("{offset:010} 00000 n \n").bytes());
+        }
+        let trailer = format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1);
+        out.extend(trailer.bytes());
+        out
+    }
+
+    const CONTENT: &str = "<< /Length 52 >>\nstream\nBT /F1 12 Tf 72 720 Td (Hello world on Monday) Tj ET\nendstream";
+
+    /// Regression (found by the ingest_pdf fuzz target): a page whose /Parent chain loops sent
+    /// pdf-extract's search for inherited resources round the loop for ever, a stack overflow
+    /// that killed the process (or, optimised into a loop, a core spinning after the time limit).
+    #[test]
+    fn a_page_tree_that_loops_is_refused_not_followed() {
+        let looping = pdf_of(&[
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 /Parent 3 0 R >>",
+            "<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>",
+            CONTENT,
+        ]);
+        let started = std::time::Instant::now();
+        let message = extract(&looping).unwrap_err();
+        assert!(message.contains("page tree above page 1 loops"), "{message}");
+        assert!(started.elapsed() < std::time::Duration::from_secs(10), "it was not refused at once");
+    }
+
+    #[test]
+    fn a_page_that_inherits_from_its_tree_is_read() {
+        let inherited = pdf_of(&[
+            "<< /Type /Catalog /Pages 2 0 R >>",
+            "<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> >>",
+            "<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>",
+            CONTENT,
+            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
+        ]);
+        assert_eq!(extract(&inherited).map(|t| t.trim().to_string()), Ok("Hello world on Monday".to_string()));
     }
 
     #[test]
