@@ -357,7 +357,13 @@ struct Reference {
     granularity: Granularity,
     by: String,
     sentence: usize,
+    /// Whether what set it is a dated statement ("Albright said on Tuesday that ..."): a
+    /// statement right after it with no time of its own continues it ("She also said ...").
+    stated: bool,
 }
+
+/// How many sentences after a dated statement one with no time phrase may still continue it.
+const CONTINUED_STATEMENT_REACH: usize = 2;
 
 /// The context- and relation-placed events of a document's sentences that have no event, in
 /// one pass over the sentences (each sentence, event and mention is looked at a bounded number
@@ -383,7 +389,8 @@ pub fn place(ctx: &Context) -> Vec<Event> {
             if let Some(last) = placing.max_by_key(|e| e.start) {
                 let by = quoted_phrase(&phrases, last);
                 let (start, end, granularity) = (last.start, last.end, last.granularity);
-                reference = Some(Reference { start, end, granularity, by, sentence: index });
+                let stated = ctx.text.get(span.start..span.end).is_some_and(is_statement);
+                reference = Some(Reference { start, end, granularity, by, sentence: index, stated });
             }
             dated_so_far |= events.iter().any(|e| e.implied.is_none());
             continue;
@@ -400,10 +407,14 @@ pub fn place(ctx: &Context) -> Vec<Event> {
             let event = event_of(ctx, index, span, sentence, placed);
             let by = format!("the time of \u{201c}{}\u{201d}", event.label);
             let (start, end, granularity) = (event.start, event.end, event.granularity);
-            reference = Some(Reference { start, end, granularity, by, sentence: index });
+            reference = Some(Reference { start, end, granularity, by, sentence: index, stated: false });
             out.push(event);
-        } else if let Some(placed) = as_statement(ctx, sentence) {
-            // What someone said is dated by when it was published; it does not move the narrative.
+        } else if let Some(placed) = is_statement(sentence)
+            .then(|| continuing(ctx, reference.as_ref(), index).or_else(|| as_statement(ctx)))
+            .flatten()
+        {
+            // What someone said is dated by the statement it continues, else by when it was
+            // published; it does not move the narrative.
             let mut event = event_of(ctx, index, span, sentence, placed);
             event.label = statement_label(ctx.text, span.start, span.end, &mention_spans(ctx, index));
             out.push(event);
@@ -535,19 +546,17 @@ const STATEMENT_VERBS: &[&str] = &[
     "blamed",
 ];
 
-/// A statement with no time phrase ("The FBI continues to receive threats, Freeh said."), in a
-/// document with a publication date: it was made by then, and news reports the day's
-/// statements, so it sits on that date. Not a question, its verb outside any quotation and not
-/// right after a modal ("would say", "could not be reached"); a modal elsewhere belongs to what
-/// was said ("The charges will intensify the manhunt, Tolbert said").
-fn as_statement(ctx: &Context, sentence: &str) -> Option<Placed> {
-    let published = ctx.published?;
+/// Whether a sentence with no time phrase is a statement someone made ("The FBI continues to
+/// receive threats, Freeh said."): not a question, 5 to 80 words, its verb of saying outside any
+/// quotation and not right after a modal ("would say", "could not be reached"); a modal
+/// elsewhere belongs to what was said ("The charges will intensify the manhunt, Tolbert said").
+fn is_statement(sentence: &str) -> bool {
     let words = sentence.split_whitespace().take(81).count();
     if is_question(sentence) || !(5..=80).contains(&words) {
-        return None;
+        return false;
     }
     let mut since_modal = usize::MAX;
-    let stated = unquoted_words(sentence).any(|(word, capitalised)| {
+    unquoted_words(sentence).any(|(word, capitalised)| {
         let flags = listed(word);
         if flags & LISTED_MODAL != 0 && flags & LISTED_NEGATION == 0 {
             since_modal = 0;
@@ -555,10 +564,28 @@ fn as_statement(ctx: &Context, sentence: &str) -> Option<Placed> {
         }
         since_modal = since_modal.saturating_add(1);
         flags & (LISTED_REPORTING | LISTED_STATEMENT) != 0 && !capitalised && since_modal > 3
-    });
-    stated.then(|| {
-        let why = format!("no time phrase; a statement, dated by the publication date {}", day_label(published));
-        on_publication_day(published, why)
+    })
+}
+
+/// A statement, in a document with a publication date: it was made by then, and news reports
+/// the day's statements, so it sits on that date.
+fn as_statement(ctx: &Context) -> Option<Placed> {
+    let published = ctx.published?;
+    let why = format!("no time phrase; a statement, dated by the publication date {}", day_label(published));
+    Some(on_publication_day(published, why))
+}
+
+/// A statement right after a dated one in its paragraph ("Albright said on Tuesday that ...
+/// She also said ..."): the same occasion, so the same day.
+fn continuing(ctx: &Context, reference: Option<&Reference>, index: usize) -> Option<Placed> {
+    let reference = reference.filter(|r| r.stated && index <= r.sentence + CONTINUED_STATEMENT_REACH)?;
+    let not_ahead = ctx.published.is_none_or(|day| reference.start.date() <= day);
+    (not_ahead && reference.granularity <= Granularity::Day).then(|| Placed {
+        start: reference.start,
+        end: reference.end,
+        granularity: reference.granularity,
+        kind: PlacementKind::Context,
+        why: format!("no time phrase; a statement continuing the one {} dates", reference.by),
     })
 }
 
