@@ -377,6 +377,7 @@ pub fn place(ctx: &Context) -> Vec<Event> {
     let happenings = Happenings::new(ctx.events);
     let mut reference: Option<Reference> = None;
     let mut dated_so_far = false;
+    let lower_words = std::cell::OnceCell::new();
     let mut out = Vec::new();
     for (index, span) in ctx.sentences.iter().enumerate() {
         if starts_paragraph(ctx, index) {
@@ -416,11 +417,19 @@ pub fn place(ctx: &Context) -> Vec<Event> {
             // What someone said is dated by the statement it continues, else by when it was
             // published; it does not move the narrative.
             let mut event = event_of(ctx, index, span, sentence, placed);
-            event.label = statement_label(ctx.text, span.start, span.end, &mention_spans(ctx, index));
+            let lower = lower_words.get_or_init(|| words_written_lower(ctx.text));
+            let written_lower = |word: &str| lower.contains(word);
+            event.label = statement_label(ctx.text, span.start, span.end, &mention_spans(ctx, index), &written_lower);
             out.push(event);
         }
     }
     out
+}
+
+/// The words `text` writes in lower case somewhere (read once per document, when its first
+/// statement is labelled).
+fn words_written_lower(text: &str) -> std::collections::HashSet<&str> {
+    text.split(|c: char| !c.is_alphabetic()).filter(|w| w.starts_with(char::is_lowercase)).collect()
 }
 
 /// The time phrase that placed `event`, quoted ("“on Monday”"), or its day.

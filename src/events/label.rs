@@ -455,12 +455,12 @@ pub(super) fn label_for(
     with_subject(&mut label, &sentence);
     let label = repair::without_reduced_relative(label);
     if repair::reads_as_entry(&label) {
-        return with_reported_opening_lowered(tidy(&label));
+        return with_reported_opening_lowered(tidy(&label), &|_| false);
     }
     let mut main = repair::main_clause(&sentence);
     with_report_completed(&mut main, &sentence);
     if repair::reads_as_entry(&main) {
-        return with_reported_opening_lowered(tidy(&main));
+        return with_reported_opening_lowered(tidy(&main), &|_| false);
     }
     // Never an empty label: what the sentence holds, else a placeholder that says so.
     [tidy(&label), tidy(&ws)].into_iter().find(|l| !l.is_empty()).unwrap_or_else(|| "(unnamed)".to_string())
@@ -505,15 +505,23 @@ fn main_clause_label(sentence: &repair::Sentence) -> String {
 /// what. A report at the end of its sentence ("Energy security should be regulated by long-term
 /// agreements, Lavrov said") reads speaker first ("Lavrov said energy security should be
 /// regulated…"): without its speaker the label would assert what the text only reports. Other
-/// shapes are labelled as any sentence is. `mentions` as in `label_for`.
-pub(super) fn statement_label(text: &str, from: usize, to: usize, mentions: &[(usize, usize, bool)]) -> String {
+/// shapes are labelled as any sentence is. `mentions` as in `label_for`; `written_lower` says
+/// whether the document writes a word (given in lower case) in lower case somewhere, so that
+/// the word opening what was said is lowered ("Drogba said sometimes you have…").
+pub(super) fn statement_label(
+    text: &str,
+    from: usize,
+    to: usize,
+    mentions: &[(usize, usize, bool)],
+    written_lower: &dyn Fn(&str) -> bool,
+) -> String {
     read_sentence(text, from, to, mentions, |sentence| {
-        speaker_first(sentence).unwrap_or_else(|| main_clause_label(sentence))
+        speaker_first(sentence, written_lower).unwrap_or_else(|| main_clause_label(sentence))
     })
 }
 
 /// The last report of `sentence` with what was said, speaker first, when it has one.
-fn speaker_first(sentence: &repair::Sentence) -> Option<String> {
+fn speaker_first(sentence: &repair::Sentence, written_lower: &dyn Fn(&str) -> bool) -> Option<String> {
     let ws = sentence.ws;
     let verb = ws.iter().rposition(|w| w.has(flag::REPORTING))?;
     let clause = sentence.clause_of(verb);
@@ -523,7 +531,8 @@ fn speaker_first(sentence: &repair::Sentence) -> Option<String> {
     if label.len() == words.len() {
         with_what_follows(&mut label, sentence, verb);
     }
-    (label.len() > words.len() && repair::reads_as_entry(&label)).then(|| with_reported_opening_lowered(tidy(&label)))
+    (label.len() > words.len() && repair::reads_as_entry(&label))
+        .then(|| with_reported_opening_lowered(tidy(&label), written_lower))
 }
 
 /// Words that open a sentence with a capital only because they open it: after "X said" they
@@ -540,11 +549,17 @@ const SENTENCE_OPENERS: &[&str] = &[
 /// `label` with the first word of what was said in lower case, when it is a word capitalised
 /// only for opening the quoted sentence ("The port authority said The harbour…" → "…said the
 /// harbour…", "…told reporters in Tokyo We want…" → "…we want…"): the first such word within
-/// a few words after the first verb of saying. Names keep their capital.
-fn with_reported_opening_lowered(label: String) -> String {
+/// a few words after the first verb of saying. Names keep their capital. So does any other
+/// word, unless `written_lower` says the document writes it in lower case elsewhere, it comes
+/// right after the verb or its addressee, and no capitalised word follows it ("said Sometimes
+/// you" → "said sometimes you"; "said Moscow", "told AFP King Hussein" stay).
+fn with_reported_opening_lowered(label: String, written_lower: &dyn Fn(&str) -> bool) -> String {
     let mut at = 0;
     let mut since_report: Option<usize> = None;
-    for word in label.split(' ') {
+    let words: Vec<&str> = label.split(' ').collect();
+    for (k, &word) in words.iter().enumerate() {
+        // A capital before another is part of a name or a title ("King Hussein").
+        let before_lower = words.get(k + 1).is_none_or(|next| !next.starts_with(char::is_uppercase));
         let lead = word.len() - word.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
         let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
         if let Some(after) = since_report.as_mut() {
@@ -552,7 +567,8 @@ fn with_reported_opening_lowered(label: String) -> String {
             if *after > 6 {
                 return label;
             }
-            let opener = SENTENCE_OPENERS.iter().any(|w| w.eq_ignore_ascii_case(bare));
+            let opener = SENTENCE_OPENERS.iter().any(|w| w.eq_ignore_ascii_case(bare))
+                || (*after <= 2 && before_lower && bare.len() > 1 && written_lower(&bare.to_lowercase()));
             if opener && bare.starts_with(|c: char| c.is_ascii_uppercase()) {
                 let mut out = String::with_capacity(label.len());
                 out.push_str(&label[..at + lead]);
