@@ -417,8 +417,8 @@ pub fn place(ctx: &Context) -> Vec<Event> {
             // What someone said is dated by the statement it continues, else by when it was
             // published; it does not move the narrative.
             let mut event = event_of(ctx, index, span, sentence, placed);
-            let lower = lower_words.get_or_init(|| words_written_lower(ctx.text));
-            let written_lower = |word: &str| lower.contains(word);
+            // Read only when a label needs it: most documents never ask.
+            let written_lower = |word: &str| lower_words.get_or_init(|| words_written_lower(ctx.text)).contains(word);
             event.label = statement_label(ctx.text, span.start, span.end, &mention_spans(ctx, index), &written_lower);
             out.push(event);
         }
@@ -426,9 +426,9 @@ pub fn place(ctx: &Context) -> Vec<Event> {
     out
 }
 
-/// The words `text` writes in lower case somewhere (read once per document, when its first
-/// statement is labelled).
-fn words_written_lower(text: &str) -> std::collections::HashSet<&str> {
+/// The words `text` writes in lower case somewhere (read at most once per document, when a
+/// statement label first asks).
+fn words_written_lower(text: &str) -> crate::text::fast_hash::FastSet<&str> {
     text.split(|c: char| !c.is_alphabetic()).filter(|w| w.starts_with(char::is_lowercase)).collect()
 }
 
