@@ -204,15 +204,9 @@ fn word_documents_give_their_body_and_leave_out_header_and_footer() {
     assert!(message.contains("not a Word document"), "{message}");
 }
 
-/// A one-page PDF whose page draws `content` (a content stream), with a correct cross-reference
+/// A PDF of `objects` (numbered from 1, the first the catalog) with a correct cross-reference
 /// table.
-fn one_page_pdf(content: &str) -> Vec<u8> {
-    let objects = [
-        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
-        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
-        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>".to_string(),
-        format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len()),
-    ];
+fn pdf_of(objects: &[String]) -> Vec<u8> {
     let mut out = b"%PDF-1.4\n".to_vec();
     let mut offsets = Vec::new();
     for (number, body) in objects.iter().enumerate() {
@@ -226,6 +220,51 @@ fn one_page_pdf(content: &str) -> Vec<u8> {
     }
     out.extend(format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1).bytes());
     out
+}
+
+/// A content stream object drawing `content`.
+fn stream(content: &str) -> String {
+    format!("<< /Length {} >>\nstream\n{content}\nendstream", content.len())
+}
+
+/// A one-page PDF whose page draws `content` (a content stream), with a correct cross-reference
+/// table.
+fn one_page_pdf(content: &str) -> Vec<u8> {
+    pdf_of(&[
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R >>".to_string(),
+        stream(content),
+    ])
+}
+
+/// Regression (found by the ingest_pdf fuzz target): a page whose /Parent chain loops sent
+/// pdf-extract's search for inherited resources round the loop for ever, a stack overflow that
+/// killed the process (or, optimised into a loop, a core spinning past the time limit). It is
+/// refused at once; a page that inherits its MediaBox and fonts from its parent is still read.
+#[test]
+fn a_pdf_page_tree_that_loops_is_refused_and_inheritance_still_reads() {
+    let text = "BT /F1 12 Tf 72 720 Td (Hello world on Monday) Tj ET";
+    let looping = pdf_of(&[
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 /Parent 3 0 R >>".to_string(),
+        "<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>".to_string(),
+        stream(text),
+    ]);
+    let started = std::time::Instant::now();
+    let message = ingest::from_bytes(Path::new("loop.pdf"), &looping).unwrap_err().to_string();
+    assert!(message.contains("page tree above page 1 loops"), "{message}");
+    assert!(started.elapsed() < std::time::Duration::from_secs(10), "it was not refused at once");
+    let inherited = pdf_of(&[
+        "<< /Type /Catalog /Pages 2 0 R >>".to_string(),
+        "<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> >>"
+            .to_string(),
+        "<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>".to_string(),
+        stream(text),
+        "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_string(),
+    ]);
+    let doc = ingest::from_bytes(Path::new("inherited.pdf"), &inherited).unwrap();
+    assert_eq!(doc.text.trim(), "Hello world on Monday");
 }
 
 /// The bundled PDF minutes (issue #11, inputs): each page's text, a page's end ending a sentence,

@@ -232,56 +232,6 @@ mod tests {
         assert!(looks_like_pdf(b"%PDF-1.7\n") && looks_like_pdf(b"\xef\xbb\xbf%PDF-1.4") && !looks_like_pdf(b"PDF"));
     }
 
-    /// A PDF of `objects` (numbered from 1, the first the catalog) with a valid cross-reference
-    /// table.
-    fn pdf_of(objects: &[&str]) -> Vec<u8> {
-        let mut out = b"%PDF-1.4\n".to_vec();
-        let mut offsets = Vec::new();
-        for (k, object) in objects.iter().enumerate() {
-            offsets.push(out.len());
-            out.extend(format!("{} 0 obj\n{object}\nendobj\n", k + 1).bytes());
-        }
-        let xref = out.len();
-        out.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objects.len() + 1).bytes());
-        for offset in offsets {
-            out.extend(format!("{offset:010} 00000 n \n").bytes());
-        }
-        let trailer = format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objects.len() + 1);
-        out.extend(trailer.bytes());
-        out
-    }
-
-    const CONTENT: &str = "<< /Length 52 >>\nstream\nBT /F1 12 Tf 72 720 Td (Hello world on Monday) Tj ET\nendstream";
-
-    /// Regression (found by the ingest_pdf fuzz target): a page whose /Parent chain loops sent
-    /// pdf-extract's search for inherited resources round the loop for ever, a stack overflow
-    /// that killed the process (or, optimised into a loop, a core spinning after the time limit).
-    #[test]
-    fn a_page_tree_that_loops_is_refused_not_followed() {
-        let looping = pdf_of(&[
-            "<< /Type /Catalog /Pages 2 0 R >>",
-            "<< /Type /Pages /Kids [3 0 R] /Count 1 /Parent 3 0 R >>",
-            "<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>",
-            CONTENT,
-        ]);
-        let started = std::time::Instant::now();
-        let message = extract(&looping).unwrap_err();
-        assert!(message.contains("page tree above page 1 loops"), "{message}");
-        assert!(started.elapsed() < std::time::Duration::from_secs(10), "it was not refused at once");
-    }
-
-    #[test]
-    fn a_page_that_inherits_from_its_tree_is_read() {
-        let inherited = pdf_of(&[
-            "<< /Type /Catalog /Pages 2 0 R >>",
-            "<< /Type /Pages /Kids [3 0 R] /Count 1 /MediaBox [0 0 612 792] /Resources << /Font << /F1 5 0 R >> >> >>",
-            "<< /Type /Page /Parent 2 0 R /Contents 4 0 R >>",
-            CONTENT,
-            "<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>",
-        ]);
-        assert_eq!(extract(&inherited).map(|t| t.trim().to_string()), Ok("Hello world on Monday".to_string()));
-    }
-
     #[test]
     fn damaged_and_textless_files_say_why() {
         let message = extract(b"%PDF-1.4\nthis is not a PDF body").unwrap_err();
