@@ -273,7 +273,7 @@ impl Context<'_, '_> {
             if let Some((years, first, end)) = tenure {
                 found.push(self.start_event(years, first, end));
             } else if let Some((years, first, end)) = anniversary.then(|| anniversary_at(self.tokens, i)).flatten() {
-                found.push(self.anniversary_event(years, first, end));
+                found.extend(self.anniversary_event(years, first, end));
             }
         }
         found
@@ -343,26 +343,67 @@ impl Context<'_, '_> {
         self.event(ImpliedKind::Start, who, label, years, first, end)
     }
 
-    fn anniversary_event(&self, years: u64, first: usize, end: usize) -> Found {
+    /// The event an anniversary implies: what it is the anniversary of, else a wedding of the
+    /// couple named, else, for a wedding anniversary or one that people keep ("their 40th
+    /// anniversary"), a wedding of a couple unnamed. Any other anniversary of nothing named
+    /// ("the first anniversary" of something the sentence does not say) implies nothing.
+    fn anniversary_event(&self, years: u64, first: usize, end: usize) -> Option<Found> {
         if let Some(what) = self.anniversary_of(end) {
-            let label = what;
-            return self.event(ImpliedKind::Anniversary, None, label, years, first, end);
+            return Some(self.event(ImpliedKind::Anniversary, None, what, years, first, end));
         }
         let who = self.couple(first, end);
-        let label = sentence_case(&format!("{} married", who.as_deref().unwrap_or("(unnamed couple)")));
-        self.event(ImpliedKind::Anniversary, who, label, years, first, end)
-    }
-
-    /// "the 10th anniversary of the attack" → "the attack" (up to four words, to the first
-    /// punctuation): the original event's label.
-    fn anniversary_of(&self, end: usize) -> Option<String> {
-        if !self.tokens.get(end).is_some_and(|t| t.is("of")) {
+        let kept =
+            first.checked_sub(1).and_then(|k| self.tokens.get(k)).is_some_and(|t| COUPLE_WORDS.contains(&t.lc()));
+        let wedding = self.tokens[first..end].iter().any(|t| t.is("wedding"))
+            || NAMED_ANNIVERSARIES.iter().any(|(w, _)| self.tokens[first].is(w));
+        if who.is_none() && !kept && !wedding {
             return None;
         }
-        let reach = self.tokens.len().min(end + 5);
-        let stop =
-            (end + 1..reach).find(|&k| !(self.tokens[k].is_word() || self.tokens[k].is_number())).unwrap_or(reach);
-        (stop > end + 1).then(|| self.phrase(end + 1, stop).1)
+        let label = sentence_case(&format!("{} married", who.as_deref().unwrap_or("(unnamed couple)")));
+        Some(self.event(ImpliedKind::Anniversary, who, label, years, first, end))
+    }
+
+    /// "the 10th anniversary of the attack" → "the attack", "the 45th anniversary since China
+    /// and Laos forged ties", "the first anniversary on Friday of Israel's shelling" → "Israel's
+    /// shelling of a UN compound" (up to six words, possessives and hyphenated words among
+    /// them, to the first other punctuation): the original event's label.
+    fn anniversary_of(&self, end: usize) -> Option<String> {
+        let is_of = |k: usize| self.tokens.get(k).is_some_and(|t| t.is("of") || t.is("since"));
+        // A day between the anniversary and what it is of: "on Friday of".
+        let at = if is_of(end) {
+            end
+        } else if self.tokens.get(end).is_some_and(|t| t.is("on")) {
+            (end + 2..end + 4).find(|&k| is_of(k) && self.tokens[end + 1..k].iter().all(Tok::is_word))?
+        } else {
+            return None;
+        };
+        let reach = self.tokens.len().min(at + 9);
+        let possessive = |k: usize| {
+            self.tokens[k].is_punct('\'')
+                && self.tokens.get(k + 1).is_some_and(|t| t.is("s") && !t.space_before)
+                && !self.tokens[k].space_before
+        };
+        // A hyphen inside a word ("Sun Yat-sen", "ex-president") joins it.
+        let hyphen = |k: usize| {
+            self.tokens[k].is_punct('-')
+                && !self.tokens[k].space_before
+                && self.tokens.get(k + 1).is_some_and(|t| t.is_word() && !t.space_before)
+        };
+        let mut stop = at + 1;
+        let mut words = 0;
+        while stop < reach && words < 6 {
+            let token = &self.tokens[stop];
+            if possessive(stop) || hyphen(stop) {
+                stop += 2;
+                continue;
+            }
+            if !(token.is_word() || token.is_number()) {
+                break;
+            }
+            words += 1;
+            stop += 1;
+        }
+        (stop > at + 1).then(|| self.phrase(at + 1, stop).1)
     }
 
     /// The couple of a wedding anniversary: two people named before the phrase ("Pavel Novak and
@@ -386,6 +427,9 @@ impl Context<'_, '_> {
         Some(name_text(self.text, self.tokens, name))
     }
 }
+
+/// Words before an anniversary that say people keep it ("their 40th anniversary").
+const COUPLE_WORDS: &[&str] = &["their", "his", "her", "our", "couple's"];
 
 /// What the explanation says happened: a label that names its verb ("Keith Palmer started") as
 /// it is, the original event of an anniversary ("the flood") with "was".
