@@ -232,22 +232,23 @@ pub fn reports_a_happening(sentence: &str) -> bool {
         if verb_found {
             continue;
         }
-        let determined =
-            std::mem::replace(&mut after_determiner, DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(word)));
-        match verb_word(word) {
+        let kind = verb_word(word);
+        let determined = std::mem::replace(&mut after_determiner, kind == VerbWord::Determiner);
+        match kind {
             // A capitalised word is a name or a sentence's first word, never its event verb; a
             // regular "-ed" form after a determiner describes a noun ("the armed men").
             VerbWord::Event => verb_found = !(capitalised || determined && regular_past(word)),
             // A modal before the first event verb: a plan or a possibility, whatever follows.
             VerbWord::Modal => return false,
-            VerbWord::Other => {}
+            VerbWord::Determiner | VerbWord::Other => {}
         }
     }
     verb_found && count >= 5 && !is_credit_line(sentence)
 }
 
 /// Words after which an "-ed" form is an adjective, not the sentence's verb.
-const DETERMINERS: &[&str] = &["the", "a", "an", "its", "their", "his", "her", "our", "these", "those", "this"];
+pub(super) const DETERMINERS: &[&str] =
+    &["the", "a", "an", "its", "their", "his", "her", "our", "these", "those", "this"];
 
 /// Whether a sentence asks something: it ends with a question mark, inside closing quotes or
 /// brackets or not ("“Why have a war?”").
@@ -257,9 +258,16 @@ fn is_question(sentence: &str) -> bool {
 
 /// A news credit line ("Jane Roe contributed to this article."): who wrote, not what happened.
 fn is_credit_line(sentence: &str) -> bool {
-    sentence.split_whitespace().collect::<Vec<_>>().windows(3).any(|w| {
-        w[0].eq_ignore_ascii_case("contributed") && w[1].eq_ignore_ascii_case("to") && w[2].eq_ignore_ascii_case("this")
-    })
+    let mut words = sentence.split_whitespace();
+    while words.any(|w| w.eq_ignore_ascii_case("contributed")) {
+        let mut next = words.clone();
+        if next.next().is_some_and(|w| w.eq_ignore_ascii_case("to"))
+            && next.next().is_some_and(|w| w.eq_ignore_ascii_case("this"))
+        {
+            return true;
+        }
+    }
+    false
 }
 
 /// What a word is to `reports_a_happening`.
@@ -267,6 +275,8 @@ fn is_credit_line(sentence: &str) -> bool {
 enum VerbWord {
     Event,
     Modal,
+    /// A determiner (`DETERMINERS`): an "-ed" form right after it describes a noun.
+    Determiner,
     Other,
 }
 
@@ -276,6 +286,7 @@ const LISTED_PAST_FORM: u8 = 4;
 const LISTED_MODAL: u8 = 8;
 const LISTED_STATEMENT: u8 = 16;
 const LISTED_NEGATION: u8 = 32;
+const LISTED_DETERMINER: u8 = 64;
 
 /// Negations: listed with the modals (what did not happen is no happening), but a statement
 /// may follow them ("No one was hurt, police said").
@@ -293,6 +304,7 @@ fn verb_lists() -> &'static WordTable<u8> {
             (MODALS, LISTED_MODAL),
             (STATEMENT_VERBS, LISTED_STATEMENT),
             (NEGATIONS, LISTED_NEGATION),
+            (DETERMINERS, LISTED_DETERMINER),
         ];
         for (words, flag) in lists {
             for word in words {
@@ -322,6 +334,8 @@ fn verb_word(word: &str) -> VerbWord {
         VerbWord::Event
     } else if flags & LISTED_MODAL != 0 {
         VerbWord::Modal
+    } else if flags & LISTED_DETERMINER != 0 {
+        VerbWord::Determiner
     } else {
         VerbWord::Other
     }
@@ -357,9 +371,9 @@ struct Reference {
     granularity: Granularity,
     by: String,
     sentence: usize,
-    /// Whether what set it is a dated statement ("Albright said on Tuesday that ..."): a
-    /// statement right after it with no time of its own continues it ("She also said ...").
-    stated: bool,
+    /// Whether a time phrase of its sentence set it (a dated statement, "Albright said on
+    /// Tuesday that ...", is continued by a statement right after it: "She also said ...").
+    phrased: bool,
 }
 
 /// How many sentences after a dated statement one with no time phrase may still continue it.
@@ -390,8 +404,7 @@ pub fn place(ctx: &Context) -> Vec<Event> {
             if let Some(last) = placing.max_by_key(|e| e.start) {
                 let by = quoted_phrase(&phrases, last);
                 let (start, end, granularity) = (last.start, last.end, last.granularity);
-                let stated = ctx.text.get(span.start..span.end).is_some_and(is_statement);
-                reference = Some(Reference { start, end, granularity, by, sentence: index, stated });
+                reference = Some(Reference { start, end, granularity, by, sentence: index, phrased: true });
             }
             dated_so_far |= events.iter().any(|e| e.implied.is_none());
             continue;
@@ -408,7 +421,7 @@ pub fn place(ctx: &Context) -> Vec<Event> {
             let event = event_of(ctx, index, span, sentence, placed);
             let by = format!("the time of \u{201c}{}\u{201d}", event.label);
             let (start, end, granularity) = (event.start, event.end, event.granularity);
-            reference = Some(Reference { start, end, granularity, by, sentence: index, stated: false });
+            reference = Some(Reference { start, end, granularity, by, sentence: index, phrased: false });
             out.push(event);
         } else if let Some(placed) = is_statement(sentence)
             .then(|| continuing(ctx, reference.as_ref(), index).or_else(|| as_statement(ctx)))
@@ -587,9 +600,13 @@ fn as_statement(ctx: &Context) -> Option<Placed> {
 /// A statement right after a dated one in its paragraph ("Albright said on Tuesday that ...
 /// She also said ..."): the same occasion, so the same day.
 fn continuing(ctx: &Context, reference: Option<&Reference>, index: usize) -> Option<Placed> {
-    let reference = reference.filter(|r| r.stated && index <= r.sentence + CONTINUED_STATEMENT_REACH)?;
+    let reference = reference.filter(|r| r.phrased && index <= r.sentence + CONTINUED_STATEMENT_REACH)?;
     let not_ahead = ctx.published.is_none_or(|day| reference.start.date() <= day);
-    (not_ahead && reference.granularity <= Granularity::Day).then(|| Placed {
+    let dated_statement = || {
+        let span = ctx.sentences.get(reference.sentence);
+        span.and_then(|s| ctx.text.get(s.start..s.end)).is_some_and(is_statement)
+    };
+    (not_ahead && reference.granularity <= Granularity::Day && dated_statement()).then(|| Placed {
         start: reference.start,
         end: reference.end,
         granularity: reference.granularity,

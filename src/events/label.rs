@@ -556,10 +556,10 @@ const SENTENCE_OPENERS: &[&str] = &[
 fn with_reported_opening_lowered(label: String, written_lower: &dyn Fn(&str) -> bool) -> String {
     let mut at = 0;
     let mut since_report: Option<usize> = None;
-    let words: Vec<&str> = label.split(' ').collect();
-    for (k, &word) in words.iter().enumerate() {
+    let mut words = label.split(' ').peekable();
+    while let Some(word) = words.next() {
         // A capital before another is part of a name or a title ("King Hussein").
-        let before_lower = words.get(k + 1).is_none_or(|next| !next.starts_with(char::is_uppercase));
+        let before_lower = words.peek().is_none_or(|next| !next.starts_with(char::is_uppercase));
         let lead = word.len() - word.trim_start_matches(|c: char| !c.is_alphanumeric()).len();
         let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
         if let Some(after) = since_report.as_mut() {

@@ -10,9 +10,9 @@
 
 use crate::resolve::named_events::is_event_noun;
 
-/// Words after which a time phrase starts a noun phrase ("that 1978 resolution").
-const DETERMINERS: &[&str] =
-    &["the", "a", "an", "that", "this", "these", "those", "its", "his", "her", "their", "our", "my", "your", "whose"];
+/// Words after which a time phrase starts a noun phrase ("that 1978 resolution"): the
+/// determiners an "-ed" adjective follows (`context::DETERMINERS`) and these.
+const MORE_DETERMINERS: &[&str] = &["that", "my", "your", "whose"];
 
 /// Words that follow a time phrase as its verb or its clause, not as the noun it describes
 /// ("the 1990s were", "the 1990s saw").
@@ -118,7 +118,7 @@ pub fn describes_a_thing(text: &str, start: usize, end: usize) -> bool {
     let (Some(before), Some(after)) = (text.get(..start), text.get(end..)) else { return false };
     let previous = before.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
     let introduced = before.ends_with(' ')
-        && (DETERMINERS.iter().any(|d| d.eq_ignore_ascii_case(previous))
+        && (super::context::DETERMINERS.iter().chain(MORE_DETERMINERS).any(|d| d.eq_ignore_ascii_case(previous))
             || previous.ends_with("'s")
             || previous.ends_with("\u{2019}s"));
     if !introduced || !after.starts_with(' ') {

@@ -297,8 +297,8 @@ fn describe(claim: &Claim, sources: &HashMap<&str, (&str, Option<&str>)>) -> Str
 /// day, from different documents, whose intervals do not overlap.
 fn time_conflicts(timeline: &Timeline, index: &Index<'_>) -> Vec<Conflict> {
     use rayon::prelude::*;
-    let several_sources: Vec<&StoryEvent> = timeline.stories.iter().filter(|s| s.documents.len() > 1).collect();
-    several_sources.par_iter().filter_map(|story| time_conflict(timeline, index, story)).collect()
+    let several_sources = timeline.stories.par_iter().filter(|s| s.documents.len() > 1);
+    several_sources.filter_map(|story| time_conflict(timeline, index, story)).collect()
 }
 
 /// The time conflict of one story event told by several sources, if its sources' times of the
