@@ -72,7 +72,7 @@ pub fn compare(timeline: &mut Timeline) {
     for ((subject, story), group) in claim_groups(&timeline.claims) {
         compare_group(&subject, story.as_deref(), &group, &titles, &mut conflicts, &mut agreements);
     }
-    conflicts.extend(time_conflicts(timeline, &index));
+    conflicts.extend(time_conflicts(timeline, &index, &titles));
     conflicts.sort_by(|a, b| a.id.cmp(&b.id));
     agreements.sort_by(|a, b| a.id.cmp(&b.id));
     timeline.conflicts = conflicts;
@@ -87,7 +87,8 @@ pub fn named_happening(sentence: &str) -> Option<&'static str> {
 /// Lookups by id, built once per comparison (a linear search per claim cost claims x stories).
 struct Index<'t> {
     events: HashMap<&'t str, &'t Event>,
-    stories: HashMap<&'t str, &'t StoryEvent>,
+    /// Each story event's family (from its label), found once, on every core.
+    family_of: HashMap<&'t str, Option<&'static str>>,
     /// Each document's story events, most reported first.
     by_document: HashMap<&'t str, Vec<&'t StoryEvent>>,
     /// Per event family, the story event of that family most sources report (two or more).
@@ -108,7 +109,11 @@ struct FirstOfFamily<'t> {
 impl<'t> Index<'t> {
     fn new(all_events: &'t [Event], all_stories: &'t [StoryEvent], claims: &[Claim]) -> Self {
         let events = all_events.iter().map(|e| (e.id.as_str(), e)).collect();
-        let stories = all_stories.iter().map(|s| (s.id.as_str(), s)).collect();
+        let family_of: HashMap<&str, Option<&'static str>> = {
+            use rayon::prelude::*;
+            let families: Vec<_> = all_stories.par_iter().map(|s| families::family_of_label(&s.label)).collect();
+            all_stories.iter().map(|s| s.id.as_str()).zip(families).collect()
+        };
         let mut by_document: HashMap<&str, Vec<&StoryEvent>> = HashMap::default();
         for story in all_stories {
             for doc in &story.documents {
@@ -120,22 +125,18 @@ impl<'t> Index<'t> {
         }
         let mut by_family: HashMap<&'static str, &StoryEvent> = HashMap::default();
         for story in all_stories.iter().filter(|s| s.documents.len() >= 2) {
-            let Some(family) = families::family_of_label(&story.label) else { continue };
+            let Some(family) = family_of[story.id.as_str()] else { continue };
             let slot = by_family.entry(family).or_insert(story);
             if most_reported_first(story, slot).is_lt() {
                 *slot = story;
             }
         }
-        // Only the documents with a claim about a named happening look their families up, and
-        // each story event's family is found once.
+        // Only the documents with a claim about a named happening look their families up.
         let asking: HashSet<&str> = claims.iter().filter(|c| c.about.is_some()).map(|c| c.doc.as_str()).collect();
-        let mut family_of: HashMap<&str, Option<&'static str>> = HashMap::default();
         let mut first_of_family: HashMap<(&str, &'static str), FirstOfFamily> = HashMap::default();
         for (doc, list) in by_document.iter().filter(|(doc, _)| asking.contains(*doc)) {
             for story in list {
-                let family =
-                    *family_of.entry(story.id.as_str()).or_insert_with(|| families::family_of_label(&story.label));
-                let Some(family) = family else { continue };
+                let Some(family) = family_of[story.id.as_str()] else { continue };
                 let first = first_of_family.entry((*doc, family)).or_default();
                 first.own = first.own.or(Some(story));
                 if story.documents.len() >= 2 {
@@ -143,11 +144,11 @@ impl<'t> Index<'t> {
                 }
             }
         }
-        Index { events, stories, by_document, by_family, first_of_family }
+        Index { events, family_of, by_document, by_family, first_of_family }
     }
 
     fn story_family(&self, story: &str) -> Option<&'static str> {
-        self.stories.get(story).and_then(|s| families::family_of_label(&s.label))
+        self.family_of.get(story).copied().flatten()
     }
 }
 
@@ -294,39 +295,79 @@ fn describe(claim: &Claim, sources: &HashMap<&str, (&str, Option<&str>)>) -> Str
 }
 
 /// Story events whose sources place them at times that cannot both hold: events finer than a
-/// day, from different documents, whose intervals do not overlap.
-fn time_conflicts(timeline: &Timeline, index: &Index<'_>) -> Vec<Conflict> {
+/// day, from different documents, whose intervals do not overlap. Titles come from `titles`,
+/// and the phrases from one pass over the mentions for just the events concerned: the
+/// timeline's lookups by id would first index every mention, on one core.
+fn time_conflicts(
+    timeline: &Timeline,
+    index: &Index<'_>,
+    titles: &HashMap<&str, (&str, Option<&str>)>,
+) -> Vec<Conflict> {
     use rayon::prelude::*;
     let several_sources = timeline.stories.par_iter().filter(|s| s.documents.len() > 1);
-    several_sources.filter_map(|story| time_conflict(timeline, index, story)).collect()
+    let disagreeing: Vec<(&StoryEvent, Vec<&Event>)> =
+        several_sources.filter_map(|story| disagreeing_events(index, story).map(|events| (story, events))).collect();
+    let wanted: HashSet<&str> = disagreeing
+        .iter()
+        .flat_map(|(_, events)| events.iter().filter_map(|e| e.mentions.first()))
+        .map(String::as_str)
+        .collect();
+    let phrases: HashMap<&str, &str> = timeline
+        .mentions
+        .par_iter()
+        .filter(|m| wanted.contains(m.id.as_str()))
+        .map(|m| (m.id.as_str(), m.text.as_str()))
+        .collect();
+    disagreeing.into_iter().map(|(story, events)| time_conflict(story, &events, titles, &phrases)).collect()
 }
 
-/// The time conflict of one story event told by several sources, if its sources' times of the
-/// day are disjoint.
-fn time_conflict(timeline: &Timeline, index: &Index<'_>, story: &StoryEvent) -> Option<Conflict> {
+/// The events of one story event told by several sources, when their times of the day are
+/// disjoint across sources.
+fn disagreeing_events<'t>(index: &Index<'t>, story: &StoryEvent) -> Option<Vec<&'t Event>> {
     let events: Vec<&Event> = story
         .events
         .iter()
         .filter_map(|id| index.events.get(id.as_str()).copied())
         .filter(|e| e.granularity < Granularity::Day && !e.hidden)
         .collect();
-    let disjoint =
-        events.iter().any(|a| events.iter().any(|b| a.doc != b.doc && (a.end <= b.start || b.end <= a.start)));
-    if !disjoint {
-        return None;
-    }
+    disjoint_across_documents(&events).then_some(events)
+}
+
+/// Whether two of `events` from different documents cannot both hold (one ends before the other
+/// starts). Linear: the earliest end against the latest start of another document, and the
+/// latest start against the earliest end of another (every pair cost a story event of a
+/// thousand reports a million comparisons).
+fn disjoint_across_documents(events: &[&Event]) -> bool {
+    let (Some(first_end), Some(last_start)) =
+        (events.iter().min_by_key(|e| e.end), events.iter().max_by_key(|e| e.start))
+    else {
+        return false;
+    };
+    let latest_start_elsewhere = events.iter().filter(|e| e.doc != first_end.doc).map(|e| e.start).max();
+    let earliest_end_elsewhere = events.iter().filter(|e| e.doc != last_start.doc).map(|e| e.end).min();
+    latest_start_elsewhere.is_some_and(|start| first_end.end <= start)
+        || earliest_end_elsewhere.is_some_and(|end| end <= last_start.start)
+}
+
+/// The time conflict of one story event whose sources' times disagree (`disagreeing_events`).
+fn time_conflict(
+    story: &StoryEvent,
+    events: &[&Event],
+    titles: &HashMap<&str, (&str, Option<&str>)>,
+    phrases: &HashMap<&str, &str>,
+) -> Conflict {
     let mut ids: Vec<String> = events.iter().map(|e| e.id.clone()).collect();
     ids.sort();
     let listing = events
         .iter()
         .map(|e| {
-            let title = timeline.document(&e.doc).map_or(e.doc.as_str(), |d| d.title.as_str());
-            let phrase = e.mentions.first().and_then(|m| timeline.mention(m)).map_or("", |m| m.text.as_str());
+            let title = titles.get(e.doc.as_str()).map_or(e.doc.as_str(), |(title, _)| title);
+            let phrase = e.mentions.first().and_then(|m| phrases.get(m.as_str())).copied().unwrap_or("");
             format!("{} in {title} (\u{201c}{phrase}\u{201d})", e.start.format("%H:%M"))
         })
         .collect::<Vec<_>>()
         .join("; ");
-    Some(Conflict {
+    Conflict {
         id: format!("x-{}", ids[0]),
         kind: "time".into(),
         subject: "time".into(),
@@ -334,5 +375,58 @@ fn time_conflict(timeline: &Timeline, index: &Index<'_>, story: &StoryEvent) -> 
         claims: Vec::new(),
         events: ids,
         explanation: format!("sources disagree on when \u{201c}{}\u{201d} happened: {listing}", story.label),
-    })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::timeline::SentenceRef;
+
+    fn event(doc: usize, start_minute: i64, minutes: i64) -> Event {
+        let noon = chrono::NaiveDate::from_ymd_opt(2017, 3, 22).unwrap().and_hms_opt(12, 0, 0).unwrap();
+        let start = noon + chrono::Duration::minutes(start_minute);
+        Event {
+            id: format!("d{doc}-e{start_minute}"),
+            doc: format!("d{doc}"),
+            label: "x".into(),
+            start,
+            end: start + chrono::Duration::minutes(minutes),
+            granularity: Granularity::Minute,
+            mentions: vec![],
+            sentence: SentenceRef { start: 0, end: 1, text: "x".into() },
+            edited: false,
+            original: None,
+            original_label: None,
+            hidden: false,
+            story: None,
+            implied: None,
+            placement: Default::default(),
+            placement_explanation: None,
+            story_pin: None,
+        }
+    }
+
+    /// The definition: some pair from two documents where one ends before the other starts.
+    fn disjoint_pairwise(events: &[&Event]) -> bool {
+        events.iter().any(|a| events.iter().any(|b| a.doc != b.doc && (a.end <= b.start || b.end <= a.start)))
+    }
+
+    #[test]
+    fn linear_disjointness_agrees_with_every_pair() {
+        // Every set of up to four events from three documents over a few start times and lengths.
+        let shapes: Vec<Event> = (0..3)
+            .flat_map(|doc| [(0, 10), (5, 10), (10, 5), (20, 30)].map(|(start, len)| event(doc, start, len)))
+            .collect();
+        let mut checked = 0;
+        for mask in 0u32..(1 << shapes.len()) {
+            if mask.count_ones() > 4 {
+                continue;
+            }
+            let events: Vec<&Event> = (0..shapes.len()).filter(|i| mask & (1 << i) != 0).map(|i| &shapes[i]).collect();
+            assert_eq!(disjoint_across_documents(&events), disjoint_pairwise(&events), "{events:?}");
+            checked += 1;
+        }
+        assert!(checked > 500);
+    }
 }
