@@ -119,7 +119,8 @@ fn bench_extraction(c: &mut Criterion) {
                         text: black_box(&d.text),
                         offsets: &x.offsets,
                         sentences: &x.sentences,
-                        tokens: &x.tokens,
+                        breaks: &d.breaks,
+                        blocks: &x.blocks,
                     };
                     per_document::read(&text, &x.mentions, &x.events, x.reference).0.len()
                 })

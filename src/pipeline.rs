@@ -6,9 +6,9 @@ use crate::ingest::Document;
 use crate::resolve::{self, ReferenceMode};
 use crate::story::per_document;
 use crate::tagger;
+use crate::text::blocks::{self, Block};
 use crate::text::offsets::CharOffsets;
 use crate::text::sentences;
-use crate::text::tokens::Token;
 use crate::text::SentenceSpan;
 use crate::timeline::{DocumentInfo, Event, Mention, Timeline};
 use chrono::NaiveDate;
@@ -41,8 +41,8 @@ pub struct Extraction {
     pub events: Vec<Event>,
     pub offsets: CharOffsets,
     pub sentences: Vec<SentenceSpan>,
-    /// The tagger's tokens of the document (cut at its breaks).
-    pub tokens: Vec<Token>,
+    /// The blocks of sentences its tokens are made for, one at a time (`text::blocks`).
+    pub blocks: Vec<Block>,
     /// The date the text speaks from: its publication date, else the story's day zero.
     pub reference: NaiveDate,
     /// Whether the story's day zero placed anything: always without a publication date, else
@@ -53,13 +53,20 @@ pub struct Extraction {
 
 /// Runs the whole pipeline on one document; `doc_id` becomes the prefix of every id.
 pub fn extract_document(doc: &Document, doc_id: &str, settings: &Settings) -> DocumentResult {
-    let extraction = extract_events(doc, doc_id, settings);
+    extract_document_in_blocks(doc, doc_id, settings, blocks::BLOCK_BYTES)
+}
+
+/// `extract_document` with its tokens made for blocks of about `block_bytes` (`text::blocks`):
+/// the result is the same for any size.
+fn extract_document_in_blocks(doc: &Document, doc_id: &str, settings: &Settings, block_bytes: usize) -> DocumentResult {
+    let extraction = extract_events_in_blocks(doc, doc_id, settings, block_bytes);
     let text = per_document::DocumentText {
         id: doc_id,
         text: &doc.text,
         offsets: &extraction.offsets,
         sentences: &extraction.sentences,
-        tokens: &extraction.tokens,
+        breaks: &doc.breaks,
+        blocks: &extraction.blocks,
     };
     let (claims, implied) = per_document::read(&text, &extraction.mentions, &extraction.events, extraction.reference);
     let Extraction { info, mut mentions, mut events, uses_anchor, .. } = extraction;
@@ -75,6 +82,10 @@ pub fn extract_document(doc: &Document, doc_id: &str, settings: &Settings) -> Do
 
 /// Sentences, tagger, resolver and events for one document, without the story layer.
 pub fn extract_events(doc: &Document, doc_id: &str, settings: &Settings) -> Extraction {
+    extract_events_in_blocks(doc, doc_id, settings, blocks::BLOCK_BYTES)
+}
+
+fn extract_events_in_blocks(doc: &Document, doc_id: &str, settings: &Settings, block_bytes: usize) -> Extraction {
     let offsets = CharOffsets::new(&doc.text);
     let sentences = sentences::split_at_breaks(&doc.text, &doc.breaks);
     let mut warnings = doc.warnings.clone();
@@ -86,13 +97,9 @@ pub fn extract_events(doc: &Document, doc_id: &str, settings: &Settings) -> Extr
         (None, None, _) => None,
     };
     let mode = reference_mode(dct.as_deref(), settings.anchor, &mut warnings);
-    let (mentions, tokens, uses_anchor) = {
-        let tokens = tagger::Tokens::with_breaks(&doc.text, &doc.breaks);
-        let raw = tagger::tag_tokens(&tokens);
-        let (mentions, uses_anchor) =
-            resolve::resolve_document_noting_anchor(doc_id, &tokens, &offsets, &sentences, &raw, &mode);
-        (mentions, tokens.tokens, uses_anchor)
-    };
+    let blocks = blocks::of(&doc.text, &sentences, block_bytes);
+    let resolver = resolve::DocumentResolver::new(doc_id, &offsets, &sentences, &mode);
+    let (mentions, uses_anchor) = tag_and_resolve(doc, &blocks, resolver);
     let mut events = events::extract(doc_id, &doc.text, &offsets, &sentences, &mentions);
     if let (Some(byline), None) = (&doc.byline, &settings.dct) {
         // The byline's date says when the article appeared, not when something happened.
@@ -128,7 +135,25 @@ pub fn extract_events(doc: &Document, doc_id: &str, settings: &Settings) -> Extr
         chars: offsets.len_chars(),
         warnings,
     };
-    Extraction { info, mentions, events, offsets, sentences, tokens, reference, uses_anchor }
+    Extraction { info, mentions, events, offsets, sentences, blocks, reference, uses_anchor }
+}
+
+/// The time phrases of `doc`, tagged and resolved a block of sentences at a time (a long text's
+/// tokens are never all held at once), and whether the story's day zero placed any. The tagger
+/// reads each block with some text around it (`blocks::with_context`) and keeps what starts in it.
+fn tag_and_resolve<'a>(
+    doc: &'a Document,
+    blocks: &[Block],
+    mut resolver: resolve::DocumentResolver<'a>,
+) -> (Vec<Mention>, bool) {
+    for block in blocks {
+        let read = blocks::with_context(&doc.text, &block.bytes);
+        let tokens = tagger::Tokens::in_block(&doc.text, &doc.breaks, read);
+        let mut raw = tagger::tag_tokens(&tokens);
+        raw.retain(|m| block.bytes.contains(&m.start));
+        resolver.resolve_block(&tokens, &raw);
+    }
+    resolver.finish()
 }
 
 /// How a document's phrases resolve: against its publication date `dct` when that is a date
@@ -304,6 +329,32 @@ mod tests {
 
     fn doc(path: &str, text: &str) -> Document {
         Document::plain_text(path, text)
+    }
+
+    /// Tokens are made and held one block of sentences at a time (memory on long texts): the
+    /// blocks must change nothing, whatever their size, across discourse, named events, claims
+    /// and implied events that cross them, and rules that read the words before a sentence.
+    #[test]
+    fn extraction_is_the_same_in_blocks_of_any_size() {
+        let articles = [
+            include_str!("../assets/examples/marrowby-courier-fire.txt"),
+            include_str!("../assets/examples/valley-ledger-aftermath.md"),
+        ];
+        // A month that is one because of the word before it, across a paragraph break.
+        let text = [articles[0], "The council approved the plan in\n\nAugust.", articles[1]].join("\n\n").repeat(3);
+        let settings =
+            Settings { anchor: NaiveDate::from_ymd_opt(2017, 3, 22).unwrap(), dct: Some("2017-03-23".into()) };
+        let doc = doc("long.txt", &text);
+        let whole = extract_document_in_blocks(&doc, "d1", &settings, usize::MAX);
+        assert!(whole.mentions.len() > 30 && whole.events.len() > 30 && !whole.claims.is_empty());
+        for size in [1, 300, 4096] {
+            let sentences = sentences::split_at_breaks(&doc.text, &doc.breaks);
+            assert!(blocks::of(&doc.text, &sentences, size).len() > text.len() / (size + 2000), "blocks of {size}");
+            let blocked = extract_document_in_blocks(&doc, "d1", &settings, size);
+            assert_eq!(format!("{:?}", blocked.mentions), format!("{:?}", whole.mentions), "blocks of {size}");
+            assert_eq!(format!("{:?}", blocked.events), format!("{:?}", whole.events), "blocks of {size}");
+            assert_eq!(format!("{:?}", blocked.claims), format!("{:?}", whole.claims), "blocks of {size}");
+        }
     }
 
     /// Regression: ids were positions (`d1`, `d2`), so a document that failed to load shifted the

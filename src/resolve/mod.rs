@@ -152,11 +152,12 @@ impl Outcome {
 }
 
 /// What the resolver knows while walking a document.
-struct Discourse<'a> {
+struct Discourse<'a, 'b> {
     mode: &'a ReferenceMode,
     /// `mode.describe()`, made once per document.
     reference: String,
-    tokens: &'a Tokens<'a>,
+    /// The tokens of the block of sentences being resolved (`DocumentResolver`).
+    tokens: &'b Tokens<'a>,
     /// The last time the text placed on the calendar, and the phrase that did.
     last: Option<(Cal, &'a str)>,
     events: EventDates,
@@ -171,7 +172,7 @@ struct Base {
     what: String,
 }
 
-impl<'a> Discourse<'a> {
+impl<'a> Discourse<'a, '_> {
     fn speech_day(&self) -> Cal {
         Cal::Day(self.mode.speech_time().date())
     }
@@ -829,39 +830,92 @@ pub fn resolve_document_noting_anchor(
     raw: &[RawMention],
     mode: &ReferenceMode,
 ) -> (Vec<Mention>, bool) {
-    let mut discourse = Discourse {
-        mode,
-        reference: mode.describe(),
-        tokens,
-        last: None,
-        events: EventDates::default(),
-        used_anchor: std::cell::Cell::new(matches!(mode, ReferenceMode::Story { .. })),
-    };
-    let mut mentions = Vec::with_capacity(raw.len());
-    for mention in raw {
-        let sentence = sentences.partition_point(|s| s.end <= mention.start).min(sentences.len().saturating_sub(1));
-        let tense = tense_of(mention, tokens, sentences.get(sentence));
-        let outcome = discourse.resolve(mention, &mention.sem, tense);
-        let phrase = &tokens.text[mention.start..mention.end];
-        discourse.remember(mention, phrase, &outcome);
-        let start = offsets.char_at(mention.start);
-        mentions.push(Mention {
-            id: mention_id(doc_id, start),
-            doc: doc_id.to_string(),
-            text: phrase.to_string(),
-            start,
-            end: offsets.char_at(mention.end),
-            timex_type: outcome.kind,
-            value: outcome.value,
-            modifier: mention.modifier.map(str::to_string),
-            interval: outcome.cal.map(|c| c.interval()),
-            granularity: outcome.cal.map(|c| c.granularity()),
-            rule: std::borrow::Cow::Borrowed(mention.rule),
-            explanation: [phrase, " → ", &outcome.why].concat(),
-            sentence,
-        });
+    let mut resolver = DocumentResolver::new(doc_id, offsets, sentences, mode);
+    resolver.resolve_block(tokens, raw);
+    resolver.finish()
+}
+
+/// Resolves a document's raw mentions block of sentences by block, in text order, carrying the
+/// discourse (the last time mentioned, the dated named events) from one block to the next: a
+/// long text's tokens are then held one block at a time.
+pub struct DocumentResolver<'a> {
+    doc_id: &'a str,
+    offsets: &'a CharOffsets,
+    sentences: &'a [SentenceSpan],
+    mode: &'a ReferenceMode,
+    reference: String,
+    last: Option<(Cal, &'a str)>,
+    events: EventDates,
+    used_anchor: bool,
+    mentions: Vec<Mention>,
+}
+
+impl<'a> DocumentResolver<'a> {
+    pub fn new(
+        doc_id: &'a str,
+        offsets: &'a CharOffsets,
+        sentences: &'a [SentenceSpan],
+        mode: &'a ReferenceMode,
+    ) -> Self {
+        DocumentResolver {
+            doc_id,
+            offsets,
+            sentences,
+            mode,
+            reference: mode.describe(),
+            last: None,
+            events: EventDates::default(),
+            used_anchor: matches!(mode, ReferenceMode::Story { .. }),
+            mentions: Vec::new(),
+        }
     }
-    (mentions, discourse.used_anchor.get())
+
+    /// Resolves `raw`, the tagger's mentions over `tokens` (a block of whole sentences, after
+    /// the blocks resolved so far).
+    pub fn resolve_block(&mut self, tokens: &Tokens<'a>, raw: &[RawMention]) {
+        let mut discourse = Discourse {
+            mode: self.mode,
+            reference: std::mem::take(&mut self.reference),
+            tokens,
+            last: self.last,
+            events: std::mem::take(&mut self.events),
+            used_anchor: std::cell::Cell::new(self.used_anchor),
+        };
+        let sentences = self.sentences;
+        self.mentions.reserve(raw.len());
+        for mention in raw {
+            let sentence = sentences.partition_point(|s| s.end <= mention.start).min(sentences.len().saturating_sub(1));
+            let tense = tense_of(mention, tokens, sentences.get(sentence));
+            let outcome = discourse.resolve(mention, &mention.sem, tense);
+            let phrase = &tokens.text[mention.start..mention.end];
+            discourse.remember(mention, phrase, &outcome);
+            let start = self.offsets.char_at(mention.start);
+            self.mentions.push(Mention {
+                id: mention_id(self.doc_id, start),
+                doc: self.doc_id.to_string(),
+                text: phrase.to_string(),
+                start,
+                end: self.offsets.char_at(mention.end),
+                timex_type: outcome.kind,
+                value: outcome.value,
+                modifier: mention.modifier.map(str::to_string),
+                interval: outcome.cal.map(|c| c.interval()),
+                granularity: outcome.cal.map(|c| c.granularity()),
+                rule: std::borrow::Cow::Borrowed(mention.rule),
+                explanation: [phrase, " → ", &outcome.why].concat(),
+                sentence,
+            });
+        }
+        self.reference = discourse.reference;
+        self.last = discourse.last;
+        self.events = discourse.events;
+        self.used_anchor = discourse.used_anchor.get();
+    }
+
+    /// The mentions of every block, in text order, and whether the story's day zero placed any.
+    pub fn finish(self) -> (Vec<Mention>, bool) {
+        (self.mentions, self.used_anchor)
+    }
 }
 
 /// The tense `mention` is read in: past for a possessive date ("Wednesday’s attack": what it owns

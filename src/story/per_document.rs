@@ -8,8 +8,8 @@ use super::conflicts::{named_happening, COUNTED_FAMILIES};
 use super::families;
 use super::implied::{self, Implied, ImpliedKind};
 use super::reading;
+use crate::text::blocks::Block;
 use crate::text::offsets::CharOffsets;
-use crate::text::tokens::Token;
 use crate::text::SentenceSpan;
 use crate::timeline::{Event, ImpliedInfo, Mention, PlacementKind, SentenceRef};
 use crate::timex::TimexType;
@@ -17,15 +17,16 @@ use chrono::NaiveDate;
 use std::ops::Range;
 use std::sync::Arc;
 
-/// A document as the story readers need it: its id, text, code point offsets, sentences and
-/// tokens (the tagger's).
+/// A document as the story readers need it: its id, text, code point offsets, sentences, and
+/// the breaks and blocks its tokens are made with (the tagger's, `text::blocks`).
 #[derive(Clone, Copy)]
 pub struct DocumentText<'a> {
     pub id: &'a str,
     pub text: &'a str,
     pub offsets: &'a CharOffsets,
     pub sentences: &'a [SentenceSpan],
-    pub tokens: &'a [Token],
+    pub breaks: &'a [usize],
+    pub blocks: &'a [Block],
 }
 
 /// The claims of one document and the events it implies, in one reading of its sentences.
@@ -47,10 +48,10 @@ fn read_outside(
     reference: NaiveDate,
     dates: &[Range<usize>],
 ) -> (Vec<Claim>, Vec<Event>) {
-    let DocumentText { id: doc_id, text, offsets, sentences, tokens } = *doc;
+    let DocumentText { id: doc_id, text, offsets, sentences, breaks, blocks } = *doc;
     let mut found = Vec::new();
     let mut reader = implied::Reader::new(reference);
-    reading::each_sentence(text, sentences, tokens, dates, |sentence| {
+    reading::each_sentence_in_blocks(text, sentences, (breaks, blocks), dates, |sentence| {
         found.extend(claims::of_sentence(doc_id, text, offsets, sentence));
         reader.read(text, offsets, sentence);
     });

@@ -1,6 +1,6 @@
 //! One reading of a document's sentences for the story readers (claims, implied events): each
-//! sentence's tokens as `Tok`s (taken from the document's tokens, which the tagger has already
-//! made, so nothing is tokenized twice) and the person names in it, with a name seen in full
+//! sentence's tokens as `Tok`s (the tagger's tokens, made again one block of sentences at a time,
+//! `text::blocks`, so that a long text never holds all of them) and the person names in it, with a name seen in full
 //! earlier in the document known in later sentences ("Khalid Masood" → "Masood"). Sentences are
 //! handed to the readers one at a time in one reused buffer, so a document never holds more than
 //! one sentence's worth of reader tokens.
@@ -13,8 +13,10 @@
 use super::names::{NameMemory, NameRun};
 use super::numbers::{tok_of, Tok};
 use super::words;
-use crate::text::tokens::{tokenize, Token, TokenKind};
+use crate::text::blocks::Block;
+use crate::text::tokens::{cut_span_at_breaks, tokenize, Token, TokenKind};
 use crate::text::SentenceSpan;
+use std::borrow::Cow;
 use std::ops::Range;
 
 /// One sentence as the story readers see it.
@@ -42,7 +44,23 @@ pub fn each_sentence<'t>(
     dates: &[Range<usize>],
     visit: impl FnMut(&Sentence<'_, 't>),
 ) {
-    read_sentences(text, sentences, tokens, dates, Reading::FactsOnly, visit);
+    let whole = std::iter::once((0..sentences.len(), Cow::Borrowed(tokens)));
+    read_sentences(text, sentences, whole, dates, Reading::FactsOnly, visit);
+}
+
+/// `each_sentence` over the text's blocks of sentences (`text::blocks`), each block's tokens
+/// made (cut at `breaks`, as the tagger's) when it is read and dropped after it.
+pub fn each_sentence_in_blocks<'t>(
+    text: &'t str,
+    sentences: &[SentenceSpan],
+    (breaks, blocks): (&[usize], &[Block]),
+    dates: &[Range<usize>],
+    visit: impl FnMut(&Sentence<'_, 't>),
+) {
+    let tokenized = blocks
+        .iter()
+        .map(|block| (block.sentences.clone(), Cow::Owned(cut_span_at_breaks(text, breaks, block.bytes.clone()))));
+    read_sentences(text, sentences, tokenized, dates, Reading::FactsOnly, visit);
 }
 
 /// Whether sentences that state no fact are read in full (the reference the shortcut is tested
@@ -54,10 +72,11 @@ enum Reading {
     Everything,
 }
 
-fn read_sentences<'t>(
+/// Reads `sentences` block by block: each block's sentence indices with its tokens.
+fn read_sentences<'t, 'k>(
     text: &'t str,
     sentences: &[SentenceSpan],
-    tokens: &[Token],
+    blocks: impl IntoIterator<Item = (Range<usize>, Cow<'k, [Token]>)>,
     dates: &[Range<usize>],
     reading: Reading,
     mut visit: impl FnMut(&Sentence<'_, 't>),
@@ -65,34 +84,37 @@ fn read_sentences<'t>(
     let mut memory = NameMemory::default();
     let mut buffer: Vec<Tok<'t>> = Vec::new();
     let mut names: Vec<NameRun> = Vec::new();
-    let mut next = 0;
-    for (index, span) in sentences.iter().enumerate() {
-        while tokens.get(next).is_some_and(|t| (t.start as usize) < span.start) {
-            next += 1;
+    for (indices, tokens) in blocks {
+        let mut next = 0;
+        for index in indices {
+            let Some(span) = sentences.get(index) else { break };
+            while tokens.get(next).is_some_and(|t| (t.start as usize) < span.start) {
+                next += 1;
+            }
+            let first = next;
+            while tokens.get(next).is_some_and(|t| (t.start as usize) < span.end) {
+                next += 1;
+            }
+            let own = tokens[first..next].iter().filter(|t| t.end as usize <= span.end);
+            let dates = &dates[dates.partition_point(|d| d.end <= span.start)..];
+            let dates = &dates[..dates.partition_point(|d| d.start < span.end)];
+            let in_date = |t: &Token| dates.iter().any(|d| d.contains(&(t.start as usize)));
+            let sentence_tokens = &tokens[first..next];
+            let states_facts = sentence_tokens.iter().enumerate().any(|(k, t)| {
+                t.end as usize <= span.end
+                    && may_state_fact(text, t)
+                    && !in_date(t)
+                    && !is_money_or_share(sentence_tokens, k)
+            });
+            buffer.clear();
+            if states_facts || reading != Reading::FactsOnly {
+                buffer.extend(own.filter_map(|t| tok_of(text, t)));
+            } else {
+                push_name_words(text, own, &mut buffer);
+            }
+            memory.read_into(&buffer, &mut names);
+            visit(&Sentence { index, tokens: &buffer, names: &names, states_facts, dates });
         }
-        let first = next;
-        while tokens.get(next).is_some_and(|t| (t.start as usize) < span.end) {
-            next += 1;
-        }
-        let own = tokens[first..next].iter().filter(|t| t.end as usize <= span.end);
-        let dates = &dates[dates.partition_point(|d| d.end <= span.start)..];
-        let dates = &dates[..dates.partition_point(|d| d.start < span.end)];
-        let in_date = |t: &Token| dates.iter().any(|d| d.contains(&(t.start as usize)));
-        let sentence_tokens = &tokens[first..next];
-        let states_facts = sentence_tokens.iter().enumerate().any(|(k, t)| {
-            t.end as usize <= span.end
-                && may_state_fact(text, t)
-                && !in_date(t)
-                && !is_money_or_share(sentence_tokens, k)
-        });
-        buffer.clear();
-        if states_facts || reading != Reading::FactsOnly {
-            buffer.extend(own.filter_map(|t| tok_of(text, t)));
-        } else {
-            push_name_words(text, own, &mut buffer);
-        }
-        memory.read_into(&buffer, &mut names);
-        visit(&Sentence { index, tokens: &buffer, names: &names, states_facts, dates });
     }
 }
 
@@ -218,7 +240,8 @@ mod tests {
         let mut reader = super::super::implied::Reader::new(reference);
         let mut out = Vec::new();
         let dates = date_spans(text);
-        read_sentences(text, &spans, &tokenize(text), &dates, reading, |s| {
+        let whole = std::iter::once((0..spans.len(), Cow::Owned(tokenize(text))));
+        read_sentences(text, &spans, whole, &dates, reading, |s| {
             let names: Vec<&str> =
                 s.names.iter().map(|n| &text[s.tokens[n.first].start..s.tokens[n.end - 1].end]).collect();
             let claims = super::super::claims::of_sentence("d", text, &offsets, s);

@@ -49,9 +49,18 @@ impl<'t> Tokens<'t> {
     /// The tokens of `text`, cut at `breaks` (`tokens::cut_at_breaks`: sentence ends the
     /// source's structure gives, such as TimeML `<s>` elements written back to back).
     pub fn with_breaks(text: &'t str, breaks: &[usize]) -> Self {
+        Self::of_tokens(text, crate::text::tokens::cut_at_breaks(tokenize(text), breaks))
+    }
+
+    /// `with_breaks` for the tokens within `span` only (a block of whole sentences,
+    /// `text::blocks`); every token keeps its offset in the whole text.
+    pub fn in_block(text: &'t str, breaks: &[usize], span: std::ops::Range<usize>) -> Self {
+        Self::of_tokens(text, crate::text::tokens::cut_span_at_breaks(text, breaks, span))
+    }
+
+    fn of_tokens(text: &'t str, tokens: Vec<Token>) -> Self {
         static CLASSED: OnceLock<lexicon::Index<u32>> = OnceLock::new();
         let classed = CLASSED.get_or_init(|| lexicon::Index::new(rules::word_class));
-        let tokens = crate::text::tokens::cut_at_breaks(tokenize(text), breaks);
         let bytes = text.as_bytes();
         let (lex, classes) = tokens
             .iter()

@@ -1,6 +1,7 @@
 //! Text utilities over an immutable document text: tokens, sentences and the mapping from byte
 //! offsets (what Rust slices use) to Unicode code point offsets (what every output uses).
 
+pub mod blocks;
 pub mod fast_hash;
 pub mod offsets;
 pub mod sentences;

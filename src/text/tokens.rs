@@ -108,18 +108,34 @@ pub fn cut_at_breaks(tokens: Vec<Token>, breaks: &[usize]) -> Vec<Token> {
     out
 }
 
+/// The tokens of `span` (`tokenize_span`) cut at the `breaks` within it.
+pub fn cut_span_at_breaks(text: &str, breaks: &[usize], span: std::ops::Range<usize>) -> Vec<Token> {
+    let first = breaks.partition_point(|&b| b < span.start);
+    let last = breaks.partition_point(|&b| b < span.end);
+    cut_at_breaks(tokenize_span(text, span), &breaks[first..last])
+}
+
 /// Splits `text` into tokens. Whitespace is dropped; everything else is covered.
 pub fn tokenize(text: &str) -> Vec<Token> {
-    let mut readable = text.len().min(u32::MAX as usize);
+    tokenize_span(text, 0..text.len())
+}
+
+/// The tokens `tokenize(text)` gives within `span`, found without reading the rest: `span` runs
+/// from the text's start or the start of a run of ASCII whitespace (after a token or other
+/// whitespace) to the text's end or the start of such a run, so no token crosses its ends and
+/// the whitespace before its first token is inside it.
+pub fn tokenize_span(text: &str, span: std::ops::Range<usize>) -> Vec<Token> {
+    let mut readable = text.len().min(u32::MAX as usize).min(span.end);
     while !text.is_char_boundary(readable) {
         readable -= 1;
     }
     let bytes = &text.as_bytes()[..readable];
     // Running text has about one token per five bytes; a little headroom avoids regrowing.
-    let mut tokens = Vec::with_capacity(text.len() / 4 + 16);
-    let mut i = 0;
-    let mut space_before = true;
-    let mut newline_before = true;
+    let mut tokens = Vec::with_capacity(readable.saturating_sub(span.start) / 4 + 16);
+    let mut i = span.start;
+    // The text's first token counts as following a line break.
+    let mut space_before = span.start == 0;
+    let mut newline_before = span.start == 0;
     while i < bytes.len() {
         let start = i;
         let kind;
@@ -191,6 +207,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
         newline_before = false;
     }
     tokens
+}
+
+/// Whether `byte` is ASCII whitespace to the tokenizer (a space, tab or line break).
+pub fn is_ascii_gap(byte: u8) -> bool {
+    matches!(BYTE_CLASS[byte as usize], SPACE | NEWLINE)
 }
 
 /// Where the run of bytes of `class` starting at `from` ends.
