@@ -51,10 +51,10 @@ pub fn group(events: &mut [Event]) -> Vec<StoryEvent> {
     // Which pairs report one happening depends on the two events alone: decided for every block
     // at once (on every core), then joined in block and pair order, so the result is the same
     // whatever the number of threads.
-    let matches: Vec<Vec<(usize, usize, Vec<Reason>)>> = {
+    let matches: Vec<Vec<(usize, usize, Why)>> = {
         use rayon::prelude::*;
         let events: &[Event] = events;
-        blocks.par_iter().map(|(_, members)| matching_pairs(events, members, &evidence, &words)).collect()
+        blocks.par_iter().map(|(_, members)| matching_pairs(events, members, &evidence)).collect()
     };
     for (a, b, why) in matches.into_iter().flatten() {
         if !sets.may_join(a, b, |x, y| document[x] != document[y] || is_recap(&evidence[x], &evidence[y])) {
@@ -62,8 +62,8 @@ pub fn group(events: &mut [Event]) -> Vec<StoryEvent> {
         }
         let root = sets.union(a, b);
         let list = reasons.entry(root).or_default();
-        for reason in why {
-            if !list.iter().any(|r| r.kind() == reason.kind()) {
+        for reason in why.reasons() {
+            if !list.iter().any(|r| r.same_kind(&reason)) {
                 list.push(reason);
             }
         }
@@ -72,7 +72,7 @@ pub fn group(events: &mut [Event]) -> Vec<StoryEvent> {
     for (root, list) in reasons {
         let merged = merged_reasons.entry(sets.find(root)).or_default();
         for reason in list {
-            if !merged.iter().any(|r| r.kind() == reason.kind()) {
+            if !merged.iter().any(|r| r.same_kind(&reason)) {
                 merged.push(reason);
             }
         }
@@ -80,7 +80,7 @@ pub fn group(events: &mut [Event]) -> Vec<StoryEvent> {
     let clusters = clusters(&mut sets, events.len());
     let reasons: Vec<Vec<String>> = clusters
         .iter()
-        .map(|(root, _)| merged_reasons.remove(root).unwrap_or_default().into_iter().map(|r| r.text).collect())
+        .map(|(root, _)| merged_reasons.remove(root).unwrap_or_default().iter().map(|r| r.text(&words)).collect())
         .collect();
     let mut stories: Vec<StoryEvent> = {
         use rayon::prelude::*;
@@ -108,18 +108,13 @@ pub fn group(events: &mut [Event]) -> Vec<StoryEvent> {
 /// The candidate pairs of one block that report one happening, in pair order, each with why.
 /// Pinned events join by the user's word only; an event placed by context never joins as if its
 /// time were stated.
-fn matching_pairs(
-    events: &[Event],
-    members: &[usize],
-    evidence: &[Evidence],
-    words: &Words,
-) -> Vec<(usize, usize, Vec<Reason>)> {
+fn matching_pairs(events: &[Event], members: &[usize], evidence: &[Evidence]) -> Vec<(usize, usize, Why)> {
     let joinable = |e: &Event| e.placement == PlacementKind::Phrase && e.story_pin.is_none();
     candidate_pairs(members, evidence)
         .into_iter()
         .filter(|&(a, b)| joinable(&events[a]) && joinable(&events[b]))
         .filter_map(|(a, b)| {
-            let why = same_happening(&events[a], &events[b], &evidence[a], &evidence[b], words)?;
+            let why = same_happening(&events[a], &events[b], &evidence[a], &evidence[b])?;
             Some((a, b, why))
         })
         .collect()
@@ -170,7 +165,7 @@ fn join_pinned(events: &[Event], sets: &mut DisjointSets, reasons: &mut BTreeMap
                 let root = sets.union(first, index);
                 let list = reasons.entry(root).or_default();
                 if list.is_empty() {
-                    list.push(Reason::new("joined by you".to_string()));
+                    list.push(Reason::Pinned);
                 }
             }
             None => {
@@ -247,7 +242,7 @@ fn is_recap(a: &Evidence, b: &Evidence) -> bool {
 
 /// Why `a` and `b` report the same happening, or `None` when they do not. They are in one block
 /// already (same family, compatible time).
-fn same_happening(a: &Event, b: &Event, ea: &Evidence, eb: &Evidence, words: &Words) -> Option<Vec<Reason>> {
+fn same_happening(a: &Event, b: &Event, ea: &Evidence, eb: &Evidence) -> Option<Why> {
     let family = ea.family?;
     if a.doc == b.doc && a.sentence.start == b.sentence.start {
         // Two events of one sentence are there because their times differ.
@@ -267,46 +262,79 @@ fn same_happening(a: &Event, b: &Event, ea: &Evidence, eb: &Evidence, words: &Wo
     if !enough {
         return None;
     }
-    let mut why = vec![time_reason(a, b), format!("both say \u{201c}{family}\u{201d}")];
-    if !shared.is_empty() {
-        let names: Vec<String> = shared.iter().take(3).map(|&id| words.name(id)).collect();
-        why.push(format!("both name {}", names.join(", ")));
-    }
-    if overlap >= MIN_CONTENT_OVERLAP {
-        why.push(format!("{:.0}% of their words in common", overlap * 100.0));
-    }
-    Some(why.into_iter().map(Reason::new).collect())
+    let mut names = [0; 3];
+    let named = shared.len().min(names.len());
+    names[..named].copy_from_slice(&shared[..named]);
+    Some(Why {
+        same_day: a.granularity <= Granularity::Day && b.granularity <= Granularity::Day,
+        day: a.start.date(),
+        family,
+        names,
+        named: named as u8,
+        overlap: (overlap >= MIN_CONTENT_OVERLAP).then_some(overlap),
+    })
 }
 
-/// One reason for a merge, with its kind found once, where the pairs are decided (on every core):
-/// the joining loop compares kinds tens of thousands of times on a large story.
-struct Reason {
-    text: String,
-    kind_len: usize,
+/// Why two events report one happening, as the pair is decided: no text yet, since most pairs'
+/// reasons repeat their story event's and are dropped (tens of thousands of strings on a large
+/// story).
+#[derive(Clone, Copy)]
+struct Why {
+    /// Both placed to the day or finer ("same day"), else "same time".
+    same_day: bool,
+    day: chrono::NaiveDate,
+    family: &'static str,
+    /// The first participants both name (word ids), `named` of them.
+    names: [u32; 3],
+    named: u8,
+    /// The share of content words in common, when it counts as evidence.
+    overlap: Option<f64>,
+}
+
+impl Why {
+    /// Its reasons, in the order they are given.
+    fn reasons(self) -> impl Iterator<Item = Reason> {
+        let names = (self.named > 0).then_some(Reason::Names(self.names, self.named));
+        let time = Reason::Time(self.same_day, self.day);
+        [Some(time), Some(Reason::Family(self.family)), names, self.overlap.map(Reason::Overlap)].into_iter().flatten()
+    }
+}
+
+/// One reason given for a story event. Each kind is given once per story event, from its first
+/// merge: "same day" and "same time", "both say", "both name" with the same names, the words in
+/// common, and the user's join.
+#[derive(Clone, Copy)]
+enum Reason {
+    Time(bool, chrono::NaiveDate),
+    Family(&'static str),
+    Names([u32; 3], u8),
+    Overlap(f64),
+    Pinned,
 }
 
 impl Reason {
-    fn new(text: String) -> Self {
-        let kind_len = reason_kind(&text).len();
-        Reason { text, kind_len }
+    fn same_kind(&self, other: &Reason) -> bool {
+        match (self, other) {
+            (Reason::Time(a, _), Reason::Time(b, _)) => a == b,
+            (Reason::Family(_), Reason::Family(_)) | (Reason::Overlap(_), Reason::Overlap(_)) => true,
+            (Reason::Names(a, m), Reason::Names(b, n)) => a[..usize::from(*m)] == b[..usize::from(*n)],
+            (Reason::Pinned, Reason::Pinned) => true,
+            _ => false,
+        }
     }
 
-    fn kind(&self) -> &str {
-        &self.text[..self.kind_len]
-    }
-}
-
-/// Reasons of one kind ("both name ...") are given once per story event, from its first merge.
-fn reason_kind(reason: &str) -> &str {
-    let end = reason.find(|c: char| c.is_ascii_digit() || c == '(' || c == '\u{201c}').unwrap_or(reason.len());
-    reason[..end].trim_end()
-}
-
-fn time_reason(a: &Event, b: &Event) -> String {
-    if a.granularity <= Granularity::Day && b.granularity <= Granularity::Day {
-        format!("same day ({})", a.start.date())
-    } else {
-        format!("same time ({})", a.start.date())
+    fn text(&self, words: &Words) -> String {
+        match self {
+            Reason::Time(true, day) => format!("same day ({day})"),
+            Reason::Time(false, day) => format!("same time ({day})"),
+            Reason::Family(family) => format!("both say \u{201c}{family}\u{201d}"),
+            Reason::Names(ids, n) => {
+                let names: Vec<String> = ids[..usize::from(*n)].iter().map(|&id| words.name(id)).collect();
+                format!("both name {}", names.join(", "))
+            }
+            Reason::Overlap(share) => format!("{:.0}% of their words in common", share * 100.0),
+            Reason::Pinned => "joined by you".to_string(),
+        }
     }
 }
 
