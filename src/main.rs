@@ -36,6 +36,7 @@ enum Command {
 }
 
 fn main() {
+    cli::allocator::return_large_blocks_when_freed();
     let args = Args::parse();
     let code = match args.command {
         Some(Command::Extract(extract)) => cli::extract::run(&extract),

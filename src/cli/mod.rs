@@ -11,6 +11,7 @@ macro_rules! say {
     };
 }
 
+pub mod allocator;
 pub mod eval;
 pub mod export;
 pub mod extract;
