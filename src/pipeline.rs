@@ -246,6 +246,27 @@ pub fn extract_all_observed(
         .collect()
 }
 
+/// `extract_all_observed` for `docs` under `ids`, letting go of each document's text as soon as
+/// it is extracted (when nothing will read the texts again): while the last documents are read,
+/// the first ones no longer hold their text.
+pub fn extract_all_releasing_texts(
+    ids: &[String],
+    docs: &mut [Document],
+    settings: &Settings,
+    observer: Observer<'_>,
+) -> Vec<DocumentResult> {
+    use rayon::prelude::*;
+    docs.par_iter_mut()
+        .zip(ids.par_iter())
+        .map(|(doc, id)| {
+            let result = extract_document(doc, id, settings);
+            doc.text = String::new();
+            observer();
+            result
+        })
+        .collect()
+}
+
 /// One timeline of per-document results (in their order), joined by the story layer.
 pub fn join(results: Vec<DocumentResult>, anchor: NaiveDate) -> Timeline {
     let mut timeline = Timeline::empty(anchor);
@@ -355,6 +376,18 @@ mod tests {
             assert_eq!(format!("{:?}", blocked.events), format!("{:?}", whole.events), "blocks of {size}");
             assert_eq!(format!("{:?}", blocked.claims), format!("{:?}", whole.claims), "blocks of {size}");
         }
+    }
+
+    #[test]
+    fn releasing_texts_extracts_the_same_and_lets_each_text_go() {
+        let mut docs = vec![doc("a.txt", "The bridge closed on Thursday."), doc("b.txt", "Crews worked on Friday.")];
+        let settings = Settings { anchor: NaiveDate::from_ymd_opt(2017, 3, 22).unwrap(), dct: None };
+        let ids = document_ids(&docs);
+        let sources: Vec<(&str, &Document)> = ids.iter().map(String::as_str).zip(&docs).collect();
+        let kept = format!("{:?}", extract_all(&sources, &settings));
+        let released = extract_all_releasing_texts(&ids, &mut docs, &settings, &|| {});
+        assert_eq!(format!("{released:?}"), kept);
+        assert!(docs.iter().all(|d| d.text.is_empty()));
     }
 
     /// Regression: ids were positions (`d1`, `d2`), so a document that failed to load shifted the

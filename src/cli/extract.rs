@@ -122,11 +122,14 @@ pub fn run(args: &ExtractArgs) -> i32 {
             bar.whole("story");
             Err(pipeline::build_timeline_reusing(&sources, &settings, reusable))
         }
+        // Without TimeML every output is written from the timeline alone (events keep their
+        // sentences): each text is let go as soon as its document is extracted.
+        None if args.timeml.is_none() => Ok(pipeline::extract_all_releasing_texts(&ids, &mut docs, &settings, &tick)),
         None => Ok(pipeline::extract_all_observed(&sources, &settings, &tick)),
     };
     if args.timeml.is_none() {
-        // Every output but TimeML is written from the timeline alone (events keep their
-        // sentences): the texts' room goes to the story layer.
+        // The texts inferring day zero kept (or all of them): their room goes to the story
+        // layer.
         docs.iter_mut().for_each(|doc| doc.text = String::new());
     }
     let mut timeline = match extraction {
