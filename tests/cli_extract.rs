@@ -44,6 +44,11 @@ fn examples_json_matches_snapshot() {
     let summary = String::from_utf8_lossy(&out.stderr);
     assert!(summary.contains("anchor (day zero): Tue 13 Jun 2023"), "{summary}");
     assert_eq!(summary.matches(" time phrases, ").count(), 3, "{summary}");
+    // Each document's block in input order, each event on a line of its own with its minute.
+    let first_document = summary.find("marrowby-courier-fire.txt").unwrap();
+    let second_document = summary.find("valley-ledger-aftermath.md").unwrap();
+    let event_line = summary.find("\n  2023-06-13 14:40  The first emergency call was logged\n").unwrap();
+    assert!(first_document < event_line && event_line < second_document, "{summary}");
 }
 
 /// The first `count` silver articles (by name), then the bundled examples.
