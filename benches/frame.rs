@@ -7,7 +7,7 @@
 use chrono::{Duration, NaiveDate};
 use chronoscope::render::time_axis::{self, to_seconds};
 use chronoscope::render::{build_scene, render_png, Picture, SceneOptions, TimelineView, Viewport};
-use chronoscope::timeline::{DocumentInfo, Event, SentenceRef, Timeline};
+use chronoscope::timeline::{DocumentInfo, Event, Placement, SentenceRef, Timeline};
 use chronoscope::timex::Granularity;
 use criterion::{criterion_group, criterion_main, Criterion};
 use epaint::text::{FontDefinitions, TextOptions};
@@ -42,25 +42,12 @@ fn synthetic(n: usize) -> Timeline {
         let start = base + Duration::minutes((next() % (31 * 24 * 60)) as i64);
         let g = grans[(next() % grans.len() as u64) as usize];
         let end = start + Duration::seconds(g.snap_seconds());
-        tl.events.push(Event {
-            id: format!("{doc}-e{i}"),
-            doc,
-            label: format!("Synthetic event number {i}"),
-            start,
-            end,
-            granularity: g,
-            mentions: vec![format!("d-m{i}")],
-            sentence: SentenceRef { start: 0, end: 0, text: "".into() },
-            edited: i % 17 == 0,
-            original: None,
-            original_label: None,
-            hidden: false,
-            story: None,
-            implied: None,
-            placement: Default::default(),
-            placement_explanation: None,
-            story_pin: None,
-        });
+        let sentence = SentenceRef { start: 0, end: 0, text: "".into() };
+        let place = Placement { start, end, granularity: g };
+        let mut event = Event::new(format!("{doc}-e{i}"), doc, format!("Synthetic event number {i}"), place, sentence);
+        event.mentions = vec![format!("d-m{i}")];
+        event.edited = i % 17 == 0;
+        tl.events.push(event);
     }
     tl
 }

@@ -168,6 +168,30 @@ pub struct StoryEvent {
 }
 
 impl Event {
+    /// An event placed by its own phrase at `place`, as extracted: not edited, hidden, pinned,
+    /// implied or in a story event yet, and with no mentions listed.
+    pub fn new(id: String, doc: String, label: String, place: Placement, sentence: SentenceRef) -> Self {
+        Event {
+            id,
+            doc,
+            label,
+            start: place.start,
+            end: place.end,
+            granularity: place.granularity,
+            mentions: Vec::new(),
+            sentence,
+            edited: false,
+            original: None,
+            original_label: None,
+            hidden: false,
+            story: None,
+            implied: None,
+            placement: PlacementKind::default(),
+            placement_explanation: None,
+            story_pin: None,
+        }
+    }
+
     pub fn placement(&self) -> Placement {
         Placement { start: self.start, end: self.end, granularity: self.granularity }
     }
@@ -352,25 +376,14 @@ mod tests {
 
     fn day_event(id: usize, day: NaiveDate) -> Event {
         let start = day.and_time(chrono::NaiveTime::MIN);
-        Event {
-            id: format!("d1-e{id}"),
-            doc: "d1".into(),
-            label: "x".into(),
-            start,
-            end: start + chrono::Duration::days(1),
-            granularity: Granularity::Day,
-            mentions: vec![],
-            sentence: SentenceRef { start: 0, end: 1, text: "x".into() },
-            edited: false,
-            original: None,
-            original_label: None,
-            hidden: false,
-            story: None,
-            implied: None,
-            placement: Default::default(),
-            placement_explanation: None,
-            story_pin: None,
-        }
+        let place = Placement { start, end: start + chrono::Duration::days(1), granularity: Granularity::Day };
+        Event::new(
+            format!("d1-e{id}"),
+            "d1".into(),
+            "x".into(),
+            place,
+            SentenceRef { start: 0, end: 1, text: "x".into() },
+        )
     }
 
     fn ymd(y: i32, m: u32, d: u32) -> NaiveDate {

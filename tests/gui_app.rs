@@ -757,7 +757,7 @@ fn a_documents_publication_date_can_be_set() {
 /// A project of ten thousand events over five years, in the three example documents.
 fn big_project(dir: &Path) -> PathBuf {
     use chronoscope::session::project_file::{self, ProjectData, ProjectDocument};
-    use chronoscope::timeline::{DocumentInfo, SentenceRef, Timeline};
+    use chronoscope::timeline::{DocumentInfo, Placement, SentenceRef, Timeline};
     use chronoscope::timex::Granularity;
     let mut timeline = Timeline::empty(anchor());
     for (i, path) in examples().iter().enumerate() {
@@ -775,25 +775,9 @@ fn big_project(dir: &Path) -> PathBuf {
     for n in 0..10_000i64 {
         let doc = format!("d{}", n % 3 + 1);
         let start = base + chrono::Duration::hours(n * 7 % (5 * 365 * 24));
-        timeline.events.push(Event {
-            id: format!("{doc}-e{n}"),
-            doc,
-            label: format!("Event number {n}"),
-            start,
-            end: start + chrono::Duration::hours(1),
-            granularity: Granularity::Hour,
-            mentions: vec![],
-            sentence: SentenceRef { start: 0, end: 5, text: format!("Sentence {n}.").into() },
-            edited: false,
-            original: None,
-            original_label: None,
-            hidden: false,
-            story: None,
-            implied: None,
-            placement: Default::default(),
-            placement_explanation: None,
-            story_pin: None,
-        });
+        let place = Placement { start, end: start + chrono::Duration::hours(1), granularity: Granularity::Hour };
+        let sentence = SentenceRef { start: 0, end: 5, text: format!("Sentence {n}.").into() };
+        timeline.events.push(Event::new(format!("{doc}-e{n}"), doc, format!("Event number {n}"), place, sentence));
     }
     let documents = examples()
         .iter()

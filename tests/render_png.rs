@@ -7,7 +7,7 @@
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use chronoscope::render::time_axis::to_seconds;
 use chronoscope::render::{render_png, write_png, Picture, TimelineView, Viewport};
-use chronoscope::timeline::{Event, Mention, SentenceRef, Timeline};
+use chronoscope::timeline::{Event, Mention, Placement, SentenceRef, Timeline};
 use chronoscope::timex::{Granularity, Interval, TimexType};
 use std::collections::HashSet;
 
@@ -19,25 +19,11 @@ fn at(y: i32, m: u32, d: u32, h: u32, min: u32) -> NaiveDateTime {
 }
 
 fn ev(id: &str, label: &str, start: NaiveDateTime, end: NaiveDateTime, g: Granularity, mentions: &[&str]) -> Event {
-    Event {
-        id: id.into(),
-        doc: id.split('-').next().unwrap_or("d1").into(),
-        label: label.into(),
-        start,
-        end,
-        granularity: g,
-        mentions: mentions.iter().map(|m| m.to_string()).collect(),
-        sentence: SentenceRef { start: 0, end: 1, text: label.into() },
-        edited: false,
-        original: None,
-        original_label: None,
-        hidden: false,
-        story: None,
-        implied: None,
-        placement: Default::default(),
-        placement_explanation: None,
-        story_pin: None,
-    }
+    let doc = id.split('-').next().unwrap_or("d1").into();
+    let sentence = SentenceRef { start: 0, end: 1, text: label.into() };
+    let mut event = Event::new(id.into(), doc, label.into(), Placement { start, end, granularity: g }, sentence);
+    event.mentions = mentions.iter().map(|m| m.to_string()).collect();
+    event
 }
 
 fn mention(id: &str, text: &str, modifier: Option<&str>, interval: Option<Interval>) -> Mention {

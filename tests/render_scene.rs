@@ -4,7 +4,7 @@
 use chrono::{Duration, NaiveDate, NaiveDateTime};
 use chronoscope::render::time_axis::{self, to_seconds};
 use chronoscope::render::{build_scene, HitTarget, Scene, SceneOptions, TimelineView, Viewport};
-use chronoscope::timeline::{Event, Mention, SentenceRef, Timeline};
+use chronoscope::timeline::{Event, Mention, Placement, SentenceRef, Timeline};
 use chronoscope::timex::{Granularity, Interval, TimexType};
 use epaint::text::{FontDefinitions, TextOptions};
 use epaint::{Fonts, Rect, Shape};
@@ -26,25 +26,8 @@ fn event(id: &str, doc: &str, label: &str, start: NaiveDateTime, g: Granularity)
         Granularity::Month => start + Duration::days(30),
         _ => start + Duration::days(365),
     };
-    Event {
-        id: id.into(),
-        doc: doc.into(),
-        label: label.into(),
-        start,
-        end,
-        granularity: g,
-        mentions: vec![],
-        sentence: SentenceRef { start: 0, end: 1, text: label.into() },
-        edited: false,
-        original: None,
-        original_label: None,
-        hidden: false,
-        story: None,
-        implied: None,
-        placement: Default::default(),
-        placement_explanation: None,
-        story_pin: None,
-    }
+    let sentence = SentenceRef { start: 0, end: 1, text: label.into() };
+    Event::new(id.into(), doc.into(), label.into(), Placement { start, end, granularity: g }, sentence)
 }
 
 const WORDS: [&str; 12] = [

@@ -14,7 +14,7 @@ use crate::resolve::named_events::is_event_noun;
 use crate::text::offsets::CharOffsets;
 use crate::text::word_key::{key, WordTable};
 use crate::text::SentenceSpan;
-use crate::timeline::{Event, Mention, PlacementKind, SentenceRef};
+use crate::timeline::{Event, Mention, Placement, PlacementKind, SentenceRef};
 use crate::timex::{day_label, Granularity};
 use chrono::{Duration, NaiveDate, NaiveTime};
 use std::collections::HashMap;
@@ -670,25 +670,13 @@ fn starts_paragraph(ctx: &Context, k: usize) -> bool {
 fn event_of(ctx: &Context, index: usize, span: &SentenceSpan, sentence: &str, placed: Placed) -> Event {
     let start_char = ctx.offsets.char_at(span.start);
     let inside = mention_spans(ctx, index);
-    Event {
-        id: format!("{}-x{start_char}", ctx.doc_id),
-        doc: ctx.doc_id.to_string(),
-        label: sentence_label(ctx.text, span.start, span.end, &inside),
-        start: placed.start,
-        end: placed.end,
-        granularity: placed.granularity,
-        mentions: Vec::new(),
-        sentence: SentenceRef { start: start_char, end: ctx.offsets.char_at(span.end), text: Arc::from(sentence) },
-        edited: false,
-        original: None,
-        original_label: None,
-        hidden: false,
-        story: None,
-        implied: None,
-        placement: placed.kind,
-        placement_explanation: Some(placed.why),
-        story_pin: None,
-    }
+    let label = sentence_label(ctx.text, span.start, span.end, &inside);
+    let sentence = SentenceRef { start: start_char, end: ctx.offsets.char_at(span.end), text: Arc::from(sentence) };
+    let place = Placement { start: placed.start, end: placed.end, granularity: placed.granularity };
+    let mut event = Event::new(format!("{}-x{start_char}", ctx.doc_id), ctx.doc_id.to_string(), label, place, sentence);
+    event.placement = placed.kind;
+    event.placement_explanation = Some(placed.why);
+    event
 }
 
 #[cfg(test)]

@@ -10,7 +10,7 @@ mod repair;
 
 use crate::text::offsets::CharOffsets;
 use crate::text::SentenceSpan;
-use crate::timeline::{Event, Mention, SentenceRef};
+use crate::timeline::{Event, Mention, Placement, SentenceRef};
 use crate::timex::{Granularity, Interval, TimexType};
 use label::label_for;
 use std::sync::Arc;
@@ -58,29 +58,15 @@ pub fn extract(
             let first = group.iter().copied().min_by_key(|m| m.start).unwrap_or(finest);
             let label =
                 label_for(text, span.start, span.end, offsets.byte_at(first.start), offsets.byte_at(first.end), &spans);
-            events.push(Event {
-                id: event_id(doc_id, first.start),
-                doc: doc_id.to_string(),
-                label,
-                start: interval.start,
-                end: interval.end,
-                granularity,
-                mentions: group.iter().map(|m| m.id.clone()).collect(),
-                sentence: SentenceRef {
-                    start: offsets.char_at(span.start),
-                    end: offsets.char_at(span.end),
-                    text: Arc::clone(&sentence_text),
-                },
-                edited: false,
-                original: None,
-                original_label: None,
-                hidden: false,
-                story: None,
-                implied: None,
-                placement: Default::default(),
-                placement_explanation: None,
-                story_pin: None,
-            });
+            let sentence = SentenceRef {
+                start: offsets.char_at(span.start),
+                end: offsets.char_at(span.end),
+                text: Arc::clone(&sentence_text),
+            };
+            let place = Placement { start: interval.start, end: interval.end, granularity };
+            let mut event = Event::new(event_id(doc_id, first.start), doc_id.to_string(), label, place, sentence);
+            event.mentions = group.iter().map(|m| m.id.clone()).collect();
+            events.push(event);
         }
     }
     events

@@ -188,30 +188,16 @@ pub fn reset(event: &Event) -> Event {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::timeline::SentenceRef;
+    use crate::timeline::{Placement, SentenceRef};
     use chrono::NaiveDate;
 
     fn day_event(y: i32, m: u32, d: u32, granularity: Granularity) -> Event {
         let start = NaiveDate::from_ymd_opt(y, m, d).unwrap().and_hms_opt(0, 0, 0).unwrap();
-        Event {
-            id: "d1-e1".into(),
-            doc: "d1".into(),
-            label: "fire".into(),
-            start,
-            end: start + Duration::days(1),
-            granularity,
-            mentions: vec!["d1-m1".into()],
-            sentence: SentenceRef { start: 0, end: 10, text: "The fire.".into() },
-            edited: false,
-            original: None,
-            original_label: None,
-            hidden: false,
-            story: None,
-            implied: None,
-            placement: Default::default(),
-            placement_explanation: None,
-            story_pin: None,
-        }
+        let place = Placement { start, end: start + Duration::days(1), granularity };
+        let sentence = SentenceRef { start: 0, end: 10, text: "The fire.".into() };
+        let mut event = Event::new("d1-e1".into(), "d1".into(), "fire".into(), place, sentence);
+        event.mentions = vec!["d1-m1".into()];
+        event
     }
 
     fn at(d: u32, h: u32) -> NaiveDateTime {

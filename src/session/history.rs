@@ -203,25 +203,9 @@ mod tests {
         let anchor = NaiveDate::from_ymd_opt(2023, 6, 13).unwrap();
         let start = NaiveDate::from_ymd_opt(2023, 6, day).unwrap().and_hms_opt(0, 0, 0).unwrap();
         let mut t = Timeline::empty(anchor);
-        t.events.push(Event {
-            id: "d1-e1".into(),
-            doc: "d1".into(),
-            label: "fire".into(),
-            start,
-            end: start + Duration::days(1),
-            granularity: Granularity::Day,
-            mentions: vec![],
-            sentence: SentenceRef { start: 0, end: 5, text: "Fire.".into() },
-            edited: false,
-            original: None,
-            original_label: None,
-            hidden: false,
-            story: None,
-            implied: None,
-            placement: Default::default(),
-            placement_explanation: None,
-            story_pin: None,
-        });
+        let place = Placement { start, end: start + Duration::days(1), granularity: Granularity::Day };
+        let sentence = SentenceRef { start: 0, end: 5, text: "Fire.".into() };
+        t.events.push(Event::new("d1-e1".into(), "d1".into(), "fire".into(), place, sentence));
         t
     }
 

@@ -381,30 +381,14 @@ fn time_conflict(
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::timeline::SentenceRef;
 
     fn event(doc: usize, start_minute: i64, minutes: i64) -> Event {
         let noon = chrono::NaiveDate::from_ymd_opt(2017, 3, 22).unwrap().and_hms_opt(12, 0, 0).unwrap();
         let start = noon + chrono::Duration::minutes(start_minute);
-        Event {
-            id: format!("d{doc}-e{start_minute}"),
-            doc: format!("d{doc}"),
-            label: "x".into(),
-            start,
-            end: start + chrono::Duration::minutes(minutes),
-            granularity: Granularity::Minute,
-            mentions: vec![],
-            sentence: SentenceRef { start: 0, end: 1, text: "x".into() },
-            edited: false,
-            original: None,
-            original_label: None,
-            hidden: false,
-            story: None,
-            implied: None,
-            placement: Default::default(),
-            placement_explanation: None,
-            story_pin: None,
-        }
+        let end = start + chrono::Duration::minutes(minutes);
+        let place = crate::timeline::Placement { start, end, granularity: Granularity::Minute };
+        let sentence = crate::timeline::SentenceRef { start: 0, end: 1, text: "x".into() };
+        Event::new(format!("d{doc}-e{start_minute}"), format!("d{doc}"), "x".into(), place, sentence)
     }
 
     /// The definition: some pair from two documents where one ends before the other starts.
