@@ -1,9 +1,9 @@
 //! One reading of a document's sentences for the story readers (claims, implied events): each
-//! sentence's tokens as `Tok`s (the tagger's tokens, made again one block of sentences at a time,
-//! `text::blocks`, so that a long text never holds all of them) and the person names in it, with a name seen in full
-//! earlier in the document known in later sentences ("Khalid Masood" → "Masood"). Sentences are
-//! handed to the readers one at a time in one reused buffer, so a document never holds more than
-//! one sentence's worth of reader tokens.
+//! sentence's tokens as `Tok`s (the tagger's tokens, made again one block of sentences at a
+//! time, `text::blocks`, so that a long text never holds all of them) and the person names in
+//! it, with a name seen in full earlier in the document known in later sentences ("Khalid
+//! Masood" → "Masood"). Sentences are handed to the readers one at a time in one reused buffer,
+//! so a document never holds more than one sentence's worth of reader tokens.
 //!
 //! Only a sentence that may state a fact (digits or a number word outside its dates and clock
 //! times, or "anniversary") is read word by word. In the others (about half of news sentences) the readers find nothing but names, so
