@@ -151,19 +151,24 @@ impl Outcome {
     }
 }
 
-/// What the resolver knows while walking a document.
-struct Discourse<'a, 'b> {
-    mode: &'a ReferenceMode,
+/// What the resolver knows while walking a document, carried from block to block.
+struct Known<'a> {
     /// `mode.describe()`, made once per document.
     reference: String,
-    /// The tokens of the block of sentences being resolved (`DocumentResolver`).
-    tokens: &'b Tokens<'a>,
     /// The last time the text placed on the calendar, and the phrase that did.
     last: Option<(Cal, &'a str)>,
     events: EventDates,
     /// Whether a phrase was placed from the story's day zero (always so without a publication
     /// date): a document that never is extracts the same under any day zero.
     used_anchor: std::cell::Cell<bool>,
+}
+
+/// The resolver at work on one block of sentences: what it knows, and the block's tokens.
+struct Discourse<'a, 'b> {
+    mode: &'a ReferenceMode,
+    /// The tokens of the block of sentences being resolved (`DocumentResolver`).
+    tokens: &'b Tokens<'a>,
+    known: &'b mut Known<'a>,
 }
 
 /// The point a relative phrase counts from, and words for the explanation.
@@ -180,13 +185,13 @@ impl<'a> Discourse<'a, '_> {
     /// The date of the event named after tokens `[.., at]`, or of the story's main event.
     fn named_event_base(&self, reference: &(i32, String, usize)) -> Base {
         let (_, noun, _) = reference;
-        match self.events.get(noun) {
+        match self.known.events.get(noun) {
             Some((day, phrase)) => {
                 Base { cal: Cal::Day(*day), what: format!("the {noun} (dated {} by \"{phrase}\")", day_name(*day)) }
             }
             None => {
                 let anchor = self.mode.anchor();
-                self.used_anchor.set(true);
+                self.known.used_anchor.set(true);
                 Base {
                     cal: Cal::Day(anchor),
                     what: format!("the {noun} (the story's main event, on the anchor {})", day_name(anchor)),
@@ -197,11 +202,14 @@ impl<'a> Discourse<'a, '_> {
 
     /// What an anaphoric phrase counts from: the last time mentioned, else the reference date.
     fn discourse_base(&self) -> Base {
-        match &self.last {
+        match &self.known.last {
             Some((cal, phrase)) => {
                 Base { cal: *cal, what: format!("{} (the last time mentioned: \"{phrase}\")", describe(cal)) }
             }
-            None => Base { cal: self.speech_day(), what: [&self.reference, " (no earlier time in the text)"].concat() },
+            None => Base {
+                cal: self.speech_day(),
+                what: [&self.known.reference, " (no earlier time in the text)"].concat(),
+            },
         }
     }
 
@@ -217,16 +225,16 @@ impl<'a> Discourse<'a, '_> {
     fn remember(&mut self, raw: &RawMention, phrase: &'a str, outcome: &Outcome) {
         let Some(cal) = outcome.cal else { return };
         if moves_discourse(&raw.sem) && outcome.kind != TimexType::Duration {
-            self.last = Some((cal, phrase));
+            self.known.last = Some((cal, phrase));
         }
         if let Some(day) = cal.day() {
-            self.events.learn(self.tokens, raw.first_token, raw.end_token, day, phrase);
+            self.known.events.learn(self.tokens, raw.first_token, raw.end_token, day, phrase);
         }
     }
 
     fn resolve(&self, raw: &RawMention, sem: &Sem, tense: Tense) -> Outcome {
         let speech = self.mode.speech_time();
-        let reference = self.reference.as_str();
+        let reference = self.known.reference.as_str();
         match sem {
             Sem::Calendar { year: Some(y), month: Some(m), day: Some(d) } => {
                 match NaiveDate::from_ymd_opt(*y, *m, *d) {
@@ -371,9 +379,10 @@ impl<'a> Discourse<'a, '_> {
             Sem::Ago { amount, unit } => match amount {
                 // "a year ago" in a report about a quarter is that quarter a year before.
                 Amount::Exact(n)
-                    if *unit == Unit::Year && matches!(self.last, Some((Cal::Quarter(..) | Cal::Half(..), _))) =>
+                    if *unit == Unit::Year
+                        && matches!(self.known.last, Some((Cal::Quarter(..) | Cal::Half(..), _))) =>
                 {
-                    let (base, phrase) = self.last.unwrap_or((self.speech_day(), ""));
+                    let (base, phrase) = self.known.last.unwrap_or((self.speech_day(), ""));
                     let back = base.shifted(-(n.round() as i64), Unit::Year);
                     Outcome::at(
                         back,
@@ -424,7 +433,7 @@ impl<'a> Discourse<'a, '_> {
             }
             // "the quarter", "the latest quarter" with no quarter named yet: in news, the last
             // quarter that has ended (the one being reported).
-            Sem::SameUnit { unit: Unit::Quarter } if !matches!(self.last, Some((Cal::Quarter(..), _))) => {
+            Sem::SameUnit { unit: Unit::Quarter } if !matches!(self.known.last, Some((Cal::Quarter(..), _))) => {
                 let cal = Cal::containing(speech, Unit::Quarter).shifted(-1, Unit::Quarter);
                 Outcome::at(cal, TimexType::Date, ["the last quarter ended before ", reference].concat())
             }
@@ -460,7 +469,7 @@ impl<'a> Discourse<'a, '_> {
                             None => (speech.date(), ["on the day of ", reference].concat().into()),
                         }
                     }
-                    None => match self.last.and_then(|(cal, phrase)| cal.day().map(|d| (d, phrase))) {
+                    None => match self.known.last.and_then(|(cal, phrase)| cal.day().map(|d| (d, phrase))) {
                         Some((day, phrase)) => (day, ["on the day last mentioned (\"", phrase, "\")"].concat().into()),
                         None => (speech.date(), ["on the day of ", reference].concat().into()),
                     },
@@ -529,7 +538,7 @@ impl<'a> Discourse<'a, '_> {
     }
 
     fn weekday(&self, weekday: u32, shift: Option<i32>, tense: Tense) -> (NaiveDate, String) {
-        let reference = self.reference.as_str();
+        let reference = self.known.reference.as_str();
         let ref_day = self.mode.speech_time().date();
         let target = weekday_of(weekday);
         let offset =
@@ -581,7 +590,7 @@ impl<'a> Discourse<'a, '_> {
 
     fn unit_shift(&self, unit: Unit, shift: i32, tense: Tense) -> Outcome {
         let speech = self.mode.speech_time();
-        let reference = self.reference.as_str();
+        let reference = self.known.reference.as_str();
         if unit == Unit::Weekend && shift == 0 {
             let this_week = Cal::containing(speech, Unit::Weekend);
             let past = tense == Tense::Past && this_week.start() > speech;
@@ -771,7 +780,7 @@ fn month_year(reference: NaiveDate, month: u32, tense: Tense) -> (i32, &'static 
 /// period has not begun yet and the text is not about the future).
 fn period_year(period_start_month: u32, discourse: &Discourse, reference: &str, tense: Tense) -> (i32, Why) {
     let speech = discourse.mode.speech_time();
-    if let Some((cal, phrase)) = discourse.last {
+    if let Some((cal, phrase)) = discourse.known.last {
         // Only a recent period sets the year: after "the third quarter of 1984" or "the first
         // two quarters of 1990", a bare "third-quarter" in a report is still this year's.
         let recent = cal.start() <= speech && cal.start().year() >= speech.year() - 1;
@@ -843,10 +852,7 @@ pub struct DocumentResolver<'a> {
     offsets: &'a CharOffsets,
     sentences: &'a [SentenceSpan],
     mode: &'a ReferenceMode,
-    reference: String,
-    last: Option<(Cal, &'a str)>,
-    events: EventDates,
-    used_anchor: bool,
+    known: Known<'a>,
     mentions: Vec<Mention>,
 }
 
@@ -857,31 +863,20 @@ impl<'a> DocumentResolver<'a> {
         sentences: &'a [SentenceSpan],
         mode: &'a ReferenceMode,
     ) -> Self {
-        DocumentResolver {
-            doc_id,
-            offsets,
-            sentences,
-            mode,
+        let known = Known {
             reference: mode.describe(),
             last: None,
             events: EventDates::default(),
-            used_anchor: matches!(mode, ReferenceMode::Story { .. }),
-            mentions: Vec::new(),
-        }
+            used_anchor: std::cell::Cell::new(matches!(mode, ReferenceMode::Story { .. })),
+        };
+        DocumentResolver { doc_id, offsets, sentences, mode, known, mentions: Vec::new() }
     }
 
     /// Resolves `raw`, the tagger's mentions over `tokens` (a block of whole sentences, after
     /// the blocks resolved so far).
     pub fn resolve_block(&mut self, tokens: &Tokens<'a>, raw: &[RawMention]) {
-        let mut discourse = Discourse {
-            mode: self.mode,
-            reference: std::mem::take(&mut self.reference),
-            tokens,
-            last: self.last,
-            events: std::mem::take(&mut self.events),
-            used_anchor: std::cell::Cell::new(self.used_anchor),
-        };
-        let sentences = self.sentences;
+        let mut discourse = Discourse { mode: self.mode, tokens, known: &mut self.known };
+        let (sentences, offsets, doc_id) = (self.sentences, self.offsets, self.doc_id);
         self.mentions.reserve(raw.len());
         for mention in raw {
             let sentence = sentences.partition_point(|s| s.end <= mention.start).min(sentences.len().saturating_sub(1));
@@ -889,13 +884,13 @@ impl<'a> DocumentResolver<'a> {
             let outcome = discourse.resolve(mention, &mention.sem, tense);
             let phrase = &tokens.text[mention.start..mention.end];
             discourse.remember(mention, phrase, &outcome);
-            let start = self.offsets.char_at(mention.start);
+            let start = offsets.char_at(mention.start);
             self.mentions.push(Mention {
-                id: mention_id(self.doc_id, start),
-                doc: self.doc_id.to_string(),
+                id: mention_id(doc_id, start),
+                doc: doc_id.to_string(),
                 text: phrase.to_string(),
                 start,
-                end: self.offsets.char_at(mention.end),
+                end: offsets.char_at(mention.end),
                 timex_type: outcome.kind,
                 value: outcome.value,
                 modifier: mention.modifier.map(str::to_string),
@@ -906,15 +901,11 @@ impl<'a> DocumentResolver<'a> {
                 sentence,
             });
         }
-        self.reference = discourse.reference;
-        self.last = discourse.last;
-        self.events = discourse.events;
-        self.used_anchor = discourse.used_anchor.get();
     }
 
     /// The mentions of every block, in text order, and whether the story's day zero placed any.
     pub fn finish(self) -> (Vec<Mention>, bool) {
-        (self.mentions, self.used_anchor)
+        (self.mentions, self.known.used_anchor.get())
     }
 }
 

@@ -61,21 +61,11 @@ pub fn group(events: &mut [Event]) -> Vec<StoryEvent> {
             continue;
         }
         let root = sets.union(a, b);
-        let list = reasons.entry(root).or_default();
-        for reason in why.reasons() {
-            if !list.iter().any(|r| r.same_kind(&reason)) {
-                list.push(reason);
-            }
-        }
+        add_reasons(reasons.entry(root).or_default(), why.reasons());
     }
     let mut merged_reasons: BTreeMap<usize, Vec<Reason>> = BTreeMap::new();
     for (root, list) in reasons {
-        let merged = merged_reasons.entry(sets.find(root)).or_default();
-        for reason in list {
-            if !merged.iter().any(|r| r.same_kind(&reason)) {
-                merged.push(reason);
-            }
-        }
+        add_reasons(merged_reasons.entry(sets.find(root)).or_default(), list);
     }
     let clusters = clusters(&mut sets, events.len());
     let reasons: Vec<Vec<String>> = clusters
@@ -297,6 +287,15 @@ impl Why {
         let names = (self.named > 0).then_some(Reason::Names(self.names, self.named));
         let time = Reason::Time(self.same_day, self.day);
         [Some(time), Some(Reason::Family(self.family)), names, self.overlap.map(Reason::Overlap)].into_iter().flatten()
+    }
+}
+
+/// Adds to `list` the reasons of a kind it does not give yet.
+fn add_reasons(list: &mut Vec<Reason>, reasons: impl IntoIterator<Item = Reason>) {
+    for reason in reasons {
+        if !list.iter().any(|r| r.same_kind(&reason)) {
+            list.push(reason);
+        }
     }
 }
 

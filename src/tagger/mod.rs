@@ -43,17 +43,12 @@ pub struct Tokens<'t> {
 
 impl<'t> Tokens<'t> {
     pub fn new(text: &'t str) -> Self {
-        Self::with_breaks(text, &[])
+        Self::of_tokens(text, tokenize(text))
     }
 
-    /// The tokens of `text`, cut at `breaks` (`tokens::cut_at_breaks`: sentence ends the
-    /// source's structure gives, such as TimeML `<s>` elements written back to back).
-    pub fn with_breaks(text: &'t str, breaks: &[usize]) -> Self {
-        Self::of_tokens(text, crate::text::tokens::cut_at_breaks(tokenize(text), breaks))
-    }
-
-    /// `with_breaks` for the tokens within `span` only (a block of whole sentences,
-    /// `text::blocks`); every token keeps its offset in the whole text.
+    /// The tokens of `text` within `span` (a block of whole sentences, `text::blocks`), cut at
+    /// `breaks` (`tokens::cut_at_breaks`: sentence ends the source's structure gives, such as
+    /// TimeML `<s>` elements written back to back); every token keeps its offset in the text.
     pub fn in_block(text: &'t str, breaks: &[usize], span: std::ops::Range<usize>) -> Self {
         Self::of_tokens(text, crate::text::tokens::cut_span_at_breaks(text, breaks, span))
     }

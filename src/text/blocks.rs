@@ -49,10 +49,10 @@ pub fn with_context(text: &str, block: &Range<usize>) -> Range<usize> {
     let bytes = text.as_bytes();
     let gap_starts = |i: usize| i == 0 || (is_ascii_gap(bytes[i]) && !is_ascii_gap(bytes[i - 1]));
     let before = block.start.saturating_sub(CONTEXT_BYTES);
-    let start = (0..=before.min(block.start)).rev().find(|&i| gap_starts(i)).unwrap_or(0);
+    let start = (0..=before).rev().find(|&i| gap_starts(i)).unwrap_or(0);
     let after = block.end.saturating_add(CONTEXT_BYTES);
     let end = (after..bytes.len()).find(|&i| gap_starts(i)).unwrap_or(bytes.len());
-    start..end.max(block.end)
+    start..end
 }
 
 /// Where the run of ASCII whitespace just before `at` begins, if there is one.
