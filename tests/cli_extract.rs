@@ -51,15 +51,20 @@ fn examples_json_matches_snapshot() {
     assert!(first_document < event_line && event_line < second_document, "{summary}");
 }
 
-/// The first `count` silver articles (by name), then the bundled examples.
-fn silver_and_examples(count: usize) -> Vec<PathBuf> {
+/// The first `count` silver articles (by name), then the bundled examples; `None` (and a note)
+/// in a clone without the shared corpora next to it, as the seed tests do.
+fn silver_and_examples(count: usize) -> Option<Vec<PathBuf>> {
     let silver = root().join("../shared/corpora/silver");
+    if !silver.is_dir() {
+        eprintln!("skipped: ../shared/corpora/silver is not here (a user's clone); nothing to compare");
+        return None;
+    }
     let mut paths: Vec<PathBuf> =
         std::fs::read_dir(&silver).into_iter().flatten().flatten().map(|e| e.path()).collect();
     paths.sort();
     paths.truncate(count);
     paths.extend(EXAMPLES.iter().map(|p| root().join(p)));
-    paths
+    Some(paths)
 }
 
 /// `extract` on one thread and on four (documents, day zero and JSON are spread over threads):
@@ -67,7 +72,7 @@ fn silver_and_examples(count: usize) -> Vec<PathBuf> {
 /// number of cores). Several hundred silver articles make arrays longer than one rendering batch.
 #[test]
 fn one_thread_and_four_threads_write_the_same_bytes() {
-    let paths = silver_and_examples(300);
+    let Some(paths) = silver_and_examples(300) else { return };
     let dir = tempfile::tempdir().unwrap();
     let run = |threads: &str| {
         let (json, csv) = (dir.path().join(format!("{threads}.json")), dir.path().join(format!("{threads}.csv")));
@@ -99,7 +104,7 @@ fn one_thread_and_four_threads_write_the_same_bytes() {
 /// timeline must be the one `--anchor` with the same day gives, but for `anchor_source`.
 #[test]
 fn an_inferred_day_zero_gives_the_timeline_the_same_day_given_gives() {
-    let paths = silver_and_examples(300);
+    let Some(paths) = silver_and_examples(300) else { return };
     let run = |anchor: Option<&str>| {
         let mut command = Command::new(env!("CARGO_BIN_EXE_chronoscope"));
         command.arg("extract").args(&paths).args(["--json", "-"]);
