@@ -46,6 +46,9 @@ pub fn infer_keeping(sources: &[(&str, &Document)], observer: Observer<'_>) -> O
 
 /// The day of the story's main event in `timeline` (extracted from `docs`), and why.
 fn main_event_day(docs: &[&Document], timeline: &Timeline) -> Option<(NaiveDate, String)> {
+    // With several articles, the main event is one that more than one of them reports: an event
+    // only one article tells of is that article's, not the story's.
+    let min_sources = docs.len().min(2);
     let dates = DatePhrases::find(docs, timeline);
     let pointers = pointed_families(docs);
     // Each story event looks up its events by id: one index, not a scan of every event per story
@@ -56,17 +59,27 @@ fn main_event_day(docs: &[&Document], timeline: &Timeline) -> Option<(NaiveDate,
         .iter()
         .filter(|s| s.granularity <= Granularity::Day)
         .map(|s| (score(s, &events, &dates, &pointers), s))
-        .filter(|(score, _)| score.total() > 0)
+        .filter(|(score, _)| score.total() > 0 && score.sources >= min_sources)
         .max_by(|(a, sa), (b, sb)| a.total().cmp(&b.total()).then(sb.start.cmp(&sa.start)))
         .map(|(score, story)| (story.start.date(), score.explain(story)))
 }
 
-/// The first document's publication date, else the first full calendar date written in the texts.
+/// The publication date most documents carry (the earliest of equally common ones), else the
+/// first full calendar date written in the texts.
 fn provisional_day(docs: &[&Document]) -> Option<(NaiveDate, String)> {
+    let mut counts: std::collections::BTreeMap<NaiveDate, usize> = std::collections::BTreeMap::new();
     for doc in docs {
         if let Some(dct) = doc.dct.as_deref().and_then(crate::resolve::parse_dct) {
-            return Some((dct.date(), format!("publication date of {}", doc.path.display())));
+            *counts.entry(dct.date()).or_insert(0) += 1;
         }
+    }
+    // `max_by_key` keeps the last of equal counts: go from the latest date to the earliest.
+    if let Some((date, count)) = counts.into_iter().rev().max_by_key(|(_, count)| *count) {
+        let why = match docs.len() {
+            1 => format!("the publication date of {}", docs[0].path.display()),
+            n => format!("the publication date of {count} of the {n} articles"),
+        };
+        return Some((date, why));
     }
     docs.iter().find_map(|doc| {
         tagger::tag(&doc.text).into_iter().find_map(|raw| {
@@ -226,5 +239,42 @@ fn score(
         family,
         weekday_agrees: weekday && explicit.is_some(),
         explicit,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(name: &str, dct: &str, text: &str) -> Document {
+        let mut doc = Document::plain_text(name, text);
+        doc.dct = Some(dct.to_string());
+        doc
+    }
+
+    /// Regression: fifty wire articles of one day (no shared story) took as day zero the day of
+    /// a meeting one article told of, because other articles wrote "after the meeting" of their
+    /// own meetings.
+    #[test]
+    fn an_event_one_of_several_articles_reports_is_not_the_main_event() {
+        let docs = vec![
+            article("a.txt", "1997-04-01", "The ministers met on Friday. After the meeting, they left."),
+            article("b.txt", "1997-04-01", "Shares fell on Tuesday. After the meeting of the board, prices rose."),
+            article("c.txt", "1997-04-02", "After the meeting, the mayor resigned on Tuesday."),
+        ];
+        let (day, why) = infer(&docs).expect("a day");
+        assert_eq!(day.to_string(), "1997-04-01", "{why}");
+        assert!(why.contains("2 of the 3 articles"), "{why}");
+    }
+
+    #[test]
+    fn an_event_two_articles_report_is_the_main_event() {
+        let docs = vec![
+            article("a.txt", "2017-03-23", "A bomb exploded in Leeds on Wednesday, killing two."),
+            article("b.txt", "2017-03-24", "The bomb that exploded in Leeds on Wednesday was hidden in a van."),
+        ];
+        let (day, why) = infer(&docs).expect("a day");
+        assert_eq!(day.to_string(), "2017-03-22", "{why}");
+        assert!(why.contains("reported by 2 sources"), "{why}");
     }
 }

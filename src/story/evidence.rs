@@ -78,7 +78,7 @@ pub fn of(event: &Event, words: &mut Words) -> Evidence {
     Evidence {
         family: Some(family),
         participants: participants(&event.sentence.text, words),
-        content: content_words(&event.label, words),
+        content: content_words(content_of(event, family), words),
     }
 }
 
@@ -171,7 +171,8 @@ fn of_each(
             None => participants(&event.sentence.text, words),
         };
         last_read = Some(out.len());
-        out.push(Evidence { family: Some(family), participants, content: content_words(&event.label, words) });
+        let content = content_words(content_of(event, family), words);
+        out.push(Evidence { family: Some(family), participants, content });
     }
     out
 }
@@ -200,6 +201,18 @@ fn participants(sentence: &str, words: &mut Words) -> Vec<u32> {
         first = raw.ends_with(['.', '!', '?', ':', '“', '"']);
     }
     sorted(out)
+}
+
+/// The text whose words tell what happened: for a statement, what its sentence says was said
+/// (two sources that both "said" something have that word and their speaker's words in common,
+/// which tells nothing about whether they said the same thing, and a statement's label often
+/// stops before what was said: "Mark Rowley told reporters"); for other families, the label.
+fn content_of<'e>(event: &'e Event, family: &str) -> &'e str {
+    if family == families::STATEMENT {
+        families::what_is_said(&event.sentence.text)
+    } else {
+        &event.label
+    }
 }
 
 /// Content words of a label: not function words, time words or words of one or two letters.

@@ -78,10 +78,7 @@ pub const FAMILIES: &[(&str, &[&str])] = &[
     ("birth", &["born", "birth"]),
     ("marriage", &["married", "marriage", "wedding", "wed"]),
     ("start", &["started", "joined"]),
-    (
-        "statement",
-        &["said", "says", "told", "announced", "stated", "added", "confirmed", "reported", "tweeted", "wrote"],
-    ),
+    (STATEMENT, &["said", "says", "told", "announced", "stated", "added", "confirmed", "reported", "tweeted", "wrote"]),
 ];
 
 /// The families by word, as one table: the payload is the family's index in `FAMILIES` plus one
@@ -172,6 +169,44 @@ pub fn family_of_label(label: &str) -> Option<&'static str> {
     first_family(words_of(label))
 }
 
+/// What a statement says was said: the text before its last reporting word when the report
+/// follows what was said ("Two men were held, police said here": a comma or closing quote, a
+/// speaker of a few words, and no clause after the word), else the text after its first
+/// reporting word ("Police said two men were held" → "two men were held"); empty when there is
+/// no reporting word.
+pub fn what_is_said(text: &str) -> &str {
+    let mut reporting = words_of(text).filter(|w| family_of_word(w) == Some(STATEMENT));
+    let Some(first) = reporting.next() else { return "" };
+    let last = reporting.last().unwrap_or(first);
+    // The words are slices of `text`: where they start and end.
+    let start_of = |word: &str| word.as_ptr() as usize - text.as_ptr() as usize;
+    let before_last = text.get(..start_of(last)).unwrap_or("");
+    let after_last = text.get(start_of(last) + last.len()..).unwrap_or("");
+    let said_first = before_last.rfind([',', '"', '\u{201d}']).filter(|&cut| {
+        let speaker = before_last.get(cut + 1..).unwrap_or("");
+        words_of(speaker).count() <= SPEAKER_WORDS && !words_of(after_last).any(is_clause_word)
+    });
+    match said_first {
+        Some(cut) => before_last.get(..cut).unwrap_or(""),
+        None => text.get(start_of(first) + first.len()..).unwrap_or(""),
+    }
+}
+
+/// Words between the comma and the reporting word of "…, Assistant Foreign Minister Ana Kovac
+/// said".
+const SPEAKER_WORDS: usize = 8;
+
+/// Words that show a clause follows a reporting word ("said the bridge was safe"), which a
+/// speaker named after it ("said Foreign Minister Ana Kovac") does not have.
+fn is_clause_word(word: &str) -> bool {
+    const CLAUSE_WORDS: &[&str] =
+        &["that", "was", "were", "is", "are", "had", "has", "have", "would", "will", "could", "should", "it", "they"];
+    CLAUSE_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word))
+}
+
+/// The family of reports ("said", "told", "announced").
+pub const STATEMENT: &str = "statement";
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -196,6 +231,26 @@ mod tests {
         assert_eq!(family_of_label("The committee began its work"), None);
         assert_eq!(family_of_label("POLICE ARRESTED TWO MEN"), Some("arrest"), "any case");
         assert_eq!(family_of_label("Troops opened"), None, "a phrase's first word alone names nothing");
+    }
+
+    #[test]
+    fn what_is_said_follows_the_first_reporting_word() {
+        assert_eq!(what_is_said("Police said two men were held"), " two men were held");
+        assert_eq!(what_is_said("The minister told reporters the bridge was safe"), " reporters the bridge was safe");
+        assert_eq!(what_is_said("Police said"), "");
+        assert_eq!(what_is_said("Two men were held, police said here"), "Two men were held");
+        assert_eq!(what_is_said("\u{201c}We regret it,\u{201d} said the director"), "\u{201c}We regret it,");
+        assert_eq!(
+            what_is_said("The minister, who arrived Monday, said the bridge was safe"),
+            " the bridge was safe",
+            "a clause after the word: what is said follows it"
+        );
+        assert_eq!(
+            what_is_said("All 23 miners were confirmed dead, the official news agency reported"),
+            "All 23 miners were confirmed dead",
+            "the last reporting word is the report"
+        );
+        assert_eq!(what_is_said("Troops attacked the town"), "");
     }
 
     #[test]

@@ -6,6 +6,7 @@
 //! compared, so the work is near linear in the number of events. Each merge keeps its reasons.
 
 use super::evidence::{self, Evidence, Words};
+use super::families;
 use crate::text::fast_hash::FastMap as HashMap;
 use crate::timeline::{Event, PlacementKind, StoryEvent};
 use crate::timex::Granularity;
@@ -15,6 +16,10 @@ use std::collections::{BTreeMap, BTreeSet};
 /// Content words two sentences must share (as a share of the smaller set) to count as evidence
 /// without a shared name.
 const MIN_CONTENT_OVERLAP: f64 = 0.3;
+/// The share of content words two statements must have in common in what they say: a name of
+/// the place both write about is not enough ("said the envoy had left Beijing", "reported an
+/// officer was held in Beijing").
+const MIN_SAID_OVERLAP: f64 = 0.5;
 /// Words seen in more events than this within a block say nothing about which ones match.
 const MAX_WORD_SPREAD: usize = 24;
 
@@ -243,12 +248,18 @@ fn same_happening(a: &Event, b: &Event, ea: &Evidence, eb: &Evidence) -> Option<
     }
     let shared = evidence::shared(&ea.participants, &eb.participants);
     let overlap = evidence::overlap(&ea.content, &eb.content);
-    // A report is the same report only when the same person makes it; two sentences that both
-    // name people or places, none of them the same, tell of different happenings ("the attack in
-    // London", "the attack in Paris").
+    // A report is the same report only when the same person says the same thing (its content
+    // words are what is said, `evidence::content_of`): two newspapers that both name the US said
+    // two different things. Two other sentences that both name people or places, none of them
+    // the same, tell of different happenings ("the attack in London", "the attack in Paris").
     let both_name_someone = !ea.participants.is_empty() && !eb.participants.is_empty();
-    let enough =
-        if family == "statement" || both_name_someone { !shared.is_empty() } else { overlap >= MIN_CONTENT_OVERLAP };
+    let enough = if family == families::STATEMENT {
+        !shared.is_empty() && overlap >= MIN_SAID_OVERLAP
+    } else if both_name_someone {
+        !shared.is_empty()
+    } else {
+        overlap >= MIN_CONTENT_OVERLAP
+    };
     if !enough {
         return None;
     }
