@@ -81,11 +81,33 @@ pub struct Item<'t> {
     pub conflict: bool,
     /// Indices into the sources of the documents it comes from (Story view only).
     pub sources: Vec<usize>,
+    /// Its story event is reported by several documents (in either view).
+    pub corroborated: bool,
 }
 
 impl Item<'_> {
     pub fn is_selected(&self, id: Option<&str>) -> bool {
         id.is_some_and(|id| self.members.iter().any(|m| m == id))
+    }
+
+    /// How much the item deserves a row when a crowded stretch cannot show every label (lower
+    /// first): the selected event; story events whose sources disagree; those several sources
+    /// report or the user edited; events dated by their own phrase; implied events; and last the
+    /// events placed by context, such as the statements that gather on publication days.
+    pub fn rank(&self, selected: Option<&str>) -> u8 {
+        if self.is_selected(selected) {
+            0
+        } else if self.conflict {
+            1
+        } else if self.corroborated || self.edited {
+            2
+        } else if self.context {
+            5
+        } else if self.implied {
+            4
+        } else {
+            3
+        }
     }
 }
 
@@ -100,6 +122,8 @@ pub fn is_visible(e: &Event, options: &SceneOptions) -> bool {
 struct Looks<'t, 's> {
     approx_mentions: HashSet<&'t str>,
     conflicted: HashSet<&'t str>,
+    /// Story events reported by several documents.
+    corroborated: HashSet<&'t str>,
     /// Each source's index by document id (`sources` already holds every document an event uses).
     source_of: HashMap<&'s str, usize>,
     /// Where a drag under way puts events, by id, and the story event it shifts.
@@ -116,12 +140,13 @@ impl<'t, 's> Looks<'t, 's> {
             .map(|m| m.id.as_str())
             .collect();
         let conflicted = timeline.conflicts.iter().filter_map(|c| c.story.as_deref()).collect();
+        let corroborated = timeline.stories.iter().filter(|s| s.documents.len() > 1).map(|s| s.id.as_str()).collect();
         let source_of = sources.iter().enumerate().map(|(i, s)| (s.doc.as_str(), i)).collect();
         let preview = options.preview.as_ref();
         let moved =
             preview.map(|p| p.events.iter().map(|(id, s, e)| (id.as_str(), (*s, *e))).collect()).unwrap_or_default();
         let moved_story = preview.and_then(|p| p.story.as_ref()).map(|(id, shift)| (id.as_str(), *shift));
-        Looks { approx_mentions, conflicted, source_of, moved, moved_story }
+        Looks { approx_mentions, conflicted, corroborated, source_of, moved, moved_story }
     }
 
     /// Where `e` is drawn: where a drag puts it, else where it is.
@@ -178,6 +203,7 @@ fn event_item<'t>(e: &'t Event, row: usize, color: Color32, looks: &Looks<'_, '_
         approx: looks.approx(e),
         conflict: looks.conflict(e),
         sources: Vec::new(),
+        corroborated: e.story.as_deref().is_some_and(|s| looks.corroborated.contains(s)),
     }
 }
 
@@ -262,6 +288,7 @@ fn story_item<'t>(
         edited: story.edited || visible.iter().any(|e| e.edited),
         approx: looks.approx(lead),
         conflict: looks.conflicted.contains(story.id.as_str()),
+        corroborated: story.documents.len() > 1,
         sources: docs,
     })
 }

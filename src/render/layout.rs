@@ -327,6 +327,8 @@ impl Builder<'_, '_> {
             return;
         }
         let geos: Vec<Candidate> = cands.iter().map(|c| c.geo).collect();
+        let selected = options.selected_event.as_deref();
+        let ranks: Vec<u8> = cands.iter().map(|c| items[c.event].rank(selected)).collect();
         let mut galleys: Vec<Option<Arc<Galley>>> = vec![None; cands.len()];
         let text_color = self.theme.text;
         let avail = lane.rect.height() - 2.0 * LANE_PAD;
@@ -343,13 +345,17 @@ impl Builder<'_, '_> {
 
         // Whole labels when they stack without folding any event away, else labels cut short.
         let whole = options.whole_labels.then(|| {
-            stack::stack_lane(&geos, rows_plain, GROUP_PX, &mut |i| measure(self, i, &mut galleys, WHOLE_LABEL_W))
+            stack::stack_lane(&geos, &ranks, rows_plain, GROUP_PX, &mut |i| {
+                measure(self, i, &mut galleys, WHOLE_LABEL_W)
+            })
         });
         let mut stacked = match whole {
             Some(stacked) if stacked.folded.is_empty() => stacked,
             _ => {
                 galleys.iter_mut().for_each(|g| *g = None);
-                stack::stack_lane(&geos, rows_plain, GROUP_PX, &mut |i| measure(self, i, &mut galleys, MAX_LABEL_W))
+                stack::stack_lane(&geos, &ranks, rows_plain, GROUP_PX, &mut |i| {
+                    measure(self, i, &mut galleys, MAX_LABEL_W)
+                })
             }
         };
         let mut strip = false;
@@ -357,7 +363,7 @@ impl Builder<'_, '_> {
         if !stacked.folded.is_empty() {
             if rows_strip >= 1 {
                 strip = true;
-                stacked = stack::stack_lane(&geos, rows_strip, GROUP_PX, &mut |i| {
+                stacked = stack::stack_lane(&geos, &ranks, rows_strip, GROUP_PX, &mut |i| {
                     measure(self, i, &mut galleys, MAX_LABEL_W)
                 });
             } else {
@@ -376,7 +382,7 @@ impl Builder<'_, '_> {
                     let cy = top + lane.rect.height().min(ROW_H + 2.0 * LANE_PAD) / 2.0 - LANE_PAD;
                     self.draw_item(&items[c.event], options, lane, &c, cy, None, sources);
                 } else {
-                    groups.push(group);
+                    groups.push(group.collect());
                 }
             }
             self.badges(items, options, lane, cands, &geos, &groups, top, width);
@@ -402,7 +408,7 @@ impl Builder<'_, '_> {
         lane: &Lane,
         cands: &[Cand],
         geos: &[Candidate],
-        groups: &[std::ops::Range<usize>],
+        groups: &[Vec<usize>],
         top: f32,
         width: f32,
     ) {

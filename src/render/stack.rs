@@ -2,11 +2,13 @@
 //! folding of crowded neighbourhoods into cluster badges. Pure geometry on x extents, so it can
 //! be tested without fonts and reused by any front end.
 //!
-//! Events are first split into *groups*: runs of events (sorted by x) that start within
-//! `group_px` of the group's first event. A group is placed all-or-nothing: every member gets a
-//! row where its marker and label fit, or the whole group folds into one cluster badge. Zooming
-//! in spreads events apart, groups shrink and fit, so clusters split by themselves.
+//! Events are placed by rank (the caller's order of importance, then x): each gets the first row
+//! where its marker and label overlap nothing placed before it, so where not every label fits,
+//! the most important ones are shown. Those that fit nowhere fold: runs of them (sorted by x)
+//! that start within `group_px` of the run's first event become one cluster badge. Zooming in
+//! spreads events apart and more of them fit, so clusters split by themselves.
 
+use std::collections::BTreeMap;
 use std::ops::Range;
 
 /// One event of a lane, in points. Candidates must be sorted by `key_x`.
@@ -52,52 +54,99 @@ impl Candidate {
 pub struct Stacked {
     /// `(candidate index, row)` of events drawn individually, in candidate order.
     pub placed: Vec<(usize, usize)>,
-    /// Candidate ranges that did not fit, one per folded group, in x order.
-    pub folded: Vec<Range<usize>>,
+    /// Candidates that did not fit, one ascending list per folded group, in x order.
+    pub folded: Vec<Vec<usize>>,
 }
 
 /// Horizontal gap kept between neighbouring items in a row.
 pub const ITEM_GAP: f32 = 8.0;
 
-/// Stacks the candidates into `rows` rows. `label_width(i)` gives the label width of candidate
-/// `i` (only asked for candidates that might be placed, so callers can measure lazily).
+/// Stacks the candidates into `rows` rows, the best ranked first: `rank[i]` orders candidate `i`
+/// (lower first; equal ranks in x order). Each goes in the first row where its marker and label
+/// overlap nothing already there; those that fit nowhere fold, and neighbouring folded ones
+/// (within `group_px` of the first) make one group. `label_width(i)` gives the label width of
+/// candidate `i`, asked only for candidates whose marker still fits in some row.
 pub fn stack_lane(
     cands: &[Candidate],
+    rank: &[u8],
     rows: usize,
     group_px: f32,
     label_width: &mut dyn FnMut(usize) -> f32,
 ) -> Stacked {
+    let mut order: Vec<usize> = (0..cands.len()).collect();
+    order.sort_by_key(|&i| rank.get(i).copied().unwrap_or(u8::MAX));
+    let mut occupied: Vec<Row> = (0..rows).map(|_| Row::default()).collect();
     let mut out = Stacked::default();
-    let mut row_end = vec![f32::NEG_INFINITY; rows];
-    let mut trial = row_end.clone();
-    let mut trial_rows: Vec<usize> = Vec::new();
-    for group in groups(cands, group_px) {
-        let (start, end) = (group.start, group.end);
-        let fits = end - start <= rows && {
-            trial.copy_from_slice(&row_end);
-            trial_rows.clear();
-            let mut ok = true;
-            for (i, c) in cands.iter().enumerate().take(end).skip(start) {
-                let (left, right) = c.extent(label_width(i));
-                let right = right + ITEM_GAP;
-                match trial.iter().position(|&e| e <= left) {
-                    Some(row) => {
-                        trial[row] = right;
-                        trial_rows.push(row);
-                    }
-                    None => {
-                        ok = false;
-                        break;
-                    }
-                }
+    let mut unplaced = Vec::new();
+    for i in order {
+        let c = &cands[i];
+        // The label can only widen the item: when the marker alone fits in no row, fold it
+        // without measuring the label.
+        if !occupied.iter().any(|row| row.is_free(c.left, c.marker_right + ITEM_GAP)) {
+            unplaced.push(i);
+            continue;
+        }
+        let (left, right) = c.extent(label_width(i));
+        match occupied.iter_mut().enumerate().find(|(_, row)| row.is_free(left, right + ITEM_GAP)) {
+            Some((index, row)) => {
+                row.take(left, right + ITEM_GAP);
+                out.placed.push((i, index));
             }
-            ok
-        };
-        if fits {
-            row_end.copy_from_slice(&trial);
-            out.placed.extend((start..end).zip(trial_rows.iter().copied()));
-        } else {
-            out.folded.push(group);
+            None => unplaced.push(i),
+        }
+    }
+    out.placed.sort_unstable();
+    unplaced.sort_unstable();
+    out.folded = runs(cands, &unplaced, group_px);
+    out
+}
+
+/// The spans taken in one row: disjoint `[left, right)` by left edge.
+#[derive(Default)]
+struct Row {
+    spans: BTreeMap<Edge, f32>,
+}
+
+impl Row {
+    /// Whether `[left, right)` overlaps no span of the row. The spans are disjoint, so only the
+    /// last one starting before `right` can reach into it.
+    fn is_free(&self, left: f32, right: f32) -> bool {
+        self.spans.range(..Edge(right)).next_back().is_none_or(|(_, &end)| end <= left)
+    }
+
+    fn take(&mut self, left: f32, right: f32) {
+        self.spans.insert(Edge(left), right);
+    }
+}
+
+/// An x edge, ordered by `f32::total_cmp`.
+#[derive(Clone, Copy, PartialEq)]
+struct Edge(f32);
+
+impl Eq for Edge {}
+
+impl PartialOrd for Edge {
+    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl Ord for Edge {
+    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
+        self.0.total_cmp(&other.0)
+    }
+}
+
+/// `members` (ascending candidate indices) split into runs that start within `group_px` of the
+/// run's first member.
+fn runs(cands: &[Candidate], members: &[usize], group_px: f32) -> Vec<Vec<usize>> {
+    let mut out: Vec<Vec<usize>> = Vec::new();
+    for &i in members {
+        match out.last_mut() {
+            Some(run) if run.first().is_some_and(|&first| cands[i].key_x < cands[first].key_x + group_px) => {
+                run.push(i)
+            }
+            _ => out.push(vec![i]),
         }
     }
     out
@@ -137,17 +186,15 @@ pub struct Badge {
 /// width of a badge showing `count`.
 pub fn badges(
     cands: &[Candidate],
-    groups: &[Range<usize>],
+    groups: &[Vec<usize>],
     width: f32,
     badge_width: &mut dyn FnMut(usize) -> f32,
 ) -> Vec<Badge> {
     let mut out: Vec<Badge> = Vec::new();
     for group in groups {
-        if group.is_empty() {
-            continue;
-        }
-        let span = (cands[group.start].key_x, cands[group.end - 1].key_x);
-        let mut badge = Badge { members: group.clone().collect(), span, x0: 0.0, x1: 0.0 };
+        let (Some(&first), Some(&last)) = (group.first(), group.last()) else { continue };
+        let span = (cands[first].key_x, cands[last].key_x);
+        let mut badge = Badge { members: group.clone(), span, x0: 0.0, x1: 0.0 };
         position(&mut badge, width, badge_width);
         while let Some(prev) = out.last() {
             if prev.x1 + 3.0 <= badge.x0 {
@@ -190,7 +237,7 @@ mod tests {
     #[test]
     fn spread_events_share_one_row() {
         let cands: Vec<_> = (0..5).map(|i| point(i as f32 * 200.0)).collect();
-        let s = stack_lane(&cands, 3, 80.0, &mut |_| 60.0);
+        let s = stack_lane(&cands, &[0; 5], 3, 80.0, &mut |_| 60.0);
         assert!(s.folded.is_empty());
         assert!(s.placed.iter().all(|&(_, row)| row == 0));
     }
@@ -198,23 +245,51 @@ mod tests {
     #[test]
     fn close_events_stack_into_rows() {
         let cands: Vec<_> = (0..3).map(|i| point(100.0 + i as f32 * 10.0)).collect();
-        let s = stack_lane(&cands, 3, 80.0, &mut |_| 60.0);
+        let s = stack_lane(&cands, &[0; 5], 3, 80.0, &mut |_| 60.0);
         assert!(s.folded.is_empty());
         let rows: Vec<usize> = s.placed.iter().map(|p| p.1).collect();
         assert_eq!(rows, vec![0, 1, 2]);
     }
 
     #[test]
-    fn crowded_group_folds_and_splits_when_spread() {
+    fn crowded_group_shows_what_fits_folds_the_rest_and_splits_when_spread() {
         let crowded: Vec<_> = (0..6).map(|i| point(100.0 + i as f32 * 10.0)).collect();
-        let s = stack_lane(&crowded, 3, 80.0, &mut |_| 60.0);
-        assert_eq!(s.folded, vec![0..6]);
-        assert!(s.placed.is_empty());
+        let s = stack_lane(&crowded, &[0; 6], 3, 80.0, &mut |_| 60.0);
+        assert_eq!(s.placed, vec![(0, 0), (1, 1), (2, 2)], "equal ranks: in x order");
+        assert_eq!(s.folded, vec![vec![3, 4, 5]]);
         // Zoomed in 20x: the same events are 200 px apart and all fit.
         let spread: Vec<_> = (0..6).map(|i| point(100.0 + i as f32 * 200.0)).collect();
-        let s = stack_lane(&spread, 3, 80.0, &mut |_| 60.0);
+        let s = stack_lane(&spread, &[0; 6], 3, 80.0, &mut |_| 60.0);
         assert!(s.folded.is_empty());
         assert_eq!(s.placed.len(), 6);
+    }
+
+    /// Regression: with fifty articles, the statements placed on each publication day folded
+    /// the events dated there by their own phrases into one badge of 240, since a crowded group
+    /// was shown whole or not at all.
+    #[test]
+    fn a_crowded_group_shows_its_best_ranked_members() {
+        let crowded: Vec<_> = (0..6).map(|i| point(100.0 + i as f32 * 10.0)).collect();
+        let s = stack_lane(&crowded, &[5, 5, 5, 1, 1, 5], 3, 80.0, &mut |_| 60.0);
+        assert_eq!(s.placed, vec![(0, 2), (3, 0), (4, 1)]);
+        assert_eq!(s.folded, vec![vec![1, 2, 5]]);
+        // An event placed in an earlier group keeps its row: the best-ranked member goes after
+        // it in that row (its marker starts at 125, past the first item's end at 116), the next
+        // one in the free row.
+        let mut lane = vec![point(40.0)];
+        lane.extend((0..4).map(|i| point(100.0 + i as f32 * 10.0)));
+        let s = stack_lane(&lane, &[3, 5, 5, 5, 1], 2, 50.0, &mut |_| 60.0);
+        assert_eq!(s.placed, vec![(0, 0), (1, 1), (4, 0)]);
+        assert_eq!(s.folded, vec![vec![2, 3]]);
+        // A crowd of low rank does not take the rows a better-ranked neighbour needs, and an
+        // item goes into a row left of one placed before it when there is room.
+        let mut lane: Vec<_> = (0..5).map(|i| point(100.0 + i as f32 * 10.0)).collect();
+        lane.push(point(180.0));
+        let s = stack_lane(&lane, &[5, 5, 5, 5, 5, 2], 2, 50.0, &mut |_| 60.0);
+        assert_eq!(s.placed, vec![(0, 1), (5, 0)]);
+        assert_eq!(s.folded, vec![vec![1, 2, 3, 4]]);
+        let s = stack_lane(&lane, &[3, 5, 5, 5, 5, 2], 1, 50.0, &mut |_| 10.0);
+        assert_eq!(s.placed, vec![(0, 0), (4, 0), (5, 0)], "{s:?}");
     }
 
     #[test]
@@ -242,19 +317,20 @@ mod tests {
         assert_eq!(edge.extent(100.0), (796.0, 920.0));
         // A narrow bar with a long label: the item reaches past the label after the bar.
         let narrow = Candidate { marker_right: 30.0, label_outside: 34.0, ..bar };
-        let s = stack_lane(&[narrow, Candidate { key_x: 100.0, left: 100.0, ..narrow }], 2, 10.0, &mut |_| 80.0);
+        let s =
+            stack_lane(&[narrow, Candidate { key_x: 100.0, left: 100.0, ..narrow }], &[0; 2], 2, 10.0, &mut |_| 80.0);
         assert_eq!(s.placed, vec![(0, 0), (1, 1)]);
     }
 
     #[test]
     fn badges_merge_instead_of_overlapping() {
         let cands: Vec<_> = (0..10).map(|i| point(i as f32 * 8.0)).collect();
-        let groups = vec![0..3, 3..6, 6..10];
+        let groups = vec![(0..3).collect(), (3..6).collect(), (6..10).collect()];
         let b = badges(&cands, &groups, 500.0, &mut |_| 40.0);
         assert_eq!(b.len(), 1);
         assert_eq!(b[0].members, (0..10).collect::<Vec<_>>());
         let far: Vec<_> = (0..4).map(|i| point(i as f32 * 200.0)).collect();
-        let b = badges(&far, &[0..2, 2..4], 1000.0, &mut |_| 30.0);
+        let b = badges(&far, &[vec![0, 1], vec![2, 3]], 1000.0, &mut |_| 30.0);
         assert_eq!(b.len(), 2);
         assert!(b[0].x1 <= b[1].x0);
         assert!(b.iter().all(|b| b.x0 >= 0.0 && b.x1 <= 1000.0));
