@@ -453,7 +453,7 @@ pub(super) fn label_for(
         with_what_was_reported(&mut label, &sentence, clause_start);
     }
     with_subject(&mut label, &sentence);
-    let label = repair::without_reduced_relative(label);
+    let label = repair::without_subordinator(repair::without_reduced_relative(label), &sentence);
     if repair::reads_as_entry(&label) {
         return with_reported_opening_lowered(tidy(&label), &|_| false);
     }
@@ -494,7 +494,7 @@ fn read_sentence<'t, R>(
 fn main_clause_label(sentence: &repair::Sentence) -> String {
     let mut label = repair::main_clause(sentence);
     with_subject(&mut label, sentence);
-    let label = repair::without_reduced_relative(label);
+    let label = repair::without_subordinator(repair::without_reduced_relative(label), sentence);
     if repair::reads_as_entry(&label) {
         return tidy(&label);
     }

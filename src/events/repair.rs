@@ -412,6 +412,47 @@ pub(super) fn main_clause<'t>(sentence: &Sentence<'_, 't>) -> Vec<Word<'t>> {
 
 /// Whether a label opens and reads as a timeline entry: not empty, not a lone word, not a
 /// fragment that opens with a preposition or a hyphen.
+/// Subordinating words whose clause states on its own what happened ("a neighbourhood where six
+/// members of a family died", "though scores were feared drowned"), unlike "if" or "whether".
+const ASSERTING_SUBORDINATORS: &[&str] = &["where", "though", "although", "whereas"];
+
+/// The label without an opening subordinator whose clause states what happened, when what is
+/// left reads as an entry: "where Mexican soldiers killed a trafficker" → "Mexican soldiers
+/// killed a trafficker". A "where" about a place the sentence names says where: "…, in
+/// Tumbuscatio".
+pub(super) fn without_subordinator<'t>(label: Vec<Word<'t>>, sentence: &Sentence<'_, 't>) -> Vec<Word<'t>> {
+    let Some(at) = label.iter().position(|w| !w.has(flag::PUNCT | flag::LEADING_NOISE)) else { return label };
+    let opener = label[at];
+    if !is(&opener, ASSERTING_SUBORDINATORS) {
+        return label;
+    }
+    let mut rest = label[at + 1..].to_vec();
+    if !reads_as_entry(&rest) || !rest.iter().any(is_verb) {
+        return label;
+    }
+    // "…in Washington": a label that already says where needs no second place.
+    let says_where = rest.windows(2).any(|pair| pair[0].has(flag::PREPOSITION) && is_name(&pair[1]));
+    if is(&opener, &["where"]) && !says_where {
+        let place = sentence.ws.iter().position(|w| w.start == opener.start).map(|k| antecedent(sentence, k));
+        if let Some(place) = place.filter(|p| (1..=4).contains(&p.len()) && p.iter().all(is_name)) {
+            while rest.last().is_some_and(|w| w.has(flag::PUNCT)) {
+                rest.pop();
+            }
+            if let Some(last) = rest.last_mut() {
+                last.text = last.text.trim_end_matches(['.', ',', ';', ':']);
+            }
+            rest.push(Word { text: "in", flags: flag::PREPOSITION, ..opener });
+            rest.extend(place);
+        }
+    }
+    rest
+}
+
+/// A capitalised word that is not a sentence's opening function word: "Tumbuscatio", "Gaza".
+fn is_name(w: &Word) -> bool {
+    w.text.starts_with(char::is_uppercase) && !is(w, &["the", "a", "an"])
+}
+
 pub(super) fn reads_as_entry(label: &[Word]) -> bool {
     // What the label shows: a bracketed aside is left out (`label::tidy`).
     let label: Vec<Word> = super::label::outside_asides(label).copied().collect();
