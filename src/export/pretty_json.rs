@@ -40,22 +40,27 @@ impl<W: Write> ObjectWriter<W> {
         }
         self.out.write_all(b"[")?;
         let batch = CHUNK * CHUNKS_PER_THREAD * rayon::current_num_threads().max(1);
-        // While the cores render one batch, this thread writes the one before: writing a big
-        // file is copying into the page cache, a tenth of an `extract` run, and would otherwise
-        // leave the cores idle.
-        let mut written: Option<Vec<io::Result<Vec<u8>>>> = None;
-        for (batch_index, batch_items) in items.chunks(batch).enumerate() {
-            let rendered = std::thread::scope(|scope| {
-                let rendering = scope.spawn(|| render_batch(batch_items, batch_index == 0));
-                let wrote = written.take().map_or(Ok(()), |previous| write_rendered(&mut self.out, previous));
-                let rendered = rendering.join().map_err(|_| io::Error::other("rendering the JSON failed"))?;
-                wrote.map(|()| rendered)
-            })?;
-            written = Some(rendered);
-        }
-        if let Some(last) = written {
-            write_rendered(&mut self.out, last)?;
-        }
+        let spare = Spare::default();
+        // One thread renders batch after batch on every core while this one writes them: writing
+        // a big file is copying into the page cache, a tenth of an `extract` run. Taking turns
+        // (render a batch, then write it while the next renders) left the cores idle whenever a
+        // write outlasted a render.
+        std::thread::scope(|scope| {
+            let (send, receive) = std::sync::mpsc::sync_channel(BATCHES_AHEAD);
+            let spare = &spare;
+            let renderer = scope.spawn(move || {
+                for (batch_index, batch_items) in items.chunks(batch).enumerate() {
+                    // A closed channel means the writing failed, and says so itself.
+                    if send.send(render_batch(batch_items, batch_index == 0, spare)).is_err() {
+                        return;
+                    }
+                }
+            });
+            for rendered in receive {
+                write_rendered(&mut self.out, rendered, spare)?;
+            }
+            renderer.join().map_err(|_| io::Error::other("rendering the JSON failed"))
+        })?;
         self.out.write_all(b"\n  ]")
     }
 
@@ -73,48 +78,86 @@ impl<W: Write> ObjectWriter<W> {
     }
 }
 
+/// Rendered batches the renderer may be ahead of the writer.
+const BATCHES_AHEAD: usize = 2;
+
+/// Buffers the writer has emptied, for the renderer to fill again: a chunk's text is a few
+/// hundred kilobytes, and a fresh one for every chunk is fresh pages for the kernel to map.
+#[derive(Default)]
+struct Spare(std::sync::Mutex<Vec<Vec<u8>>>);
+
+impl Spare {
+    /// Buffers kept at most: every chunk in flight (`BATCHES_AHEAD` batches and the one being
+    /// rendered and written) on a machine of a few cores.
+    const MAX: usize = 64;
+
+    fn take(&self) -> Vec<u8> {
+        self.0.lock().ok().and_then(|mut spare| spare.pop()).unwrap_or_default()
+    }
+
+    fn give(&self, mut buffer: Vec<u8>) {
+        buffer.clear();
+        if let Ok(mut spare) = self.0.lock() {
+            if spare.len() < Self::MAX {
+                spare.push(buffer);
+            }
+        }
+    }
+}
+
 /// One batch of an array's items rendered on every core, chunk by chunk, in order.
-fn render_batch<T: Serialize + Sync>(items: &[T], first_batch: bool) -> Vec<io::Result<Vec<u8>>> {
+fn render_batch<T: Serialize + Sync>(items: &[T], first_batch: bool, spare: &Spare) -> Vec<io::Result<Rendered>> {
     items
         .par_chunks(CHUNK)
         .enumerate()
-        .map(|(chunk_index, chunk)| render_chunk(chunk, first_batch && chunk_index == 0))
+        .map(|(chunk_index, chunk)| render_chunk(chunk, first_batch && chunk_index == 0, spare.take()))
         .collect()
 }
 
-/// Writes a rendered batch's chunks in order; the first that failed to render stops it.
-fn write_rendered(out: &mut impl Write, rendered: Vec<io::Result<Vec<u8>>>) -> io::Result<()> {
-    for text in rendered {
-        out.write_all(&text?)?;
+/// Writes a rendered batch's chunks in order, handing each buffer back; the first that failed to
+/// render stops it.
+fn write_rendered(out: &mut impl Write, rendered: Vec<io::Result<Rendered>>, spare: &Spare) -> io::Result<()> {
+    for chunk in rendered {
+        let Rendered { text, from } = chunk?;
+        out.write_all(text.get(from..).unwrap_or_default())?;
+        spare.give(text);
     }
     Ok(())
 }
 
 /// The items of one chunk as array elements, each on its own line, indented two levels: the
 /// chunk as the array of a one-field object, pretty-printed by serde_json, which puts its items
-/// exactly there, with the object's opening and closing cut off. (Indenting each item's text
+/// exactly there; the object's closing is cut off, and its opening is skipped when written, its
+/// last byte turned into the comma that follows the previous chunk. (Indenting each item's text
 /// afterwards copied every byte again, line by line: a third of writing a large timeline.)
-fn render_chunk<T: Serialize>(chunk: &[T], first_of_array: bool) -> io::Result<Vec<u8>> {
+fn render_chunk<T: Serialize>(chunk: &[T], first_of_array: bool, mut text: Vec<u8>) -> io::Result<Rendered> {
     #[derive(Serialize)]
     struct Holder<'a, T> {
         k: &'a [T],
     }
     const OPEN: &[u8] = b"{\n  \"k\": [";
     const CLOSE: &[u8] = b"\n  ]\n}";
-    let mut text = Vec::with_capacity(chunk.len() * 256 + OPEN.len() + CLOSE.len() + 1);
-    if !first_of_array {
-        text.push(b',');
-    }
-    let start = text.len();
+    text.clear();
+    text.reserve(chunk.len() * 256 + OPEN.len() + CLOSE.len());
     serde_json::to_writer_pretty(&mut text, &Holder { k: chunk }).map_err(io::Error::from)?;
-    let framed =
-        text.len() >= start + OPEN.len() + CLOSE.len() && text[start..].starts_with(OPEN) && text.ends_with(CLOSE);
+    let framed = text.len() >= OPEN.len() + CLOSE.len() && text.starts_with(OPEN) && text.ends_with(CLOSE);
     if chunk.is_empty() || !framed {
         return Err(io::Error::other("a chunk of an array did not render as expected"));
     }
     text.truncate(text.len() - CLOSE.len());
-    text.drain(start..start + OPEN.len());
-    Ok(text)
+    let from = if first_of_array {
+        OPEN.len()
+    } else {
+        text[OPEN.len() - 1] = b',';
+        OPEN.len() - 1
+    };
+    Ok(Rendered { text, from })
+}
+
+/// A chunk's text: the bytes of `text` from `from` on.
+struct Rendered {
+    text: Vec<u8>,
+    from: usize,
 }
 
 /// `value` as pretty JSON, every line after its first indented by `indent`.
@@ -200,6 +243,38 @@ mod tests {
             let whole = Whole { format: "test", version: 2, missing: None, nothing: &[], items: &items };
             let expected = serde_json::to_vec_pretty(&whole).unwrap();
             assert_eq!(String::from_utf8(ours(&whole)).unwrap(), String::from_utf8(expected).unwrap(), "{count} items");
+        }
+    }
+
+    /// A writer that fails once it holds `limit` bytes.
+    struct FailsAfter {
+        written: usize,
+        limit: usize,
+    }
+
+    impl Write for FailsAfter {
+        fn write(&mut self, bytes: &[u8]) -> io::Result<usize> {
+            if self.written + bytes.len() > self.limit {
+                return Err(io::Error::other("disk full"));
+            }
+            self.written += bytes.len();
+            Ok(bytes.len())
+        }
+
+        fn flush(&mut self) -> io::Result<()> {
+            Ok(())
+        }
+    }
+
+    /// A write that fails part way through a long array ends it with that error, while the
+    /// renderer is still batches ahead: it stops instead of waiting on a writer that is gone.
+    #[test]
+    fn a_failed_write_stops_the_array_with_its_error() {
+        let items: Vec<Item> = (0..20 * CHUNK * CHUNKS_PER_THREAD).map(item).collect();
+        for limit in [5, 20_000, 400_000] {
+            let mut object = ObjectWriter::new(FailsAfter { written: 0, limit }).unwrap();
+            let error = object.array("items", &items).expect_err("the writer fails");
+            assert_eq!(error.to_string(), "disk full", "limit {limit}");
         }
     }
 
