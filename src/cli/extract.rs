@@ -263,24 +263,35 @@ pub(super) fn write_timeml(dir: &Path, docs: &[(&Document, &DocumentInfo)], time
 /// The per-document summary on stderr, buffered; a failing stderr loses it, nothing more.
 fn print_summary(timeline: &Timeline) {
     use rayon::prelude::*;
+    // A document's mentions and events lie next to each other: a pass over the runs, not a
+    // lookup per item.
     let mut mentions_per_doc: HashMap<&str, usize> = HashMap::new();
-    for mention in &timeline.mentions {
-        *mentions_per_doc.entry(mention.doc.as_str()).or_default() += 1;
+    for run in timeline.mentions.chunk_by(|a, b| a.doc == b.doc) {
+        *mentions_per_doc.entry(run[0].doc.as_str()).or_default() += run.len();
     }
     let mut events_per_doc: HashMap<&str, Vec<&chronoscope::timeline::Event>> = HashMap::new();
-    for event in &timeline.events {
-        events_per_doc.entry(event.doc.as_str()).or_default().push(event);
+    for run in timeline.events.chunk_by(|a, b| a.doc == b.doc) {
+        events_per_doc.entry(run[0].doc.as_str()).or_default().extend(run);
     }
-    // Each document's lines are written on every core (a line per event: tens of thousands on a
-    // large corpus), then printed in order.
+    // The lines are written on every core, a slice of a document's events at a time (a line per
+    // event: tens of thousands on a large corpus, and a few documents may hold most of them),
+    // then printed in order.
     let minute: Vec<chrono::format::Item<'static>> = chrono::format::StrftimeItems::new("%Y-%m-%d %H:%M").collect();
-    let blocks: Vec<String> = timeline
-        .documents
+    let mut pieces: Vec<(&DocumentInfo, Option<&[&chronoscope::timeline::Event]>)> = Vec::new();
+    for doc in &timeline.documents {
+        let events = events_per_doc.get(doc.id.as_str()).map_or(&[][..], Vec::as_slice);
+        pieces.push((doc, None));
+        pieces.extend(events.chunks(EVENT_LINES_PER_TASK).map(|slice| (doc, Some(slice))));
+    }
+    let blocks: Vec<String> = pieces
         .par_iter()
-        .map(|doc| {
-            let mentions = mentions_per_doc.get(doc.id.as_str()).copied().unwrap_or(0);
-            let events = events_per_doc.get(doc.id.as_str()).map_or(&[][..], Vec::as_slice);
-            document_summary(doc, mentions, events, timeline.anchor, &minute)
+        .map(|&(doc, slice)| match slice {
+            None => {
+                let mentions = mentions_per_doc.get(doc.id.as_str()).copied().unwrap_or(0);
+                let events = events_per_doc.get(doc.id.as_str()).map_or(0, Vec::len);
+                document_heading(doc, mentions, events, timeline.anchor)
+            }
+            Some(events) => event_lines(events, &minute),
         })
         .collect();
     let mut err = BufWriter::new(std::io::stderr().lock());
@@ -291,14 +302,11 @@ fn print_summary(timeline: &Timeline) {
     let _ = err.flush();
 }
 
-/// The summary lines of one document: its counts, its warnings and one line per event.
-fn document_summary(
-    doc: &DocumentInfo,
-    mentions: usize,
-    events: &[&chronoscope::timeline::Event],
-    anchor: chrono::NaiveDate,
-    minute: &[chrono::format::Item<'static>],
-) -> String {
+/// Event lines of the summary written by one task.
+const EVENT_LINES_PER_TASK: usize = 2048;
+
+/// A document's line in the summary (counts, publication date) and its warnings.
+fn document_heading(doc: &DocumentInfo, mentions: usize, events: usize, anchor: chrono::NaiveDate) -> String {
     use std::fmt::Write as _;
     let reference = match &doc.dct {
         Some(dct) => format!("publication date {dct}"),
@@ -311,12 +319,19 @@ fn document_summary(
         doc.id,
         doc.path,
         mentions,
-        events.len(),
+        events,
         doc.warnings.len()
     );
     for warning in &doc.warnings {
         let _ = writeln!(out, "  warning: {warning}");
     }
+    out
+}
+
+/// A summary line per event: its start to the minute and its label.
+fn event_lines(events: &[&chronoscope::timeline::Event], minute: &[chrono::format::Item<'static>]) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(events.len() * 80);
     for event in events {
         let _ = writeln!(out, "  {}  {}", event.start.format_with_items(minute.iter()), event.label);
     }
