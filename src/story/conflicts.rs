@@ -86,11 +86,13 @@ pub fn named_happening(sentence: &str) -> Option<&'static str> {
 
 /// Lookups by id, built once per comparison (a linear search per claim cost claims x stories).
 struct Index<'t> {
+    /// The events a claim names or a story event of several sources holds: the only ones looked
+    /// up by id.
     events: HashMap<&'t str, &'t Event>,
-    /// Each story event's family (from its label), found once, on every core.
-    family_of: HashMap<&'t str, Option<&'static str>>,
-    /// Each document's story events, most reported first.
-    by_document: HashMap<&'t str, Vec<&'t StoryEvent>>,
+    /// Each story event's family (from its label), found once, on every core; by id, in id order.
+    family_of: Vec<(&'t str, Option<&'static str>)>,
+    /// Each document's story events with their families, most reported first.
+    by_document: HashMap<&'t str, Vec<(&'t StoryEvent, Option<&'static str>)>>,
     /// Per event family, the story event of that family most sources report (two or more).
     by_family: HashMap<&'static str, &'t StoryEvent>,
     /// Per document and family, the document's first story event of that family (most reported
@@ -108,24 +110,26 @@ struct FirstOfFamily<'t> {
 
 impl<'t> Index<'t> {
     fn new(all_events: &'t [Event], all_stories: &'t [StoryEvent], claims: &[Claim]) -> Self {
-        let events = all_events.iter().map(|e| (e.id.as_str(), e)).collect();
-        let family_of: HashMap<&str, Option<&'static str>> = {
-            use rayon::prelude::*;
-            let families: Vec<_> = all_stories.par_iter().map(|s| families::family_of_label(&s.label)).collect();
-            all_stories.iter().map(|s| s.id.as_str()).zip(families).collect()
-        };
-        let mut by_document: HashMap<&str, Vec<&StoryEvent>> = HashMap::default();
-        for story in all_stories {
+        use rayon::prelude::*;
+        let families: Vec<Option<&'static str>> =
+            all_stories.par_iter().map(|s| families::family_of_label(&s.label)).collect();
+        let mut family_of: Vec<(&str, Option<&'static str>)> =
+            all_stories.par_iter().map(|s| s.id.as_str()).zip(families.par_iter().copied()).collect();
+        // Story events come sorted by id from the merge; a list edited since is sorted here.
+        if !family_of.is_sorted_by_key(|(id, _)| *id) {
+            family_of.par_sort_unstable_by_key(|(id, _)| *id);
+        }
+        let mut by_document: HashMap<&str, Vec<(&StoryEvent, Option<&'static str>)>> = HashMap::default();
+        for (story, &family) in all_stories.iter().zip(&families) {
             for doc in &story.documents {
-                by_document.entry(doc.as_str()).or_default().push(story);
+                by_document.entry(doc.as_str()).or_default().push((story, family));
             }
         }
-        for list in by_document.values_mut() {
-            list.sort_by(|a, b| most_reported_first(a, b));
-        }
+        let mut lists: Vec<&mut Vec<(&StoryEvent, Option<&'static str>)>> = by_document.values_mut().collect();
+        lists.par_iter_mut().for_each(|list| list.sort_by(|(a, _), (b, _)| most_reported_first(a, b)));
         let mut by_family: HashMap<&'static str, &StoryEvent> = HashMap::default();
-        for story in all_stories.iter().filter(|s| s.documents.len() >= 2) {
-            let Some(family) = family_of[story.id.as_str()] else { continue };
+        for (story, family) in all_stories.iter().zip(&families).filter(|(s, _)| s.documents.len() >= 2) {
+            let Some(family) = *family else { continue };
             let slot = by_family.entry(family).or_insert(story);
             if most_reported_first(story, slot).is_lt() {
                 *slot = story;
@@ -135,8 +139,8 @@ impl<'t> Index<'t> {
         let asking: HashSet<&str> = claims.iter().filter(|c| c.about.is_some()).map(|c| c.doc.as_str()).collect();
         let mut first_of_family: HashMap<(&str, &'static str), FirstOfFamily> = HashMap::default();
         for (doc, list) in by_document.iter().filter(|(doc, _)| asking.contains(*doc)) {
-            for story in list {
-                let Some(family) = family_of[story.id.as_str()] else { continue };
+            for &(story, family) in list {
+                let Some(family) = family else { continue };
                 let first = first_of_family.entry((*doc, family)).or_default();
                 first.own = first.own.or(Some(story));
                 if story.documents.len() >= 2 {
@@ -144,11 +148,29 @@ impl<'t> Index<'t> {
                 }
             }
         }
+        let events = Self::events_looked_up(all_events, all_stories, claims);
         Index { events, family_of, by_document, by_family, first_of_family }
     }
 
+    /// The events claims name and those of story events several sources report, by id: the
+    /// rest are never looked up, and indexing every event cost more than the comparison.
+    fn events_looked_up(
+        all_events: &'t [Event],
+        all_stories: &[StoryEvent],
+        claims: &[Claim],
+    ) -> HashMap<&'t str, &'t Event> {
+        use rayon::prelude::*;
+        let mut wanted: HashSet<&str> = claims.iter().filter_map(|c| c.event.as_deref()).collect();
+        let shared = all_stories.iter().filter(|s| s.documents.len() > 1);
+        wanted.extend(shared.flat_map(|s| s.events.iter().map(String::as_str)));
+        let found: Vec<(&str, &Event)> =
+            all_events.par_iter().filter(|e| wanted.contains(e.id.as_str())).map(|e| (e.id.as_str(), e)).collect();
+        found.into_iter().collect()
+    }
+
     fn story_family(&self, story: &str) -> Option<&'static str> {
-        self.family_of.get(story).copied().flatten()
+        let found = self.family_of.binary_search_by(|(id, _)| (*id).cmp(story)).ok();
+        found.and_then(|at| self.family_of[at].1)
     }
 }
 
@@ -162,7 +184,7 @@ fn story_of_claim(index: &Index<'_>, claim: &Claim) -> Option<String> {
     let doc_stories = index.by_document.get(claim.doc.as_str()).map_or(&[][..], Vec::as_slice);
     let Some(about) = claim.about.as_deref() else {
         // The list is sorted most reported first, ties by id: its first is the most reported.
-        return doc_stories.first().map(|s| s.id.clone());
+        return doc_stories.first().map(|(s, _)| s.id.clone());
     };
     // The happening the sentence names, as several sources report it: the document's own report
     // of it, else the one the other sources report (an article that only mentions "the fire").
@@ -171,7 +193,7 @@ fn story_of_claim(index: &Index<'_>, claim: &Claim) -> Option<String> {
     shared
         .or_else(|| index.by_family.get(about).copied())
         .or(own)
-        .or(doc_stories.first().copied())
+        .or(doc_stories.first().map(|&(s, _)| s))
         .map(|s| s.id.clone())
 }
 
