@@ -172,23 +172,50 @@ pub fn family_of_label(label: &str) -> Option<&'static str> {
 /// What a statement says was said: the text before its last reporting word when the report
 /// follows what was said ("Two men were held, police said here": a comma or closing quote, a
 /// speaker of a few words, and no clause after the word), else the text after its first
-/// reporting word ("Police said two men were held" → "two men were held"); empty when there is
-/// no reporting word.
+/// reporting word ("Police said two men were held" → "two men were held"); the `SAID_BYTES`
+/// nearest the report; empty when there is no reporting word.
 pub fn what_is_said(text: &str) -> &str {
-    let mut reporting = words_of(text).filter(|w| family_of_word(w) == Some(STATEMENT));
-    let Some(first) = reporting.next() else { return "" };
-    let last = reporting.last().unwrap_or(first);
-    // The words are slices of `text`: where they start and end.
+    let is_report = |w: &&str| family_of_word(w) == Some(STATEMENT);
+    // The words are slices of `text`: where they start.
     let start_of = |word: &str| word.as_ptr() as usize - text.as_ptr() as usize;
-    let before_last = text.get(..start_of(last)).unwrap_or("");
-    let after_last = text.get(start_of(last) + last.len()..).unwrap_or("");
-    let said_first = before_last.rfind([',', '"', '\u{201d}']).filter(|&cut| {
-        let speaker = before_last.get(cut + 1..).unwrap_or("");
-        words_of(speaker).count() <= SPEAKER_WORDS && !words_of(after_last).any(is_clause_word)
-    });
-    match said_first {
-        Some(cut) => before_last.get(..cut).unwrap_or(""),
-        None => text.get(start_of(first) + first.len()..).unwrap_or(""),
+    // A report after what was said ends its sentence: only the last words are searched for it.
+    let tail = text.rsplit(|c: char| !(c.is_alphanumeric() || c == '\'')).filter(|w| !w.is_empty());
+    if let Some(last) = tail.take(REPORT_TAIL_WORDS).find(is_report) {
+        let before = text.get(..start_of(last)).unwrap_or("");
+        let after = text.get(start_of(last) + last.len()..).unwrap_or("");
+        let cut = before.rfind([',', '"', '\u{201d}']).filter(|&cut| {
+            let speaker = before.get(cut + 1..).unwrap_or("");
+            words_of(speaker).count() <= SPEAKER_WORDS && !words_of(after).any(is_clause_word)
+        });
+        if let Some(cut) = cut {
+            return at_most(before.get(..cut).unwrap_or(""), SAID_BYTES, true);
+        }
+    }
+    match words_of(text).find(is_report) {
+        Some(first) => at_most(text.get(start_of(first) + first.len()..).unwrap_or(""), SAID_BYTES, false),
+        None => "",
+    }
+}
+
+/// Words at the end of a sentence searched for a report that follows what was said: the verb,
+/// a speaker of up to `SPEAKER_WORDS` and a few words of place and time.
+const REPORT_TAIL_WORDS: usize = 16;
+/// What is said is compared on its words nearest the report, this many bytes at most.
+const SAID_BYTES: usize = 240;
+
+/// `text` cut to at most `bytes` (on a character boundary), keeping its end or its start.
+fn at_most(text: &str, bytes: usize, keep_end: bool) -> &str {
+    if text.len() <= bytes {
+        return text;
+    }
+    let mut at = if keep_end { text.len() - bytes } else { bytes };
+    while !text.is_char_boundary(at) {
+        at += 1;
+    }
+    if keep_end {
+        &text[at..]
+    } else {
+        &text[..at]
     }
 }
 

@@ -195,14 +195,19 @@ fn blocks(events: &[Event], families: &[Option<&'static str>]) -> HashMap<Block,
 }
 
 /// Pairs of one block that could be one happening (`same_happening` decides): pairs that share a
-/// participant, and pairs where one names nobody that share a content word. A word held by most
-/// of a big block says nothing about which events match and is skipped. Each pair once, sorted.
+/// participant, and pairs where one names nobody that share a content word (not for statements,
+/// which are one only when they share a participant). A word held by most of a big block says
+/// nothing about which events match and is skipped. Each pair once, sorted.
 fn candidate_pairs(members: &[usize], evidence: &[Evidence]) -> Vec<(usize, usize)> {
+    let statements = members.first().is_some_and(|&first| evidence[first].family == Some(families::STATEMENT));
     let mut by_participant: HashMap<u32, Vec<usize>> = HashMap::default();
     let mut by_content: HashMap<u32, Vec<usize>> = HashMap::default();
     for &index in members {
         for &word in &evidence[index].participants {
             by_participant.entry(word).or_default().push(index);
+        }
+        if statements {
+            continue;
         }
         for &word in &evidence[index].content {
             by_content.entry(word).or_default().push(index);
@@ -216,7 +221,7 @@ fn candidate_pairs(members: &[usize], evidence: &[Evidence]) -> Vec<(usize, usiz
             }
         }
     }
-    for &a in members.iter().filter(|&&a| evidence[a].participants.is_empty()) {
+    for &a in members.iter().filter(|&&a| !statements && evidence[a].participants.is_empty()) {
         for word in &evidence[a].content {
             let Some(holders) = by_content.get(word).filter(|h| h.len() <= MAX_WORD_SPREAD) else { continue };
             for &b in holders.iter().filter(|&&b| b != a) {
