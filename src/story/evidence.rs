@@ -123,19 +123,33 @@ pub fn of_all(
             (of_each(chunk, families, worth, &mut local), local)
         })
         .collect();
-    let mut out = Vec::with_capacity(events.len());
-    for (mut evidence, local) in chunks {
-        let global: Vec<u32> = local.names.iter().map(|name| words.number(name)).collect();
-        let renumber = |ids: &mut Vec<u32>| {
-            for id in ids.iter_mut() {
-                *id = global[*id as usize];
+    // Numbering the chunks' words in order is the one serial step; the ids are then rewritten
+    // on every core.
+    let numbered: Vec<(Vec<Evidence>, Vec<u32>)> = chunks
+        .into_iter()
+        .map(|(evidence, local)| {
+            let global: Vec<u32> = local.names.iter().map(|name| words.number(name)).collect();
+            (evidence, global)
+        })
+        .collect();
+    let renumbered: Vec<Vec<Evidence>> = numbered
+        .into_par_iter()
+        .map(|(mut evidence, global)| {
+            let renumber = |ids: &mut Vec<u32>| {
+                for id in ids.iter_mut() {
+                    *id = global[*id as usize];
+                }
+                ids.sort_unstable();
+            };
+            for e in &mut evidence {
+                renumber(&mut e.participants);
+                renumber(&mut e.content);
             }
-            ids.sort_unstable();
-        };
-        for e in &mut evidence {
-            renumber(&mut e.participants);
-            renumber(&mut e.content);
-        }
+            evidence
+        })
+        .collect();
+    let mut out = Vec::with_capacity(events.len());
+    for mut evidence in renumbered {
         out.append(&mut evidence);
     }
     out
