@@ -638,6 +638,23 @@ fn with_antecedent<'t>(label: &mut Vec<Word<'t>>, sentence: &repair::Sentence<'_
     *label = with;
 }
 
+/// Pronouns that open a clause as its subject (written in lower case: "said He" names a man).
+const SUBJECT_PRONOUNS: &[&str] = &["it", "he", "she", "they", "we", "you", "there"];
+/// Finite verbs that only a clause has: a speaker named after the verb ("said a statement
+/// released on Sunday", "said a woman named Fu") has participles at most.
+const FINITE_VERBS: &[&str] = &[
+    "was", "were", "is", "are", "would", "will", "could", "should", "can", "may", "might", "must", "had", "has", "have",
+];
+
+/// Whether the words after a verb of saying (`spoken[0]`) are what was said, not its speaker:
+/// "said it was regrettable", "said the broadcast could prejudice a trial". A speaker's own
+/// relative clause ("said the former hostages, whose names have not been given") is no sign.
+fn opens_what_was_said(spoken: &[Word]) -> bool {
+    let pronoun = spoken.get(1).is_some_and(|w| SUBJECT_PRONOUNS.contains(&w.text));
+    let before_relative = spoken.iter().skip(1).take_while(|w| !w.has(flag::CLAUSE));
+    pronoun || before_relative.into_iter().any(|w| FINITE_VERBS.contains(&w.text))
+}
+
 /// Verbs of saying that may come before their speaker ("…, said Premier Wen Jiabao").
 const INVERTING_VERBS: &[&str] = &["said", "says", "added", "wrote", "declared", "asked"];
 
@@ -660,7 +677,7 @@ fn with_what_was_reported<'t>(label: &mut Vec<Word<'t>>, sentence: &repair::Sent
     let names_speaker = named_next.is_some_and(|w| w.text.starts_with(char::is_uppercase));
     let inverting = repair::is(&spoken[0], INVERTING_VERBS)
         || (repair::is(&spoken[0], &["reported", "told", "announced", "claimed"]) && names_speaker);
-    let inverted = verb == 0 && spoken.len() <= 6 && inverting;
+    let inverted = verb == 0 && spoken.len() <= 6 && inverting && !opens_what_was_said(&spoken);
     // "…, the minister told reporters": whom the speaker told, and nothing more, follows.
     let addressed = verb > 0 && repair::is(&spoken[verb], &["told"]) && (1..=5).contains(&(spoken.len() - verb - 1));
     let bare = !passive && (verb + 1 == spoken.len() || inverted || addressed);
