@@ -91,13 +91,12 @@ impl Item<'_> {
     }
 
     /// How much the item deserves a row when a crowded stretch cannot show every label (lower
-    /// first): the selected event; story events whose sources disagree; those several sources
-    /// report or the user edited; events dated by their own phrase; implied events; and last the
-    /// events placed by context, such as the statements that gather on publication days.
-    pub fn rank(&self, selected: Option<&str>) -> u8 {
-        if self.is_selected(selected) {
-            0
-        } else if self.conflict {
+    /// first): story events whose sources disagree; those several sources report or the user
+    /// edited; events dated by their own phrase; implied events; and last the events placed by
+    /// context, such as the statements that gather on publication days. (The selected event is
+    /// kept drawn by `stack::stack_lane_keeping`.)
+    pub fn rank(&self) -> u8 {
+        if self.conflict {
             1
         } else if self.corroborated || self.edited {
             2

@@ -328,7 +328,8 @@ impl Builder<'_, '_> {
         }
         let geos: Vec<Candidate> = cands.iter().map(|c| c.geo).collect();
         let selected = options.selected_event.as_deref();
-        let ranks: Vec<u8> = cands.iter().map(|c| items[c.event].rank(selected)).collect();
+        let ranks: Vec<u8> = cands.iter().map(|c| items[c.event].rank()).collect();
+        let keep = cands.iter().position(|c| items[c.event].is_selected(selected));
         let mut galleys: Vec<Option<Arc<Galley>>> = vec![None; cands.len()];
         let text_color = self.theme.text;
         let avail = lane.rect.height() - 2.0 * LANE_PAD;
@@ -345,7 +346,7 @@ impl Builder<'_, '_> {
 
         // Whole labels when they stack without folding any event away, else labels cut short.
         let whole = options.whole_labels.then(|| {
-            stack::stack_lane(&geos, &ranks, rows_plain, GROUP_PX, &mut |i| {
+            stack::stack_lane_keeping(&geos, &ranks, keep, rows_plain, GROUP_PX, &mut |i| {
                 measure(self, i, &mut galleys, WHOLE_LABEL_W)
             })
         });
@@ -353,7 +354,7 @@ impl Builder<'_, '_> {
             Some(stacked) if stacked.folded.is_empty() => stacked,
             _ => {
                 galleys.iter_mut().for_each(|g| *g = None);
-                stack::stack_lane(&geos, &ranks, rows_plain, GROUP_PX, &mut |i| {
+                stack::stack_lane_keeping(&geos, &ranks, keep, rows_plain, GROUP_PX, &mut |i| {
                     measure(self, i, &mut galleys, MAX_LABEL_W)
                 })
             }
@@ -363,7 +364,7 @@ impl Builder<'_, '_> {
         if !stacked.folded.is_empty() {
             if rows_strip >= 1 {
                 strip = true;
-                stacked = stack::stack_lane(&geos, &ranks, rows_strip, GROUP_PX, &mut |i| {
+                stacked = stack::stack_lane_keeping(&geos, &ranks, keep, rows_strip, GROUP_PX, &mut |i| {
                     measure(self, i, &mut galleys, MAX_LABEL_W)
                 });
             } else {

@@ -101,6 +101,28 @@ pub fn stack_lane(
     out
 }
 
+/// `stack_lane`, and when candidate `keep` (the selected event) folds, again with it ranked
+/// first: selecting an event that is drawn moves nothing, and one picked elsewhere (the
+/// inspector, a conflict) is drawn.
+pub fn stack_lane_keeping(
+    cands: &[Candidate],
+    rank: &[u8],
+    keep: Option<usize>,
+    rows: usize,
+    group_px: f32,
+    label_width: &mut dyn FnMut(usize) -> f32,
+) -> Stacked {
+    let stacked = stack_lane(cands, rank, rows, group_px, label_width);
+    match keep {
+        Some(k) if k < rank.len() && stacked.folded.iter().any(|run| run.contains(&k)) => {
+            let mut rank = rank.to_vec();
+            rank[k] = 0;
+            stack_lane(cands, &rank, rows, group_px, label_width)
+        }
+        _ => stacked,
+    }
+}
+
 /// The spans taken in one row: disjoint `[left, right)` by left edge.
 #[derive(Default)]
 struct Row {
@@ -290,6 +312,18 @@ mod tests {
         assert_eq!(s.folded, vec![vec![1, 2, 3, 4]]);
         let s = stack_lane(&lane, &[3, 5, 5, 5, 5, 2], 1, 50.0, &mut |_| 10.0);
         assert_eq!(s.placed, vec![(0, 0), (4, 0), (5, 0)], "{s:?}");
+    }
+
+    /// Selecting an event must not move it from under the pointer; a folded one is drawn.
+    #[test]
+    fn the_selected_event_is_kept_drawn_without_moving_the_others() {
+        let crowded: Vec<_> = (0..6).map(|i| point(100.0 + i as f32 * 10.0)).collect();
+        let plain = stack_lane(&crowded, &[3; 6], 3, 80.0, &mut |_| 60.0);
+        let drawn = stack_lane_keeping(&crowded, &[3; 6], Some(1), 3, 80.0, &mut |_| 60.0);
+        assert_eq!(drawn, plain, "a drawn selection changes nothing");
+        let folded = stack_lane_keeping(&crowded, &[3; 6], Some(4), 3, 80.0, &mut |_| 60.0);
+        assert!(folded.placed.iter().any(|&(i, _)| i == 4), "{folded:?}");
+        assert!(folded.folded.iter().all(|run| !run.contains(&4)));
     }
 
     #[test]
