@@ -290,7 +290,8 @@ fn join(ws: &[Word]) -> String {
     let mut out = String::with_capacity(ws.iter().map(|w| w.text.len() + 1).sum());
     for w in ws.iter().filter(|w| !w.has(flag::PUNCT) || w.text == "’" || w.text == "'" || w.text == "&") {
         // A possessive left alone by an aside before it ("OPEC (the cartel)'s") joins its noun.
-        let possessive = w.text == "'s" || w.text == "’s";
+        // A plural's apostrophe added by a repair (`repair::with_possessor`) is no punctuation.
+        let possessive = w.text == "'s" || w.text == "’s" || (w.text == "'" && !w.has(flag::PUNCT));
         if !out.is_empty() && !possessive {
             out.push(' ');
         }
@@ -453,7 +454,10 @@ pub(super) fn label_for(
         with_what_was_reported(&mut label, &sentence, clause_start);
     }
     with_subject(&mut label, &sentence);
-    let label = repair::without_subordinator(repair::without_reduced_relative(label), &sentence);
+    let label = repair::with_possessor(
+        repair::without_subordinator(repair::without_reduced_relative(label), &sentence),
+        &sentence,
+    );
     if repair::reads_as_entry(&label) {
         return with_reported_opening_lowered(tidy(&label), &|_| false);
     }
@@ -494,7 +498,10 @@ fn read_sentence<'t, R>(
 fn main_clause_label(sentence: &repair::Sentence) -> String {
     let mut label = repair::main_clause(sentence);
     with_subject(&mut label, sentence);
-    let label = repair::without_subordinator(repair::without_reduced_relative(label), sentence);
+    let label = repair::with_possessor(
+        repair::without_subordinator(repair::without_reduced_relative(label), sentence),
+        sentence,
+    );
     if repair::reads_as_entry(&label) {
         return tidy(&label);
     }

@@ -448,6 +448,30 @@ pub(super) fn without_subordinator<'t>(label: Vec<Word<'t>>, sentence: &Sentence
     rest
 }
 
+/// A label opened by "whose" names what belongs to the noun before it: "…Ian Martin, whose
+/// mandate expires" → "Ian Martin's mandate expires". Left as it is when that noun is not found.
+pub(super) fn with_possessor<'t>(label: Vec<Word<'t>>, sentence: &Sentence<'_, 't>) -> Vec<Word<'t>> {
+    let Some(at) = label.iter().position(|w| !w.has(flag::PUNCT | flag::LEADING_NOISE)) else { return label };
+    let whose = label[at];
+    if !is(&whose, &["whose"]) || label.len() < at + 3 {
+        return label;
+    }
+    let Some(k) = sentence.ws.iter().position(|w| w.start == whose.start) else { return label };
+    let owner = antecedent(sentence, k);
+    // A plain noun phrase only: one with a preposition or a verb in it ("the death of the
+    // former general", "a woman living locally") has its head somewhere this cannot tell.
+    let plain = |w: &Word| !w.has(flag::PUNCT | flag::PREPOSITION) && !is_verb(w) && !w.text.ends_with("ing");
+    if !(1..=6).contains(&owner.len()) || !owner.iter().all(plain) {
+        return label;
+    }
+    // "the former hostages' names", "Ian Martin's mandate".
+    let plural = owner.last().is_some_and(|w| w.text.ends_with('s') && w.text.starts_with(char::is_lowercase));
+    let mut out = owner;
+    out.push(Word { text: if plural { "'" } else { "'s" }, flags: 0, ..whose });
+    out.extend_from_slice(&label[at + 1..]);
+    out
+}
+
 /// A capitalised word that is not a sentence's opening function word: "Tumbuscatio", "Gaza".
 fn is_name(w: &Word) -> bool {
     w.text.starts_with(char::is_uppercase) && !is(w, &["the", "a", "an"])
