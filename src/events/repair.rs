@@ -2,8 +2,10 @@
 //! (issue #10 §3): the sentence's other time phrases and the words that only served them
 //! ("ruled Zambia between 1992 and 2001" → "ruled Zambia"), a verb without its subject ("refused
 //! to step down" → "Yadav refused to step down"), a report without what was reported ("the
-//! statistics office said" → "... said the Dutch economy grew ..."), and, when a label still opens
-//! with a preposition or is empty, the sentence's main clause instead.
+//! statistics office said" → "... said the Dutch economy grew ..."), a subordinate clause that
+//! states what happened ("where six people died" → "Six people died", "whose mandate expires" →
+//! "Ian Martin's mandate expires"), and, when a label still opens with a preposition or is
+//! empty, the sentence's main clause instead.
 
 use super::label::{flag, Word};
 
@@ -410,8 +412,6 @@ pub(super) fn main_clause<'t>(sentence: &Sentence<'_, 't>) -> Vec<Word<'t>> {
     fallback
 }
 
-/// Whether a label opens and reads as a timeline entry: not empty, not a lone word, not a
-/// fragment that opens with a preposition or a hyphen.
 /// Subordinating words whose clause states on its own what happened ("a neighbourhood where six
 /// members of a family died", "though scores were feared drowned"), unlike "if" or "whether".
 const ASSERTING_SUBORDINATORS: &[&str] = &["where", "though", "although", "whereas"];
@@ -477,6 +477,8 @@ fn is_name(w: &Word) -> bool {
     w.text.starts_with(char::is_uppercase) && !is(w, &["the", "a", "an"])
 }
 
+/// Whether a label opens and reads as a timeline entry: not empty, not a lone word, not a
+/// fragment that opens with a preposition or a hyphen.
 pub(super) fn reads_as_entry(label: &[Word]) -> bool {
     // What the label shows: a bracketed aside is left out (`label::tidy`).
     let label: Vec<Word> = super::label::outside_asides(label).copied().collect();
