@@ -376,14 +376,15 @@ impl Builder<'_, '_> {
 
         if compact {
             // Too little height for labels: groups become badges, lone events bare markers.
+            let every: Vec<usize> = (0..geos.len()).collect();
             let mut groups = Vec::new();
-            for group in stack::groups(&geos, GROUP_PX) {
-                if group.len() == 1 {
-                    let c = cands[group.start];
+            for group in stack::runs(&geos, &every, GROUP_PX) {
+                if let [lone] = group[..] {
+                    let c = cands[lone];
                     let cy = top + lane.rect.height().min(ROW_H + 2.0 * LANE_PAD) / 2.0 - LANE_PAD;
                     self.draw_item(&items[c.event], options, lane, &c, cy, None, sources);
                 } else {
-                    groups.push(group.collect());
+                    groups.push(group);
                 }
             }
             self.badges(items, options, lane, cands, &geos, &groups, top, width);

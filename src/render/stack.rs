@@ -9,7 +9,6 @@
 //! spreads events apart and more of them fit, so clusters split by themselves.
 
 use std::collections::BTreeMap;
-use std::ops::Range;
 
 /// One event of a lane, in points. Candidates must be sorted by `key_x`.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -161,7 +160,7 @@ impl Ord for Edge {
 
 /// `members` (ascending candidate indices) split into runs that start within `group_px` of the
 /// run's first member.
-fn runs(cands: &[Candidate], members: &[usize], group_px: f32) -> Vec<Vec<usize>> {
+pub fn runs(cands: &[Candidate], members: &[usize], group_px: f32) -> Vec<Vec<usize>> {
     let mut out: Vec<Vec<usize>> = Vec::new();
     for &i in members {
         match out.last_mut() {
@@ -170,23 +169,6 @@ fn runs(cands: &[Candidate], members: &[usize], group_px: f32) -> Vec<Vec<usize>
             }
             _ => out.push(vec![i]),
         }
-    }
-    out
-}
-
-/// Splits candidates (sorted by `key_x`) into runs that start within `group_px` of the run's
-/// first candidate.
-pub fn groups(cands: &[Candidate], group_px: f32) -> Vec<Range<usize>> {
-    let mut out = Vec::new();
-    let mut start = 0;
-    while start < cands.len() {
-        let limit = cands[start].key_x + group_px;
-        let mut end = start + 1;
-        while end < cands.len() && cands[end].key_x < limit {
-            end += 1;
-        }
-        out.push(start..end);
-        start = end;
     }
     out
 }

@@ -161,12 +161,8 @@ fn pointed_families(docs: &[&Document]) -> HashMap<&'static str, usize> {
 /// `pointed_families` in one document.
 fn pointed_families_in(doc: &Document) -> HashMap<&'static str, usize> {
     let mut counts = HashMap::new();
-    let words: Vec<String> = doc
-        .text
-        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
-        .filter(|w| !w.is_empty())
-        .map(str::to_lowercase)
-        .collect();
+    let words: Vec<String> =
+        doc.text.split(|c: char| !families::is_word_char(c)).filter(|w| !w.is_empty()).map(str::to_lowercase).collect();
     for (i, word) in words.iter().enumerate() {
         if !POINTING_WORDS.contains(&word.as_str()) {
             continue;

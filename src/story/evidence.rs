@@ -232,7 +232,7 @@ fn content_of<'e>(event: &'e Event, family: &str) -> &'e str {
 /// Content words of a label: not function words, time words or words of one or two letters.
 fn content_words(label: &str, words: &mut Words) -> Vec<u32> {
     let ids = label
-        .split(|c: char| !(c.is_alphanumeric() || c == '\''))
+        .split(|c: char| !families::is_word_char(c))
         .filter(|w| w.chars().nth(2).is_some())
         .filter_map(|w| words.id(w))
         .collect();

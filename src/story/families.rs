@@ -157,9 +157,14 @@ pub fn first_family<'w>(words: impl Iterator<Item = &'w str>) -> Option<&'static
     None
 }
 
+/// A character of a word as the family tables see them: a letter, a digit or an apostrophe.
+pub fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric() || c == '\''
+}
+
 /// The words of `text` as the family tables see them: runs of letters, digits and apostrophes.
 pub fn words_of(text: &str) -> impl Iterator<Item = &str> {
-    text.split(|c: char| !(c.is_alphanumeric() || c == '\'')).filter(|w| !w.is_empty())
+    text.split(|c: char| !is_word_char(c)).filter(|w| !w.is_empty())
 }
 
 /// The family of an event, read from its label (the event's own clause): the first word that
@@ -179,7 +184,7 @@ pub fn what_is_said(text: &str) -> &str {
     // The words are slices of `text`: where they start.
     let start_of = |word: &str| word.as_ptr() as usize - text.as_ptr() as usize;
     // A report after what was said ends its sentence: only the last words are searched for it.
-    let tail = text.rsplit(|c: char| !(c.is_alphanumeric() || c == '\'')).filter(|w| !w.is_empty());
+    let tail = text.rsplit(|c: char| !is_word_char(c)).filter(|w| !w.is_empty());
     if let Some(last) = tail.take(REPORT_TAIL_WORDS).find(is_report) {
         let before = text.get(..start_of(last)).unwrap_or("");
         let after = text.get(start_of(last) + last.len()..).unwrap_or("");
