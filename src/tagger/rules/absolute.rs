@@ -515,7 +515,22 @@ fn month_alone(c: &mut Cursor) -> Option<Sem> {
     if ambiguous && !MONTH_CONTEXT.contains(&before.as_str()) {
         return None;
     }
+    if ambiguous && reads_as_first_name(c, before.as_str()) {
+        return None;
+    }
     Some(Sem::Calendar { year: None, month: Some(month), day: None })
+}
+
+/// "Jan Kavan", "and April Ryan": a month-like word right before a capitalised word is a first
+/// name when it is a bare abbreviation (a written month abbreviation takes its period) or
+/// when it is joined by "and"/"or" to what came before. The cursor stands after the month.
+fn reads_as_first_name(c: &Cursor, before: &str) -> bool {
+    let name_follows = c.token().is_some_and(|t| t.kind == TokenKind::Word && !t.attached())
+        && c.capitalised()
+        && !crate::tagger::lexicon::is_time_word(c.lower_at(0).as_str());
+    let bare_abbreviation =
+        c.token_at(-1).is_some_and(|t| t.kind == TokenKind::Word) && c.lower_at(-1).as_str().len() == 3;
+    name_follows && (bare_abbreviation || matches!(before, "and" | "or"))
 }
 
 /// A year read out as words after a month or season: "January nineteen ninety-seven".
