@@ -2,7 +2,7 @@
 //! stable document ids derived from each document's text.
 
 use crate::events;
-use crate::ingest::Document;
+use crate::ingest::{byline, Document};
 use crate::resolve::{self, ReferenceMode};
 use crate::story::per_document;
 use crate::tagger;
@@ -101,7 +101,14 @@ fn extract_events_in_blocks(doc: &Document, doc_id: &str, settings: &Settings, b
     let resolver = resolve::DocumentResolver::new(doc_id, &offsets, &sentences, &mode);
     let (mentions, uses_anchor) = tag_and_resolve(doc, &blocks, resolver);
     let mut events = events::extract(doc_id, &doc.text, &offsets, &sentences, &mentions);
-    if let (Some(byline), None) = (&doc.byline, &settings.dct) {
+    // A byline or dateline beside the file's own date: wire copy is often dated the day after
+    // it was filed ("WASHINGTON, March 12 (Xinhua) --" in a story of 13 March).
+    let published_day = doc.dct.as_deref().and_then(resolve::parse_dct).map(|dct| dct.date());
+    let dateline = match (&doc.byline, &settings.dct, published_day) {
+        (None, None, Some(day)) => byline::filed(&doc.text, day),
+        _ => None,
+    };
+    if let (Some(byline), None) = (doc.byline.as_ref().or(dateline.as_ref()), &settings.dct) {
         // The byline's date says when the article appeared, not when something happened.
         let (start, end) = (offsets.char_at(byline.start), offsets.char_at(byline.end));
         let in_byline: Vec<&str> =
@@ -110,7 +117,10 @@ fn extract_events_in_blocks(doc: &Document, doc_id: &str, settings: &Settings, b
     }
     // Ages, counts and anniversaries speak from the publication date, else from day zero.
     let (reference, published) = match &mode {
-        ReferenceMode::DocumentDate { dct, .. } => (dct.date(), Some(dct.date())),
+        ReferenceMode::DocumentDate { dct, .. } => {
+            let filed = dateline.as_ref().and_then(|b| b.value.get(..10)?.parse::<NaiveDate>().ok());
+            (dct.date(), Some(events::context::ReportDay::new(dct.date(), filed)))
+        }
         ReferenceMode::Story { anchor } => (*anchor, None),
     };
     // Sentences that report a happening without a time phrase of their own, placed by context.

@@ -290,7 +290,7 @@ fn error_line(name: &str, text: &str, sentence: &GoldSentence, events: &[&Event]
         })
         .collect();
     let got: Vec<String> =
-        events.iter().map(|e| format!("{} {:?} {:?}", e.start.date(), e.placement, e.label)).collect();
+        events.iter().map(|e| format!("{} {} {:?}", e.start.date(), PLACEMENTS[placement_index(e)], e.label)).collect();
     let words: String = text.chars().skip(sentence.start).take(sentence.end - sentence.start).collect();
     let words = words.split_whitespace().collect::<Vec<_>>().join(" ");
     format!(

@@ -350,8 +350,38 @@ pub struct Context<'a> {
     pub mentions: &'a [Mention],
     /// The document's events placed by their own time phrases, in text order.
     pub events: &'a [Event],
-    /// The publication date, when the document has one.
-    pub published: Option<NaiveDate>,
+    /// The day the document reports from, when it has a publication date.
+    pub published: Option<ReportDay>,
+}
+
+/// The day a document's undated statements and lede were reported: its publication date, or
+/// the date of its dateline when wire copy was filed a day or two before the date it carries
+/// ("WASHINGTON, March 12 (Xinhua) --" in a story dated 13 March).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct ReportDay {
+    pub day: NaiveDate,
+    pub published: NaiveDate,
+}
+
+/// How many days before its publication date a story's dateline may put its filing.
+const DATELINE_REACH_DAYS: i64 = 2;
+
+impl ReportDay {
+    /// The publication date, moved to the dateline's day when the dateline is up to
+    /// `DATELINE_REACH_DAYS` before it (never after it, never further back).
+    pub fn new(published: NaiveDate, dateline: Option<NaiveDate>) -> Self {
+        let filed = dateline.filter(|d| *d <= published && (published - *d).num_days() <= DATELINE_REACH_DAYS);
+        ReportDay { day: filed.unwrap_or(published), published }
+    }
+
+    /// The day, as an explanation names it.
+    fn describe(&self) -> String {
+        if self.day == self.published {
+            format!("the publication date {}", day_label(self.day))
+        } else {
+            format!("the dateline's date {} (published {})", day_label(self.day), day_label(self.published))
+        }
+    }
 }
 
 /// A placement found for a sentence: its interval, granularity, kind and why.
@@ -530,15 +560,14 @@ fn by_paragraph(reference: Option<&Reference>, index: usize) -> Option<Placed> {
 /// A lede in the past tense, with no time of its own and none before it: the publication date
 /// (news tells the day's events first; the explanation says it may be the day before).
 fn as_lede(ctx: &Context, index: usize, dated_before: bool) -> Option<Placed> {
-    let published = ctx.published?;
+    let report = ctx.published?;
     if index > LEDE_SENTENCES || dated_before {
         return None;
     }
-    let why = format!(
-        "no time phrase; a lede in the past tense: the publication date {} (or the day before)",
-        day_label(published)
-    );
-    Some(on_publication_day(published, why))
+    // The day before is likely too, unless a dateline already says when the story was filed.
+    let hedge = if report.day == report.published { " (or the day before)" } else { "" };
+    let why = format!("no time phrase; a lede in the past tense: {}{hedge}", report.describe());
+    Some(on_publication_day(report.day, why))
 }
 
 /// Verbs that make a sentence a statement someone made: the reporting verbs, "says" (news
@@ -592,16 +621,16 @@ fn is_statement(sentence: &str) -> bool {
 /// A statement, in a document with a publication date: it was made by then, and news reports
 /// the day's statements, so it sits on that date.
 fn as_statement(ctx: &Context) -> Option<Placed> {
-    let published = ctx.published?;
-    let why = format!("no time phrase; a statement, dated by the publication date {}", day_label(published));
-    Some(on_publication_day(published, why))
+    let report = ctx.published?;
+    let why = format!("no time phrase; a statement, dated by {}", report.describe());
+    Some(on_publication_day(report.day, why))
 }
 
 /// A statement right after a dated one in its paragraph ("Albright said on Tuesday that ...
 /// She also said ..."): the same occasion, so the same day.
 fn continuing(ctx: &Context, reference: Option<&Reference>, index: usize) -> Option<Placed> {
     let reference = reference.filter(|r| r.phrased && index <= r.sentence + CONTINUED_STATEMENT_REACH)?;
-    let not_ahead = ctx.published.is_none_or(|day| reference.start.date() <= day);
+    let not_ahead = ctx.published.is_none_or(|report| reference.start.date() <= report.published);
     let dated_statement = || {
         let span = ctx.sentences.get(reference.sentence);
         span.and_then(|s| ctx.text.get(s.start..s.end)).is_some_and(is_statement)
@@ -630,14 +659,12 @@ fn on_publication_day(published: NaiveDate, why: String) -> Placed {
 /// announced that it had begun the project two years ago"): the report itself gets the
 /// publication date, when the document has one, as an event of its own.
 fn undated_report(ctx: &Context, index: usize, span: &SentenceSpan) -> Option<Event> {
-    let published = ctx.published?;
+    let report = ctx.published?;
     let label = undated_report_label(ctx.text, span.start, span.end, &mention_spans(ctx, index))?;
     let sentence = ctx.text.get(span.start..span.end)?;
-    let why = format!(
-        "a report with no time phrase of its own (its phrase dates what it reports): the publication date {}",
-        day_label(published)
-    );
-    let placed = on_publication_day(published, why);
+    let why =
+        format!("a report with no time phrase of its own (its phrase dates what it reports): {}", report.describe());
+    let placed = on_publication_day(report.day, why);
     let mut event = event_of(ctx, index, span, sentence, placed);
     event.id = format!("{}-r{}", ctx.doc_id, ctx.offsets.char_at(span.start));
     event.label = label;

@@ -28,27 +28,50 @@ pub struct Byline {
 
 /// The publication date of `text` from its byline or dateline, if it has one.
 pub fn find(text: &str) -> Option<Byline> {
+    top_lines(text).find_map(|(line, start)| byline_in(line, start))
+}
+
+/// The day a story with publication date `published` was filed, from a byline or a dateline
+/// near its top. A dateline may leave out the year ("WASHINGTON, March 12 (Xinhua) --"): it is
+/// then the last such day on or before `published`.
+pub fn filed(text: &str, published: chrono::NaiveDate) -> Option<Byline> {
+    find(text).or_else(|| top_lines(text).find_map(|(line, start)| dateline_without_year(line, start, published)))
+}
+
+/// The lines of the top of `text` a byline may be on (short ones, or ones opening like a
+/// dateline, among the first `MAX_LINES` non-empty ones), each with its byte offset.
+fn top_lines(text: &str) -> impl Iterator<Item = (&str, usize)> {
     let mut offset = 0;
-    let mut seen = 0;
-    for line in text.split_inclusive('\n') {
-        let line_start = offset;
-        offset += line.len();
-        let trimmed = line.trim();
-        if trimmed.is_empty() {
-            continue;
-        }
-        seen += 1;
-        if seen > MAX_LINES {
-            break;
-        }
-        if trimmed.chars().count() > MAX_LINE_CHARS && !is_dateline_start(trimmed) {
-            continue;
-        }
-        if let Some(found) = byline_in(line, line_start) {
-            return Some(found);
-        }
+    text.split_inclusive('\n')
+        .map(move |line| {
+            let start = offset;
+            offset += line.len();
+            (line, start)
+        })
+        .filter(|(line, _)| !line.trim().is_empty())
+        .take(MAX_LINES)
+        .filter(|(line, _)| {
+            let trimmed = line.trim();
+            trimmed.chars().count() <= MAX_LINE_CHARS || is_dateline_start(trimmed)
+        })
+}
+
+/// "WASHINGTON, March 12 (Xinhua) --": a dateline whose date has a month and day only.
+fn dateline_without_year(line: &str, line_start: usize, published: chrono::NaiveDate) -> Option<Byline> {
+    use chrono::Datelike;
+    let mentions = tagger::tag(line);
+    let date = mentions.first()?;
+    let Sem::Calendar { year: None, month: Some(month), day: Some(day) } = date.sem else { return None };
+    if !is_dateline(&line[..date.start], &line[date.end..]) {
+        return None;
     }
-    None
+    let this_year = chrono::NaiveDate::from_ymd_opt(published.year(), month, day);
+    let day = match this_year {
+        Some(d) if d <= published => d,
+        _ => chrono::NaiveDate::from_ymd_opt(published.year() - 1, month, day)?,
+    };
+    let value = day.format("%Y-%m-%d").to_string();
+    Some(Byline { value, start: line_start + date.start, end: line_start + date.end })
 }
 
 /// A file's publication date that is not a TIMEX3 date ("03-02-2009", "03/02/2009": month and
@@ -178,6 +201,24 @@ mod tests {
         assert_eq!(confirm_dct("04-02-2009", text), None, "neither reading is the dateline's day");
         assert_eq!(confirm_dct("03-02-2009", "The Senate met on Monday."), None, "no dateline");
         assert_eq!(confirm_dct("soon", text), None);
+    }
+
+    /// Issue #10: wire copy dated the day after it was filed ("WASHINGTON, March 12 (Xinhua) --"
+    /// in a story of 13 March) placed its undated statements on the 13th.
+    #[test]
+    fn a_dateline_without_a_year_is_the_last_such_day_on_or_before_publication() {
+        let day = |s: &str| s.parse::<chrono::NaiveDate>().unwrap();
+        let filed_on = |text: &str, published: &str| filed(text, day(published)).map(|b| b.value);
+        let text = "Poland Joins NATO\n\nWASHINGTON, March 12 (Xinhua) --\n\nPoland joined NATO on Friday.";
+        assert_eq!(filed_on(text, "1999-03-13").as_deref(), Some("1999-03-12"));
+        let byline = filed(text, day("1999-03-13")).unwrap();
+        assert_eq!(&text[byline.start..byline.end], "March 12");
+        assert_eq!(
+            filed_on("JOHANNESBURG, December 31 (Xinhua) -- Talks ended.", "2000-01-01").as_deref(),
+            Some("1999-12-31")
+        );
+        assert_eq!(filed_on("The talks ended on March 12 (Friday) -- at last.", "1999-03-13"), None, "not a dateline");
+        assert_eq!(filed_on("Talks ended.", "1999-03-13"), None);
     }
 
     fn value(text: &str) -> Option<String> {
