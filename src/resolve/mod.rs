@@ -220,6 +220,17 @@ impl<'a> Discourse<'a, '_> {
         event_reference(self.tokens, last).or_else(|| event_reference(self.tokens, raw.end_token))
     }
 
+    /// Whether `next` is a possessive time phrase inside the named-event reference `raw` counts
+    /// from, and so dates that event before `raw` can count: "The day before [last Tuesday]'s
+    /// federal court hearing", "two days after [Friday]'s vote".
+    fn dates_the_event_counted_from(&self, raw: &RawMention, next: &RawMention) -> bool {
+        let reference = self.event_after(raw).or_else(|| event_reference(self.tokens, raw.end_token));
+        let Some((_, noun, noun_token)) = reference else { return false };
+        let possessive = self.tokens.tokens.get(next.end_token).is_some_and(|t| t.is_punct('\''))
+            && self.tokens.lower(next.end_token + 1) == "s";
+        possessive && next.end_token < noun_token && self.known.events.get(&noun).is_none()
+    }
+
     /// Takes in what `phrase` (the text of `raw`) resolved to: a placed phrase that moves the
     /// discourse becomes the last time mentioned, and a placed day may date a named event.
     fn remember(&mut self, raw: &RawMention, phrase: &'a str, outcome: &Outcome) {
@@ -875,37 +886,64 @@ impl<'a> DocumentResolver<'a> {
     /// Resolves `raw`, the tagger's mentions over `tokens` (a block of whole sentences, after
     /// the blocks resolved so far).
     pub fn resolve_block(&mut self, tokens: &Tokens<'a>, raw: &[RawMention]) {
+        let site = Site { doc_id: self.doc_id, offsets: self.offsets, sentences: self.sentences };
         let mut discourse = Discourse { mode: self.mode, tokens, known: &mut self.known };
-        let (sentences, offsets, doc_id) = (self.sentences, self.offsets, self.doc_id);
         self.mentions.reserve(raw.len());
-        for mention in raw {
-            let sentence = sentences.partition_point(|s| s.end <= mention.start).min(sentences.len().saturating_sub(1));
-            let tense = tense_of(mention, tokens, sentences.get(sentence));
-            let outcome = discourse.resolve(mention, &mention.sem, tense);
-            let phrase = &tokens.text[mention.start..mention.end];
-            discourse.remember(mention, phrase, &outcome);
-            let start = offsets.char_at(mention.start);
-            self.mentions.push(Mention {
-                id: mention_id(doc_id, start),
-                doc: doc_id.to_string(),
-                text: phrase.to_string(),
-                start,
-                end: offsets.char_at(mention.end),
-                timex_type: outcome.kind,
-                value: outcome.value,
-                modifier: mention.modifier.map(str::to_string),
-                interval: outcome.cal.map(|c| c.interval()),
-                granularity: outcome.cal.map(|c| c.granularity()),
-                rule: std::borrow::Cow::Borrowed(mention.rule),
-                explanation: [phrase, " → ", &outcome.why].concat(),
-                sentence,
-            });
+        let mut i = 0;
+        while i < raw.len() {
+            if let Some(next) = raw.get(i + 1).filter(|next| discourse.dates_the_event_counted_from(&raw[i], next)) {
+                // "The day before last Tuesday's hearing": the hearing's date comes first.
+                let dating = site.resolve_one(&mut discourse, next);
+                let counting = site.resolve_one(&mut discourse, &raw[i]);
+                self.mentions.extend([counting, dating]);
+                i += 2;
+            } else {
+                let mention = site.resolve_one(&mut discourse, &raw[i]);
+                self.mentions.push(mention);
+                i += 1;
+            }
         }
     }
 
     /// The mentions of every block, in text order, and whether the story's day zero placed any.
     pub fn finish(self) -> (Vec<Mention>, bool) {
         (self.mentions, self.known.used_anchor.get())
+    }
+}
+
+/// Where a document's mentions are: its id, offsets and sentences.
+#[derive(Clone, Copy)]
+struct Site<'a> {
+    doc_id: &'a str,
+    offsets: &'a CharOffsets,
+    sentences: &'a [SentenceSpan],
+}
+
+impl<'a> Site<'a> {
+    /// Resolves one raw mention in the discourse so far, and lets the discourse take it in.
+    fn resolve_one(self, discourse: &mut Discourse<'a, '_>, mention: &RawMention) -> Mention {
+        let (tokens, sentences, offsets, doc_id) = (discourse.tokens, self.sentences, self.offsets, self.doc_id);
+        let sentence = sentences.partition_point(|s| s.end <= mention.start).min(sentences.len().saturating_sub(1));
+        let tense = tense_of(mention, tokens, sentences.get(sentence));
+        let outcome = discourse.resolve(mention, &mention.sem, tense);
+        let phrase = &tokens.text[mention.start..mention.end];
+        discourse.remember(mention, phrase, &outcome);
+        let start = offsets.char_at(mention.start);
+        Mention {
+            id: mention_id(doc_id, start),
+            doc: doc_id.to_string(),
+            text: phrase.to_string(),
+            start,
+            end: offsets.char_at(mention.end),
+            timex_type: outcome.kind,
+            value: outcome.value,
+            modifier: mention.modifier.map(str::to_string),
+            interval: outcome.cal.map(|c| c.interval()),
+            granularity: outcome.cal.map(|c| c.granularity()),
+            rule: std::borrow::Cow::Borrowed(mention.rule),
+            explanation: [phrase, " → ", &outcome.why].concat(),
+            sentence,
+        }
     }
 }
 
