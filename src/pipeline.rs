@@ -100,7 +100,6 @@ fn extract_events_in_blocks(doc: &Document, doc_id: &str, settings: &Settings, b
     let blocks = blocks::of(&doc.text, &sentences, block_bytes);
     let resolver = resolve::DocumentResolver::new(doc_id, &offsets, &sentences, &mode);
     let (mentions, uses_anchor) = tag_and_resolve(doc, &blocks, resolver);
-    let mut events = events::extract(doc_id, &doc.text, &offsets, &sentences, &mentions);
     // A byline or dateline beside the file's own date: wire copy is often dated the day after
     // it was filed ("WASHINGTON, March 12 (Xinhua) --" in a story of 13 March).
     let published_day = doc.dct.as_deref().and_then(resolve::parse_dct).map(|dct| dct.date());
@@ -108,13 +107,12 @@ fn extract_events_in_blocks(doc: &Document, doc_id: &str, settings: &Settings, b
         (None, None, Some(day)) => byline::filed(&doc.text, day),
         _ => None,
     };
-    if let (Some(byline), None) = (doc.byline.as_ref().or(dateline.as_ref()), &settings.dct) {
-        // The byline's date says when the article appeared, not when something happened.
-        let (start, end) = (offsets.char_at(byline.start), offsets.char_at(byline.end));
-        let in_byline: Vec<&str> =
-            mentions.iter().filter(|m| m.start < end && start < m.end).map(|m| m.id.as_str()).collect();
-        events.retain(|e| !e.mentions.iter().any(|id| in_byline.contains(&id.as_str())));
-    }
+    // The byline's date says when the article appeared, not when something happened.
+    let byline_chars = match (doc.byline.as_ref().or(dateline.as_ref()), &settings.dct) {
+        (Some(byline), None) => Some(offsets.char_at(byline.start)..offsets.char_at(byline.end)),
+        _ => None,
+    };
+    let mut events = events::extract(doc_id, &doc.text, &offsets, &sentences, &mentions, byline_chars);
     // Ages, counts and anniversaries speak from the publication date, else from day zero.
     let (reference, published) = match &mode {
         ReferenceMode::DocumentDate { dct, .. } => {

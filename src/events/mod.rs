@@ -16,22 +16,26 @@ use label::label_for;
 use std::sync::Arc;
 
 /// Builds the events of one document from its resolved mentions (sorted by sentence, then time).
+/// The mentions inside `byline` (code points: a byline or dateline, which says when the article
+/// appeared, not when something happened) date no event.
 pub fn extract(
     doc_id: &str,
     text: &str,
     offsets: &CharOffsets,
     sentences: &[SentenceSpan],
     mentions: &[Mention],
+    byline: Option<std::ops::Range<usize>>,
 ) -> Vec<Event> {
+    let dates = |m: &&Mention| byline.as_ref().is_none_or(|b| m.end <= b.start || b.end <= m.start);
     // One event per group of overlapping mentions: counting them first lets the vector be made
     // at its final size, without the slack of a growing one (a third of the events' memory on
     // dense text).
     let sentence_runs = || mentions.chunk_by(|a, b| a.sentence == b.sentence);
-    let count = sentence_runs().map(|run| overlapping_groups(run.iter()).len()).sum();
+    let count = sentence_runs().map(|run| overlapping_groups(run.iter().filter(dates)).len()).sum();
     let mut events = Vec::with_capacity(count);
     for same_sentence in sentence_runs() {
         let Some(span) = same_sentence.first().and_then(|m| sentences.get(m.sentence)) else { continue };
-        let groups = overlapping_groups(same_sentence.iter());
+        let groups = overlapping_groups(same_sentence.iter().filter(dates));
         if groups.is_empty() {
             continue;
         }
@@ -49,8 +53,10 @@ pub fn extract(
             let Some(interval) = finest.interval else { continue };
             let Some(granularity) = finest.granularity else { continue };
             let describes = |m: &&Mention| {
+                let (start, end) = (offsets.byte_at(m.start), offsets.byte_at(m.end));
                 m.granularity.is_some_and(|g| g >= Granularity::Month)
-                    && prenominal::describes_a_thing(text, offsets.byte_at(m.start), offsets.byte_at(m.end))
+                    && (prenominal::describes_a_thing(text, start, end)
+                        || prenominal::dates_a_compared_figure(text, start))
             };
             if group.iter().all(describes) {
                 continue;

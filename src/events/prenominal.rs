@@ -53,24 +53,27 @@ const DESCRIBED_NOUNS: &[&str] = &[
     "prices",
 ];
 
-/// Nouns of happenings and of what a period yields, beyond the event nouns the resolver
+/// What a period yields, measured over it: a period phrase before one of them ("a
+/// third-quarter net loss", "its 1988 earnings") says which figure it is; the happening the
+/// sentence tells is the report of it, not the period.
+const MEASURE_NOUNS: &[&str] = &[
+    "loss", "losses", "profit", "profits", "earnings", "income", "results", "sales", "revenue", "revenues", "deficit",
+    "surplus", "output",
+];
+
+/// Nouns of happenings, beyond the event nouns the resolver knows, beyond the event nouns the resolver
 /// knows: a phrase before one of them dates it ("the third-quarter loss", "the 2000 Olympics").
 const HAPPENING_NOUNS: &[&str] = &[
-    "loss",
-    "losses",
-    "profit",
-    "profits",
-    "earnings",
-    "income",
-    "results",
-    "sales",
-    "revenue",
     "growth",
     "slump",
     "decline",
     "rise",
     "fall",
     "drop",
+    "plunge",
+    "surge",
+    "jump",
+    "slide",
     "gain",
     "gains",
     "trip",
@@ -121,11 +124,77 @@ pub fn describes_a_thing(text: &str, start: usize, end: usize) -> bool {
         && (super::context::DETERMINERS.iter().chain(MORE_DETERMINERS).any(|d| d.eq_ignore_ascii_case(previous))
             || previous.ends_with("'s")
             || previous.ends_with("\u{2019}s"));
-    if !introduced || !after.starts_with(' ') {
+    if !after.starts_with(' ') {
         return false;
     }
     let words = noun_phrase(&after[1..]);
-    words.iter().any(|w| DESCRIBED_NOUNS.contains(&w.as_str())) && !words.iter().any(|w| names_a_happening(w))
+    if words.iter().any(|w| names_a_happening(w)) {
+        return false;
+    }
+    let described = introduced && words.iter().any(|w| DESCRIBED_NOUNS.contains(&w.as_str()));
+    // A hyphenated period ("third-quarter", "first-half") is always a modifier.
+    let period_compound = text[start..end].contains('-') || introduced;
+    described || period_compound && words.iter().any(|w| MEASURE_NOUNS.contains(&w.as_str()))
+}
+
+/// Words that set a figure against another: "net income of $5.3 million, versus $4.1 million a
+/// year earlier", "a loss of $6.2 million compared with $1.2 million in 1988".
+const COMPARISON_MARKERS: &[&str] = &["versus", "vs", "compared", "against", "from"];
+
+/// How many words back from a time phrase its comparison marker may be.
+const COMPARISON_REACH: usize = 12;
+
+/// Whether the time phrase at bytes `start..end` of `text` says which period a figure it is
+/// compared with belongs to: a comparison marker before it in its clause, and a number between
+/// them ("compared with C$18.1 million, or 21 cents a share, a year earlier"). It dates the
+/// figure, not what the sentence tells.
+pub fn dates_a_compared_figure(text: &str, start: usize) -> bool {
+    let Some(before) = text.get(..start) else { return false };
+    // The clause: after the last stop that ends one (not the point of "$4.1").
+    let clause_start = before
+        .char_indices()
+        .rev()
+        .find(|&(i, c)| {
+            c == '\n' || matches!(c, ';' | ':' | '.' | '!' | '?') && before[i + 1..].starts_with(char::is_whitespace)
+        })
+        .map_or(0, |(i, _)| i + 1);
+    let clause = &before[clause_start..];
+    let mut figure_seen = false;
+    let mut word_after = "";
+    for raw in clause.split_whitespace().rev().take(COMPARISON_REACH) {
+        figure_seen |= is_amount(raw, word_after);
+        word_after = raw;
+        let word = raw.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
+        if word == "to" {
+            // "from 35 percent several years ago to 51 percent [this year]": where a change
+            // ended dates the change.
+            return false;
+        }
+        if COMPARISON_MARKERS.contains(&word.as_str()) {
+            return figure_seen;
+        }
+    }
+    false
+}
+
+/// Words that make the number before them an amount ("17 million", "12 percent").
+const AMOUNT_WORDS: &[&str] = &[
+    "million", "billion", "trillion", "percent", "per", "cents", "dollars", "pounds", "euros", "yen", "francs",
+    "points", "tons", "tonnes", "barrels",
+];
+
+/// A word that gives an amount, with `next` the word after it: a number with a currency or
+/// percent sign, a decimal point or a thousands comma ("$4.1", "100,000", "12%"), or one
+/// before an amount word ("17 million"). Counts ("another 11"), ranks ("(215)") and years
+/// ("1968", "1994-1997") are not amounts.
+fn is_amount(raw: &str, next: &str) -> bool {
+    let core = raw.trim_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '$' | '#' | '%'));
+    if !core.chars().any(|c| c.is_ascii_digit()) || core.contains('-') || raw.starts_with('(') {
+        return false;
+    }
+    let marked = core.contains(['$', '#', '%', '.', ',']);
+    let next = next.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
+    marked || AMOUNT_WORDS.contains(&next.as_str())
 }
 
 /// The words, lower case, of the noun phrase `text` starts with: up to its first verb,
@@ -173,6 +242,24 @@ mod tests {
         assert!(check("Arakawa, the [2004] world champion, has to wait."));
         assert!(check("Net was below the [1987] level."));
         assert!(check("A state based on the [1967] borders."));
+        assert!(check("Savin reported a [third-quarter] net loss of $35 million."));
+        assert!(check("Kellogg reported lower [third-quarter] earnings."));
+        assert!(check("Its [1988] earnings fell."));
+    }
+
+    #[test]
+    fn a_phrase_after_a_compared_figure_dates_that_figure() {
+        let compared = |marked: &str| dates_a_compared_figure(&marked.replace('[', ""), marked.find('[').unwrap());
+        assert!(compared("Net was $5.3 million, versus $4.1 million [a year earlier]."));
+        assert!(compared("A loss of $5.1 million compared with a loss of $6.2 million, or 12 cents, [a year ago]."));
+        assert!(compared("Profit fell to $58.6 million from $186.4 million [a year ago], when demand peaked."));
+        assert!(!compared("Profit fell from a record [last year]."), "no figure compared");
+        assert!(!compared("Sales rose 5%. [A year earlier] they fell."), "another clause");
+        assert!(!compared("It earned $2.4 million [a year earlier]."), "nothing compared");
+        assert!(!compared("Support rose from 35 percent in 1990 to 51 percent [this year]."), "where a change ended");
+        assert!(!compared("He lived in London from 1968, when the Soviets came, until [1989]."), "a year is no figure");
+        assert!(!compared("Charges against another 11 were filed in [March 2004]."), "a count is no amount");
+        assert!(compared("It hopes to make 35 million francs, against 17 million francs [last year]."));
     }
 
     #[test]
@@ -190,7 +277,6 @@ mod tests {
         assert!(!check("The ultimate goal: the [2008] Olympic Games.\n\nFans cheered."));
         assert!(!check("Portugal finished second at the [2006] World Cup in Germany."));
         assert!(!check("He is charged in the [1996] Olympic bombing that killed one person."));
-        assert!(!check("Savin reported a [third-quarter] net loss of $35 million."));
         assert!(!check("Amir serves a life sentence for the [November 1995] assassination of Rabin."));
     }
 }
