@@ -123,6 +123,8 @@ const MODALS: &[&str] = &[
     "nobody",
     "none",
     "didn't",
+    "isn't",
+    "aren't",
     "wasn't",
     "weren't",
     "hadn't",
@@ -443,7 +445,7 @@ pub fn place(ctx: &Context) -> Vec<Event> {
         let placed = reports_a_happening(sentence)
             .then(|| {
                 by_relation(&happenings, &phrases, sentence, start_char)
-                    .or_else(|| by_paragraph(reference.as_ref(), index))
+                    .or_else(|| by_paragraph(reference.as_ref().filter(|r| told_by_then(ctx, r)), index))
                     .or_else(|| as_lede(ctx, index, dated_so_far))
             })
             .flatten();
@@ -544,6 +546,13 @@ fn by_relation(
 }
 
 /// The time the paragraph's narrative is at (`Reference`), when an earlier sentence set one.
+/// Whether the paragraph's time `reference` is on or before the publication date: a
+/// happening told in the past has happened by then, so a deadline or a plan ahead ("must be
+/// returned by Jan. 14") places none.
+fn told_by_then(ctx: &Context, reference: &Reference) -> bool {
+    ctx.published.is_none_or(|report| reference.start.date() <= report.published)
+}
+
 fn by_paragraph(reference: Option<&Reference>, index: usize) -> Option<Placed> {
     let reference = reference?;
     let previous = reference.sentence + 1 == index;
@@ -630,12 +639,11 @@ fn as_statement(ctx: &Context) -> Option<Placed> {
 /// She also said ..."): the same occasion, so the same day.
 fn continuing(ctx: &Context, reference: Option<&Reference>, index: usize) -> Option<Placed> {
     let reference = reference.filter(|r| r.phrased && index <= r.sentence + CONTINUED_STATEMENT_REACH)?;
-    let not_ahead = ctx.published.is_none_or(|report| reference.start.date() <= report.published);
     let dated_statement = || {
         let span = ctx.sentences.get(reference.sentence);
         span.and_then(|s| ctx.text.get(s.start..s.end)).is_some_and(is_statement)
     };
-    (not_ahead && reference.granularity <= Granularity::Day && dated_statement()).then(|| Placed {
+    (told_by_then(ctx, reference) && reference.granularity <= Granularity::Day && dated_statement()).then(|| Placed {
         start: reference.start,
         end: reference.end,
         granularity: reference.granularity,
