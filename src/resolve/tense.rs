@@ -103,6 +103,9 @@ const FUTURE_BEFORE_TO: &[&str] = &[
     "intends",
     "intended",
     "hopes",
+    // "is to resume trading Tuesday": an arrangement still ahead.
+    "is",
+    "are",
 ];
 /// Of `FUTURE_BEFORE_TO`, the past forms of planning: after a time phrase they are the
 /// planning that phrase dates.
@@ -288,12 +291,36 @@ pub fn tense_near(tokens: &Tokens, first: usize, end: usize, from: usize, to: us
         Some(Cue::As) if as_soon_as() => Tense::Future,
         // "by February", "until Tuesday", "through January" look ahead unless a past verb says
         // otherwise: "is not due until October" said in March is this October, not last.
+        // A present perfect before it counts up to now: "has fallen 2% this year through Oct.
+        // 19" is this October.
+        Some(Cue::Until) if perfect_before(tokens, first, from) => Tense::Past,
         Some(Cue::Until) => match clause_tense(tokens, first, end, from, to) {
             Tense::Past => Tense::Past,
             _ => Tense::Future,
         },
         _ => clause_tense(tokens, first, end, from, to),
     }
+}
+
+/// How far back from a time phrase its clause's present perfect is looked for.
+const PERFECT_REACH: usize = 12;
+
+/// Whether "has"/"have" and a past participle ("has fallen", "have not risen") come before
+/// token `first` within `PERFECT_REACH` tokens of its clause (from token `from`), with no
+/// modal before them or between them and the phrase ("will have risen", "have risen and
+/// will stay high through June" are ahead).
+fn perfect_before(tokens: &Tokens, first: usize, from: usize) -> bool {
+    let start = first.saturating_sub(PERFECT_REACH).max(from);
+    let modal_at = |i: usize| roles(tokens.tokens[i].text(tokens.text)).modal;
+    (start..first).rev().take_while(|&i| !modal_at(i)).any(|i| {
+        let have = tokens.is(i, "has") || tokens.is(i, "have");
+        let modal_before = i > 0 && modal_at(i - 1);
+        let participle = (i + 1..(i + 3).min(first)).any(|j| {
+            let word = tokens.tokens[j].text(tokens.text);
+            past_by_suffix(word) || PAST_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)) || word.ends_with("en")
+        });
+        have && !modal_before && participle
+    })
 }
 
 /// What the word right before a date says about it.
@@ -433,6 +460,20 @@ mod tests {
         assert_eq!(tense_of("He would fly to the United States Friday.", "Friday"), Tense::Future);
         assert_eq!(tense_of("Trading may resume as soon as Friday.", "Friday"), Tense::Future);
         assert_eq!(tense_of("The fund had fallen by March.", "March"), Tense::Past);
+        // Regression (TBAQ wsj_0768): a present perfect counts up to now, and "says" after a
+        // comma is another clause.
+        assert_eq!(
+            tense_of("The fund has fallen 2.08% this year through Oct. 19, Lipper says.", "Oct. 19"),
+            Tense::Past
+        );
+        assert_eq!(tense_of("Prices have risen since May and will stay high through June.", "June"), Tense::Future);
+        assert_eq!(tense_of("By then it will have risen through June.", "June"), Tense::Future);
+        // Regression (TBAQ wsj_0810): "is to resume" is an arrangement still ahead.
+        assert_eq!(
+            tense_of("It is traded in London and is to resume trading in Paris Tuesday.", "Tuesday"),
+            Tense::Future
+        );
+        assert_eq!(tense_of("The store is open Tuesday.", "Tuesday"), Tense::Present);
         assert_eq!(tense_of("The offer had been due to expire Friday.", "Friday"), Tense::Past);
         // Regression (TBAQ APW19980930.0425): what was planned is still ahead.
         assert_eq!(tense_of("The team planned to leave Nairobi on Thursday.", "Thursday"), Tense::Future);
