@@ -157,6 +157,8 @@ struct Known<'a> {
     reference: String,
     /// The last time the text placed on the calendar, and the phrase that did.
     last: Option<(Cal, &'a str)>,
+    /// Where (byte offset) the phrase that set `last` ends.
+    last_end: usize,
     events: EventDates,
     /// Whether a phrase was placed from the story's day zero (always so without a publication
     /// date): a document that never is extracts the same under any day zero.
@@ -231,12 +233,22 @@ impl<'a> Discourse<'a, '_> {
         possessive && next.end_token < noun_token && self.known.events.get(&noun).is_none()
     }
 
+    /// The day `raw` stands in apposition to: the last time mentioned, when it is a day and only
+    /// a comma separates it from `raw` ("Nov. 3, the day before ...").
+    fn restated_day(&self, raw: &RawMention) -> Option<(Cal, &'a str)> {
+        let (cal, phrase) = self.known.last?;
+        let between = self.tokens.text.get(self.known.last_end..raw.start)?;
+        let apposition = between.trim() == ",";
+        (apposition && matches!(cal, Cal::Day(_))).then_some((cal, phrase))
+    }
+
     /// Takes in what `phrase` (the text of `raw`) resolved to: a placed phrase that moves the
     /// discourse becomes the last time mentioned, and a placed day may date a named event.
     fn remember(&mut self, raw: &RawMention, phrase: &'a str, outcome: &Outcome) {
         let Some(cal) = outcome.cal else { return };
         if moves_discourse(&raw.sem) && outcome.kind != TimexType::Duration {
             self.known.last = Some((cal, phrase));
+            self.known.last_end = raw.end;
         }
         if let Some(day) = cal.day() {
             self.known.events.learn(self.tokens, raw.first_token, raw.end_token, day, phrase);
@@ -420,6 +432,15 @@ impl<'a> Discourse<'a, '_> {
                 }
             },
             Sem::Relative { amount, unit, direction } => {
+                // "He was last seen Nov. 3, the day before authorities issued a warrant": a
+                // phrase in apposition to a date restates it.
+                if let (Amount::Exact(_), Some((cal, phrase))) = (amount, self.restated_day(raw)) {
+                    return Outcome::at(
+                        cal,
+                        TimexType::Date,
+                        format!("the same day as \"{phrase}\", which it restates"),
+                    );
+                }
                 let base = match self.event_after(raw) {
                     Some(reference) => self.named_event_base(&reference),
                     None => self.discourse_base(),
@@ -877,6 +898,7 @@ impl<'a> DocumentResolver<'a> {
         let known = Known {
             reference: mode.describe(),
             last: None,
+            last_end: 0,
             events: EventDates::default(),
             used_anchor: std::cell::Cell::new(matches!(mode, ReferenceMode::Story { .. })),
         };
