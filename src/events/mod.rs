@@ -6,6 +6,7 @@
 pub mod context;
 mod label;
 mod prenominal;
+mod ranges;
 mod repair;
 
 use crate::text::offsets::CharOffsets;
@@ -39,6 +40,7 @@ pub fn extract(
         if groups.is_empty() {
             continue;
         }
+        let groups = ranges::join(text, |c| offsets.byte_at(c), groups);
         let mut spans: Vec<(usize, usize, bool)> = same_sentence
             .iter()
             .map(|m| {
@@ -48,9 +50,9 @@ pub fn extract(
             .collect();
         spans.sort_unstable();
         let sentence_text: Arc<str> = Arc::from(&text[span.start..span.end]);
-        for group in groups {
-            let Some(finest) = group.iter().copied().min_by_key(|m| (m.granularity, m.start)) else { continue };
-            let Some(interval) = finest.interval else { continue };
+        for ranges::Joined { mentions: group, span: range } in groups {
+            let Some(finest) = ranges::finest(&group) else { continue };
+            let Some(interval) = range.or(finest.interval) else { continue };
             let Some(granularity) = finest.granularity else { continue };
             let describes = |m: &&Mention| {
                 let (start, end) = (offsets.byte_at(m.start), offsets.byte_at(m.end));
