@@ -159,22 +159,54 @@ pub fn dates_a_compared_figure(text: &str, start: usize) -> bool {
         })
         .map_or(0, |(i, _)| i + 1);
     let clause = &before[clause_start..];
+    // Nearest first, each with the word after it.
+    let words: Vec<&str> = clause.split_whitespace().rev().take(COMPARISON_REACH + CHANGE_REACH).collect();
+    let after = |k: usize| if k == 0 { "" } else { words[k - 1] };
     let mut figure_seen = false;
-    let mut word_after = "";
-    for raw in clause.split_whitespace().rev().take(COMPARISON_REACH) {
-        figure_seen |= is_amount(raw, word_after);
-        word_after = raw;
+    for (k, raw) in words.iter().enumerate().take(COMPARISON_REACH) {
+        figure_seen |= is_amount(raw, after(k));
         let word = raw.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
         if word == "to" {
             // "from 35 percent several years ago to 51 percent [this year]": where a change
             // ended dates the change.
             return false;
         }
-        if COMPARISON_MARKERS.contains(&word.as_str()) {
-            return figure_seen;
+        let comparison = COMPARISON_MARKERS.contains(&word.as_str());
+        if !comparison && !CHANGE_MARKERS.contains(&word.as_str()) {
+            continue;
+        }
+        if figure_seen && comparison {
+            return true;
+        }
+        // "up 27.3 percent from the same period of [2005]": a change's amount right before
+        // the marker, a share unless it is "than" ("$27 million from the sale", "a 3.95 ERA
+        // over the past three years" are no change).
+        let any_amount = word == "than";
+        let change_before = (k + 1..words.len().min(k + 1 + CHANGE_REACH)).any(|j| {
+            if any_amount {
+                is_amount(words[j], after(j))
+            } else {
+                is_share(words[j], after(j))
+            }
+        });
+        if change_before || comparison {
+            return change_before;
         }
     }
     false
+}
+
+/// Words after a change's amount that introduce what it is measured against: "up 22.4 percent
+/// over the same period of last year", "750,000 more than last year".
+const CHANGE_MARKERS: &[&str] = &["over", "than"];
+
+/// How many words before its marker a change's amount may be ("up 27.3 percent from").
+const CHANGE_REACH: usize = 3;
+
+/// A percentage: "8.4%", "26.8 percent", "23 per cent".
+fn is_share(raw: &str, next: &str) -> bool {
+    let next = next.trim_matches(|c: char| !c.is_alphanumeric()).to_ascii_lowercase();
+    is_amount(raw, &next) && (raw.contains('%') || next == "percent" || next == "per")
 }
 
 /// Words that make the number before them an amount ("17 million", "12 percent").
@@ -260,6 +292,15 @@ mod tests {
         assert!(!compared("He lived in London from 1968, when the Soviets came, until [1989]."), "a year is no figure");
         assert!(!compared("Charges against another 11 were filed in [March 2004]."), "a count is no amount");
         assert!(compared("It hopes to make 35 million francs, against 17 million francs [last year]."));
+        assert!(compared("Investment rose, up 27.3 percent from the same period of [2005]."));
+        assert!(compared("The surplus was down 26.8 percent from [a year earlier] at 818 billion yen."));
+        assert!(compared("Trade grew 22.4 percent over the same period of [last year]."));
+        assert!(!compared("He moved from London in [2003]."), "no amount changed");
+        assert!(!compared("Gains included $27 million from the sale of a unit in [August]."), "a source, no change");
+        assert!(!compared("He had a 3.95 ERA over the past three years, winning in [2004]."), "no share");
+        assert!(compared("This is 7,000 less than in the same period of [2004]."));
+        assert!(compared("Visitors jumped from fewer than 100,000 in [1980] to 300,000."), "'than' is no marker here");
+        assert!(!compared("Shares rose over [the weekend]."), "no amount changed");
     }
 
     #[test]
