@@ -1,6 +1,7 @@
 //! Runs `src/events/label.corpus` (issue #10 §3): each sentence goes through the real pipeline,
 //! and the event its bracketed time phrase dates must get the expected label (or must not get
-//! the forbidden one, on "!" lines). Every label is also checked for shape: not empty, at least
+//! the forbidden one, on "!" lines); a line with no bracketed phrase names the label of the
+//! event context placement gives its sentence (a statement, under `@dct`). Every label is also checked for shape: not empty, at least
 //! two words, not opening with a preposition or a fragment word.
 
 use chrono::NaiveDate;
@@ -47,7 +48,16 @@ fn every_label_corpus_line_passes() {
             None => (false, line),
         };
         let (marked, want) = line.split_once('\t').unwrap_or_else(|| panic!("line {line_no}: no label after a tab"));
-        let (open, close) = (marked.find('[').unwrap(), marked.find(']').unwrap());
+        let Some((open, close)) = marked.find('[').zip(marked.find(']')) else {
+            // No time phrase: the event context placement gives the sentence (a statement).
+            let doc = Document::plain_text(format!("label.corpus:{line_no}"), format!("Corpus\n\n{marked}\n"));
+            let result = extract_document(&doc, "d1", &settings);
+            match result.events.iter().find(|e| e.sentence.text.trim() == marked.trim()) {
+                Some(event) => check(line_no, &event.label, want, negative, &mut problems),
+                None => problems.push(format!("line {line_no}: the sentence gets no event")),
+            }
+            continue;
+        };
         let text = marked.replace(['[', ']'], "");
         let phrase_start = text[..open].chars().count();
         let doc = Document::plain_text(format!("label.corpus:{line_no}"), text.clone());
@@ -65,15 +75,20 @@ fn every_label_corpus_line_passes() {
             problems.push(format!("line {line_no}: {:?} dates no event", mention.text));
             continue;
         };
-        let got = event.label.as_str();
-        if let Some(shape) = shape_problem(got) {
-            problems.push(format!("line {line_no}: {shape}"));
-        }
-        if negative == (got == want) {
-            let expected = if negative { format!("anything but {want:?}") } else { format!("{want:?}") };
-            problems.push(format!("line {line_no}: label {got:?}, expected {expected}"));
-        }
+        check(line_no, &event.label, want, negative, &mut problems);
     }
     assert!(count >= 20, "only {count} corpus lines");
     assert!(problems.is_empty(), "{} of {count} label lines fail:\n{}", problems.len(), problems.join("\n"));
+}
+
+/// Checks the label `got` of corpus line `line_no` for its shape and against `want` (which it
+/// must not be on a `negative` line).
+fn check(line_no: usize, got: &str, want: &str, negative: bool, problems: &mut Vec<String>) {
+    if let Some(shape) = shape_problem(got) {
+        problems.push(format!("line {line_no}: {shape}"));
+    }
+    if negative == (got == want) {
+        let expected = if negative { format!("anything but {want:?}") } else { format!("{want:?}") };
+        problems.push(format!("line {line_no}: label {got:?}, expected {expected}"));
+    }
 }

@@ -83,6 +83,10 @@ const WORD_FLAGS: &[(&str, u16)] = {
 };
 pub(super) const MAX_LABEL_WORDS: usize = 14;
 
+/// Words a label never ends with: what they open was cut off ("announced the formation of a").
+const DANGLING: &[&str] =
+    &["a", "an", "the", "and", "or", "with", "its", "their", "his", "her", "is", "are", "was", "were"];
+
 fn flag_table() -> &'static WordTable<u16> {
     static TABLE: OnceLock<WordTable<u16>> = OnceLock::new();
     TABLE.get_or_init(|| WordTable::new(WORD_FLAGS))
@@ -318,7 +322,7 @@ pub(super) fn tidy(ws: &[Word]) -> String {
     let ws: Vec<Word> = outside_asides(ws).copied().collect();
     let first = ws.iter().position(|w| !w.has(flag::PUNCT | flag::LEADING_NOISE)).unwrap_or(ws.len());
     let mut ws = &ws[first..];
-    while ws.last().is_some_and(|w| w.has(flag::PUNCT | flag::PREPOSITION)) {
+    while ws.last().is_some_and(|w| w.has(flag::PUNCT | flag::PREPOSITION) || repair::is(w, DANGLING)) {
         ws = &ws[..ws.len() - 1];
     }
     // Words, not punctuation, count towards the limit: commas cut labels short.
@@ -534,12 +538,42 @@ fn speaker_first(sentence: &repair::Sentence, written_lower: &dyn Fn(&str) -> bo
     let clause = sentence.clause_of(verb);
     let words = &ws[sentence.starts[clause]..sentence.clause_end(clause)];
     let mut label = words.to_vec();
-    with_what_was_reported(&mut label, sentence, sentence.starts[clause]);
-    if label.len() == words.len() {
+    if ws.get(verb + 1).is_some_and(|w| w.has(flag::THAT)) {
+        // "Speaking at a school, Olmert said that ...": what follows "that" was said.
+        with_report_completed(&mut label, sentence);
+    } else if let Some(speaker) = speaker_before_colon(sentence, verb) {
+        // "ICI's chairman, Sir Ronald Hampel, said: ...": the speaker, then what follows.
+        label = speaker;
         with_what_follows(&mut label, sentence, verb);
+    } else {
+        with_what_was_reported(&mut label, sentence, sentence.starts[clause]);
+        if label.len() == words.len() {
+            with_what_follows(&mut label, sentence, verb);
+        }
     }
     (label.len() > words.len() && repair::reads_as_entry(&label))
         .then(|| with_reported_opening_lowered(tidy(&label), written_lower))
+}
+
+/// Most words a speaker named before "said:" may take ("ICI's chairman, Sir Ronald Hampel").
+const MAX_SPEAKER_WORDS: usize = 8;
+
+/// The speaker and the verb of a report that opens its sentence and ends in a colon ("ICI's
+/// chairman, Sir Ronald Hampel, said: ..."), without the commas around an apposition; `None`
+/// for any other shape.
+fn speaker_before_colon<'t>(sentence: &repair::Sentence<'_, 't>, verb: usize) -> Option<Vec<Word<'t>>> {
+    let ws = sentence.ws;
+    if !ws.get(verb + 1).is_some_and(|w| w.text == ":") {
+        return None;
+    }
+    let mut speaker: Vec<Word<'t>> = ws[..verb].iter().filter(|w| !w.has(flag::PUNCT)).copied().collect();
+    let named = speaker.first().is_some_and(|w| w.text.starts_with(char::is_uppercase))
+        && (1..=MAX_SPEAKER_WORDS).contains(&speaker.len())
+        && !speaker.iter().any(|w| w.has(flag::REPORTING) || sentence.in_time_phrase(w));
+    named.then(|| {
+        speaker.push(ws[verb]);
+        speaker
+    })
 }
 
 /// Words that open a sentence with a capital only because they open it: after "X said" they
@@ -691,7 +725,15 @@ fn with_what_was_reported<'t>(label: &mut Vec<Word<'t>>, sentence: &repair::Sent
     if !bare || clause_start == 0 {
         return;
     }
-    let content = repair::reported_content(sentence, clause_start);
+    let mut content = repair::reported_content(sentence, clause_start);
+    // "He said the rebels were willing ..., Obanj said": the named speaker said it once.
+    let restated = content.len() > 2
+        && SUBJECT_PRONOUNS.iter().any(|p| content[0].text.eq_ignore_ascii_case(p))
+        && content[1].has(flag::REPORTING);
+    if restated {
+        let that = usize::from(content.get(2).is_some_and(|w| w.has(flag::THAT)));
+        content.drain(..2 + that);
+    }
     if content.len() < 3 {
         return;
     }

@@ -263,9 +263,14 @@ pub(super) fn reported_content<'t>(sentence: &Sentence<'_, 't>, clause_start: us
     what_was_said(&sentence.ws[..clause_start], sentence)
 }
 
-/// `words` as what was said: without quotation marks, time phrases, or punctuation at either end.
+/// `words` as what was said: without quotation marks, time phrases, punctuation at either end,
+/// or a conjunction opening it.
 pub(super) fn what_was_said<'t>(words: &[Word<'t>], sentence: &Sentence<'_, 't>) -> Vec<Word<'t>> {
-    let first = words.iter().position(|w| !w.has(flag::PUNCT)).unwrap_or(words.len());
+    let mut first = words.iter().position(|w| !w.has(flag::PUNCT)).unwrap_or(words.len());
+    // "And the dam was being rebuilt, he said": the link to the sentence before is not said.
+    if words.get(first).is_some_and(|w| is(w, &["and", "but", "so"])) && first + 1 < words.len() {
+        first += 1;
+    }
     let unquoted: Vec<Word<'t>> = words[first..].iter().filter_map(without_quote_marks).collect();
     let mut content = without_times(&unquoted, sentence);
     while content.last().is_some_and(|w| w.has(flag::PUNCT)) {
@@ -485,7 +490,10 @@ pub(super) fn reads_as_entry(label: &[Word]) -> bool {
     let label = label.as_slice();
     let Some(first) = opening(label) else { return false };
     let words = label.iter().filter(|w| !w.has(flag::PUNCT)).count();
+    // "no later than": a comparison with what it compares cut off.
+    let cut_comparison = label.iter().rev().find(|w| !w.has(flag::PUNCT)).is_some_and(|w| is(w, &["than"]));
     words >= 2
+        && !cut_comparison
         && !first.has(flag::PREPOSITION | flag::SIGNAL)
         && !first.text.starts_with(['-', '\u{2013}'])
         && !is(first, FRAGMENT_OPENERS)
