@@ -563,7 +563,7 @@ const MAX_SPEAKER_WORDS: usize = 8;
 /// for any other shape.
 fn speaker_before_colon<'t>(sentence: &repair::Sentence<'_, 't>, verb: usize) -> Option<Vec<Word<'t>>> {
     let ws = sentence.ws;
-    if !ws.get(verb + 1).is_some_and(|w| w.text == ":") {
+    if ws.get(verb + 1).is_none_or(|w| w.text != ":") {
         return None;
     }
     let mut speaker: Vec<Word<'t>> = ws[..verb].iter().filter(|w| !w.has(flag::PUNCT)).copied().collect();
