@@ -804,7 +804,10 @@ fn with_subject<'t>(label: &mut Vec<Word<'t>>, sentence: &repair::Sentence<'_, '
     let Some(opening) = repair::opening(label).copied() else { return };
     // "Boeing announced that it had begun the project": the pronoun is the reporter.
     if ["it", "they"].iter().any(|p| opening.text.eq_ignore_ascii_case(p)) {
-        let subject = repair::reporting_subject(sentence, opening.start);
+        let mut subject = repair::reporting_subject(sentence, opening.start);
+        if subject.is_empty() {
+            subject = repair::previous_clause_subject(sentence, &opening);
+        }
         if !subject.is_empty() {
             let mut with = subject;
             with.extend(label.iter().skip_while(|w| w.start <= opening.start));

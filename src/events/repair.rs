@@ -245,13 +245,43 @@ pub(super) fn is_aside(sentence: &Sentence, at: usize) -> bool {
 pub(super) fn reporting_subject<'t>(sentence: &Sentence<'_, 't>, at: usize) -> Vec<Word<'t>> {
     let ws = sentence.ws;
     let Some(verb) = ws.iter().position(|w| w.has(flag::REPORTING)) else { return Vec::new() };
-    let before_clause = ws.get(verb + 1).is_some_and(|w| w.has(flag::THAT)) && ws[verb + 1].start < at;
+    // The clause must open right after "that": in "residents said that the plane was cruising
+    // when it hit treetops", "it" is the plane.
+    // Time phrases ("said on Tuesday that on Friday it ...") and commas do not count.
+    let mut after_verb =
+        ws.iter().skip(verb + 1).filter(|w| !w.has(flag::PUNCT | flag::PREPOSITION) && !sentence.in_time_phrase(w));
+    let before_clause =
+        after_verb.next().is_some_and(|w| w.has(flag::THAT)) && after_verb.next().is_some_and(|w| w.start == at);
     let subject = &ws[..verb];
     let named = subject.first().is_some_and(|w| w.text.starts_with(char::is_uppercase))
         && (1..=5).contains(&subject.len())
         && !subject.iter().any(|w| w.has(flag::PUNCT | flag::CLAUSE) || sentence.in_time_phrase(w));
     if before_clause && named {
         subject.to_vec()
+    } else {
+        Vec::new()
+    }
+}
+
+/// Most words the noun phrase a pronoun stands for may take ("the two-seater plane").
+const MAX_ANTECEDENT_WORDS: usize = 5;
+
+/// What "it" or "they" opening a clause stands for: the subject of the clause right before it,
+/// a noun phrase opened by a determiner that agrees in number ("the plane was cruising when
+/// [it] hit treetops" → "the plane"). Empty when there is no such subject.
+pub(super) fn previous_clause_subject<'t>(sentence: &Sentence<'_, 't>, pronoun: &Word<'t>) -> Vec<Word<'t>> {
+    let Some(at) = sentence.ws.iter().position(|w| w.start == pronoun.start) else { return Vec::new() };
+    let Some(previous) = sentence.clause_of(at).checked_sub(1) else { return Vec::new() };
+    let words = sentence.clause_words(previous);
+    let words = &words[words.iter().position(|w| !w.has(flag::THAT | flag::CLAUSE)).unwrap_or(words.len())..];
+    let subject: Vec<Word<'t>> = words.iter().take_while(|w| !is_verb(w) && !w.has(flag::PUNCT)).copied().collect();
+    let leads_to_verb = words.get(subject.len()).is_some_and(is_verb);
+    let Some(head) = subject.last() else { return Vec::new() };
+    let plural = head.text.ends_with('s') && !head.text.ends_with("ss");
+    let agrees = if pronoun.text.eq_ignore_ascii_case("it") { !plural } else { plural };
+    let determined = subject.first().is_some_and(|w| is(w, DETERMINERS));
+    if leads_to_verb && agrees && determined && subject.len() <= MAX_ANTECEDENT_WORDS {
+        subject
     } else {
         Vec::new()
     }
