@@ -1,6 +1,8 @@
 //! Issue #10 §2, regression: a sentence with a range of time ("from 1980 to 1988", "in July and
 //! August") or a time restated in brackets got one event per phrase, each with the same label.
-//! Now the range is one event spanning it, and a restatement adds to the event it restates.
+//! Now the range is one event spanning it, and a restatement adds to the event it restates. A
+//! year that only says which thing ("Kopp's 1987 Chevrolet was discovered last month") gave
+//! the sentence a second event too; it yields to the phrase that dates the happening.
 
 use chrono::NaiveDate;
 use chronoscope::ingest::Document;
@@ -45,4 +47,22 @@ fn a_time_restated_in_brackets_dates_the_same_event() {
     assert_eq!(events.len(), 1, "{events:?}");
     assert_eq!(events[0].mentions.len(), 2);
     assert_eq!(events[0].start.format("%H:%M").to_string(), "09:00");
+}
+
+#[test]
+fn a_year_modifying_a_thing_yields_to_the_phrase_that_dates_the_happening() {
+    assert_eq!(
+        spans("Kopp's 1987 Chevrolet was discovered last month at the airport."),
+        ["2006-10-01..2006-11-01 (1)"]
+    );
+    assert_eq!(
+        spans("Police towed Kopp's 1987 Chevrolet to the depot."),
+        ["1987-01-01..1988-01-01 (1)"],
+        "nothing else dates it"
+    );
+    assert_eq!(
+        spans("He was charged on Monday over the 1996 bombing of the park."),
+        ["2006-11-13..2006-11-14 (1)", "1996-01-01..1997-01-01 (1)"],
+        "a happening keeps its own date"
+    );
 }

@@ -539,8 +539,10 @@ fn speaker_first(sentence: &repair::Sentence, written_lower: &dyn Fn(&str) -> bo
     let words = &ws[sentence.starts[clause]..sentence.clause_end(clause)];
     let mut label = words.to_vec();
     if ws.get(verb + 1).is_some_and(|w| w.has(flag::THAT)) {
-        // "Speaking at a school, Olmert said that ...": what follows "that" was said.
+        // "Speaking at a school, Olmert said that ...": what follows "that" was said, and
+        // "Dow Jones, which owns ..., said that ..." keeps its speaker.
         with_report_completed(&mut label, sentence);
+        with_subject(&mut label, sentence);
     } else if let Some(speaker) = speaker_before_colon(sentence, verb) {
         // "ICI's chairman, Sir Ronald Hampel, said: ...": the speaker, then what follows.
         label = speaker;
@@ -727,9 +729,10 @@ fn with_what_was_reported<'t>(label: &mut Vec<Word<'t>>, sentence: &repair::Sent
     }
     let mut content = repair::reported_content(sentence, clause_start);
     // "He said the rebels were willing ..., Obanj said": the named speaker said it once.
+    // ("She said ..., Israel radio reported" is another report, and stays.)
     let restated = content.len() > 2
         && SUBJECT_PRONOUNS.iter().any(|p| content[0].text.eq_ignore_ascii_case(p))
-        && content[1].has(flag::REPORTING);
+        && content[1].text.eq_ignore_ascii_case(spoken[verb].text.trim_end_matches('.'));
     if restated {
         let that = usize::from(content.get(2).is_some_and(|w| w.has(flag::THAT)));
         content.drain(..2 + that);

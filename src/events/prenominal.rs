@@ -118,23 +118,33 @@ const NOUN_PHRASE_WORDS: usize = 4;
 /// possessive right before it, and after it a noun phrase (no punctuation between) with a noun
 /// it picks out one of (`DESCRIBED_NOUNS`) and none that names a happening.
 pub fn describes_a_thing(text: &str, start: usize, end: usize) -> bool {
-    let (Some(before), Some(after)) = (text.get(..start), text.get(end..)) else { return false };
+    let Some((introduced, words)) = noun_phrase_after(text, start, end) else { return false };
+    let described = introduced && words.iter().any(|w| DESCRIBED_NOUNS.contains(&w.as_str()));
+    // A hyphenated period ("third-quarter", "first-half") is always a modifier.
+    let period_compound = text[start..end].contains('-') || introduced;
+    described || period_compound && words.iter().any(|w| MEASURE_NOUNS.contains(&w.as_str()))
+}
+
+/// Whether the time phrase at bytes `start..end` of `text` modifies a noun that names no
+/// happening, after a determiner or a possessive ("Kopp's 1987 Chevrolet"). Such a phrase may
+/// date the thing's making as well as describe it, so it dates an event only when nothing else
+/// in its sentence does (`events::extract`).
+pub fn modifies_a_thing(text: &str, start: usize, end: usize) -> bool {
+    noun_phrase_after(text, start, end).is_some_and(|(introduced, words)| introduced && !words.is_empty())
+}
+
+/// The noun phrase right after the time phrase at bytes `start..end` (lower case; `None` when
+/// punctuation follows or it names a happening), and whether a determiner or a possessive
+/// stands right before the phrase.
+fn noun_phrase_after(text: &str, start: usize, end: usize) -> Option<(bool, Vec<String>)> {
+    let (before, after) = (text.get(..start)?, text.get(end..)?);
     let previous = before.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
     let introduced = before.ends_with(' ')
         && (super::context::DETERMINERS.iter().chain(MORE_DETERMINERS).any(|d| d.eq_ignore_ascii_case(previous))
             || previous.ends_with("'s")
             || previous.ends_with("\u{2019}s"));
-    if !after.starts_with(' ') {
-        return false;
-    }
-    let words = noun_phrase(&after[1..]);
-    if words.iter().any(|w| names_a_happening(w)) {
-        return false;
-    }
-    let described = introduced && words.iter().any(|w| DESCRIBED_NOUNS.contains(&w.as_str()));
-    // A hyphenated period ("third-quarter", "first-half") is always a modifier.
-    let period_compound = text[start..end].contains('-') || introduced;
-    described || period_compound && words.iter().any(|w| MEASURE_NOUNS.contains(&w.as_str()))
+    let words = noun_phrase(after.strip_prefix(' ')?);
+    (!words.iter().any(|w| names_a_happening(w))).then_some((introduced, words))
 }
 
 /// Words that set a figure against another: "net income of $5.3 million, versus $4.1 million a
