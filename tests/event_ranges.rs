@@ -1,8 +1,8 @@
 //! Issue #10 §2, regression: a sentence with a range of time ("from 1980 to 1988", "in July and
 //! August") or a time restated in brackets got one event per phrase, each with the same label.
 //! Now the range is one event spanning it, and a restatement adds to the event it restates. A
-//! year that only says which thing ("Kopp's 1987 Chevrolet was discovered last month") gave
-//! the sentence a second event too; it yields to the phrase that dates the happening.
+//! period named by its last day ("the quarter ended Sept. 30") is one event on that day, and a
+//! maturity or record date ("notes due Nov. 1, 2009") dates none.
 
 use chrono::NaiveDate;
 use chronoscope::ingest::Document;
@@ -50,19 +50,13 @@ fn a_time_restated_in_brackets_dates_the_same_event() {
 }
 
 #[test]
-fn a_year_modifying_a_thing_yields_to_the_phrase_that_dates_the_happening() {
-    assert_eq!(
-        spans("Kopp's 1987 Chevrolet was discovered last month at the airport."),
-        ["2006-10-01..2006-11-01 (1)"]
-    );
-    assert_eq!(
-        spans("Police towed Kopp's 1987 Chevrolet to the depot."),
-        ["1987-01-01..1988-01-01 (1)"],
-        "nothing else dates it"
-    );
-    assert_eq!(
-        spans("He was charged on Monday over the 1996 bombing of the park."),
-        ["2006-11-13..2006-11-14 (1)", "1996-01-01..1997-01-01 (1)"],
-        "a happening keeps its own date"
-    );
+fn a_period_named_by_its_last_day_is_dated_by_that_day() {
+    assert_eq!(spans("Sales rose in the quarter ended Sept. 30 to $747.8 million."), ["2006-09-30..2006-10-01 (2)"]);
+}
+
+#[test]
+fn a_maturity_or_a_record_date_dates_no_event() {
+    assert_eq!(spans("The dividend is payable Jan. 2 to holders of record Dec. 15."), ["2007-01-02..2007-01-03 (1)"]);
+    // Placed by context (a lede on the publication date), not by the maturity.
+    assert_eq!(spans("Hertz sold $100 million of senior notes due Nov. 1, 2009."), ["2006-11-15..2006-11-16 (0)"]);
 }

@@ -50,13 +50,6 @@ pub fn extract(
             .collect();
         spans.sort_unstable();
         let sentence_text: Arc<str> = Arc::from(&text[span.start..span.end]);
-        // "Kopp's 1987 Chevrolet was discovered last month": a phrase that modifies a thing
-        // yields to one that dates the sentence's happening.
-        let modifies = |m: &&Mention| {
-            m.granularity.is_some_and(|g| g >= Granularity::Month)
-                && prenominal::modifies_a_thing(text, offsets.byte_at(m.start), offsets.byte_at(m.end))
-        };
-        let dated_otherwise = groups.iter().any(|g| !g.mentions.iter().all(modifies));
         for ranges::Joined { mentions: group, span: range } in groups {
             let Some(finest) = ranges::finest(&group) else { continue };
             let Some(interval) = range.or(finest.interval) else { continue };
@@ -66,8 +59,9 @@ pub fn extract(
                 m.granularity.is_some_and(|g| g >= Granularity::Month)
                     && (prenominal::describes_a_thing(text, start, end)
                         || prenominal::dates_a_compared_figure(text, start))
+                    || prenominal::names_a_due_date(text, start, end)
             };
-            if group.iter().all(describes) || dated_otherwise && group.iter().all(modifies) {
+            if group.iter().all(describes) {
                 continue;
             }
             let first = group.iter().copied().min_by_key(|m| m.start).unwrap_or(finest);

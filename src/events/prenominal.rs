@@ -125,12 +125,41 @@ pub fn describes_a_thing(text: &str, start: usize, end: usize) -> bool {
     described || period_compound && words.iter().any(|w| MEASURE_NOUNS.contains(&w.as_str()))
 }
 
-/// Whether the time phrase at bytes `start..end` of `text` modifies a noun that names no
-/// happening, after a determiner or a possessive ("Kopp's 1987 Chevrolet"). Such a phrase may
-/// date the thing's making as well as describe it, so it dates an event only when nothing else
-/// in its sentence does (`events::extract`).
-pub fn modifies_a_thing(text: &str, start: usize, end: usize) -> bool {
-    noun_phrase_after(text, start, end).is_some_and(|(introduced, words)| introduced && !words.is_empty())
+/// Whether the time phrase at bytes `start..end` of `text` says when a thing named before it
+/// falls due, rather than dates a happening: a maturity, which names its year ("$100 million
+/// of notes due Nov. 1, 2009", not "the report is due Friday" or "jobs data due later this
+/// week"), or a record date ("holders of record Nov. 15").
+pub fn names_a_due_date(text: &str, start: usize, end: usize) -> bool {
+    let (Some(before), Some(phrase)) = (text.get(..start), text.get(start..end)) else { return false };
+    let mut words = before.split_whitespace().rev().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
+    let (last, previous) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
+    let after_a_noun = !matches!(
+        previous.to_ascii_lowercase().as_str(),
+        "is" | "are"
+            | "was"
+            | "were"
+            | "be"
+            | "been"
+            | "being"
+            | "not"
+            | "now"
+            | "also"
+            | "fell"
+            | "falls"
+            | "fall"
+            | "came"
+            | "comes"
+            | "come"
+            | "became"
+            | "become"
+            | ""
+    );
+    // "the general election due this September" is the election's date.
+    let thing = after_a_noun && !names_a_happening(&previous.to_ascii_lowercase());
+    // A maturity names its year ("due 2009"); "data due later this week" is a release.
+    let names_a_year = phrase.split(|c: char| !c.is_ascii_digit()).any(|digits| digits.len() == 4);
+    let due = ["due", "maturing"].iter().any(|w| last.eq_ignore_ascii_case(w)) && thing && names_a_year;
+    due || last.eq_ignore_ascii_case("record") && previous.eq_ignore_ascii_case("of")
 }
 
 /// The noun phrase right after the time phrase at bytes `start..end` (lower case; `None` when
@@ -263,7 +292,10 @@ fn noun_phrase(text: &str) -> Vec<String> {
 }
 
 fn names_a_happening(noun: &str) -> bool {
-    is_event_noun(noun) || HAPPENING_NOUNS.contains(&noun) || HAPPENING_SUFFIXES.iter().any(|s| noun.ends_with(s))
+    is_event_noun(noun)
+        || noun.strip_suffix('s').is_some_and(is_event_noun)
+        || HAPPENING_NOUNS.contains(&noun)
+        || HAPPENING_SUFFIXES.iter().any(|s| noun.ends_with(s))
 }
 
 #[cfg(test)]
@@ -287,6 +319,21 @@ mod tests {
         assert!(check("Savin reported a [third-quarter] net loss of $35 million."));
         assert!(check("Kellogg reported lower [third-quarter] earnings."));
         assert!(check("Its [1988] earnings fell."));
+    }
+
+    #[test]
+    fn a_maturity_or_a_record_date_names_when_a_thing_falls_due() {
+        let due = |marked: &str| {
+            let text = marked.replace(['[', ']'], "");
+            names_a_due_date(&text, marked.find('[').unwrap(), marked.find(']').unwrap() - 1)
+        };
+        assert!(due("It sold $100 million of senior notes due [Nov. 1, 2009]."));
+        assert!(due("The dividend is payable Jan. 2 to holders of record [Dec. 15]."));
+        assert!(!due("The report is due [Friday]."));
+        assert!(!due("Markets await US jobs data due [later this week]."), "a release, not a maturity");
+        assert!(!due("With the general election due [this September], figures came out."), "a happening's date");
+        assert!(!due("The report is not due until [October]."));
+        assert!(!due("The rent fell due [Monday] and was paid."), "no noun before 'due'");
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Dated phrases of one sentence that make one event between them: a range ("from 1980 to
 //! 1988", "between 2004 and 2005", "in July and August", "on Friday and Saturday") is one span
-//! of time, and a time restated in brackets ("at around 9 am (0700 GMT)") is the same time.
+//! of time, a time restated in brackets ("at around 9 am (0700 GMT)") is the same time, and a
+//! period named by its last day ("the quarter ended Sept. 30") is dated by that day.
 //! Without this a sentence got one event per phrase, each with the same label.
 
 use crate::timeline::Mention;
@@ -20,7 +21,12 @@ enum Join {
     Range,
     /// The same time said again, in brackets.
     Restated,
+    /// The last day of the period before it: "the six months ended Aug. 12".
+    EndsOn,
 }
+
+/// Words between a period and a date that make the date its last day.
+const ENDING_WORDS: &[&str] = &["ended", "ending", "that ended", "which ended"];
 
 /// Words between two dated phrases that make them the ends of a range.
 const RANGE_WORDS: &[&str] = &["to", "until", "till", "through", "-", "\u{2013}", "\u{2014}"];
@@ -43,6 +49,10 @@ pub fn join<'m>(text: &str, byte_at: impl Fn(usize) -> usize, groups: Vec<Vec<&'
                 before.mentions.extend(group);
             }
             (Some(Join::Restated), Some(before)) => before.mentions.extend(group),
+            (Some(Join::EndsOn), Some(before)) => {
+                before.span = time_of(&group);
+                before.mentions.extend(group);
+            }
             _ => joined.push(Joined { mentions: group, span: None }),
         }
     }
@@ -57,11 +67,14 @@ fn join_of(text: &str, byte_at: &impl Fn(usize) -> usize, before: &Joined, group
     if between == "(" && text.get(byte_at(first.end)..).is_some_and(|rest| rest.starts_with(')')) {
         return Some(Join::Restated);
     }
+    let word = between.to_ascii_lowercase();
+    if ENDING_WORDS.contains(&word.as_str()) {
+        return Some(Join::EndsOn);
+    }
     let (a, b) = (span_of(before)?, time_of(group)?);
     if b.start < a.start {
         return None;
     }
-    let word = between.to_ascii_lowercase();
     let opened = || {
         let first_start = before.mentions.iter().map(|m| m.start).min().unwrap_or(0);
         let ahead = text.get(..byte_at(first_start)).unwrap_or("");
