@@ -199,3 +199,13 @@ fn context_placed_events_do_not_crowd_out_a_merge() {
     assert_eq!(arrests.len(), 2, "{:?}", timeline.events);
     assert_eq!(arrests[0].story, arrests[1].story, "the same arrests, reported twice: one story event");
 }
+
+/// Issue #10 §3: "It said ..." after an organisation spoke named nobody.
+#[test]
+fn it_in_a_statement_is_the_organisation_that_spoke_last() {
+    let text = "Dengue\n\nThe health ministry said on Monday that two more cases were confirmed. \
+                It added that both patients were in hospital.\n";
+    let events = events_of(text, Some("2023-06-14"));
+    let added = placed(&events, "It added").expect("the statement is placed");
+    assert_eq!(added.label, "The health ministry added both patients were in hospital");
+}

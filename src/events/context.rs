@@ -424,6 +424,7 @@ pub fn place(ctx: &Context) -> Vec<Event> {
     let mut reference: Option<Reference> = None;
     let mut dated_so_far = false;
     let lower_words = std::cell::OnceCell::new();
+    let mut speaker = super::speaker::LastSpeaker::default();
     let mut out = Vec::new();
     for (index, span) in ctx.sentences.iter().enumerate() {
         if starts_paragraph(ctx, index) {
@@ -431,6 +432,7 @@ pub fn place(ctx: &Context) -> Vec<Event> {
         }
         let start_char = ctx.offsets.char_at(span.start);
         if let Some(events) = by_sentence.get(&start_char) {
+            events.iter().for_each(|e| speaker.hear(&e.label, index));
             out.extend(undated_report(ctx, index, span));
             let placing = events.iter().filter(|e| e.granularity <= Granularity::Day && e.implied.is_none());
             if let Some(last) = placing.max_by_key(|e| e.start) {
@@ -465,6 +467,11 @@ pub fn place(ctx: &Context) -> Vec<Event> {
             // Read only when a label needs it: most documents never ask.
             let written_lower = |word: &str| lower_words.get_or_init(|| words_written_lower(ctx.text)).contains(word);
             event.label = statement_label(ctx.text, span.start, span.end, &mention_spans(ctx, index), &written_lower);
+            // "It added that ...": the organisation that spoke last.
+            if let Some(named) = speaker.resolve(&event.label, index) {
+                event.label = named;
+            }
+            speaker.hear(&event.label, index);
             out.push(event);
         }
     }

@@ -8,6 +8,7 @@ mod label;
 mod prenominal;
 mod ranges;
 mod repair;
+mod speaker;
 
 use crate::text::offsets::CharOffsets;
 use crate::text::SentenceSpan;
