@@ -405,6 +405,12 @@ pub(super) fn label_for(
         let next_end = starts.get(clause + 2).copied().unwrap_or(ws.len());
         label = ws[clause_end..next_end].to_vec();
     }
+    // A phrase whose own clause tells nothing ("In contrast to Thursday, when ...").
+    if !label.iter().any(repair::is_verb) {
+        if let Some(then) = when_clause_after(&ws, &starts, last) {
+            label = then.to_vec();
+        }
+    }
     let sentence = repair::Sentence { ws: &ws, starts: &starts, inside: &inside, dated: &dated };
     with_antecedent(&mut label, &sentence, clause_start);
     // "Fallon said on Thursday morning that ...": complete a bare report with what was said.
@@ -476,6 +482,22 @@ pub(super) fn label_for(
 
 /// A label for a whole sentence that has no time phrase of its own (a context-placed event):
 /// its main clause, repaired like any label, never empty. `mentions` as in `label_for`.
+/// The clause a "when" right after the phrase ending at word `last` opens, without the "when":
+/// "In contrast to Thursday, when 133 people were arrested, protesters were calm Friday" —
+/// what happened on Thursday is the arrests (asked only when the phrase's own clause has no
+/// verb). `None` unless only punctuation stands between the phrase and the "when", and the
+/// clause has at least three words.
+fn when_clause_after<'a, 't>(ws: &'a [Word<'t>], starts: &[usize], last: usize) -> Option<&'a [Word<'t>]> {
+    let at = (last + 1..ws.len()).find(|&i| !ws[i].has(flag::PUNCT))?;
+    if !ws[at].text.eq_ignore_ascii_case("when") {
+        return None;
+    }
+    let clause = starts.iter().rposition(|&s| s <= at)?;
+    let end = starts.get(clause + 1).copied().unwrap_or(ws.len());
+    let words = &ws[at + 1..end];
+    (words.iter().filter(|w| !w.has(flag::PUNCT)).count() >= 3).then_some(words)
+}
+
 pub(super) fn sentence_label(text: &str, from: usize, to: usize, mentions: &[(usize, usize, bool)]) -> String {
     read_sentence(text, from, to, mentions, main_clause_label)
 }
