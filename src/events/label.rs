@@ -389,8 +389,11 @@ pub(super) fn label_for(
     if possessive && last + 1 < clause_end {
         return tidy(&ws[last + 1..clause_end]);
     }
+    // "Earlier on [Tuesday]": the words that lead to the phrase go with it.
     let mut before_end = first;
-    while before_end > clause_start && ws[before_end - 1].has(flag::PREPOSITION) {
+    while before_end > clause_start
+        && (ws[before_end - 1].has(flag::PREPOSITION) || repair::is(&ws[before_end - 1], &["earlier", "later"]))
+    {
         before_end -= 1;
     }
     let before = &ws[clause_start..before_end];

@@ -109,8 +109,11 @@ pub(super) fn without_times<'t>(label: &[Word<'t>], sentence: &Sentence<'_, 't>)
             k += 1;
             continue;
         }
-        // "between 1921 and [1988]": the words that led to the cut phrase go with it.
-        while out.last().is_some_and(|w| w.has(flag::PREPOSITION) || is(w, RANGE_OPENERS) || is(w, RANGE_JOINERS)) {
+        // "between 1921 and [1988]", "Earlier [that day]": the words that led to the cut phrase
+        // go with it.
+        while out.last().is_some_and(|w| {
+            w.has(flag::PREPOSITION) || is(w, RANGE_OPENERS) || is(w, RANGE_JOINERS) || is(w, &["earlier", "later"])
+        }) {
             out.pop();
         }
         while k < label.len() {
