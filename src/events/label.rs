@@ -1,9 +1,10 @@
 //! Event labels: a short timeline entry cut from the clause of an event's time phrase ("President
 //! Xi Jinping sent his condolences to Queen Elizabeth II"), without the phrase, and repaired when
 //! the cut leaves a shape no journalist would publish: no empty label, no fragment that opens
-//! with a preposition, no bare verb without its subject, no report without what was reported, no
-//! number cut at its thousands separator. Examples: `label.corpus`, run by
-//! `tests/label_corpus.rs`.
+//! with a preposition, no bare verb without its subject, no report without what was reported or
+//! without its speaker, no label ending in what the cut left open ("of a"), no number cut at its
+//! thousands separator. A phrase whose own clause tells nothing takes the "when" clause after it.
+//! Examples: `label.corpus`, run by `tests/label_corpus.rs`.
 
 use super::repair;
 use crate::text::word_key::{key, WordTable};

@@ -55,12 +55,13 @@ pub fn extract(
             let Some(finest) = ranges::finest(&group) else { continue };
             let Some(interval) = range.or(finest.interval) else { continue };
             let Some(granularity) = finest.granularity else { continue };
+            // A phrase that says which thing or figure, or when a thing falls due, dates nothing.
             let describes = |m: &&Mention| {
                 let (start, end) = (offsets.byte_at(m.start), offsets.byte_at(m.end));
-                m.granularity.is_some_and(|g| g >= Granularity::Month)
-                    && (prenominal::describes_a_thing(text, start, end)
-                        || prenominal::dates_a_compared_figure(text, start))
-                    || prenominal::names_a_due_date(text, start, end)
+                let period = m.granularity.is_some_and(|g| g >= Granularity::Month);
+                let which =
+                    prenominal::describes_a_thing(text, start, end) || prenominal::dates_a_compared_figure(text, start);
+                (period && which) || prenominal::names_a_due_date(text, start, end)
             };
             if group.iter().all(describes) {
                 continue;

@@ -17,8 +17,8 @@ pub struct Joined<'m> {
 /// How a group of phrases joins the one before it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum Join {
-    /// The two ends of one span of time.
-    Range,
+    /// The two ends of one span of time, and the span.
+    Range(Interval),
     /// The same time said again, in brackets.
     Restated,
     /// The last day of the period before it: "the six months ended Aug. 12".
@@ -43,9 +43,8 @@ pub fn join<'m>(text: &str, byte_at: impl Fn(usize) -> usize, groups: Vec<Vec<&'
     for group in groups {
         let how = joined.last().and_then(|before| join_of(text, &byte_at, before, &group));
         match (how, joined.last_mut()) {
-            (Some(Join::Range), Some(before)) => {
-                let (Some(a), Some(b)) = (span_of(before), time_of(&group)) else { continue };
-                before.span = Some(Interval { start: a.start.min(b.start), end: a.end.max(b.end) });
+            (Some(Join::Range(span)), Some(before)) => {
+                before.span = Some(span);
                 before.mentions.extend(group);
             }
             (Some(Join::Restated), Some(before)) => before.mentions.extend(group),
@@ -84,7 +83,7 @@ fn join_of(text: &str, byte_at: &impl Fn(usize) -> usize, before: &Joined, group
     let neighbours = || b.start <= a.end + (a.end - a.start);
     let range =
         RANGE_WORDS.contains(&word.as_str()) || COORDINATIONS.contains(&word.as_str()) && (neighbours() || opened());
-    range.then_some(Join::Range)
+    range.then(|| Join::Range(Interval { start: a.start.min(b.start), end: a.end.max(b.end) }))
 }
 
 /// The time a joined group covers so far: its range, else its finest phrase's time.

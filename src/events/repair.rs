@@ -1,7 +1,8 @@
 //! Repairs for labels that a clause cut leaves in a shape no journalist would publish
 //! (issue #10 §3): the sentence's other time phrases and the words that only served them
 //! ("ruled Zambia between 1992 and 2001" → "ruled Zambia"), a verb without its subject ("refused
-//! to step down" → "Yadav refused to step down"), a report without what was reported ("the
+//! to step down" → "Yadav refused to step down"), a pronoun for the noun phrase it stands for
+//! ("when it hit treetops" → "the plane hit treetops"), a report without what was reported ("the
 //! statistics office said" → "... said the Dutch economy grew ..."), a subordinate clause that
 //! states what happened ("where six people died" → "Six people died", "whose mandate expires" →
 //! "Ian Martin's mandate expires"), and, when a label still opens with a preposition or is

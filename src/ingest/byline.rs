@@ -1,7 +1,9 @@
 //! Publication dates written in an article's text when its file states none: a byline or dateline
 //! near the top ("Valley Times, Tuesday 17 September 2019", "Published March 23, 2017", "LONDON,
 //! March 23, 2017 (Reuters) -"). Only lines shaped like one count, so a headline with a date in it
-//! ("Fire on March 3, 2017 kills four") is not taken for the publication date.
+//! ("Fire on March 3, 2017 kills four") is not taken for the publication date. Beside a file's own
+//! date, the dateline says the day the story was filed (`filed`), which may leave out the year
+//! ("WASHINGTON, March 12 (Xinhua) --").
 
 use crate::tagger::{self, sem::Sem};
 
