@@ -102,9 +102,8 @@ fn extract_events_in_blocks(doc: &Document, doc_id: &str, settings: &Settings, b
     let (mentions, uses_anchor) = tag_and_resolve(doc, &blocks, resolver);
     // A byline or dateline beside the file's own date: wire copy is often dated the day after
     // it was filed ("WASHINGTON, March 12 (Xinhua) --" in a story of 13 March).
-    let published_day = doc.dct.as_deref().and_then(resolve::parse_dct).map(|dct| dct.date());
-    let dateline = match (&doc.byline, &settings.dct, published_day) {
-        (None, None, Some(day)) => byline::filed(&doc.text, day),
+    let dateline = match (&doc.byline, &settings.dct, &mode) {
+        (None, None, ReferenceMode::DocumentDate { dct, .. }) => byline::filed(&doc.text, dct.date()),
         _ => None,
     };
     // The byline's date says when the article appeared, not when something happened.

@@ -223,7 +223,7 @@ fn is_digit_group_comma(bytes: &[u8], at: usize, to: usize) -> bool {
     bytes[at] == b',' && at > 0 && bytes[at - 1].is_ascii_digit() && (at + 1..at + 4).all(digit) && !digit(at + 4)
 }
 
-fn floor_char_boundary(text: &str, mut at: usize) -> usize {
+pub(super) fn floor_char_boundary(text: &str, mut at: usize) -> usize {
     at = at.min(text.len());
     while !text.is_char_boundary(at) {
         at -= 1;

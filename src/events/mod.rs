@@ -59,9 +59,11 @@ pub fn extract(
             let describes = |m: &&Mention| {
                 let (start, end) = (offsets.byte_at(m.start), offsets.byte_at(m.end));
                 let period = m.granularity.is_some_and(|g| g >= Granularity::Month);
-                let which =
-                    prenominal::describes_a_thing(text, start, end) || prenominal::dates_a_compared_figure(text, start);
-                (period && which) || prenominal::names_a_due_date(text, start, end)
+                // Read only for a period: most phrases are days.
+                let which = || {
+                    prenominal::describes_a_thing(text, start, end) || prenominal::dates_a_compared_figure(text, start)
+                };
+                (period && which()) || prenominal::names_a_due_date(text, start, end)
             };
             if group.iter().all(describes) {
                 continue;

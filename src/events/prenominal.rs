@@ -125,37 +125,34 @@ pub fn describes_a_thing(text: &str, start: usize, end: usize) -> bool {
     described || period_compound && words.iter().any(|w| MEASURE_NOUNS.contains(&w.as_str()))
 }
 
+/// Words before "due" that make it a verb's complement, not a thing's maturity ("is due",
+/// "fell due"); "" is nothing before it.
+const NOT_NOUNS_BEFORE_DUE: &[&str] = &[
+    "is", "are", "was", "were", "be", "been", "being", "not", "now", "also", "fell", "falls", "fall", "came", "comes",
+    "come", "became", "become", "",
+];
+
+/// How many bytes before a time phrase these tests read: a clause's worth, so that text with no
+/// clause stops stays linear.
+const LOOK_BACK_BYTES: usize = 400;
+
+/// The text before byte `start` of `text`, at most `LOOK_BACK_BYTES` of it.
+fn words_before(text: &str, start: usize) -> Option<&str> {
+    let from = super::label::floor_char_boundary(text, start.saturating_sub(LOOK_BACK_BYTES));
+    text.get(from..start)
+}
+
 /// Whether the time phrase at bytes `start..end` of `text` says when a thing named before it
 /// falls due, rather than dates a happening: a maturity, which names its year ("$100 million
 /// of notes due Nov. 1, 2009", not "the report is due Friday" or "jobs data due later this
 /// week"), or a record date ("holders of record Nov. 15").
 pub fn names_a_due_date(text: &str, start: usize, end: usize) -> bool {
-    let (Some(before), Some(phrase)) = (text.get(..start), text.get(start..end)) else { return false };
+    let (Some(before), Some(phrase)) = (words_before(text, start), text.get(start..end)) else { return false };
     let mut words = before.split_whitespace().rev().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()));
     let (last, previous) = (words.next().unwrap_or(""), words.next().unwrap_or(""));
-    let after_a_noun = !matches!(
-        previous.to_ascii_lowercase().as_str(),
-        "is" | "are"
-            | "was"
-            | "were"
-            | "be"
-            | "been"
-            | "being"
-            | "not"
-            | "now"
-            | "also"
-            | "fell"
-            | "falls"
-            | "fall"
-            | "came"
-            | "comes"
-            | "come"
-            | "became"
-            | "become"
-            | ""
-    );
+    let previous_lower = previous.to_ascii_lowercase();
     // "the general election due this September" is the election's date.
-    let thing = after_a_noun && !names_a_happening(&previous.to_ascii_lowercase());
+    let thing = !NOT_NOUNS_BEFORE_DUE.contains(&previous_lower.as_str()) && !names_a_happening(&previous_lower);
     // A maturity names its year ("due 2009"); "data due later this week" is a release.
     let names_a_year = phrase.split(|c: char| !c.is_ascii_digit()).any(|digits| digits.len() == 4);
     let due = ["due", "maturing"].iter().any(|w| last.eq_ignore_ascii_case(w)) && thing && names_a_year;
@@ -166,7 +163,7 @@ pub fn names_a_due_date(text: &str, start: usize, end: usize) -> bool {
 /// punctuation follows or it names a happening), and whether a determiner or a possessive
 /// stands right before the phrase.
 fn noun_phrase_after(text: &str, start: usize, end: usize) -> Option<(bool, Vec<String>)> {
-    let (before, after) = (text.get(..start)?, text.get(end..)?);
+    let (before, after) = (words_before(text, start)?, text.get(end..)?);
     let previous = before.trim_end().rsplit(char::is_whitespace).next().unwrap_or("");
     let introduced = before.ends_with(' ')
         && (super::context::DETERMINERS.iter().chain(MORE_DETERMINERS).any(|d| d.eq_ignore_ascii_case(previous))
@@ -188,7 +185,7 @@ const COMPARISON_REACH: usize = 12;
 /// them ("compared with C$18.1 million, or 21 cents a share, a year earlier"). It dates the
 /// figure, not what the sentence tells.
 pub fn dates_a_compared_figure(text: &str, start: usize) -> bool {
-    let Some(before) = text.get(..start) else { return false };
+    let Some(before) = words_before(text, start) else { return false };
     // The clause: after the last stop that ends one (not the point of "$4.1").
     let clause_start = before
         .char_indices()

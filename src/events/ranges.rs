@@ -25,6 +25,9 @@ enum Join {
     EndsOn,
 }
 
+/// The longest text between two phrases that can join them ("which ended").
+const MAX_JOINING_BYTES: usize = 12;
+
 /// Words between a period and a date that make the date its last day.
 const ENDING_WORDS: &[&str] = &["ended", "ending", "that ended", "which ended"];
 
@@ -63,6 +66,10 @@ fn join_of(text: &str, byte_at: &impl Fn(usize) -> usize, before: &Joined, group
     let last_end = before.mentions.iter().map(|m| m.end).max()?;
     let first = group.first()?;
     let between = text.get(byte_at(last_end)..byte_at(first.start))?.trim();
+    // Every joining word is short; a long stretch between two phrases joins nothing.
+    if between.len() > MAX_JOINING_BYTES {
+        return None;
+    }
     if between == "(" && text.get(byte_at(first.end)..).is_some_and(|rest| rest.starts_with(')')) {
         return Some(Join::Restated);
     }

@@ -101,17 +101,20 @@ impl LastSpeaker {
 /// most `MAX_SPEAKER_WORDS`, opening with a capital, ending with a listed head noun or a name
 /// in capitals ("The official Xinhua news agency", "KCNA").
 fn organisation_speaking(label: &str) -> Option<&str> {
-    let words: Vec<&str> = label.split(' ').collect();
-    let verb = words.iter().position(|w| SAYING.contains(w))?;
-    if !(1..=MAX_SPEAKER_WORDS).contains(&verb) || !words[0].starts_with(char::is_uppercase) || words[0] == "It" {
-        return None;
+    // Runs for every event's label: it reads at most the speaker's words and allocates nothing.
+    let mut end = 0;
+    let mut head = "";
+    for (k, word) in label.split(' ').take(MAX_SPEAKER_WORDS + 1).enumerate() {
+        if SAYING.contains(&word) {
+            let opens_with_name = label.starts_with(char::is_uppercase) && !label.starts_with("It ");
+            let head = head.trim_matches(|c: char| !c.is_alphanumeric());
+            let organisation = ORGANISATIONS.iter().any(|o| o.eq_ignore_ascii_case(head));
+            return (k > 0 && opens_with_name && organisation).then(|| &label[..end]);
+        }
+        end += if k == 0 { word.len() } else { word.len() + 1 };
+        head = word;
     }
-    let head = words[verb - 1].trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-    if !ORGANISATIONS.contains(&head.as_str()) {
-        return None;
-    }
-    let end = words[..verb].iter().map(|w| w.len() + 1).sum::<usize>() - 1;
-    label.get(..end)
+    None
 }
 
 #[cfg(test)]

@@ -37,7 +37,18 @@ pub fn find(text: &str) -> Option<Byline> {
 /// near its top. A dateline may leave out the year ("WASHINGTON, March 12 (Xinhua) --"): it is
 /// then the last such day on or before `published`.
 pub fn filed(text: &str, published: chrono::NaiveDate) -> Option<Byline> {
-    find(text).or_else(|| top_lines(text).find_map(|(line, start)| dateline_without_year(line, start, published)))
+    // One tagging per line serves both readings; a full date anywhere wins over a year-less one.
+    let mut without_year = None;
+    for (line, start) in top_lines(text) {
+        let mentions = tagger::tag(line);
+        if let Some(found) = byline_among(line, start, &mentions) {
+            return Some(found);
+        }
+        if without_year.is_none() {
+            without_year = dateline_without_year(line, start, &mentions, published);
+        }
+    }
+    without_year
 }
 
 /// The lines of the top of `text` a byline may be on (short ones, or ones opening like a
@@ -59,9 +70,13 @@ fn top_lines(text: &str) -> impl Iterator<Item = (&str, usize)> {
 }
 
 /// "WASHINGTON, March 12 (Xinhua) --": a dateline whose date has a month and day only.
-fn dateline_without_year(line: &str, line_start: usize, published: chrono::NaiveDate) -> Option<Byline> {
+fn dateline_without_year(
+    line: &str,
+    line_start: usize,
+    mentions: &[tagger::RawMention],
+    published: chrono::NaiveDate,
+) -> Option<Byline> {
     use chrono::Datelike;
-    let mentions = tagger::tag(line);
     let date = mentions.first()?;
     let Sem::Calendar { year: None, month: Some(month), day: Some(day) } = date.sem else { return None };
     if !is_dateline(&line[..date.start], &line[date.end..]) {
@@ -105,7 +120,11 @@ fn ambiguous_day_readings(value: &str) -> Vec<String> {
 /// The full date of `line` (at byte `line_start` of the text) when the line reads as a byline or
 /// dateline around it.
 fn byline_in(line: &str, line_start: usize) -> Option<Byline> {
-    let mentions = tagger::tag(line);
+    byline_among(line, line_start, &tagger::tag(line))
+}
+
+/// `byline_in` with the line's time phrases already found.
+fn byline_among(line: &str, line_start: usize, mentions: &[tagger::RawMention]) -> Option<Byline> {
     let (index, value) = mentions.iter().enumerate().find_map(|(i, m)| timex_of_date(&m.sem).map(|v| (i, v)))?;
     let date = &mentions[index];
     // A weekday or clock time right before the date belongs to it ("Tuesday 17 September 2019").

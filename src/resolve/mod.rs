@@ -226,11 +226,13 @@ impl<'a> Discourse<'a, '_> {
     /// from, and so dates that event before `raw` can count: "The day before [last Tuesday]'s
     /// federal court hearing", "two days after [Friday]'s vote".
     fn dates_the_event_counted_from(&self, raw: &RawMention, next: &RawMention) -> bool {
+        // The possessive is the cheap test, so it comes first: this runs for every mention.
+        if !self.tokens.is_possessive_at(next.end_token) {
+            return false;
+        }
         let reference = self.event_after(raw).or_else(|| event_reference(self.tokens, raw.end_token));
         let Some((_, noun, noun_token)) = reference else { return false };
-        let possessive = self.tokens.tokens.get(next.end_token).is_some_and(|t| t.is_punct('\''))
-            && self.tokens.lower(next.end_token + 1) == "s";
-        possessive && next.end_token < noun_token && self.known.events.get(&noun).is_none()
+        next.end_token < noun_token && self.known.events.get(&noun).is_none()
     }
 
     /// The day `raw` stands in apposition to: the last time mentioned, when it is a day and only
@@ -972,9 +974,7 @@ impl<'a> Site<'a> {
 /// The tense `mention` is read in: past for a possessive date ("Wednesday’s attack": what it owns
 /// has happened), else the clause's tense within `sentence`, read only when the meaning needs it.
 fn tense_of(mention: &RawMention, tokens: &Tokens, sentence: Option<&SentenceSpan>) -> Tense {
-    let possessive = tokens.tokens.get(mention.end_token).is_some_and(|t| t.is_punct('\''))
-        && tokens.lower(mention.end_token + 1) == "s";
-    if possessive {
+    if tokens.is_possessive_at(mention.end_token) {
         return Tense::Past;
     }
     if !needs_tense(&mention.sem) {

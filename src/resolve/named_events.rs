@@ -165,7 +165,7 @@ impl EventDates {
     /// on March 22, 2017" (noun before, within nine words of the same clause, "on"/"in" before the
     /// date), or the noun of a verb there ("was announced on March 5" dates "the announcement").
     pub fn learn(&mut self, tokens: &Tokens, first: usize, end: usize, day: NaiveDate, phrase: &str) {
-        let possessive = tokens.tokens.get(end).is_some_and(|t| t.is_punct('\'')) && tokens.lower(end + 1) == "s";
+        let possessive = tokens.is_possessive_at(end);
         if possessive {
             if let Some(word) = (end + 2..(end + 5).min(tokens.tokens.len())).find_map(|k| event_noun_at(tokens, k)) {
                 self.insert(word, day, phrase);

@@ -80,6 +80,11 @@ impl<'t> Tokens<'t> {
     pub fn lower(&self, i: usize) -> LowerWord {
         LowerWord::new(self.tokens.get(i).map(|t| t.text(self.text)).unwrap_or(""))
     }
+
+    /// Whether tokens from `i` read "'s": a possessive after the word before `i`.
+    pub fn is_possessive_at(&self, i: usize) -> bool {
+        self.tokens.get(i).is_some_and(|t| t.is_punct('\'')) && self.lower(i + 1) == "s"
+    }
 }
 
 /// Finds every time phrase in `text`, in text order, without overlaps.
