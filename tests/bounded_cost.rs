@@ -110,3 +110,17 @@ fn a_reopened_timeline_shares_sentence_text_again() {
     assert_eq!(back, timeline);
     assert!(Arc::ptr_eq(&back.events[0].sentence.text, &back.events[1].sentence.text));
 }
+
+/// A clock time waits for the dated phrase after it in its clause ("at 6 a.m. ... 10 days before
+/// the murder"), and may wait for one clock time: a schedule of 20,000 clock times with no
+/// punctuation must not become one chain of waits (each would be a stack frame).
+#[test]
+fn a_schedule_of_clock_times_without_punctuation_is_resolved_flat() {
+    let text = "at 6 a.m. and ".repeat(20_000) + "on March 3, 2017.";
+    let timeline = extract(&text);
+    let clocks = timeline.mentions.iter().filter(|m| m.text == "6 a.m.").count();
+    assert!(clocks >= 10_000, "{clocks} clock times");
+    // Only the clock times right before the date take its day; the rest take the anchor's.
+    let on_the_date = timeline.mentions.iter().filter(|m| m.value.starts_with("2017-03-03T")).count();
+    assert!((1..=2).contains(&on_the_date), "{on_the_date} clock times on the date");
+}

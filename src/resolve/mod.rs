@@ -11,6 +11,7 @@ use crate::tagger::rules::set::period;
 use crate::tagger::sem::{Amount, Sem, Unit, Vague};
 use crate::tagger::{RawMention, Tokens};
 use crate::text::offsets::CharOffsets;
+use crate::text::tokens::TokenKind;
 use crate::text::SentenceSpan;
 use crate::timeline::Mention;
 use crate::timex::{push_padded, TimexType};
@@ -160,6 +161,9 @@ struct Known<'a> {
     /// Where (byte offset) the phrase that set `last` ends.
     last_end: usize,
     events: EventDates,
+    /// The day a bare clock time takes from a dated phrase right after it in its clause ("at 6
+    /// a.m. near the house 10 days before the murder"), while that clock time is resolved.
+    clock_day: Option<(NaiveDate, &'a str)>,
     /// Whether a phrase was placed from the story's day zero (always so without a publication
     /// date): a document that never is extracts the same under any day zero.
     used_anchor: std::cell::Cell<bool>,
@@ -184,22 +188,24 @@ impl<'a> Discourse<'a, '_> {
         Cal::Day(self.mode.speech_time().date())
     }
 
-    /// The date of the event named after tokens `[.., at]`, or of the story's main event.
-    fn named_event_base(&self, reference: &(i32, String, usize)) -> Base {
-        let (_, noun, _) = reference;
-        match self.known.events.get(noun) {
-            Some((day, phrase)) => {
-                Base { cal: Cal::Day(*day), what: format!("the {noun} (dated {} by \"{phrase}\")", day_name(*day)) }
-            }
-            None => {
-                let anchor = self.mode.anchor();
-                self.known.used_anchor.set(true);
-                Base {
-                    cal: Cal::Day(anchor),
-                    what: format!("the {noun} (the story's main event, on the anchor {})", day_name(anchor)),
-                }
-            }
+    /// The date of the event named at `reference`, else of the story's main event; none for an
+    /// undated event the text names as another's ("302 days after the assassination of Rafiq
+    /// Hariri" is not counted from day zero).
+    fn named_event_base(&self, reference: &(i32, String, usize)) -> Option<Base> {
+        let (_, noun, noun_token) = reference;
+        if let Some((day, phrase)) = self.known.events.get(noun) {
+            let what = format!("the {noun} (dated {} by \"{phrase}\")", day_name(*day));
+            return Some(Base { cal: Cal::Day(*day), what });
         }
+        if self.tokens.is(noun_token + 1, "of") {
+            return None;
+        }
+        let anchor = self.mode.anchor();
+        self.known.used_anchor.set(true);
+        Some(Base {
+            cal: Cal::Day(anchor),
+            what: format!("the {noun} (the story's main event, on the anchor {})", day_name(anchor)),
+        })
     }
 
     /// What an anaphoric phrase counts from: the last time mentioned, else the reference date.
@@ -222,17 +228,36 @@ impl<'a> Discourse<'a, '_> {
         event_reference(self.tokens, last).or_else(|| event_reference(self.tokens, raw.end_token))
     }
 
-    /// Whether `next` is a possessive time phrase inside the named-event reference `raw` counts
-    /// from, and so dates that event before `raw` can count: "The day before [last Tuesday]'s
-    /// federal court hearing", "two days after [Friday]'s vote".
+    /// Whether `next` dates the named event `raw` counts from, and so is resolved first: a
+    /// possessive inside the reference ("The day before [last Tuesday]'s federal court hearing",
+    /// "two days after [Friday]'s vote") or a date right after its noun ("10 days before the
+    /// murder on [Oct. 23]").
     fn dates_the_event_counted_from(&self, raw: &RawMention, next: &RawMention) -> bool {
-        // The possessive is the cheap test, so it comes first: this runs for every mention.
-        if !self.tokens.is_possessive_at(next.end_token) {
+        // The word tests are cheap, so they come first: this runs for every mention.
+        let possessive = self.tokens.is_possessive_at(next.end_token);
+        let after_on = next.first_token >= 2 && ["on", "in"].iter().any(|w| self.tokens.is(next.first_token - 1, w));
+        if !possessive && !after_on {
             return false;
         }
         let reference = self.event_after(raw).or_else(|| event_reference(self.tokens, raw.end_token));
-        let Some((_, noun, noun_token)) = reference else { return false };
-        next.end_token < noun_token && self.known.events.get(&noun).is_none()
+        let Some((_, _, noun_token)) = reference else { return false };
+        // Even when the text dated such a happening before: "a hearing the week of March 6 ...
+        // the day before last Tuesday's hearing" counts from last Tuesday.
+        (possessive && next.end_token < noun_token) || (after_on && next.first_token == noun_token + 2)
+    }
+
+    /// Whether `raw` is a bare clock time that `next`, a few words on in the same clause, may
+    /// date: "at 6 a.m. near Slepian's home 10 days before the murder", or a bare clock time
+    /// that may itself be dated so ("from 10 a.m. to 2 p.m. for November 27").
+    fn clock_before_its_day(&self, raw: &RawMention, next: &RawMention) -> bool {
+        let bare_clock = matches!(raw.sem, Sem::Clock { base: None, .. });
+        let near = next.first_token >= raw.end_token && next.first_token - raw.end_token <= 6;
+        bare_clock
+            && near
+            && !matches!(next.sem, Sem::Clock { base: Some(_), .. })
+            && self.tokens.tokens[raw.end_token..next.first_token]
+                .iter()
+                .all(|t| matches!(t.kind, TokenKind::Word | TokenKind::Punct('\'')))
     }
 
     /// The day `raw` stands in apposition to: the last time mentioned, when it is a day and only
@@ -444,7 +469,10 @@ impl<'a> Discourse<'a, '_> {
                     );
                 }
                 let base = match self.event_after(raw) {
-                    Some(reference) => self.named_event_base(&reference),
+                    Some(reference) => match self.named_event_base(&reference) {
+                        Some(base) => base,
+                        None => return undated_event_outcome(&reference),
+                    },
                     None => self.discourse_base(),
                 };
                 match amount {
@@ -503,9 +531,16 @@ impl<'a> Discourse<'a, '_> {
                             None => (speech.date(), ["on the day of ", reference].concat().into()),
                         }
                     }
-                    None => match self.known.last.and_then(|(cal, phrase)| cal.day().map(|d| (d, phrase))) {
-                        Some((day, phrase)) => (day, ["on the day last mentioned (\"", phrase, "\")"].concat().into()),
-                        None => (speech.date(), ["on the day of ", reference].concat().into()),
+                    None => match self.known.clock_day {
+                        Some((day, phrase)) => {
+                            (day, ["on the day of \"", phrase, "\", later in its clause"].concat().into())
+                        }
+                        None => match self.known.last.and_then(|(cal, phrase)| cal.day().map(|d| (d, phrase))) {
+                            Some((day, phrase)) => {
+                                (day, ["on the day last mentioned (\"", phrase, "\")"].concat().into())
+                            }
+                            None => (speech.date(), ["on the day of ", reference].concat().into()),
+                        },
                     },
                 };
                 let cal = if *hour == 24 {
@@ -540,9 +575,9 @@ impl<'a> Discourse<'a, '_> {
             Amount::Unknown => ["some ", unit_word(unit), "s"].concat(),
         };
         // "24 hours after the attack": a duration counted from a named event places a time.
-        if let Some(reference) = event_reference(self.tokens, raw.end_token) {
-            let (direction, _, _) = reference;
-            let base = self.named_event_base(&reference);
+        let counted_from = event_reference(self.tokens, raw.end_token)
+            .and_then(|reference| Some((reference.0, self.named_event_base(&reference)?)));
+        if let Some((direction, base)) = counted_from {
             let n = match amount {
                 Amount::Exact(n) => n,
                 Amount::Unknown => 0.0,
@@ -843,6 +878,15 @@ fn needs_tense(sem: &Sem) -> bool {
 
 /// Whether a phrase moves the time the discourse is at. Comparisons ("a year ago", "a year
 /// earlier", "year-earlier") look back without moving the story there.
+/// A phrase counted from a named event that the text does not date, and does not name as the
+/// story's main event: the value says only that it is some date.
+fn undated_event_outcome(reference: &(i32, String, usize)) -> Outcome {
+    let (direction, noun, _) = reference;
+    let word = if *direction > 0 { "after" } else { "before" };
+    let why = format!("some time {word} the {noun} named after it, which the text does not date");
+    Outcome::undated("XXXX-XX-XX", TimexType::Date, why)
+}
+
 fn moves_discourse(sem: &Sem) -> bool {
     match sem {
         Sem::Ago { .. } => false,
@@ -902,6 +946,7 @@ impl<'a> DocumentResolver<'a> {
             last: None,
             last_end: 0,
             events: EventDates::default(),
+            clock_day: None,
             used_anchor: std::cell::Cell::new(matches!(mode, ReferenceMode::Story { .. })),
         };
         DocumentResolver { doc_id, offsets, sentences, mode, known, mentions: Vec::new() }
@@ -915,17 +960,7 @@ impl<'a> DocumentResolver<'a> {
         self.mentions.reserve(raw.len());
         let mut i = 0;
         while i < raw.len() {
-            if let Some(next) = raw.get(i + 1).filter(|next| discourse.dates_the_event_counted_from(&raw[i], next)) {
-                // "The day before last Tuesday's hearing": the hearing's date comes first.
-                let dating = site.resolve_one(&mut discourse, next);
-                let counting = site.resolve_one(&mut discourse, &raw[i]);
-                self.mentions.extend([counting, dating]);
-                i += 2;
-            } else {
-                let mention = site.resolve_one(&mut discourse, &raw[i]);
-                self.mentions.push(mention);
-                i += 1;
-            }
+            i += site.resolve_group(&mut discourse, raw, i, &mut self.mentions).0;
         }
     }
 
@@ -944,16 +979,88 @@ struct Site<'a> {
 }
 
 impl<'a> Site<'a> {
+    /// Resolves `raw[i]` and the mention after it when `raw[i]` waits for it, pushing them to
+    /// `out` in text order; returns how many it resolved and the day `raw[i]` was placed on.
+    fn resolve_group(
+        self,
+        discourse: &mut Discourse<'a, '_>,
+        raw: &[RawMention],
+        i: usize,
+        out: &mut Vec<Mention>,
+    ) -> (usize, Option<NaiveDate>) {
+        self.resolve_group_within(discourse, raw, i, out, 0)
+    }
+
+    /// `resolve_group` at `depth` groups deep: a clock time waits for at most one other clock
+    /// time, so a schedule of many clock times is not one deep chain.
+    fn resolve_group_within(
+        self,
+        discourse: &mut Discourse<'a, '_>,
+        raw: &[RawMention],
+        i: usize,
+        out: &mut Vec<Mention>,
+        depth: usize,
+    ) -> (usize, Option<NaiveDate>) {
+        let next = raw.get(i + 1);
+        if let Some(next) = next.filter(|next| discourse.dates_the_event_counted_from(&raw[i], next)) {
+            // "The day before last Tuesday's hearing": the hearing's date comes first.
+            let dating = self.resolve_one(discourse, next);
+            let (counting, day) = self.resolve_with_day(discourse, &raw[i]);
+            out.extend([counting, dating]);
+            return (2, day);
+        }
+        let may_wait = |next: &&RawMention| {
+            let chained_clock = matches!(next.sem, Sem::Clock { .. });
+            (depth == 0 || !chained_clock)
+                && discourse.clock_before_its_day(&raw[i], next)
+                && self.sentence_of(next.start) == self.sentence_of(raw[i].start)
+        };
+        if let Some(next) = next.filter(may_wait) {
+            // "at 6 a.m. near the house 10 days before the murder": the day comes first.
+            let at = out.len();
+            let before_group = (discourse.known.last, discourse.known.last_end);
+            let (count, day) = self.resolve_group_within(discourse, raw, i + 1, out, depth + 1);
+            let after_group = (discourse.known.last, discourse.known.last_end);
+            match day {
+                Some(day) => discourse.known.clock_day = Some((day, &discourse.tokens.text[next.start..next.end])),
+                // "2:46 before the end of the first half": no day there, so the day before it.
+                None => (discourse.known.last, discourse.known.last_end) = before_group,
+            }
+            let (clock, clock_day) = self.resolve_with_day(discourse, &raw[i]);
+            discourse.known.clock_day = None;
+            if after_group.1 > raw[i].end {
+                // The last time mentioned stays the one last in the text.
+                (discourse.known.last, discourse.known.last_end) = after_group;
+            }
+            out.insert(at, clock);
+            return (count + 1, clock_day);
+        }
+        let (mention, day) = self.resolve_with_day(discourse, &raw[i]);
+        out.push(mention);
+        (1, day)
+    }
+
+    /// The index of the sentence holding byte `at` (the last sentence for text after it).
+    fn sentence_of(self, at: usize) -> usize {
+        self.sentences.partition_point(|s| s.end <= at).min(self.sentences.len().saturating_sub(1))
+    }
+
     /// Resolves one raw mention in the discourse so far, and lets the discourse take it in.
     fn resolve_one(self, discourse: &mut Discourse<'a, '_>, mention: &RawMention) -> Mention {
+        self.resolve_with_day(discourse, mention).0
+    }
+
+    /// `resolve_one`, and the day the mention was placed on, if it was placed within one.
+    fn resolve_with_day(self, discourse: &mut Discourse<'a, '_>, mention: &RawMention) -> (Mention, Option<NaiveDate>) {
         let (tokens, sentences, offsets, doc_id) = (discourse.tokens, self.sentences, self.offsets, self.doc_id);
-        let sentence = sentences.partition_point(|s| s.end <= mention.start).min(sentences.len().saturating_sub(1));
+        let sentence = self.sentence_of(mention.start);
         let tense = tense_of(mention, tokens, sentences.get(sentence));
         let outcome = discourse.resolve(mention, &mention.sem, tense);
         let phrase = &tokens.text[mention.start..mention.end];
         discourse.remember(mention, phrase, &outcome);
         let start = offsets.char_at(mention.start);
-        Mention {
+        let day = outcome.cal.and_then(|c| c.day());
+        let mention = Mention {
             id: mention_id(doc_id, start),
             doc: doc_id.to_string(),
             text: phrase.to_string(),
@@ -967,7 +1074,8 @@ impl<'a> Site<'a> {
             rule: std::borrow::Cow::Borrowed(mention.rule),
             explanation: [phrase, " → ", &outcome.why].concat(),
             sentence,
-        }
+        };
+        (mention, day)
     }
 }
 

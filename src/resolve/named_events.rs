@@ -1,6 +1,8 @@
 //! Named events a relative phrase can point at ("the morning after the attack", "24 hours after
 //! the man began his attack"): finding the event noun after "after"/"before", and remembering the
 //! date the text gives an event ("Wednesday’s terror attack", "the attack on March 22, 2017").
+//! Words news uses for one happening share a date ("was shot to death on Oct. 23" dates "the
+//! murder" and "the slaying"): `SAME_HAPPENING` names them.
 
 use crate::tagger::Tokens;
 use crate::text::tokens::TokenKind;
@@ -36,6 +38,8 @@ const EVENT_NOUNS: &[&str] = &[
     "collapse",
     "rampage",
     "murder",
+    "slaying",
+    "assassination",
     "killing",
     "killings",
     "stabbing",
@@ -73,6 +77,21 @@ const EVENT_NOUNS: &[&str] = &[
     "blaze",
 ];
 
+/// Nouns that name one happening, each with the noun its date is remembered under: a text that
+/// dates "the shooting" has dated "the murder" it tells of. As for any noun, the first date the
+/// text gives is the one kept.
+const SAME_HAPPENING: &[(&str, &str)] = &[
+    ("shooting", "murder"),
+    ("slaying", "murder"),
+    ("killing", "murder"),
+    ("assassination", "murder"),
+    ("blast", "bombing"),
+    ("explosion", "bombing"),
+    ("blaze", "fire"),
+    ("quake", "earthquake"),
+    ("rampage", "attack"),
+];
+
 /// Past forms of verbs whose happening a later phrase names by its noun: "The merger was
 /// announced on March 5. A day before the announcement, ..." dates the announcement.
 const EVENT_VERBS: &[(&str, &str)] = &[
@@ -88,6 +107,10 @@ const EVENT_VERBS: &[(&str, &str)] = &[
     ("arrested", "arrest"),
     ("collapsed", "collapse"),
     ("murdered", "murder"),
+    ("killed", "murder"),
+    ("shot", "murder"),
+    ("slain", "murder"),
+    ("assassinated", "murder"),
     ("stabbed", "stabbing"),
     ("hijacked", "hijacking"),
     ("rioted", "riot"),
@@ -162,33 +185,49 @@ impl EventDates {
 
     /// Records that the mention at tokens `[first, end)` dates a neighbouring event noun:
     /// "Wednesday’s terror attack" (possessive, noun within three words after) or "the attack ...
-    /// on March 22, 2017" (noun before, within nine words of the same clause, "on"/"in" before the
-    /// date), or the noun of a verb there ("was announced on March 5" dates "the announcement").
+    /// on March 22, 2017" (noun before, within nine words of the same clause, "on"/"in" or a part
+    /// of day before the date), or the noun of a verb there ("was announced on March 5" dates "the
+    /// announcement"); with no preposition, the noun or verb is within four words and no
+    /// punctuation ("was shot to death last Oct. 23").
     pub fn learn(&mut self, tokens: &Tokens, first: usize, end: usize, day: NaiveDate, phrase: &str) {
         let possessive = tokens.is_possessive_at(end);
         if possessive {
             if let Some(word) = (end + 2..(end + 5).min(tokens.tokens.len())).find_map(|k| event_noun_at(tokens, k)) {
-                self.insert(word, day, phrase);
+                // The date names its event right there ("last Tuesday's hearing"): it restates an
+                // earlier date of the noun, which may be another happening's.
+                self.dates.insert(singular(word), (day, phrase.to_string()));
                 return;
             }
         }
-        let preposition = first > 0 && (tokens.is(first - 1, "on") || tokens.is(first - 1, "in"));
-        if preposition {
-            for k in (first.saturating_sub(10)..first - 1).rev() {
-                let token = tokens.tokens[k];
-                if matches!(token.kind, TokenKind::Punct('.' | ';' | ':' | '"')) {
-                    return;
-                }
-                if let Some(word) = event_noun_at(tokens, k) {
+        if first == 0 {
+            return;
+        }
+        let preposition = tokens.is(first - 1, "on") || tokens.is(first - 1, "in") || after_part_of_day(tokens, first);
+        let (from, stops) = if preposition {
+            (first.saturating_sub(10), &['.', ';', ':', '"'][..])
+        } else {
+            (first.saturating_sub(5), &['.', ';', ':', '"', ',', '(', ')', '-'][..])
+        };
+        let last = if preposition { first - 1 } else { first };
+        for k in (from..last).rev() {
+            let token = tokens.tokens[k];
+            if matches!(token.kind, TokenKind::Punct(c) if stops.contains(&c)) {
+                return;
+            }
+            if let Some(word) = event_noun_at(tokens, k) {
+                if k + 2 == first && preposition {
+                    // "the murder on Oct. 23" names its date right there, as a possessive does.
+                    self.dates.insert(singular(word), (day, phrase.to_string()));
+                } else {
                     self.insert(word, day, phrase);
-                    return;
                 }
-                // "was announced on March 5": the verb dates its noun ("the announcement").
-                let verb = (token.kind == TokenKind::Word).then(|| noun_of_verb(token.text(tokens.text))).flatten();
-                if let Some(noun) = verb {
-                    self.insert(noun, day, phrase);
-                    return;
-                }
+                return;
+            }
+            // "was announced on March 5": the verb dates its noun ("the announcement").
+            let verb = (token.kind == TokenKind::Word).then(|| noun_of_verb(token.text(tokens.text))).flatten();
+            if let Some(noun) = verb {
+                self.insert(noun, day, phrase);
+                return;
             }
         }
     }
@@ -198,10 +237,22 @@ impl EventDates {
     }
 }
 
+/// Whether the date at token `first` follows "the night of" or another part of day: "was shot
+/// on the night of Oct. 23" dates the shooting, where "a hearing the week of March 6" does not.
+fn after_part_of_day(tokens: &Tokens, first: usize) -> bool {
+    first > 1
+        && tokens.is(first - 1, "of")
+        && ["night", "morning", "afternoon", "evening"].iter().any(|part| tokens.is(first - 2, part))
+}
+
+/// The key a noun's date is remembered under: its singular, and for a noun of `SAME_HAPPENING`
+/// the noun it stands for ("killings" → "murder").
 fn singular(noun: &str) -> String {
     let lower = noun.to_ascii_lowercase();
-    match lower.strip_suffix('s') {
-        Some(stem) if EVENT_NOUNS.contains(&stem) => stem.to_string(),
-        _ => lower,
-    }
+    let one = match lower.strip_suffix('s') {
+        Some(stem) if EVENT_NOUNS.contains(&stem) => stem,
+        _ => lower.as_str(),
+    };
+    let same = SAME_HAPPENING.iter().find(|(word, _)| *word == one).map(|(_, key)| *key);
+    same.unwrap_or(one).to_string()
 }
