@@ -289,6 +289,7 @@ pub fn join(results: Vec<DocumentResult>, anchor: NaiveDate) -> Timeline {
         append(&mut timeline.events, result.events, events);
         append(&mut timeline.claims, result.claims, claims);
     }
+    timeline.share_document_ids();
     crate::story::assemble(&mut timeline);
     timeline
 }
@@ -514,7 +515,7 @@ mod tests {
         let reused = build_timeline_reusing(&sources, &after, Reusable::Documents(results));
         let fresh = build_timeline(&docs, &after);
         assert_eq!(crate::export::json::to_string(&reused), crate::export::json::to_string(&fresh));
-        let moved = |t: &Timeline| t.events.iter().find(|e| e.doc == ids[1]).map(|e| e.start.date());
+        let moved = |t: &Timeline| t.events.iter().find(|e| *e.doc == *ids[1]).map(|e| e.start.date());
         assert_eq!(moved(&reused), NaiveDate::from_ymd_opt(2017, 3, 24), "two days after the attack of the day zero");
     }
 }

@@ -8,6 +8,11 @@ use serde::{Deserialize, Serialize};
 use std::borrow::Cow;
 use std::sync::Arc;
 
+/// A document's id, shared by every mention, event, claim and story event that names the
+/// document: one allocation per document instead of one per record (on 20 MB of news, about
+/// 200,000 of them).
+pub type DocId = Arc<str>;
+
 /// What a front end needs to know about one loaded article (its text lives in `ingest::Document`).
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct DocumentInfo {
@@ -31,7 +36,7 @@ pub struct DocumentInfo {
 pub struct Mention {
     /// Stable id: `<doc id>-m<n>` in text order.
     pub id: String,
-    pub doc: String,
+    pub doc: DocId,
     pub text: String,
     /// Code point offsets into the document text, half-open.
     pub start: usize,
@@ -75,7 +80,7 @@ pub struct Placement {
 pub struct Event {
     /// Stable id: `<doc id>-e<n>` in text order.
     pub id: String,
-    pub doc: String,
+    pub doc: DocId,
     pub label: String,
     pub start: NaiveDateTime,
     pub end: NaiveDateTime,
@@ -159,7 +164,7 @@ pub struct StoryEvent {
     /// Ids of its events, sorted.
     pub events: Vec<String>,
     /// Ids of the documents its events come from, sorted.
-    pub documents: Vec<String>,
+    pub documents: Vec<DocId>,
     /// Why its events were joined ("same day (2017-03-22)", "both name London"); empty for one event.
     pub reasons: Vec<String>,
     /// True once the user split, joined or moved events between story events.
@@ -170,7 +175,7 @@ pub struct StoryEvent {
 impl Event {
     /// An event placed by its own phrase at `place`, as extracted: not edited, hidden, pinned,
     /// implied or in a story event yet, and with no mentions listed.
-    pub fn new(id: String, doc: String, label: String, place: Placement, sentence: SentenceRef) -> Self {
+    pub fn new(id: String, doc: DocId, label: String, place: Placement, sentence: SentenceRef) -> Self {
         Event {
             id,
             doc,
@@ -322,6 +327,22 @@ impl Timeline {
     /// Where the event with `id` is in `events`.
     pub fn event_position(&self, id: &str) -> Option<usize> {
         self.index.events.position(&self.events, id, |e| &e.id)
+    }
+
+    /// Gives every mention, event, claim and story event of a document one shared id (`DocId`):
+    /// extraction and file reading make one per record.
+    pub fn share_document_ids(&mut self) {
+        let mut shared: std::collections::HashSet<DocId> = std::collections::HashSet::new();
+        let mut share = |doc: &mut DocId| match shared.get(&**doc) {
+            Some(kept) => *doc = Arc::clone(kept),
+            None => {
+                shared.insert(Arc::clone(doc));
+            }
+        };
+        self.mentions.iter_mut().for_each(|m| share(&mut m.doc));
+        self.events.iter_mut().for_each(|e| share(&mut e.doc));
+        self.claims.iter_mut().for_each(|c| share(&mut c.doc));
+        self.stories.iter_mut().flat_map(|s| s.documents.iter_mut()).for_each(share);
     }
 
     pub fn document(&self, id: &str) -> Option<&DocumentInfo> {

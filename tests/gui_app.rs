@@ -792,7 +792,7 @@ fn big_project(dir: &Path) -> PathBuf {
         let start = base + chrono::Duration::hours(n * 7 % (5 * 365 * 24));
         let place = Placement { start, end: start + chrono::Duration::hours(1), granularity: Granularity::Hour };
         let sentence = SentenceRef { start: 0, end: 5, text: format!("Sentence {n}.").into() };
-        timeline.events.push(Event::new(format!("{doc}-e{n}"), doc, format!("Event number {n}"), place, sentence));
+        timeline.events.push(Event::new(format!("{doc}-e{n}"), doc.into(), format!("Event number {n}"), place, sentence));
     }
     let documents = examples()
         .iter()
@@ -1054,8 +1054,8 @@ fn a_project_with_a_missing_article_keeps_every_edit_and_can_locate_it() {
     let mut harness = app_with(files.clone());
     let events = harness.state().project.timeline.events.clone();
     let first_doc = harness.state().project.timeline.documents[0].id.clone();
-    let in_first = events.iter().find(|e| e.doc == first_doc && e.granularity <= chronoscope::timex::Granularity::Day);
-    let in_other = events.iter().find(|e| e.doc != first_doc && e.granularity <= chronoscope::timex::Granularity::Day);
+    let in_first = events.iter().find(|e| *e.doc == *first_doc && e.granularity <= chronoscope::timex::Granularity::Day);
+    let in_other = events.iter().find(|e| *e.doc != *first_doc && e.granularity <= chronoscope::timex::Granularity::Day);
     let (in_first, in_other) = (in_first.unwrap().clone(), in_other.unwrap().clone());
     let moved_first = move_later(&mut harness, &in_first);
     let moved_other = move_later(&mut harness, &in_other);
@@ -1101,7 +1101,7 @@ fn a_project_whose_article_changed_says_so_and_carries_the_edits() {
         .timeline
         .events
         .iter()
-        .find(|e| e.doc == first_doc && e.granularity <= chronoscope::timex::Granularity::Day)
+        .find(|e| *e.doc == *first_doc && e.granularity <= chronoscope::timex::Granularity::Day)
         .unwrap()
         .clone();
     let moved = move_later(&mut harness, &event);
@@ -1263,7 +1263,7 @@ fn the_conflicts_panel_lists_conflicts_and_jumps_to_a_source_sentence() {
     harness.query_all_by_label(&format!("\u{201c}{}\u{201d}", target.text)).next().unwrap().click();
     harness.run_steps(4);
     let selection = &harness.state().selection;
-    assert_eq!(selection.doc.as_deref(), Some(target.doc.as_str()), "the claim's article is shown");
+    assert_eq!(selection.doc.as_deref(), Some(&*target.doc), "the claim's article is shown");
     let focus = selection.focus.clone().expect("the claim's phrase is marked");
     assert_eq!((focus.start, focus.end), (target.start, target.end));
     assert_eq!(selection.event, target.event, "its event is selected");

@@ -289,7 +289,7 @@ fn many_documents_fall_back_to_compact_lanes_without_overlap() {
     let mut tl = random_timeline(400, 11);
     tl.documents = (1..=20).map(|i| doc(&format!("d{i}"), &format!("Source number {i}"))).collect();
     for (i, e) in tl.events.iter_mut().enumerate() {
-        e.doc = format!("d{}", 1 + i % 20);
+        e.doc = format!("d{}", 1 + i % 20).into();
         e.id = format!("{}-e{i}", e.doc);
     }
     let vp = time_axis::fit(tl.extent().unwrap(), 1000.0, 500.0);
@@ -347,7 +347,7 @@ fn shared_story_timeline() -> Timeline {
         end: day(2017, 3, d + 1),
         granularity: Granularity::Day,
         events: events.iter().map(|s| s.to_string()).collect(),
-        documents: docs.iter().map(|s| s.to_string()).collect(),
+        documents: docs.iter().map(|s| (*s).into()).collect(),
         reasons: vec![],
         edited: false,
     };

@@ -46,7 +46,7 @@ fn merge_corpus() {
             Document::plain_text("b.txt", fields[1].replace(" / ", "\n\n")),
         ];
         let timeline = build_timeline(&docs, &Settings { anchor, dct: None });
-        let first = |doc: &str| timeline.events.iter().find(|e| e.doc == doc);
+        let first = |doc: &str| timeline.events.iter().find(|e| *e.doc == *doc);
         let (Some(a), Some(b)) = (first(&timeline.documents[0].id), first(&timeline.documents[1].id)) else {
             problems.push(format!("merge.corpus:{line}: both articles need an event"));
             continue;

@@ -34,7 +34,7 @@ fn find<'t>(timeline: &'t Timeline, doc_files: &[(String, String)], spec: &Value
     timeline
         .events
         .iter()
-        .find(|e| e.doc == doc && e.sentence.text.contains(piece) && e.start.date().to_string() == day)
+        .find(|e| *e.doc == *doc && e.sentence.text.contains(piece) && e.start.date().to_string() == day)
         .ok_or_else(|| format!("no event on {day} in the sentence with {piece:?} of {file}"))
 }
 
@@ -125,7 +125,7 @@ fn seed_conflicts_and_agreements_are_as_expected() {
         for source in want["sources"].as_array().unwrap() {
             let piece = source.as_str().unwrap();
             let sentence_holds = |c: &&chronoscope::story::claims::Claim| {
-                let doc = timeline.documents.iter().position(|d| d.id == c.doc).unwrap();
+                let doc = timeline.documents.iter().position(|d| *d.id == *c.doc).unwrap();
                 let text = std::fs::read_to_string(dir.join(&doc_files[doc].1)).unwrap();
                 text.contains(piece) && piece.contains(c.text.as_str()) || c.text.contains(piece)
             };

@@ -233,7 +233,7 @@ pub(super) fn write_timeml(dir: &Path, docs: &[(&Document, &DocumentInfo)], time
     }
     let mut by_doc: HashMap<&str, Vec<&Mention>> = HashMap::new();
     for mention in &timeline.mentions {
-        by_doc.entry(mention.doc.as_str()).or_default().push(mention);
+        by_doc.entry(&*mention.doc).or_default().push(mention);
     }
     let mut ok = true;
     for &(doc, info) in docs {
@@ -267,11 +267,11 @@ fn print_summary(timeline: &Timeline) {
     // lookup per item.
     let mut mentions_per_doc: HashMap<&str, usize> = HashMap::new();
     for run in timeline.mentions.chunk_by(|a, b| a.doc == b.doc) {
-        *mentions_per_doc.entry(run[0].doc.as_str()).or_default() += run.len();
+        *mentions_per_doc.entry(&*run[0].doc).or_default() += run.len();
     }
     let mut events_per_doc: HashMap<&str, Vec<&chronoscope::timeline::Event>> = HashMap::new();
     for run in timeline.events.chunk_by(|a, b| a.doc == b.doc) {
-        events_per_doc.entry(run[0].doc.as_str()).or_default().extend(run);
+        events_per_doc.entry(&*run[0].doc).or_default().extend(run);
     }
     // The lines are written on every core, a slice of a document's events at a time (a line per
     // event: tens of thousands on a large corpus, and a few documents may hold most of them),

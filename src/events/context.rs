@@ -717,7 +717,7 @@ fn event_of(ctx: &Context, index: usize, span: &SentenceSpan, sentence: &str, pl
     let label = sentence_label(ctx.text, span.start, span.end, &inside);
     let sentence = SentenceRef { start: start_char, end: ctx.offsets.char_at(span.end), text: Arc::from(sentence) };
     let place = Placement { start: placed.start, end: placed.end, granularity: placed.granularity };
-    let mut event = Event::new(format!("{}-x{start_char}", ctx.doc_id), ctx.doc_id.to_string(), label, place, sentence);
+    let mut event = Event::new(format!("{}-x{start_char}", ctx.doc_id), ctx.doc_id.into(), label, place, sentence);
     event.placement = placed.kind;
     event.placement_explanation = Some(placed.why);
     event

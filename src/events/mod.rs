@@ -77,7 +77,7 @@ pub fn extract(
                 text: Arc::clone(&sentence_text),
             };
             let place = Placement { start: interval.start, end: interval.end, granularity };
-            let mut event = Event::new(event_id(doc_id, first.start), doc_id.to_string(), label, place, sentence);
+            let mut event = Event::new(event_id(doc_id, first.start), doc_id.into(), label, place, sentence);
             event.mentions = group.iter().map(|m| m.id.clone()).collect();
             events.push(event);
         }

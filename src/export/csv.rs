@@ -47,7 +47,7 @@ pub fn to_writer<W: Write>(timeline: &Timeline, out: W) -> io::Result<()> {
             e.end.format("%Y-%m-%dT%H:%M").to_string(),
             e.granularity.as_str().to_string(),
             e.label.clone(),
-            titles.get(e.doc.as_str()).copied().unwrap_or(e.doc.as_str()).to_string(),
+            titles.get(&*e.doc).copied().unwrap_or(&*e.doc).to_string(),
             e.sentence.text.to_string(),
             mention.map(|m| m.text.clone()).unwrap_or_default(),
             mention.map(|m| m.value.clone()).unwrap_or_default(),

@@ -177,7 +177,7 @@ pub fn from_value(value: serde_json::Value) -> Result<Timeline, String> {
     let file: TimelineFile = serde_json::from_value(value).map_err(|e| format!("malformed timeline: {e}"))?;
     let mut events = file.events;
     share_sentences(&mut events);
-    Ok(Timeline {
+    let mut timeline = Timeline {
         anchor: file.anchor,
         anchor_source: file.anchor_source,
         documents: file.documents,
@@ -188,14 +188,16 @@ pub fn from_value(value: serde_json::Value) -> Result<Timeline, String> {
         conflicts: file.conflicts,
         agreements: file.agreements,
         index: Default::default(),
-    })
+    };
+    timeline.share_document_ids();
+    Ok(timeline)
 }
 
 /// Events read from a file each hold their own copy of their sentence; give the events of one
 /// sentence one shared text again, as extraction does, so a reopened project costs no more
 /// memory than the run that made it.
 fn share_sentences(events: &mut [Event]) {
-    let mut shared: HashMap<(String, usize, usize), std::sync::Arc<str>> = HashMap::new();
+    let mut shared: HashMap<(crate::timeline::DocId, usize, usize), std::sync::Arc<str>> = HashMap::new();
     for event in events {
         let key = (event.doc.clone(), event.sentence.start, event.sentence.end);
         let text = shared.entry(key).or_insert_with(|| std::sync::Arc::clone(&event.sentence.text));

@@ -79,7 +79,7 @@ fn slide(timeline: &Timeline, id: &str, events: &[&Event]) -> Option<Slide> {
         Some(s) => (s.label.as_str(), s.start, s.end, s.granularity),
         None => (first.label.as_str(), first.start, first.end, first.granularity),
     };
-    let title = |e: &Event| timeline.document(&e.doc).map_or(e.doc.clone(), |d| d.title.clone());
+    let title = |e: &Event| timeline.document(&e.doc).map_or_else(|| e.doc.to_string(), |d| d.title.clone());
     let text = events
         .iter()
         .map(|e| format!("<p>\u{201c}{}\u{201d} \u{2014} <em>{}</em></p>", escape(&e.sentence.text), escape(&title(e))))

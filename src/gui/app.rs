@@ -203,7 +203,7 @@ impl ChronoscopeApp {
     /// it is off-screen.
     fn select(&mut self, id: Option<String>) {
         if let Some(event) = id.as_deref().and_then(|id| self.project.timeline.event(id)) {
-            self.selection.doc = Some(event.doc.clone());
+            self.selection.doc = Some(event.doc.to_string());
             self.selection.scroll_text = true;
             if let Some(vp) = self.view.viewport {
                 let t = time_axis::to_seconds(event.start);
@@ -243,7 +243,7 @@ impl ChronoscopeApp {
     /// text pane and highlights the claim's phrase there.
     fn jump_to_claim(&mut self, id: &str) {
         let Some(claim) = self.project.timeline.claims.iter().find(|c| c.id == id) else { return };
-        let focus = Focus { doc: claim.doc.clone(), start: claim.start, end: claim.end };
+        let focus = Focus { doc: claim.doc.to_string(), start: claim.start, end: claim.end };
         let event = claim.event.clone();
         self.select(event);
         self.selection.doc = Some(focus.doc.clone());

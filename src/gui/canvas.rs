@@ -14,7 +14,7 @@ use egui::{Rect, Sense};
 
 /// What assistive technology (and the UI tests) call an event marker.
 pub fn accessible_label(event: &Event, timeline: &Timeline) -> String {
-    let source = timeline.document(&event.doc).map_or(event.doc.as_str(), |d| d.title.as_str());
+    let source = timeline.document(&event.doc).map_or(&*event.doc, |d| d.title.as_str());
     format!("Event: {} ({}), from {source}", event.label, format::placement(event.start, event.end, event.granularity))
 }
 
@@ -151,7 +151,7 @@ fn story_tooltip(ui: &mut egui::Ui, story: &StoryEvent, timeline: &Timeline) {
     }
     ui.separator();
     for event in story.events.iter().filter_map(|id| timeline.event(id)) {
-        let source = timeline.document(&event.doc).map_or(event.doc.as_str(), |d| d.title.as_str());
+        let source = timeline.document(&event.doc).map_or(&*event.doc, |d| d.title.as_str());
         ui.label(egui::RichText::new(source).strong());
         ui.label(egui::RichText::new(&*event.sentence.text).italics());
     }
@@ -335,7 +335,7 @@ pub fn show(
                     ui.weak(&mention.explanation);
                 });
                 if response.clicked() {
-                    actions.push(Action::SelectDocument(mention.doc.clone()));
+                    actions.push(Action::SelectDocument(mention.doc.to_string()));
                 }
             }
         }

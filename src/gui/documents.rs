@@ -32,10 +32,10 @@ impl<'a> Lookup<'a> {
         let documents = timeline.documents.iter().enumerate().map(|(lane, d)| (d.id.as_str(), (lane, d))).collect();
         let mut counts: HashMap<&str, (usize, usize)> = HashMap::with_capacity(timeline.documents.len());
         for mention in &timeline.mentions {
-            counts.entry(mention.doc.as_str()).or_default().0 += 1;
+            counts.entry(&*mention.doc).or_default().0 += 1;
         }
         for event in &timeline.events {
-            counts.entry(event.doc.as_str()).or_default().1 += 1;
+            counts.entry(&*event.doc).or_default().1 += 1;
         }
         Lookup { documents, counts, stage }
     }

@@ -187,7 +187,7 @@ fn provenance(ui: &mut egui::Ui, event: &Event, project: &Project) {
             }
         }
         None => {
-            ui.weak(&event.doc);
+            ui.weak(&*event.doc);
         }
     }
     ui.add_space(6.0);

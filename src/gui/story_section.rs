@@ -41,7 +41,7 @@ pub fn show(ui: &mut egui::Ui, event: &Event, project: &Project, actions: &mut V
 
 /// One other source of the story event: its document, time phrase and sentence.
 fn source_row(ui: &mut egui::Ui, other: &Event, timeline: &Timeline, actions: &mut Vec<Action>) {
-    let title = timeline.document(&other.doc).map_or(other.doc.as_str(), |d| d.title.as_str());
+    let title = timeline.document(&other.doc).map_or(&*other.doc, |d| d.title.as_str());
     let phrase = other.mentions.first().and_then(|id| timeline.mention(id)).map_or("", |m| m.text.as_str());
     let text = format!("{title} \u{2014} \u{201c}{phrase}\u{201d}: {}", other.sentence.text);
     let response = ui.add(egui::Label::new(text).sense(egui::Sense::click()).truncate());

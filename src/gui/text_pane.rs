@@ -93,8 +93,8 @@ pub fn show(ui: &mut egui::Ui, project: &Project, selection: &mut Selection, act
         );
         return;
     };
-    let selected = selection.event.as_deref().and_then(|id| timeline.event(id)).filter(|e| e.doc == info.id);
-    let mentions: Vec<&Mention> = timeline.mentions.iter().filter(|m| m.doc == info.id).collect();
+    let selected = selection.event.as_deref().and_then(|id| timeline.event(id)).filter(|e| *e.doc == *info.id);
+    let mentions: Vec<&Mention> = timeline.mentions.iter().filter(|m| *m.doc == *info.id).collect();
     let dark = ui.visuals().dark_mode;
     let spans: Vec<Span> = mentions
         .iter()

@@ -40,8 +40,8 @@ pub fn sources(timeline: &Timeline, dark: bool) -> Vec<Source> {
     let mut ids: Vec<(&str, &str)> = timeline.documents.iter().map(|d| (d.id.as_str(), d.title.as_str())).collect();
     let mut known: HashSet<&str> = ids.iter().map(|(id, _)| *id).collect();
     for e in &timeline.events {
-        if known.insert(e.doc.as_str()) {
-            ids.push((e.doc.as_str(), e.doc.as_str()));
+        if known.insert(&*e.doc) {
+            ids.push((&*e.doc, &*e.doc));
         }
     }
     ids.iter()
@@ -140,7 +140,7 @@ impl<'t, 's> Looks<'t, 's> {
             .collect();
         let conflicted = timeline.conflicts.iter().filter_map(|c| c.story.as_deref()).collect();
         let corroborated = timeline.stories.iter().filter(|s| s.documents.len() > 1).map(|s| s.id.as_str()).collect();
-        let source_of = sources.iter().enumerate().map(|(i, s)| (s.doc.as_str(), i)).collect();
+        let source_of = sources.iter().enumerate().map(|(i, s)| (&*s.doc, i)).collect();
         let preview = options.preview.as_ref();
         let moved =
             preview.map(|p| p.events.iter().map(|(id, s, e)| (id.as_str(), (*s, *e))).collect()).unwrap_or_default();
@@ -218,7 +218,7 @@ fn event_items<'t>(
         .iter()
         .filter(|e| is_visible(e, options))
         .filter_map(|e| {
-            let row = *looks.source_of.get(e.doc.as_str())?;
+            let row = *looks.source_of.get(&*e.doc)?;
             Some(event_item(e, row, sources[row].color, looks))
         })
         .collect()
@@ -239,9 +239,9 @@ fn story_items<'t>(
         timeline.stories.iter().filter_map(|s| story_item(s, &index, options, sources, looks, story_color)).collect();
     for e in timeline.events.iter().filter(|e| is_visible(e, options)) {
         if !e.story.as_deref().is_some_and(|s| known.contains(s)) {
-            let color = looks.source_of.get(e.doc.as_str()).map_or(story_color, |&i| sources[i].color);
+            let color = looks.source_of.get(&*e.doc).map_or(story_color, |&i| sources[i].color);
             let mut item = event_item(e, 0, color, looks);
-            item.sources = looks.source_of.get(e.doc.as_str()).copied().into_iter().collect();
+            item.sources = looks.source_of.get(&*e.doc).copied().into_iter().collect();
             out.push(item);
         }
     }
@@ -263,7 +263,7 @@ fn story_item<'t>(
         .filter(|e| is_visible(e, options))
         .collect();
     let lead = visible.iter().find(|e| e.label == story.label).or(visible.first()).copied()?;
-    let mut docs: Vec<usize> = visible.iter().filter_map(|e| looks.source_of.get(e.doc.as_str()).copied()).collect();
+    let mut docs: Vec<usize> = visible.iter().filter_map(|e| looks.source_of.get(&*e.doc).copied()).collect();
     docs.sort_unstable();
     docs.dedup();
     // A story event of one source keeps that source's colour; a shared one is the story's own.

@@ -1062,7 +1062,7 @@ impl<'a> Site<'a> {
         let day = outcome.cal.and_then(|c| c.day());
         let mention = Mention {
             id: mention_id(doc_id, start),
-            doc: doc_id.to_string(),
+            doc: doc_id.into(),
             text: phrase.to_string(),
             start,
             end: offsets.char_at(mention.end),

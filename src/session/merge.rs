@@ -35,8 +35,8 @@ fn keep_documents(mut fresh: Timeline, current: &Timeline, keep: &[String]) -> T
         }
         let Some(info) = current.document(id) else { continue };
         fresh.documents.push(info.clone());
-        fresh.mentions.extend(current.mentions.iter().filter(|m| &m.doc == id).cloned());
-        fresh.events.extend(current.events.iter().filter(|e| &e.doc == id).cloned());
+        fresh.mentions.extend(current.mentions.iter().filter(|m| *m.doc == **id).cloned());
+        fresh.events.extend(current.events.iter().filter(|e| *e.doc == **id).cloned());
     }
     fresh
 }
@@ -75,7 +75,7 @@ fn mention_texts(timeline: &Timeline) -> HashMap<&str, &str> {
 /// words of its phrases.
 fn content_key<'t>(event: &'t Event, texts: &HashMap<&str, &'t str>) -> (&'t str, &'t str, Vec<&'t str>) {
     let phrases = event.mentions.iter().map(|id| texts.get(id.as_str()).copied().unwrap_or("")).collect();
-    (event.doc.as_str(), &*event.sentence.text, phrases)
+    (&*event.doc, &*event.sentence.text, phrases)
 }
 
 /// Carries every edited or hidden event of `current` into `fresh`: by id first, then by sentence

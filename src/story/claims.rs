@@ -22,7 +22,7 @@ pub use super::numbers::{Quantity, QuantityMod};
 pub struct Claim {
     /// "<doc id>-c<code point start>".
     pub id: String,
-    pub doc: String,
+    pub doc: crate::timeline::DocId,
     /// "dead", "injured", "arrested", "missing", "rescued", "evacuated", "age", or a counted noun
     /// in the singular ("passenger").
     pub subject: String,
@@ -352,7 +352,7 @@ impl RawClaim {
         let start = offsets.char_at(self.start);
         Claim {
             id: format!("{doc_id}-c{start}"),
-            doc: doc_id.to_string(),
+            doc: doc_id.into(),
             subject: self.subject,
             person: self.person,
             text: text.get(self.start..self.end).unwrap_or_default().to_string(),

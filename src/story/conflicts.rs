@@ -122,7 +122,7 @@ impl<'t> Index<'t> {
         let mut by_document: HashMap<&str, Vec<(&StoryEvent, Option<&'static str>)>> = HashMap::default();
         for (story, &family) in all_stories.iter().zip(&families) {
             for doc in &story.documents {
-                by_document.entry(doc.as_str()).or_default().push((story, family));
+                by_document.entry(&**doc).or_default().push((story, family));
             }
         }
         let mut lists: Vec<&mut Vec<(&StoryEvent, Option<&'static str>)>> = by_document.values_mut().collect();
@@ -136,7 +136,7 @@ impl<'t> Index<'t> {
             }
         }
         // Only the documents with a claim about a named happening look their families up.
-        let asking: HashSet<&str> = claims.iter().filter(|c| c.about.is_some()).map(|c| c.doc.as_str()).collect();
+        let asking: HashSet<&str> = claims.iter().filter(|c| c.about.is_some()).map(|c| &*c.doc).collect();
         let mut first_of_family: HashMap<(&str, &'static str), FirstOfFamily> = HashMap::default();
         for (doc, list) in by_document.iter().filter(|(doc, _)| asking.contains(*doc)) {
             for &(story, family) in list {
@@ -181,14 +181,14 @@ fn story_of_claim(index: &Index<'_>, claim: &Claim) -> Option<String> {
             return Some(story);
         }
     }
-    let doc_stories = index.by_document.get(claim.doc.as_str()).map_or(&[][..], Vec::as_slice);
+    let doc_stories = index.by_document.get(&*claim.doc).map_or(&[][..], Vec::as_slice);
     let Some(about) = claim.about.as_deref() else {
         // The list is sorted most reported first, ties by id: its first is the most reported.
         return doc_stories.first().map(|(s, _)| s.id.clone());
     };
     // The happening the sentence names, as several sources report it: the document's own report
     // of it, else the one the other sources report (an article that only mentions "the fire").
-    let first = index.first_of_family.get(&(claim.doc.as_str(), about)).copied().unwrap_or_default();
+    let first = index.first_of_family.get(&(&*claim.doc, about)).copied().unwrap_or_default();
     let (shared, own) = (first.shared, first.own);
     shared
         .or_else(|| index.by_family.get(about).copied())
@@ -270,7 +270,7 @@ fn compare_group(
     let all_agree = current.iter().all(|a| current.iter().all(|b| a.quantity.agrees_with(&b.quantity)));
     let mut ids: Vec<String> = current.iter().map(|c| c.id.clone()).collect();
     ids.sort();
-    let documents: std::collections::BTreeSet<&str> = current.iter().map(|c| c.doc.as_str()).collect();
+    let documents: std::collections::BTreeSet<&str> = current.iter().map(|c| &*c.doc).collect();
     // Spelled out only for a group that makes a conflict or an agreement (most have one claim).
     let listing = || current.iter().map(|c| describe(c, titles)).collect::<Vec<_>>().join("; ");
     let subject_words = subject.replace('_', " ");
@@ -304,7 +304,7 @@ fn compare_group(
 /// says so, with its source's publication date when known ("5, revised, in Wire (published
 /// 2017-03-23): …"), so a later correction reads as one.
 fn describe(claim: &Claim, sources: &HashMap<&str, (&str, Option<&str>)>) -> String {
-    let (title, published) = sources.get(claim.doc.as_str()).copied().unwrap_or((claim.doc.as_str(), None));
+    let (title, published) = sources.get(&*claim.doc).copied().unwrap_or((&*claim.doc, None));
     let value = claim.quantity.value;
     let text = &claim.text;
     match (claim.status, published) {
@@ -383,7 +383,7 @@ fn time_conflict(
     let listing = events
         .iter()
         .map(|e| {
-            let title = titles.get(e.doc.as_str()).map_or(e.doc.as_str(), |(title, _)| title);
+            let title = titles.get(&*e.doc).map_or(&*e.doc, |(title, _)| title);
             let phrase = e.mentions.first().and_then(|m| phrases.get(m.as_str())).copied().unwrap_or("");
             format!("{} in {title} (\u{201c}{phrase}\u{201d})", e.start.format("%H:%M"))
         })
@@ -410,7 +410,7 @@ mod tests {
         let end = start + chrono::Duration::minutes(minutes);
         let place = crate::timeline::Placement { start, end, granularity: Granularity::Minute };
         let sentence = crate::timeline::SentenceRef { start: 0, end: 1, text: "x".into() };
-        Event::new(format!("d{doc}-e{start_minute}"), format!("d{doc}"), "x".into(), place, sentence)
+        Event::new(format!("d{doc}-e{start_minute}"), format!("d{doc}").into(), "x".into(), place, sentence)
     }
 
     /// The definition: some pair from two documents where one ends before the other starts.

@@ -124,11 +124,11 @@ fn document_numbers(events: &[Event]) -> Vec<u32> {
         .iter()
         .map(|event| match last {
             // A document's events are next to each other: one lookup per run.
-            Some((doc, number)) if doc == event.doc => number,
+            Some((doc, number)) if doc == &*event.doc => number,
             _ => {
                 let fresh = numbers.len() as u32;
-                let number = *numbers.entry(event.doc.as_str()).or_insert(fresh);
-                last = Some((event.doc.as_str(), number));
+                let number = *numbers.entry(&*event.doc).or_insert(fresh);
+                last = Some((&*event.doc, number));
                 number
             }
         })
@@ -376,7 +376,7 @@ fn story_of(events: &[Event], members: &[usize], reasons: Vec<String>) -> StoryE
     let first = sorted[0];
     let time = agreed_time(&sorted);
     let label = clearest_label(&sorted);
-    let mut documents: Vec<String> = sorted.iter().map(|e| e.doc.clone()).collect();
+    let mut documents: Vec<crate::timeline::DocId> = sorted.iter().map(|e| e.doc.clone()).collect();
     documents.sort();
     documents.dedup();
     StoryEvent {

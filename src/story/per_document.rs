@@ -174,7 +174,7 @@ fn implied_event(
         .collect();
     Some(Event {
         id: format!("{doc_id}-i{}", found.phrase_start),
-        doc: doc_id.to_string(),
+        doc: doc_id.into(),
         label: found.label,
         start: found.start,
         end: found.end,

@@ -152,16 +152,16 @@ impl<'a, 'n> ClaimQuotes<'a, 'n> {
         // The sentences the events quote, per document, to quote a claim's whole sentence.
         let mut sentences: HashMap<&str, Vec<&SentenceRef>> = HashMap::new();
         for e in &timeline.events {
-            sentences.entry(e.doc.as_str()).or_default().push(&e.sentence);
+            sentences.entry(&*e.doc).or_default().push(&e.sentence);
         }
         let claims = timeline
             .claims
             .iter()
             .map(|c| {
                 let around = sentences
-                    .get(c.doc.as_str())
+                    .get(&*c.doc)
                     .and_then(|all| all.iter().find(|s| s.start <= c.start && c.end <= s.end).map(|s| &*s.text));
-                (c.id.as_str(), (c.doc.as_str(), around.unwrap_or(c.text.as_str())))
+                (c.id.as_str(), (&*c.doc, around.unwrap_or(c.text.as_str())))
             })
             .collect();
         ClaimQuotes { claims, events, numbers }
@@ -174,7 +174,7 @@ impl<'a, 'n> ClaimQuotes<'a, 'n> {
 
     fn event_quote(&self, event: &str) -> Option<Quote<'a>> {
         let e = self.events.get(event)?;
-        Some(Quote { source: *self.numbers.get(e.doc.as_str())?, sentence: &e.sentence.text })
+        Some(Quote { source: *self.numbers.get(&*e.doc)?, sentence: &e.sentence.text })
     }
 }
 
@@ -239,7 +239,7 @@ fn entry<'a>(
     }
     let mut quotes: Vec<Quote> = events
         .iter()
-        .filter_map(|e| Some(Quote { source: *numbers.get(e.doc.as_str())?, sentence: &e.sentence.text }))
+        .filter_map(|e| Some(Quote { source: *numbers.get(&*e.doc)?, sentence: &e.sentence.text }))
         .collect();
     quotes.sort_by_key(|q| q.source);
     quotes.dedup_by(|a, b| a.source == b.source && a.sentence == b.sentence);

@@ -249,7 +249,7 @@ impl Builder<'_, '_> {
             }
             let chip = Rect::from_min_size(pos2(x, cy - 9.0), vec2(chip_w, 18.0));
             self.chip(chip);
-            let color = sources.iter().find(|s| s.doc == m.doc).map_or(theme.text_muted, |s| s.color);
+            let color = sources.iter().find(|s| *s.doc == *m.doc).map_or(theme.text_muted, |s| s.color);
             self.shapes.push(Shape::circle_filled(pos2(x + 9.0, cy), 3.0, color));
             let h = g.size().y;
             self.text(pos2(x + 16.0, cy - h / 2.0), g, theme.text);
