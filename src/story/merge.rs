@@ -68,6 +68,9 @@ pub fn group(events: &mut [Event]) -> Vec<StoryEvent> {
         let root = sets.union(a, b);
         add_reasons(reasons.entry(root).or_default(), why.reasons());
     }
+    // What each event's clause says is read for matching only: let it go before the story
+    // events are made, so they take its memory instead of adding to it.
+    drop((evidence, blocks, worth_reading, families));
     let mut merged_reasons: BTreeMap<usize, Vec<Reason>> = BTreeMap::new();
     for (root, list) in reasons {
         add_reasons(merged_reasons.entry(sets.find(root)).or_default(), list);
