@@ -792,7 +792,13 @@ fn big_project(dir: &Path) -> PathBuf {
         let start = base + chrono::Duration::hours(n * 7 % (5 * 365 * 24));
         let place = Placement { start, end: start + chrono::Duration::hours(1), granularity: Granularity::Hour };
         let sentence = SentenceRef { start: 0, end: 5, text: format!("Sentence {n}.").into() };
-        timeline.events.push(Event::new(format!("{doc}-e{n}"), doc.into(), format!("Event number {n}"), place, sentence));
+        timeline.events.push(Event::new(
+            format!("{doc}-e{n}"),
+            doc.into(),
+            format!("Event number {n}"),
+            place,
+            sentence,
+        ));
     }
     let documents = examples()
         .iter()
@@ -1054,8 +1060,10 @@ fn a_project_with_a_missing_article_keeps_every_edit_and_can_locate_it() {
     let mut harness = app_with(files.clone());
     let events = harness.state().project.timeline.events.clone();
     let first_doc = harness.state().project.timeline.documents[0].id.clone();
-    let in_first = events.iter().find(|e| *e.doc == *first_doc && e.granularity <= chronoscope::timex::Granularity::Day);
-    let in_other = events.iter().find(|e| *e.doc != *first_doc && e.granularity <= chronoscope::timex::Granularity::Day);
+    let in_first =
+        events.iter().find(|e| *e.doc == *first_doc && e.granularity <= chronoscope::timex::Granularity::Day);
+    let in_other =
+        events.iter().find(|e| *e.doc != *first_doc && e.granularity <= chronoscope::timex::Granularity::Day);
     let (in_first, in_other) = (in_first.unwrap().clone(), in_other.unwrap().clone());
     let moved_first = move_later(&mut harness, &in_first);
     let moved_other = move_later(&mut harness, &in_other);

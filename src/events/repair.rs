@@ -74,7 +74,10 @@ const VERB_FORMS: &[&str] = &[
     "was", "were", "is", "are", "has", "have", "had", "will", "would", "can", "could", "may", "might", "shall",
     "should", "must", "did", "does", "became", "began", "won", "took", "made", "met", "left", "fell", "rose", "held",
     "sent", "gave", "came", "went", "ran", "saw", "found", "paid", "sold", "brought", "struck", "fled", "led", "shot",
-    "broke", "spoke", "wrote", "grew", "kept", "stood", "lost", "said", "told", "says",
+    "broke", "spoke", "wrote", "grew", "kept", "stood", "lost", "said", "told", "says", "died", "fought", "bought",
+    "caught", "sought", "taught", "thought", "built", "spent", "felt", "drew", "threw", "flew", "knew", "blew",
+    "drove", "rode", "froze", "chose", "swore", "sank", "shook", "withdrew", "arose", "upheld", "withheld", "oversaw",
+    "rebuilt", "dealt", "swept",
 ];
 
 /// Words ending in "-ed" that are no past forms.
@@ -147,7 +150,12 @@ pub(super) fn antecedent<'t>(sentence: &Sentence<'_, 't>, at: usize) -> Vec<Word
     while clause > 0 && sentence.clause_words(clause - 1).is_empty() {
         clause -= 1;
     }
-    let Some(previous) = clause.checked_sub(1) else { return Vec::new() };
+    let Some(mut previous) = clause.checked_sub(1) else { return Vec::new() };
+    // "Castro, 80, handed over power": an age in apposition stands for the name before it.
+    let is_age = |words: &[Word]| matches!(words, [age] if age.text.bytes().all(|b| b.is_ascii_digit()));
+    while previous > 0 && is_age(sentence.clause_words(previous)) {
+        previous -= 1;
+    }
     let words: Vec<Word<'t>> = super::label::outside_asides(sentence.clause_words(previous))
         .filter(|w| !sentence.in_time_phrase(w))
         .copied()
@@ -425,8 +433,12 @@ const PARTICIPLES_AFTER_A_COMMA: &[&str] = &[
 /// form in "-ed" or one of `PARTICIPLES_AFTER_A_COMMA` (not "made", "held", "won": after an
 /// appositive those are the subject's own verb, "Tshisekedi, ..., made it clear").
 pub(super) fn is_participle(w: &Word) -> bool {
-    (is_verb(w) && w.text.ends_with("ed")) || is(w, PARTICIPLES_AFTER_A_COMMA)
+    (is_verb(w) && w.text.ends_with("ed") && !is(w, NO_PASSIVE)) || is(w, PARTICIPLES_AFTER_A_COMMA)
 }
+
+/// Past forms of verbs that take no object, so never a passive participle: after a comma they
+/// are the verb of the subject before it ("A second marine from the team, died Sunday").
+const NO_PASSIVE: &[&str] = &["died", "arrived", "happened", "occurred", "existed", "emerged", "retired"];
 
 /// The sentence's main clause without its time phrases: the label when the cut one reads as no
 /// entry at all. The first clause that opens with neither a preposition nor a clause word and
