@@ -696,6 +696,16 @@ fn with_antecedent<'t>(label: &mut Vec<Word<'t>>, sentence: &repair::Sentence<'_
     let ws = sentence.ws;
     let at =
         ws[clause_start..].iter().position(|w| w.start == relative.start).map_or(clause_start, |k| clause_start + k);
+    // "The office said in a report in November that by 2005 ...": after a report, "that" opens
+    // what was said, not a relative clause about "a report"; the label is what was said. When
+    // that opens with a possessive ("reported that its index was flat"), the report stays, to
+    // say whose.
+    let after_report = opens_what_was_reported(sentence, at);
+    let possessive_next = label.get(1).is_some_and(|w| repair::is(w, &["its", "their", "his", "her"]));
+    if after_report && relative.text.eq_ignore_ascii_case("that") && !possessive_next {
+        label.remove(0);
+        return;
+    }
     let antecedent = repair::antecedent(sentence, at);
     if antecedent.is_empty() {
         return;
@@ -705,6 +715,26 @@ fn with_antecedent<'t>(label: &mut Vec<Word<'t>>, sentence: &repair::Sentence<'_
     let mut with = antecedent;
     with.extend(label.iter().skip(usize::from(!restrictive)));
     *label = with;
+}
+
+/// Whether the "that" at word `at` opens what a verb of saying before it reported, rather than a
+/// relative clause: only adjuncts stand between them ("said in a report in November that",
+/// "announced Friday in Washington that", "told AFP that"), not an object noun ("said the budget
+/// year that ended").
+fn opens_what_was_reported(sentence: &repair::Sentence, at: usize) -> bool {
+    let ws = sentence.ws;
+    let from = at.saturating_sub(12);
+    let Some(verb) = (from..at).rev().find(|&k| ws[k].has(flag::REPORTING)) else { return false };
+    let between: Vec<&Word> = ws[verb + 1..at].iter().filter(|w| !w.has(flag::PUNCT)).collect();
+    let Some(first) = between.first() else { return true };
+    let told = repair::is(&ws[verb], &["told", "informed", "assured", "reminded"]);
+    let adjunct = first.has(flag::PREPOSITION) || sentence.in_time_phrase(first);
+    // The one told: a name, a pronoun, reporters, or a short noun phrase ("told a fellow inmate").
+    let one_told = told
+        && (first.text.starts_with(char::is_uppercase)
+            || repair::is(first, &["reporters", "journalists", "her", "him", "them", "us", "me"])
+            || (repair::is(first, &["a", "an", "the"]) && between.len() <= 4));
+    !between.iter().any(|w| repair::is_verb(w) || w.has(flag::CLAUSE)) && (adjunct || one_told)
 }
 
 /// Pronouns that open a clause as its subject (written in lower case: "said He" names a man).
