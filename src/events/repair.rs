@@ -65,6 +65,7 @@ const FRAGMENT_OPENERS: &[&str] = &[
     "despite",
     "thanks",
     "according",
+    "compared",
     "to",
 ];
 
@@ -172,7 +173,15 @@ pub(super) fn antecedent<'t>(sentence: &Sentence<'_, 't>, at: usize) -> Vec<Word
             return name.to_vec();
         }
     }
-    let names = words.iter().rev().take_while(|w| w.text.starts_with(char::is_uppercase)).count();
+    let mut names = words.iter().rev().take_while(|w| w.text.starts_with(char::is_uppercase)).count();
+    // "US Secretary of State Condoleezza Rice, who ...": the run after "Secretary of" or
+    // "Minister of" ends the title first ("the election of Alpha Oumar Konare" is all name).
+    let after_title = names + 2 <= words.len()
+        && is(&words[words.len() - names - 1], &["of"])
+        && is(&words[words.len() - names - 2], &["secretary", "minister"]);
+    if names >= 3 && after_title {
+        names -= 1;
+    }
     if names > 0 && names < words.len() && !is(&words[0], &["a", "an", "the"]) {
         // "seven less than Juventus, who entertain": the name the clause ends with.
         return words[words.len() - names..].to_vec();
