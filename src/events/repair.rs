@@ -273,14 +273,25 @@ pub(super) fn reporting_subject<'t>(sentence: &Sentence<'_, 't>, at: usize) -> V
         ws.iter().skip(verb + 1).filter(|w| !w.has(flag::PUNCT | flag::PREPOSITION) && !sentence.in_time_phrase(w));
     let before_clause =
         after_verb.next().is_some_and(|w| w.has(flag::THAT)) && after_verb.next().is_some_and(|w| w.start == at);
-    let subject = &ws[..verb];
+    // "The International Energy Agency (IEA) said": the acronym in brackets names it again.
+    let subject = without_bracketed(&ws[..verb]);
     let named = subject.first().is_some_and(|w| w.text.starts_with(char::is_uppercase))
         && (1..=5).contains(&subject.len())
         && !subject.iter().any(|w| w.has(flag::PUNCT | flag::CLAUSE) || sentence.in_time_phrase(w));
     if before_clause && named {
-        subject.to_vec()
+        subject
     } else {
         Vec::new()
+    }
+}
+
+/// `words` without one to three words in round brackets ("(IEA)"); as they are otherwise.
+fn without_bracketed<'t>(words: &[Word<'t>]) -> Vec<Word<'t>> {
+    let open = words.iter().position(|w| w.text == "(");
+    let close = open.and_then(|o| words[o..].iter().position(|w| w.text == ")").map(|c| o + c));
+    match (open, close) {
+        (Some(o), Some(c)) if (2..=4).contains(&(c - o)) => words[..o].iter().chain(&words[c + 1..]).copied().collect(),
+        _ => words.to_vec(),
     }
 }
 
