@@ -558,9 +558,16 @@ pub(super) fn reads_as_entry(label: &[Word]) -> bool {
     let words = label.iter().filter(|w| !w.has(flag::PUNCT)).count();
     // "no later than": a comparison with what it compares cut off.
     let cut_comparison = label.iter().rev().find(|w| !w.has(flag::PUNCT)).is_some_and(|w| is(w, &["than"]));
+    // "About 40 million euros had gone missing": a preposition before a number is a quantity.
+    let quantity = is(first, &["about", "around", "over", "nearly", "almost", "some"])
+        && label
+            .iter()
+            .filter(|w| !w.has(flag::PUNCT))
+            .nth(1)
+            .is_some_and(|w| w.text.starts_with(|c: char| c.is_ascii_digit()));
     words >= 2
         && !cut_comparison
-        && !first.has(flag::PREPOSITION | flag::SIGNAL)
+        && (quantity || !first.has(flag::PREPOSITION | flag::SIGNAL))
         && !first.text.starts_with(['-', '\u{2013}'])
         && !is(first, FRAGMENT_OPENERS)
 }
