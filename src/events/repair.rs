@@ -152,7 +152,7 @@ pub(super) fn antecedent<'t>(sentence: &Sentence<'_, 't>, at: usize) -> Vec<Word
         clause -= 1;
     }
     let Some(mut previous) = clause.checked_sub(1) else { return Vec::new() };
-    // "Castro, 80, handed over power": an age in apposition stands for the name before it.
+    // "Mendes, 80, passed control of the bakery": an age in apposition stands for the name before it.
     let is_age = |words: &[Word]| matches!(words, [age] if age.text.bytes().all(|b| b.is_ascii_digit()));
     while previous > 0 && is_age(sentence.clause_words(previous)) {
         previous -= 1;
@@ -174,8 +174,8 @@ pub(super) fn antecedent<'t>(sentence: &Sentence<'_, 't>, at: usize) -> Vec<Word
         }
     }
     let mut names = words.iter().rev().take_while(|w| w.text.starts_with(char::is_uppercase)).count();
-    // "US Secretary of State Condoleezza Rice, who ...": the run after "Secretary of" or
-    // "Minister of" ends the title first ("the election of Alpha Oumar Konare" is all name).
+    // "British Minister of State Ann Porter, who ...": the run after "Secretary of" or
+    // "Minister of" ends the title first ("the election of Maria Luisa Costa" is all name).
     let after_title = names + 2 <= words.len()
         && is(&words[words.len() - names - 1], &["of"])
         && is(&words[words.len() - names - 2], &["secretary", "minister"]);
@@ -273,7 +273,7 @@ pub(super) fn reporting_subject<'t>(sentence: &Sentence<'_, 't>, at: usize) -> V
         ws.iter().skip(verb + 1).filter(|w| !w.has(flag::PUNCT | flag::PREPOSITION) && !sentence.in_time_phrase(w));
     let before_clause =
         after_verb.next().is_some_and(|w| w.has(flag::THAT)) && after_verb.next().is_some_and(|w| w.start == at);
-    // "The International Energy Agency (IEA) said": the acronym in brackets names it again.
+    // "The Northern Grid Authority (NGA) said": the acronym in brackets names it again.
     let subject = without_bracketed(&ws[..verb]);
     let named = subject.first().is_some_and(|w| w.text.starts_with(char::is_uppercase))
         && (1..=5).contains(&subject.len())
@@ -285,7 +285,7 @@ pub(super) fn reporting_subject<'t>(sentence: &Sentence<'_, 't>, at: usize) -> V
     }
 }
 
-/// `words` without one to three words in round brackets ("(IEA)"); as they are otherwise.
+/// `words` without one to three words in round brackets ("(NGA)"); as they are otherwise.
 fn without_bracketed<'t>(words: &[Word<'t>]) -> Vec<Word<'t>> {
     let open = words.iter().position(|w| w.text == "(");
     let close = open.and_then(|o| words[o..].iter().position(|w| w.text == ")").map(|c| o + c));
@@ -457,7 +457,7 @@ pub(super) fn is_participle(w: &Word) -> bool {
 }
 
 /// Past forms of verbs that take no object, so never a passive participle: after a comma they
-/// are the verb of the subject before it ("A second marine from the team, died Sunday").
+/// are the verb of the subject before it ("A second climber from the team, died Sunday").
 const NO_PASSIVE: &[&str] = &["died", "arrived", "happened", "occurred", "existed", "emerged", "retired"];
 
 /// The sentence's main clause without its time phrases: the label when the cut one reads as no

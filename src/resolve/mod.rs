@@ -189,8 +189,8 @@ impl<'a> Discourse<'a, '_> {
     }
 
     /// The date of the event named at `reference`, else of the story's main event; none for an
-    /// undated event the text names as another's ("302 days after the assassination of Rafiq
-    /// Hariri" is not counted from day zero).
+    /// undated event the text names as another's ("300 days after the assassination of the
+    /// former mayor" is not counted from day zero).
     fn named_event_base(&self, reference: &(i32, String, usize)) -> Option<Base> {
         let (_, noun, noun_token) = reference;
         if let Some((day, phrase)) = self.known.events.get(noun) {
@@ -247,7 +247,7 @@ impl<'a> Discourse<'a, '_> {
     }
 
     /// Whether `raw` is a bare clock time that `next`, a few words on in the same clause, may
-    /// date: "at 6 a.m. near Slepian's home 10 days before the murder", or a bare clock time
+    /// date: "at 6 a.m. near the judge's home 10 days before the murder", or a bare clock time
     /// that may itself be dated so ("from 10 a.m. to 2 p.m. for November 27").
     fn clock_before_its_day(&self, raw: &RawMention, next: &RawMention) -> bool {
         let bare_clock = matches!(raw.sem, Sem::Clock { base: None, .. });
@@ -876,8 +876,6 @@ fn needs_tense(sem: &Sem) -> bool {
     }
 }
 
-/// Whether a phrase moves the time the discourse is at. Comparisons ("a year ago", "a year
-/// earlier", "year-earlier") look back without moving the story there.
 /// A phrase counted from a named event that the text does not date, and does not name as the
 /// story's main event: the value says only that it is some date.
 fn undated_event_outcome(reference: &(i32, String, usize)) -> Outcome {
@@ -887,6 +885,8 @@ fn undated_event_outcome(reference: &(i32, String, usize)) -> Outcome {
     Outcome::undated("XXXX-XX-XX", TimexType::Date, why)
 }
 
+/// Whether a phrase moves the time the discourse is at. Comparisons ("a year ago", "a year
+/// earlier", "year-earlier") look back without moving the story there.
 fn moves_discourse(sem: &Sem) -> bool {
     match sem {
         Sem::Ago { .. } => false,
@@ -960,7 +960,7 @@ impl<'a> DocumentResolver<'a> {
         self.mentions.reserve(raw.len());
         let mut i = 0;
         while i < raw.len() {
-            i += site.resolve_group(&mut discourse, raw, i, &mut self.mentions).0;
+            i += site.resolve_group(&mut discourse, raw, i, &mut self.mentions, 0).0;
         }
     }
 
@@ -981,19 +981,9 @@ struct Site<'a> {
 impl<'a> Site<'a> {
     /// Resolves `raw[i]` and the mention after it when `raw[i]` waits for it, pushing them to
     /// `out` in text order; returns how many it resolved and the day `raw[i]` was placed on.
+    /// `depth` counts the groups this one is inside: a clock time waits for at most one other
+    /// clock time, so a schedule of many clock times is not one deep chain.
     fn resolve_group(
-        self,
-        discourse: &mut Discourse<'a, '_>,
-        raw: &[RawMention],
-        i: usize,
-        out: &mut Vec<Mention>,
-    ) -> (usize, Option<NaiveDate>) {
-        self.resolve_group_within(discourse, raw, i, out, 0)
-    }
-
-    /// `resolve_group` at `depth` groups deep: a clock time waits for at most one other clock
-    /// time, so a schedule of many clock times is not one deep chain.
-    fn resolve_group_within(
         self,
         discourse: &mut Discourse<'a, '_>,
         raw: &[RawMention],
@@ -1019,7 +1009,7 @@ impl<'a> Site<'a> {
             // "at 6 a.m. near the house 10 days before the murder": the day comes first.
             let at = out.len();
             let before_group = (discourse.known.last, discourse.known.last_end);
-            let (count, day) = self.resolve_group_within(discourse, raw, i + 1, out, depth + 1);
+            let (count, day) = self.resolve_group(discourse, raw, i + 1, out, depth + 1);
             let after_group = (discourse.known.last, discourse.known.last_end);
             match day {
                 Some(day) => discourse.known.clock_day = Some((day, &discourse.tokens.text[next.start..next.end])),

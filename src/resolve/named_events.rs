@@ -79,7 +79,8 @@ const EVENT_NOUNS: &[&str] = &[
 
 /// Nouns that name one happening, each with the noun its date is remembered under: a text that
 /// dates "the shooting" has dated "the murder" it tells of. As for any noun, the first date the
-/// text gives is the one kept.
+/// text gives is kept, unless a later one names its event right there ("last Tuesday's hearing",
+/// "the murder on Oct. 23").
 const SAME_HAPPENING: &[(&str, &str)] = &[
     ("shooting", "murder"),
     ("slaying", "murder"),
