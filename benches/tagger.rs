@@ -109,13 +109,14 @@ fn bench_extraction(c: &mut Criterion) {
     // The story layer's share of extraction: each document's claims and implied events (inside
     // extract_document, so inside tag+resolve+events too) ...
     let inputs: Vec<_> = docs.iter().map(|d| extract_events(d, "d1", &settings)).collect();
+    let id: chronoscope::timeline::DocId = "d1".into();
     group.bench_function("story claims+implied only", |b| {
         b.iter(|| {
             docs.iter()
                 .zip(&inputs)
                 .map(|(d, x)| {
                     let text = per_document::DocumentText {
-                        id: "d1",
+                        id: &id,
                         text: black_box(&d.text),
                         offsets: &x.offsets,
                         sentences: &x.sentences,

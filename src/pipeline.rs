@@ -10,7 +10,7 @@ use crate::text::blocks::{self, Block};
 use crate::text::offsets::CharOffsets;
 use crate::text::sentences;
 use crate::text::SentenceSpan;
-use crate::timeline::{DocumentInfo, Event, Mention, Timeline};
+use crate::timeline::{DocId, DocumentInfo, Event, Mention, Timeline};
 use chrono::NaiveDate;
 
 /// What the user chose for a run.
@@ -59,9 +59,11 @@ pub fn extract_document(doc: &Document, doc_id: &str, settings: &Settings) -> Do
 /// `extract_document` with its tokens made for blocks of about `block_bytes` (`text::blocks`):
 /// the result is the same for any size.
 fn extract_document_in_blocks(doc: &Document, doc_id: &str, settings: &Settings, block_bytes: usize) -> DocumentResult {
-    let extraction = extract_events_in_blocks(doc, doc_id, settings, block_bytes);
+    // One id for all the document's records, made once.
+    let shared: DocId = doc_id.into();
+    let extraction = extract_events_in_blocks(doc, &shared, settings, block_bytes);
     let text = per_document::DocumentText {
-        id: doc_id,
+        id: &shared,
         text: &doc.text,
         offsets: &extraction.offsets,
         sentences: &extraction.sentences,
@@ -82,10 +84,10 @@ fn extract_document_in_blocks(doc: &Document, doc_id: &str, settings: &Settings,
 
 /// Sentences, tagger, resolver and events for one document, without the story layer.
 pub fn extract_events(doc: &Document, doc_id: &str, settings: &Settings) -> Extraction {
-    extract_events_in_blocks(doc, doc_id, settings, blocks::BLOCK_BYTES)
+    extract_events_in_blocks(doc, &doc_id.into(), settings, blocks::BLOCK_BYTES)
 }
 
-fn extract_events_in_blocks(doc: &Document, doc_id: &str, settings: &Settings, block_bytes: usize) -> Extraction {
+fn extract_events_in_blocks(doc: &Document, doc_id: &DocId, settings: &Settings, block_bytes: usize) -> Extraction {
     let offsets = CharOffsets::new(&doc.text);
     let sentences = sentences::split_at_breaks(&doc.text, &doc.breaks);
     let mut warnings = doc.warnings.clone();

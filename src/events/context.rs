@@ -16,7 +16,7 @@ use crate::resolve::named_events::is_event_noun;
 use crate::text::offsets::CharOffsets;
 use crate::text::word_key::{key, WordTable};
 use crate::text::SentenceSpan;
-use crate::timeline::{Event, Mention, Placement, PlacementKind, SentenceRef};
+use crate::timeline::{DocId, Event, Mention, Placement, PlacementKind, SentenceRef};
 use crate::timex::{day_label, Granularity};
 use chrono::{Duration, NaiveDate, NaiveTime};
 use std::collections::HashMap;
@@ -347,7 +347,7 @@ fn verb_word(word: &str) -> VerbWord {
 
 /// The document a sentence is placed in: its text, sentences and what already placed events.
 pub struct Context<'a> {
-    pub doc_id: &'a str,
+    pub doc_id: &'a DocId,
     pub text: &'a str,
     pub offsets: &'a CharOffsets,
     pub sentences: &'a [SentenceSpan],
@@ -717,7 +717,7 @@ fn event_of(ctx: &Context, index: usize, span: &SentenceSpan, sentence: &str, pl
     let label = sentence_label(ctx.text, span.start, span.end, &inside);
     let sentence = SentenceRef { start: start_char, end: ctx.offsets.char_at(span.end), text: Arc::from(sentence) };
     let place = Placement { start: placed.start, end: placed.end, granularity: placed.granularity };
-    let mut event = Event::new(format!("{}-x{start_char}", ctx.doc_id), ctx.doc_id.into(), label, place, sentence);
+    let mut event = Event::new(format!("{}-x{start_char}", ctx.doc_id), Arc::clone(ctx.doc_id), label, place, sentence);
     event.placement = placed.kind;
     event.placement_explanation = Some(placed.why);
     event

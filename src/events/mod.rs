@@ -12,7 +12,7 @@ mod speaker;
 
 use crate::text::offsets::CharOffsets;
 use crate::text::SentenceSpan;
-use crate::timeline::{Event, Mention, Placement, SentenceRef};
+use crate::timeline::{DocId, Event, Mention, Placement, SentenceRef};
 use crate::timex::{Granularity, Interval, TimexType};
 use label::label_for;
 use std::sync::Arc;
@@ -21,7 +21,7 @@ use std::sync::Arc;
 /// The mentions inside `byline` (code points: a byline or dateline, which says when the article
 /// appeared, not when something happened) date no event.
 pub fn extract(
-    doc_id: &str,
+    doc_id: &DocId,
     text: &str,
     offsets: &CharOffsets,
     sentences: &[SentenceSpan],
@@ -77,7 +77,7 @@ pub fn extract(
                 text: Arc::clone(&sentence_text),
             };
             let place = Placement { start: interval.start, end: interval.end, granularity };
-            let mut event = Event::new(event_id(doc_id, first.start), doc_id.into(), label, place, sentence);
+            let mut event = Event::new(event_id(doc_id, first.start), Arc::clone(doc_id), label, place, sentence);
             event.mentions = group.iter().map(|m| m.id.clone()).collect();
             events.push(event);
         }

@@ -13,7 +13,7 @@ use crate::tagger::{RawMention, Tokens};
 use crate::text::offsets::CharOffsets;
 use crate::text::tokens::TokenKind;
 use crate::text::SentenceSpan;
-use crate::timeline::Mention;
+use crate::timeline::{DocId, Mention};
 use crate::timex::{push_padded, TimexType};
 use calendar::{weekday_of, Cal};
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
@@ -917,7 +917,8 @@ pub fn resolve_document_noting_anchor(
     raw: &[RawMention],
     mode: &ReferenceMode,
 ) -> (Vec<Mention>, bool) {
-    let mut resolver = DocumentResolver::new(doc_id, offsets, sentences, mode);
+    let doc: DocId = doc_id.into();
+    let mut resolver = DocumentResolver::new(&doc, offsets, sentences, mode);
     resolver.resolve_block(tokens, raw);
     resolver.finish()
 }
@@ -926,7 +927,8 @@ pub fn resolve_document_noting_anchor(
 /// discourse (the last time mentioned, the dated named events) from one block to the next: a
 /// long text's tokens are then held one block at a time.
 pub struct DocumentResolver<'a> {
-    doc_id: &'a str,
+    /// The document's id, shared by all its mentions.
+    doc: &'a DocId,
     offsets: &'a CharOffsets,
     sentences: &'a [SentenceSpan],
     mode: &'a ReferenceMode,
@@ -936,7 +938,7 @@ pub struct DocumentResolver<'a> {
 
 impl<'a> DocumentResolver<'a> {
     pub fn new(
-        doc_id: &'a str,
+        doc: &'a DocId,
         offsets: &'a CharOffsets,
         sentences: &'a [SentenceSpan],
         mode: &'a ReferenceMode,
@@ -949,13 +951,13 @@ impl<'a> DocumentResolver<'a> {
             clock_day: None,
             used_anchor: std::cell::Cell::new(matches!(mode, ReferenceMode::Story { .. })),
         };
-        DocumentResolver { doc_id, offsets, sentences, mode, known, mentions: Vec::new() }
+        DocumentResolver { doc, offsets, sentences, mode, known, mentions: Vec::new() }
     }
 
     /// Resolves `raw`, the tagger's mentions over `tokens` (a block of whole sentences, after
     /// the blocks resolved so far).
     pub fn resolve_block(&mut self, tokens: &Tokens<'a>, raw: &[RawMention]) {
-        let site = Site { doc_id: self.doc_id, offsets: self.offsets, sentences: self.sentences };
+        let site = Site { doc: self.doc, offsets: self.offsets, sentences: self.sentences };
         let mut discourse = Discourse { mode: self.mode, tokens, known: &mut self.known };
         self.mentions.reserve(raw.len());
         let mut i = 0;
@@ -973,7 +975,7 @@ impl<'a> DocumentResolver<'a> {
 /// Where a document's mentions are: its id, offsets and sentences.
 #[derive(Clone, Copy)]
 struct Site<'a> {
-    doc_id: &'a str,
+    doc: &'a DocId,
     offsets: &'a CharOffsets,
     sentences: &'a [SentenceSpan],
 }
@@ -1042,7 +1044,7 @@ impl<'a> Site<'a> {
 
     /// `resolve_one`, and the day the mention was placed on, if it was placed within one.
     fn resolve_with_day(self, discourse: &mut Discourse<'a, '_>, mention: &RawMention) -> (Mention, Option<NaiveDate>) {
-        let (tokens, sentences, offsets, doc_id) = (discourse.tokens, self.sentences, self.offsets, self.doc_id);
+        let (tokens, sentences, offsets) = (discourse.tokens, self.sentences, self.offsets);
         let sentence = self.sentence_of(mention.start);
         let tense = tense_of(mention, tokens, sentences.get(sentence));
         let outcome = discourse.resolve(mention, &mention.sem, tense);
@@ -1051,8 +1053,8 @@ impl<'a> Site<'a> {
         let start = offsets.char_at(mention.start);
         let day = outcome.cal.and_then(|c| c.day());
         let mention = Mention {
-            id: mention_id(doc_id, start),
-            doc: doc_id.into(),
+            id: mention_id(self.doc, start),
+            doc: std::sync::Arc::clone(self.doc),
             text: phrase.to_string(),
             start,
             end: offsets.char_at(mention.end),

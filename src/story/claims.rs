@@ -13,6 +13,7 @@ use super::reading::{self, Sentence};
 use super::words;
 use crate::text::offsets::CharOffsets;
 use crate::text::SentenceSpan;
+use crate::timeline::DocId;
 use serde::{Deserialize, Serialize};
 
 pub use super::numbers::{Quantity, QuantityMod};
@@ -22,7 +23,7 @@ pub use super::numbers::{Quantity, QuantityMod};
 pub struct Claim {
     /// "<doc id>-c<code point start>".
     pub id: String,
-    pub doc: crate::timeline::DocId,
+    pub doc: DocId,
     /// "dead", "injured", "arrested", "missing", "rescued", "evacuated", "age", or a counted noun
     /// in the singular ("passenger").
     pub subject: String,
@@ -325,12 +326,13 @@ const QUALIFIER_REACH: usize = 10;
 /// Reads every claim in `text`, sentence by sentence.
 pub fn extract(doc_id: &str, text: &str, offsets: &CharOffsets, sentences: &[SentenceSpan]) -> Vec<Claim> {
     let mut claims = Vec::new();
-    reading::each_sentence_of(text, sentences, |sentence| claims.extend(of_sentence(doc_id, text, offsets, sentence)));
+    let doc: DocId = doc_id.into();
+    reading::each_sentence_of(text, sentences, |sentence| claims.extend(of_sentence(&doc, text, offsets, sentence)));
     claims
 }
 
 /// The claims of one sentence (`reading::each_sentence`).
-pub fn of_sentence(doc_id: &str, text: &str, offsets: &CharOffsets, sentence: &Sentence) -> Vec<Claim> {
+pub fn of_sentence(doc_id: &DocId, text: &str, offsets: &CharOffsets, sentence: &Sentence) -> Vec<Claim> {
     let found = SentenceReader { text, tokens: sentence.tokens, names: sentence.names, dates: sentence.dates }.claims();
     found.into_iter().map(|raw| raw.into_claim(doc_id, text, offsets, sentence.index)).collect()
 }
@@ -348,11 +350,11 @@ struct RawClaim {
 }
 
 impl RawClaim {
-    fn into_claim(self, doc_id: &str, text: &str, offsets: &CharOffsets, sentence: usize) -> Claim {
+    fn into_claim(self, doc_id: &DocId, text: &str, offsets: &CharOffsets, sentence: usize) -> Claim {
         let start = offsets.char_at(self.start);
         Claim {
             id: format!("{doc_id}-c{start}"),
-            doc: doc_id.into(),
+            doc: std::sync::Arc::clone(doc_id),
             subject: self.subject,
             person: self.person,
             text: text.get(self.start..self.end).unwrap_or_default().to_string(),

@@ -11,7 +11,7 @@ use super::reading;
 use crate::text::blocks::Block;
 use crate::text::offsets::CharOffsets;
 use crate::text::SentenceSpan;
-use crate::timeline::{Event, ImpliedInfo, Mention, PlacementKind, SentenceRef};
+use crate::timeline::{DocId, Event, ImpliedInfo, Mention, PlacementKind, SentenceRef};
 use crate::timex::TimexType;
 use chrono::NaiveDate;
 use std::ops::Range;
@@ -21,7 +21,7 @@ use std::sync::Arc;
 /// the breaks and blocks its tokens are made with (the tagger's, `text::blocks`).
 #[derive(Clone, Copy)]
 pub struct DocumentText<'a> {
-    pub id: &'a str,
+    pub id: &'a DocId,
     pub text: &'a str,
     pub offsets: &'a CharOffsets,
     pub sentences: &'a [SentenceSpan],
@@ -155,7 +155,7 @@ fn kind_name(kind: ImpliedKind) -> &'static str {
 /// The event an implied happening becomes: `<doc>-i<phrase start>`, in the phrase's sentence,
 /// with the time mentions inside the phrase (if any) and what implies it.
 fn implied_event(
-    doc_id: &str,
+    doc_id: &DocId,
     text: &str,
     offsets: &CharOffsets,
     sentences: &[SentenceSpan],
@@ -174,7 +174,7 @@ fn implied_event(
         .collect();
     Some(Event {
         id: format!("{doc_id}-i{}", found.phrase_start),
-        doc: doc_id.into(),
+        doc: std::sync::Arc::clone(doc_id),
         label: found.label,
         start: found.start,
         end: found.end,

@@ -244,7 +244,7 @@ mod tests {
         read_sentences(text, &spans, whole, &dates, reading, |s| {
             let names: Vec<&str> =
                 s.names.iter().map(|n| &text[s.tokens[n.first].start..s.tokens[n.end - 1].end]).collect();
-            let claims = super::super::claims::of_sentence("d", text, &offsets, s);
+            let claims = super::super::claims::of_sentence(&"d".into(), text, &offsets, s);
             reader.read(text, &offsets, s);
             out.push(format!("{} {names:?} {claims:?}", s.index));
         });
