@@ -260,11 +260,11 @@ impl<'a> Discourse<'a, '_> {
                 .all(|t| matches!(t.kind, TokenKind::Word | TokenKind::Punct('\'')))
     }
 
-    /// The day right before `raw` (only a space or a comma between) when `raw` counts from a
-    /// named event the text has not dated: "resigned on Friday, two days after the vote" places
-    /// the resignation on Friday, and says the vote came two days before.
-    fn day_before_undated_event(&self, raw: &RawMention, reference: &(i32, String, usize)) -> Option<(Cal, &'a str)> {
-        if self.known.events.get(&reference.1).is_some() {
+    /// The day right before `raw` (only a space or a comma between) when `raw` counts from the
+    /// named event `noun` that the text has not dated: "resigned on Friday, two days after the
+    /// vote" places the resignation on Friday, with the vote left undated.
+    fn day_before_undated_event(&self, raw: &RawMention, noun: &str) -> Option<(Cal, &'a str)> {
+        if self.known.events.get(noun).is_some() {
             return None;
         }
         let (cal, phrase) = self.known.last?;
@@ -589,12 +589,14 @@ impl<'a> Discourse<'a, '_> {
         let reference = event_reference(self.tokens, raw.end_token);
         // "resigned on Friday, two days after the vote": with the vote undated, the phrase says
         // how long after it Friday was, not when the vote was plus two days.
-        if let Some((cal, phrase)) = reference.as_ref().and_then(|r| self.day_before_undated_event(raw, r)) {
-            let word = reference.as_ref().map_or("after", |r| if r.0 > 0 { "after" } else { "before" });
-            let noun = reference.as_ref().map_or("", |r| r.1.as_str());
-            let why =
-                format!("{length} {word} the {noun}, which the text does not date: said of \"{phrase}\", so that day");
-            return Outcome { cal: Some(cal), value, kind: TimexType::Duration, why: why.into() };
+        if let Some((direction, noun, _)) = &reference {
+            if let Some((cal, phrase)) = self.day_before_undated_event(raw, noun) {
+                let word = if *direction > 0 { "after" } else { "before" };
+                let why = format!(
+                    "{length} {word} the {noun}, which the text does not date: said of \"{phrase}\", so that day"
+                );
+                return Outcome { cal: Some(cal), value, kind: TimexType::Duration, why: why.into() };
+            }
         }
         // "24 hours after the attack": a duration counted from a named event places a time.
         let counted_from = reference.and_then(|reference| Some((reference.0, self.named_event_base(&reference)?)));
