@@ -291,7 +291,7 @@ pub fn join(results: Vec<DocumentResult>, anchor: NaiveDate) -> Timeline {
         append(&mut timeline.events, result.events, events);
         append(&mut timeline.claims, result.claims, claims);
     }
-    timeline.share_document_ids();
+    // Each document's records already share its id (`extract_document_in_blocks`).
     crate::story::assemble(&mut timeline);
     timeline
 }

@@ -330,7 +330,7 @@ impl Timeline {
     }
 
     /// Gives every mention, event, claim and story event of a document one shared id (`DocId`):
-    /// extraction and file reading make one per record.
+    /// reading a file makes one per record (extraction makes one per document already).
     pub fn share_document_ids(&mut self) {
         let mut shared: std::collections::HashSet<DocId> = std::collections::HashSet::new();
         let mut share = |doc: &mut DocId| match shared.get(&**doc) {

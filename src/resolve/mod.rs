@@ -267,18 +267,21 @@ impl<'a> Discourse<'a, '_> {
         if self.known.events.get(noun).is_some() {
             return None;
         }
-        let (cal, phrase) = self.known.last?;
-        let between = self.tokens.text.get(self.known.last_end..raw.start)?.trim();
-        (matches!(cal, Cal::Day(_)) && (between.is_empty() || between == ",")).then_some((cal, phrase))
+        self.day_right_before(raw, &["", ","])
     }
 
     /// The day `raw` stands in apposition to: the last time mentioned, when it is a day and only
     /// a comma separates it from `raw` ("Nov. 3, the day before ...").
     fn restated_day(&self, raw: &RawMention) -> Option<(Cal, &'a str)> {
+        self.day_right_before(raw, &[","])
+    }
+
+    /// The last time mentioned, when it is a day and what stands between it and `raw` is one of
+    /// `separators` (trimmed).
+    fn day_right_before(&self, raw: &RawMention, separators: &[&str]) -> Option<(Cal, &'a str)> {
         let (cal, phrase) = self.known.last?;
-        let between = self.tokens.text.get(self.known.last_end..raw.start)?;
-        let apposition = between.trim() == ",";
-        (apposition && matches!(cal, Cal::Day(_))).then_some((cal, phrase))
+        let between = self.tokens.text.get(self.known.last_end..raw.start)?.trim();
+        (matches!(cal, Cal::Day(_)) && separators.contains(&between)).then_some((cal, phrase))
     }
 
     /// Takes in what `phrase` (the text of `raw`) resolved to: a placed phrase that moves the
