@@ -44,9 +44,14 @@ fn synthetic(n: usize) -> Timeline {
         let end = start + Duration::seconds(g.snap_seconds());
         let sentence = SentenceRef { start: 0, end: 0, text: "".into() };
         let place = Placement { start, end, granularity: g };
-        let mut event =
-            Event::new(format!("{doc}-e{i}"), doc.into(), format!("Synthetic event number {i}"), place, sentence);
-        event.mentions = vec![format!("d-m{i}")];
+        let mut event = Event::new(
+            format!("{doc}-e{i}").into(),
+            doc.into(),
+            format!("Synthetic event number {i}"),
+            place,
+            sentence,
+        );
+        event.mentions = vec![format!("d-m{i}").into()];
         event.edited = i % 17 == 0;
         tl.events.push(event);
     }

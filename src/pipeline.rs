@@ -445,7 +445,7 @@ mod tests {
         let values: Vec<(&str, &str)> = result.mentions.iter().map(|m| (m.text.as_str(), m.value.as_str())).collect();
         assert!(values.contains(&("Friday", "2009-02-27")), "{values:?}");
         let dateline = result.mentions.iter().find(|m| m.text == "March 2, 2009").map(|m| m.id.clone());
-        let dates_an_event = |id: &String| result.events.iter().any(|e| e.mentions.contains(id));
+        let dates_an_event = |id: &crate::timeline::SmolStr| result.events.iter().any(|e| e.mentions.contains(id));
         assert!(!dateline.as_ref().is_some_and(dates_an_event), "the dateline's date is not an event");
     }
 

@@ -5,9 +5,13 @@
 use crate::timex::{Granularity, Interval, TimexType};
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
+pub use smol_str::SmolStr;
 use std::borrow::Cow;
 use std::sync::Arc;
 
+/// Ids, time phrases and TIMEX3 values are `SmolStr`: up to 23 bytes are kept inline, so the
+/// hundreds of thousands of them in a large timeline need no allocation each.
+///
 /// A document's id, shared by every mention, event, claim and story event that names the
 /// document: one allocation per document instead of one per record (on 20 MB of news, about
 /// 200,000 of them).
@@ -35,15 +39,15 @@ pub struct DocumentInfo {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Mention {
     /// Stable id: `<doc id>-m<n>` in text order.
-    pub id: String,
+    pub id: SmolStr,
     pub doc: DocId,
-    pub text: String,
+    pub text: SmolStr,
     /// Code point offsets into the document text, half-open.
     pub start: usize,
     pub end: usize,
     #[serde(rename = "type")]
     pub timex_type: TimexType,
-    pub value: String,
+    pub value: SmolStr,
     #[serde(rename = "mod")]
     pub modifier: Option<String>,
     /// Where the mention sits on the calendar; `None` for bare durations, PAST_REF and the like.
@@ -79,14 +83,14 @@ pub struct Placement {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct Event {
     /// Stable id: `<doc id>-e<n>` in text order.
-    pub id: String,
+    pub id: SmolStr,
     pub doc: DocId,
     pub label: String,
     pub start: NaiveDateTime,
     pub end: NaiveDateTime,
     pub granularity: Granularity,
     /// Ids of the mentions that placed the event.
-    pub mentions: Vec<String>,
+    pub mentions: Vec<SmolStr>,
     pub sentence: SentenceRef,
     /// True once the user moved or relabelled the event.
     #[serde(default)]
@@ -102,7 +106,7 @@ pub struct Event {
     pub hidden: bool,
     /// Id of the story event this event belongs to (`Timeline::stories`).
     #[serde(default)]
-    pub story: Option<String>,
+    pub story: Option<SmolStr>,
     /// Set when the event is implied by the text rather than dated by it ("Khalid Masood, 52" →
     /// born 1964–65): what implies it and how.
     #[serde(default)]
@@ -141,7 +145,7 @@ pub struct ImpliedInfo {
     /// "birth", "start" or "anniversary".
     pub kind: String,
     /// Id of the time mention inside the phrase ("15-year" of "a 15-year veteran"), if it has one.
-    pub mention: Option<String>,
+    pub mention: Option<SmolStr>,
     /// The phrase that implies the event, as written, and its code point offsets.
     pub phrase: String,
     pub start: usize,
@@ -156,13 +160,13 @@ pub struct ImpliedInfo {
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct StoryEvent {
     /// `s-` and the id of its first event (by id), so it is as stable as that event.
-    pub id: String,
+    pub id: SmolStr,
     pub label: String,
     pub start: NaiveDateTime,
     pub end: NaiveDateTime,
     pub granularity: Granularity,
     /// Ids of its events, sorted.
-    pub events: Vec<String>,
+    pub events: Vec<SmolStr>,
     /// Ids of the documents its events come from, sorted.
     pub documents: Vec<DocId>,
     /// Why its events were joined ("same day (2017-03-22)", "both name London"); empty for one event.
@@ -175,7 +179,7 @@ pub struct StoryEvent {
 impl Event {
     /// An event placed by its own phrase at `place`, as extracted: not edited, hidden, pinned,
     /// implied or in a story event yet, and with no mentions listed.
-    pub fn new(id: String, doc: DocId, label: String, place: Placement, sentence: SentenceRef) -> Self {
+    pub fn new(id: SmolStr, doc: DocId, label: String, place: Placement, sentence: SentenceRef) -> Self {
         Event {
             id,
             doc,
@@ -399,7 +403,7 @@ mod tests {
         let start = day.and_time(chrono::NaiveTime::MIN);
         let place = Placement { start, end: start + chrono::Duration::days(1), granularity: Granularity::Day };
         Event::new(
-            format!("d1-e{id}"),
+            smol_str::format_smolstr!("d1-e{id}"),
             "d1".into(),
             "x".into(),
             place,

@@ -11,7 +11,7 @@ fn mention(text: &str, phrase: &str, timex_type: TimexType, value: &str, modifie
     let start = text[..byte].chars().count();
     let end = start + phrase.chars().count();
     Mention {
-        id: format!("d1-m{start}"),
+        id: format!("d1-m{start}").into(),
         doc: "d1".into(),
         text: phrase.into(),
         start,

@@ -22,7 +22,7 @@ fn ev(id: &str, label: &str, start: NaiveDateTime, end: NaiveDateTime, g: Granul
     let doc = id.split('-').next().unwrap_or("d1").into();
     let sentence = SentenceRef { start: 0, end: 1, text: label.into() };
     let mut event = Event::new(id.into(), doc, label.into(), Placement { start, end, granularity: g }, sentence);
-    event.mentions = mentions.iter().map(|m| m.to_string()).collect();
+    event.mentions = mentions.iter().map(|m| (*m).into()).collect();
     event
 }
 

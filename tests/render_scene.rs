@@ -290,7 +290,7 @@ fn many_documents_fall_back_to_compact_lanes_without_overlap() {
     tl.documents = (1..=20).map(|i| doc(&format!("d{i}"), &format!("Source number {i}"))).collect();
     for (i, e) in tl.events.iter_mut().enumerate() {
         e.doc = format!("d{}", 1 + i % 20).into();
-        e.id = format!("{}-e{i}", e.doc);
+        e.id = format!("{}-e{i}", e.doc).into();
     }
     let vp = time_axis::fit(tl.extent().unwrap(), 1000.0, 500.0);
     let s = scene(&tl, &vp, &light(), &mut fonts);
@@ -346,7 +346,7 @@ fn shared_story_timeline() -> Timeline {
         start: day(2017, 3, d),
         end: day(2017, 3, d + 1),
         granularity: Granularity::Day,
-        events: events.iter().map(|s| s.to_string()).collect(),
+        events: events.iter().map(|s| (*s).into()).collect(),
         documents: docs.iter().map(|s| (*s).into()).collect(),
         reasons: vec![],
         edited: false,

@@ -101,7 +101,7 @@ fn check_claim(case: &Case, found: &[Claim], _: &[Implied], _: NaiveDate) -> Opt
     let mut want = case.fields.iter();
     let (subject, value, modifier) = (want.next()?, want.next()?, want.next()?);
     let mut wrong = Vec::new();
-    if &claim.subject != subject
+    if claim.subject != *subject
         || q["value"] != value.parse::<u64>().unwrap_or(u64::MAX)
         || q["mod"] != modifier.as_str()
     {

@@ -25,7 +25,13 @@ impl From<&GoldTimex> for Entity {
 
 impl From<&Mention> for Entity {
     fn from(m: &Mention) -> Self {
-        Entity { start: m.start, end: m.end, text: m.text.clone(), timex_type: m.timex_type, value: m.value.clone() }
+        Entity {
+            start: m.start,
+            end: m.end,
+            text: m.text.to_string(),
+            timex_type: m.timex_type,
+            value: m.value.to_string(),
+        }
     }
 }
 

@@ -683,7 +683,7 @@ fn undated_report(ctx: &Context, index: usize, span: &SentenceSpan) -> Option<Ev
         format!("a report with no time phrase of its own (its phrase dates what it reports): {}", report.describe());
     let placed = on_publication_day(report.day, why);
     let mut event = event_of(ctx, index, span, sentence, placed);
-    event.id = format!("{}-r{}", ctx.doc_id, ctx.offsets.char_at(span.start));
+    event.id = smol_str::format_smolstr!("{}-r{}", ctx.doc_id, ctx.offsets.char_at(span.start));
     event.label = label;
     Some(event)
 }
@@ -717,7 +717,13 @@ fn event_of(ctx: &Context, index: usize, span: &SentenceSpan, sentence: &str, pl
     let label = sentence_label(ctx.text, span.start, span.end, &inside);
     let sentence = SentenceRef { start: start_char, end: ctx.offsets.char_at(span.end), text: Arc::from(sentence) };
     let place = Placement { start: placed.start, end: placed.end, granularity: placed.granularity };
-    let mut event = Event::new(format!("{}-x{start_char}", ctx.doc_id), Arc::clone(ctx.doc_id), label, place, sentence);
+    let mut event = Event::new(
+        smol_str::format_smolstr!("{}-x{start_char}", ctx.doc_id),
+        Arc::clone(ctx.doc_id),
+        label,
+        place,
+        sentence,
+    );
     event.placement = placed.kind;
     event.placement_explanation = Some(placed.why);
     event

@@ -335,7 +335,7 @@ pub(super) fn tidy(ws: &[Word]) -> String {
     if long {
         label.push('…');
     }
-    match label.chars().next() {
+    let mut label = match label.chars().next() {
         Some(first) if first.is_ascii() => {
             label[..1].make_ascii_uppercase();
             label
@@ -345,7 +345,10 @@ pub(super) fn tidy(ws: &[Word]) -> String {
             first.to_uppercase().chain(rest.chars()).collect()
         }
         _ => label,
-    }
+    };
+    // Kept with its event until the run ends: without the room the "…" or a cut left.
+    label.shrink_to_fit();
+    label
 }
 
 /// A timeline label for the time phrase at bytes `[start, end)` of the sentence `[from, to)`.

@@ -12,7 +12,7 @@ mod speaker;
 
 use crate::text::offsets::CharOffsets;
 use crate::text::SentenceSpan;
-use crate::timeline::{DocId, Event, Mention, Placement, SentenceRef};
+use crate::timeline::{DocId, Event, Mention, Placement, SentenceRef, SmolStr};
 use crate::timex::{Granularity, Interval, TimexType};
 use label::label_for;
 use std::sync::Arc;
@@ -116,6 +116,6 @@ fn overlapping_groups<'m>(mentions: impl Iterator<Item = &'m Mention>) -> Vec<Ve
 /// `mention_start`. A mention dates one event, so the id is unique in its document, and it is
 /// derived from the text, not from the event's rank: it survives re-extraction, a new anchor and
 /// other documents failing to load, so edits and undo steps keep finding their event.
-pub fn event_id(doc_id: &str, mention_start: usize) -> String {
-    format!("{doc_id}-e{mention_start}")
+pub fn event_id(doc_id: &str, mention_start: usize) -> SmolStr {
+    smol_str::format_smolstr!("{doc_id}-e{mention_start}")
 }

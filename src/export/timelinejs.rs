@@ -103,7 +103,7 @@ pub fn to_writer<W: Write>(timeline: &Timeline, mut out: W) -> io::Result<()> {
     let mut by_story: BTreeMap<String, Vec<&Event>> = BTreeMap::new();
     let mut order: Vec<String> = Vec::new();
     for e in visible_in_time_order(timeline) {
-        let id = e.story.clone().unwrap_or_else(|| e.id.clone());
+        let id = e.story.as_deref().unwrap_or(&e.id).to_string();
         if !by_story.contains_key(&id) {
             order.push(id.clone());
         }

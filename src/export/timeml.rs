@@ -164,9 +164,9 @@ mod tests {
 
     fn mention(text: &str, start: usize, end: usize, value: &str) -> Mention {
         Mention {
-            id: format!("d1-m{start}"),
+            id: smol_str::format_smolstr!("d1-m{start}"),
             doc: "d1".into(),
-            text: text.chars().skip(start).take(end - start).collect(),
+            text: text.chars().skip(start).take(end - start).collect::<String>().into(),
             start,
             end,
             timex_type: TimexType::Date,

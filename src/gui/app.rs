@@ -244,7 +244,7 @@ impl ChronoscopeApp {
     fn jump_to_claim(&mut self, id: &str) {
         let Some(claim) = self.project.timeline.claims.iter().find(|c| c.id == id) else { return };
         let focus = Focus { doc: claim.doc.to_string(), start: claim.start, end: claim.end };
-        let event = claim.event.clone();
+        let event = claim.event.as_ref().map(ToString::to_string);
         self.select(event);
         self.selection.doc = Some(focus.doc.clone());
         self.selection.focus = Some(focus);
@@ -279,7 +279,7 @@ impl ChronoscopeApp {
         let mut events: Vec<_> =
             self.project.timeline.events.iter().filter(|e| self.selection.show_hidden || !e.hidden).collect();
         events.sort_by(|a, b| (a.start, a.end, &a.id).cmp(&(b.start, b.end, &b.id)));
-        events.into_iter().map(|e| e.id.clone()).collect()
+        events.into_iter().map(|e| e.id.to_string()).collect()
     }
 
     fn step_selection(&mut self, direction: i32) {

@@ -330,7 +330,7 @@ pub fn show(
                 });
                 let response = response.on_hover_ui(|ui| {
                     ui.set_max_width(380.0);
-                    ui.strong(&mention.text);
+                    ui.strong(mention.text.as_str());
                     ui.label(format!("{} {}", mention.timex_type.as_str(), mention.value));
                     ui.weak(&mention.explanation);
                 });

@@ -63,7 +63,7 @@ fn conflict_card(ui: &mut egui::Ui, conflict: &Conflict, timeline: &Timeline, ac
 /// The claims of a quantity conflict, one group per value: "4", then each source saying 4.
 fn quantity_values(ui: &mut egui::Ui, conflict: &Conflict, timeline: &Timeline, actions: &mut Vec<Action>) {
     let claims: Vec<&Claim> =
-        conflict.claims.iter().filter_map(|id| timeline.claims.iter().find(|c| &c.id == id)).collect();
+        conflict.claims.iter().filter_map(|id| timeline.claims.iter().find(|c| c.id == *id)).collect();
     let mut values: Vec<String> = Vec::new();
     for claim in &claims {
         let value = claim.quantity.describe();
@@ -87,7 +87,7 @@ fn time_values(ui: &mut egui::Ui, conflict: &Conflict, timeline: &Timeline, acti
         let text = format!("{} — “{phrase}”", title_of(timeline, &event.doc));
         let link = ui.link(text).on_hover_text(&*event.sentence.text);
         if link.clicked() {
-            actions.push(Action::Select(Some(event.id.clone())));
+            actions.push(Action::Select(Some(event.id.to_string())));
         }
     }
 }
@@ -100,7 +100,7 @@ fn claim_line(ui: &mut egui::Ui, claim: &Claim, timeline: &Timeline, actions: &m
         ui.weak(title_of(timeline, &claim.doc));
         let link = ui.link(format!("“{}”", claim.text)).on_hover_text("Show this sentence in its article");
         if link.clicked() {
-            actions.push(Action::JumpToClaim(claim.id.clone()));
+            actions.push(Action::JumpToClaim(claim.id.to_string()));
         }
         match claim.status {
             ClaimStatus::Revised => {
@@ -157,7 +157,7 @@ fn agreements(ui: &mut egui::Ui, timeline: &Timeline, actions: &mut Vec<Action>)
                     None => capitalised(&agreement.subject),
                 };
                 ui.label(egui::RichText::new(what).strong());
-                for claim in agreement.claims.iter().filter_map(|id| timeline.claims.iter().find(|c| &c.id == id)) {
+                for claim in agreement.claims.iter().filter_map(|id| timeline.claims.iter().find(|c| c.id == *id)) {
                     claim_line(ui, claim, timeline, actions);
                 }
             }

@@ -157,7 +157,7 @@ fn hidden_events(ui: &mut egui::Ui, project: &Project, actions: &mut Vec<Action>
                     })));
                 }
                 if ui.link(&event.label).clicked() {
-                    actions.push(Action::Select(Some(event.id.clone())));
+                    actions.push(Action::Select(Some(event.id.to_string())));
                 }
             });
         }

@@ -224,7 +224,7 @@ fn event_list(ui: &mut egui::Ui, timeline: &Timeline, show_hidden: bool, actions
                 ui.add_sized([150.0, 18.0], when.truncate().halign(egui::Align::LEFT));
                 let label = ui.add(egui::Label::new(&event.label).truncate().sense(egui::Sense::click()));
                 if label.on_hover_text(&*event.sentence.text).clicked() {
-                    actions.push(Action::Select(Some(event.id.clone())));
+                    actions.push(Action::Select(Some(event.id.to_string())));
                 }
             });
         }

@@ -46,7 +46,7 @@ fn source_row(ui: &mut egui::Ui, other: &Event, timeline: &Timeline, actions: &m
     let text = format!("{title} \u{2014} \u{201c}{phrase}\u{201d}: {}", other.sentence.text);
     let response = ui.add(egui::Label::new(text).sense(egui::Sense::click()).truncate());
     if response.on_hover_text(&*other.sentence.text).clicked() {
-        actions.push(Action::Select(Some(other.id.clone())));
+        actions.push(Action::Select(Some(other.id.to_string())));
     }
 }
 
@@ -71,7 +71,7 @@ fn join_choice(ui: &mut egui::Ui, story: &StoryEvent, timeline: &Timeline, actio
                     let count = candidate.documents.len();
                     let text = format!("{} ({} source{})", candidate.label, count, if count == 1 { "" } else { "s" });
                     if ui.selectable_label(false, text).clicked() {
-                        chosen = Some(candidate.id.clone());
+                        chosen = Some(candidate.id.to_string());
                     }
                 }
             });

@@ -133,7 +133,7 @@ pub fn show(ui: &mut egui::Ui, project: &Project, selection: &mut Selection, act
         };
         if response.clicked() {
             if let Some(event) = under_pointer.and_then(|m| timeline.event_placed_by(&m.id)) {
-                actions.push(Action::SelectFromText(event.id.clone()));
+                actions.push(Action::SelectFromText(event.id.to_string()));
             }
         }
         if let Some(start) = scroll_to {

@@ -4,7 +4,7 @@
 
 use super::theme::doc_color;
 use super::{SceneOptions, TimelineView};
-use crate::timeline::{Event, PlacementKind, StoryEvent, Timeline};
+use crate::timeline::{Event, PlacementKind, SmolStr, StoryEvent, Timeline};
 use crate::timex::Granularity;
 use chrono::NaiveDateTime;
 use epaint::Color32;
@@ -61,7 +61,7 @@ pub struct Item<'t> {
     /// The event the item answers for (clicks, drags, the inspector).
     pub id: &'t str,
     /// Every event the item stands for (itself alone in the By source view).
-    pub members: &'t [String],
+    pub members: &'t [SmolStr],
     pub label: &'t str,
     pub start: NaiveDateTime,
     pub end: NaiveDateTime,

@@ -163,6 +163,6 @@ pub struct SceneOptions {
 /// move with (by the lead event's shift).
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct DragPreview {
-    pub events: Vec<(String, chrono::NaiveDateTime, chrono::NaiveDateTime)>,
-    pub story: Option<(String, chrono::Duration)>,
+    pub events: Vec<(crate::timeline::SmolStr, chrono::NaiveDateTime, chrono::NaiveDateTime)>,
+    pub story: Option<(crate::timeline::SmolStr, chrono::Duration)>,
 }

@@ -13,7 +13,7 @@ use crate::tagger::{RawMention, Tokens};
 use crate::text::offsets::CharOffsets;
 use crate::text::tokens::TokenKind;
 use crate::text::SentenceSpan;
-use crate::timeline::{DocId, Mention};
+use crate::timeline::{DocId, Mention, SmolStr};
 use crate::timex::{push_padded, TimexType};
 use calendar::{weekday_of, Cal};
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
@@ -1081,11 +1081,11 @@ impl<'a> Site<'a> {
         let mention = Mention {
             id: mention_id(self.doc, start),
             doc: std::sync::Arc::clone(self.doc),
-            text: phrase.to_string(),
+            text: phrase.into(),
             start,
             end: offsets.char_at(mention.end),
             timex_type: outcome.kind,
-            value: outcome.value,
+            value: outcome.value.into(),
             modifier: mention.modifier.map(str::to_string),
             interval: outcome.cal.map(|c| c.interval()),
             granularity: outcome.cal.map(|c| c.granularity()),
@@ -1118,12 +1118,8 @@ fn tense_of(mention: &RawMention, tokens: &Tokens, sentence: Option<&SentenceSpa
 
 /// "d1-m7": the mention of document `doc_id` that starts at code point `start`. Derived from
 /// where the phrase is, not from how many came before it, so an id survives re-extraction.
-pub fn mention_id(doc_id: &str, start: usize) -> String {
-    let mut id = String::with_capacity(doc_id.len() + 8);
-    id.push_str(doc_id);
-    id.push_str("-m");
-    push_padded(&mut id, start as i64, 0);
-    id
+pub fn mention_id(doc_id: &str, start: usize) -> SmolStr {
+    smol_str::format_smolstr!("{doc_id}-m{start}")
 }
 
 #[cfg(test)]

@@ -3,7 +3,7 @@
 //! file moved the text; documents that could not be read this time keep what they had, edits
 //! included. Nothing the user did is dropped silently: the report says what could not be placed.
 
-use crate::timeline::{Event, Timeline};
+use crate::timeline::{Event, SmolStr, Timeline};
 use std::collections::{HashMap, HashSet};
 
 /// What a merge could not do the simple way, for the user to hear about.
@@ -86,7 +86,7 @@ pub fn carry_edits(fresh: &mut Timeline, current: &Timeline) -> MergeReport {
     let touched_events: Vec<&Event> = current.events.iter().filter(|e| touched(e)).collect();
     let targets = find_targets(fresh, current, &touched_events);
     let mut report = MergeReport::default();
-    let fresh_ids: HashSet<String> = fresh.events.iter().map(|e| e.id.clone()).collect();
+    let fresh_ids: HashSet<SmolStr> = fresh.events.iter().map(|e| e.id.clone()).collect();
     let mut kept: Vec<Event> = Vec::new();
     for (old, target) in touched_events.into_iter().zip(targets) {
         match target {
@@ -103,7 +103,7 @@ pub fn carry_edits(fresh: &mut Timeline, current: &Timeline) -> MergeReport {
             Target::Nothing if fresh.document(&old.doc).is_some() => {
                 report.kept_unmatched += 1;
                 let mut event = old.clone();
-                event.id = crate::pipeline::unique_id(event.id, |id| fresh_ids.contains(id));
+                event.id = crate::pipeline::unique_id(event.id.to_string(), |id| fresh_ids.contains(id)).into();
                 kept.push(event);
             }
             Target::Nothing => {}

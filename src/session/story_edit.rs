@@ -5,7 +5,7 @@
 //! function returns the several-event edit for the undo history, or `None` when nothing changes.
 
 use super::history::EventsEdit;
-use crate::timeline::{Event, StoryEvent, Timeline};
+use crate::timeline::{Event, SmolStr, StoryEvent, Timeline};
 
 /// The pin a story event's members share after a decision: one a member has already, else one
 /// named after its first event.
@@ -15,11 +15,11 @@ fn pin_of(story: &StoryEvent, timeline: &Timeline) -> String {
         .iter()
         .filter_map(|id| timeline.event(id))
         .find_map(|e| e.story_pin.clone())
-        .unwrap_or_else(|| format!("u-{}", story.events.first().map_or("", String::as_str)))
+        .unwrap_or_else(|| format!("u-{}", story.events.first().map_or("", SmolStr::as_str)))
 }
 
 /// The edit that gives every event of `ids` the pin `pin`.
-fn pin_all(timeline: &Timeline, what: &str, ids: &[&String], pin: &str) -> Option<EventsEdit> {
+fn pin_all(timeline: &Timeline, what: &str, ids: &[&SmolStr], pin: &str) -> Option<EventsEdit> {
     let before: Vec<Event> = ids
         .iter()
         .filter_map(|id| timeline.event(id))
@@ -47,7 +47,7 @@ pub fn split(timeline: &Timeline, event_id: &str) -> Option<EventsEdit> {
     if story.events.len() < 2 {
         return None;
     }
-    let others: Vec<&String> = story.events.iter().filter(|id| *id != event_id).collect();
+    let others: Vec<&SmolStr> = story.events.iter().filter(|id| *id != event_id).collect();
     let mut rest_pin = pin_of(story, timeline);
     if rest_pin == format!("u-{event_id}") || event.story_pin.as_deref() == Some(rest_pin.as_str()) {
         rest_pin = format!("u-{}", others[0]);
@@ -72,7 +72,7 @@ pub fn move_into(timeline: &Timeline, event_id: &str, story_id: &str) -> Option<
         return None;
     }
     let pin = pin_of(target, timeline);
-    let mut ids: Vec<&String> = target.events.iter().collect();
+    let mut ids: Vec<&SmolStr> = target.events.iter().collect();
     ids.push(&event.id);
     pin_all(timeline, "Move into story event", &ids, &pin)
 }
@@ -84,7 +84,7 @@ pub fn join(timeline: &Timeline, a: &str, b: &str) -> Option<EventsEdit> {
     }
     let (first, second) = (timeline.story(a)?, timeline.story(b)?);
     let pin = pin_of(first, timeline);
-    let ids: Vec<&String> = first.events.iter().chain(second.events.iter()).collect();
+    let ids: Vec<&SmolStr> = first.events.iter().chain(second.events.iter()).collect();
     pin_all(timeline, "Join story events", &ids, &pin)
 }
 

@@ -13,7 +13,7 @@ use super::reading::{self, Sentence};
 use super::words;
 use crate::text::offsets::CharOffsets;
 use crate::text::SentenceSpan;
-use crate::timeline::DocId;
+use crate::timeline::{DocId, SmolStr};
 use serde::{Deserialize, Serialize};
 
 pub use super::numbers::{Quantity, QuantityMod};
@@ -22,11 +22,11 @@ pub use super::numbers::{Quantity, QuantityMod};
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Claim {
     /// "<doc id>-c<code point start>".
-    pub id: String,
+    pub id: SmolStr,
     pub doc: DocId,
     /// "dead", "injured", "arrested", "missing", "rescued", "evacuated", "age", or a counted noun
     /// in the singular ("passenger").
-    pub subject: String,
+    pub subject: SmolStr,
     /// For "age": who, as written.
     pub person: Option<String>,
     /// The claim phrase as written.
@@ -42,18 +42,18 @@ pub struct Claim {
     pub status: ClaimStatus,
     /// The event of the claim's sentence it is about, when the sentence has one.
     #[serde(default)]
-    pub event: Option<String>,
+    pub event: Option<SmolStr>,
     /// The kind of happening the claim's sentence names, when it names one that has casualties
     /// or arrests to count ("attack" in "two people were killed in the attack").
     #[serde(default)]
-    pub about: Option<String>,
+    pub about: Option<SmolStr>,
     /// The story event it is about (set when the story events are known).
     #[serde(default)]
-    pub story: Option<String>,
+    pub story: Option<SmolStr>,
     /// The claim of a later-published source that revises this figure ("the death toll rose to
     /// five" the day after "four dead"): the figure is then history, not a conflict.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub superseded_by: Option<String>,
+    pub superseded_by: Option<SmolStr>,
 }
 
 /// Whether a figure is the source's own current one, an earlier figure it reports, or the figure
@@ -353,9 +353,9 @@ impl RawClaim {
     fn into_claim(self, doc_id: &DocId, text: &str, offsets: &CharOffsets, sentence: usize) -> Claim {
         let start = offsets.char_at(self.start);
         Claim {
-            id: format!("{doc_id}-c{start}"),
+            id: smol_str::format_smolstr!("{doc_id}-c{start}"),
             doc: std::sync::Arc::clone(doc_id),
-            subject: self.subject,
+            subject: self.subject.into(),
             person: self.person,
             text: text.get(self.start..self.end).unwrap_or_default().to_string(),
             start,

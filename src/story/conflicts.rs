@@ -11,7 +11,7 @@
 use super::claims::{Claim, ClaimStatus};
 use super::families;
 use crate::text::fast_hash::{FastMap as HashMap, FastSet as HashSet};
-use crate::timeline::{Event, StoryEvent, Timeline};
+use crate::timeline::{Event, SmolStr, StoryEvent, Timeline};
 use crate::timex::Granularity;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
@@ -53,7 +53,7 @@ pub const COUNTED_FAMILIES: &[&str] =
 pub fn compare(timeline: &mut Timeline) {
     // Events and story events do not change here: one index serves the claims and the times.
     let index = Index::new(&timeline.events, &timeline.stories, &timeline.claims);
-    let stories: Vec<Option<String>> = {
+    let stories: Vec<Option<SmolStr>> = {
         use rayon::prelude::*;
         timeline.claims.par_iter().map(|c| story_of_claim(&index, c)).collect()
     };
@@ -162,7 +162,7 @@ impl<'t> Index<'t> {
         use rayon::prelude::*;
         let mut wanted: HashSet<&str> = claims.iter().filter_map(|c| c.event.as_deref()).collect();
         let shared = all_stories.iter().filter(|s| s.documents.len() > 1);
-        wanted.extend(shared.flat_map(|s| s.events.iter().map(String::as_str)));
+        wanted.extend(shared.flat_map(|s| s.events.iter().map(SmolStr::as_str)));
         let found: Vec<(&str, &Event)> =
             all_events.par_iter().filter(|e| wanted.contains(e.id.as_str())).map(|e| (e.id.as_str(), e)).collect();
         found.into_iter().collect()
@@ -175,7 +175,7 @@ impl<'t> Index<'t> {
 }
 
 /// The story event a claim is about.
-fn story_of_claim(index: &Index<'_>, claim: &Claim) -> Option<String> {
+fn story_of_claim(index: &Index<'_>, claim: &Claim) -> Option<SmolStr> {
     if let Some(story) = claim.event.as_deref().and_then(|id| index.events.get(id)).and_then(|e| e.story.clone()) {
         if index.story_family(&story).is_some_and(|f| COUNTED_FAMILIES.contains(&f)) || claim.subject == "age" {
             return Some(story);
@@ -203,8 +203,8 @@ fn most_reported_first(a: &StoryEvent, b: &StoryEvent) -> std::cmp::Ordering {
 }
 
 /// Claims by what they are about: (subject, story event) for counts, (age of whom, none) for ages.
-fn claim_groups(claims: &[Claim]) -> BTreeMap<(String, Option<String>), Vec<&Claim>> {
-    let mut groups: BTreeMap<(String, Option<String>), Vec<&Claim>> = BTreeMap::new();
+fn claim_groups(claims: &[Claim]) -> BTreeMap<(String, Option<SmolStr>), Vec<&Claim>> {
+    let mut groups: BTreeMap<(String, Option<SmolStr>), Vec<&Claim>> = BTreeMap::new();
     for claim in claims {
         let key = match (&claim.subject[..], &claim.person) {
             ("age", Some(person)) => (format!("age of {}", person_key(person)), None),
@@ -224,7 +224,7 @@ fn published<'a>(titles: &HashMap<&str, (&str, Option<&'a str>)>, doc: &str) -> 
 /// Current figures that a later-published source revises ("rose to five" the day after "four
 /// dead"), each with the id of the latest such revision. Only a stated revision supersedes: a
 /// later source that just gives another figure still disagrees.
-fn superseded_claims(claims: &[Claim], titles: &HashMap<&str, (&str, Option<&str>)>) -> HashMap<String, String> {
+fn superseded_claims(claims: &[Claim], titles: &HashMap<&str, (&str, Option<&str>)>) -> HashMap<SmolStr, SmolStr> {
     let mut superseded = HashMap::default();
     for group in claim_groups(claims).values() {
         let revisions: Vec<(&str, &Claim)> = group
@@ -268,7 +268,7 @@ fn compare_group(
         group.iter().copied().filter(|c| c.status != ClaimStatus::Earlier && c.superseded_by.is_none()).collect();
     let Some(first) = current.first() else { return };
     let all_agree = current.iter().all(|a| current.iter().all(|b| a.quantity.agrees_with(&b.quantity)));
-    let mut ids: Vec<String> = current.iter().map(|c| c.id.clone()).collect();
+    let mut ids: Vec<String> = current.iter().map(|c| c.id.to_string()).collect();
     ids.sort();
     let documents: std::collections::BTreeSet<&str> = current.iter().map(|c| &*c.doc).collect();
     // Spelled out only for a group that makes a conflict or an agreement (most have one claim).
@@ -332,7 +332,7 @@ fn time_conflicts(
     let wanted: HashSet<&str> = disagreeing
         .iter()
         .flat_map(|(_, events)| events.iter().filter_map(|e| e.mentions.first()))
-        .map(String::as_str)
+        .map(SmolStr::as_str)
         .collect();
     let phrases: HashMap<&str, &str> = timeline
         .mentions
@@ -378,7 +378,7 @@ fn time_conflict(
     titles: &HashMap<&str, (&str, Option<&str>)>,
     phrases: &HashMap<&str, &str>,
 ) -> Conflict {
-    let mut ids: Vec<String> = events.iter().map(|e| e.id.clone()).collect();
+    let mut ids: Vec<String> = events.iter().map(|e| e.id.to_string()).collect();
     ids.sort();
     let listing = events
         .iter()
@@ -393,7 +393,7 @@ fn time_conflict(
         id: format!("x-{}", ids[0]),
         kind: "time".into(),
         subject: "time".into(),
-        story: Some(story.id.clone()),
+        story: Some(story.id.to_string()),
         claims: Vec::new(),
         events: ids,
         explanation: format!("sources disagree on when \u{201c}{}\u{201d} happened: {listing}", story.label),
@@ -410,7 +410,13 @@ mod tests {
         let end = start + chrono::Duration::minutes(minutes);
         let place = crate::timeline::Placement { start, end, granularity: Granularity::Minute };
         let sentence = crate::timeline::SentenceRef { start: 0, end: 1, text: "x".into() };
-        Event::new(format!("d{doc}-e{start_minute}"), format!("d{doc}").into(), "x".into(), place, sentence)
+        Event::new(
+            smol_str::format_smolstr!("d{doc}-e{start_minute}"),
+            format!("d{doc}").into(),
+            "x".into(),
+            place,
+            sentence,
+        )
     }
 
     /// The definition: some pair from two documents where one ends before the other starts.

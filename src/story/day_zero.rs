@@ -10,7 +10,7 @@ use crate::ingest::Document;
 use crate::pipeline::{build_timeline, extract_all_observed, join, Observer, Reusable, Settings};
 use crate::tagger::{self, sem::Sem};
 use crate::text::offsets::CharOffsets;
-use crate::timeline::{Event, StoryEvent, Timeline};
+use crate::timeline::{Event, SmolStr, StoryEvent, Timeline};
 use crate::timex::Granularity;
 use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
@@ -100,8 +100,8 @@ fn full_date(sem: &Sem) -> Option<NaiveDate> {
 /// Mentions (by id) that are explicit full dates, with their date and text, and those that are
 /// bare weekdays.
 struct DatePhrases {
-    explicit: HashMap<String, (NaiveDate, String)>,
-    weekdays: HashSet<String>,
+    explicit: HashMap<SmolStr, (NaiveDate, String)>,
+    weekdays: HashSet<SmolStr>,
 }
 
 /// One phrase `DatePhrases` keeps: a full date (with its text) or a bare weekday.
@@ -113,7 +113,7 @@ enum DatePhrase {
 impl DatePhrases {
     /// Each document tagged on its own (on every core), the findings joined in document order.
     fn find(docs: &[&Document], timeline: &Timeline) -> Self {
-        let per_document: Vec<Vec<(String, DatePhrase)>> = docs
+        let per_document: Vec<Vec<(SmolStr, DatePhrase)>> = docs
             .par_iter()
             .zip(timeline.documents.par_iter())
             .map(|(doc, info)| Self::find_in(doc, &info.id))
@@ -133,7 +133,7 @@ impl DatePhrases {
     }
 
     /// The full dates and the bare weekdays of one document, by mention id.
-    fn find_in(doc: &Document, doc_id: &str) -> Vec<(String, DatePhrase)> {
+    fn find_in(doc: &Document, doc_id: &str) -> Vec<(SmolStr, DatePhrase)> {
         let offsets = CharOffsets::new(&doc.text);
         let mut found = Vec::new();
         for raw in tagger::tag(&doc.text) {
@@ -223,7 +223,7 @@ fn score(
     pointers: &HashMap<&'static str, usize>,
 ) -> Score {
     let day = story.start.date();
-    let mention_ids: Vec<&String> =
+    let mention_ids: Vec<&SmolStr> =
         story.events.iter().filter_map(|id| events.get(id.as_str())).flat_map(|e| e.mentions.iter()).collect();
     let explicit =
         mention_ids.iter().find_map(|id| dates.explicit.get(*id).filter(|(d, _)| *d == day)).map(|(_, t)| t.clone());

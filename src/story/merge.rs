@@ -363,7 +363,7 @@ fn story_of(events: &[Event], members: &[usize], reasons: Vec<String>) -> StoryE
         // Most story events have one source: its own time and label.
         let event = &events[*only];
         return StoryEvent {
-            id: format!("s-{}", event.id),
+            id: smol_str::format_smolstr!("s-{}", event.id),
             label: event.label.clone(),
             start: event.start,
             end: event.end,
@@ -383,7 +383,7 @@ fn story_of(events: &[Event], members: &[usize], reasons: Vec<String>) -> StoryE
     documents.sort();
     documents.dedup();
     StoryEvent {
-        id: format!("s-{}", first.id),
+        id: smol_str::format_smolstr!("s-{}", first.id),
         label,
         start: time.0,
         end: time.1,

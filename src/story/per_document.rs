@@ -11,7 +11,7 @@ use super::reading;
 use crate::text::blocks::Block;
 use crate::text::offsets::CharOffsets;
 use crate::text::SentenceSpan;
-use crate::timeline::{DocId, Event, ImpliedInfo, Mention, PlacementKind, SentenceRef};
+use crate::timeline::{DocId, Event, ImpliedInfo, Mention, PlacementKind, SentenceRef, SmolStr};
 use crate::timex::TimexType;
 use chrono::NaiveDate;
 use std::ops::Range;
@@ -59,7 +59,7 @@ fn read_outside(
     let by_sentence = EventsBySentence::new(events);
     for claim in &mut found {
         let sentence = sentences.get(claim.sentence).and_then(|s| text.get(s.start..s.end)).unwrap_or("");
-        claim.about = named_happening(sentence).map(str::to_string);
+        claim.about = named_happening(sentence).map(SmolStr::from);
         claim.event = event_of_claim(claim, &by_sentence);
     }
     let mentions = MentionsBySentence::new(mentions);
@@ -115,7 +115,7 @@ fn date_spans(offsets: &CharOffsets, mentions: &[Mention]) -> Vec<Range<usize>> 
 /// The event of the claim's sentence it is about: one whose happening has counts to report, else
 /// the first of the sentence. Events placed only by context are left out: a claim in such a
 /// sentence is about the happening its sentence names, found across the story.
-fn event_of_claim(claim: &Claim, events: &EventsBySentence) -> Option<String> {
+fn event_of_claim(claim: &Claim, events: &EventsBySentence) -> Option<SmolStr> {
     let in_sentence: Vec<&Event> = events.at(claim.start).collect();
     let counted =
         in_sentence.iter().find(|e| families::family_of_label(&e.label).is_some_and(|f| COUNTED_FAMILIES.contains(&f)));
@@ -166,14 +166,14 @@ fn implied_event(
     let sentence_text = text.get(span.start..span.end)?;
     let (start, end) = (offsets.byte_at(found.phrase_start), offsets.byte_at(found.phrase_end));
     let phrase = text.get(start..end).unwrap_or_default().to_string();
-    let inside: Vec<String> = mentions
+    let inside: Vec<SmolStr> = mentions
         .of(found.sentence)
         .iter()
         .filter(|m| m.start < found.phrase_end && found.phrase_start < m.end)
         .map(|m| m.id.clone())
         .collect();
     Some(Event {
-        id: format!("{doc_id}-i{}", found.phrase_start),
+        id: smol_str::format_smolstr!("{doc_id}-i{}", found.phrase_start),
         doc: std::sync::Arc::clone(doc_id),
         label: found.label,
         start: found.start,

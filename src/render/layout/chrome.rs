@@ -239,7 +239,7 @@ impl Builder<'_, '_> {
         self.text(pos2(10.0, cy - th / 2.0), title, theme.text_muted);
         let undated: Vec<_> = timeline.undated_mentions().collect();
         for (i, m) in undated.iter().enumerate() {
-            let g = self.galley(m.text.clone(), SMALL_SIZE, theme.text, 160.0);
+            let g = self.galley(m.text.to_string(), SMALL_SIZE, theme.text, 160.0);
             let chip_w = g.size().x + 22.0;
             let rest = undated.len() - i;
             let reserve = if rest > 1 { 70.0 } else { 0.0 };
@@ -253,7 +253,7 @@ impl Builder<'_, '_> {
             self.shapes.push(Shape::circle_filled(pos2(x + 9.0, cy), 3.0, color));
             let h = g.size().y;
             self.text(pos2(x + 16.0, cy - h / 2.0), g, theme.text);
-            self.hits.push(Hit { rect: chip, target: HitTarget::Undated { mention_id: m.id.clone() } });
+            self.hits.push(Hit { rect: chip, target: HitTarget::Undated { mention_id: m.id.to_string() } });
             x += chip_w + 6.0;
         }
     }
