@@ -63,14 +63,18 @@ pub fn compare(timeline: &mut Timeline) {
     }
     let titles: HashMap<&str, (&str, Option<&str>)> =
         timeline.documents.iter().map(|d| (d.id.as_str(), (d.title.as_str(), d.dct.as_deref()))).collect();
-    let superseded = superseded_claims(&timeline.claims, &titles);
+    // Grouped once, by position: a claim's group does not change when a revision supersedes it.
+    let groups = claim_groups(&timeline.claims);
+    let superseded = superseded_claims(&timeline.claims, &groups, &titles);
     for claim in &mut timeline.claims {
         claim.superseded_by = superseded.get(claim.id.as_str()).cloned();
     }
     let mut conflicts = Vec::new();
     let mut agreements = Vec::new();
-    for ((subject, story), group) in claim_groups(&timeline.claims) {
-        compare_group(&subject, story.as_deref(), &group, &titles, &mut conflicts, &mut agreements);
+    // A figure alone neither disagrees nor agrees with anything (most groups hold one claim).
+    for ((subject, story), members) in groups.iter().filter(|(_, members)| members.len() >= 2) {
+        let group: Vec<&Claim> = members.iter().map(|&at| &timeline.claims[at]).collect();
+        compare_group(subject, story.as_deref(), &group, &titles, &mut conflicts, &mut agreements);
     }
     conflicts.extend(time_conflicts(timeline, &index, &titles));
     conflicts.sort_by(|a, b| a.id.cmp(&b.id));
@@ -202,16 +206,17 @@ fn most_reported_first(a: &StoryEvent, b: &StoryEvent) -> std::cmp::Ordering {
     b.documents.len().cmp(&a.documents.len()).then(a.id.cmp(&b.id))
 }
 
-/// Claims by what they are about: (subject, story event) for counts, (age of whom, none) for ages.
-fn claim_groups(claims: &[Claim]) -> BTreeMap<(String, Option<SmolStr>), Vec<&Claim>> {
-    let mut groups: BTreeMap<(String, Option<SmolStr>), Vec<&Claim>> = BTreeMap::new();
-    for claim in claims {
+/// The positions of claims by what they are about: (subject, story event) for counts, (age of
+/// whom, none) for ages.
+fn claim_groups(claims: &[Claim]) -> BTreeMap<(SmolStr, Option<SmolStr>), Vec<usize>> {
+    let mut groups: BTreeMap<(SmolStr, Option<SmolStr>), Vec<usize>> = BTreeMap::new();
+    for (at, claim) in claims.iter().enumerate() {
         let key = match (&claim.subject[..], &claim.person) {
-            ("age", Some(person)) => (format!("age of {}", person_key(person)), None),
+            ("age", Some(person)) => (smol_str::format_smolstr!("age of {}", person_key(person)), None),
             ("age", None) => continue,
-            (subject, _) => (subject.to_string(), claim.story.clone()),
+            _ => (claim.subject.clone(), claim.story.clone()),
         };
-        groups.entry(key).or_default().push(claim);
+        groups.entry(key).or_default().push(at);
     }
     groups
 }
@@ -224,15 +229,20 @@ fn published<'a>(titles: &HashMap<&str, (&str, Option<&'a str>)>, doc: &str) -> 
 /// Current figures that a later-published source revises ("rose to five" the day after "four
 /// dead"), each with the id of the latest such revision. Only a stated revision supersedes: a
 /// later source that just gives another figure still disagrees.
-fn superseded_claims(claims: &[Claim], titles: &HashMap<&str, (&str, Option<&str>)>) -> HashMap<SmolStr, SmolStr> {
+fn superseded_claims(
+    claims: &[Claim],
+    groups: &BTreeMap<(SmolStr, Option<SmolStr>), Vec<usize>>,
+    titles: &HashMap<&str, (&str, Option<&str>)>,
+) -> HashMap<SmolStr, SmolStr> {
     let mut superseded = HashMap::default();
-    for group in claim_groups(claims).values() {
-        let revisions: Vec<(&str, &Claim)> = group
-            .iter()
+    // A revision comes from another source: a claim alone in its group has none.
+    for members in groups.values().filter(|members| members.len() >= 2) {
+        let group = || members.iter().map(|&at| &claims[at]);
+        let revisions: Vec<(&str, &Claim)> = group()
             .filter(|c| c.status == ClaimStatus::Revised)
-            .filter_map(|c| Some((published(titles, &c.doc)?, *c)))
+            .filter_map(|c| Some((published(titles, &c.doc)?, c)))
             .collect();
-        for claim in group.iter().filter(|c| c.status == ClaimStatus::Current) {
+        for claim in group().filter(|c| c.status == ClaimStatus::Current) {
             let Some(day) = published(titles, &claim.doc) else { continue };
             let latest = revisions
                 .iter()
@@ -266,7 +276,7 @@ fn compare_group(
 ) {
     let current: Vec<&Claim> =
         group.iter().copied().filter(|c| c.status != ClaimStatus::Earlier && c.superseded_by.is_none()).collect();
-    let Some(first) = current.first() else { return };
+    let [first, _, ..] = current[..] else { return };
     let all_agree = current.iter().all(|a| current.iter().all(|b| a.quantity.agrees_with(&b.quantity)));
     let mut ids: Vec<String> = current.iter().map(|c| c.id.to_string()).collect();
     ids.sort();
