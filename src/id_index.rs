@@ -1,4 +1,4 @@
-//! Finding a timeline's events, mentions, story events and documents by id in constant time:
+//! Finding a timeline's events, mentions, story events, claims and documents by id in constant time:
 //! the position of each id, kept beside the timeline and checked on every use. The timeline's
 //! vectors are public and edited in place, so positions can go stale; a position that no longer
 //! holds its id, or an id that only a scan finds, rebuilds them. An answer is never stale, and
@@ -59,6 +59,7 @@ pub struct TimelineIndex {
     pub events: Positions,
     pub mentions: Positions,
     pub stories: Positions,
+    pub claims: Positions,
     pub documents: Positions,
     /// The event placed by each mention (the first listing it).
     pub events_by_mention: Positions,

@@ -311,6 +311,11 @@ impl Timeline {
         self.index.stories.position(&self.stories, id, |s| &s.id).map(|at| &self.stories[at])
     }
 
+    /// A claim by id: the conflicts panel lists a few hundred claims of thousands every frame.
+    pub fn claim(&self, id: &str) -> Option<&crate::story::claims::Claim> {
+        self.index.claims.position(&self.claims, id, |c| &c.id).map(|at| &self.claims[at])
+    }
+
     pub fn mention(&self, id: &str) -> Option<&Mention> {
         self.index.mentions.position(&self.mentions, id, |m| &m.id).map(|at| &self.mentions[at])
     }

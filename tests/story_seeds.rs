@@ -116,8 +116,7 @@ fn seed_conflicts_and_agreements_are_as_expected() {
             .iter()
             .find(|c| c.kind == want["kind"].as_str().unwrap() && c.subject == subject)
             .unwrap_or_else(|| panic!("no {subject} conflict in {:?}", timeline.conflicts));
-        let claims: Vec<_> =
-            conflict.claims.iter().map(|id| timeline.claims.iter().find(|c| c.id == *id).unwrap()).collect();
+        let claims: Vec<_> = conflict.claims.iter().map(|id| timeline.claim(id).unwrap()).collect();
         let mut values: Vec<u64> = claims.iter().map(|c| c.quantity.value).collect();
         values.sort();
         let want_values: Vec<u64> = want["values"].as_array().unwrap().iter().map(|v| v.as_u64().unwrap()).collect();
@@ -227,4 +226,36 @@ fn an_earlier_revision_does_not_supersede_a_later_figure() {
         harbour_story("The death toll from Monday's attack at the harbour rose to five on Tuesday.", FOUR_DEAD);
     assert!(timeline.conflicts.iter().any(|c| c.subject == "dead"), "{:?}", timeline.claims);
     assert!(timeline.claims.iter().all(|c| c.superseded_by.is_none()));
+}
+
+/// Issue #11 (no linear search per frame): the conflicts panel found each listed claim by
+/// scanning every claim of the timeline, every frame. `Timeline::claim` answers by id as that
+/// scan did, also once the claims have changed under it.
+#[test]
+fn claims_are_found_by_id_as_a_scan_finds_them() {
+    let Some((dir, expected)) = seeds() else {
+        eprintln!("skipped: ../shared/seeds/expected_story.json is not here; nothing to check");
+        return;
+    };
+    let (mut timeline, _) = story_timeline(&dir, &expected);
+    let scan = |t: &Timeline, id: &str| t.claims.iter().position(|c| c.id == id);
+    let listed: Vec<String> = timeline
+        .conflicts
+        .iter()
+        .flat_map(|c| c.claims.iter())
+        .chain(timeline.agreements.iter().flat_map(|a| a.claims.iter()))
+        .cloned()
+        .collect();
+    assert!(listed.len() >= 4, "the seeds' conflicts and agreements list claims: {listed:?}");
+    for id in &listed {
+        let found = timeline.claim(id).map(|c| c.id.to_string());
+        assert_eq!(found.as_deref(), Some(id.as_str()));
+    }
+    assert!(timeline.claim("no-such-claim").is_none());
+    // The first claim removed: every other is found where it now is.
+    timeline.claims.remove(0);
+    for claim in timeline.claims.clone() {
+        let at = scan(&timeline, &claim.id).unwrap();
+        assert_eq!(timeline.claim(&claim.id), Some(&timeline.claims[at]));
+    }
 }

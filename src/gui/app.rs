@@ -242,7 +242,7 @@ impl ChronoscopeApp {
     /// Shows a claim's sentence: selects its event (when it has one), opens its document in the
     /// text pane and highlights the claim's phrase there.
     fn jump_to_claim(&mut self, id: &str) {
-        let Some(claim) = self.project.timeline.claims.iter().find(|c| c.id == id) else { return };
+        let Some(claim) = self.project.timeline.claim(id) else { return };
         let focus = Focus { doc: claim.doc.to_string(), start: claim.start, end: claim.end };
         let event = claim.event.as_ref().map(ToString::to_string);
         self.select(event);

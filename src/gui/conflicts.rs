@@ -62,8 +62,7 @@ fn conflict_card(ui: &mut egui::Ui, conflict: &Conflict, timeline: &Timeline, ac
 
 /// The claims of a quantity conflict, one group per value: "4", then each source saying 4.
 fn quantity_values(ui: &mut egui::Ui, conflict: &Conflict, timeline: &Timeline, actions: &mut Vec<Action>) {
-    let claims: Vec<&Claim> =
-        conflict.claims.iter().filter_map(|id| timeline.claims.iter().find(|c| c.id == *id)).collect();
+    let claims: Vec<&Claim> = conflict.claims.iter().filter_map(|id| timeline.claim(id)).collect();
     let mut values: Vec<String> = Vec::new();
     for claim in &claims {
         let value = claim.quantity.describe();
@@ -157,7 +156,7 @@ fn agreements(ui: &mut egui::Ui, timeline: &Timeline, actions: &mut Vec<Action>)
                     None => capitalised(&agreement.subject),
                 };
                 ui.label(egui::RichText::new(what).strong());
-                for claim in agreement.claims.iter().filter_map(|id| timeline.claims.iter().find(|c| c.id == *id)) {
+                for claim in agreement.claims.iter().filter_map(|id| timeline.claim(id)) {
                     claim_line(ui, claim, timeline, actions);
                 }
             }
