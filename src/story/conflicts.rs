@@ -10,6 +10,7 @@
 
 use super::claims::{Claim, ClaimStatus};
 use super::families;
+use super::numbers::Quantity;
 use crate::text::fast_hash::{FastMap as HashMap, FastSet as HashSet};
 use crate::timeline::{Event, SmolStr, StoryEvent, Timeline};
 use crate::timex::Granularity;
@@ -71,10 +72,26 @@ pub fn compare(timeline: &mut Timeline) {
     }
     let mut conflicts = Vec::new();
     let mut agreements = Vec::new();
-    // A figure alone neither disagrees nor agrees with anything (most groups hold one claim).
-    for ((subject, story), members) in groups.iter().filter(|(_, members)| members.len() >= 2) {
-        let group: Vec<&Claim> = members.iter().map(|&at| &timeline.claims[at]).collect();
-        compare_group(subject, story.as_deref(), &group, &titles, &mut conflicts, &mut agreements);
+    // A figure alone neither disagrees nor agrees with anything (most groups hold one claim);
+    // the others are compared each on its own, on every core (a large story's groups list
+    // thousands of claims).
+    let several: Vec<_> = groups.iter().filter(|(_, members)| members.len() >= 2).collect();
+    let findings: Vec<Finding> = {
+        use rayon::prelude::*;
+        let claims = &timeline.claims;
+        several
+            .par_iter()
+            .filter_map(|((subject, story), members)| {
+                let group: Vec<&Claim> = members.iter().map(|&at| &claims[at]).collect();
+                compare_group(subject, story.as_deref(), &group, &titles)
+            })
+            .collect()
+    };
+    for finding in findings {
+        match finding {
+            Finding::Conflict(conflict) => conflicts.push(conflict),
+            Finding::Agreement(agreement) => agreements.push(agreement),
+        }
     }
     conflicts.extend(time_conflicts(timeline, &index, &titles));
     conflicts.sort_by(|a, b| a.id.cmp(&b.id));
@@ -266,18 +283,23 @@ fn person_key(person: &str) -> String {
         .join(" ")
 }
 
+/// What comparing one group of claims finds.
+enum Finding {
+    Conflict(Conflict),
+    Agreement(Agreement),
+}
+
+/// The conflict or agreement of the current figures of one group, if they make one.
 fn compare_group(
     subject: &str,
     story: Option<&str>,
     group: &[&Claim],
     titles: &HashMap<&str, (&str, Option<&str>)>,
-    conflicts: &mut Vec<Conflict>,
-    agreements: &mut Vec<Agreement>,
-) {
+) -> Option<Finding> {
     let current: Vec<&Claim> =
         group.iter().copied().filter(|c| c.status != ClaimStatus::Earlier && c.superseded_by.is_none()).collect();
-    let [first, _, ..] = current[..] else { return };
-    let all_agree = current.iter().all(|a| current.iter().all(|b| a.quantity.agrees_with(&b.quantity)));
+    let [first, _, ..] = current[..] else { return None };
+    let all_agree = Quantity::all_agree(current.iter().map(|c| &c.quantity));
     let mut ids: Vec<String> = current.iter().map(|c| c.id.to_string()).collect();
     ids.sort();
     let documents: std::collections::BTreeSet<&str> = current.iter().map(|c| &*c.doc).collect();
@@ -285,7 +307,7 @@ fn compare_group(
     let listing = || current.iter().map(|c| describe(c, titles)).collect::<Vec<_>>().join("; ");
     let subject_words = subject.replace('_', " ");
     if !all_agree {
-        conflicts.push(Conflict {
+        Some(Finding::Conflict(Conflict {
             id: format!("x-{}", ids[0]),
             kind: "quantity".into(),
             subject: subject_words.clone(),
@@ -293,9 +315,9 @@ fn compare_group(
             claims: ids,
             events: Vec::new(),
             explanation: format!("sources disagree on {subject_words}: {}", listing()),
-        });
+        }))
     } else if documents.len() >= 2 {
-        agreements.push(Agreement {
+        Some(Finding::Agreement(Agreement {
             id: format!("a-{}", ids[0]),
             subject: subject_words.clone(),
             story: story.map(str::to_string),
@@ -306,7 +328,9 @@ fn compare_group(
                 first.quantity.value,
                 listing()
             ),
-        });
+        }))
+    } else {
+        None
     }
 }
 

@@ -73,6 +73,23 @@ impl Quantity {
         let (low_b, high_b) = other.bounds();
         high_b.is_none_or(|h| low_a <= h) && high_a.is_none_or(|h| low_b <= h)
     }
+
+    /// Whether every two of `quantities` agree (`agrees_with`). Their bounds are intervals of one
+    /// line, which meet two by two exactly when they all share a point: the greatest lower bound
+    /// is at most the least upper one. Linear, where comparing every pair cost a source's story
+    /// of a thousand death tolls a million comparisons.
+    pub fn all_agree<'q>(quantities: impl IntoIterator<Item = &'q Quantity>) -> bool {
+        let (mut greatest_low, mut least_high) = (0, None::<u64>);
+        for quantity in quantities {
+            let (low, high) = quantity.bounds();
+            greatest_low = greatest_low.max(low);
+            least_high = match (least_high, high) {
+                (Some(a), Some(b)) => Some(a.min(b)),
+                (a, b) => a.or(b),
+            };
+        }
+        least_high.is_none_or(|high| greatest_low <= high)
+    }
 }
 
 /// One token of a sentence as the story tables read it: byte span in the document, lower-case
@@ -422,6 +439,32 @@ pub fn plain_number(tokens: &[Tok], i: usize) -> Option<(u64, usize)> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// `Quantity::all_agree` answers as comparing every pair does, over every set of up to
+    /// three claims of every kind around a few values.
+    #[test]
+    fn all_agree_answers_as_every_pair_does() {
+        use QuantityMod::*;
+        let kinds = [Equal, MoreThan, LessThan, Approx, AtLeast, AtMost, Vague];
+        let all: Vec<Quantity> = [0, 1, 4, 5, 9, 10, 11, 30]
+            .iter()
+            .flat_map(|&value| kinds.map(|modifier| Quantity { value, modifier }))
+            .collect();
+        let pairwise = |set: &[Quantity]| set.iter().all(|a| set.iter().all(|b| a.agrees_with(b)));
+        let mut checked = 0;
+        for a in &all {
+            for b in &all {
+                for c in &all {
+                    let set = [*a, *b, *c];
+                    assert_eq!(Quantity::all_agree(&set), pairwise(&set), "{set:?}");
+                    assert_eq!(Quantity::all_agree(&set[..2]), pairwise(&set[..2]), "{:?}", &set[..2]);
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 100_000);
+        assert!(Quantity::all_agree(&[]));
+    }
 
     #[test]
     fn number_words_and_count_starts_are_the_tables() {
