@@ -49,7 +49,7 @@ pub struct Mention {
     pub timex_type: TimexType,
     pub value: SmolStr,
     #[serde(rename = "mod")]
-    pub modifier: Option<String>,
+    pub modifier: Option<Box<str>>,
     /// Where the mention sits on the calendar; `None` for bare durations, PAST_REF and the like.
     pub interval: Option<Interval>,
     pub granularity: Option<Granularity>,
@@ -57,7 +57,7 @@ pub struct Mention {
     /// than copied for each mention; owned when read from a file).
     pub rule: Cow<'static, str>,
     /// One line a user can read: how the value was resolved and against what.
-    pub explanation: String,
+    pub explanation: Box<str>,
     /// Index of the sentence (in the document) that holds the mention.
     pub sentence: usize,
 }
@@ -97,10 +97,10 @@ pub struct Event {
     pub edited: bool,
     /// The extracted placement, kept when `edited` so it can be restored.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub original: Option<Placement>,
+    pub original: Option<Box<Placement>>,
     /// The extracted label, kept when the user renamed the event.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub original_label: Option<String>,
+    pub original_label: Option<Box<str>>,
     /// Hidden by the user (recoverable); still exported, flagged.
     #[serde(default, skip_serializing_if = "std::ops::Not::not")]
     pub hidden: bool,
@@ -117,7 +117,7 @@ pub struct Event {
     pub placement: PlacementKind,
     /// Why a context- or relation-placed event sits where it does.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub placement_explanation: Option<String>,
+    pub placement_explanation: Option<Box<str>>,
     /// Set when the user decided which story event the event belongs to (split, join, move):
     /// events with one pin are one story event, and a pinned event joins no other by rule.
     #[serde(default, skip_serializing_if = "Option::is_none")]

@@ -163,7 +163,7 @@ fn dragging_an_event_moves_it_by_whole_snapped_units_and_undo_restores_it() {
     );
     assert_eq!(after.end - after.start, before.end - before.start);
     assert!(after.edited);
-    assert_eq!(after.original, Some(before.placement()));
+    assert_eq!(after.original.as_deref(), Some(&before.placement()));
     assert!(harness.state().title().contains('*'));
 
     harness.key_press_modifiers(egui::Modifiers::COMMAND, egui::Key::Z);
@@ -696,7 +696,7 @@ fn the_inspector_renames_and_moves_the_selected_event() {
     let moved = harness.state().project.timeline.event(&event.id).unwrap().clone();
     assert_eq!(moved.start, target.and_time(event.start.time()));
     assert_eq!(moved.end - moved.start, event.end - event.start);
-    assert_eq!(moved.original, Some(event.placement()));
+    assert_eq!(moved.original.as_deref(), Some(&event.placement()));
 
     harness.get_by_label("Reset to extracted").click();
     harness.run_steps(3);
@@ -1044,7 +1044,7 @@ fn dragging_while_the_anchor_re_extracts_keeps_the_move() {
     settle(&mut harness);
     let after = harness.state().project.timeline.event(&event.id).expect("the event keeps its id");
     assert!(after.edited, "the move survived the re-extraction");
-    let original = after.original.expect("the extraction is remembered");
+    let original = **after.original.as_ref().expect("the extraction is remembered");
     assert_ne!(after.start, original.start);
     assert_eq!(after.granularity, original.granularity);
 }

@@ -47,7 +47,7 @@ fn a_bare_clock_time_takes_the_day_its_clause_names() {
 fn a_phrase_counted_from_an_undated_happening_restates_the_day_before_it() {
     let result = extract("The mayor resigned on Friday, two days after the vote.");
     assert_eq!(days_of(&result, "two days"), ["2006-11-10"]);
-    let explained = result.mentions.iter().find(|m| m.text == "two days").map(|m| m.explanation.as_str());
+    let explained = result.mentions.iter().find(|m| m.text == "two days").map(|m| &*m.explanation);
     assert!(explained.is_some_and(|e| e.contains("does not date")), "{explained:?}");
     assert_eq!(result.events.len(), 1, "one happening, on Friday: {:?}", result.events);
     // Not counted from the publication date (which would put it on Friday 17 November).

@@ -35,7 +35,7 @@ fn mention(id: &str, text: &str, modifier: Option<&str>, interval: Option<Interv
         end: text.chars().count(),
         timex_type: if interval.is_some() { TimexType::Date } else { TimexType::Duration },
         value: "X".into(),
-        modifier: modifier.map(str::to_string),
+        modifier: modifier.map(Box::from),
         interval,
         granularity: None,
         rule: "hand".into(),

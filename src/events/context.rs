@@ -725,7 +725,7 @@ fn event_of(ctx: &Context, index: usize, span: &SentenceSpan, sentence: &str, pl
         sentence,
     );
     event.placement = placed.kind;
-    event.placement_explanation = Some(placed.why);
+    event.placement_explanation = Some(placed.why.into());
     event
 }
 

@@ -175,7 +175,7 @@ mod tests {
             interval: None,
             granularity: None,
             rule: "test".into(),
-            explanation: String::new(),
+            explanation: "".into(),
             sentence: 0,
         }
     }

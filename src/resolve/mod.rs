@@ -1086,11 +1086,11 @@ impl<'a> Site<'a> {
             end: offsets.char_at(mention.end),
             timex_type: outcome.kind,
             value: outcome.value.into(),
-            modifier: mention.modifier.map(str::to_string),
+            modifier: mention.modifier.map(Box::from),
             interval: outcome.cal.map(|c| c.interval()),
             granularity: outcome.cal.map(|c| c.granularity()),
             rule: std::borrow::Cow::Borrowed(mention.rule),
-            explanation: [phrase, " → ", &outcome.why].concat(),
+            explanation: [phrase, " → ", &outcome.why].concat().into(),
             sentence,
         };
         (mention, day)

@@ -74,7 +74,7 @@ fn moved_span(event: &Event, units: i64) -> Option<(NaiveDateTime, NaiveDateTime
 /// Marks `event` as moved, remembering the extracted placement the first time.
 fn mark_moved(event: &mut Event, before: &Event) {
     if event.original.is_none() {
-        event.original = Some(before.placement());
+        event.original = Some(Box::new(before.placement()));
     }
     event.edited = true;
 }
@@ -157,7 +157,7 @@ pub fn relabel(event: &Event, label: &str) -> Option<Event> {
         return Some(after);
     }
     if after.original_label.is_none() {
-        after.original_label = Some(event.label.clone());
+        after.original_label = Some(event.label.as_str().into());
     }
     after.label = label.to_string();
     after.edited = true;
@@ -178,7 +178,7 @@ pub fn reset(event: &Event) -> Event {
         after.granularity = original.granularity;
     }
     if let Some(label) = after.original_label.take() {
-        after.label = label;
+        after.label = label.into();
     }
     after.edited = false;
     after.hidden = false;
@@ -248,7 +248,7 @@ mod tests {
         let once = retime(&e, 2).unwrap();
         let twice = retime(&once, -5).unwrap();
         assert_eq!(twice.start, e.start - Duration::days(3));
-        assert_eq!(twice.original, Some(e.placement()));
+        assert_eq!(twice.original.as_deref(), Some(&e.placement()));
         assert!(twice.edited);
         assert_eq!(reset(&twice), e);
     }
@@ -278,7 +278,7 @@ mod tests {
         let month = set_granularity(&e, Granularity::Month).unwrap();
         assert_eq!(month.start.date(), NaiveDate::from_ymd_opt(2023, 6, 1).unwrap());
         assert_eq!(month.end.date(), NaiveDate::from_ymd_opt(2023, 7, 1).unwrap());
-        assert_eq!(month.original, Some(e.placement()));
+        assert_eq!(month.original.as_deref(), Some(&e.placement()));
         assert_eq!(reset(&month), e);
         let hour = set_granularity(&e, Granularity::Hour).unwrap();
         assert_eq!(hour.end - hour.start, Duration::hours(1));

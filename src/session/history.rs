@@ -257,7 +257,8 @@ mod tests {
         // A new anchor re-resolved the phrase to the 20th; carry_edits keeps the move and records
         // the fresh extraction as `original`.
         let fresh = timeline_with(20).events[0].clone();
-        t.events[0].original = Some(Placement { start: fresh.start, end: fresh.end, granularity: fresh.granularity });
+        t.events[0].original =
+            Some(Box::new(Placement { start: fresh.start, end: fresh.end, granularity: fresh.granularity }));
         h.undo(&mut t);
         assert_eq!(t.events[0], fresh);
     }

@@ -55,11 +55,11 @@ fn apply_edits(event: &mut Event, old: &Event) {
         event.start = old.start;
         event.end = old.end;
         event.granularity = old.granularity;
-        event.original = Some(extracted);
+        event.original = Some(Box::new(extracted));
     }
     if old.original_label.is_some() {
         let extracted = std::mem::replace(&mut event.label, old.label.clone());
-        event.original_label = Some(extracted);
+        event.original_label = Some(extracted.into());
     }
     event.hidden = old.hidden;
     event.edited = old.edited;
@@ -198,7 +198,7 @@ mod tests {
     fn hidden_or_renamed_events_follow_a_new_anchor() {
         let mut before = build_timeline(&story(), &settings((2017, 3, 22)));
         before.events[0].hidden = true;
-        before.events[1].original_label = Some(before.events[1].label.clone());
+        before.events[1].original_label = Some(before.events[1].label.as_str().into());
         before.events[1].label = "Night shift".into();
         before.events[1].edited = true;
         let after = carried(build_timeline(&story(), &settings((2024, 2, 20))), &before);
@@ -214,14 +214,14 @@ mod tests {
     fn moved_events_keep_their_time_and_remember_the_new_extraction() {
         let mut before = build_timeline(&story(), &settings((2017, 3, 22)));
         let moved = before.events[2].start + chrono::Duration::days(3);
-        before.events[2].original = Some(before.events[2].placement());
+        before.events[2].original = Some(Box::new(before.events[2].placement()));
         before.events[2].start = moved;
         before.events[2].end = moved + chrono::Duration::days(1);
         before.events[2].edited = true;
         let after = carried(build_timeline(&story(), &settings((2024, 2, 20))), &before);
         let fresh = build_timeline(&story(), &settings((2024, 2, 20)));
         assert_eq!(after.events[2].start, moved);
-        assert_eq!(after.events[2].original, Some(fresh.events[2].placement()));
+        assert_eq!(after.events[2].original.as_deref(), Some(&fresh.events[2].placement()));
         assert_eq!(after.events.len(), fresh.events.len());
     }
 
