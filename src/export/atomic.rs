@@ -135,7 +135,7 @@ where
         keep_owner_and_mode(temp.file(), meta)?;
     }
     {
-        let mut out = BufWriter::new(temp.file_mut());
+        let mut out = BufWriter::new(super::writeback::WritebackAhead::new(temp.file_mut()));
         fill(&mut out)?;
         out.flush()?;
     }

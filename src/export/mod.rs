@@ -1,7 +1,7 @@
 //! Exports of a timeline: the versioned JSON contract (pretty-printed on every core by
 //! `pretty_json`), TimeML with inline TIMEX3 tags, PNG and SVG (drawn
 //! by `render`), CSV for spreadsheets, TimelineJS 3 for newsrooms, the chronology report (Markdown, HTML), the safe file writer shared by all of them (`atomic`, with `cleanup` for
-//! interrupted writes), and the checks that keep outputs off the inputs (`targets`).
+//! interrupted writes and `writeback` to start the disk write early), and the checks that keep outputs off the inputs (`targets`).
 
 pub mod atomic;
 pub mod cleanup;
@@ -14,3 +14,4 @@ pub mod report;
 pub mod targets;
 pub mod timelinejs;
 pub mod timeml;
+pub mod writeback;
