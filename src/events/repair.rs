@@ -570,4 +570,31 @@ pub(super) fn reads_as_entry(label: &[Word]) -> bool {
         && (quantity || !first.has(flag::PREPOSITION | flag::SIGNAL))
         && !first.text.starts_with(['-', '\u{2013}'])
         && !is(first, FRAGMENT_OPENERS)
+        && !is_framing_phrase(first, label)
 }
+
+/// "Looking ahead", "Speaking at a news conference", "Including the Bali bombing", "Due for
+/// completion": a phrase of these words with no verb of its own frames what the sentence says
+/// happened; it is not what happened. (Other participles often are: "Seizing power in 1973".)
+fn is_framing_phrase(first: &Word, label: &[Word]) -> bool {
+    is(first, FRAMING_WORDS) && !label.iter().any(is_verb)
+}
+
+/// Words that open a framing phrase (`is_framing_phrase`).
+const FRAMING_WORDS: &[&str] = &[
+    "saying",
+    "looking",
+    "speaking",
+    "writing",
+    "including",
+    "citing",
+    "turning",
+    "alluding",
+    "referring",
+    "commenting",
+    "adding",
+    "noting",
+    "quoting",
+    "addressing",
+    "due",
+];
