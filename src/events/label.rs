@@ -223,6 +223,17 @@ fn is_digit_group_comma(bytes: &[u8], at: usize, to: usize) -> bool {
     bytes[at] == b',' && at > 0 && bytes[at - 1].is_ascii_digit() && (at + 1..at + 4).all(digit) && !digit(at + 4)
 }
 
+/// `at`, or the start of the next word when `at` cuts one (a window into a long sentence): the
+/// label never opens with the end of a word ("ng the so-called scandal" of "probing").
+fn past_cut_word(text: &str, at: usize) -> usize {
+    let inside = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
+    let (before, after) = text.split_at(at.min(text.len()));
+    if !inside(before.chars().next_back()) || !inside(after.chars().next()) {
+        return at;
+    }
+    after.find(|c: char| !c.is_alphanumeric()).map_or(text.len(), |k| at + k)
+}
+
 pub(super) fn floor_char_boundary(text: &str, mut at: usize) -> usize {
     at = at.min(text.len());
     while !text.is_char_boundary(at) {
@@ -372,7 +383,7 @@ pub(super) fn label_for(
 ) -> String {
     // A label never needs more than a few clauses around its phrase; run-on "sentences" (tables,
     // scraped lists) stay cheap.
-    let from = floor_char_boundary(text, from.max(start.saturating_sub(240)));
+    let from = past_cut_word(text, floor_char_boundary(text, from.max(start.saturating_sub(240))));
     let to = floor_char_boundary(text, to.min(end + 240));
     let ws = words(text, from, to);
     // A mention that opens with a clause word ("that evening") does not start a new clause.
@@ -956,6 +967,38 @@ mod sentence_label_tests {
         assert_eq!(sentence_label(s, 0, s.len(), &[]), "Police arrested two men at the scene");
     }
 }
+#[cfg(test)]
+mod window_tests {
+    use super::*;
+
+    /// Regression (silver: "Aides to Villepin said ng the so-called … scandal"): the words read
+    /// for a label start at most 240 bytes before its phrase, and that cut fell inside "probing".
+    #[test]
+    fn a_label_never_opens_with_the_end_of_a_cut_word() {
+        for pad in 0..12 {
+            let lead = format!("{}Harbour inspectors examining abandoned warehouses", "x".repeat(pad));
+            let text = format!(
+                "{lead} along the eastern quays and the flooded customs sheds near the old lighthouse \
+                 of the fishing district will recommend demolishing the remaining structures before \
+                 the winter storms, the port authority said Saturday."
+            );
+            let at = text.find("Saturday").unwrap();
+            let label = label_for(&text, 0, text.len(), at, at + 8, &[(at, at + 8, true)]);
+            let words: Vec<&str> = text.split(|c: char| !c.is_alphanumeric()).collect();
+            for word in label.split(|c: char| !c.is_alphanumeric()).filter(|w| !w.is_empty()) {
+                assert!(
+                    words.iter().any(|w| w.eq_ignore_ascii_case(word)),
+                    "{word:?} is not a word of the text, in {label:?}"
+                );
+            }
+        }
+        assert_eq!(past_cut_word("probing the", 3), 7);
+        assert_eq!(past_cut_word("probing the", 7), 7);
+        assert_eq!(past_cut_word("probing the", 8), 8);
+        assert_eq!(past_cut_word("élan vital", 2), 5);
+    }
+}
+
 #[cfg(test)]
 mod report_label_tests {
     use super::*;
