@@ -223,16 +223,31 @@ fn is_digit_group_comma(bytes: &[u8], at: usize, to: usize) -> bool {
     bytes[at] == b',' && at > 0 && bytes[at - 1].is_ascii_digit() && (at + 1..at + 4).all(digit) && !digit(at + 4)
 }
 
-/// `at`, or the start of the next word when `at` cuts one (a window into a long sentence): the
-/// label never opens with the end of a word ("ng the so-called scandal" of "probing").
-fn past_cut_word(text: &str, at: usize) -> usize {
+/// `at`, or the start of the word it cuts (a window into a long sentence): the label never opens
+/// with the end of a word ("ng the so-called scandal" of "probing", "said ice would" of
+/// "police"). A word longer than `MAX_WORD_BYTES` is skipped instead, so the cost stays bounded.
+fn whole_word_from(text: &str, at: usize) -> usize {
     let inside = |c: Option<char>| c.is_some_and(char::is_alphanumeric);
     let (before, after) = text.split_at(at.min(text.len()));
     if !inside(before.chars().next_back()) || !inside(after.chars().next()) {
         return at;
     }
-    after.find(|c: char| !c.is_alphanumeric()).map_or(text.len(), |k| at + k)
+    let near = before.char_indices().rev().take_while(|&(k, _)| at - k <= MAX_WORD_BYTES);
+    let mut start = None;
+    for (k, c) in near {
+        if !c.is_alphanumeric() {
+            start = Some(k + c.len_utf8());
+            break;
+        }
+        if k == 0 {
+            start = Some(0);
+        }
+    }
+    start.unwrap_or_else(|| after.find(|c: char| !c.is_alphanumeric()).map_or(text.len(), |k| at + k))
 }
+
+/// The longest word `whole_word_from` reads back over.
+const MAX_WORD_BYTES: usize = 40;
 
 pub(super) fn floor_char_boundary(text: &str, mut at: usize) -> usize {
     at = at.min(text.len());
@@ -383,7 +398,7 @@ pub(super) fn label_for(
 ) -> String {
     // A label never needs more than a few clauses around its phrase; run-on "sentences" (tables,
     // scraped lists) stay cheap.
-    let from = past_cut_word(text, floor_char_boundary(text, from.max(start.saturating_sub(240))));
+    let from = whole_word_from(text, floor_char_boundary(text, from.max(start.saturating_sub(240))));
     let to = floor_char_boundary(text, to.min(end + 240));
     let ws = words(text, from, to);
     // A mention that opens with a clause word ("that evening") does not start a new clause.
@@ -972,7 +987,8 @@ mod window_tests {
     use super::*;
 
     /// Regression (silver: "Aides to Villepin said ng the so-called … scandal"): the words read
-    /// for a label start at most 240 bytes before its phrase, and that cut fell inside "probing".
+    /// for a label start at most 240 bytes before its phrase, and that cut fell inside "probing";
+    /// the word cut is read whole.
     #[test]
     fn a_label_never_opens_with_the_end_of_a_cut_word() {
         for pad in 0..12 {
@@ -992,10 +1008,14 @@ mod window_tests {
                 );
             }
         }
-        assert_eq!(past_cut_word("probing the", 3), 7);
-        assert_eq!(past_cut_word("probing the", 7), 7);
-        assert_eq!(past_cut_word("probing the", 8), 8);
-        assert_eq!(past_cut_word("élan vital", 2), 5);
+        assert_eq!(whole_word_from("probing the", 3), 0);
+        assert_eq!(whole_word_from("so probing the", 6), 3);
+        assert_eq!(whole_word_from("probing the", 7), 7);
+        assert_eq!(whole_word_from("probing the", 8), 8);
+        assert_eq!(whole_word_from("un élan vital", 5), 3);
+        // A word too long to read back over is skipped.
+        let long = format!("a {} b", "x".repeat(100));
+        assert_eq!(whole_word_from(&long, 60), 102);
     }
 }
 
