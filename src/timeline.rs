@@ -165,12 +165,13 @@ pub struct StoryEvent {
     pub start: NaiveDateTime,
     pub end: NaiveDateTime,
     pub granularity: Granularity,
-    /// Ids of its events, sorted.
-    pub events: Vec<SmolStr>,
+    /// Ids of its events, sorted. (Boxed slices: a story event is made whole and never grows,
+    /// and most of the tens of thousands in a large timeline have one event.)
+    pub events: Box<[SmolStr]>,
     /// Ids of the documents its events come from, sorted.
-    pub documents: Vec<DocId>,
+    pub documents: Box<[DocId]>,
     /// Why its events were joined ("same day (2017-03-22)", "both name London"); empty for one event.
-    pub reasons: Vec<String>,
+    pub reasons: Box<[String]>,
     /// True once the user split, joined or moved events between story events.
     #[serde(default)]
     pub edited: bool,

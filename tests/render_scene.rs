@@ -348,7 +348,7 @@ fn shared_story_timeline() -> Timeline {
         granularity: Granularity::Day,
         events: events.iter().map(|s| (*s).into()).collect(),
         documents: docs.iter().map(|s| (*s).into()).collect(),
-        reasons: vec![],
+        reasons: Box::default(),
         edited: false,
     };
     tl.stories = vec![

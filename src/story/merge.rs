@@ -368,9 +368,9 @@ fn story_of(events: &[Event], members: &[usize], reasons: Vec<String>) -> StoryE
             start: event.start,
             end: event.end,
             granularity: event.granularity,
-            events: vec![event.id.clone()],
-            documents: vec![event.doc.clone()],
-            reasons,
+            events: Box::new([event.id.clone()]),
+            documents: Box::new([event.doc.clone()]),
+            reasons: reasons.into_boxed_slice(),
             edited: event.story_pin.is_some(),
         };
     }
@@ -389,8 +389,8 @@ fn story_of(events: &[Event], members: &[usize], reasons: Vec<String>) -> StoryE
         end: time.1,
         granularity: time.2,
         events: sorted.iter().map(|e| e.id.clone()).collect(),
-        documents,
-        reasons,
+        documents: documents.into_boxed_slice(),
+        reasons: reasons.into_boxed_slice(),
         edited: sorted.iter().any(|e| e.story_pin.is_some()),
     }
 }
