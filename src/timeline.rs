@@ -5,13 +5,12 @@
 use crate::timex::{Granularity, Interval, TimexType};
 use chrono::{NaiveDate, NaiveDateTime};
 use serde::{Deserialize, Serialize};
+/// Ids, time phrases and TIMEX3 values are `SmolStr`: up to 23 bytes are kept inline, so the
+/// hundreds of thousands of them in a large timeline need no allocation each.
 pub use smol_str::SmolStr;
 use std::borrow::Cow;
 use std::sync::Arc;
 
-/// Ids, time phrases and TIMEX3 values are `SmolStr`: up to 23 bytes are kept inline, so the
-/// hundreds of thousands of them in a large timeline need no allocation each.
-///
 /// A document's id, shared by every mention, event, claim and story event that names the
 /// document: one allocation per document instead of one per record (on 20 MB of news, about
 /// 200,000 of them).

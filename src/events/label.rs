@@ -232,18 +232,12 @@ fn whole_word_from(text: &str, at: usize) -> usize {
     if !inside(before.chars().next_back()) || !inside(after.chars().next()) {
         return at;
     }
-    let near = before.char_indices().rev().take_while(|&(k, _)| at - k <= MAX_WORD_BYTES);
-    let mut start = None;
-    for (k, c) in near {
-        if !c.is_alphanumeric() {
-            start = Some(k + c.len_utf8());
-            break;
-        }
-        if k == 0 {
-            start = Some(0);
-        }
+    let from = floor_char_boundary(text, at.saturating_sub(MAX_WORD_BYTES));
+    match text[from..at].char_indices().rfind(|&(_, c)| !c.is_alphanumeric()) {
+        Some((k, c)) => from + k + c.len_utf8(),
+        None if from == 0 => 0,
+        None => after.find(|c: char| !c.is_alphanumeric()).map_or(text.len(), |k| at + k),
     }
-    start.unwrap_or_else(|| after.find(|c: char| !c.is_alphanumeric()).map_or(text.len(), |k| at + k))
 }
 
 /// The longest word `whole_word_from` reads back over.
