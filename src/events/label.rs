@@ -265,14 +265,37 @@ fn clause_starts(ws: &[Word], inside_mention: impl Fn(usize) -> bool) -> Vec<usi
             continue;
         }
         let clause_start = starts.last().copied().unwrap_or(0);
-        // "&" joins names ("Water & Electric Corp."), it separates nothing.
-        let separator = w.has(flag::PUNCT) && w.text != "&";
+        // "&" joins names ("Water & Electric Corp."), it separates nothing; nor does a quotation
+        // mark: quoted words ("said that “the quay will reopen”", "a “fair rent” rule") belong to
+        // the clause they stand in, and a comma or colon before them parts clauses itself.
+        let separator = w.has(flag::PUNCT) && w.text != "&" && (!is_quote_mark(w) || closes_before_report(ws, i));
         let opens = separator || w.has(flag::CLAUSE) || joins_a_clause(ws, clause_start, i);
         if opens && !inside_mention(w.start) {
             starts.push(i);
         }
     }
     starts
+}
+
+/// A quotation mark standing as a word of its own.
+fn is_quote_mark(w: &Word) -> bool {
+    matches!(w.text, "\"" | "\u{201c}" | "\u{201d}")
+}
+
+/// Most words between a closing quotation mark and the verb of saying it leads to
+/// (`closes_before_report`).
+const MAX_WORDS_TO_REPORT: usize = 6;
+
+/// Whether the quotation mark at `at` closes a quotation that a report follows with no comma
+/// (`"… calling them to stop" lawmaker Madobe Nunow said`): there what was said ends.
+fn closes_before_report(ws: &[Word], at: usize) -> bool {
+    let closes = at > 0 && ws[at - 1].end == ws[at].start && !ws[at - 1].has(flag::PUNCT);
+    closes
+        && ws[at + 1..]
+            .iter()
+            .take(MAX_WORDS_TO_REPORT)
+            .take_while(|w| !w.has(flag::PUNCT))
+            .any(|w| w.has(flag::REPORTING))
 }
 
 /// Words a bracketed aside may hold and still be part of its clause: an abbreviation or a short
@@ -560,13 +583,15 @@ fn read_sentence<'t, R>(
 /// A sentence's main clause, repaired like any label, never empty.
 fn main_clause_label(sentence: &repair::Sentence) -> String {
     let mut label = repair::main_clause(sentence);
+    // "Nine fishermen were injured …, police said": a bare report gets what it reported.
+    with_report_completed(&mut label, sentence);
     with_subject(&mut label, sentence);
     let label = repair::with_possessor(
         repair::without_subordinator(repair::without_reduced_relative(label), sentence),
         sentence,
     );
     if repair::reads_as_entry(&label) {
-        return tidy(&label);
+        return with_reported_opening_lowered(tidy(&label), &|_| false);
     }
     [tidy(sentence.ws)].into_iter().find(|l| !l.is_empty()).unwrap_or_else(|| "(unnamed)".to_string())
 }
