@@ -200,7 +200,34 @@ pub(super) fn antecedent<'t>(sentence: &Sentence<'_, 't>, at: usize) -> Vec<Word
         return words[words.len() - names..].to_vec();
     }
     let determiner = words.iter().rev().take(5).position(|w| is(w, &["the", "a", "an", "its", "his", "her", "their"]));
-    determiner.map_or_else(Vec::new, |back| words[words.len() - 1 - back..].to_vec())
+    determiner.map_or_else(|| last_noun(&words), |back| words[words.len() - 1 - back..].to_vec())
+}
+
+/// Most words of a bare noun phrase `last_noun` takes ("Croat refugees").
+const MAX_BARE_NOUN_WORDS: usize = 3;
+
+/// The bare noun phrase `words` end with, after their last preposition ("the return of thousands
+/// of Croat refugees" → "Croat refugees"); empty when they end otherwise, or are nothing else. A
+/// phrase with a quantifier or a gerund ("of all time", "aimed at normalising relations") is
+/// no noun a clause could be about on its own.
+fn last_noun<'t>(words: &[Word<'t>]) -> Vec<Word<'t>> {
+    let noun = words
+        .iter()
+        .rev()
+        .take(MAX_BARE_NOUN_WORDS + 1)
+        .take_while(|w| !w.has(flag::PREPOSITION | flag::PUNCT | flag::CLAUSE) && !is_verb(w))
+        .count();
+    let after_preposition = noun < words.len() && words[words.len() - noun - 1].has(flag::PREPOSITION);
+    let phrase = &words[words.len() - noun..];
+    if !(1..=MAX_BARE_NOUN_WORDS).contains(&noun)
+        || !after_preposition
+        || phrase.iter().any(|w| is(w, &["all", "each", "every"]))
+    {
+        return Vec::new();
+    }
+    // "normalising bilateral relations": the gerund's object is the noun.
+    let gerund = phrase.len() > 1 && phrase[0].text.ends_with("ing");
+    phrase[usize::from(gerund)..].to_vec()
 }
 
 /// The subject of the sentence's main clause: the words of the first clause that opens with no
