@@ -65,6 +65,17 @@ const WORD_FLAGS: &[(&str, u16)] = {
         ("stated", REPORTING),
         ("added", REPORTING),
         ("confirmed", REPORTING),
+        ("admitted", REPORTING),
+        ("acknowledged", REPORTING),
+        ("warned", REPORTING),
+        ("insisted", REPORTING),
+        ("stressed", REPORTING),
+        ("noted", REPORTING),
+        ("denied", REPORTING),
+        ("argued", REPORTING),
+        ("declared", REPORTING),
+        ("explained", REPORTING),
+        ("promised", REPORTING),
         ("on", PREPOSITION),
         ("in", PREPOSITION),
         ("at", PREPOSITION),
@@ -77,6 +88,7 @@ const WORD_FLAGS: &[(&str, u16)] = {
         ("of", PREPOSITION),
         ("for", PREPOSITION),
         ("about", PREPOSITION),
+        ("besides", PREPOSITION),
         ("around", PREPOSITION),
         ("early", PREPOSITION),
         ("late", PREPOSITION),
@@ -438,6 +450,11 @@ pub(super) fn label_for(
     }
     // "Earlier on [Tuesday]": the words that lead to the phrase go with it.
     let mut before_end = first;
+    // "cut over [the next decade]": "over" before a span is its preposition ("took over on
+    // Monday" keeps it).
+    if before_end > clause_start && repair::is(&ws[before_end - 1], &["over"]) && repair::is(&ws[first], &["the"]) {
+        before_end -= 1;
+    }
     while before_end > clause_start
         && (ws[before_end - 1].has(flag::PREPOSITION) || repair::is(&ws[before_end - 1], &["earlier", "later"]))
     {
@@ -525,7 +542,10 @@ pub(super) fn label_for(
     }
     with_subject(&mut label, &sentence);
     let label = repair::with_possessor(
-        repair::without_subordinator(repair::without_reduced_relative(label), &sentence),
+        repair::without_leading_preposition(repair::without_subordinator(
+            repair::without_reduced_relative(label),
+            &sentence,
+        )),
         &sentence,
     );
     if repair::reads_as_entry(&label) {
@@ -587,7 +607,10 @@ fn main_clause_label(sentence: &repair::Sentence) -> String {
     with_report_completed(&mut label, sentence);
     with_subject(&mut label, sentence);
     let label = repair::with_possessor(
-        repair::without_subordinator(repair::without_reduced_relative(label), sentence),
+        repair::without_leading_preposition(repair::without_subordinator(
+            repair::without_reduced_relative(label),
+            sentence,
+        )),
         sentence,
     );
     if repair::reads_as_entry(&label) {

@@ -489,15 +489,29 @@ const NO_PASSIVE: &[&str] = &["died", "arrived", "happened", "occurred", "existe
 
 /// The sentence's main clause without its time phrases: the label when the cut one reads as no
 /// entry at all. The first clause that opens with neither a preposition nor a clause word and
-/// holds a verb; failing that, the first that opens well.
+/// holds a verb; failing that, a short report a "that" clause completes; failing that, the first
+/// that opens well.
 pub(super) fn main_clause<'t>(sentence: &Sentence<'_, 't>) -> Vec<Word<'t>> {
     let mut fallback = Vec::new();
+    let mut short_report = Vec::new();
     for clause in 0..sentence.starts.len() {
         let kept = without_times(sentence.clause_words(clause), sentence);
         let Some(first) = kept.first() else { continue };
         let opens_badly = first.has(flag::PREPOSITION | flag::CLAUSE | flag::SIGNAL | flag::LEADING_NOISE)
             || is(first, FRAGMENT_OPENERS);
-        if opens_badly || kept.len() < 3 {
+        if opens_badly {
+            continue;
+        }
+        // "…, Lund promised that the town would …": a short report, completed by the "that"
+        // clause after it (three words or more), when no longer clause holds a verb.
+        let reports_what_follows = kept.last().is_some_and(|w| w.has(flag::REPORTING))
+            && clause + 1 < sentence.starts.len()
+            && matches!(sentence.clause_words(clause + 1), [that, said @ ..]
+                if that.has(flag::THAT) && said.iter().filter(|w| !w.has(flag::PUNCT)).count() >= 3);
+        if kept.len() < 3 {
+            if reports_what_follows && short_report.is_empty() {
+                short_report = kept;
+            }
             continue;
         }
         if kept.iter().any(is_verb) {
@@ -507,7 +521,31 @@ pub(super) fn main_clause<'t>(sentence: &Sentence<'_, 't>) -> Vec<Word<'t>> {
             fallback = kept;
         }
     }
-    fallback
+    if short_report.is_empty() {
+        fallback
+    } else {
+        short_report
+    }
+}
+
+/// Prepositions that open a relative clause about where, when or how ("under which", "during
+/// which"): `without_leading_preposition`. Not "of" ("the launch of which is scheduled": the
+/// clause is about the launch).
+const RELATIVE_PREPOSITIONS: &[&str] =
+    &["under", "in", "by", "during", "through", "for", "from", "at", "on", "with", "to", "after", "before"];
+
+/// The label without the preposition and relative pronoun it opens with, when what is left
+/// reads as an entry: "under which tariffs would be cut" → "tariffs would be cut".
+pub(super) fn without_leading_preposition(label: Vec<Word<'_>>) -> Vec<Word<'_>> {
+    let Some(at) = label.iter().position(|w| !w.has(flag::PUNCT)) else { return label };
+    let relative =
+        is(&label[at], RELATIVE_PREPOSITIONS) && label.get(at + 1).is_some_and(|w| is(w, &["which", "whom"]));
+    let clause = label.get(at + 2..).unwrap_or_default();
+    if relative && reads_as_entry(clause) && clause.iter().any(is_verb) {
+        clause.to_vec()
+    } else {
+        label
+    }
 }
 
 /// Subordinating words whose clause states on its own what happened ("a neighbourhood where six
