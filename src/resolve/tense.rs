@@ -367,8 +367,35 @@ fn clause_tense(tokens: &Tokens, first: usize, end: usize, from: usize, to: usiz
     Tense::Unknown
 }
 
-/// Words that are tense-neutral between a modal and its verb ("will be named", "would not have").
-const AUXILIARIES: &[&str] = &["be", "been", "have", "not", "also", "then", "soon"];
+/// Words that are tense-neutral between a modal and its verb ("will be named", "would not have",
+/// "would still be held", "will probably be signed").
+const AUXILIARIES: &[&str] = &[
+    "be",
+    "been",
+    "have",
+    "not",
+    "also",
+    "then",
+    "soon",
+    "still",
+    "probably",
+    "likely",
+    "only",
+    "now",
+    "never",
+    "again",
+    "first",
+    "finally",
+    "eventually",
+    "formally",
+    "officially",
+    "definitely",
+    "certainly",
+];
+
+/// Most words a modal may stand before the participle it makes future ("would probably not be
+/// held").
+const MODAL_REACH: usize = 4;
 
 /// The tense token `i` signals, reading its neighbours for "’ll", "plans to", "had been set to"
 /// and "will be named". `before_phrase`: the token comes before the time phrase, so a plan
@@ -403,7 +430,7 @@ fn word_signal(tokens: &Tokens, i: usize, before_phrase: bool) -> Option<Tense> 
     // "will be named", "would be traveling": a modal just before a participle makes it future.
     if tense == Tense::Past || tense == Tense::Present {
         let roles_at = |j: usize| tokens.tokens.get(j).map_or_else(Roles::default, |t| roles(t.text(tokens.text)));
-        for back in 1..=3 {
+        for back in 1..=MODAL_REACH {
             let Some(j) = i.checked_sub(back) else { break };
             let before = roles_at(j);
             if before.modal {
