@@ -181,6 +181,8 @@ struct Discourse<'a, 'b> {
 struct Base {
     cal: Cal,
     what: String,
+    /// The base is the story's day zero, taken for an event the text does not date.
+    assumed: bool,
 }
 
 impl<'a> Discourse<'a, '_> {
@@ -195,7 +197,7 @@ impl<'a> Discourse<'a, '_> {
         let (_, noun, noun_token) = reference;
         if let Some((day, phrase)) = self.known.events.get(noun) {
             let what = format!("the {noun} (dated {} by \"{phrase}\")", day_name(*day));
-            return Some(Base { cal: Cal::Day(*day), what });
+            return Some(Base { cal: Cal::Day(*day), what, assumed: false });
         }
         if self.tokens.is(noun_token + 1, "of") {
             return None;
@@ -205,18 +207,37 @@ impl<'a> Discourse<'a, '_> {
         Some(Base {
             cal: Cal::Day(anchor),
             what: format!("the {noun} (the story's main event, on the anchor {})", day_name(anchor)),
+            assumed: true,
         })
+    }
+
+    /// Whether `cal`, counted from `base`, contradicts the tense of its clause against the
+    /// publication date when `base` is only assumed to be the story's main event: "the coup"
+    /// undated, "17 years after the coup" in a past-tense sentence of 2005 cannot be 2034, nor a
+    /// future-tense phrase a time already past. Then the named event is another happening.
+    fn contradicts_tense(&self, base: &Base, cal: &Cal, tense: Tense) -> bool {
+        let ReferenceMode::DocumentDate { dct, .. } = self.mode else { return false };
+        let interval = cal.interval();
+        base.assumed
+            && match tense {
+                Tense::Past => interval.start > *dct,
+                Tense::Future | Tense::Scheduled => interval.end <= dct.date().and_time(NaiveTime::MIN),
+                Tense::Present | Tense::Unknown => false,
+            }
     }
 
     /// What an anaphoric phrase counts from: the last time mentioned, else the reference date.
     fn discourse_base(&self) -> Base {
         match &self.known.last {
-            Some((cal, phrase)) => {
-                Base { cal: *cal, what: format!("{} (the last time mentioned: \"{phrase}\")", describe(cal)) }
-            }
+            Some((cal, phrase)) => Base {
+                cal: *cal,
+                what: format!("{} (the last time mentioned: \"{phrase}\")", describe(cal)),
+                assumed: false,
+            },
             None => Base {
                 cal: self.speech_day(),
                 what: [&self.known.reference, " (no earlier time in the text)"].concat(),
+                assumed: false,
             },
         }
     }
@@ -483,10 +504,11 @@ impl<'a> Discourse<'a, '_> {
                         format!("the same day as \"{phrase}\", which it restates"),
                     );
                 }
-                let base = match self.event_after(raw) {
-                    Some(reference) => match self.named_event_base(&reference) {
+                let reference = self.event_after(raw);
+                let base = match &reference {
+                    Some(reference) => match self.named_event_base(reference) {
                         Some(base) => base,
-                        None => return undated_event_outcome(&reference),
+                        None => return undated_event_outcome(reference),
                     },
                     None => self.discourse_base(),
                 };
@@ -498,6 +520,9 @@ impl<'a> Discourse<'a, '_> {
                     ),
                     Amount::Exact(n) => {
                         let moved = relative_shift(base.cal, (n.round() as i64) * i64::from(*direction), *unit);
+                        if let Some(reference) = reference.filter(|_| self.contradicts_tense(&base, &moved, tense)) {
+                            return undated_event_outcome(&reference);
+                        }
                         let word = if *direction > 0 { "after" } else { "before" };
                         let kind = if matches!(moved, Cal::Minute(_)) { TimexType::Time } else { TimexType::Date };
                         Outcome::at(moved, kind, format!("{} {word} {}", unit_name(*unit, *n), base.what))
@@ -573,14 +598,14 @@ impl<'a> Discourse<'a, '_> {
                 };
                 Outcome::undated(value, TimexType::Date, "a vague reference: places nothing on the calendar")
             }
-            Sem::Duration { amount, unit } => self.duration(raw, *amount, *unit),
+            Sem::Duration { amount, unit } => self.duration(raw, *amount, *unit, tense),
             Sem::Set { value } => {
                 Outcome::undated(value.clone(), TimexType::Set, "a recurring time: places no single event")
             }
         }
     }
 
-    fn duration(&self, raw: &RawMention, amount: Amount, unit: Unit) -> Outcome {
+    fn duration(&self, raw: &RawMention, amount: Amount, unit: Unit, tense: Tense) -> Outcome {
         let value = match amount {
             Amount::Exact(n) => period(n, unit),
             Amount::Unknown => unknown_period(unit),
@@ -602,6 +627,7 @@ impl<'a> Discourse<'a, '_> {
             }
         }
         // "24 hours after the attack": a duration counted from a named event places a time.
+        let reference_noun = reference.as_ref().map(|(_, noun, _)| noun.clone());
         let counted_from = reference.and_then(|reference| Some((reference.0, self.named_event_base(&reference)?)));
         if let Some((direction, base)) = counted_from {
             let n = match amount {
@@ -621,6 +647,11 @@ impl<'a> Discourse<'a, '_> {
                 _ => Cal::containing(start, coarse_unit(unit).max_by_rank(Unit::Day)),
             };
             let word = if direction > 0 { "after" } else { "before" };
+            if self.contradicts_tense(&base, &cal, tense) {
+                let noun = reference_noun.unwrap_or_default();
+                let why = format!("{length} {word} the {noun}, which the text does not date: places nothing");
+                return Outcome::undated(value, TimexType::Duration, why);
+            }
             return Outcome {
                 cal: Some(cal),
                 value,
@@ -897,6 +928,8 @@ fn needs_tense(sem: &Sem) -> bool {
         Sem::Calendar { year: None, .. } | Sem::Quarter { year: None, .. } | Sem::Half { year: None, .. } => true,
         Sem::Weekday { shift: None, .. } | Sem::UnitShift { unit: Unit::Weekend, .. } => true,
         Sem::HolidayOf { shift: None, .. } => true,
+        // Counted from a named event the text may leave undated (`contradicts_tense`).
+        Sem::Relative { .. } | Sem::Duration { .. } => true,
         Sem::PartOf { base, .. } | Sem::Clock { base: Some(base), .. } => needs_tense(base),
         _ => false,
     }
