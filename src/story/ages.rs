@@ -180,6 +180,33 @@ const THING_NOUNS: &[&str] = &[
     "republic",
     "empire",
     "dynasty",
+    "administration",
+    "government",
+    "round",
+    "talks",
+    "programme",
+    "program",
+    "project",
+    "plan",
+    "scheme",
+    "campaign",
+    "process",
+    "strike",
+    "rebellion",
+    "uprising",
+    "reign",
+    "presidency",
+    "career",
+    "cup",
+    "championship",
+    "magazine",
+    "network",
+    "contract",
+    "deal",
+    "accord",
+    "pact",
+    "stadium",
+    "hotel",
 ];
 
 /// Words that end the noun phrase after "N-year-old" ("a 52-year-old man from Kent").
@@ -192,8 +219,17 @@ const PHRASE_ENDS: &[&str] = &[
 /// Whether the noun phrase after "N-year-old" at `at` names a thing (`THING_NOUNS`): one of its
 /// first two words is such a noun and heads it, with no noun after it ("its 47-year-old embargo
 /// against", "the 20-year-old civil war ended"; not "a 30-year-old bank clerk"). A word after
-/// it that ends the phrase, or looks like a verb (-ed, -s), leaves it the head.
+/// it that ends the phrase, or looks like a verb (-ed, -s), leaves it the head. A name whose
+/// last word is such a noun ("the four-year-old Doha Round") is a thing too.
 fn describes_a_thing(tokens: &[Tok], at: usize) -> bool {
+    // "the four-year-old Doha Round": a name of two words or more whose last word is such a noun
+    // names a thing ("38-year-old Tie" is a person, "the World Cup-winner" too).
+    let after = &tokens[at.min(tokens.len())..];
+    let name = after.iter().take(4).take_while(|t| t.capitalised()).count();
+    let compound = after.get(name).is_some_and(|t| t.is_punct('-') && !t.space_before);
+    if name >= 2 && !compound && THING_NOUNS.iter().any(|w| after[name - 1].is(w)) {
+        return true;
+    }
     let words: Vec<&Tok> = tokens[at.min(tokens.len())..]
         .iter()
         .take(3)
