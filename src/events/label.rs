@@ -463,6 +463,20 @@ pub(super) fn label_for(
     let before = &ws[clause_start..before_end];
     let mention_ends_in_signal = ws[last].has(flag::SIGNAL | flag::FOLLOWING);
     let signal_follows = ws.get(last + 1).is_some_and(|w| w.has(flag::SIGNAL));
+    // "Founded in [1989], APEC is …": the opening participle is what its date says of the
+    // subject of the clause after it.
+    if clause == 0 {
+        if let [participle] = before.iter().filter(|w| !w.has(flag::PUNCT)).collect::<Vec<_>>()[..] {
+            let sentence = repair::Sentence { ws: &ws, starts: &starts, inside: &inside, dated: &dated };
+            // Capitalised for opening the sentence, so read by its ending.
+            let opens_with_participle =
+                (participle.text.len() > 4 && participle.text.ends_with("ed")) || repair::is(participle, &["born"]);
+            let subject = repair::next_clause_subject(&sentence, clause);
+            if opens_with_participle && !subject.is_empty() && last + 1 >= clause_end {
+                return [tidy(&subject), participle.text.to_lowercase()].join(" ");
+            }
+        }
+    }
     let mut label: Vec<Word> = before.to_vec();
     if !(mention_ends_in_signal || signal_follows) {
         label.extend_from_slice(&ws[(last + 1).min(clause_end)..clause_end]);
@@ -660,8 +674,9 @@ fn speaker_first(sentence: &repair::Sentence, written_lower: &dyn Fn(&str) -> bo
             with_what_follows(&mut label, sentence, verb);
         }
     }
-    (label.len() > words.len() && repair::reads_as_entry(&label))
-        .then(|| with_reported_opening_lowered(tidy(&label), written_lower))
+    // Completed (or, for an inverted report, also trimmed to its speaker): no longer its bare clause.
+    let completed = label.iter().map(|w| w.start).ne(words.iter().map(|w| w.start));
+    (completed && repair::reads_as_entry(&label)).then(|| with_reported_opening_lowered(tidy(&label), written_lower))
 }
 
 /// Most words a speaker named before "said:" may take ("ICI's chairman, Sir Ronald Hampel").
@@ -835,6 +850,10 @@ fn opens_what_was_said(spoken: &[Word]) -> bool {
     pronoun || before_relative.into_iter().any(|w| FINITE_VERBS.contains(&w.text))
 }
 
+/// Prepositions that open where or when an inverted report was made ("said Layton in Toronto"),
+/// not a title ("Minister for Europe", "an official of the ministry").
+const OCCASION_PREPOSITIONS: &[&str] = &["in", "at", "on", "during", "after", "before", "while"];
+
 /// Verbs of saying that may come before their speaker ("…, said Premier Wen Jiabao").
 const INVERTING_VERBS: &[&str] = &["said", "says", "added", "wrote", "declared", "asked"];
 
@@ -857,7 +876,16 @@ fn with_what_was_reported<'t>(label: &mut Vec<Word<'t>>, sentence: &repair::Sent
     let names_speaker = named_next.is_some_and(|w| w.text.starts_with(char::is_uppercase));
     let inverting = repair::is(&spoken[0], INVERTING_VERBS)
         || (repair::is(&spoken[0], &["reported", "told", "announced", "claimed"]) && names_speaker);
-    let inverted = verb == 0 && spoken.len() <= 6 && inverting && !opens_what_was_said(&spoken);
+    // "…," said Layton in Toronto in a televised speech': after a quotation, the speaker ends
+    // where the place or the occasion begins.
+    let after_quotation = label.iter().take_while(|w| !w.has(flag::REPORTING)).any(is_quote_mark);
+    let occasion = spoken.iter().skip(1).position(|w| repair::is(w, OCCASION_PREPOSITIONS)).map(|k| k + 1);
+    let speaker_end = match occasion {
+        Some(end) if verb == 0 && after_quotation && end >= 2 => end,
+        _ => spoken.len(),
+    };
+    let speaker = &spoken[..speaker_end];
+    let inverted = verb == 0 && speaker.len() <= 6 && inverting && !opens_what_was_said(&spoken);
     // "…, the minister told reporters": whom the speaker told, and nothing more, follows.
     let addressed = verb > 0 && repair::is(&spoken[verb], &["told"]) && (1..=5).contains(&(spoken.len() - verb - 1));
     let bare = !passive && (verb + 1 == spoken.len() || inverted || addressed);
@@ -878,7 +906,7 @@ fn with_what_was_reported<'t>(label: &mut Vec<Word<'t>>, sentence: &repair::Sent
         return;
     }
     let mut reported: Vec<Word<'t>> = match (verb, addressed) {
-        (0, _) => spoken[1..].to_vec(),
+        (0, _) => speaker[1..].to_vec(),
         (_, true) => spoken.clone(),
         _ => spoken[..verb + 1].to_vec(),
     };

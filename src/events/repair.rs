@@ -249,13 +249,49 @@ pub(super) fn sentence_subject<'t>(sentence: &Sentence<'_, 't>) -> Vec<Word<'t>>
         if !named.is_empty() {
             return named;
         }
-        let subject: Vec<Word<'t>> =
-            words.iter().take_while(|w| !is_verb(w) && !sentence.in_time_phrase(w)).copied().collect();
-        let whole = subject.len() == words.len();
-        let leads_to_verb = words.get(subject.len()).is_some_and(|w| is_verb(w) || sentence.in_time_phrase(w));
-        return if (1..=8).contains(&subject.len()) && (whole || leads_to_verb) { subject } else { Vec::new() };
+        return clause_subject(sentence, words);
     }
     Vec::new()
+}
+
+/// Most words a subject may take.
+const MAX_SUBJECT_WORDS: usize = 8;
+
+/// The subject `words` (a clause) open with: the words before its verb (or its time phrase),
+/// at most `MAX_SUBJECT_WORDS`; a longer one ends where a participle describing it begins
+/// ("Some 50,000 Kurds calling for … were expected" → "Some 50,000 Kurds"). Empty when there is
+/// none.
+fn clause_subject<'t>(sentence: &Sentence<'_, 't>, words: &[Word<'t>]) -> Vec<Word<'t>> {
+    let mut subject: Vec<Word<'t>> =
+        words.iter().take_while(|w| !is_verb(w) && !sentence.in_time_phrase(w)).copied().collect();
+    let whole = subject.len() == words.len();
+    let leads_to_verb = words.get(subject.len()).is_some_and(|w| is_verb(w) || sentence.in_time_phrase(w));
+    if subject.len() > MAX_SUBJECT_WORDS && (whole || leads_to_verb) {
+        let participle = subject.iter().position(|w| {
+            w.text.len() > 4 && w.text.ends_with("ing") && w.text.bytes().all(|b| b.is_ascii_lowercase())
+        });
+        subject.truncate(participle.unwrap_or(subject.len()));
+    }
+    if (1..=MAX_SUBJECT_WORDS).contains(&subject.len()) && (whole || leads_to_verb) {
+        subject
+    } else {
+        Vec::new()
+    }
+}
+
+/// The subject of the clause after `clause` ("Founded in 1989, APEC is …" → "APEC"); empty
+/// when there is none.
+pub(super) fn next_clause_subject<'t>(sentence: &Sentence<'_, 't>, clause: usize) -> Vec<Word<'t>> {
+    if clause + 1 >= sentence.starts.len() {
+        return Vec::new();
+    }
+    let words = sentence.clause_words(clause + 1);
+    let opens_well = words.first().is_some_and(|w| !w.has(flag::PREPOSITION | flag::CLAUSE | flag::SIGNAL));
+    if opens_well {
+        clause_subject(sentence, words)
+    } else {
+        Vec::new()
+    }
 }
 
 /// The name standing in apposition right after clause `clause` ("…, Ian Martin, held"): one to
@@ -550,7 +586,13 @@ pub(super) fn without_leading_preposition(label: Vec<Word<'_>>) -> Vec<Word<'_>>
 
 /// Subordinating words whose clause states on its own what happened ("a neighbourhood where six
 /// members of a family died", "though scores were feared drowned"), unlike "if" or "whether".
-const ASSERTING_SUBORDINATORS: &[&str] = &["where", "though", "although", "whereas"];
+/// Temporal ones ("since the party took power in March") state what happened at the time they
+/// give.
+const ASSERTING_SUBORDINATORS: &[&str] =
+    &["where", "though", "although", "whereas", "since", "after", "before", "until", "once"];
+
+/// Of `ASSERTING_SUBORDINATORS`, those that are prepositions too.
+const TEMPORAL_SUBORDINATORS: &[&str] = &["since", "after", "before", "until", "once"];
 
 /// The label without an opening subordinator whose clause states what happened, when what is
 /// left reads as an entry: "where Mexican soldiers killed a trafficker" → "Mexican soldiers
@@ -564,6 +606,26 @@ pub(super) fn without_subordinator<'t>(label: Vec<Word<'t>>, sentence: &Sentence
     }
     let mut rest = label[at + 1..].to_vec();
     if !reads_as_entry(&rest) || !rest.iter().any(is_verb) {
+        return label;
+    }
+    // "since the financial crisis in 1997 and someone must …", "before moving to Deportivo":
+    // a temporal word before a noun or a participle is a preposition; its clause needs a subject
+    // and a verb of its own before any "and", right after it ("before [Christmas] because …":
+    // a preposition whose time phrase was taken out opens no clause).
+    let own_verb = rest.iter().take_while(|w| !is(w, &["and", "but", "or"])).any(is_verb);
+    let opens_with_participle = opening(&rest).is_some_and(|w| w.text.ends_with("ing"));
+    let first_of_rest = rest.iter().find(|w| !w.has(flag::PUNCT));
+    let next_in_sentence =
+        sentence.ws.iter().position(|w| w.start == opener.start).and_then(|k| sentence.ws.get(k + 1));
+    let right_after = next_in_sentence.is_some_and(|next| first_of_rest.is_some_and(|w| w.start == next.start));
+    if is(&opener, TEMPORAL_SUBORDINATORS) && (!own_verb || opens_with_participle) {
+        return label;
+    }
+    // With its time phrase taken out the word was a preposition: the clause after it is the
+    // sentence's own ("Even before [Sunday] three people had been killed"), unless a clause
+    // word opens it.
+    let clause_word_next = first_of_rest.is_some_and(|w| w.has(flag::CLAUSE | flag::LEADING_NOISE));
+    if is(&opener, TEMPORAL_SUBORDINATORS) && !right_after && clause_word_next {
         return label;
     }
     // "…in Washington": a label that already says where needs no second place.
