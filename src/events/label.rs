@@ -446,7 +446,12 @@ pub(super) fn label_for(
     // "Wednesday’s terror attack in London": the possessor's noun phrase is the event.
     let possessive = ws.get(last).is_some_and(|w| w.end < end || w.text.ends_with("’s") || w.text.ends_with("'s"));
     if possessive && last + 1 < clause_end {
-        return tidy(&ws[last + 1..clause_end]);
+        let owned = &ws[last + 1..clause_end];
+        // "Friday's draw": a lone noun reads as "The draw".
+        return match owned.iter().filter(|w| !w.has(flag::PUNCT)).count() {
+            1 => ["The", &tidy(owned).to_lowercase()].join(" "),
+            _ => tidy(owned),
+        };
     }
     // "Earlier on [Tuesday]": the words that lead to the phrase go with it.
     let mut before_end = first;
@@ -463,18 +468,12 @@ pub(super) fn label_for(
     let before = &ws[clause_start..before_end];
     let mention_ends_in_signal = ws[last].has(flag::SIGNAL | flag::FOLLOWING);
     let signal_follows = ws.get(last + 1).is_some_and(|w| w.has(flag::SIGNAL));
-    // "Founded in [1989], APEC is …": the opening participle is what its date says of the
-    // subject of the clause after it.
+    // "Founded in [1989], APEC is …", "Accused of abuses during his [1973-1990] regime,
+    // Pinochet was …": an opening participle's clause is what its date says of the subject of
+    // the clause after it.
     if clause == 0 {
-        if let [participle] = before.iter().filter(|w| !w.has(flag::PUNCT)).collect::<Vec<_>>()[..] {
-            let sentence = repair::Sentence { ws: &ws, starts: &starts, inside: &inside, dated: &dated };
-            // Capitalised for opening the sentence, so read by its ending.
-            let opens_with_participle =
-                (participle.text.len() > 4 && participle.text.ends_with("ed")) || repair::is(participle, &["born"]);
-            let subject = repair::next_clause_subject(&sentence, clause);
-            if opens_with_participle && !subject.is_empty() && last + 1 >= clause_end {
-                return [tidy(&subject), participle.text.to_lowercase()].join(" ");
-            }
+        if let Some(label) = opening_participle_label(&ws, &starts, clause_end, &inside, &dated) {
+            return label;
         }
     }
     let mut label: Vec<Word> = before.to_vec();
@@ -572,6 +571,47 @@ pub(super) fn label_for(
     }
     // Never an empty label: what the sentence holds, else a placeholder that says so.
     [tidy(&label), tidy(&ws)].into_iter().find(|l| !l.is_empty()).unwrap_or_else(|| "(unnamed)".to_string())
+}
+
+/// The label of a sentence's opening participle clause `ws[..clause_end]` ("Founded in 1989",
+/// "Accused of fraud during his 1973-1990 regime") when the clause after it has a subject:
+/// "APEC was founded", "Pinochet was accused of fraud during his regime". `None` for any other
+/// shape.
+fn opening_participle_label(
+    ws: &[Word],
+    starts: &[usize],
+    clause_end: usize,
+    inside: &dyn Fn(usize) -> bool,
+    dated: &dyn Fn(usize) -> bool,
+) -> Option<String> {
+    let sentence = repair::Sentence { ws, starts, inside, dated };
+    let clause = repair::without_times(&ws[..clause_end], &sentence);
+    let (participle, rest) = clause.split_first()?;
+    // Capitalised for opening the sentence, so read by its ending.
+    let opens_with_participle =
+        (participle.text.len() > 4 && participle.text.ends_with("ed")) || repair::is(participle, &["born"]);
+    let mut subject = repair::next_clause_subject(&sentence, 0);
+    // "Pinochet never finished": an adverb before the verb is not the subject's.
+    while subject.last().is_some_and(|w| {
+        repair::is(w, &["never", "also", "still", "already", "then", "now", "later", "first", "once", "again"])
+            || (w.text.ends_with("ly") && w.text.starts_with(|c: char| c.is_lowercase()))
+    }) {
+        subject.pop();
+    }
+    if !opens_with_participle || subject.is_empty() || rest.iter().any(repair::is_verb) {
+        return None;
+    }
+    // The participle is passive ("Founded in 1989" is APEC's founding): "was", or "were" after
+    // a plural subject, and no capital once it no longer opens the sentence.
+    let plural = subject.last().is_some_and(|w| {
+        repair::is(w, &["they", "we"])
+            || (w.text.starts_with(|c: char| c.is_lowercase()) && w.text.ends_with('s') && !w.text.ends_with("ss"))
+    });
+    let verb = [if plural { " were " } else { " was " }, &participle.text.to_lowercase()].concat();
+    let mut label = subject;
+    label.push(*participle);
+    label.extend_from_slice(rest);
+    Some(tidy(&label).replacen(&[" ", participle.text].concat(), &verb, 1))
 }
 
 /// A label for a whole sentence that has no time phrase of its own (a context-placed event):

@@ -280,15 +280,17 @@ fn clause_subject<'t>(sentence: &Sentence<'_, 't>, words: &[Word<'t>]) -> Vec<Wo
 }
 
 /// The subject of the clause after `clause` ("Founded in 1989, APEC is …" → "APEC"); empty
-/// when there is none.
+/// when there is none, or no verb follows it.
 pub(super) fn next_clause_subject<'t>(sentence: &Sentence<'_, 't>, clause: usize) -> Vec<Word<'t>> {
     if clause + 1 >= sentence.starts.len() {
         return Vec::new();
     }
     let words = sentence.clause_words(clause + 1);
     let opens_well = words.first().is_some_and(|w| !w.has(flag::PREPOSITION | flag::CLAUSE | flag::SIGNAL));
-    if opens_well {
-        clause_subject(sentence, words)
+    let subject = if opens_well { clause_subject(sentence, words) } else { Vec::new() };
+    // Only words that lead to a verb are a subject: a clause without a known verb names none.
+    if subject.len() < words.len() {
+        subject
     } else {
         Vec::new()
     }

@@ -163,7 +163,8 @@ fn dedupe(events: Vec<Implied>) -> Vec<Implied> {
 const NOT_PERSON_WORDS: &[&str] = &[
     "is", "was", "were", "are", "has", "had", "have", "will", "would", "can", "could", "says", "said", "told", "won",
     "took", "made", "led", "beat", "became", "who", "whose", "which", "that", "and", "or", "but", "of", "in", "on",
-    "at", "for", "from", "with", "to", "by", "as", "then", "also", "now", "still", "when", "after", "before",
+    "at", "for", "from", "with", "to", "by", "as", "then", "also", "now", "still", "when", "after", "before", "during",
+    "over", "into", "through", "near", "under", "between", "among", "within", "across", "amid", "while",
 ];
 
 /// At most this many words name the person an age describes ("electronics company executive").
