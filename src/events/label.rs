@@ -374,11 +374,21 @@ pub(super) fn outside_asides<'a, 't>(ws: &'a [Word<'t>]) -> impl Iterator<Item =
     })
 }
 
+/// A wire desk's initials closing a story ("fb/djw"): short lower-case runs joined by slashes.
+fn is_wire_signature(w: &Word) -> bool {
+    let mut parts = w.text.split('/');
+    let initials = |part: &str| (1..=4).contains(&part.len()) && part.bytes().all(|b| b.is_ascii_lowercase());
+    parts.clone().count() >= 2 && parts.all(initials)
+}
+
 pub(super) fn tidy(ws: &[Word]) -> String {
     let ws: Vec<Word> = outside_asides(ws).copied().collect();
     let first = ws.iter().position(|w| !w.has(flag::PUNCT | flag::LEADING_NOISE)).unwrap_or(ws.len());
     let mut ws = &ws[first..];
-    while ws.last().is_some_and(|w| w.has(flag::PUNCT | flag::PREPOSITION) || repair::is(w, DANGLING)) {
+    while ws
+        .last()
+        .is_some_and(|w| w.has(flag::PUNCT | flag::PREPOSITION) || repair::is(w, DANGLING) || is_wire_signature(w))
+    {
         ws = &ws[..ws.len() - 1];
     }
     // Words, not punctuation, count towards the limit: commas cut labels short.
@@ -489,6 +499,12 @@ pub(super) fn label_for(
     if !label.iter().any(repair::is_verb) {
         if let Some(then) = when_clause_after(&ws, &starts, last) {
             label = then.to_vec();
+        } else if let Some(described) =
+            clause_before_appositive(&ws, &starts, clause).filter(|_| before.iter().all(|w| w.has(flag::PUNCT)))
+        {
+            // "The ferry reached Bergen, Norway's second city, on [October 22] after a delay":
+            // a phrase opening the clause after an appositive dates the clause it describes.
+            label = described.iter().chain(&label).copied().collect();
         }
     }
     let sentence = repair::Sentence { ws: &ws, starts: &starts, inside: &inside, dated: &dated };
@@ -612,6 +628,35 @@ fn opening_participle_label(
     label.push(*participle);
     label.extend_from_slice(rest);
     Some(tidy(&label).replacen(&[" ", participle.text].concat(), &verb, 1))
+}
+
+/// Most words an appositive may take ("Norway's second city") for `clause_before_appositive`.
+const MAX_APPOSITIVE_WORDS: usize = 6;
+
+/// The clause two before `clause` when the one between is an appositive (a short noun phrase
+/// set off by commas, no verb) and it has a verb of its own: the clause the appositive describes
+/// the last noun of, and what the phrase after the appositive dates.
+fn clause_before_appositive<'a, 't>(ws: &'a [Word<'t>], starts: &[usize], clause: usize) -> Option<&'a [Word<'t>]> {
+    let described = clause.checked_sub(2)?;
+    let appositive = &ws[starts[clause - 1]..starts[clause]];
+    let words: Vec<&Word> = appositive.iter().filter(|w| !w.has(flag::PUNCT)).collect();
+    let set_off = appositive.first().is_some_and(|w| w.text == ",") && ws[starts[clause]].text == ",";
+    // A noun phrase opens with a determiner, a possessive or a name ("Norway's second city",
+    // "a former chief of staff", "Viktor Yushchenko"); not "or 0.49 percent", "under the rules".
+    let opens_noun_phrase = words.first().is_some_and(|w| {
+        repair::is(w, repair::DETERMINERS) || w.text.ends_with("'s") || w.text.ends_with("’s") || repair::is_name(w)
+    });
+    let short_noun_phrase = opens_noun_phrase
+        && (1..=MAX_APPOSITIVE_WORDS).contains(&words.len())
+        && !words.iter().any(|w| repair::is_verb(w) || w.has(flag::CLAUSE | flag::PREPOSITION));
+    let main = &ws[starts[described]..starts[clause - 1]];
+    // A clause of its own: not a relative or subordinate one, nor a participle's ("…, held in
+    // Durban, South Africa, in July").
+    let main_clause = main
+        .iter()
+        .find(|w| !w.has(flag::PUNCT))
+        .is_some_and(|w| !w.has(flag::CLAUSE) && !repair::is_participle(w) && !repair::is_verb(w));
+    (set_off && short_noun_phrase && main_clause && main.iter().any(repair::is_verb)).then_some(main)
 }
 
 /// A label for a whole sentence that has no time phrase of its own (a context-placed event):

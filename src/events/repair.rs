@@ -673,7 +673,7 @@ pub(super) fn with_possessor<'t>(label: Vec<Word<'t>>, sentence: &Sentence<'_, '
 }
 
 /// A capitalised word that is not a sentence's opening function word: "Tumbuscatio", "Gaza".
-fn is_name(w: &Word) -> bool {
+pub(super) fn is_name(w: &Word) -> bool {
     w.text.starts_with(char::is_uppercase) && !is(w, &["the", "a", "an"])
 }
 
