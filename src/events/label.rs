@@ -385,10 +385,11 @@ pub(super) fn tidy(ws: &[Word]) -> String {
     let ws: Vec<Word> = outside_asides(ws).copied().collect();
     let first = ws.iter().position(|w| !w.has(flag::PUNCT | flag::LEADING_NOISE)).unwrap_or(ws.len());
     let mut ws = &ws[first..];
-    while ws
-        .last()
-        .is_some_and(|w| w.has(flag::PUNCT | flag::PREPOSITION) || repair::is(w, DANGLING) || is_wire_signature(w))
-    {
+    // A wire desk's initials follow the story's last full stop ("… at the time. fb/djw"; not
+    // "reached 320 km/h").
+    let signed =
+        |ws: &[Word]| matches!(ws, [.., before, last] if is_wire_signature(last) && before.text.ends_with('.'));
+    while ws.last().is_some_and(|w| w.has(flag::PUNCT | flag::PREPOSITION) || repair::is(w, DANGLING)) || signed(ws) {
         ws = &ws[..ws.len() - 1];
     }
     // Words, not punctuation, count towards the limit: commas cut labels short.
@@ -457,9 +458,13 @@ pub(super) fn label_for(
     let possessive = ws.get(last).is_some_and(|w| w.end < end || w.text.ends_with("’s") || w.text.ends_with("'s"));
     if possessive && last + 1 < clause_end {
         let owned = &ws[last + 1..clause_end];
-        // "Friday's draw": a lone noun reads as "The draw".
-        return match owned.iter().filter(|w| !w.has(flag::PUNCT)).count() {
-            1 => ["The", &tidy(owned).to_lowercase()].join(" "),
+        // "Friday's draw": a lone noun reads as "The draw" ("The G8" keeps its capitals).
+        let mut nouns = owned.iter().filter(|w| !w.has(flag::PUNCT));
+        return match (nouns.next(), nouns.next()) {
+            (Some(noun), None) if noun.text.starts_with(|c: char| c.is_lowercase()) => {
+                ["The", &tidy(owned).to_lowercase()].join(" ")
+            }
+            (Some(_), None) => ["The", &tidy(owned)].join(" "),
             _ => tidy(owned),
         };
     }
