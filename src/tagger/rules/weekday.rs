@@ -17,6 +17,9 @@ const NAME_BEFORE: &[&str] =
 
 /// Words after a weekday that make it part of a name or an idiom, not a date.
 const NOT_A_DATE_AFTER: &[&str] = &["best", "school", "schools", "paper", "papers", "supplement", "edition"];
+/// Prepositions after which a weekday is a date even when a name follows it ("on Friday Lund
+/// told", "until Monday Parliament sits").
+const DATING_PREPOSITIONS: &[&str] = &["on", "by", "until", "till", "since", "before", "after", "from", "through"];
 
 fn weekday(c: &mut Cursor) -> Option<Sem> {
     // "last Friday", "next Tuesday", "this Monday", "the coming Sunday"; "following Wednesday’s
@@ -35,6 +38,12 @@ fn weekday(c: &mut Cursor) -> Option<Sem> {
     if shift.is_none() && named {
         return None;
     }
+    // "On Friday Lund told reporters": after a preposition of time, a name that follows does not
+    // make the weekday part of it.
+    let after_preposition = c.token_at(-1).is_some_and(|t| {
+        let word = t.text(c.text);
+        DATING_PREPOSITIONS.iter().any(|w| word.eq_ignore_ascii_case(w))
+    });
     let day = c.weekday()?;
     let next = c.current();
     if NOT_A_DATE_AFTER.iter().any(|w| next.eq_ignore_ascii_case(w)) {
@@ -42,6 +51,7 @@ fn weekday(c: &mut Cursor) -> Option<Sem> {
     }
     // "Sunday Times", "Tuesday Morning Corp": a capitalised word that is no time word is a name.
     if c.token().is_some_and(|t| !t.newline_before)
+        && !after_preposition
         && c.capitalised()
         && !c.meanings().iter().any(|l| matches!(l, Lex::Part(_) | Lex::Month(_) | Lex::MonthAbbr(_)))
         && c.token().is_some_and(|t| t.kind == crate::text::tokens::TokenKind::Word)
