@@ -611,9 +611,8 @@ pub(super) fn without_subordinator<'t>(label: Vec<Word<'t>>, sentence: &Sentence
         return label;
     }
     // "since the financial crisis in 1997 and someone must …", "before moving to Deportivo":
-    // a temporal word before a noun or a participle is a preposition; its clause needs a subject
-    // and a verb of its own before any "and", right after it ("before [Christmas] because …":
-    // a preposition whose time phrase was taken out opens no clause).
+    // a temporal word before a noun or a participle is a preposition; a clause it opens has a
+    // verb of its own before any "and".
     let own_verb = rest.iter().take_while(|w| !is(w, &["and", "but", "or"])).any(is_verb);
     let opens_with_participle = opening(&rest).is_some_and(|w| w.text.ends_with("ing"));
     let first_of_rest = rest.iter().find(|w| !w.has(flag::PUNCT));
@@ -625,7 +624,7 @@ pub(super) fn without_subordinator<'t>(label: Vec<Word<'t>>, sentence: &Sentence
     }
     // With its time phrase taken out the word was a preposition: the clause after it is the
     // sentence's own ("Even before [Sunday] three people had been killed"), unless a clause
-    // word opens it.
+    // word opens it ("before [Christmas] because …").
     let clause_word_next = first_of_rest.is_some_and(|w| w.has(flag::CLAUSE | flag::LEADING_NOISE));
     if is(&opener, TEMPORAL_SUBORDINATORS) && !right_after && clause_word_next {
         return label;
