@@ -605,12 +605,14 @@ fn opening_participle_label(
     inside: &dyn Fn(usize) -> bool,
     dated: &dyn Fn(usize) -> bool,
 ) -> Option<String> {
+    // Capitalised for opening the sentence, so read by its ending.
+    let first = ws.first()?;
+    if !((first.text.len() > 4 && first.text.ends_with("ed")) || repair::is(first, &["born"])) {
+        return None;
+    }
     let sentence = repair::Sentence { ws, starts, inside, dated };
     let clause = repair::without_times(&ws[..clause_end], &sentence);
     let (participle, rest) = clause.split_first()?;
-    // Capitalised for opening the sentence, so read by its ending.
-    let opens_with_participle =
-        (participle.text.len() > 4 && participle.text.ends_with("ed")) || repair::is(participle, &["born"]);
     let mut subject = repair::next_clause_subject(&sentence, 0);
     // "Pinochet never finished": an adverb before the verb is not the subject's.
     while subject.last().is_some_and(|w| {
@@ -619,7 +621,7 @@ fn opening_participle_label(
     }) {
         subject.pop();
     }
-    if !opens_with_participle || subject.is_empty() || rest.iter().any(repair::is_verb) {
+    if participle.start != first.start || subject.is_empty() || rest.iter().any(repair::is_verb) {
         return None;
     }
     // The participle is passive ("Founded in 1989" is APEC's founding): "was", or "were" after

@@ -627,9 +627,8 @@ impl<'a> Discourse<'a, '_> {
             }
         }
         // "24 hours after the attack": a duration counted from a named event places a time.
-        let reference_noun = reference.as_ref().map(|(_, noun, _)| noun.clone());
-        let counted_from = reference.and_then(|reference| Some((reference.0, self.named_event_base(&reference)?)));
-        if let Some((direction, base)) = counted_from {
+        let counted_from = reference.and_then(|reference| Some((self.named_event_base(&reference)?, reference)));
+        if let Some((base, (direction, noun, _))) = counted_from {
             let n = match amount {
                 Amount::Exact(n) => n,
                 Amount::Unknown => 0.0,
@@ -648,7 +647,6 @@ impl<'a> Discourse<'a, '_> {
             };
             let word = if direction > 0 { "after" } else { "before" };
             if self.contradicts_tense(&base, &cal, tense) {
-                let noun = reference_noun.unwrap_or_default();
                 let why = format!("{length} {word} the {noun}, which the text does not date: places nothing");
                 return Outcome::undated(value, TimexType::Duration, why);
             }
@@ -928,8 +926,6 @@ fn needs_tense(sem: &Sem) -> bool {
         Sem::Calendar { year: None, .. } | Sem::Quarter { year: None, .. } | Sem::Half { year: None, .. } => true,
         Sem::Weekday { shift: None, .. } | Sem::UnitShift { unit: Unit::Weekend, .. } => true,
         Sem::HolidayOf { shift: None, .. } => true,
-        // Counted from a named event the text may leave undated (`contradicts_tense`).
-        Sem::Relative { .. } | Sem::Duration { .. } => true,
         Sem::PartOf { base, .. } | Sem::Clock { base: Some(base), .. } => needs_tense(base),
         _ => false,
     }
@@ -1136,7 +1132,7 @@ fn tense_of(mention: &RawMention, tokens: &Tokens, sentence: Option<&SentenceSpa
     if tokens.is_possessive_at(mention.end_token) {
         return Tense::Past;
     }
-    if !needs_tense(&mention.sem) {
+    if !needs_tense(&mention.sem) && !counts_from_named_event(mention, tokens) {
         return Tense::Unknown;
     }
     let (from, to) = match sentence {
@@ -1147,6 +1143,15 @@ fn tense_of(mention: &RawMention, tokens: &Tokens, sentence: Option<&SentenceSpa
         None => (0, tokens.tokens.len()),
     };
     tense_near(tokens, mention.first_token, mention.end_token, from, to.max(mention.end_token))
+}
+
+/// Whether `mention` is a length or shift counted from a named event after it ("two days after
+/// the vote"): its tense says whether that event can be the story's main event
+/// (`contradicts_tense`). The words looked at are those `event_after` and `duration` read.
+fn counts_from_named_event(mention: &RawMention, tokens: &Tokens) -> bool {
+    let counted = matches!(mention.sem, Sem::Relative { .. } | Sem::Duration { .. });
+    let at = |i: usize| event_reference(tokens, i).is_some();
+    counted && (at(mention.end_token) || mention.end_token.checked_sub(1).is_some_and(at))
 }
 
 /// "d1-m7": the mention of document `doc_id` that starts at code point `start`. Derived from
