@@ -541,17 +541,8 @@ pub(super) fn label_for(
         && !next_is_own_clause
         && !(nothing_left && next_is_subordinate);
     if completes {
-        // After a report, the colon and the quotation mark of `said: "…"` (clauses of their own)
-        // are passed over to what was said.
-        let opens_quote = |w: &Word| matches!(w.text, ":" | "\"" | "\u{201c}" | "'" | "\u{2018}");
-        let mut next = clause + 1;
-        while ends_in_report
-            && next + 1 < starts.len()
-            && ws[starts[next]..starts[next + 1]].iter().all(|w| w.has(flag::PUNCT) && opens_quote(w))
-        {
-            next += 1;
-        }
-        let next_end = starts.get(next + 1).copied().unwrap_or(ws.len());
+        // A quotation after `said:` is part of the colon's clause (quotation marks part none).
+        let next_end = starts.get(clause + 2).copied().unwrap_or(ws.len());
         label.extend(ws[clause_end..next_end].iter().filter(|w| !w.has(flag::THAT)));
         // "…in the river town, on Saturday, a witness said": a phrase set off between what was
         // said and who said it dates what was said.
