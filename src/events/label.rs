@@ -492,6 +492,8 @@ pub(super) fn label_for(
         }
     }
     let mut label: Vec<Word> = before.to_vec();
+    // Whether the label is already the clause after the phrase's own.
+    let mut took_next_clause = false;
     if !(mention_ends_in_signal || signal_follows) {
         label.extend_from_slice(&ws[(last + 1).min(clause_end)..clause_end]);
     } else if before.len() < 2 && clause + 1 < starts.len() {
@@ -499,6 +501,7 @@ pub(super) fn label_for(
         // clause is what happened.
         let next_end = starts.get(clause + 2).copied().unwrap_or(ws.len());
         label = ws[clause_end..next_end].to_vec();
+        took_next_clause = true;
     }
     // A phrase whose own clause tells nothing ("In contrast to Thursday, when ...").
     if !label.iter().any(repair::is_verb) {
@@ -537,6 +540,7 @@ pub(super) fn label_for(
         .is_some_and(|w| w.has(flag::CLAUSE) && !w.has(flag::THAT));
     let completes = (ends_in_report || label.iter().filter(|w| !w.has(flag::PUNCT)).count() < 3)
         && clause + 1 < starts.len()
+        && !took_next_clause
         && !appositive_participle
         && !next_is_own_clause
         && !(nothing_left && next_is_subordinate);
