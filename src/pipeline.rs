@@ -49,6 +49,9 @@ pub struct Extraction {
     /// when a phrase points at an event the text does not date ("after the attack"). A document
     /// that does not use it extracts the same under any day zero.
     pub uses_anchor: bool,
+    /// The happenings the text dates only by a count to a day it names ("on Monday, two days
+    /// after the vote"), for the story layer to show as implied events.
+    pub counted: Vec<resolve::counted::CountedFrom>,
 }
 
 /// Runs the whole pipeline on one document; `doc_id` becomes the prefix of every id.
@@ -71,9 +74,11 @@ fn extract_document_in_blocks(doc: &Document, doc_id: &str, settings: &Settings,
         blocks: &extraction.blocks,
     };
     let (claims, implied) = per_document::read(&text, &extraction.mentions, &extraction.events, extraction.reference);
+    let counted = per_document::counted_events(&text, &extraction.mentions, &extraction.counted);
     let Extraction { info, mut mentions, mut events, uses_anchor, .. } = extraction;
-    events.reserve_exact(implied.len());
+    events.reserve_exact(implied.len() + counted.len());
     events.extend(implied);
+    events.extend(counted);
     // Kept until the story joins every document: without the slack of their growth.
     mentions.shrink_to_fit();
     events.shrink_to_fit();
@@ -101,7 +106,7 @@ fn extract_events_in_blocks(doc: &Document, doc_id: &DocId, settings: &Settings,
     let mode = reference_mode(dct.as_deref(), settings.anchor, &mut warnings);
     let blocks = blocks::of(&doc.text, &sentences, block_bytes);
     let resolver = resolve::DocumentResolver::new(doc_id, &offsets, &sentences, &mode);
-    let (mentions, uses_anchor) = tag_and_resolve(doc, &blocks, resolver);
+    let (mentions, uses_anchor, counted) = tag_and_resolve(doc, &blocks, resolver);
     // A byline or dateline beside the file's own date: wire copy is often dated the day after
     // it was filed ("WASHINGTON, March 12 (Xinhua) --" in a story of 13 March).
     let dateline = match (&doc.byline, &settings.dct, &mode) {
@@ -144,7 +149,7 @@ fn extract_events_in_blocks(doc: &Document, doc_id: &DocId, settings: &Settings,
         chars: offsets.len_chars(),
         warnings,
     };
-    Extraction { info, mentions, events, offsets, sentences, blocks, reference, uses_anchor }
+    Extraction { info, mentions, events, offsets, sentences, blocks, reference, uses_anchor, counted }
 }
 
 /// The time phrases of `doc`, tagged and resolved a block of sentences at a time (a long text's
@@ -154,7 +159,7 @@ fn tag_and_resolve<'a>(
     doc: &'a Document,
     blocks: &[Block],
     mut resolver: resolve::DocumentResolver<'a>,
-) -> (Vec<Mention>, bool) {
+) -> (Vec<Mention>, bool, Vec<resolve::counted::CountedFrom>) {
     for block in blocks {
         let read = blocks::with_context(&doc.text, &block.bytes);
         let tokens = tagger::Tokens::in_block(&doc.text, &doc.breaks, read);
@@ -162,7 +167,7 @@ fn tag_and_resolve<'a>(
         raw.retain(|m| block.bytes.contains(&m.start));
         resolver.resolve_block(&tokens, &raw);
     }
-    resolver.finish()
+    resolver.finish_with_counted()
 }
 
 /// How a document's phrases resolve: against its publication date `dct` when that is a date

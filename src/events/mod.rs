@@ -69,8 +69,12 @@ pub fn extract(
                 continue;
             }
             let first = group.iter().copied().min_by_key(|m| m.start).unwrap_or(finest);
+            // A length of time placed with a date ("Retaliating 13 days after the bombings, U.S.
+            // forces Thursday launched") only restates it: the date's clause names the happening.
+            let naming = group.iter().copied().filter(|m| m.timex_type != TimexType::Duration).min_by_key(|m| m.start);
+            let lead = naming.unwrap_or(first);
             let label =
-                label_for(text, span.start, span.end, offsets.byte_at(first.start), offsets.byte_at(first.end), &spans);
+                label_for(text, span.start, span.end, offsets.byte_at(lead.start), offsets.byte_at(lead.end), &spans);
             let sentence = SentenceRef {
                 start: offsets.char_at(span.start),
                 end: offsets.char_at(span.end),

@@ -4,6 +4,7 @@
 //! ("the morning after the attack") see that event's date.
 
 pub mod calendar;
+pub mod counted;
 pub mod named_events;
 pub mod tense;
 
@@ -17,6 +18,7 @@ use crate::timeline::{DocId, Mention, SmolStr};
 use crate::timex::{push_padded, TimexType};
 use calendar::{weekday_of, Cal};
 use chrono::{Datelike, Duration, NaiveDate, NaiveDateTime, NaiveTime};
+use counted::{counted_back, happening_name, CountedFrom};
 use named_events::{event_reference, EventDates};
 use std::borrow::Cow;
 use tense::{tense_near, Tense};
@@ -71,6 +73,17 @@ pub fn parse_dct(value: &str) -> Option<NaiveDateTime> {
 /// "Wed 22 Mar 2017".
 pub fn day_name(d: NaiveDate) -> String {
     crate::timex::day_label(d)
+}
+
+/// "Sat 18 Mar 2017", "March 2016", "2016": a day, month or year as a sentence names it.
+fn when(cal: &Cal) -> String {
+    match *cal {
+        Cal::Day(d) => day_name(d),
+        Cal::Month(y, m) => {
+            NaiveDate::from_ymd_opt(y, m, 1).map_or_else(|| cal.value(), |d| d.format("%B %Y").to_string())
+        }
+        other => describe(&other),
+    }
 }
 
 fn describe(cal: &Cal) -> String {
@@ -140,15 +153,18 @@ struct Outcome {
     value: String,
     kind: TimexType,
     why: Why,
+    /// The happening the phrase counts from, when the phrase dates it ("on Monday, two days
+    /// after the vote").
+    counted: Option<Box<CountedFrom>>,
 }
 
 impl Outcome {
     fn at(cal: Cal, kind: TimexType, why: impl Into<Why>) -> Self {
-        Outcome { value: cal.value(), cal: Some(cal), kind, why: why.into() }
+        Outcome { value: cal.value(), cal: Some(cal), kind, why: why.into(), counted: None }
     }
 
     fn undated(value: impl Into<String>, kind: TimexType, why: impl Into<Why>) -> Self {
-        Outcome { cal: None, value: value.into(), kind, why: why.into() }
+        Outcome { cal: None, value: value.into(), kind, why: why.into(), counted: None }
     }
 }
 
@@ -164,6 +180,15 @@ struct Known<'a> {
     /// The day a bare clock time takes from a dated phrase right after it in its clause ("at 6
     /// a.m. near the house 10 days before the murder"), while that clock time is resolved.
     clock_day: Option<(NaiveDate, &'a str)>,
+    /// The day a length of time that opens its sentence counts to, from the main clause after it
+    /// ("Two days after the vote, the talks resumed on Monday"), while that length is resolved.
+    clause_day: Option<(Cal, &'a str)>,
+    /// The happenings dated so far by a count to a day (`counted`), in text order.
+    counted: Vec<CountedFrom>,
+    /// In story mode, the day a bare weekday takes when a count beside it from an undated
+    /// happening, taken for the story's main event, lands on that weekday ("on Sunday, four days
+    /// after the raid", with day zero a Wednesday), while that weekday is resolved; and why.
+    weekday_day: Option<(NaiveDate, String)>,
     /// Whether a phrase was placed from the story's day zero (always so without a publication
     /// date): a document that never is extracts the same under any day zero.
     used_anchor: std::cell::Cell<bool>,
@@ -288,7 +313,7 @@ impl<'a> Discourse<'a, '_> {
         if self.known.events.get(noun).is_some() {
             return None;
         }
-        self.day_right_before(raw, &["", ","])
+        self.known.clause_day.or_else(|| self.day_right_before(raw, &["", ","]))
     }
 
     /// The day `raw` stands in apposition to: the last time mentioned, when it is a day and only
@@ -307,7 +332,9 @@ impl<'a> Discourse<'a, '_> {
 
     /// Takes in what `phrase` (the text of `raw`) resolved to: a placed phrase that moves the
     /// discourse becomes the last time mentioned, and a placed day may date a named event.
-    fn remember(&mut self, raw: &RawMention, phrase: &'a str, outcome: &Outcome) {
+    /// A happening the phrase dated by counting (`counted`) is kept with its day for the phrases
+    /// that name it later, and for the story layer.
+    fn remember(&mut self, raw: &RawMention, phrase: &'a str, outcome: &mut Outcome) {
         let Some(cal) = outcome.cal else { return };
         if moves_discourse(&raw.sem) && outcome.kind != TimexType::Duration {
             self.known.last = Some((cal, phrase));
@@ -315,6 +342,12 @@ impl<'a> Discourse<'a, '_> {
         }
         if let Some(day) = cal.day() {
             self.known.events.learn(self.tokens, raw.first_token, raw.end_token, day, phrase);
+        }
+        if let Some(counted) = outcome.counted.take() {
+            if counted.granularity == crate::timex::Granularity::Day {
+                self.known.events.learn_counted(&counted.noun, counted.start.date(), phrase);
+            }
+            self.known.counted.push(*counted);
         }
     }
 
@@ -411,6 +444,10 @@ impl<'a> Discourse<'a, '_> {
                     (None, _) => format!("{}: {y}, the year of {reference}", inner.why).into(),
                 };
                 Outcome { why, ..inner }
+            }
+            Sem::Weekday { shift: None, .. } if self.known.weekday_day.is_some() => {
+                let (day, why) = self.known.weekday_day.clone().unwrap_or_default();
+                Outcome::at(Cal::Day(day), TimexType::Date, why)
             }
             Sem::Weekday { weekday, shift } => {
                 let (day, why) = self.weekday(*weekday, *shift, tense);
@@ -605,6 +642,39 @@ impl<'a> Discourse<'a, '_> {
         }
     }
 
+    /// The happening a length of time counts from, dated by the day the length is said of: "on
+    /// Monday, two days after the vote" puts the vote on Saturday. `None` for a count that names
+    /// no day, month or year (`counted_back`).
+    fn counted_to(
+        &self,
+        raw: &RawMention,
+        (amount, unit): (Amount, Unit),
+        (direction, noun, noun_token): (i32, &str, usize),
+        (said_of, phrase): (Cal, &str),
+    ) -> Option<Box<CountedFrom>> {
+        let Amount::Exact(n) = amount else { return None };
+        let day = said_of.day()?;
+        let cal = counted_back(day, n, unit, direction)?;
+        let (name, name_end) = happening_name(self.tokens, raw.end_token, noun_token)?;
+        let (length, word) = (unit_name(unit, n), if direction > 0 { "after" } else { "before" });
+        let interval = cal.interval();
+        let explanation =
+            format!("{length} {word} {name} is {} (\"{phrase}\"), which dates {name} to {}", day_name(day), when(&cal));
+        let span = self.tokens.tokens.get(raw.first_token..=name_end)?;
+        let phrase = span.first()?.start as usize..span.last()?.end as usize;
+        let granularity = cal.granularity();
+        let noun = noun.to_string();
+        Some(Box::new(CountedFrom {
+            name,
+            noun,
+            start: interval.start,
+            end: interval.end,
+            granularity,
+            phrase,
+            explanation,
+        }))
+    }
+
     fn duration(&self, raw: &RawMention, amount: Amount, unit: Unit, tense: Tense) -> Outcome {
         let value = match amount {
             Amount::Exact(n) => period(n, unit),
@@ -617,13 +687,17 @@ impl<'a> Discourse<'a, '_> {
         let reference = event_reference(self.tokens, raw.end_token);
         // "resigned on Friday, two days after the vote": with the vote undated, the phrase says
         // how long after it Friday was, not when the vote was plus two days.
-        if let Some((direction, noun, _)) = &reference {
+        if let Some((direction, noun, noun_token)) = &reference {
             if let Some((cal, phrase)) = self.day_before_undated_event(raw, noun) {
                 let word = if *direction > 0 { "after" } else { "before" };
-                let why = format!(
-                    "{length} {word} the {noun}, which the text does not date: said of \"{phrase}\", so that day"
-                );
-                return Outcome { cal: Some(cal), value, kind: TimexType::Duration, why: why.into() };
+                let counted = self.counted_to(raw, (amount, unit), (*direction, noun, *noun_token), (cal, phrase));
+                let why = match &counted {
+                    Some(counted) => format!("{length} {word} {}: said of \"{phrase}\", so that day", counted.name),
+                    None => format!(
+                        "{length} {word} the {noun}, which the text does not date: said of \"{phrase}\", so that day"
+                    ),
+                };
+                return Outcome { cal: Some(cal), value, kind: TimexType::Duration, why: why.into(), counted };
             }
         }
         // "24 hours after the attack": a duration counted from a named event places a time.
@@ -655,10 +729,40 @@ impl<'a> Discourse<'a, '_> {
                 value,
                 kind: TimexType::Duration,
                 why: format!("{length} {word} {}: {}", base.what, describe(&cal)).into(),
+                counted: None,
             };
         }
         let why = ["a length of time (", &length, "): places nothing by itself"].concat();
         Outcome::undated(value, TimexType::Duration, why)
+    }
+
+    /// In story mode, the day the bare weekday `day_raw` is when the count `count_raw` beside it
+    /// runs from an undated happening taken for the story's main event and lands on that weekday:
+    /// "on Sunday, four days after the raid", with day zero a Wednesday, is the Sunday after it
+    /// (the nearest Sunday, before it, would put the raid a week early); and why.
+    fn weekday_counted_from_day_zero(
+        &self,
+        day_raw: &RawMention,
+        count_raw: &RawMention,
+    ) -> Option<(NaiveDate, String)> {
+        let ReferenceMode::Story { anchor } = self.mode else { return None };
+        let Sem::Weekday { weekday, shift: None } = day_raw.sem else { return None };
+        let Sem::Duration { amount: Amount::Exact(n), unit } = count_raw.sem else { return None };
+        let (direction, noun, noun_token) = event_reference(self.tokens, count_raw.end_token)?;
+        if self.known.events.get(&noun).is_some() || self.tokens.is(noun_token + 1, "of") {
+            return None;
+        }
+        let Cal::Day(day) = counted_back(*anchor, n, unit, -direction)? else { return None };
+        if day.weekday() != weekday_of(weekday) {
+            return None;
+        }
+        let (length, word) = (unit_name(unit, n), if direction > 0 { "after" } else { "before" });
+        let why = format!(
+            "the {} {length} {word} the {noun}, taken for the story's main event on the story anchor {}",
+            day.format("%A"),
+            day_name(*anchor)
+        );
+        Some((day, why))
     }
 
     fn weekday(&self, weekday: u32, shift: Option<i32>, tense: Tense) -> (NaiveDate, String) {
@@ -940,6 +1044,33 @@ fn undated_event_outcome(reference: &(i32, String, usize)) -> Outcome {
     Outcome::undated("XXXX-XX-XX", TimexType::Date, why)
 }
 
+/// Words between an opening count and a later time that make the time another happening's: a
+/// report ("the minister said the talks resume on Monday") or a plan ("agreed to meet on Monday").
+const REPORTS_OR_PLANS: &[&str] = &[
+    "said",
+    "says",
+    "told",
+    "announced",
+    "reported",
+    "added",
+    "stated",
+    "will",
+    "would",
+    "could",
+    "may",
+    "might",
+    "should",
+    "shall",
+    "to",
+    "plans",
+    "planned",
+    "expects",
+    "expected",
+];
+
+/// How many tokens after the comma that ends an opening count its main clause's time may be.
+const MAIN_CLAUSE_REACH: usize = 12;
+
 /// Whether a phrase moves the time the discourse is at. Comparisons ("a year ago", "a year
 /// earlier", "year-earlier") look back without moving the story there.
 fn moves_discourse(sem: &Sem) -> bool {
@@ -1004,6 +1135,9 @@ impl<'a> DocumentResolver<'a> {
             last_end: 0,
             events: EventDates::default(),
             clock_day: None,
+            clause_day: None,
+            counted: Vec::new(),
+            weekday_day: None,
             used_anchor: std::cell::Cell::new(matches!(mode, ReferenceMode::Story { .. })),
         };
         DocumentResolver { doc, offsets, sentences, mode, known, mentions: Vec::new() }
@@ -1024,6 +1158,11 @@ impl<'a> DocumentResolver<'a> {
     /// The mentions of every block, in text order, and whether the story's day zero placed any.
     pub fn finish(self) -> (Vec<Mention>, bool) {
         (self.mentions, self.known.used_anchor.get())
+    }
+
+    /// `finish`, with the happenings the text dated by counting from them (`counted`).
+    pub fn finish_with_counted(self) -> (Vec<Mention>, bool, Vec<CountedFrom>) {
+        (self.mentions, self.known.used_anchor.get(), self.known.counted)
     }
 }
 
@@ -1056,6 +1195,36 @@ impl<'a> Site<'a> {
             out.extend([counting, dating]);
             return (2, day);
         }
+        if let Some(next) = next.filter(|next| self.opens_a_count_to(discourse, &raw[i], next)) {
+            // "Two days after the vote, the talks resumed on Monday": Monday comes first.
+            discourse.known.weekday_day = discourse.weekday_counted_from_day_zero(next, &raw[i]);
+            let (dating, day) = self.resolve_with_day(discourse, next);
+            discourse.known.weekday_day = None;
+            if let Some((_, noun, _)) = event_reference(discourse.tokens, raw[i].end_token) {
+                // Checked undated before: Monday is two days after the vote, not its day.
+                discourse.known.events.forget(&noun);
+            }
+            let phrase = &discourse.tokens.text[next.start..next.end];
+            discourse.known.clause_day = day.map(|day| (Cal::Day(day), phrase));
+            let (counting, counting_day) = self.resolve_with_day(discourse, &raw[i]);
+            discourse.known.clause_day = None;
+            out.extend([counting, dating]);
+            return (2, counting_day);
+        }
+        let restated = next.filter(|next| {
+            let between = discourse.tokens.text.get(raw[i].end..next.start).map(str::trim);
+            matches!(between, Some("," | ""))
+        });
+        if let Some(next) = restated {
+            // "on Sunday, four days after the raid": in story mode, the Sunday after day zero.
+            discourse.known.weekday_day = discourse.weekday_counted_from_day_zero(&raw[i], next);
+            if discourse.known.weekday_day.is_some() {
+                let (mention, day) = self.resolve_with_day(discourse, &raw[i]);
+                discourse.known.weekday_day = None;
+                out.push(mention);
+                return (1, day);
+            }
+        }
         let may_wait = |next: &&RawMention| {
             let chained_clock = matches!(next.sem, Sem::Clock { .. });
             (depth == 0 || !chained_clock)
@@ -1087,6 +1256,34 @@ impl<'a> Site<'a> {
         (1, day)
     }
 
+    /// Whether `raw` is a whole count of time from a happening the text has not dated, opening its
+    /// sentence (after at most one word: "Retaliating", "Exactly") and ending at a comma, and `next`
+    /// is the time of the main clause right after it, with no report or plan between that could
+    /// make it another's: "Two days after the vote, the talks resumed on Monday".
+    fn opens_a_count_to(self, discourse: &Discourse, raw: &RawMention, next: &RawMention) -> bool {
+        let tokens = discourse.tokens;
+        if !matches!(raw.sem, Sem::Duration { amount: Amount::Exact(_), .. }) {
+            return false;
+        }
+        let Some((_, noun, noun_token)) = event_reference(tokens, raw.end_token) else { return false };
+        let sentence = self.sentence_of(raw.start);
+        if discourse.known.events.get(&noun).is_some() || self.sentence_of(next.start) != sentence {
+            return false;
+        }
+        let opening = self.sentences.get(sentence).and_then(|s| tokens.text.get(s.start..raw.start)).unwrap_or("");
+        let opening = opening.trim();
+        if opening.split_whitespace().count() > 1 || !opening.chars().all(char::is_alphabetic) {
+            return false;
+        }
+        let between = noun_token + 1..next.first_token;
+        let Some(comma) = between.clone().find(|&k| tokens.tokens[k].kind == TokenKind::Punct(',')) else {
+            return false;
+        };
+        let breaks = between.clone().any(|k| matches!(tokens.tokens[k].kind, TokenKind::Punct(';' | ':' | '"' | '(')));
+        let reported = (comma..next.first_token).any(|k| REPORTS_OR_PLANS.iter().any(|w| tokens.is(k, w)));
+        !breaks && !reported && next.first_token - comma <= MAIN_CLAUSE_REACH
+    }
+
     /// The index of the sentence holding byte `at` (the last sentence for text after it).
     fn sentence_of(self, at: usize) -> usize {
         self.sentences.partition_point(|s| s.end <= at).min(self.sentences.len().saturating_sub(1))
@@ -1102,9 +1299,9 @@ impl<'a> Site<'a> {
         let (tokens, sentences, offsets) = (discourse.tokens, self.sentences, self.offsets);
         let sentence = self.sentence_of(mention.start);
         let tense = tense_of(mention, tokens, sentences.get(sentence));
-        let outcome = discourse.resolve(mention, &mention.sem, tense);
+        let mut outcome = discourse.resolve(mention, &mention.sem, tense);
         let phrase = &tokens.text[mention.start..mention.end];
-        discourse.remember(mention, phrase, &outcome);
+        discourse.remember(mention, phrase, &mut outcome);
         let start = offsets.char_at(mention.start);
         let day = outcome.cal.and_then(|c| c.day());
         let mention = Mention {

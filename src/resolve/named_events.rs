@@ -233,6 +233,18 @@ impl EventDates {
         }
     }
 
+    /// Forgets the date of `noun`: a main clause's day that seemed to date the happening of an
+    /// opening count ("Two days after the vote, the talks resumed on Monday") is the count's end.
+    pub fn forget(&mut self, noun: &str) {
+        self.dates.remove(&singular(noun));
+    }
+
+    /// Records the day a count dated the happening `noun` on ("on Monday, two days after the
+    /// vote": the vote on Saturday), unless the text dated it before.
+    pub fn learn_counted(&mut self, noun: &str, day: NaiveDate, phrase: &str) {
+        self.insert(noun, day, phrase);
+    }
+
     fn insert(&mut self, noun: &str, day: NaiveDate, phrase: &str) {
         self.dates.entry(singular(noun)).or_insert_with(|| (day, phrase.to_string()));
     }

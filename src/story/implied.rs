@@ -22,6 +22,9 @@ pub enum ImpliedKind {
     Birth,
     Start,
     Anniversary,
+    /// A happening dated by a count to a day the text names ("on Monday, two days after the
+    /// vote"): found by the resolver (`resolve::counted`).
+    Counted,
 }
 
 /// One implied event.
@@ -138,7 +141,7 @@ impl Reader {
 
 /// A label as a timeline entry starts: with a capital ("the missing guard" → "The missing
 /// guard born").
-fn sentence_case(label: &str) -> String {
+pub(super) fn sentence_case(label: &str) -> String {
     let mut chars = label.chars();
     match chars.next() {
         Some(first) => first.to_uppercase().chain(chars).collect(),

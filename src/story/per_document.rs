@@ -8,6 +8,7 @@ use super::conflicts::{named_happening, COUNTED_FAMILIES};
 use super::families;
 use super::implied::{self, Implied, ImpliedKind};
 use super::reading;
+use crate::resolve::counted::CountedFrom;
 use crate::text::blocks::Block;
 use crate::text::offsets::CharOffsets;
 use crate::text::SentenceSpan;
@@ -149,7 +150,29 @@ fn kind_name(kind: ImpliedKind) -> &'static str {
         ImpliedKind::Birth => "birth",
         ImpliedKind::Start => "start",
         ImpliedKind::Anniversary => "anniversary",
+        ImpliedKind::Counted => "counted",
     }
+}
+
+/// The happenings the resolver dated by a count to a day (`resolve::counted`), as implied events
+/// of their own: "on Monday, two days after the vote" places the vote on Saturday.
+pub fn counted_events(doc: &DocumentText, mentions: &[Mention], counted: &[CountedFrom]) -> Vec<Event> {
+    let DocumentText { id: doc_id, text, offsets, sentences, .. } = *doc;
+    let mentions = MentionsBySentence::new(mentions);
+    let implied = counted.iter().map(|c| Implied {
+        kind: ImpliedKind::Counted,
+        who: None,
+        label: implied::sentence_case(&c.name),
+        start: c.start,
+        end: c.end,
+        granularity: c.granularity,
+        approximate: false,
+        phrase_start: offsets.char_at(c.phrase.start),
+        phrase_end: offsets.char_at(c.phrase.end),
+        sentence: sentences.partition_point(|s| s.end <= c.phrase.start),
+        explanation: c.explanation.clone(),
+    });
+    implied.filter_map(|i| implied_event(doc_id, text, offsets, sentences, &mentions, i)).collect()
 }
 
 /// The event an implied happening becomes: `<doc>-i<phrase start>`, in the phrase's sentence,

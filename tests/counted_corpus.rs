@@ -1,0 +1,82 @@
+//! Runs `src/resolve/counted.corpus` through the whole pipeline: the happening a count of time
+//! dates by the day it is said of ("on Monday, two days after the vote") must come out as an
+//! implied event with the expected label and days, its phrase the bracketed one; "!" lines must
+//! date no happening from the phrase in braces.
+
+use chrono::NaiveDate;
+use chronoscope::ingest::Document;
+use chronoscope::pipeline::{extract_document, Settings};
+use std::path::PathBuf;
+
+/// The text without its brackets, and the bracketed span in code points.
+fn unbracket(line: &str, open: char, close: char) -> (String, Option<(usize, usize)>) {
+    let mut text = String::new();
+    let (mut start, mut end) = (None, None);
+    for ch in line.chars() {
+        if ch == open {
+            start = Some(text.chars().count());
+        } else if ch == close {
+            end = Some(text.chars().count());
+        } else {
+            text.push(ch);
+        }
+    }
+    (text, start.zip(end))
+}
+
+fn day(text: &str) -> NaiveDate {
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
+}
+
+#[test]
+fn every_counted_corpus_line_passes() {
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/resolve/counted.corpus");
+    let source = std::fs::read_to_string(&path).unwrap();
+    let mut settings = Settings { anchor: day("2017-03-22"), dct: None };
+    let (mut count, mut problems) = (0, Vec::new());
+    for (index, line) in source.lines().enumerate() {
+        let line_no = index + 1;
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(date) = line.strip_prefix("@anchor ") {
+            settings = Settings { anchor: day(date.trim()), dct: None };
+            continue;
+        }
+        if let Some(dct) = line.strip_prefix("@dct ") {
+            settings.dct = Some(dct.trim().to_string());
+            continue;
+        }
+        count += 1;
+        let negative = line.starts_with('!');
+        let (sentence, expected) = line.trim_start_matches('!').split_once('\t').unwrap_or((line, ""));
+        let (open, close) = if negative { ('{', '}') } else { ('[', ']') };
+        let (text, span) = unbracket(sentence, open, close);
+        let (start, end) = span.unwrap_or_else(|| panic!("line {line_no}: no bracketed phrase"));
+        let doc = Document::plain_text(format!("counted.corpus:{line_no}"), text);
+        let result = extract_document(&doc, "d1", &settings);
+        let counted: Vec<_> = result
+            .events
+            .iter()
+            .filter(|e| e.implied.as_ref().is_some_and(|i| i.kind == "counted" && i.start < end && start < i.end))
+            .collect();
+        let got: Vec<String> =
+            counted.iter().map(|e| format!("{:?} {} {}", e.label, e.start.date(), e.end.date())).collect();
+        if negative {
+            if !got.is_empty() {
+                problems.push(format!("line {line_no}: must date no happening, got {got:?}"));
+            }
+            continue;
+        }
+        let fields: Vec<&str> = expected.split('\t').collect();
+        let [label, first, after] = fields[..] else { panic!("line {line_no}: want label<TAB>start<TAB>end") };
+        let want = format!("{label:?} {} {}", day(first), day(after));
+        let phrase_matches =
+            counted.iter().all(|e| e.implied.as_ref().is_some_and(|i| (i.start, i.end) == (start, end)));
+        if got != [want.clone()] || !phrase_matches {
+            problems.push(format!("line {line_no}: want [{want}], got {got:?}"));
+        }
+    }
+    assert!(count >= 12, "counted.corpus has {count} examples");
+    assert!(problems.is_empty(), "{} of {count} fail:\n{}", problems.len(), problems.join("\n"));
+}
