@@ -790,13 +790,125 @@ fn speaker_before_colon<'t>(sentence: &repair::Sentence<'_, 't>, verb: usize) ->
 /// Words that open a sentence with a capital only because they open it: after "X said" they
 /// read in lower case ("Lavrov said the talks…"). Names keep their capital ("…said Turkey is").
 const SENTENCE_OPENERS: &[&str] = &[
-    "the", "a", "an", "this", "that", "these", "those", "it", "its", "he", "she", "we", "they", "there", "our",
-    "their", "his", "her", "my", "your", "you", "once", "all", "some", "what", "how", "when", "if", "no", "every",
-    "each", "many", "most", "such", "both", "none", "it's", "that's", "there's", "we're", "they're", "we've", "we'll",
-    "in", "on", "at", "for", "after", "as", "but", "and", "so", "with", "without", "under", "despite", "up", "more",
-    "about", "nearly", "almost", "only", "even", "just", "still", "nothing", "nobody", "everyone", "one", "two",
-    "three", "four", "five", "six", "seven", "eight", "nine", "ten", "since", "while", "because", "although",
+    "the",
+    "a",
+    "an",
+    "this",
+    "that",
+    "these",
+    "those",
+    "it",
+    "its",
+    "he",
+    "she",
+    "we",
+    "they",
+    "there",
+    "our",
+    "their",
+    "his",
+    "her",
+    "my",
+    "your",
+    "you",
+    "once",
+    "all",
+    "some",
+    "what",
+    "how",
+    "when",
+    "if",
+    "no",
+    "every",
+    "each",
+    "many",
+    "most",
+    "such",
+    "both",
+    "none",
+    "it's",
+    "that's",
+    "there's",
+    "we're",
+    "they're",
+    "we've",
+    "we'll",
+    "in",
+    "on",
+    "at",
+    "for",
+    "after",
+    "as",
+    "but",
+    "and",
+    "so",
+    "with",
+    "without",
+    "under",
+    "despite",
+    "up",
+    "more",
+    "about",
+    "nearly",
+    "almost",
+    "only",
+    "even",
+    "just",
+    "still",
+    "nothing",
+    "nobody",
+    "everyone",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "since",
+    "while",
+    "because",
+    "although",
+    "during",
+    "according",
+    "following",
+    "regarding",
+    "concerning",
+    "considering",
+    "including",
+    "everything",
+    "something",
+    "anything",
+    "everyone",
+    "someone",
+    "anyone",
+    "everybody",
+    "somebody",
 ];
+
+/// Words after a gerund that make it a name doing something instead ("said Beijing will",
+/// "said Boeing has").
+const AUXILIARIES_AFTER_A_NAME: &[&str] = &[
+    "is", "was", "has", "had", "have", "will", "would", "could", "can", "may", "might", "must", "should", "did",
+    "does", "said", "says", "and", "or",
+];
+
+/// Whether `word` (capitalised, opening what was said) reads as a gerund opening its clause
+/// ("said Discussing energy security…", "said Taking the evidence…"), going by the word `next`
+/// after it: an "-ing" word of more than five letters, not a pinyin name ("Beijing", "Chongqing":
+/// no English verb ends in "j" or "q"), followed by a lower-case word that is no auxiliary, no
+/// "-ed" verb and no "-s" verb ("Kunming hosted", "Boeing reported", "Beijing hopes" stay).
+fn reads_as_gerund(word: &str, next: Option<&str>) -> bool {
+    let Some(stem) = word.strip_suffix("ing").filter(|_| word.len() > 5 && word.is_ascii()) else { return false };
+    let pinyin = stem.ends_with(['j', 'q']);
+    let Some(next) = next.map(|n| n.trim_matches(|c: char| !c.is_alphanumeric())) else { return false };
+    let lower_word = next.starts_with(|c: char| c.is_ascii_lowercase());
+    let a_verb = AUXILIARIES_AFTER_A_NAME.contains(&next) || next.ends_with("ed") || next.ends_with('s');
+    !pinyin && lower_word && !a_verb
+}
 
 /// `label` with the first word of what was said in lower case, when it is a word capitalised
 /// only for opening the quoted sentence ("The port authority said The harbour…" → "…said the
@@ -820,7 +932,8 @@ fn with_reported_opening_lowered(label: String, written_lower: &dyn Fn(&str) -> 
                 return label;
             }
             let opener = SENTENCE_OPENERS.iter().any(|w| w.eq_ignore_ascii_case(bare))
-                || (*after <= 2 && before_lower && bare.len() > 1 && written_lower(&bare.to_lowercase()));
+                || (*after <= 2 && before_lower && bare.len() > 1 && written_lower(&bare.to_lowercase()))
+                || (*after <= 2 && reads_as_gerund(bare, words.peek().copied()));
             if opener && bare.starts_with(|c: char| c.is_ascii_uppercase()) {
                 let mut out = String::with_capacity(label.len());
                 out.push_str(&label[..at + lead]);
