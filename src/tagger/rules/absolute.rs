@@ -364,6 +364,15 @@ fn season(c: &mut Cursor) -> Option<Sem> {
         if c.is("of") {
             return None;
         }
+        // "The fall in prices was higher", "a fall of 3 percent": "the fall" not led by a
+        // time preposition is a decline ("in the fall", "during the fall" stay seasons).
+        let led = matches!(
+            c.lower_at(-3).as_str(),
+            "in" | "during" | "since" | "until" | "by" | "through" | "before" | "after" | "over"
+        );
+        if c.lower_at(-1) == "fall" && determiner == Some("the") && !led {
+            return None;
+        }
     }
     let shift = match determiner {
         Some("last") => Some(-1),
