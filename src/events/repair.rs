@@ -572,17 +572,57 @@ pub(super) fn main_clause<'t>(sentence: &Sentence<'_, 't>) -> Vec<Word<'t>> {
 const RELATIVE_PREPOSITIONS: &[&str] =
     &["under", "in", "by", "during", "through", "for", "from", "at", "on", "with", "to", "after", "before"];
 
+/// Pronouns that open a clause as its subject ("she said", "we need").
+const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "we", "i"];
+
+/// Words that end an opening prepositional phrase without starting its clause's subject: a
+/// conjunction or a subordinator (an infinitive's "to" is told apart where it is read).
+const PHRASE_ENDERS: &[&str] = &[
+    "and", "but", "or", "unless", "if", "whether", "because", "when", "while", "though", "although", "that", "so",
+    "than", "where", "as",
+];
+
+/// How many words an opening prepositional phrase may run before its clause's subject.
+const OPENING_PHRASE_WORDS: usize = 14;
+
 /// The label without the preposition and relative pronoun it opens with, when what is left
-/// reads as an entry: "under which tariffs would be cut" → "tariffs would be cut".
+/// reads as an entry: "under which tariffs would be cut" → "tariffs would be cut"; and without
+/// an opening prepositional phrase before a pronoun subject and its verb: "In an interview in
+/// the daily Zeitung she said …" → "she said …" ("At least 13 people died" stays).
 pub(super) fn without_leading_preposition(label: Vec<Word<'_>>) -> Vec<Word<'_>> {
     let Some(at) = label.iter().position(|w| !w.has(flag::PUNCT)) else { return label };
     let relative =
         is(&label[at], RELATIVE_PREPOSITIONS) && label.get(at + 1).is_some_and(|w| is(w, &["which", "whom"]));
     let clause = label.get(at + 2..).unwrap_or_default();
     if relative && reads_as_entry(clause) && clause.iter().any(is_verb) {
-        clause.to_vec()
-    } else {
-        label
+        return clause.to_vec();
+    }
+    let opening_phrase = is(&label[at], RELATIVE_PREPOSITIONS)
+        && !label.get(at + 1).is_some_and(|w| is(w, &["least", "most", "which", "whom"]));
+    // The phrase is nouns and their modifiers ending in a name ("…the daily Neue Osnabruecker
+    // Zeitung she said"): a verb, a report or a joining word before the pronoun makes it a
+    // clause of its own ("before the end of the quarter to show they are", "because he does
+    // not believe"), and a pronoun right after a common noun opens a relative clause ("in an
+    // interview he gave").
+    let subject = (at + 2..label.len().min(at + OPENING_PHRASE_WORDS))
+        .take_while(|&k| {
+            // "to show" is an infinitive; "to Moscow", "to the mayor" a preposition.
+            let infinitive = is(&label[k], &["to"])
+                && label.get(k + 1).is_some_and(|w| {
+                    w.text.starts_with(|c: char| c.is_lowercase()) && !is(w, &["the", "a", "an", "his", "her", "their"])
+                });
+            !is_verb(&label[k])
+                && !label[k].has(flag::REPORTING | flag::CLAUSE)
+                && !is(&label[k], PHRASE_ENDERS)
+                && !infinitive
+        })
+        .find(|&k| {
+            let after_a_name = label[k - 1].text.starts_with(|c: char| c.is_uppercase());
+            after_a_name && is(&label[k], SUBJECT_PRONOUNS) && label.get(k + 1).is_some_and(is_verb)
+        });
+    match subject.map(|k| &label[k..]) {
+        Some(clause) if opening_phrase && reads_as_entry(clause) => clause.to_vec(),
+        _ => label,
     }
 }
 
