@@ -481,8 +481,13 @@ pub(super) fn label_for(
     if before_end > clause_start && repair::is(&ws[before_end - 1], &["over"]) && repair::is(&ws[first], &["the"]) {
         before_end -= 1;
     }
+    // ", back in [1996], he was offered": "back" set off before the phrase goes with it too
+    // ("switched back on [Tuesday]" is the verb's).
+    let set_off = |k: usize| k == clause_start || ws[k - 1].has(flag::PUNCT) || ws[k - 1].text.ends_with(',');
     while before_end > clause_start
-        && (ws[before_end - 1].has(flag::PREPOSITION) || repair::is(&ws[before_end - 1], &["earlier", "later"]))
+        && (ws[before_end - 1].has(flag::PREPOSITION)
+            || repair::is(&ws[before_end - 1], &["earlier", "later"])
+            || (repair::is(&ws[before_end - 1], &["back"]) && set_off(before_end - 1)))
     {
         before_end -= 1;
     }
