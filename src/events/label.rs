@@ -102,6 +102,9 @@ const WORD_FLAGS: &[(&str, u16)] = {
 };
 pub(super) const MAX_LABEL_WORDS: usize = 14;
 
+/// How far (bytes) before its phrase the words of a label are read.
+const LABEL_REACH_BACK: usize = 480;
+
 /// Words a label never ends with: what they open was cut off ("announced the formation of a").
 const DANGLING: &[&str] =
     &["a", "an", "the", "and", "or", "with", "its", "their", "his", "her", "is", "are", "was", "were"];
@@ -443,8 +446,9 @@ pub(super) fn label_for(
     mentions: &[(usize, usize, bool)],
 ) -> String {
     // A label never needs more than a few clauses around its phrase; run-on "sentences" (tables,
-    // scraped lists) stay cheap.
-    let from = whole_word_from(text, floor_char_boundary(text, from.max(start.saturating_sub(240))));
+    // scraped lists) stay cheap. Before the phrase the window reaches further: a report at the
+    // end of a long sentence ("…, The Washington Post reported Friday") needs its subject.
+    let from = whole_word_from(text, floor_char_boundary(text, from.max(start.saturating_sub(LABEL_REACH_BACK))));
     let to = floor_char_boundary(text, to.min(end + 240));
     let ws = words(text, from, to);
     // A mention that opens with a clause word ("that evening") does not start a new clause.
@@ -1268,12 +1272,18 @@ mod window_tests {
     use super::*;
 
     /// Regression (silver: "Aides to Villepin said ng the so-called … scandal"): the words read
-    /// for a label start at most 240 bytes before its phrase, and that cut fell inside "probing";
-    /// the word cut is read whole.
+    /// for a label start at most `LABEL_REACH_BACK` bytes before its phrase, and that cut fell
+    /// inside "probing"; the word cut is read whole.
     #[test]
     fn a_label_never_opens_with_the_end_of_a_cut_word() {
+        // Puts the cut among the lead's words whatever the reach.
+        let mut filler = String::new();
+        while filler.len() + 240 < LABEL_REACH_BACK {
+            filler.push_str(" and the dry docks");
+        }
         for pad in 0..12 {
-            let lead = format!("{}Harbour inspectors examining abandoned warehouses", "x".repeat(pad));
+            // The pad after the lead's words moves the cut across them.
+            let lead = format!("Harbour inspectors examining abandoned warehouses{filler} {}", "x".repeat(pad));
             let text = format!(
                 "{lead} along the eastern quays and the flooded customs sheds near the old lighthouse \
                  of the fishing district will recommend demolishing the remaining structures before \
