@@ -466,6 +466,18 @@ pub(super) fn label_for(
 
     // "Wednesday’s terror attack in London": the possessor's noun phrase is the event.
     let possessive = ws.get(last).is_some_and(|w| w.end < end || w.text.ends_with("’s") || w.text.ends_with("'s"));
+    // "In Tuesday's telephone interview with Xinhua, Zhu said …": a possessive inside an
+    // opening phrase dates the clause after it.
+    let opening_phrase = clause == 0
+        && possessive
+        && ws[clause_start..first].iter().all(|w| w.has(flag::PREPOSITION | flag::PUNCT))
+        && first > clause_start;
+    if opening_phrase {
+        if let Some(main) = clause_after_opening_phrase(&ws, &starts, clause) {
+            let sentence = repair::Sentence { ws: &ws, starts: &starts, inside: &inside, dated: &dated };
+            return with_reported_opening_lowered(tidy(&repair::without_times(&main, &sentence)), &|_| false);
+        }
+    }
     if possessive && last + 1 < clause_end {
         let owned = &ws[last + 1..clause_end];
         // "Friday's draw": a lone noun reads as "The draw" ("The G8" keeps its capitals).
@@ -602,6 +614,21 @@ pub(super) fn label_for(
     }
     // Never an empty label: what the sentence holds, else a placeholder that says so.
     [tidy(&label), tidy(&ws)].into_iter().find(|l| !l.is_empty()).unwrap_or_else(|| "(unnamed)".to_string())
+}
+
+/// The clause after the opening phrase `ws[starts[clause]..starts[clause + 1]]`, without its
+/// time phrases, when it has a subject and a verb and reads as an entry ("…, Zhu said she felt
+/// relaxed").
+fn clause_after_opening_phrase<'t>(ws: &[Word<'t>], starts: &[usize], clause: usize) -> Option<Vec<Word<'t>>> {
+    let from = *starts.get(clause + 1)?;
+    let to = starts.get(clause + 2).copied().unwrap_or(ws.len());
+    let main = ws.get(from..to)?;
+    let opener = main.iter().find(|w| !w.has(flag::PUNCT))?;
+    let opens_a_clause = !opener.has(flag::CLAUSE | flag::PREPOSITION) && !repair::is_verb(opener);
+    // "\"In tonight's final I will try …,\" she said": a bare report is no clause of its own.
+    let bare_report = main.iter().rev().find(|w| !w.has(flag::PUNCT)).is_some_and(|w| w.has(flag::REPORTING));
+    let reads = opens_a_clause && !bare_report && main.iter().any(repair::is_verb);
+    (reads && repair::reads_as_entry(main)).then(|| main.to_vec())
 }
 
 /// The label of a sentence's opening participle clause `ws[..clause_end]` ("Founded in 1989",

@@ -51,6 +51,7 @@ pub fn extract(
             .collect();
         spans.sort_unstable();
         let sentence_text: Arc<str> = Arc::from(&text[span.start..span.end]);
+        let from = after_dateline(text, offsets, span, same_sentence);
         for ranges::Joined { mentions: group, span: range } in groups {
             let Some(finest) = ranges::finest(&group) else { continue };
             let Some(interval) = range.or(finest.interval) else { continue };
@@ -71,10 +72,20 @@ pub fn extract(
             let first = group.iter().copied().min_by_key(|m| m.start).unwrap_or(finest);
             // A length of time placed with a date ("Retaliating 13 days after the bombings, U.S.
             // forces Thursday launched") only restates it: the date's clause names the happening.
-            let naming = group.iter().copied().filter(|m| m.timex_type != TimexType::Duration).min_by_key(|m| m.start);
+            // So does a dateline's date ("JERUSALEM, Nov. 8 (Xinhua) -- Sharon said Tuesday that
+            // …"): the phrase in the story's own clause names it.
+            let naming = group
+                .iter()
+                .copied()
+                .filter(|m| m.timex_type != TimexType::Duration)
+                .filter(|m| {
+                    dateline_end(text, span.start, (offsets.byte_at(m.start), offsets.byte_at(m.end))).is_none()
+                })
+                .min_by_key(|m| m.start);
             let lead = naming.unwrap_or(first);
-            let label =
-                label_for(text, span.start, span.end, offsets.byte_at(lead.start), offsets.byte_at(lead.end), &spans);
+            // An event dated by its dateline alone reads its label from the whole sentence.
+            let from = if naming.is_some() { from } else { span.start };
+            let label = label_for(text, from, span.end, offsets.byte_at(lead.start), offsets.byte_at(lead.end), &spans);
             let sentence = SentenceRef {
                 start: offsets.char_at(span.start),
                 end: offsets.char_at(span.end),
@@ -87,6 +98,48 @@ pub fn extract(
         }
     }
     events
+}
+
+/// Where (byte) the dateline whose date is `text[start..end]` ends, after its dash, when the
+/// sentence starting at byte `sentence` opens with it: a place in capitals and a comma before
+/// the date ("GAZA, ", "MAR DEL PLATA, Argentina, "), an agency in brackets and a dash after it
+/// ("Nov. 8 (Xinhua) --"), or the dash itself. A dash after a date in the story's own words
+/// ("shut down on Thursday -- the day after …") is no dateline.
+fn dateline_end(text: &str, sentence: usize, (start, end): (usize, usize)) -> Option<usize> {
+    let place = text.get(sentence..start)?.trim_end();
+    let in_capitals = |w: &str| w.starts_with(|c: char| c.is_uppercase());
+    let placed =
+        place.len() <= DATELINE_DATE_REACH && place.ends_with(',') && place.split_whitespace().all(in_capitals);
+    if !placed {
+        return None;
+    }
+    let rest = text.get(end..)?;
+    let after = rest.trim_start();
+    let after = match after.strip_prefix('(') {
+        Some(inside) => match inside.split_once(')') {
+            Some((agency, rest)) if agency.len() <= 30 => rest.trim_start(),
+            _ => return None,
+        },
+        None => after,
+    };
+    let dash = ["--", "\u{2014}"].iter().find_map(|d| after.strip_prefix(d))?;
+    Some(text.len() - dash.len())
+}
+
+/// How far (bytes) into its sentence a dateline's date may start ("RAFAH, Gaza Strip, Nov. 25").
+const DATELINE_DATE_REACH: usize = 60;
+
+/// Where the story's own words start in the sentence `span`: after a dateline that opens it
+/// ("GAZA, Nov. 8 (Xinhua) -- Mahmoud al-Zahar … called"), else at its start. A label read from
+/// the sentence's start would take the city for a subject.
+fn after_dateline(text: &str, offsets: &CharOffsets, span: &SentenceSpan, mentions: &[Mention]) -> usize {
+    mentions
+        .iter()
+        .map(|m| (offsets.byte_at(m.start), offsets.byte_at(m.end)))
+        .take_while(|(start, _)| *start < span.start + DATELINE_DATE_REACH)
+        .find_map(|phrase| dateline_end(text, span.start, phrase))
+        .filter(|at| *at < span.end)
+        .unwrap_or(span.start)
 }
 
 /// The dated mentions of one sentence, grouped where their intervals overlap (they date the same
