@@ -290,7 +290,10 @@ fn clause_starts(ws: &[Word], inside_mention: impl Fn(usize) -> bool) -> Vec<usi
         // mark: quoted words ("said that “the quay will reopen”", "a “fair rent” rule") belong to
         // the clause they stand in, and a comma or colon before them parts clauses itself.
         let separator = w.has(flag::PUNCT) && w.text != "&" && (!is_quote_mark(w) || closes_before_report(ws, i));
-        let opens = separator || w.has(flag::CLAUSE) || joins_a_clause(ws, clause_start, i);
+        // "The following are …": a clause word after an article is a noun.
+        let after_determiner = repair::is(&ws[i - 1], &["the", "a", "an"]);
+        let clause_word = w.has(flag::CLAUSE) && !after_determiner;
+        let opens = separator || clause_word || joins_a_clause(ws, clause_start, i);
         if opens && !inside_mention(w.start) {
             starts.push(i);
         }
