@@ -1215,6 +1215,14 @@ fn with_report_completed<'t>(label: &mut Vec<Word<'t>>, sentence: &repair::Sente
 /// the subject of the sentence ("Yadav refused to step down").
 fn with_subject<'t>(label: &mut Vec<Word<'t>>, sentence: &repair::Sentence<'_, 't>) {
     let Some(opening) = repair::opening(label).copied() else { return };
+    // "…, he said, adding that the port would reopen" → "he added the port would reopen".
+    let at = sentence.ws.iter().position(|w| w.start == opening.start);
+    if let Some((speaker, past)) = at.and_then(|at| repair::reporting_participle(sentence, at)) {
+        let reported = Word { text: past, flags: flag::REPORTING, ..opening };
+        let rest = label.iter().skip_while(|w| w.start <= opening.start).skip_while(|w| w.has(flag::THAT));
+        *label = speaker.into_iter().chain([reported]).chain(rest.copied()).collect();
+        return;
+    }
     // "Boeing announced that it had begun the project": the pronoun is the reporter.
     if ["it", "they"].iter().any(|p| opening.text.eq_ignore_ascii_case(p)) {
         let mut subject = repair::reporting_subject(sentence, opening.start);

@@ -325,6 +325,85 @@ pub(super) fn is_aside(sentence: &Sentence, at: usize) -> bool {
     })
 }
 
+/// Reporting participles and their past forms: "…, he said, adding that …" is what he added.
+const REPORTING_PARTICIPLES: &[(&str, &str)] = &[
+    ("adding", "added"),
+    ("saying", "said"),
+    ("noting", "noted"),
+    ("stressing", "stressed"),
+    ("explaining", "explained"),
+    ("warning", "warned"),
+    ("insisting", "insisted"),
+    ("arguing", "argued"),
+    ("claiming", "claimed"),
+    ("declaring", "declared"),
+    ("announcing", "announced"),
+    ("acknowledging", "acknowledged"),
+];
+
+/// Whether the verb of saying at `verb` opens an inverted report: after a quotation
+/// ("…," explained Laporte) or, for "said", after any punctuation ("Prices will rise, said the
+/// minister"); "Kamp, however, denied the accusation" is none.
+fn inverted_report(ws: &[Word], verb: usize) -> bool {
+    let quoted = |w: &Word| w.text.contains(['"', '\u{201d}']) || w.text.ends_with("''");
+    let after_punct = verb > 0 && ws[verb - 1].has(flag::PUNCT);
+    let after_quote = ws[verb.saturating_sub(2)..verb].iter().any(quoted);
+    after_punct && (after_quote || is(&ws[verb], &["said", "says"]))
+}
+
+/// Most words the speaker of an inverted report takes ("said Spicer at …": "Spicer").
+const INVERTED_SPEAKER_WORDS: usize = 5;
+
+/// The speaker and the past form of the reporting participle `w` at index `at` of the sentence,
+/// when a comma stands before it: "he said, adding" → ("he", "added"); "said Spicer at the
+/// airport, adding" → ("Spicer", "added"); "Tshisekedi dismissed the parliament, saying" →
+/// ("Tshisekedi", "said"). `None` for any other word, or when no speaker is found.
+pub(super) fn reporting_participle<'t>(
+    sentence: &Sentence<'_, 't>,
+    at: usize,
+) -> Option<(Vec<Word<'t>>, &'static str)> {
+    let ws = sentence.ws;
+    let w = ws.get(at)?;
+    let past = REPORTING_PARTICIPLES.iter().find(|(ing, _)| w.text.eq_ignore_ascii_case(ing)).map(|(_, p)| *p)?;
+    let after_comma = at > 0 && (ws[at - 1].text == "," || ws[at - 1].text.ends_with(','));
+    if !after_comma {
+        return None;
+    }
+    let speaker = match ws[..at].iter().rposition(|w| w.has(flag::REPORTING)) {
+        // "…," said Spicer at London's airport, adding": the words after the verb ("Kamp,
+        // however, denied the accusation" is no inverted report).
+        Some(verb) if inverted_report(ws, verb) => ws[verb + 1..at]
+            .iter()
+            .take_while(|w| !w.has(flag::PUNCT | flag::PREPOSITION | flag::CLAUSE))
+            .take(INVERTED_SPEAKER_WORDS)
+            .copied()
+            .collect(),
+        // "…," he said, adding": the words before the verb in its clause.
+        Some(verb) if verb + 2 == at || (verb + 1 == at && ws[verb].text.ends_with(',')) => {
+            let clause = sentence.starts.iter().rposition(|&s| s <= verb).unwrap_or(0);
+            let from = sentence.starts[clause];
+            ws[from..verb].iter().filter(|w| !w.has(flag::PUNCT)).copied().collect()
+        }
+        // "Kamp, however, denied the accusation, saying": the sentence's subject.
+        _ => sentence_subject(sentence),
+    };
+    // "Nevertheless, …, adding": an adverb is no speaker.
+    let adverb = |w: &Word| {
+        let lower = w.text.to_ascii_lowercase();
+        lower.ends_with("ly")
+            || lower.ends_with("less")
+            || is(w, &["however", "meanwhile", "moreover", "also", "still"])
+    };
+    let named = (1..=MAX_SUBJECT_WORDS).contains(&speaker.len())
+        && !(speaker.len() == 1 && adverb(&speaker[0]))
+        && !speaker.iter().any(|w| {
+            w.has(flag::CLAUSE | flag::PUNCT)
+                || sentence.in_time_phrase(w)
+                || REPORTING_PARTICIPLES.iter().any(|(ing, _)| w.text.eq_ignore_ascii_case(ing))
+        });
+    named.then_some((speaker, past))
+}
+
 /// The subject of a report that a clause at byte `at` completes: "Boeing announced that [it had
 /// begun]" → "Boeing". The sentence must open with it: a capitalised subject, then a verb of
 /// saying, then "that".
