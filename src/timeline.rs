@@ -141,7 +141,7 @@ pub enum PlacementKind {
 /// What makes an implied event: its kind, the phrase that implies it and the reasoning.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct ImpliedInfo {
-    /// "birth", "start" or "anniversary".
+    /// "birth", "start", "anniversary" or "counted" (a count to a named day dates it).
     pub kind: String,
     /// Id of the time mention inside the phrase ("15-year" of "a 15-year veteran"), if it has one.
     pub mention: Option<SmolStr>,

@@ -3,7 +3,9 @@
 //! years at the company") a start, anniversaries ("their 25th anniversary", "silver wedding
 //! anniversary") the original event. Each says who (the person named in the clause, else the last
 //! person named in the previous sentences) and why. Examples: `implied.corpus`, run by
-//! `tests/story_corpora.rs`.
+//! `tests/story_corpora.rs`. Happenings dated by a count to a named day ("on Monday, two days
+//! after the vote") are found by the resolver instead (`resolve::counted`) and become events in
+//! `per_document`.
 
 use super::claims::Claim;
 use super::names::{names_before, NameRun};
