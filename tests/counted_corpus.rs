@@ -8,21 +8,8 @@ use chronoscope::ingest::Document;
 use chronoscope::pipeline::{extract_document, Settings};
 use std::path::PathBuf;
 
-/// The text without its brackets, and the bracketed span in code points.
-fn unbracket(line: &str, open: char, close: char) -> (String, Option<(usize, usize)>) {
-    let mut text = String::new();
-    let (mut start, mut end) = (None, None);
-    for ch in line.chars() {
-        if ch == open {
-            start = Some(text.chars().count());
-        } else if ch == close {
-            end = Some(text.chars().count());
-        } else {
-            text.push(ch);
-        }
-    }
-    (text, start.zip(end))
-}
+mod common;
+use common::unbracket;
 
 fn day(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()

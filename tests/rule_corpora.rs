@@ -7,6 +7,9 @@ use chronoscope::ingest::{Document, SourceFormat};
 use chronoscope::pipeline::{extract_document, Settings};
 use std::path::{Path, PathBuf};
 
+mod common;
+use common::unbracket;
+
 struct Case {
     line: usize,
     text: String,
@@ -20,18 +23,7 @@ fn parse_case(line_no: usize, line: &str) -> Case {
     let body = line.trim_start_matches('!');
     let (sentence, rest) = body.split_once('\t').unwrap_or((body, ""));
     let (open, close) = if negative { ('{', '}') } else { ('[', ']') };
-    let mut text = String::new();
-    let (mut start, mut end) = (None, None);
-    for ch in sentence.chars() {
-        if ch == open {
-            start = Some(text.chars().count());
-        } else if ch == close {
-            end = Some(text.chars().count());
-        } else {
-            text.push(ch);
-        }
-    }
-    let span = start.zip(end);
+    let (text, span) = unbracket(sentence, open, close);
     let expect = (!negative).then(|| {
         let fields: Vec<&str> = rest.split('\t').collect();
         assert!(fields.len() >= 2, "line {line_no}: want sentence<TAB>TYPE<TAB>VALUE[<TAB>MOD]");

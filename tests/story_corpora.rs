@@ -10,6 +10,9 @@ use chronoscope::text::offsets::CharOffsets;
 use chronoscope::text::sentences;
 use std::path::{Path, PathBuf};
 
+mod common;
+use common::unbracket;
+
 /// One corpus line: text without markers, the marked span in chars, the expectations.
 struct Case {
     line: usize,
@@ -24,19 +27,9 @@ fn parse_case(line: usize, source: &str) -> Case {
     let body = source.trim_start_matches('!');
     let (sentence, rest) = body.split_once('\t').unwrap_or((body, ""));
     let (open, close) = if negative { ('{', '}') } else { ('[', ']') };
-    let mut text = String::new();
-    let (mut start, mut end) = (None, None);
-    for ch in sentence.chars() {
-        if ch == open {
-            start = Some(text.chars().count());
-        } else if ch == close {
-            end = Some(text.chars().count());
-        } else {
-            text.push(ch);
-        }
-    }
+    let (text, span) = unbracket(sentence, open, close);
     let fields = rest.split('\t').filter(|f| !f.is_empty()).map(str::to_string).collect();
-    Case { line, text, span: start.zip(end), negative, fields }
+    Case { line, text, span, negative, fields }
 }
 
 fn read(text: &str, reference: NaiveDate) -> (Vec<Claim>, Vec<Implied>) {

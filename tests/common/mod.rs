@@ -1,5 +1,6 @@
-//! Helpers shared by the integration tests: a document record builder and a small deterministic
-//! random generator. Each test crate uses only some of them.
+//! Helpers shared by the integration tests: a document record builder, a small deterministic
+//! random generator and the bracket reader of the example corpora. Each test crate uses only
+//! some of them.
 #![allow(dead_code)]
 
 use chronoscope::timeline::DocumentInfo;
@@ -35,4 +36,21 @@ impl Rng {
     pub fn pick<'a>(&mut self, items: &[&'a str]) -> &'a str {
         items[self.below(items.len() as u64) as usize]
     }
+}
+
+/// A corpus line's text without its bracket marks, and the span (code points) between `open`
+/// and `close` ("The talks resumed [on Monday]" with '[' and ']').
+pub fn unbracket(line: &str, open: char, close: char) -> (String, Option<(usize, usize)>) {
+    let mut text = String::new();
+    let (mut start, mut end) = (None, None);
+    for ch in line.chars() {
+        if ch == open {
+            start = Some(text.chars().count());
+        } else if ch == close {
+            end = Some(text.chars().count());
+        } else {
+            text.push(ch);
+        }
+    }
+    (text, start.zip(end))
 }
