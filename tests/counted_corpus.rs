@@ -5,11 +5,11 @@
 
 use chrono::NaiveDate;
 use chronoscope::ingest::Document;
-use chronoscope::pipeline::{extract_document, Settings};
+use chronoscope::pipeline::extract_document;
 use std::path::PathBuf;
 
 mod common;
-use common::unbracket;
+use common::{each_example, unbracket};
 
 fn day(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
@@ -19,29 +19,15 @@ fn day(text: &str) -> NaiveDate {
 fn every_counted_corpus_line_passes() {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/resolve/counted.corpus");
     let source = std::fs::read_to_string(&path).unwrap();
-    let mut settings = Settings { anchor: day("2017-03-22"), dct: None };
-    let (mut count, mut problems) = (0, Vec::new());
-    for (index, line) in source.lines().enumerate() {
-        let line_no = index + 1;
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        if let Some(date) = line.strip_prefix("@anchor ") {
-            settings = Settings { anchor: day(date.trim()), dct: None };
-            continue;
-        }
-        if let Some(dct) = line.strip_prefix("@dct ") {
-            settings.dct = Some(dct.trim().to_string());
-            continue;
-        }
-        count += 1;
+    let mut problems = Vec::new();
+    let count = each_example(&source, |line_no, line, settings| {
         let negative = line.starts_with('!');
         let (sentence, expected) = line.trim_start_matches('!').split_once('\t').unwrap_or((line, ""));
         let (open, close) = if negative { ('{', '}') } else { ('[', ']') };
         let (text, span) = unbracket(sentence, open, close);
         let (start, end) = span.unwrap_or_else(|| panic!("line {line_no}: no bracketed phrase"));
         let doc = Document::plain_text(format!("counted.corpus:{line_no}"), text);
-        let result = extract_document(&doc, "d1", &settings);
+        let result = extract_document(&doc, "d1", settings);
         let counted: Vec<_> = result
             .events
             .iter()
@@ -53,7 +39,7 @@ fn every_counted_corpus_line_passes() {
             if !got.is_empty() {
                 problems.push(format!("line {line_no}: must date no happening, got {got:?}"));
             }
-            continue;
+            return;
         }
         let fields: Vec<&str> = expected.split('\t').collect();
         let [label, first, after] = fields[..] else { panic!("line {line_no}: want label<TAB>start<TAB>end") };
@@ -63,7 +49,7 @@ fn every_counted_corpus_line_passes() {
         if got != [want.clone()] || !phrase_matches {
             problems.push(format!("line {line_no}: want [{want}], got {got:?}"));
         }
-    }
+    });
     assert!(count >= 12, "counted.corpus has {count} examples");
     assert!(problems.is_empty(), "{} of {count} fail:\n{}", problems.len(), problems.join("\n"));
 }

@@ -4,10 +4,12 @@
 //! event context placement gives its sentence (a statement, under `@dct`). Every label is also checked for shape: not empty, at least
 //! two words, not opening with a preposition or a fragment word.
 
-use chrono::NaiveDate;
 use chronoscope::ingest::Document;
-use chronoscope::pipeline::{extract_document, Settings};
+use chronoscope::pipeline::extract_document;
 use std::path::PathBuf;
+
+mod common;
+use common::each_example;
 
 /// Words a label may not open with.
 const BAD_OPENERS: &[&str] = &[
@@ -27,22 +29,8 @@ fn shape_problem(label: &str) -> Option<String> {
 fn every_label_corpus_line_passes() {
     let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("src/events/label.corpus");
     let source = std::fs::read_to_string(&path).unwrap();
-    let mut settings = Settings { anchor: NaiveDate::from_ymd_opt(2017, 3, 22).unwrap(), dct: None };
-    let (mut count, mut problems) = (0, Vec::new());
-    for (index, line) in source.lines().enumerate() {
-        let line_no = index + 1;
-        if line.trim().is_empty() || line.starts_with('#') {
-            continue;
-        }
-        if let Some(date) = line.strip_prefix("@anchor ") {
-            settings = Settings { anchor: NaiveDate::parse_from_str(date.trim(), "%Y-%m-%d").unwrap(), dct: None };
-            continue;
-        }
-        if let Some(dct) = line.strip_prefix("@dct ") {
-            settings.dct = Some(dct.trim().to_string());
-            continue;
-        }
-        count += 1;
+    let mut problems = Vec::new();
+    let count = each_example(&source, |line_no, line, settings| {
         let (negative, line) = match line.strip_prefix('!') {
             Some(rest) => (true, rest),
             None => (false, line),
@@ -51,17 +39,17 @@ fn every_label_corpus_line_passes() {
         let Some((open, close)) = marked.find('[').zip(marked.find(']')) else {
             // No time phrase: the event context placement gives the sentence (a statement).
             let doc = Document::plain_text(format!("label.corpus:{line_no}"), format!("Corpus\n\n{marked}\n"));
-            let result = extract_document(&doc, "d1", &settings);
+            let result = extract_document(&doc, "d1", settings);
             match result.events.iter().find(|e| e.sentence.text.trim() == marked.trim()) {
                 Some(event) => check(line_no, &event.label, want, negative, &mut problems),
                 None => problems.push(format!("line {line_no}: the sentence gets no event")),
             }
-            continue;
+            return;
         };
         let text = marked.replace(['[', ']'], "");
         let phrase_start = text[..open].chars().count();
         let doc = Document::plain_text(format!("label.corpus:{line_no}"), text.clone());
-        let result = extract_document(&doc, "d1", &settings);
+        let result = extract_document(&doc, "d1", settings);
         let mention = result
             .mentions
             .iter()
@@ -69,14 +57,14 @@ fn every_label_corpus_line_passes() {
         let Some(mention) = mention else {
             let found: Vec<&str> = result.mentions.iter().map(|m| m.text.as_str()).collect();
             problems.push(format!("line {line_no}: phrase not found; got {found:?}"));
-            continue;
+            return;
         };
         let Some(event) = result.events.iter().find(|e| e.mentions.contains(&mention.id)) else {
             problems.push(format!("line {line_no}: {:?} dates no event", mention.text));
-            continue;
+            return;
         };
         check(line_no, &event.label, want, negative, &mut problems);
-    }
+    });
     assert!(count >= 20, "only {count} corpus lines");
     assert!(problems.is_empty(), "{} of {count} label lines fail:\n{}", problems.len(), problems.join("\n"));
 }

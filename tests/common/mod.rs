@@ -1,8 +1,10 @@
 //! Helpers shared by the integration tests: a document record builder, a small deterministic
-//! random generator and the bracket reader of the example corpora. Each test crate uses only
+//! random generator and the readers of the example corpora (lines, directives, brackets). Each test crate uses only
 //! some of them.
 #![allow(dead_code)]
 
+use chrono::NaiveDate;
+use chronoscope::pipeline::Settings;
 use chronoscope::timeline::DocumentInfo;
 
 /// A document record with a made-up path and 100 characters.
@@ -53,4 +55,28 @@ pub fn unbracket(line: &str, open: char, close: char) -> (String, Option<(usize,
         }
     }
     (text, start.zip(end))
+}
+
+/// Calls `example` with each example line of a corpus (`source`), its line number and the
+/// settings the directives before it set: `@anchor DATE` (story mode with that day zero) and
+/// `@dct DATE` (that publication date). Blank lines and `#` comments are skipped; the day zero
+/// is 2017-03-22 until a directive says otherwise. Returns how many examples there were.
+pub fn each_example(source: &str, mut example: impl FnMut(usize, &str, &Settings)) -> usize {
+    let day = |text: &str| NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d").expect("a directive's date");
+    let mut settings = Settings { anchor: day("2017-03-22"), dct: None };
+    let mut count = 0;
+    for (index, line) in source.lines().enumerate() {
+        if line.trim().is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(date) = line.strip_prefix("@anchor ") {
+            settings = Settings { anchor: day(date), dct: None };
+        } else if let Some(dct) = line.strip_prefix("@dct ") {
+            settings.dct = Some(dct.trim().to_string());
+        } else {
+            count += 1;
+            example(index + 1, line, &settings);
+        }
+    }
+    count
 }
