@@ -22,7 +22,8 @@ fn every_counted_corpus_line_passes() {
     let mut problems = Vec::new();
     let count = each_example(&source, |line_no, line, settings| {
         let negative = line.starts_with('!');
-        let (sentence, expected) = line.trim_start_matches('!').split_once('\t').unwrap_or((line, ""));
+        let body = line.trim_start_matches('!');
+        let (sentence, expected) = body.split_once('\t').unwrap_or((body, ""));
         let (open, close) = if negative { ('{', '}') } else { ('[', ']') };
         let (text, span) = unbracket(sentence, open, close);
         let (start, end) = span.unwrap_or_else(|| panic!("line {line_no}: no bracketed phrase"));

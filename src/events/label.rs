@@ -105,6 +105,9 @@ pub(super) const MAX_LABEL_WORDS: usize = 14;
 /// How far (bytes) before its phrase the words of a label are read.
 const LABEL_REACH_BACK: usize = 480;
 
+/// How far (bytes) after its phrase the words of a label are read.
+const LABEL_REACH_ON: usize = 240;
+
 /// Words a label never ends with: what they open was cut off ("announced the formation of a").
 const DANGLING: &[&str] =
     &["a", "an", "the", "and", "or", "with", "its", "their", "his", "her", "is", "are", "was", "were"];
@@ -452,7 +455,7 @@ pub(super) fn label_for(
     // scraped lists) stay cheap. Before the phrase the window reaches further: a report at the
     // end of a long sentence ("…, The Washington Post reported Friday") needs its subject.
     let from = whole_word_from(text, floor_char_boundary(text, from.max(start.saturating_sub(LABEL_REACH_BACK))));
-    let to = floor_char_boundary(text, to.min(end + 240));
+    let to = floor_char_boundary(text, to.min(end + LABEL_REACH_ON));
     let ws = words(text, from, to);
     // A mention that opens with a clause word ("that evening") does not start a new clause.
     let inside = |at: usize| holding(mentions, at).is_some();
@@ -469,29 +472,11 @@ pub(super) fn label_for(
 
     // "Wednesday’s terror attack in London": the possessor's noun phrase is the event.
     let possessive = ws.get(last).is_some_and(|w| w.end < end || w.text.ends_with("’s") || w.text.ends_with("'s"));
-    // "In Tuesday's telephone interview with Xinhua, Zhu said …": a possessive inside an
-    // opening phrase dates the clause after it.
-    let opening_phrase = clause == 0
-        && possessive
-        && ws[clause_start..first].iter().all(|w| w.has(flag::PREPOSITION | flag::PUNCT))
-        && first > clause_start;
-    if opening_phrase {
-        if let Some(main) = clause_after_opening_phrase(&ws, &starts, clause) {
-            let sentence = repair::Sentence { ws: &ws, starts: &starts, inside: &inside, dated: &dated };
-            return with_reported_opening_lowered(tidy(&repair::without_times(&main, &sentence)), &|_| false);
+    if possessive {
+        let sentence = repair::Sentence { ws: &ws, starts: &starts, inside: &inside, dated: &dated };
+        if let Some(label) = possessive_label(&sentence, clause, first, last) {
+            return label;
         }
-    }
-    if possessive && last + 1 < clause_end {
-        let owned = &ws[last + 1..clause_end];
-        // "Friday's draw": a lone noun reads as "The draw" ("The G8" keeps its capitals).
-        let mut nouns = owned.iter().filter(|w| !w.has(flag::PUNCT));
-        return match (nouns.next(), nouns.next()) {
-            (Some(noun), None) if noun.text.starts_with(|c: char| c.is_lowercase()) => {
-                ["The", &tidy(owned).to_lowercase()].join(" ")
-            }
-            (Some(_), None) => ["The", &tidy(owned)].join(" "),
-            _ => tidy(owned),
-        };
     }
     // "Earlier on [Tuesday]": the words that lead to the phrase go with it.
     let mut before_end = first;
@@ -617,6 +602,33 @@ pub(super) fn label_for(
     }
     // Never an empty label: what the sentence holds, else a placeholder that says so.
     [tidy(&label), tidy(&ws)].into_iter().find(|l| !l.is_empty()).unwrap_or_else(|| "(unnamed)".to_string())
+}
+
+/// The label of a possessive date at words `first..=last` of `clause`: in an opening phrase, the
+/// clause after it ("In Tuesday's telephone interview with Xinhua, Zhu said …" → "Zhu said …");
+/// else what it owns ("Wednesday’s terror attack in London"; a lone noun reads "The draw", "The
+/// G8" keeps its capitals). `None` when it owns nothing.
+fn possessive_label(sentence: &repair::Sentence, clause: usize, first: usize, last: usize) -> Option<String> {
+    let (ws, starts) = (sentence.ws, sentence.starts);
+    let clause_start = starts[clause];
+    let clause_end = starts.get(clause + 1).copied().unwrap_or(ws.len());
+    let in_opening_phrase = clause == 0
+        && first > clause_start
+        && ws[clause_start..first].iter().all(|w| w.has(flag::PREPOSITION | flag::PUNCT));
+    if in_opening_phrase {
+        if let Some(main) = clause_after_opening_phrase(ws, starts, clause) {
+            return Some(with_reported_opening_lowered(tidy(&repair::without_times(&main, sentence)), &|_| false));
+        }
+    }
+    let owned = ws.get(last + 1..clause_end).filter(|owned| !owned.is_empty())?;
+    let mut nouns = owned.iter().filter(|w| !w.has(flag::PUNCT));
+    Some(match (nouns.next(), nouns.next()) {
+        (Some(noun), None) if noun.text.starts_with(|c: char| c.is_lowercase()) => {
+            ["The", &tidy(owned).to_lowercase()].join(" ")
+        }
+        (Some(_), None) => ["The", &tidy(owned)].join(" "),
+        _ => tidy(owned),
+    })
 }
 
 /// The clause after the opening phrase `ws[starts[clause]..starts[clause + 1]]`, without its
@@ -927,7 +939,6 @@ const SENTENCE_OPENERS: &[&str] = &[
     "everything",
     "something",
     "anything",
-    "everyone",
     "someone",
     "anyone",
     "everybody",
@@ -938,7 +949,8 @@ const SENTENCE_OPENERS: &[&str] = &[
 /// "said Boeing has").
 const AUXILIARIES_AFTER_A_NAME: &[&str] = &[
     "is", "was", "has", "had", "have", "will", "would", "could", "can", "may", "might", "must", "should", "did",
-    "does", "said", "says", "and", "or",
+    "does", "said", "says", "and", "or", "told", "went", "won", "met", "gave", "took", "made", "led", "became", "came",
+    "left",
 ];
 
 /// Whether `word` (capitalised, opening what was said) reads as a gerund opening its clause
@@ -1212,7 +1224,9 @@ fn with_report_completed<'t>(label: &mut Vec<Word<'t>>, sentence: &repair::Sente
 }
 
 /// A label opening with a verb whose subject the cut left behind ("refused to step down") takes
-/// the subject of the sentence ("Yadav refused to step down").
+/// the subject of the sentence ("Yadav refused to step down"); one opening with a reporting
+/// participle after a comma takes its speaker and the past form ("he said, adding that …" →
+/// "He added …", `repair::reporting_participle`).
 fn with_subject<'t>(label: &mut Vec<Word<'t>>, sentence: &repair::Sentence<'_, 't>) {
     let Some(opening) = repair::opening(label).copied() else { return };
     // "…, he said, adding that the port would reopen" → "he added the port would reopen".

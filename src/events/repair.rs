@@ -661,7 +661,8 @@ const PHRASE_ENDERS: &[&str] = &[
     "than", "where", "as",
 ];
 
-/// How many words an opening prepositional phrase may run before its clause's subject.
+/// The pronoun subject after an opening prepositional phrase is looked for this many words
+/// into the label (the phrase may run up to 13 words before it).
 const OPENING_PHRASE_WORDS: usize = 14;
 
 /// The label without the preposition and relative pronoun it opens with, when what is left

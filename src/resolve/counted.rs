@@ -28,12 +28,12 @@ pub struct CountedFrom {
     pub explanation: String,
 }
 
-/// The most units a count may go back: beyond it ("10,000 days after the war, on Monday") the
+/// The most units a count may go back: beyond it ("20,000 days after the war, on Monday") the
 /// happening is left undated.
 const MAX_COUNT: f64 = 10_000.0;
 
 /// Where a happening is when `n` `unit`s after it (`direction` 1; before it: -1) is `day`: the
-/// day itself for counts in days, weeks or whole days of hours, the month or year for counts in
+/// day itself for counts in days, weeks, fortnights or whole days of hours, the month or year for counts in
 /// months or years; `None` for other units and for counts that are not whole.
 pub fn counted_back(day: NaiveDate, n: f64, unit: Unit, direction: i32) -> Option<Cal> {
     if !(n.fract() == 0.0 && n > 0.0 && n <= MAX_COUNT) {

@@ -182,7 +182,7 @@ struct Known<'a> {
     clock_day: Option<(NaiveDate, &'a str)>,
     /// The day a length of time that opens its sentence counts to, from the main clause after it
     /// ("Two days after the vote, the talks resumed on Monday"), while that length is resolved.
-    clause_day: Option<(Cal, &'a str)>,
+    clause_day: Option<(NaiveDate, &'a str)>,
     /// The happenings dated so far by a count to a day (`counted`), in text order.
     counted: Vec<CountedFrom>,
     /// In story mode, the day a bare weekday takes when a count beside it from an undated
@@ -313,7 +313,8 @@ impl<'a> Discourse<'a, '_> {
         if self.known.events.get(noun).is_some() {
             return None;
         }
-        self.known.clause_day.or_else(|| self.day_right_before(raw, &["", ","]))
+        let clause_day = self.known.clause_day.map(|(day, phrase)| (Cal::Day(day), phrase));
+        clause_day.or_else(|| self.day_right_before(raw, &["", ","]))
     }
 
     /// The day `raw` stands in apposition to: the last time mentioned, when it is a day and only
@@ -344,6 +345,11 @@ impl<'a> Discourse<'a, '_> {
             self.known.events.learn(self.tokens, raw.first_token, raw.end_token, day, phrase);
         }
         if let Some(counted) = outcome.counted.take() {
+            // A month or year is not learned as a day, so a second count from the same
+            // happening finds it undated again: it is dated once.
+            if self.known.counted.iter().any(|c| c.noun == counted.noun) {
+                return;
+            }
             if counted.granularity == crate::timex::Granularity::Day {
                 self.known.events.learn_counted(&counted.noun, counted.start.date(), phrase);
             }
@@ -445,12 +451,11 @@ impl<'a> Discourse<'a, '_> {
                 };
                 Outcome { why, ..inner }
             }
-            Sem::Weekday { shift: None, .. } if self.known.weekday_day.is_some() => {
-                let (day, why) = self.known.weekday_day.clone().unwrap_or_default();
-                Outcome::at(Cal::Day(day), TimexType::Date, why)
-            }
             Sem::Weekday { weekday, shift } => {
-                let (day, why) = self.weekday(*weekday, *shift, tense);
+                let (day, why) = match (&self.known.weekday_day, shift) {
+                    (Some((day, why)), None) => (*day, why.clone()),
+                    _ => self.weekday(*weekday, *shift, tense),
+                };
                 Outcome::at(Cal::Day(day), TimexType::Date, why)
             }
             Sem::HolidayOf { holiday, shift } => {
@@ -660,19 +665,12 @@ impl<'a> Discourse<'a, '_> {
         let interval = cal.interval();
         let explanation =
             format!("{length} {word} {name} is {} (\"{phrase}\"), which dates {name} to {}", day_name(day), when(&cal));
-        let span = self.tokens.tokens.get(raw.first_token..=name_end)?;
-        let phrase = span.first()?.start as usize..span.last()?.end as usize;
+        let tokens = self.tokens.tokens.get(raw.first_token..=name_end)?;
+        let span = tokens.first()?.start as usize..tokens.last()?.end as usize;
         let granularity = cal.granularity();
         let noun = noun.to_string();
-        Some(Box::new(CountedFrom {
-            name,
-            noun,
-            start: interval.start,
-            end: interval.end,
-            granularity,
-            phrase,
-            explanation,
-        }))
+        let (start, end) = (interval.start, interval.end);
+        Some(Box::new(CountedFrom { name, noun, start, end, granularity, phrase: span, explanation }))
     }
 
     fn duration(&self, raw: &RawMention, amount: Amount, unit: Unit, tense: Tense) -> Outcome {
@@ -752,6 +750,8 @@ impl<'a> Discourse<'a, '_> {
         if self.known.events.get(&noun).is_some() || self.tokens.is(noun_token + 1, "of") {
             return None;
         }
+        // Only a happening the count names can be counted from ("after it leaked fuel" names none).
+        happening_name(self.tokens, count_raw.end_token, noun_token)?;
         let Cal::Day(day) = counted_back(*anchor, n, unit, -direction)? else { return None };
         if day.weekday() != weekday_of(weekday) {
             return None;
@@ -1045,7 +1045,8 @@ fn undated_event_outcome(reference: &(i32, String, usize)) -> Outcome {
 }
 
 /// Words between an opening count and a later time that make the time another happening's: a
-/// report ("the minister said the talks resume on Monday") or a plan ("agreed to meet on Monday").
+/// report ("the minister said the talks resume on Monday") or a plan ("planned to reopen on
+/// Monday"; an infinitive's "to" is told apart where it is read).
 const REPORTS_OR_PLANS: &[&str] = &[
     "said",
     "says",
@@ -1061,7 +1062,6 @@ const REPORTS_OR_PLANS: &[&str] = &[
     "might",
     "should",
     "shall",
-    "to",
     "plans",
     "planned",
     "expects",
@@ -1196,29 +1196,18 @@ impl<'a> Site<'a> {
             return (2, day);
         }
         if let Some(next) = next.filter(|next| self.opens_a_count_to(discourse, &raw[i], next)) {
-            // "Two days after the vote, the talks resumed on Monday": Monday comes first.
-            discourse.known.weekday_day = discourse.weekday_counted_from_day_zero(next, &raw[i]);
-            let (dating, day) = self.resolve_with_day(discourse, next);
-            discourse.known.weekday_day = None;
-            if let Some((_, noun, _)) = event_reference(discourse.tokens, raw[i].end_token) {
-                // Checked undated before: Monday is two days after the vote, not its day.
-                discourse.known.events.forget(&noun);
-            }
-            let phrase = &discourse.tokens.text[next.start..next.end];
-            discourse.known.clause_day = day.map(|day| (Cal::Day(day), phrase));
-            let (counting, counting_day) = self.resolve_with_day(discourse, &raw[i]);
-            discourse.known.clause_day = None;
+            let (counting, dating, day) = self.resolve_opening_count(discourse, &raw[i], next);
             out.extend([counting, dating]);
-            return (2, counting_day);
+            return (2, day);
         }
-        let restated = next.filter(|next| {
+        let counted_after = next.filter(|next| {
             let between = discourse.tokens.text.get(raw[i].end..next.start).map(str::trim);
             matches!(between, Some("," | ""))
         });
-        if let Some(next) = restated {
+        if let Some(count) = counted_after {
             // "on Sunday, four days after the raid": in story mode, the Sunday after day zero.
-            discourse.known.weekday_day = discourse.weekday_counted_from_day_zero(&raw[i], next);
-            if discourse.known.weekday_day.is_some() {
+            if let Some(day) = discourse.weekday_counted_from_day_zero(&raw[i], count) {
+                discourse.known.weekday_day = Some(day);
                 let (mention, day) = self.resolve_with_day(discourse, &raw[i]);
                 discourse.known.weekday_day = None;
                 out.push(mention);
@@ -1256,6 +1245,29 @@ impl<'a> Site<'a> {
         (1, day)
     }
 
+    /// Resolves the opening count `count` after the time `next` of its main clause ("Two days
+    /// after the vote, the talks resumed on Monday": Monday comes first, and the count is said
+    /// of it); returns the count's mention, `next`'s and the count's day.
+    fn resolve_opening_count(
+        self,
+        discourse: &mut Discourse<'a, '_>,
+        count: &RawMention,
+        next: &RawMention,
+    ) -> (Mention, Mention, Option<NaiveDate>) {
+        discourse.known.weekday_day = discourse.weekday_counted_from_day_zero(next, count);
+        let (dating, day) = self.resolve_with_day(discourse, next);
+        discourse.known.weekday_day = None;
+        if let Some((_, noun, _)) = event_reference(discourse.tokens, count.end_token) {
+            // Checked undated before: Monday is two days after the vote, not its day.
+            discourse.known.events.forget(&noun);
+        }
+        let phrase = &discourse.tokens.text[next.start..next.end];
+        discourse.known.clause_day = day.map(|day| (day, phrase));
+        let (counting, counting_day) = self.resolve_with_day(discourse, count);
+        discourse.known.clause_day = None;
+        (counting, dating, counting_day)
+    }
+
     /// Whether `raw` is a whole count of time from a happening the text has not dated, opening its
     /// sentence (after at most one word: "Retaliating", "Exactly") and ending at a comma, and `next`
     /// is the time of the main clause right after it, with no report or plan between that could
@@ -1280,8 +1292,15 @@ impl<'a> Site<'a> {
             return false;
         };
         let breaks = between.clone().any(|k| matches!(tokens.tokens[k].kind, TokenKind::Punct(';' | ':' | '"' | '(')));
-        let reported = (comma..next.first_token).any(|k| REPORTS_OR_PLANS.iter().any(|w| tokens.is(k, w)));
-        !breaks && !reported && next.first_token - comma <= MAIN_CLAUSE_REACH
+        let reported = (comma..next.first_token).any(|k| {
+            let lower_after = tokens.lower(k + 1).as_str().starts_with(|c: char| c.is_ascii_lowercase());
+            let determiner_after = ["the", "a", "an", "his", "her", "its", "their"].iter().any(|d| tokens.is(k + 1, d));
+            let infinitive = tokens.is(k, "to") && lower_after && !determiner_after;
+            infinitive || REPORTS_OR_PLANS.iter().any(|w| tokens.is(k, w))
+        });
+        // "at 9 a.m. on Monday": a bare clock time waits for its day (`clock_before_its_day`).
+        let bare_clock = matches!(next.sem, Sem::Clock { base: None, .. });
+        !breaks && !reported && !bare_clock && next.first_token - comma <= MAIN_CLAUSE_REACH
     }
 
     /// The index of the sentence holding byte `at` (the last sentence for text after it).

@@ -1,7 +1,8 @@
 //! The story layer's work on one document, during its extraction: the claims it makes, each tied
 //! to the event of its sentence and to the kind of happening its sentence names, and the events its
-//! text implies (births from ages, starts from tenures, original events from anniversaries), as
-//! events of their own, marked implied.
+//! text implies (births from ages, starts from tenures, original events from anniversaries, and
+//! the happenings the resolver dated by a count to a named day), as events of their own, marked
+//! implied.
 
 use super::claims::{self, Claim};
 use super::conflicts::{named_happening, COUNTED_FAMILIES};

@@ -364,13 +364,18 @@ fn season(c: &mut Cursor) -> Option<Sem> {
         if c.is("of") {
             return None;
         }
-        // "The fall in prices was higher", "a fall of 3 percent": "the fall" not led by a
-        // time preposition is a decline ("in the fall", "during the fall" stay seasons).
+        // "The fall in prices was higher", "after the fall in prices": "the fall" not led by a
+        // time preposition, or followed by "in", "to" or "from" (a decline in, to or from
+        // something) unless "in" or "during" leads it, is a decline ("in the fall", "during the
+        // fall" stay seasons).
+        let before = c.lower_at(-3);
         let led = matches!(
-            c.lower_at(-3).as_str(),
+            before.as_str(),
             "in" | "during" | "since" | "until" | "by" | "through" | "before" | "after" | "over"
         );
-        if c.lower_at(-1) == "fall" && determiner == Some("the") && !led {
+        let season_led = matches!(before.as_str(), "in" | "during");
+        let of_something = c.is("in") || c.is("to") || c.is("from");
+        if c.lower_at(-1) == "fall" && determiner == Some("the") && (!led || (of_something && !season_led)) {
             return None;
         }
     }
