@@ -1230,8 +1230,11 @@ fn with_report_completed<'t>(label: &mut Vec<Word<'t>>, sentence: &repair::Sente
 fn with_subject<'t>(label: &mut Vec<Word<'t>>, sentence: &repair::Sentence<'_, 't>) {
     let Some(opening) = repair::opening(label).copied() else { return };
     // "…, he said, adding that the port would reopen" → "he added the port would reopen".
-    let at = sentence.ws.iter().position(|w| w.start == opening.start);
-    if let Some((speaker, past)) = at.and_then(|at| repair::reporting_participle(sentence, at)) {
+    let ws = sentence.ws;
+    let at = ws.iter().position(|w| w.start == opening.start).unwrap_or(0);
+    if let Some((speaker, past)) =
+        repair::reporting_participle(sentence, at).filter(|_| ws.get(at).is_some_and(|w| w.start == opening.start))
+    {
         let reported = Word { text: past, flags: flag::REPORTING, ..opening };
         let rest = label.iter().skip_while(|w| w.start <= opening.start).skip_while(|w| w.has(flag::THAT));
         *label = speaker.into_iter().chain([reported]).chain(rest.copied()).collect();
@@ -1255,8 +1258,6 @@ fn with_subject<'t>(label: &mut Vec<Word<'t>>, sentence: &repair::Sentence<'_, '
     }
     // A participle right after a comma describes what comes before it: "the alarm log,
     // stamped 13/06/2023" is the log's stamp, not the subject's.
-    let ws = sentence.ws;
-    let at = ws.iter().position(|w| w.start == opening.start).unwrap_or(0);
     let after_aside = at >= 2 && repair::is_aside(sentence, at - 2);
     let participle = at > 0 && ws[at - 1].has(flag::PUNCT) && repair::is_participle(&opening) && !after_aside;
     let subject = if participle { repair::antecedent(sentence, at) } else { repair::sentence_subject(sentence) };

@@ -78,9 +78,7 @@ pub fn extract(
                 .iter()
                 .copied()
                 .filter(|m| m.timex_type != TimexType::Duration)
-                .filter(|m| {
-                    dateline_end(text, span.start, (offsets.byte_at(m.start), offsets.byte_at(m.end))).is_none()
-                })
+                .filter(|m| !(from > span.start && offsets.byte_at(m.end) <= from))
                 .min_by_key(|m| m.start);
             let lead = naming.unwrap_or(first);
             // An event dated by its dateline alone reads its label from the whole sentence.
