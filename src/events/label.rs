@@ -595,10 +595,8 @@ pub(super) fn label_for(
     if repair::reads_as_entry(&label) {
         return with_reported_opening_lowered(tidy(&label), &|_| false);
     }
-    let mut main = repair::main_clause(&sentence);
-    with_report_completed(&mut main, &sentence);
-    if repair::reads_as_entry(&main) {
-        return with_reported_opening_lowered(tidy(&main), &|_| false);
+    if let Some(main) = repaired_main_clause(&sentence) {
+        return main;
     }
     // Never an empty label: what the sentence holds, else a placeholder that says so.
     [tidy(&label), tidy(&ws)].into_iter().find(|l| !l.is_empty()).unwrap_or_else(|| "(unnamed)".to_string())
@@ -760,6 +758,16 @@ fn read_sentence<'t, R>(
 
 /// A sentence's main clause, repaired like any label, never empty.
 fn main_clause_label(sentence: &repair::Sentence) -> String {
+    repaired_main_clause(sentence)
+        .or_else(|| Some(tidy(sentence.ws)).filter(|l| !l.is_empty()))
+        .unwrap_or_else(|| "(unnamed)".to_string())
+}
+
+/// The sentence's main clause, repaired like any label (regression: a label cut down to no
+/// entry fell back to the bare main clause, so "The border crossing, which was the main exit,
+/// was totally closed before dawn Friday" read "Was totally closed"); `None` when even that
+/// reads as no entry.
+fn repaired_main_clause(sentence: &repair::Sentence) -> Option<String> {
     let mut label = repair::main_clause(sentence);
     // "Nine fishermen were injured …, police said": a bare report gets what it reported.
     with_report_completed(&mut label, sentence);
@@ -771,10 +779,7 @@ fn main_clause_label(sentence: &repair::Sentence) -> String {
         )),
         sentence,
     );
-    if repair::reads_as_entry(&label) {
-        return with_reported_opening_lowered(tidy(&label), &|_| false);
-    }
-    [tidy(sentence.ws)].into_iter().find(|l| !l.is_empty()).unwrap_or_else(|| "(unnamed)".to_string())
+    repair::reads_as_entry(&label).then(|| with_reported_opening_lowered(tidy(&label), &|_| false))
 }
 
 /// The label of a statement dated by its publication date (`context::as_statement`): who said
@@ -1240,6 +1245,9 @@ fn with_subject<'t>(label: &mut Vec<Word<'t>>, sentence: &repair::Sentence<'_, '
         *label = speaker.into_iter().chain([reported]).chain(rest.copied()).collect();
         return;
     }
+    if with_date_as_subject(label, sentence) {
+        return;
+    }
     // "Boeing announced that it had begun the project": the pronoun is the reporter.
     if ["it", "they"].iter().any(|p| opening.text.eq_ignore_ascii_case(p)) {
         let mut subject = repair::reporting_subject(sentence, opening.start);
@@ -1266,6 +1274,52 @@ fn with_subject<'t>(label: &mut Vec<Word<'t>>, sentence: &repair::Sentence<'_, '
         with.extend(label.iter().skip_while(|w| w.start < opening.start));
         *label = with;
     }
+}
+
+/// "Nov. 7 was a major holiday": a label whose first verb (after nothing but the preposition of
+/// a time phrase cut from it) has a date for its subject takes the date back. Whether it did.
+fn with_date_as_subject<'t>(label: &mut Vec<Word<'t>>, sentence: &repair::Sentence<'_, 't>) -> bool {
+    let ws = sentence.ws;
+    let index = |w: &Word| ws.iter().position(|x| x.start == w.start);
+    // "Before [1991]": the word that led to a cut phrase.
+    let led_to_a_date = |w: &Word| {
+        w.has(flag::PREPOSITION | flag::CLAUSE)
+            && index(w).and_then(|i| ws.get(i + 1)).is_some_and(|next| sentence.in_time_phrase(next))
+    };
+    let Some(verb) = label.iter().find(|w| !w.has(flag::PUNCT) && !led_to_a_date(w)).copied() else { return false };
+    let at = index(&verb);
+    let Some(date) = at.filter(|_| repair::is_verb(&verb)).and_then(|at| date_as_subject(sentence, at)) else {
+        return false;
+    };
+    let mut with = date.to_vec();
+    with.extend(label.iter().skip_while(|w| w.start < verb.start));
+    *label = with;
+    true
+}
+
+/// The date that is the subject of the verb at word `at`: a time phrase that opens its clause
+/// and stands right before the verb ("Before 1991, Nov. 7 was a major holiday", "Friday is
+/// marked as Army Day"). Cutting it left the verb without a subject ("Was a major holiday").
+fn date_as_subject<'a, 't>(sentence: &repair::Sentence<'a, 't>, at: usize) -> Option<&'a [Word<'t>]> {
+    let ws = sentence.ws;
+    let last = at.checked_sub(1)?;
+    if !sentence.in_time_phrase(&ws[last]) || ws[last].has(flag::PUNCT) {
+        return None;
+    }
+    let first = (0..=last).rev().take_while(|&k| sentence.in_time_phrase(&ws[k]) && !ws[k].has(flag::PUNCT)).last()?;
+    let clause = sentence.clause_of(first);
+    let opens_clause = sentence.clause_words(clause).first().is_some_and(|w| w.start == ws[first].start);
+    // Only clauses that set the scene may come before it: "Brandt, a veteran negotiator,
+    // Monday refused" has its subject already.
+    let no_subject_before = (0..clause).all(|c| {
+        sentence.clause_words(c).first().is_none_or(|w| {
+            w.has(flag::PREPOSITION | flag::CLAUSE | flag::SIGNAL | flag::LEADING_NOISE) || sentence.in_time_phrase(w)
+        })
+    });
+    // A phrase after a preposition is no subject: "on Friday was" does not occur, "in 2005
+    // rose" is the verb of another subject.
+    let after_preposition = first > 0 && ws[first - 1].has(flag::PREPOSITION);
+    (opens_clause && no_subject_before && !after_preposition).then_some(&ws[first..at])
 }
 
 #[cfg(test)]

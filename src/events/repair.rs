@@ -157,10 +157,26 @@ pub(super) fn antecedent<'t>(sentence: &Sentence<'_, 't>, at: usize) -> Vec<Word
     while previous > 0 && is_age(sentence.clause_words(previous)) {
         previous -= 1;
     }
-    let words: Vec<Word<'t>> = super::label::outside_asides(sentence.clause_words(previous))
-        .filter(|w| !sentence.in_time_phrase(w))
-        .copied()
-        .collect();
+    let clause_words = |clause: usize| -> Vec<Word<'t>> {
+        super::label::outside_asides(sentence.clause_words(clause))
+            .filter(|w| !sentence.in_time_phrase(w))
+            .copied()
+            .collect()
+    };
+    let mut words = clause_words(previous);
+    // "Ravel, ranked fifth, announced": a participle's clause is an aside, no noun phrase; the
+    // noun phrase is the clause before it.
+    if opens_participle_aside(&words) && sentence.ws.get(at).is_some_and(is_verb) {
+        let Some(before) = previous.checked_sub(1) else { return Vec::new() };
+        previous = before;
+        words = clause_words(previous);
+        // "An Asia-Pacific seminar on water management, organized by …, opened": the whole
+        // noun phrase.
+        let noun_phrase = !words.iter().any(|w| w.has(flag::CLAUSE | flag::PUNCT) || is_verb(w));
+        if previous == 0 && noun_phrase && (1..=MAX_SUBJECT_WORDS).contains(&words.len()) {
+            return words;
+        }
+    }
     // "George Moose, assistant Secretary of State for African Affairs, set the tone": a title in
     // apposition (it opens in lower case) stands for the name before it.
     // Only across a comma: a clause right after its noun ("Kyrgyzstan which tied") is that noun's.
@@ -237,9 +253,15 @@ pub(super) fn sentence_subject<'t>(sentence: &Sentence<'_, 't>) -> Vec<Word<'t>>
     for clause in 0..sentence.starts.len() {
         let words = sentence.clause_words(clause);
         let Some(first) = words.first() else { continue };
+        // "a memo from the minister, written in his last days, revealed": a participle's aside.
+        let aside_participle =
+            first.text.starts_with(|c: char| c.is_lowercase()) && (is_participle(first) || is(first, EN_PARTICIPLES));
+        let connective = matches!(words, [only] if is(only, CONNECTIVES));
         if first.has(flag::PREPOSITION | flag::CLAUSE | flag::SIGNAL | flag::LEADING_NOISE)
             || is(first, FRAGMENT_OPENERS)
             || sentence.in_time_phrase(first)
+            || aside_participle
+            || connective
         {
             continue;
         }
@@ -600,17 +622,81 @@ pub(super) fn is_participle(w: &Word) -> bool {
     (is_verb(w) && w.text.ends_with("ed") && !is(w, NO_PASSIVE)) || is(w, PARTICIPLES_AFTER_A_COMMA)
 }
 
+/// Whether a clause's words open as a participle's aside: a lower-case participle and a word
+/// that is no name ("ranked fifth", "written in his last days"; not "agreed Mustapha Cherif").
+fn opens_participle_aside(words: &[Word]) -> bool {
+    match words {
+        [w, next, ..] => {
+            let lower = w.text.bytes().all(|b| b.is_ascii_lowercase());
+            let name = next.text.starts_with(char::is_uppercase);
+            lower && !w.has(flag::REPORTING) && (is_participle(w) || is(w, EN_PARTICIPLES)) && !name
+        }
+        _ => false,
+    }
+}
+
+/// Words that open a sentence as a link to the one before, never as its subject.
+const CONNECTIVES: &[&str] =
+    &["however", "meanwhile", "moreover", "furthermore", "nevertheless", "nonetheless", "instead", "still", "also"];
+
+/// A comma or a dash: what sets an aside off.
+fn is_set_off_mark(w: &Word) -> bool {
+    matches!(w.text, "," | "--" | "\u{2014}")
+}
+
+/// Whether `words` open with a verb, or an adverb and a verb ("normally would remain").
+fn opens_with_verb(words: &[Word]) -> bool {
+    match words {
+        [first, ..] if is_verb(first) => true,
+        [adverb, verb, ..] => {
+            adverb.text.ends_with("ly") && adverb.text.starts_with(|c: char| c.is_lowercase()) && is_verb(verb)
+        }
+        _ => false,
+    }
+}
+
+/// Past participles in "-en" that open an aside ("written in his last days in office").
+const EN_PARTICIPLES: &[&str] = &[
+    "written",
+    "taken",
+    "given",
+    "driven",
+    "spoken",
+    "chosen",
+    "stolen",
+    "broken",
+    "hidden",
+    "shaken",
+    "beaten",
+    "frozen",
+    "proven",
+    "sworn",
+    "known",
+    "shown",
+    "thrown",
+    "drawn",
+    "seen",
+    "unseen",
+    "forgotten",
+    "overtaken",
+    "undertaken",
+];
+
 /// Past forms of verbs that take no object, so never a passive participle: after a comma they
 /// are the verb of the subject before it ("A second climber from the team, died Sunday").
 const NO_PASSIVE: &[&str] = &["died", "arrived", "happened", "occurred", "existed", "emerged", "retired"];
 
 /// The sentence's main clause without its time phrases: the label when the cut one reads as no
 /// entry at all. The first clause that opens with neither a preposition nor a clause word and
-/// holds a verb; failing that, a short report a "that" clause completes; failing that, the first
+/// holds a verb (a verbless first clause is the subject of a clause that opens with a verb after
+/// an aside); failing that, a short report a "that" clause completes; failing that, the first
 /// that opens well.
 pub(super) fn main_clause<'t>(sentence: &Sentence<'_, 't>) -> Vec<Word<'t>> {
     let mut fallback = Vec::new();
     let mut short_report = Vec::new();
+    let mut subject = Vec::new();
+    let mut subject_clause = 0;
+    let mut after_connective = false;
     for clause in 0..sentence.starts.len() {
         let kept = without_times(sentence.clause_words(clause), sentence);
         let Some(first) = kept.first() else { continue };
@@ -625,6 +711,38 @@ pub(super) fn main_clause<'t>(sentence: &Sentence<'_, 't>) -> Vec<Word<'t>> {
             && clause + 1 < sentence.starts.len()
             && matches!(sentence.clause_words(clause + 1), [that, said @ ..]
                 if that.has(flag::THAT) && said.iter().filter(|w| !w.has(flag::PUNCT)).count() >= 3);
+        // "However, Germany, the pact's main architect, has been": a connective is no subject.
+        let connective = matches!(kept.as_slice(), [only] if is(only, CONNECTIVES));
+        if connective {
+            after_connective = true;
+        }
+        let subject_may_open = clause == 0 || (clause == 1 && after_connective);
+        if subject_may_open
+            && subject.is_empty()
+            && !connective
+            && !kept.iter().any(is_verb)
+            && kept.len() <= MAX_SUBJECT_WORDS
+        {
+            // "Albania's deputy minister, Alfred Moisiu, told": the name.
+            subject = appositive_name(sentence, clause);
+            if subject.is_empty() {
+                subject.clone_from(&kept);
+            }
+            subject_clause = clause;
+        }
+        // "The ferry terminal, which was the only link, was shut": the first verb opening a
+        // clause after a verbless first clause is that clause's (its subject's); not one that
+        // another verb-led clause set off by a comma follows ("Nikko, ranked third, announced",
+        // "Ahly, considered by some as the best club, won").
+        let aside = (clause + 1..sentence.starts.len())
+            .find(|&c| is_set_off_mark(&sentence.ws[sentence.starts[c]]))
+            .is_some_and(|c| opens_with_verb(sentence.clause_words(c)));
+        // Only asides set off by commas or dashes stand between them.
+        let set_off_at = |c: usize| sentence.starts.get(c).is_some_and(|&at| is_set_off_mark(&sentence.ws[at]));
+        let set_off = set_off_at(subject_clause + 1) && set_off_at(clause);
+        if clause > subject_clause && is_verb(first) && !subject.is_empty() && !aside && set_off {
+            return std::mem::take(&mut subject).into_iter().chain(kept).collect();
+        }
         if kept.len() < 3 {
             if reports_what_follows && short_report.is_empty() {
                 short_report = kept;
