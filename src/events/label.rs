@@ -849,6 +849,33 @@ fn speaker_before_colon<'t>(sentence: &repair::Sentence<'_, 't>, verb: usize) ->
     })
 }
 
+/// The label without a connective that opened what was reported: "However, the rescuers would
+/// never give up, Madej said" reads "Madej said the rescuers would never give up", not "Madej
+/// said However the rescuers …" (the link was to the sentence before, which the label lacks).
+fn without_reported_connective(label: String) -> String {
+    let mut at = 0;
+    let mut after_report = false;
+    for word in label.split(' ') {
+        let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
+        if after_report {
+            // Not "instead": "said: Instead of fishing …" needs it.
+            let connective = bare.starts_with(char::is_uppercase)
+                && !bare.eq_ignore_ascii_case("instead")
+                && (repair::CONNECTIVES.iter().chain(&["yet", "but"]).any(|c| c.eq_ignore_ascii_case(bare)));
+            if !connective || at + word.len() >= label.len() {
+                return label;
+            }
+            let mut out = String::with_capacity(label.len());
+            out.push_str(&label[..at]);
+            out.push_str(&label[at + word.len() + 1..]);
+            return out;
+        }
+        after_report = word_flags(bare) & flag::REPORTING != 0;
+        at += word.len() + 1;
+    }
+    label
+}
+
 /// Words that open a sentence with a capital only because they open it: after "X said" they
 /// read in lower case ("Lavrov said the talks…"). Names keep their capital ("…said Turkey is").
 const SENTENCE_OPENERS: &[&str] = &[
@@ -980,6 +1007,7 @@ fn reads_as_gerund(word: &str, next: Option<&str>) -> bool {
 /// right after the verb or its addressee, and no capitalised word follows it ("said Sometimes
 /// you" → "said sometimes you"; "said Moscow", "told AFP King Hussein" stay).
 fn with_reported_opening_lowered(label: String, written_lower: &dyn Fn(&str) -> bool) -> String {
+    let label = without_reported_connective(label);
     let mut at = 0;
     let mut since_report: Option<usize> = None;
     let mut words = label.split(' ').peekable();

@@ -636,7 +636,7 @@ fn opens_participle_aside(words: &[Word]) -> bool {
 }
 
 /// Words that open a sentence as a link to the one before, never as its subject.
-const CONNECTIVES: &[&str] =
+pub(super) const CONNECTIVES: &[&str] =
     &["however", "meanwhile", "moreover", "furthermore", "nevertheless", "nonetheless", "instead", "still", "also"];
 
 /// A comma or a dash: what sets an aside off.
