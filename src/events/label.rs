@@ -585,6 +585,7 @@ pub(super) fn label_for(
         with_what_was_reported(&mut label, &sentence, clause_start);
     }
     with_subject(&mut label, &sentence);
+    repair::with_verb_after_aside(&mut label, &sentence);
     let label = repair::with_possessor(
         repair::without_leading_preposition(repair::without_subordinator(
             repair::without_reduced_relative(label),
@@ -772,6 +773,7 @@ fn repaired_main_clause(sentence: &repair::Sentence) -> Option<String> {
     // "Nine fishermen were injured …, police said": a bare report gets what it reported.
     with_report_completed(&mut label, sentence);
     with_subject(&mut label, sentence);
+    repair::with_verb_after_aside(&mut label, sentence);
     let label = repair::with_possessor(
         repair::without_leading_preposition(repair::without_subordinator(
             repair::without_reduced_relative(label),
@@ -823,6 +825,7 @@ fn speaker_first(sentence: &repair::Sentence, written_lower: &dyn Fn(&str) -> bo
             with_what_follows(&mut label, sentence, verb);
         }
     }
+    repair::with_verb_after_aside(&mut label, sentence);
     // Completed (or, for an inverted report, also trimmed to its speaker): no longer its bare clause.
     let completed = label.iter().map(|w| w.start).ne(words.iter().map(|w| w.start));
     (completed && repair::reads_as_entry(&label)).then(|| with_reported_opening_lowered(tidy(&label), written_lower))
@@ -1296,6 +1299,13 @@ fn with_subject<'t>(label: &mut Vec<Word<'t>>, sentence: &repair::Sentence<'_, '
     // stamped 13/06/2023" is the log's stamp, not the subject's.
     let after_aside = at >= 2 && repair::is_aside(sentence, at - 2);
     let participle = at > 0 && ws[at - 1].has(flag::PUNCT) && repair::is_participle(&opening) && !after_aside;
+    let reported = repair::reported_subject_before(sentence, at);
+    if !reported.is_empty() && ws.get(at).is_some_and(|w| w.start == opening.start) {
+        let mut with = reported;
+        with.extend(label.iter().skip_while(|w| w.start < opening.start));
+        *label = with;
+        return;
+    }
     let subject = if participle { repair::antecedent(sentence, at) } else { repair::sentence_subject(sentence) };
     if subject.last().is_some_and(|w| w.start < opening.start) {
         let mut with = subject;
@@ -1357,6 +1367,23 @@ mod tests {
     fn label(sentence: &str, phrase: &str) -> String {
         let start = sentence.find(phrase).unwrap();
         label_for(sentence, 0, sentence.len(), start, start + phrase.len(), &[(start, start + phrase.len(), true)])
+    }
+
+    /// Regression: a statement's label stopped at the subject of what was said when an aside cut
+    /// it from its verb ("Police said the ferry"), and kept a connective that opened what was
+    /// said ("The coastguard said However the divers …").
+    #[test]
+    fn a_statement_keeps_the_verb_after_an_aside_and_drops_a_connective() {
+        let statement = |s: &str| statement_label(s, 0, s.len(), &[], &|_| false);
+        let s = "Police said the ferry, built to carry 300 people, carried 700 passengers.";
+        assert_eq!(statement(s), "Police said the ferry carried 700 passengers");
+        let s = "Rescuers said the dog, which had been trapped for days, was found alive.";
+        assert_eq!(statement(s), "Rescuers said the dog was found alive");
+        let s = "However, the divers would keep searching through the night, the coastguard said.";
+        assert_eq!(statement(s), "The coastguard said the divers would keep searching through the night");
+        // A list of the reporter's own deeds is no aside.
+        let s = "The ministry reported 2,000 new cases, opened 12 clinics and hired 300 nurses.";
+        assert!(!statement(s).contains("cases opened"), "{}", statement(s));
     }
 
     #[test]

@@ -639,6 +639,99 @@ fn opens_participle_aside(words: &[Word]) -> bool {
 pub(super) const CONNECTIVES: &[&str] =
     &["however", "meanwhile", "moreover", "furthermore", "nevertheless", "nonetheless", "instead", "still", "also"];
 
+/// Most asides skipped between a reported subject and its verb.
+const MAX_ASIDES: usize = 2;
+
+/// A report whose label stops at the subject of what was said, cut off by an aside ("Police
+/// said the bus, supposed to carry 26 people, carried 52 passengers" → "Police said the bus"),
+/// gets the verb clause after the aside: "Police said the bus carried 52 passengers".
+pub(super) fn with_verb_after_aside<'t>(label: &mut Vec<Word<'t>>, sentence: &Sentence<'_, 't>) {
+    let Some(report) = label.iter().rposition(|w| w.has(flag::REPORTING)) else { return };
+    let (speaker, said) = (&label[..report], &label[report + 1..]);
+    // A speaker, the report, then (in the text's order, so not an inverted quotation) a noun
+    // phrase with no verb: not "told the newspaper" (its object), "reported missing".
+    let has_speaker = speaker.iter().find(|w| !w.has(flag::PUNCT)).is_some_and(|w| !w.has(flag::CLAUSE));
+    let in_order = said.first().is_some_and(|w| w.start > label[report].start);
+    let subject_only = said.len() <= MAX_SUBJECT_WORDS && !said.iter().any(is_verb);
+    let takes_object = is(&label[report], &["told", "tell", "tells", "telling"]);
+    let noun_phrase = said.first().is_some_and(opens_noun_phrase);
+    if !(has_speaker && in_order && subject_only && !takes_object && noun_phrase) {
+        return;
+    }
+    let Some(end) = said.last().and_then(|last| sentence.ws.iter().position(|w| w.start == last.start)) else {
+        return;
+    };
+    let subject_clause = sentence.clause_of(end);
+    // "said the latest move meant that …": what follows is the noun phrase's own clause.
+    let next = subject_clause + 1;
+    if sentence.starts.get(next).is_some_and(|&at| !is_set_off_mark(&sentence.ws[at]))
+        && sentence.clause_words(next).first().is_some_and(|w| w.has(flag::THAT))
+    {
+        return;
+    }
+    let verb_clauses: Vec<usize> = (subject_clause + 1..sentence.starts.len())
+        .take(MAX_ASIDES + 2)
+        .filter(|&c| is_set_off_mark(&sentence.ws[sentence.starts[c]]))
+        .filter(|&c| opens_with_verb(sentence.clause_words(c)))
+        .collect();
+    // "the aim of the mission, codenamed Alba, was peaceful", "the ferry, built to carry 300,
+    // carried 700": a verb right after the subject, before another verb clause, opens a
+    // participle's aside that describes the subject.
+    let is_participle_aside = |c: usize| {
+        c == subject_clause + 1
+            && sentence.clause_words(c).first().is_some_and(|w| w.text.starts_with(|c: char| c.is_lowercase()))
+    };
+    let verb = match verb_clauses.as_slice() {
+        [aside, then, ..] if is_participle_aside(*aside) => *then,
+        [first, ..] => *first,
+        [] => return,
+    };
+    // An aside stands between ("reported 12,068 crimes, seized 239 kg of heroin" is a list).
+    if verb == subject_clause + 1 {
+        return;
+    }
+    label.extend(without_times(sentence.clause_words(verb), sentence));
+}
+
+/// The speaker, report and subject of what was said before the verb at word `at`, when an
+/// aside set off by commas stands between them: in "The board said the old crane, which had
+/// stood since 1911, was dismantled", the verb "was dismantled" is the crane's, and the label
+/// reads "The board said the old crane was dismantled", never "The board was dismantled". Empty
+/// for any other shape.
+pub(super) fn reported_subject_before<'t>(sentence: &Sentence<'_, 't>, at: usize) -> Vec<Word<'t>> {
+    let ws = sentence.ws;
+    let clause = sentence.clause_of(at);
+    if clause == 0 || !is_set_off_mark(&ws[sentence.starts[clause]]) {
+        return Vec::new();
+    }
+    let Some(report) = ws[..sentence.starts[clause]].iter().rposition(|w| w.has(flag::REPORTING)) else {
+        return Vec::new();
+    };
+    let np_start = report + 1 + usize::from(ws.get(report + 1).is_some_and(|w| w.has(flag::THAT)));
+    let Some(np_end) = (np_start..at).find(|&i| is_set_off_mark(&ws[i])) else { return Vec::new() };
+    let subject = without_times(&ws[np_start..np_end], sentence);
+    let noun_phrase = subject.first().is_some_and(opens_noun_phrase)
+        && subject.len() <= MAX_SUBJECT_WORDS
+        && !subject.iter().any(|w| is_verb(w) || w.has(flag::CLAUSE | flag::PUNCT));
+    let speaker: Vec<Word<'t>> = without_times(&ws[sentence.starts[sentence.clause_of(report)]..report], sentence)
+        .into_iter()
+        .filter(|w| !w.has(flag::PUNCT))
+        .collect();
+    let speaks = speaker.first().is_some_and(|w| opens_noun_phrase(w) && !w.has(flag::CLAUSE | flag::PREPOSITION));
+    if !(noun_phrase && speaks) {
+        return Vec::new();
+    }
+    speaker.into_iter().chain([ws[report]]).chain(subject).collect()
+}
+
+/// Whether `w` can open the subject of what was said: a determiner, a pronoun, a number or a
+/// capitalised word ("the blaze", "he", "47 delegations", "Wei").
+fn opens_noun_phrase(w: &Word) -> bool {
+    is(w, DETERMINERS)
+        || is(w, &["he", "she", "it", "they", "we", "i", "you", "our", "my", "your", "all", "some", "one", "two"])
+        || w.text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
+}
+
 /// A comma or a dash: what sets an aside off.
 fn is_set_off_mark(w: &Word) -> bool {
     matches!(w.text, "," | "--" | "\u{2014}")
