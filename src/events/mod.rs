@@ -32,7 +32,11 @@ pub fn extract(
     // One event per group of overlapping mentions: counting them first lets the vector be made
     // at its final size, without the slack of a growing one (a third of the events' memory on
     // dense text).
-    let sentence_runs = || mentions.chunk_by(|a, b| a.sentence == b.sentence);
+    // A wire budget's length note dates when a story will be filed, no happening.
+    let dates_a_happening = |run: &&[Mention]| {
+        run.first().and_then(|m| sentences.get(m.sentence)).is_some_and(|s| !is_length_note(&text[s.start..s.end]))
+    };
+    let sentence_runs = || mentions.chunk_by(|a, b| a.sentence == b.sentence).filter(dates_a_happening);
     let count = sentence_runs().map(|run| overlapping_groups(run.iter().filter(dates)).len()).sum();
     let mut events = Vec::with_capacity(count);
     for same_sentence in sentence_runs() {
@@ -97,6 +101,17 @@ pub fn extract(
     }
     events
 }
+
+/// Whether `sentence` is a wire budget's length note: a count of words and when the story will
+/// be filed ("550 words around 1040 GMT", "600 words by 1500 GMT").
+fn is_length_note(sentence: &str) -> bool {
+    let mut words = sentence.split_whitespace();
+    let counted = words.next().is_some_and(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()));
+    counted && words.next().is_some_and(|w| w.eq_ignore_ascii_case("words")) && words.count() <= MAX_NOTE_WORDS
+}
+
+/// Most words after "N words" in a length note.
+const MAX_NOTE_WORDS: usize = 4;
 
 /// Where (byte) the dateline whose date is `text[start..end]` ends, after its dash, when the
 /// sentence starting at byte `sentence` opens with it: a place in capitals and a comma before
@@ -173,4 +188,24 @@ fn overlapping_groups<'m>(mentions: impl Iterator<Item = &'m Mention>) -> Vec<Ve
 /// other documents failing to load, so edits and undo steps keep finding their event.
 pub fn event_id(doc_id: &str, mention_start: usize) -> SmolStr {
     smol_str::format_smolstr!("{doc_id}-e{mention_start}")
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::ingest::Document;
+    use crate::pipeline::{extract_document, Settings};
+
+    /// Regression: a wire budget's length note ("550 words around 1040 GMT") became an event
+    /// labelled "550 words"; the time only says when the story will be filed.
+    #[test]
+    fn a_length_note_dates_no_event() {
+        let text = "Talks resume in Geneva\n\n550 words around 1040 GMT\n\nThe envoy arrived on Monday.";
+        let settings = Settings { anchor: chrono::NaiveDate::from_ymd_opt(2017, 3, 22).unwrap(), dct: None };
+        let result = extract_document(&Document::plain_text("budget.txt", text), "d1", &settings);
+        let labels: Vec<&str> = result.events.iter().map(|e| e.label.as_str()).collect();
+        assert!(!labels.iter().any(|l| l.contains("words")), "{labels:?}");
+        assert!(labels.contains(&"The envoy arrived"), "{labels:?}");
+        assert!(super::is_length_note("600 words by 1500 GMT"));
+        assert!(!super::is_length_note("600 words were read aloud at the memorial on Monday"));
+    }
 }
