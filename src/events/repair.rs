@@ -655,6 +655,15 @@ pub(super) fn with_verb_after_aside<'t>(label: &mut Vec<Word<'t>>, sentence: &Se
     let subject_only = said.len() <= MAX_SUBJECT_WORDS && !said.iter().any(is_verb);
     let takes_object = is(&label[report], &["told", "tell", "tells", "telling"]);
     let noun_phrase = said.first().is_some_and(opens_noun_phrase);
+    if has_speaker && in_order && subject_only && said.first().is_some_and(|w| w.has(flag::PREPOSITION)) {
+        // "said that aside from the arrested four, they had no plans": what was said is the
+        // clause after the opening phrase.
+        if let Some(clause) = clause_after_opening_phrase(said, sentence) {
+            label.truncate(report + 1);
+            label.extend(clause);
+        }
+        return;
+    }
     if !(has_speaker && in_order && subject_only && !takes_object && noun_phrase) {
         return;
     }
@@ -722,6 +731,18 @@ pub(super) fn reported_subject_before<'t>(sentence: &Sentence<'_, 't>, at: usize
         return Vec::new();
     }
     speaker.into_iter().chain([ws[report]]).chain(subject).collect()
+}
+
+/// The clause that follows the opening phrase `phrase` of what was said, after a comma: one
+/// that opens with a subject and holds a verb ("they had no plans to investigate").
+fn clause_after_opening_phrase<'t>(phrase: &[Word<'t>], sentence: &Sentence<'_, 't>) -> Option<Vec<Word<'t>>> {
+    let last = phrase.last()?;
+    let end = sentence.ws.iter().position(|w| w.start == last.start)?;
+    let next = sentence.clause_of(end) + 1;
+    let at = *sentence.starts.get(next)?;
+    let words = sentence.clause_words(next);
+    let opens = words.first().is_some_and(|w| opens_noun_phrase(w) && !is_verb(w));
+    (is_set_off_mark(&sentence.ws[at]) && opens && words.iter().any(is_verb)).then(|| without_times(words, sentence))
 }
 
 /// Whether `w` can open the subject of what was said: a determiner, a pronoun, a number or a
