@@ -861,10 +861,13 @@ fn without_reported_connective(label: String) -> String {
     for word in label.split(' ') {
         let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
         if after_report {
-            // Not "instead": "said: Instead of fishing …" needs it.
-            let connective = bare.starts_with(char::is_uppercase)
-                && !bare.eq_ignore_ascii_case("instead")
-                && (repair::CONNECTIVES.iter().chain(&["yet", "but"]).any(|c| c.eq_ignore_ascii_case(bare)));
+            // Not "instead": "said: Instead of fishing …" needs it. Words that also open names
+            // ("Still Waters") count only before a word in lower case.
+            let next_lower = label[at + word.len()..].trim_start().starts_with(char::is_lowercase);
+            let unambiguous = repair::CONNECTIVES.iter().any(|c| c.eq_ignore_ascii_case(bare))
+                && !["instead", "still"].iter().any(|c| c.eq_ignore_ascii_case(bare));
+            let ambiguous = ["still", "yet", "but"].iter().any(|c| c.eq_ignore_ascii_case(bare));
+            let connective = bare.starts_with(char::is_uppercase) && (unambiguous || (ambiguous && next_lower));
             if !connective || at + word.len() >= label.len() {
                 return label;
             }
@@ -1354,10 +1357,7 @@ fn date_as_subject<'a, 't>(sentence: &repair::Sentence<'a, 't>, at: usize) -> Op
             w.has(flag::PREPOSITION | flag::CLAUSE | flag::SIGNAL | flag::LEADING_NOISE) || sentence.in_time_phrase(w)
         })
     });
-    // A phrase after a preposition is no subject: "on Friday was" does not occur, "in 2005
-    // rose" is the verb of another subject.
-    let after_preposition = first > 0 && ws[first - 1].has(flag::PREPOSITION);
-    (opens_clause && no_subject_before && !after_preposition).then_some(&ws[first..at])
+    (opens_clause && no_subject_before).then_some(&ws[first..at])
 }
 
 #[cfg(test)]

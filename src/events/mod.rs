@@ -102,12 +102,16 @@ pub fn extract(
     events
 }
 
-/// Whether `sentence` is a wire budget's length note: a count of words and when the story will
-/// be filed ("550 words around 1040 GMT", "600 words by 1500 GMT").
+/// Whether `sentence` is a wire budget's length note: a count of words and the clock time the
+/// story will be filed by ("550 words around 1040 GMT", "600 words by 1500").
 fn is_length_note(sentence: &str) -> bool {
     let mut words = sentence.split_whitespace();
-    let counted = words.next().is_some_and(|w| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit()));
-    counted && words.next().is_some_and(|w| w.eq_ignore_ascii_case("words")) && words.count() <= MAX_NOTE_WORDS
+    let digits = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    let counted = words.next().is_some_and(digits) && words.next().is_some_and(|w| w.eq_ignore_ascii_case("words"));
+    let rest: Vec<&str> = words.take(MAX_NOTE_WORDS + 1).collect();
+    let clock = rest.iter().any(|w| digits(w) && w.len() == 4)
+        && rest.last().is_some_and(|w| digits(w) || ["GMT", "UTC"].contains(w));
+    counted && rest.len() <= MAX_NOTE_WORDS && clock
 }
 
 /// Most words after "N words" in a length note.
@@ -207,5 +211,6 @@ mod tests {
         assert!(labels.contains(&"The envoy arrived"), "{labels:?}");
         assert!(super::is_length_note("600 words by 1500 GMT"));
         assert!(!super::is_length_note("600 words were read aloud at the memorial on Monday"));
+        assert!(!super::is_length_note("600 words were read Monday"));
     }
 }

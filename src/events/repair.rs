@@ -37,6 +37,17 @@ impl<'t> Sentence<'_, 't> {
         (self.dated)(w.start)
     }
 
+    /// Whether clause `clause` exists and opens with a comma or a dash (an aside's mark).
+    pub(super) fn set_off(&self, clause: usize) -> bool {
+        self.starts.get(clause).is_some_and(|&at| is_set_off_mark(&self.ws[at]))
+    }
+
+    /// The index of `w` among the sentence's words (they are in text order).
+    pub(super) fn index_of(&self, w: &Word) -> Option<usize> {
+        let at = self.ws.partition_point(|x| x.start < w.start);
+        self.ws.get(at).filter(|x| x.start == w.start).map(|_| at)
+    }
+
     /// The words of clause `clause` without its opening punctuation.
     pub(super) fn clause_words(&self, clause: usize) -> &[Word<'t>] {
         let words = &self.ws[self.starts[clause]..self.clause_end(clause)];
@@ -254,9 +265,9 @@ pub(super) fn sentence_subject<'t>(sentence: &Sentence<'_, 't>) -> Vec<Word<'t>>
         let words = sentence.clause_words(clause);
         let Some(first) = words.first() else { continue };
         // "a memo from the minister, written in his last days, revealed": a participle's aside.
-        let aside_participle =
-            first.text.starts_with(|c: char| c.is_lowercase()) && (is_participle(first) || is(first, EN_PARTICIPLES));
-        let connective = matches!(words, [only] if is(only, CONNECTIVES));
+        let aside_participle = first.text.starts_with(|c: char| c.is_lowercase())
+            && (is_participle(first) || is(first, PARTICIPLES_AFTER_A_COMMA));
+        let connective = is_lone_connective(words);
         if first.has(flag::PREPOSITION | flag::CLAUSE | flag::SIGNAL | flag::LEADING_NOISE)
             || is(first, FRAGMENT_OPENERS)
             || sentence.in_time_phrase(first)
@@ -612,7 +623,33 @@ const IRREGULAR_PARTICIPLES: &[&str] =
 /// and "put", "set", "shut", which right after a comma describe the noun before it ("the
 /// building, put up in the 1990s").
 const PARTICIPLES_AFTER_A_COMMA: &[&str] = &[
-    "written", "taken", "given", "chosen", "known", "shown", "seen", "begun", "broken", "stolen", "put", "set", "shut",
+    "written",
+    "taken",
+    "given",
+    "chosen",
+    "known",
+    "shown",
+    "seen",
+    "begun",
+    "broken",
+    "stolen",
+    "put",
+    "set",
+    "shut",
+    "driven",
+    "spoken",
+    "frozen",
+    "drawn",
+    "thrown",
+    "sworn",
+    "hidden",
+    "shaken",
+    "beaten",
+    "proven",
+    "forgotten",
+    "unseen",
+    "overtaken",
+    "undertaken",
 ];
 
 /// A past participle that, right after a comma, describes the noun before it: a lower-case verb
@@ -629,7 +666,7 @@ fn opens_participle_aside(words: &[Word]) -> bool {
         [w, next, ..] => {
             let lower = w.text.bytes().all(|b| b.is_ascii_lowercase());
             let name = next.text.starts_with(char::is_uppercase);
-            lower && !w.has(flag::REPORTING) && (is_participle(w) || is(w, EN_PARTICIPLES)) && !name
+            lower && !w.has(flag::REPORTING) && (is_participle(w) || is(w, PARTICIPLES_AFTER_A_COMMA)) && !name
         }
         _ => false,
     }
@@ -656,32 +693,25 @@ pub(super) fn with_verb_after_aside<'t>(label: &mut Vec<Word<'t>>, sentence: &Se
     let takes_object = is(&label[report], &["told", "tell", "tells", "telling"]);
     let noun_phrase = said.first().is_some_and(opens_noun_phrase);
     if has_speaker && in_order && subject_only && said.first().is_some_and(|w| w.has(flag::PREPOSITION)) {
-        // "said that aside from the arrested four, they had no plans": what was said is the
-        // clause after the opening phrase.
-        if let Some(clause) = clause_after_opening_phrase(said, sentence) {
-            label.truncate(report + 1);
-            label.extend(clause);
-        }
+        with_said_after_its_opening_phrase(label, report, sentence);
         return;
     }
     if !(has_speaker && in_order && subject_only && !takes_object && noun_phrase) {
         return;
     }
-    let Some(end) = said.last().and_then(|last| sentence.ws.iter().position(|w| w.start == last.start)) else {
-        return;
-    };
+    let Some(end) = said.last().and_then(|last| sentence.index_of(last)) else { return };
     let subject_clause = sentence.clause_of(end);
     // "said the latest move meant that …": what follows is the noun phrase's own clause.
     let next = subject_clause + 1;
-    if sentence.starts.get(next).is_some_and(|&at| !is_set_off_mark(&sentence.ws[at]))
+    if sentence.starts.get(next).is_some()
+        && !sentence.set_off(next)
         && sentence.clause_words(next).first().is_some_and(|w| w.has(flag::THAT))
     {
         return;
     }
     let verb_clauses: Vec<usize> = (subject_clause + 1..sentence.starts.len())
         .take(MAX_ASIDES + 2)
-        .filter(|&c| is_set_off_mark(&sentence.ws[sentence.starts[c]]))
-        .filter(|&c| opens_with_verb(sentence.clause_words(c)))
+        .filter(|&c| sentence.set_off(c) && opens_with_verb(sentence.clause_words(c)))
         .collect();
     // "the aim of the mission, codenamed Alba, was peaceful", "the ferry, built to carry 300,
     // carried 700": a verb right after the subject, before another verb clause, opens a
@@ -718,6 +748,11 @@ pub(super) fn reported_subject_before<'t>(sentence: &Sentence<'_, 't>, at: usize
     };
     let np_start = report + 1 + usize::from(ws.get(report + 1).is_some_and(|w| w.has(flag::THAT)));
     let Some(np_end) = (np_start..at).find(|&i| is_set_off_mark(&ws[i])) else { return Vec::new() };
+    // An aside stands between: "Police said the ferry, built in 1990, sank" dates the building
+    // of the ferry with "built", which is no verb of what was said.
+    if np_end == sentence.starts[clause] {
+        return Vec::new();
+    }
     let subject = without_times(&ws[np_start..np_end], sentence);
     let noun_phrase = subject.first().is_some_and(opens_noun_phrase)
         && subject.len() <= MAX_SUBJECT_WORDS
@@ -733,16 +768,21 @@ pub(super) fn reported_subject_before<'t>(sentence: &Sentence<'_, 't>, at: usize
     speaker.into_iter().chain([ws[report]]).chain(subject).collect()
 }
 
-/// The clause that follows the opening phrase `phrase` of what was said, after a comma: one
-/// that opens with a subject and holds a verb ("they had no plans to investigate").
-fn clause_after_opening_phrase<'t>(phrase: &[Word<'t>], sentence: &Sentence<'_, 't>) -> Option<Vec<Word<'t>>> {
-    let last = phrase.last()?;
-    let end = sentence.ws.iter().position(|w| w.start == last.start)?;
+/// A label whose report at `report` is followed only by a phrase of what was said ("He said in
+/// return") gets, in place of the phrase, the clause after it when a comma parts them, it opens
+/// with a subject and holds a verb: "He said Kazakhstan would import a number of products".
+fn with_said_after_its_opening_phrase<'t>(label: &mut Vec<Word<'t>>, report: usize, sentence: &Sentence<'_, 't>) {
+    let Some(end) = label.last().and_then(|last| sentence.index_of(last)) else { return };
     let next = sentence.clause_of(end) + 1;
-    let at = *sentence.starts.get(next)?;
+    if !sentence.set_off(next) {
+        return;
+    }
     let words = sentence.clause_words(next);
     let opens = words.first().is_some_and(|w| opens_noun_phrase(w) && !is_verb(w));
-    (is_set_off_mark(&sentence.ws[at]) && opens && words.iter().any(is_verb)).then(|| without_times(words, sentence))
+    if opens && words.iter().any(is_verb) {
+        label.truncate(report + 1);
+        label.extend(without_times(words, sentence));
+    }
 }
 
 /// Whether `w` can open the subject of what was said: a determiner, a pronoun, a number or a
@@ -758,6 +798,11 @@ fn is_set_off_mark(w: &Word) -> bool {
     matches!(w.text, "," | "--" | "\u{2014}")
 }
 
+/// Whether a clause is nothing but a connective ("However,"): no subject.
+fn is_lone_connective(words: &[Word]) -> bool {
+    matches!(words, [only] if is(only, CONNECTIVES))
+}
+
 /// Whether `words` open with a verb, or an adverb and a verb ("normally would remain").
 fn opens_with_verb(words: &[Word]) -> bool {
     match words {
@@ -768,33 +813,6 @@ fn opens_with_verb(words: &[Word]) -> bool {
         _ => false,
     }
 }
-
-/// Past participles in "-en" that open an aside ("written in his last days in office").
-const EN_PARTICIPLES: &[&str] = &[
-    "written",
-    "taken",
-    "given",
-    "driven",
-    "spoken",
-    "chosen",
-    "stolen",
-    "broken",
-    "hidden",
-    "shaken",
-    "beaten",
-    "frozen",
-    "proven",
-    "sworn",
-    "known",
-    "shown",
-    "thrown",
-    "drawn",
-    "seen",
-    "unseen",
-    "forgotten",
-    "overtaken",
-    "undertaken",
-];
 
 /// Past forms of verbs that take no object, so never a passive participle: after a comma they
 /// are the verb of the subject before it ("A second climber from the team, died Sunday").
@@ -826,7 +844,7 @@ pub(super) fn main_clause<'t>(sentence: &Sentence<'_, 't>) -> Vec<Word<'t>> {
             && matches!(sentence.clause_words(clause + 1), [that, said @ ..]
                 if that.has(flag::THAT) && said.iter().filter(|w| !w.has(flag::PUNCT)).count() >= 3);
         // "However, Germany, the pact's main architect, has been": a connective is no subject.
-        let connective = matches!(kept.as_slice(), [only] if is(only, CONNECTIVES));
+        let connective = is_lone_connective(&kept);
         if connective {
             after_connective = true;
         }
@@ -848,13 +866,14 @@ pub(super) fn main_clause<'t>(sentence: &Sentence<'_, 't>) -> Vec<Word<'t>> {
         // clause after a verbless first clause is that clause's (its subject's); not one that
         // another verb-led clause set off by a comma follows ("Nikko, ranked third, announced",
         // "Ahly, considered by some as the best club, won").
-        let aside = (clause + 1..sentence.starts.len())
-            .find(|&c| is_set_off_mark(&sentence.ws[sentence.starts[c]]))
-            .is_some_and(|c| opens_with_verb(sentence.clause_words(c)));
+        let aside = || {
+            (clause + 1..sentence.starts.len())
+                .find(|&c| sentence.set_off(c))
+                .is_some_and(|c| opens_with_verb(sentence.clause_words(c)))
+        };
         // Only asides set off by commas or dashes stand between them.
-        let set_off_at = |c: usize| sentence.starts.get(c).is_some_and(|&at| is_set_off_mark(&sentence.ws[at]));
-        let set_off = set_off_at(subject_clause + 1) && set_off_at(clause);
-        if clause > subject_clause && is_verb(first) && !subject.is_empty() && !aside && set_off {
+        let set_off = sentence.set_off(subject_clause + 1) && sentence.set_off(clause);
+        if clause > subject_clause && is_verb(first) && !subject.is_empty() && set_off && !aside() {
             return std::mem::take(&mut subject).into_iter().chain(kept).collect();
         }
         if kept.len() < 3 {
