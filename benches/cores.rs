@@ -14,6 +14,8 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
+mod common;
+
 const FILES: usize = 4;
 const FILE_BYTES: usize = 5_000_000;
 
@@ -96,15 +98,7 @@ fn write_inputs(dir: &Path) -> Vec<PathBuf> {
 
 /// The plain text of every silver document (else every bundled example), in path order.
 fn corpus_texts() -> Vec<String> {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let silver = root.join("../shared/corpora/silver");
-    let dir = if silver.is_dir() { silver } else { root.join("assets/examples") };
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .map(|entries| entries.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
-    paths.sort();
-    paths.retain(|p| p.extension().is_some_and(|e| e != "json"));
-    paths.iter().filter_map(|p| ingest::load(p).ok()).map(|d| d.text.trim().to_string()).collect()
+    common::corpus_paths().iter().filter_map(|p| ingest::load(p).ok()).map(|d| d.text.trim().to_string()).collect()
 }
 
 /// A fixed job for the machine's ceiling: hashing 32 MB of text (compute: each core on its own)

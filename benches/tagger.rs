@@ -14,18 +14,11 @@ use chronoscope::text::sentences;
 use chronoscope::timeline::Timeline;
 use criterion::{criterion_group, criterion_main, Criterion, Throughput};
 use std::hint::black_box;
-use std::path::PathBuf;
+
+mod common;
 
 fn corpus() -> Vec<Document> {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR"));
-    let silver = root.join("../shared/corpora/silver");
-    let dir = if silver.is_dir() { silver } else { root.join("assets/examples") };
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
-        .map(|entries| entries.filter_map(|e| e.ok().map(|e| e.path())).collect())
-        .unwrap_or_default();
-    paths.sort();
-    paths.retain(|p| p.extension().is_some_and(|e| e != "json"));
-    paths.iter().filter_map(|p| ingest::load(p).ok()).collect()
+    common::corpus_paths().iter().filter_map(|p| ingest::load(p).ok()).collect()
 }
 
 fn bench_extraction(c: &mut Criterion) {
