@@ -1320,15 +1320,16 @@ fn with_subject<'t>(label: &mut Vec<Word<'t>>, sentence: &repair::Sentence<'_, '
 /// "Nov. 7 was a major holiday": a label whose first verb (after nothing but the preposition of
 /// a time phrase cut from it) has a date for its subject takes the date back. Whether it did.
 fn with_date_as_subject<'t>(label: &mut Vec<Word<'t>>, sentence: &repair::Sentence<'_, 't>) -> bool {
-    let ws = sentence.ws;
-    let index = |w: &Word| ws.iter().position(|x| x.start == w.start);
     // "Before [1991]": the word that led to a cut phrase.
     let led_to_a_date = |w: &Word| {
         w.has(flag::PREPOSITION | flag::CLAUSE)
-            && index(w).and_then(|i| ws.get(i + 1)).is_some_and(|next| sentence.in_time_phrase(next))
+            && sentence
+                .index_of(w)
+                .and_then(|i| sentence.ws.get(i + 1))
+                .is_some_and(|next| sentence.in_time_phrase(next))
     };
     let Some(verb) = label.iter().find(|w| !w.has(flag::PUNCT) && !led_to_a_date(w)).copied() else { return false };
-    let at = index(&verb);
+    let at = sentence.index_of(&verb);
     let Some(date) = at.filter(|_| repair::is_verb(&verb)).and_then(|at| date_as_subject(sentence, at)) else {
         return false;
     };

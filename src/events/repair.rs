@@ -265,8 +265,7 @@ pub(super) fn sentence_subject<'t>(sentence: &Sentence<'_, 't>) -> Vec<Word<'t>>
         let words = sentence.clause_words(clause);
         let Some(first) = words.first() else { continue };
         // "a memo from the minister, written in his last days, revealed": a participle's aside.
-        let aside_participle = first.text.starts_with(|c: char| c.is_lowercase())
-            && (is_participle(first) || is(first, PARTICIPLES_AFTER_A_COMMA));
+        let aside_participle = is_lower_participle(first);
         let connective = is_lone_connective(words);
         if first.has(flag::PREPOSITION | flag::CLAUSE | flag::SIGNAL | flag::LEADING_NOISE)
             || is(first, FRAGMENT_OPENERS)
@@ -659,14 +658,18 @@ pub(super) fn is_participle(w: &Word) -> bool {
     (is_verb(w) && w.text.ends_with("ed") && !is(w, NO_PASSIVE)) || is(w, PARTICIPLES_AFTER_A_COMMA)
 }
 
+/// A participle in lower case: not the capitalised first word of a sentence.
+fn is_lower_participle(w: &Word) -> bool {
+    w.text.starts_with(char::is_lowercase) && is_participle(w)
+}
+
 /// Whether a clause's words open as a participle's aside: a lower-case participle and a word
 /// that is no name ("ranked fifth", "written in his last days"; not "agreed Mustapha Cherif").
 fn opens_participle_aside(words: &[Word]) -> bool {
     match words {
         [w, next, ..] => {
-            let lower = w.text.bytes().all(|b| b.is_ascii_lowercase());
             let name = next.text.starts_with(char::is_uppercase);
-            lower && !w.has(flag::REPORTING) && (is_participle(w) || is(w, PARTICIPLES_AFTER_A_COMMA)) && !name
+            is_lower_participle(w) && !w.has(flag::REPORTING) && !name
         }
         _ => false,
     }
@@ -716,9 +719,9 @@ pub(super) fn with_verb_after_aside<'t>(label: &mut Vec<Word<'t>>, sentence: &Se
     // "the aim of the mission, codenamed Alba, was peaceful", "the ferry, built to carry 300,
     // carried 700": a verb right after the subject, before another verb clause, opens a
     // participle's aside that describes the subject.
-    let is_participle_aside = |c: usize| {
-        c == subject_clause + 1
-            && sentence.clause_words(c).first().is_some_and(|w| w.text.starts_with(|c: char| c.is_lowercase()))
+    let is_participle_aside = |clause: usize| {
+        clause == subject_clause + 1
+            && sentence.clause_words(clause).first().is_some_and(|w| w.text.starts_with(char::is_lowercase))
     };
     let verb = match verb_clauses.as_slice() {
         [aside, then, ..] if is_participle_aside(*aside) => *then,
@@ -789,7 +792,8 @@ fn with_said_after_its_opening_phrase<'t>(label: &mut Vec<Word<'t>>, report: usi
 /// capitalised word ("the blaze", "he", "47 delegations", "Wei").
 fn opens_noun_phrase(w: &Word) -> bool {
     is(w, DETERMINERS)
-        || is(w, &["he", "she", "it", "they", "we", "i", "you", "our", "my", "your", "all", "some", "one", "two"])
+        || is(w, SUBJECT_PRONOUNS)
+        || is(w, &["it", "you", "our", "my", "your", "all", "some", "one", "two"])
         || w.text.starts_with(|c: char| c.is_uppercase() || c.is_ascii_digit())
 }
 
