@@ -86,7 +86,10 @@ const PAST_WORDS: &[&str] = &[
     "ago",
 ];
 const PRESENT_WORDS: &[&str] = &["is", "are", "am", "has", "have", "does", "do", "says", "remains", "continues"];
-const FUTURE_WORDS: &[&str] = &["will", "shall", "ll", "tomorrow", "upcoming", "would"];
+const FUTURE_WORDS: &[&str] = &["will", "shall", "ll", "tomorrow", "upcoming", "would", "can"];
+/// Of `FUTURE_WORDS`, those that look ahead only before the phrase: after it, "can" is mostly
+/// another clause's ability ("Byrd, who turned 35 on Saturday, can receive…").
+const FUTURE_ONLY_BEFORE: &[&str] = &["can"];
 /// Words that say future when "to" follows: "set to resume", "plans to", "expected to", "planned
 /// to leave on Thursday" (what was planned is still ahead, unless "had" says the plan is over).
 const FUTURE_BEFORE_TO: &[&str] = &[
@@ -412,6 +415,9 @@ fn word_signal(tokens: &Tokens, i: usize, before_phrase: bool) -> Option<Tense> 
         return (i > 0 && tokens.tokens[i - 1].is_punct('\'')).then_some(Tense::Future);
     }
     let found = roles(word);
+    if !before_phrase && FUTURE_ONLY_BEFORE.iter().any(|w| w.eq_ignore_ascii_case(word)) {
+        return None;
+    }
     // "set to resume", "slated for June 24", "due Friday", "not due until October": a plan.
     let for_plan = || tokens.is(i + 1, "for") && FUTURE_BEFORE_FOR.iter().any(|w| w.eq_ignore_ascii_case(word));
     let plan = found.plan && (tokens.is(i + 1, "to") || for_plan() || word.eq_ignore_ascii_case("due"));
@@ -424,7 +430,7 @@ fn word_signal(tokens: &Tokens, i: usize, before_phrase: bool) -> Option<Tense> 
     let tense = match found.tense {
         Some(tense) => tense,
         None if found.schedule => return scheduled(tokens, i),
-        None if past_by_suffix(word) => Tense::Past,
+        None if past_by_suffix(word) && !after_a_determiner(tokens, i) => Tense::Past,
         None => return None,
     };
     // "will be named", "would be traveling": a modal just before a participle makes it future.
@@ -442,6 +448,21 @@ fn word_signal(tokens: &Tokens, i: usize, before_phrase: bool) -> Option<Tense> 
         }
     }
     Some(tense)
+}
+
+/// Determiners after which an "-ed" word describes the noun that follows ("a still unspecified
+/// date", "the recently passed legislation") instead of telling what happened. "That" is left out:
+/// it also opens a relative clause ("the plant that closed in March").
+const DETERMINERS: &[&str] = &["a", "an", "the", "its", "their", "his", "her", "our", "my", "your", "every", "each"];
+
+/// Whether token `i` follows a determiner, directly or across one adverb ("a still unspecified").
+fn after_a_determiner(tokens: &Tokens, i: usize) -> bool {
+    let determiner_at = |j: usize| DETERMINERS.iter().any(|d| tokens.is(j, d));
+    let adverb_at = |j: usize| {
+        let word = tokens.tokens[j].text(tokens.text);
+        tokens.tokens[j].kind == TokenKind::Word && (word.ends_with("ly") || roles(word).auxiliary)
+    };
+    (i >= 1 && determiner_at(i - 1)) || (i >= 2 && adverb_at(i - 1) && determiner_at(i - 2))
 }
 
 /// Token `i`, a schedule verb's simple present, says scheduled unless the word before makes it
@@ -487,6 +508,13 @@ mod tests {
         assert_eq!(tense_of("He would fly to the United States Friday.", "Friday"), Tense::Future);
         assert_eq!(tense_of("Trading may resume as soon as Friday.", "Friday"), Tense::Future);
         assert_eq!(tense_of("The fund had fallen by March.", "March"), Tense::Past);
+        // Regression (TBAQ wsj_0918, APW19981205.0374): an "-ed" word after a determiner
+        // describes a noun, and "can" looks ahead.
+        assert_eq!(tense_of("It would be paid on a still unspecified date in January.", "January"), Tense::Future);
+        assert_eq!(tense_of("The bank unveils a newly redesigned card in January.", "January"), Tense::Unknown);
+        assert_eq!(tense_of("They can take part in the summit in April.", "April"), Tense::Future);
+        assert_eq!(tense_of("Byrd, who turned 35 on Saturday, can receive more.", "Saturday"), Tense::Past);
+        assert_eq!(tense_of("The plant that closed in March was sold.", "March"), Tense::Past);
         // Regression (TBAQ wsj_0768): a present perfect counts up to now, and "says" after a
         // comma is another clause.
         assert_eq!(
