@@ -488,7 +488,17 @@ pub(super) fn label_for(
     // ", back in [1996], he was offered": "back" set off before the phrase goes with it too
     // ("switched back on [Tuesday]" is the verb's).
     let set_off = |k: usize| k == clause_start || ws[k - 1].has(flag::PUNCT) || ws[k - 1].text.ends_with(',');
+    // "trounced his party in [January] elections": a preposition before a phrase that describes
+    // the noun after it stays with that noun.
+    // Not when the preposition opens the clause: "In [August] pilots called off a strike".
+    let describes_next = first > clause_start + 1
+        && repair::is_described_noun(
+            ws.get(first - 2),
+            ws.get(first - 1),
+            ws.get(last + 1).filter(|_| last + 1 < clause_end),
+        );
     while before_end > clause_start
+        && !describes_next
         && (ws[before_end - 1].has(flag::PREPOSITION)
             || repair::is(&ws[before_end - 1], &["earlier", "later"])
             || (repair::is(&ws[before_end - 1], &["back"]) && set_off(before_end - 1)))

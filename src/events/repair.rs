@@ -114,8 +114,198 @@ pub(super) fn is_verb(w: &Word) -> bool {
     is(w, VERB_FORMS) || (ends_in_ed && !is(w, NOT_PAST))
 }
 
+/// Words after a time phrase that are not a noun it describes: determiners, pronouns,
+/// conjunctions, auxiliaries and adverbs of time ("in 2005 the growth", "on Monday and").
+const NOT_DESCRIBED_NOUNS: &[&str] = &[
+    "the",
+    "a",
+    "an",
+    "and",
+    "or",
+    "but",
+    "nor",
+    "to",
+    "as",
+    "its",
+    "their",
+    "his",
+    "her",
+    "our",
+    "my",
+    "your",
+    "this",
+    "these",
+    "those",
+    "he",
+    "she",
+    "it",
+    "they",
+    "we",
+    "i",
+    "you",
+    "there",
+    "is",
+    "are",
+    "was",
+    "were",
+    "be",
+    "been",
+    "has",
+    "have",
+    "had",
+    "will",
+    "would",
+    "could",
+    "should",
+    "can",
+    "may",
+    "might",
+    "must",
+    "shall",
+    "do",
+    "does",
+    "did",
+    "not",
+    "no",
+    "alone",
+    "only",
+    "also",
+    "again",
+    "ago",
+    "last",
+    "next",
+    "each",
+    "every",
+    "all",
+    "both",
+    "either",
+    "local",
+    "time",
+    "when",
+    "while",
+    "if",
+    "than",
+    "so",
+    "too",
+    "yet",
+    "still",
+    "even",
+    "just",
+    "already",
+    "now",
+    "then",
+    "under",
+    "over",
+    "after",
+    "before",
+    "during",
+    "through",
+    "until",
+    "since",
+    "against",
+    "among",
+    "amid",
+    "despite",
+    "without",
+    "within",
+    "into",
+    "onto",
+    "upon",
+    "across",
+    "behind",
+    "beyond",
+    "near",
+    "toward",
+    "towards",
+    "via",
+    "per",
+    "about",
+    "around",
+    "along",
+    "off",
+    "out",
+    "up",
+    "down",
+    "from",
+    "with",
+    "for",
+    "of",
+    "in",
+    "on",
+    "at",
+    "by",
+    "onwards",
+    "instead",
+    "ahead",
+    "late",
+    "early",
+    "between",
+    "due",
+    "regardless",
+    "remains",
+    "continues",
+];
+/// Words before the preposition that make the time phrase the verb's ("may in [the future]
+/// lead") or open a clause with it ("and in [1982] repaid"): modals, "to" and conjunctions.
+const BEFORE_VERBS: &[&str] = &[
+    "will", "would", "may", "might", "can", "could", "should", "must", "to", "and", "or", "but", "then", "while",
+    "when", "where", "as",
+];
+/// Number words, which count what follows rather than name it ("in [March] two months after").
+const NUMBER_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "twenty",
+    "hundred",
+    "hundreds",
+    "thousand",
+    "thousands",
+    "million",
+    "millions",
+    "some",
+    "several",
+    "many",
+    "few",
+];
+
+/// Prepositions that lead a noun phrase a time phrase may describe ("in [January] elections",
+/// "for [January] delivery", "ahead of [December 21] talks"). "On", "at", "by" and "between"
+/// lead the time phrase itself far more often ("would on [Tuesday] give testimony").
+const BEFORE_DESCRIBED_NOUNS: &[&str] = &["in", "for", "of", "during", "from", "despite", "amid"];
+
+/// Whether the preposition `before` (after the word `head`) and the word `next` right after a
+/// time phrase make it describe that noun ("trounced his party in [January] elections"): then
+/// the preposition belongs to the noun and stays in the label. Not after a verb ("published in
+/// [2004] photos" dates the publishing); `next` is not a verb, a participle ("-ing", "-ed"), a
+/// number word or a function word (`NOT_DESCRIBED_NOUNS`).
+pub(super) fn is_described_noun(head: Option<&Word>, before: Option<&Word>, next: Option<&Word>) -> bool {
+    let Some(next) = next else { return false };
+    let letters = next.text.trim_end_matches([',', ';', ':', '.']);
+    let after_a_verb = head.is_none_or(|w| is_verb(w) || is(w, BEFORE_VERBS) || w.has(flag::CLAUSE | flag::PUNCT));
+    !after_a_verb
+        && before.is_some_and(|w| is(w, BEFORE_DESCRIBED_NOUNS))
+        && next.flags == 0
+        && letters.len() > 2
+        && letters.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+        && !["ly", "ing", "ed"].iter().any(|end| letters.ends_with(end))
+        && !is_verb(next)
+        && !is(next, NOT_DESCRIBED_NOUNS)
+        && !is(next, NUMBER_WORDS)
+}
+
 /// The label's words without the sentence's other time phrases, the prepositions that led to
-/// them and the words that joined them ("between 1992 and 2001", "respectively").
+/// them (unless a noun after the phrase keeps its preposition, `is_described_noun`) and the
+/// words that joined them ("between 1992 and 2001", "respectively").
 pub(super) fn without_times<'t>(label: &[Word<'t>], sentence: &Sentence<'_, 't>) -> Vec<Word<'t>> {
     let mut out: Vec<Word<'t>> = Vec::with_capacity(label.len());
     let mut k = 0;
@@ -125,19 +315,22 @@ pub(super) fn without_times<'t>(label: &[Word<'t>], sentence: &Sentence<'_, 't>)
             k += 1;
             continue;
         }
-        // "between 1921 and [1988]", "Earlier [that day]": the words that led to the cut phrase
-        // go with it.
-        while out.last().is_some_and(|w| {
-            w.has(flag::PREPOSITION) || is(w, RANGE_OPENERS) || is(w, RANGE_JOINERS) || is(w, &["earlier", "later"])
-        }) {
-            out.pop();
-        }
         while k < label.len() {
             let joins_next = is(&label[k], RANGE_JOINERS) && label.get(k + 1).is_some_and(|w| sentence.in_date(w));
             if !sentence.in_date(&label[k]) && !joins_next {
                 break;
             }
             k += 1;
+        }
+        // "between 1921 and [1988]", "Earlier [that day]": the words that led to the cut phrase
+        // go with it.
+        let keeps_preposition = is_described_noun(out.len().checked_sub(2).map(|h| &out[h]), out.last(), label.get(k));
+        while !keeps_preposition
+            && out.last().is_some_and(|w| {
+                w.has(flag::PREPOSITION) || is(w, RANGE_OPENERS) || is(w, RANGE_JOINERS) || is(w, &["earlier", "later"])
+            })
+        {
+            out.pop();
         }
     }
     out.retain(|w| !is(w, &["respectively"]));
