@@ -1191,7 +1191,17 @@ fn with_what_was_reported<'t>(label: &mut Vec<Word<'t>>, sentence: &repair::Sent
         _ => spoken.len(),
     };
     let speaker = &spoken[..speaker_end];
-    let inverted = verb == 0 && speaker.len() <= 6 && inverting && !opens_what_was_said(&spoken);
+    if verb == 0 && spoken.len() == 1 && with_named_speaker(label, sentence, clause_start) {
+        return;
+    }
+    // A long speaker ends in a name ("said Chinese foreign ministry spokesman Shen Guofang").
+    let ends_in_name = speaker.last().is_some_and(|w| w.text.starts_with(char::is_uppercase));
+    let speaker_fits = speaker.len() <= 6 || (speaker.len() <= MAX_SPEAKER_WORDS + 1 && ends_in_name);
+    let subject_before = || {
+        let at = sentence.ws.iter().position(|w| w.start == spoken[0].start).unwrap_or(clause_start);
+        repair::opens_with_named_subject(sentence, sentence.clause_of(at))
+    };
+    let inverted = verb == 0 && speaker_fits && inverting && !opens_what_was_said(&spoken) && !subject_before();
     // "…, the minister told reporters": whom the speaker told, and nothing more, follows.
     let addressed = verb > 0 && repair::is(&spoken[verb], &["told"]) && (1..=5).contains(&(spoken.len() - verb - 1));
     let bare = !passive && (verb + 1 == spoken.len() || inverted || addressed);
@@ -1225,6 +1235,34 @@ fn with_what_was_reported<'t>(label: &mut Vec<Word<'t>>, sentence: &repair::Sent
     }
     reported.extend(content);
     *label = reported;
+}
+
+/// A bare verb of saying after a name and its description ("…, Zeljka Bajan, a housewife from
+/// Sibenik, said." or "Thomas Rehle, a health expert, said while …"): the name is the speaker
+/// and what was said is the words before the name, else the clause after the verb. Whether it
+/// applied. `clause_start` is where the verb's clause starts.
+fn with_named_speaker<'t>(label: &mut Vec<Word<'t>>, sentence: &repair::Sentence<'_, 't>, clause_start: usize) -> bool {
+    let ws = sentence.ws;
+    let Some(verb) = ws[clause_start..].iter().position(|w| w.has(flag::REPORTING)).map(|k| clause_start + k) else {
+        return false;
+    };
+    let Some((name, said_end)) = repair::name_before_apposition(sentence, sentence.clause_of(verb)) else {
+        return false;
+    };
+    let speaker = sentence.clause_words(name).iter().filter_map(repair::without_quote_marks);
+    let said = Word { text: ws[verb].text.trim_end_matches('.'), ..ws[verb] };
+    let mut named: Vec<Word<'t>> = speaker.chain([said]).collect();
+    let content = repair::reported_content(sentence, sentence.starts[said_end]);
+    if content.len() >= 3 {
+        named.extend(content);
+    } else {
+        with_what_follows(&mut named, sentence, verb);
+    }
+    let completed = named.last().is_some_and(|w| w.start != said.start);
+    if completed {
+        *label = named;
+    }
+    completed
 }
 
 /// A report that ends its clause before what was said ("Vranitzky said: “None of these pillars
@@ -1395,6 +1433,33 @@ mod tests {
         // A list of the reporter's own deeds is no aside.
         let s = "The ministry reported 2,000 new cases, opened 12 clinics and hired 300 nurses.";
         assert!(!statement(s).contains("cases opened"), "{}", statement(s));
+    }
+
+    /// Regression: a report whose speaker was named with a description, or with a long title,
+    /// read "Said Marta Lind a ferry pilot from Visby" or "Said his union wants…".
+    #[test]
+    fn a_statement_names_its_speaker_across_a_description() {
+        let statement = |s: &str| statement_label(s, 0, s.len(), &[], &|_| false);
+        let s = "\"The harbour ice is thinner than any year I remember,\" Marta Lind, a ferry pilot from Visby, said.";
+        assert_eq!(statement(s), "Marta Lind said the harbour ice is thinner than any year I remember");
+        let s = "\"The pier will need new piles,\" the chief engineer of the harbour board, Olle Berg, said.";
+        assert_eq!(statement(s), "Olle Berg said the pier will need new piles");
+        let s = "The pier will need new piles, Harbour Board Chairman Olle Berg, said.";
+        assert_eq!(statement(s), "Harbour Board Chairman Olle Berg said the pier will need new piles");
+        let s = "Olle Berg, an engineer with the board, said while the pier holds, the ramp must be rebuilt.";
+        assert_eq!(statement(s), "Olle Berg said while the pier holds");
+        let s = "Deputy Mayor and Harbour Board Chairman Olle Berg, who toured the pier with inspectors, said his board wants new piles.";
+        assert_eq!(statement(s), "Deputy Mayor and Harbour Board Chairman Olle Berg said his board wants new piles");
+        let s = "\"The ramp must be rebuilt before the winter ferries start,\" said Swedish harbour board chief engineer Olle Berg.";
+        assert_eq!(
+            statement(s),
+            "Swedish harbour board chief engineer Olle Berg said the ramp must be rebuilt before…"
+        );
+        let s = "\"Officials who do this must go,\" said Olle Berg, chief engineer of the harbour board.";
+        assert_eq!(statement(s), "Olle Berg said Officials who do this must go");
+        // What was said is never taken for its speaker.
+        let s = "\"We will manage,\" the pilots said, and said their union wants a meeting with the new board.";
+        assert!(!statement(s).starts_with("Their union"), "{}", statement(s));
     }
 
     #[test]
