@@ -4,7 +4,9 @@
 //! question) gets an event placed by, in this order: the event it points to ("after the
 //! attack", placement `relation`, from that event's time on); the last time an earlier sentence
 //! of its paragraph placed (placement `context`); or, for a lede in the past tense with a
-//! publication date, that date (or the day before). A statement with no time phrase ("The site
+//! publication date, that date (or the day before). A happening told in the present perfect
+//! ("Crews have pulled two men from the ruins") counts up to the time of writing, so a past
+//! time of its paragraph does not place it: the publication date does. A statement with no time phrase ("The site
 //! is safe now, the fire chief said") sits on the publication date; in wire copy filed a day or
 //! two before its date, both take the dateline's day (`ReportDay`), and "It said" names the
 //! organisation that spoke last (`speaker`). Each says why, and none is
@@ -250,6 +252,27 @@ pub fn reports_a_happening(sentence: &str) -> bool {
     verb_found && count >= 5 && !is_credit_line(sentence)
 }
 
+/// How many words before its first event verb a sentence's "has"/"have" may stand ("has not
+/// yet been steered").
+const PERFECT_REACH: usize = 3;
+
+/// Whether `sentence` tells its happening in the present perfect ("Two-thirds of the outflow
+/// has been steered into other funds"): its first event verb (as `reports_a_happening` finds
+/// it) follows "has" or "have" within `PERFECT_REACH` words. Such a happening counts up to the
+/// time of writing, not to the past time the paragraph was at.
+fn told_in_present_perfect(sentence: &str) -> bool {
+    let words: Vec<(&str, bool)> = unquoted_words(sentence).take(80).collect();
+    let first_event = words.iter().enumerate().position(|(k, (word, capitalised))| {
+        let determined = k > 0 && verb_word(words[k - 1].0) == VerbWord::Determiner;
+        verb_word(word) == VerbWord::Event && !capitalised && !(determined && regular_past(word))
+    });
+    first_event.is_some_and(|at| {
+        words[at.saturating_sub(PERFECT_REACH)..at]
+            .iter()
+            .any(|(w, _)| w.eq_ignore_ascii_case("has") || w.eq_ignore_ascii_case("have"))
+    })
+}
+
 /// Words after which an "-ed" form is an adjective, not the sentence's verb.
 pub(super) const DETERMINERS: &[&str] =
     &["the", "a", "an", "its", "their", "his", "her", "our", "these", "those", "this"];
@@ -448,9 +471,17 @@ pub fn place(ctx: &Context) -> Vec<Event> {
         let Some(sentence) = ctx.text.get(span.start..span.end) else { continue };
         let placed = reports_a_happening(sentence)
             .then(|| {
+                // A present perfect counts up to the time of writing: a past time the paragraph
+                // was at does not place it.
+                let perfect = std::cell::LazyCell::new(|| told_in_present_perfect(sentence));
+                let in_paragraph = reference
+                    .as_ref()
+                    .filter(|r| told_by_then(ctx, r))
+                    .filter(|r| !(before_report_day(ctx, r) && *perfect));
                 by_relation(&happenings, &phrases, sentence, start_char)
-                    .or_else(|| by_paragraph(reference.as_ref().filter(|r| told_by_then(ctx, r)), index))
+                    .or_else(|| by_paragraph(in_paragraph, index))
                     .or_else(|| as_lede(ctx, index, dated_so_far))
+                    .or_else(|| perfect.then(|| as_present_perfect(ctx)).flatten())
             })
             .flatten();
         if let Some(placed) = placed {
@@ -560,6 +591,19 @@ fn by_relation(
 /// returned by Jan. 14") places none.
 fn told_by_then(ctx: &Context, reference: &Reference) -> bool {
     ctx.published.is_none_or(|report| reference.start.date() <= report.published)
+}
+
+/// Whether the paragraph's time `reference` is before the day the document reports from.
+fn before_report_day(ctx: &Context, reference: &Reference) -> bool {
+    ctx.published.is_some_and(|report| reference.start.date() < report.day)
+}
+
+/// A happening told in the present perfect, in a document with a publication date: it counts
+/// up to the time of writing, so it sits on that date.
+fn as_present_perfect(ctx: &Context) -> Option<Placed> {
+    let report = ctx.published?;
+    let why = format!("no time phrase; told in the present perfect, up to {}", report.describe());
+    Some(on_publication_day(report.day, why))
 }
 
 fn by_paragraph(reference: Option<&Reference>, index: usize) -> Option<Placed> {
