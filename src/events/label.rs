@@ -1457,6 +1457,8 @@ mod tests {
         );
         let s = "\"Officials who do this must go,\" said Olle Berg, chief engineer of the harbour board.";
         assert_eq!(statement(s), "Olle Berg said Officials who do this must go");
+        let s = "The board had said that aside from the rented tugs, it had no plans to sell boats.";
+        assert_eq!(statement(s), "The board had said it had no plans to sell boats");
         // What was said is never taken for its speaker.
         let s = "\"We will manage,\" the pilots said, and said their union wants a meeting with the new board.";
         assert!(!statement(s).starts_with("Their union"), "{}", statement(s));

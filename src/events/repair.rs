@@ -952,6 +952,10 @@ fn opens_participle_aside(words: &[Word]) -> bool {
 pub(super) const CONNECTIVES: &[&str] =
     &["however", "meanwhile", "moreover", "furthermore", "nevertheless", "nonetheless", "instead", "still", "also"];
 
+/// Words besides the prepositions that open a phrase before what was said ("said that aside
+/// from the four arrested, they had no plans").
+const PHRASE_OPENERS: &[&str] = &["aside", "apart", "besides", "unlike", "given", "regardless", "instead", "as"];
+
 /// Most asides skipped between a reported subject and its verb.
 const MAX_ASIDES: usize = 2;
 
@@ -965,10 +969,13 @@ pub(super) fn with_verb_after_aside<'t>(label: &mut Vec<Word<'t>>, sentence: &Se
     // phrase with no verb: not "told the newspaper" (its object), "reported missing".
     let has_speaker = speaker.iter().find(|w| !w.has(flag::PUNCT)).is_some_and(|w| !w.has(flag::CLAUSE));
     let in_order = said.first().is_some_and(|w| w.start > label[report].start);
-    let subject_only = said.len() <= MAX_SUBJECT_WORDS && !said.iter().any(is_verb);
+    // "the arrested four": an "-ed" word after a determiner describes a noun.
+    let verb_at = |k: usize| is_verb(&said[k]) && !(k > 0 && is(&said[k - 1], DETERMINERS));
+    let subject_only = said.len() <= MAX_SUBJECT_WORDS && !(0..said.len()).any(verb_at);
     let takes_object = is(&label[report], &["told", "tell", "tells", "telling"]);
     let noun_phrase = said.first().is_some_and(opens_noun_phrase);
-    if has_speaker && in_order && subject_only && said.first().is_some_and(|w| w.has(flag::PREPOSITION)) {
+    let opens_a_phrase = |w: &Word| w.has(flag::PREPOSITION) || is(w, PHRASE_OPENERS);
+    if has_speaker && in_order && subject_only && said.first().is_some_and(opens_a_phrase) {
         with_said_after_its_opening_phrase(label, report, sentence);
         return;
     }
