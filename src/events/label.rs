@@ -478,6 +478,11 @@ pub(super) fn label_for(
             return label;
         }
     }
+    // "ahead of [December 21] talks between Iran and the EU3": the talks, not the clause.
+    let sentence = repair::Sentence { ws: &ws, starts: &starts, inside: &inside, dated: &dated };
+    if let Some(label) = super::happening_label::happening_label(&sentence, first, last) {
+        return label;
+    }
     // "Earlier on [Tuesday]": the words that lead to the phrase go with it.
     let mut before_end = first;
     // "cut over [the next decade]": "over" before a span is its preposition ("took over on

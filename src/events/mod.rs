@@ -4,6 +4,7 @@
 //! mentions, and the sentence it came from.
 
 pub mod context;
+mod happening_label;
 mod label;
 mod prenominal;
 mod ranges;
