@@ -825,10 +825,17 @@ fn speaker_first(sentence: &repair::Sentence, written_lower: &dyn Fn(&str) -> bo
     let clause = sentence.clause_of(verb);
     let words = &ws[sentence.starts[clause]..sentence.clause_end(clause)];
     let mut label = words.to_vec();
-    if ws.get(verb + 1).is_some_and(|w| w.has(flag::THAT)) {
+    if reported_that(sentence, verb).is_some() {
         // "Speaking at a school, Olmert said that ...": what follows "that" was said, and
-        // "Dow Jones, which owns ..., said that ..." keeps its speaker.
-        with_report_completed(&mut label, sentence);
+        // "Dow Jones, which owns ..., said that ..." keeps its speaker. "said at that time
+        // that ...": the adjunct goes.
+        let mut reported = label.clone();
+        reported.truncate(label.iter().position(|w| w.start == ws[verb].start).map_or(label.len(), |k| k + 1));
+        let bare = reported.len();
+        with_report_completed(&mut reported, sentence);
+        if reported.len() > bare {
+            label = reported;
+        }
         with_subject(&mut label, sentence);
     } else if let Some(speaker) = speaker_before_colon(sentence, verb) {
         // "ICI's chairman, Sir Ronald Hampel, said: ...": the speaker, then what follows.
@@ -1299,9 +1306,9 @@ fn with_report_completed<'t>(label: &mut Vec<Word<'t>>, sentence: &repair::Sente
     if !last.has(flag::REPORTING) {
         return;
     }
-    if ws.get(at + 1).is_some_and(|w| w.has(flag::THAT)) {
-        let end = sentence.clause_end(sentence.clause_of(at + 1));
-        let said = repair::without_times(&ws[at + 2..end], sentence);
+    if let Some(that) = reported_that(sentence, at) {
+        let end = sentence.clause_end(sentence.clause_of(that));
+        let said = repair::without_times(&ws[that + 1..end], sentence);
         if said.iter().filter(|w| !w.has(flag::PUNCT)).count() >= 2 {
             label.truncate(label.iter().rposition(|w| w.start == last.start).map_or(label.len(), |k| k + 1));
             label.extend(said);
@@ -1313,6 +1320,36 @@ fn with_report_completed<'t>(label: &mut Vec<Word<'t>>, sentence: &repair::Sente
         let clause_start = sentence.starts[sentence.clause_of(at)];
         with_what_was_reported(label, sentence, clause_start);
     }
+}
+
+/// Most words an adjunct between a verb of saying and its "that" may take ("said in a
+/// statement announcing the downgrades that").
+const MAX_ADJUNCT_WORDS: usize = 8;
+
+/// Nouns after which "that" points back ("at that time") rather than opens what was said.
+const POINTED_NOUNS: &[&str] = &["time", "day", "year", "week", "month", "moment", "point", "stage", "meeting", "hour"];
+
+/// The "that" opening what the verb of saying at `verb` reported: right after it, or after an
+/// adjunct that opens with a preposition ("said at that time that", "said in a statement
+/// announcing the downgrades that") and holds no verb or punctuation.
+fn reported_that(sentence: &repair::Sentence, verb: usize) -> Option<usize> {
+    let ws = sentence.ws;
+    if ws.get(verb + 1).is_some_and(|w| w.has(flag::THAT)) {
+        return Some(verb + 1);
+    }
+    // Not "warned of conspiracy that …": after "of" the "that" is the noun's.
+    let opens_adjunct = ws
+        .get(verb + 1)
+        .is_some_and(|w| (w.has(flag::PREPOSITION) && !repair::is(w, &["of"])) || sentence.in_time_phrase(w));
+    if !opens_adjunct {
+        return None;
+    }
+    let pointing = |k: usize| ws.get(k + 1).is_some_and(|w| repair::is(w, POINTED_NOUNS));
+    let adjunct_word = |w: &Word| !w.has(flag::PUNCT | flag::REPORTING) && !repair::is_verb(w);
+    (verb + 2..ws.len())
+        .take(MAX_ADJUNCT_WORDS)
+        .take_while(|&k| ws[k].has(flag::THAT) || adjunct_word(&ws[k]))
+        .find(|&k| ws[k].has(flag::THAT) && !pointing(k))
 }
 
 /// A label opening with a verb whose subject the cut left behind ("refused to step down") takes
@@ -1464,6 +1501,12 @@ mod tests {
         assert_eq!(statement(s), "Olle Berg said Officials who do this must go");
         let s = "The board had said that aside from the rented tugs, it had no plans to sell boats.";
         assert_eq!(statement(s), "The board had said it had no plans to sell boats");
+        let s = "The pilot, speaking on condition of anonymity, said at that time that the ferry would sail.";
+        assert_eq!(statement(s), "The pilot said the ferry would sail");
+        let s = "The agency said in a statement announcing the cuts that new rules were needed.";
+        assert_eq!(statement(s), "The agency said new rules were needed");
+        let s = "The mayor also warned of plots that rival clubs might hatch to stop the derby.";
+        assert!(!statement(s).starts_with("The mayor also warned rival"), "{}", statement(s));
         // What was said is never taken for its speaker.
         let s = "\"We will manage,\" the pilots said, and said their union wants a meeting with the new board.";
         assert!(!statement(s).starts_with("Their union"), "{}", statement(s));
