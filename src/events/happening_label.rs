@@ -6,29 +6,8 @@
 //! "including the"); "in [January] elections" dates its clause too, and keeps it.
 
 use super::label::{flag, tidy, Word};
+use super::prenominal::is_listed_happening;
 use super::repair::{self, Sentence};
-use crate::resolve::named_events::is_event_noun;
-
-/// Happening nouns a date before them names, besides the named events (`is_event_noun`) and
-/// their plurals.
-const MORE_HAPPENINGS: &[&str] = &[
-    "talks",
-    "negotiations",
-    "polls",
-    "visit",
-    "handover",
-    "tour",
-    "conference",
-    "congress",
-    "games",
-    "cup",
-    "championship",
-    "final",
-    "finals",
-    "tournament",
-    "war",
-    "transition",
-];
 
 /// Words right before the date (or before its "the") that relate the clause to the happening
 /// the date names rather than date the clause.
@@ -42,14 +21,15 @@ const COMPLEMENT_OPENERS: &[&str] = &["between", "on", "of", "against", "in", "a
 /// Spring Festival and Mid-Autumn Festival", "since Friday morning to protest").
 const NOT_MODIFIERS: &[&str] = &["and", "or", "but", "to", "as", "than", "so", "the", "a", "an"];
 
-/// Most words between a date and its happening noun ("[2002] FIFA World Cup").
-const MAX_MODIFIERS: usize = 3;
+/// Most words after a date up to and with its happening noun ("[2002] FIFA World Cup").
+const MAX_NOUN_PHRASE_WORDS: usize = 3;
 
 /// Most words a happening's complement may take.
 const MAX_COMPLEMENT_WORDS: usize = 12;
 
 /// The label of the date at words `first..=last` when it stands before a happening it dates,
-/// after a relating word; `None` for any other shape.
+/// after a relating word; `None` for any other shape. Happenings are the listed ones
+/// (`prenominal::is_listed_happening`).
 pub(super) fn happening_label(sentence: &Sentence, first: usize, last: usize) -> Option<String> {
     let ws = sentence.ws;
     let article = first.checked_sub(1).filter(|&k| repair::is(&ws[k], &["the"]));
@@ -58,16 +38,18 @@ pub(super) fn happening_label(sentence: &Sentence, first: usize, last: usize) ->
     if !(ahead_of || repair::is(&ws[lead], RELATING_WORDS)) {
         return None;
     }
-    let noun = (last + 1..ws.len()).take(MAX_MODIFIERS).take_while(|&k| is_modifier_or_noun(&ws[k])).find(|&k| {
-        let word = ws[k].text.to_ascii_lowercase();
-        let singular = word.strip_suffix('s').unwrap_or(&word);
-        is_event_noun(&word) || is_event_noun(singular) || MORE_HAPPENINGS.contains(&word.as_str())
-    })?;
+    let noun = (last + 1..ws.len())
+        .take(MAX_NOUN_PHRASE_WORDS)
+        .take_while(|&k| is_modifier_or_noun(&ws[k]))
+        .find(|&k| is_listed_happening(&ws[k].text.trim_end_matches(['.', ',', ';', ':']).to_ascii_lowercase()))?;
     let mut phrase: Vec<Word> = ws[last + 1..=noun].to_vec();
     phrase.extend(complement(ws, noun + 1));
     let phrase = repair::without_times(&phrase, sentence);
     let lower = phrase.first().is_some_and(|w| w.text.starts_with(|c: char| c.is_lowercase()));
     let named = tidy(&phrase);
+    if named.is_empty() {
+        return None;
+    }
     if article.is_none() && !(lower && phrase.len() == 1) {
         return Some(named);
     }

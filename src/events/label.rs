@@ -1172,6 +1172,12 @@ fn opens_what_was_said(spoken: &[Word]) -> bool {
 /// not a title ("Minister for Europe", "an official of the ministry").
 const OCCASION_PREPOSITIONS: &[&str] = &["in", "at", "on", "during", "after", "before", "while"];
 
+/// Most words an inverted report's verb and speaker take ("said the former hostages").
+const MAX_INVERTED_SPEAKER_WORDS: usize = 6;
+/// Most words they take when the speaker ends in a name ("said Chinese foreign ministry
+/// spokesman Shen Guofang").
+const MAX_NAMED_INVERTED_SPEAKER_WORDS: usize = 9;
+
 /// Verbs of saying that may come before their speaker ("…, said Premier Wen Jiabao").
 const INVERTING_VERBS: &[&str] = &["said", "says", "added", "wrote", "declared", "asked"];
 
@@ -1208,10 +1214,11 @@ fn with_what_was_reported<'t>(label: &mut Vec<Word<'t>>, sentence: &repair::Sent
     }
     // A long speaker ends in a name ("said Chinese foreign ministry spokesman Shen Guofang").
     let ends_in_name = speaker.last().is_some_and(|w| w.text.starts_with(char::is_uppercase));
-    let speaker_fits = speaker.len() <= 6 || (speaker.len() <= MAX_SPEAKER_WORDS + 1 && ends_in_name);
+    let speaker_fits = speaker.len() <= MAX_INVERTED_SPEAKER_WORDS
+        || (speaker.len() <= MAX_NAMED_INVERTED_SPEAKER_WORDS && ends_in_name);
     let subject_before = || {
-        let at = sentence.ws.iter().position(|w| w.start == spoken[0].start).unwrap_or(clause_start);
-        repair::opens_with_named_subject(sentence, sentence.clause_of(at))
+        let at = sentence.index_of(&spoken[0]).unwrap_or(clause_start);
+        super::named_speaker::opens_with_named_subject(sentence, sentence.clause_of(at))
     };
     let inverted = verb == 0 && speaker_fits && inverting && !opens_what_was_said(&spoken) && !subject_before();
     // "…, the minister told reporters": whom the speaker told, and nothing more, follows.
@@ -1258,7 +1265,8 @@ fn with_named_speaker<'t>(label: &mut Vec<Word<'t>>, sentence: &repair::Sentence
     let Some(verb) = ws[clause_start..].iter().position(|w| w.has(flag::REPORTING)).map(|k| clause_start + k) else {
         return false;
     };
-    let Some((name, said_end)) = repair::name_before_apposition(sentence, sentence.clause_of(verb)) else {
+    let Some((name, said_end)) = super::named_speaker::name_before_apposition(sentence, sentence.clause_of(verb))
+    else {
         return false;
     };
     let speaker = sentence.clause_words(name).iter().filter_map(repair::without_quote_marks);
@@ -1330,26 +1338,32 @@ const MAX_ADJUNCT_WORDS: usize = 8;
 const POINTED_NOUNS: &[&str] = &["time", "day", "year", "week", "month", "moment", "point", "stage", "meeting", "hour"];
 
 /// The "that" opening what the verb of saying at `verb` reported: right after it, or after an
-/// adjunct that opens with a preposition ("said at that time that", "said in a statement
-/// announcing the downgrades that") and holds no verb or punctuation.
+/// adjunct that opens with a preposition, a time phrase or a "that" pointing back ("said at
+/// that time that", "said that day that", "said in a statement announcing the downgrades
+/// that") and holds no verb or punctuation. Not a "that" a verb follows: "said in a statement
+/// that was posted on its website" is the statement's relative clause.
 fn reported_that(sentence: &repair::Sentence, verb: usize) -> Option<usize> {
     let ws = sentence.ws;
-    if ws.get(verb + 1).is_some_and(|w| w.has(flag::THAT)) {
-        return Some(verb + 1);
+    let pointing = |k: usize| ws.get(k + 1).is_some_and(|w| repair::is(w, POINTED_NOUNS));
+    let relative = |k: usize| ws.get(k + 1).is_some_and(|w| repair::is_verb(w) || repair::is(w, FINITE_VERBS));
+    let opens_what_was_said = |k: usize| ws[k].has(flag::THAT) && !pointing(k) && !relative(k);
+    let first = ws.get(verb + 1)?;
+    if first.has(flag::THAT) && !pointing(verb + 1) {
+        return opens_what_was_said(verb + 1).then_some(verb + 1);
     }
     // Not "warned of conspiracy that …": after "of" the "that" is the noun's.
-    let opens_adjunct = ws
-        .get(verb + 1)
-        .is_some_and(|w| (w.has(flag::PREPOSITION) && !repair::is(w, &["of"])) || sentence.in_time_phrase(w));
+    let opens_adjunct = (first.has(flag::PREPOSITION) && !repair::is(first, &["of"]))
+        || sentence.in_time_phrase(first)
+        || (first.has(flag::THAT) && pointing(verb + 1));
     if !opens_adjunct {
         return None;
     }
-    let pointing = |k: usize| ws.get(k + 1).is_some_and(|w| repair::is(w, POINTED_NOUNS));
     let adjunct_word = |w: &Word| !w.has(flag::PUNCT | flag::REPORTING) && !repair::is_verb(w);
     (verb + 2..ws.len())
         .take(MAX_ADJUNCT_WORDS)
         .take_while(|&k| ws[k].has(flag::THAT) || adjunct_word(&ws[k]))
         .find(|&k| ws[k].has(flag::THAT) && !pointing(k))
+        .filter(|&k| opens_what_was_said(k))
 }
 
 /// A label opening with a verb whose subject the cut left behind ("refused to step down") takes
@@ -1507,6 +1521,12 @@ mod tests {
         assert_eq!(statement(s), "The agency said new rules were needed");
         let s = "The mayor also warned of plots that rival clubs might hatch to stop the derby.";
         assert!(!statement(s).starts_with("The mayor also warned rival"), "{}", statement(s));
+        let s = "The pilot told the meeting with the board that the ferry would sail.";
+        assert!(!statement(s).starts_with("The pilot told the ferry"), "{}", statement(s));
+        let s = "The pilot said that day that the ferry would sail.";
+        assert_eq!(statement(s), "The pilot said the ferry would sail");
+        let s = "The agency said in a statement that was posted on its website.";
+        assert!(!statement(s).contains("said was posted"), "{}", statement(s));
         // What was said is never taken for its speaker.
         let s = "\"We will manage,\" the pilots said, and said their union wants a meeting with the new board.";
         assert!(!statement(s).starts_with("Their union"), "{}", statement(s));

@@ -6,6 +6,7 @@
 pub mod context;
 mod happening_label;
 mod label;
+mod named_speaker;
 mod prenominal;
 mod ranges;
 mod repair;

@@ -61,8 +61,8 @@ const MEASURE_NOUNS: &[&str] = &[
     "surplus", "output",
 ];
 
-/// Nouns of happenings, beyond the event nouns the resolver knows, beyond the event nouns the resolver
-/// knows: a phrase before one of them dates it ("the third-quarter loss", "the 2000 Olympics").
+/// Nouns of happenings, beyond the event nouns the resolver knows: a phrase before one of them
+/// dates it ("the third-quarter loss", "the 2000 Olympics").
 const HAPPENING_NOUNS: &[&str] = &[
     "growth",
     "slump",
@@ -106,6 +106,11 @@ const HAPPENING_NOUNS: &[&str] = &[
     "tournament",
     "event",
     "debut",
+    "handover",
+    "transition",
+    "negotiations",
+    "conference",
+    "congress",
 ];
 
 /// Suffixes of nouns that name a happening ("assassination", "recapitalization", "bombing").
@@ -289,10 +294,13 @@ fn noun_phrase(text: &str) -> Vec<String> {
 }
 
 fn names_a_happening(noun: &str) -> bool {
-    is_event_noun(noun)
-        || noun.strip_suffix('s').is_some_and(is_event_noun)
-        || HAPPENING_NOUNS.contains(&noun)
-        || HAPPENING_SUFFIXES.iter().any(|s| noun.ends_with(s))
+    is_listed_happening(noun) || HAPPENING_SUFFIXES.iter().any(|s| noun.ends_with(s))
+}
+
+/// Whether `noun` (lower case) is a listed happening: an event noun the resolver knows (or its
+/// plural) or one of `HAPPENING_NOUNS`. Without the suffixes, so a name ("Beijing") is none.
+pub(super) fn is_listed_happening(noun: &str) -> bool {
+    is_event_noun(noun) || noun.strip_suffix('s').is_some_and(is_event_noun) || HAPPENING_NOUNS.contains(&noun)
 }
 
 #[cfg(test)]
