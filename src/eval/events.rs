@@ -196,7 +196,7 @@ pub struct DatingScore {
     /// Only events dated by a time phrase of their own (context placement off).
     pub phrase_only: DatingCounts,
     /// Per way of placing (`PLACEMENTS`): events placed and right.
-    pub by_placement: [(usize, usize); 6],
+    pub by_placement: [(usize, usize); PLACEMENTS.len()],
     /// Sentences whose gold dates include the publication date: what dating every event at its
     /// article's publication date would get right.
     pub publication_date_right: usize,
@@ -220,8 +220,15 @@ impl DatingScore {
 
 /// The ways an event is placed, as the report names them: its own phrase, the context
 /// placements by what placed them (told by their explanation), and a relation.
-pub const PLACEMENTS: [&str; 6] =
-    ["phrase", "context: statement", "context: lede", "context: report", "context: paragraph", "relation"];
+pub const PLACEMENTS: [&str; 7] = [
+    "phrase",
+    "context: statement",
+    "context: lede",
+    "context: report",
+    "context: present perfect",
+    "context: paragraph",
+    "relation",
+];
 
 fn placement_index(event: &Event) -> usize {
     let why = event.placement_explanation.as_deref().unwrap_or("");
@@ -230,8 +237,9 @@ fn placement_index(event: &Event) -> usize {
         PlacementKind::Context if why.contains("a statement") => 1,
         PlacementKind::Context if why.contains("a lede") => 2,
         PlacementKind::Context if why.contains("a report with no time phrase") => 3,
-        PlacementKind::Context => 4,
-        PlacementKind::Relation => 5,
+        PlacementKind::Context if why.contains("present perfect") => 4,
+        PlacementKind::Context => 5,
+        PlacementKind::Relation => 6,
     }
 }
 

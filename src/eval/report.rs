@@ -147,7 +147,7 @@ pub fn render_events(report: &super::EventReport, errors: bool) -> String {
     out.push_str("\nBy placement: events in dated sentences, and how many start on a gold date\n");
     for (name, (placed, right)) in super::events::PLACEMENTS.iter().zip(total.by_placement) {
         let share = if placed == 0 { 0.0 } else { right as f64 / placed as f64 };
-        let _ = writeln!(out, "  {name:<20} {right:>5}/{placed:<5} {}", pct(share, placed));
+        let _ = writeln!(out, "  {name:<24} {right:>5}/{placed:<5} {}", pct(share, placed));
     }
     let baseline =
         if total.all.reporting == 0 { 0.0 } else { total.publication_date_right as f64 / total.all.reporting as f64 };
