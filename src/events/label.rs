@@ -470,16 +470,15 @@ pub(super) fn label_for(
     let clause_start = starts[clause];
     let clause_end = starts.get(clause + 1).copied().unwrap_or(ws.len());
 
+    let sentence = repair::Sentence { ws: &ws, starts: &starts, inside: &inside, dated: &dated };
     // "Wednesday’s terror attack in London": the possessor's noun phrase is the event.
     let possessive = ws.get(last).is_some_and(|w| w.end < end || w.text.ends_with("’s") || w.text.ends_with("'s"));
     if possessive {
-        let sentence = repair::Sentence { ws: &ws, starts: &starts, inside: &inside, dated: &dated };
         if let Some(label) = possessive_label(&sentence, clause, first, last) {
             return label;
         }
     }
     // "ahead of [December 21] talks between Iran and the EU3": the talks, not the clause.
-    let sentence = repair::Sentence { ws: &ws, starts: &starts, inside: &inside, dated: &dated };
     if let Some(label) = super::happening_label::happening_label(&sentence, first, last) {
         return label;
     }
@@ -545,7 +544,6 @@ pub(super) fn label_for(
             label = described.iter().chain(&label).copied().collect();
         }
     }
-    let sentence = repair::Sentence { ws: &ws, starts: &starts, inside: &inside, dated: &dated };
     with_antecedent(&mut label, &sentence, clause_start);
     // "Fallon said on Thursday morning that ...": complete a bare report with what was said.
     let ends_in_report = label.last().is_some_and(|w| w.has(flag::REPORTING));
