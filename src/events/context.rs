@@ -6,10 +6,10 @@
 //! of its paragraph placed (placement `context`); or, for a lede in the past tense with a
 //! publication date, that date (or the day before). A happening told in the present perfect
 //! ("Crews have pulled two men from the ruins") counts up to the time of writing, so a past
-//! time of its paragraph does not place it: the publication date does. A statement with no time phrase ("The site
-//! is safe now, the fire chief said") sits on the publication date; in wire copy filed a day or
-//! two before its date, both take the dateline's day (`ReportDay`), and "It said" names the
-//! organisation that spoke last (`speaker`). Each says why, and none is
+//! time of its paragraph does not place it: the publication date does. A statement with no
+//! time phrase ("The site is safe now, the fire chief said") sits on the publication date; in
+//! wire copy filed a day or two before its date, both take the dateline's day (`ReportDay`),
+//! and "It said" names the organisation that spoke last (`speaker`). Each says why, and none is
 //! merged into a story event as if its time were stated. Examples: `context.corpus`, run by
 //! `tests/context_corpus.rs`.
 
