@@ -246,7 +246,9 @@ impl<'a> Discourse<'a, '_> {
         base.assumed
             && match tense {
                 Tense::Past => interval.start > *dct,
-                Tense::Future | Tense::Scheduled => interval.end <= dct.date().and_time(NaiveTime::MIN),
+                Tense::Future | Tense::Scheduled | Tense::Deferred => {
+                    interval.end <= dct.date().and_time(NaiveTime::MIN)
+                }
                 Tense::Present | Tense::Unknown => false,
             }
     }
@@ -973,7 +975,7 @@ fn pick_year(reference: NaiveDate, tense: Tense, day_in: impl Fn(i32) -> Option<
         .collect();
     let nearest = candidates.iter().min_by_key(|(_, days)| days.abs());
     let (pick, how) = match tense {
-        tense if tense.looks_ahead() => {
+        tense if tense.looks_months_ahead() => {
             (candidates.iter().filter(|(_, days)| *days >= 0).min_by_key(|(_, days)| *days), YearPick::NextOnOrAfter)
         }
         // News reports the past: only future-tense text reaches further ahead.
@@ -991,7 +993,7 @@ fn month_year(reference: NaiveDate, month: u32, tense: Tense) -> (i32, &'static 
     let ahead = |year: i32| (year - y) * 12 + month as i32 - reference.month() as i32;
     let nearest = [y - 1, y, y + 1].into_iter().min_by_key(|year| ahead(*year).abs()).unwrap_or(y);
     match tense {
-        tense if tense.looks_ahead() => {
+        tense if tense.looks_months_ahead() => {
             let year = if ahead(y) >= 0 { y } else { y + 1 };
             (year, "the next such month")
         }
@@ -1017,7 +1019,7 @@ fn period_year(period_start_month: u32, discourse: &Discourse, reference: &str, 
             return (cal.start().year(), why.into());
         }
     }
-    if period_start_month > speech.month() && !tense.looks_ahead() {
+    if period_start_month > speech.month() && !tense.looks_months_ahead() {
         return (speech.year() - 1, ["the last such period before ", reference].concat().into());
     }
     (speech.year(), ["the year of ", reference].concat().into())

@@ -3,6 +3,7 @@
 //! present of a verb of scheduled happenings ("markets reopen Tuesday") says scheduled. Used to
 //! pick which Friday "Friday" means relative to a publication date.
 
+use crate::tagger::lexicon::Lex;
 use crate::tagger::Tokens;
 use crate::text::tokens::TokenKind;
 use crate::text::word_key::WordTable;
@@ -15,12 +16,23 @@ pub enum Tense {
     /// The simple present of a scheduled happening ("markets reopen Tuesday", "the trial
     /// resumes in June"): news states a timetable this way, so it points ahead like the future.
     Scheduled,
+    /// Put off until a later time ("postponed until Tuesday", "gave them until Friday"): the day
+    /// named follows the putting off, which news reports within days, so a weekday is the coming
+    /// one; a date a month or more away may be a deadline already past ("a resolution gave Iran
+    /// until August 31", written in December), so it keeps the nearest reading.
+    Deferred,
     Unknown,
 }
 
 impl Tense {
     /// Whether the text is about a time still to come (future tense or a timetable).
     pub fn looks_ahead(self) -> bool {
+        matches!(self, Tense::Future | Tense::Scheduled | Tense::Deferred)
+    }
+
+    /// Whether the text looks ahead to a date months away too ("will open in March"), not only
+    /// to the coming weekday (`Deferred` looks only that far).
+    pub fn looks_months_ahead(self) -> bool {
         matches!(self, Tense::Future | Tense::Scheduled)
     }
 
@@ -28,6 +40,7 @@ impl Tense {
     pub fn ahead_reason(self) -> &'static str {
         match self {
             Tense::Scheduled => "a timetable in the present tense",
+            Tense::Deferred => "put off until then",
             _ => "future tense",
         }
     }
@@ -288,6 +301,9 @@ fn past_by_suffix(word: &str) -> bool {
 pub fn tense_near(tokens: &Tokens, first: usize, end: usize, from: usize, to: usize) -> Tense {
     let cue = if first > from { cue_at(tokens, first - 1) } else { None };
     let as_soon_as = || first >= from + 3 && tokens.is(first - 3, "as") && tokens.is(first - 2, "soon");
+    if measures_a_period(tokens, end, to) {
+        return Tense::Past;
+    }
     match cue {
         // "as soon as Tuesday", "effective Feb. 1": the phrase names a time still to come.
         Some(Cue::Ahead) => Tense::Future,
@@ -296,6 +312,7 @@ pub fn tense_near(tokens: &Tokens, first: usize, end: usize, from: usize, to: us
         // otherwise: "is not due until October" said in March is this October, not last.
         // A present perfect before it counts up to now: "has fallen 2% this year through Oct.
         // 19" is this October.
+        Some(Cue::Until) if deferred_before(tokens, first, from) => Tense::Deferred,
         Some(Cue::Until) if perfect_before(tokens, first, from) => Tense::Past,
         Some(Cue::Until) => match clause_tense(tokens, first, end, from, to) {
             Tense::Past => Tense::Past,
@@ -303,6 +320,93 @@ pub fn tense_near(tokens: &Tokens, first: usize, end: usize, from: usize, to: us
         },
         _ => clause_tense(tokens, first, end, from, to),
     }
+}
+
+/// Verbs that put something off until a later time, in every form: what they defer "until
+/// Tuesday" waits for a Tuesday after the deferring, whatever its tense ("postponed until Tuesday
+/// morning any action", "has given the relatives until 9 a.m. Tuesday"): `Tense::Deferred`.
+const DEFERRAL_VERBS: &[&str] = &[
+    "postpone",
+    "postpones",
+    "postponed",
+    "delay",
+    "delays",
+    "delayed",
+    "defer",
+    "defers",
+    "deferred",
+    "adjourn",
+    "adjourns",
+    "adjourned",
+    "extend",
+    "extends",
+    "extended",
+    "suspend",
+    "suspends",
+    "suspended",
+    "give",
+    "gives",
+    "gave",
+    "given",
+    "grant",
+    "grants",
+    "granted",
+];
+
+/// How many words back from "until" a deferral verb may stand ("gave the Miami relatives until").
+const DEFERRAL_REACH: usize = 5;
+
+/// Whether a deferral verb (`DEFERRAL_VERBS`) comes at most `DEFERRAL_REACH` words before the
+/// cue right before token `first`, with no punctuation between.
+fn deferred_before(tokens: &Tokens, first: usize, from: usize) -> bool {
+    let cue = first - 1;
+    let within = cue.saturating_sub(DEFERRAL_REACH).max(from);
+    let deferral = |i: usize| DEFERRAL_VERBS.iter().any(|verb| tokens.is(i, verb));
+    (within..cue).rev().take_while(|&i| tokens.tokens[i].kind == TokenKind::Word).any(deferral)
+}
+
+/// Nouns of figures that measure a period: "the November employment report", "October retail
+/// sales", "March data". Such figures come out after their period, so the period named has
+/// begun by the time of writing, whatever the tense ("will release the November jobs report",
+/// written in December, is last month's).
+const MEASURED_FIGURES: &[&str] = &[
+    "employment",
+    "unemployment",
+    "jobless",
+    "jobs",
+    "payroll",
+    "payrolls",
+    "retail",
+    "sales",
+    "inflation",
+    "output",
+    "production",
+    "trade",
+    "exports",
+    "imports",
+    "housing",
+    "consumer",
+    "producer",
+    "manufacturing",
+    "industrial",
+    "factory",
+    "figures",
+    "data",
+    "statistics",
+    "CPI",
+    "PPI",
+    "GDP",
+];
+
+/// Whether a phrase ending in a month name (token `end - 1`) stands right before a noun of
+/// figures (`MEASURED_FIGURES`): it names the period they measure, already begun, so it reads
+/// as past. A weekday is left alone ("will watch the Friday jobs report" is this Friday's).
+fn measures_a_period(tokens: &Tokens, end: usize, to: usize) -> bool {
+    let month_last = end
+        .checked_sub(1)
+        .and_then(|i| tokens.lex.get(i))
+        .is_some_and(|id| id.meanings().iter().any(|lex| matches!(lex, Lex::Month(_) | Lex::MonthAbbr(_))));
+    month_last && end < to && MEASURED_FIGURES.iter().any(|noun| tokens.is(end, noun))
 }
 
 /// How far back from a time phrase its clause's present perfect is looked for.
@@ -355,19 +459,54 @@ fn cue_at(tokens: &Tokens, i: usize) -> Option<Cue> {
 
 /// The tense of the nearest verb-like signal on either side of tokens `[first, end)`, at most 15
 /// tokens away; on a tie the signal before the phrase wins. Tokens are read nearest first, so
-/// the scan stops at the first signal.
+/// the scan stops at the first signal. Inside a quotation, its marks end the reading: a quote
+/// has a tense of its own, so "said" after ``'…will leave at 4 a.m. Thursday,'' Castro said``
+/// does not make Thursday past.
 fn clause_tense(tokens: &Tokens, first: usize, end: usize, from: usize, to: usize) -> Tense {
+    let quoted = inside_quotation(tokens, first, end, from, to);
+    let (mut before_open, mut after_open) = (true, true);
     for distance in 1..=15 {
-        let before = first.checked_sub(distance).filter(|i| *i >= from);
-        let after = Some(end + distance - 1).filter(|i| *i < to);
+        let before = first.checked_sub(distance).filter(|i| *i >= from && before_open);
+        let after = Some(end + distance - 1).filter(|i| *i < to && after_open);
         if before.is_none() && after.is_none() {
             break;
         }
         if let Some(tense) = before.into_iter().chain(after).find_map(|i| word_signal(tokens, i, i < first)) {
             return tense;
         }
+        before_open &= !(quoted && before.is_some_and(|i| is_quotation_mark(tokens, i)));
+        after_open &= !(quoted && after.is_some_and(|i| is_quotation_mark(tokens, i)));
     }
     Tense::Unknown
+}
+
+/// Whether tokens `[first, end)` stand inside a quotation of sentence `[from, to)`: an odd
+/// number of quotation marks before them, or none before and an odd number after (a quote that
+/// opened in an earlier sentence: ``We will go on Sunday,'' he added``). A mark written as two
+/// tokens (``` `` ``` or `''`) counts once.
+fn inside_quotation(tokens: &Tokens, first: usize, end: usize, from: usize, to: usize) -> bool {
+    let marks = |range: std::ops::Range<usize>| {
+        range.filter(|&i| is_quotation_mark(tokens, i) && !(i > 0 && is_quotation_mark(tokens, i - 1))).count()
+    };
+    let before = marks(from..first);
+    before % 2 == 1 || (before == 0 && marks(end..to) % 2 == 1)
+}
+
+/// Whether token `i` is a quotation mark: `"`, a curly double quote, a backtick, or one of two
+/// apostrophes in a row (`''`, as wire copy writes a closing quote). A lone apostrophe is an
+/// elision or a possessive ("Castro's"), not a quote.
+fn is_quotation_mark(tokens: &Tokens, i: usize) -> bool {
+    let Some(token) = tokens.tokens.get(i) else { return false };
+    let apostrophe_at = |j: usize| tokens.tokens.get(j).is_some_and(|t| t.is_punct('\''));
+    match token.kind {
+        TokenKind::Punct('"' | '\u{201c}' | '\u{201d}' | '`') => true,
+        TokenKind::Punct('\'') => {
+            let paired_before = i > 0 && apostrophe_at(i - 1) && token.attached();
+            let paired_after = apostrophe_at(i + 1) && tokens.tokens.get(i + 1).is_some_and(|t| t.attached());
+            paired_before || paired_after
+        }
+        _ => false,
+    }
 }
 
 /// Words that are tense-neutral between a modal and its verb ("will be named", "would not have",
@@ -589,6 +728,49 @@ mod tests {
         assert_eq!(tense_of("The tournament starts on Sunday.", "Sunday"), Tense::Scheduled);
         assert_eq!(tense_of("Police did not return Tuesday.", "Tuesday"), Tense::Past);
         assert!(Tense::Scheduled.looks_ahead() && !Tense::Present.looks_ahead());
+    }
+
+    /// Regression (TBAQ APW20000405.0276): "said" outside a quote gave its past tense to a
+    /// Thursday inside it ("will leave at 4 a.m. Thursday").
+    #[test]
+    fn a_quotation_keeps_its_own_tense() {
+        let quoted = "``He will leave at 4 in the morning (4 a.m. Thursday),'' Castro said.";
+        assert_eq!(tense_of(quoted, "Thursday"), Tense::Future);
+        assert_eq!(tense_of("\"The Thursday meeting,\" he said.", "Thursday"), Tense::Unknown);
+        assert_eq!(tense_of("\"We met Thursday,\" he said.", "Thursday"), Tense::Past);
+        assert_eq!(tense_of("Castro's team left Thursday.", "Thursday"), Tense::Past);
+        let continued = "We will go back to present our laws on Sunday,'' he added.";
+        assert_eq!(tense_of(continued, "Sunday"), Tense::Future, "the quote opened a sentence before");
+        // Outside the quote, the words either side are read as before.
+        let after_quote = "\"A government is likely before parliament resumes\" on Monday, he told reporters.";
+        assert_eq!(tense_of(after_quote, "Monday"), Tense::Scheduled);
+        assert_eq!(tense_of("The team's Thursday plan was dropped.", "Thursday"), Tense::Past);
+    }
+
+    /// Regression (TBAQ NYT20000330.0406, APW20000403.0057): what is put off until a weekday
+    /// waits for a weekday still ahead, whatever the tense of the putting off.
+    #[test]
+    fn a_deferral_until_a_day_looks_ahead() {
+        let postponed = "Officials postponed until Tuesday morning any action on the case.";
+        assert_eq!(tense_of(postponed, "Tuesday morning"), Tense::Deferred);
+        let given = "The service has given the Miami relatives until 9 a.m. Tuesday to sign.";
+        assert_eq!(tense_of(given, "9 a.m. Tuesday"), Tense::Deferred);
+        assert_eq!(tense_of("The judge adjourned the hearing until Monday.", "Monday"), Tense::Deferred);
+        assert!(Tense::Deferred.looks_ahead() && !Tense::Deferred.looks_months_ahead());
+        // Not a deferral: waiting, staying, or a deferral verb in another clause.
+        assert_eq!(tense_of("They waited until Friday.", "Friday"), Tense::Past);
+        assert_eq!(tense_of("The talks were delayed, and he stayed until Friday.", "Friday"), Tense::Past);
+    }
+
+    /// Regression (silver, an analyst in December 2006): "will be front-and-center, especially
+    /// Friday's November employment report" made it November 2007.
+    #[test]
+    fn figures_measure_a_period_already_begun() {
+        let report = "Releases will matter, especially Friday's November employment report.";
+        assert_eq!(tense_of(report, "November"), Tense::Past);
+        assert_eq!(tense_of("The agency will publish October retail sales.", "October"), Tense::Past);
+        assert_eq!(tense_of("The agency will publish its figures in October.", "October"), Tense::Future);
+        assert_eq!(tense_of("Traders will watch the Friday jobs report.", "Friday"), Tense::Future);
     }
 
     #[test]
