@@ -253,6 +253,15 @@ impl<'a> Discourse<'a, '_> {
             }
     }
 
+    /// The day of the happening a bare clock time tells the hour of, when its clause's verb
+    /// names one the text has dated ("the shooting" on Oct. 23, then "was shot to death at 10
+    /// p.m."), and why.
+    fn happening_before(&self, raw: &RawMention) -> Option<(NaiveDate, Why)> {
+        let (verb, (day, phrase)) = self.known.events.of_verb_before(self.tokens, raw.first_token)?;
+        let why = format!("on the day the text gave what \"{verb}\" tells of ({}, by \"{phrase}\")", day_name(*day));
+        Some((*day, why.into()))
+    }
+
     /// What an anaphoric phrase counts from: the last time mentioned, else the reference date.
     fn discourse_base(&self) -> Base {
         match &self.known.last {
@@ -615,16 +624,19 @@ impl<'a> Discourse<'a, '_> {
                             None => (speech.date(), ["on the day of ", reference].concat().into()),
                         }
                     }
-                    None => match self.known.clock_day {
-                        Some((day, phrase)) => {
+                    None => match (self.known.clock_day, self.happening_before(raw)) {
+                        (Some((day, phrase)), _) => {
                             (day, ["on the day of \"", phrase, "\", later in its clause"].concat().into())
                         }
-                        None => match self.known.last.and_then(|(cal, phrase)| cal.day().map(|d| (d, phrase))) {
-                            Some((day, phrase)) => {
-                                (day, ["on the day last mentioned (\"", phrase, "\")"].concat().into())
+                        (None, Some(dated)) => dated,
+                        (None, None) => {
+                            match self.known.last.and_then(|(cal, phrase)| cal.day().map(|d| (d, phrase))) {
+                                Some((day, phrase)) => {
+                                    (day, ["on the day last mentioned (\"", phrase, "\")"].concat().into())
+                                }
+                                None => (speech.date(), ["on the day of ", reference].concat().into()),
                             }
-                            None => (speech.date(), ["on the day of ", reference].concat().into()),
-                        },
+                        }
                     },
                 };
                 let cal = if *hour == 24 {

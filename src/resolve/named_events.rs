@@ -129,6 +129,9 @@ const EVENT_VERBS: &[(&str, &str)] = &[
     ("elected", "election"),
 ];
 
+/// How many words before a clock time its clause's event verb may stand ("shot to death at").
+const VERB_REACH: usize = 5;
+
 /// The event noun of a verb form in `EVENT_VERBS` ("announced" → "announcement").
 fn noun_of_verb(word: &str) -> Option<&'static str> {
     static TABLE: OnceLock<WordTable<&'static str>> = OnceLock::new();
@@ -231,6 +234,17 @@ impl EventDates {
                 return;
             }
         }
+    }
+
+    /// The date the text gave the happening of an event verb at most `VERB_REACH` words before
+    /// token `first`, in its clause ("was shot to death at 10 p.m." after "the shooting" was
+    /// dated Oct. 23), with the verb as written.
+    pub fn of_verb_before<'t>(&self, tokens: &Tokens<'t>, first: usize) -> Option<(&'t str, &(NaiveDate, String))> {
+        let within = first.saturating_sub(VERB_REACH);
+        (within..first).rev().take_while(|&k| tokens.tokens[k].kind == TokenKind::Word).find_map(|k| {
+            let verb = tokens.tokens[k].text(tokens.text);
+            self.get(noun_of_verb(verb)?).map(|dated| (verb, dated))
+        })
     }
 
     /// Forgets the date of `noun`: a main clause's day that seemed to date the happening of an
