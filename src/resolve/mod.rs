@@ -245,7 +245,7 @@ impl<'a> Discourse<'a, '_> {
         let interval = cal.interval();
         base.assumed
             && match tense {
-                Tense::Past => interval.start > *dct,
+                Tense::Past | Tense::Completed => interval.start > *dct,
                 Tense::Future | Tense::Scheduled | Tense::Deferred => {
                     interval.end <= dct.date().and_time(NaiveTime::MIN)
                 }
@@ -835,7 +835,7 @@ impl<'a> Discourse<'a, '_> {
         let reference = self.known.reference.as_str();
         if unit == Unit::Weekend && shift == 0 {
             let this_week = Cal::containing(speech, Unit::Weekend);
-            let past = tense == Tense::Past && this_week.start() > speech;
+            let past = tense.is_past() && this_week.start() > speech;
             let cal = if past { this_week.shifted(-1, Unit::Week) } else { this_week };
             let which = if past { "the weekend before" } else { "the weekend of" };
             return Outcome::at(cal, TimexType::Date, [which, " ", reference].concat());
@@ -947,6 +947,10 @@ fn relative_shift(base: Cal, n: i64, unit: Unit) -> Cal {
 /// How far ahead of the reference a past-tense text may still mean the nearest date or month
 /// ("results due Jan. 14" written in December): beyond it, the last one before is meant.
 const NEAR_FUTURE_DAYS: i64 = 60;
+/// How many days ahead a day named after a finished happening (`Tense::Completed`) may still be
+/// this year's: a paper dates its editorial a day ahead ("said in an editorial on Monday, Oct.
+/// 26", filed on the 25th), and one past form may be an adjective before a noun.
+const COMPLETED_AHEAD_DAYS: i64 = 7;
 
 /// Which of the yearly occurrences of a day `pick_year` chose: the decision both the value and
 /// its explanation are made from, so the two cannot disagree.
@@ -990,8 +994,13 @@ fn pick_year(reference: NaiveDate, tense: Tense, day_in: impl Fn(i32) -> Option<
         tense if tense.looks_months_ahead() => {
             (candidates.iter().filter(|(_, days)| *days >= 0).min_by_key(|(_, days)| *days), YearPick::NextOnOrAfter)
         }
-        // News reports the past: only future-tense text reaches further ahead.
-        _ if nearest.is_some_and(|(_, days)| *days > NEAR_FUTURE_DAYS) => {
+        // News reports the past: only future-tense text reaches further ahead, and a finished
+        // happening no more than a few days.
+        tense
+            if nearest.is_some_and(|(_, days)| {
+                *days > NEAR_FUTURE_DAYS || (tense == Tense::Completed && *days > COMPLETED_AHEAD_DAYS)
+            }) =>
+        {
             (candidates.iter().filter(|(_, days)| *days <= 0).max_by_key(|(_, days)| *days), YearPick::LastOnOrBefore)
         }
         _ => (nearest, YearPick::Nearest),
@@ -1009,7 +1018,7 @@ fn month_year(reference: NaiveDate, month: u32, tense: Tense) -> (i32, &'static 
             let year = if ahead(y) >= 0 { y } else { y + 1 };
             (year, "the next such month")
         }
-        _ if ahead(nearest) > 2 => {
+        tense if ahead(nearest) > 2 || (tense == Tense::Completed && ahead(nearest) > 0) => {
             let year = if ahead(y) <= 0 { y } else { y - 1 };
             (year, "the last such month")
         }
@@ -1331,7 +1340,12 @@ impl<'a> Site<'a> {
     fn resolve_with_day(self, discourse: &mut Discourse<'a, '_>, mention: &RawMention) -> (Mention, Option<NaiveDate>) {
         let (tokens, sentences, offsets) = (discourse.tokens, self.sentences, self.offsets);
         let sentence = self.sentence_of(mention.start);
-        let tense = tense_of(mention, tokens, sentences.get(sentence));
+        let tense = match (tense_of(mention, tokens, sentences.get(sentence)), discourse.mode) {
+            // A finished happening is over by the time of writing, not by the story's day zero:
+            // what came after the attack is told in the past too.
+            (Tense::Completed, ReferenceMode::Story { .. }) => Tense::Past,
+            (tense, _) => tense,
+        };
         let mut outcome = discourse.resolve(mention, &mention.sem, tense);
         let phrase = &tokens.text[mention.start..mention.end];
         discourse.remember(mention, phrase, &mut outcome);

@@ -21,6 +21,10 @@ pub enum Tense {
     /// one; a date a month or more away may be a deadline already past ("a resolution gave Iran
     /// until August 31", written in December), so it keeps the nearest reading.
     Deferred,
+    /// A past verb stands right before the phrase in its clause ("assumed total control in
+    /// February", "had snubbed an election in January"): what it tells is over, so a month or a
+    /// day without a year is not ahead of the time of writing, however near the next one is.
+    Completed,
     Unknown,
 }
 
@@ -28,6 +32,11 @@ impl Tense {
     /// Whether the text is about a time still to come (future tense or a timetable).
     pub fn looks_ahead(self) -> bool {
         matches!(self, Tense::Future | Tense::Scheduled | Tense::Deferred)
+    }
+
+    /// Whether the text is in the past tense (`Past` or the stricter `Completed`).
+    pub fn is_past(self) -> bool {
+        matches!(self, Tense::Past | Tense::Completed)
     }
 
     /// Whether the text looks ahead to a date months away too ("will open in March"), not only
@@ -220,8 +229,22 @@ const NOT_BEFORE_SCHEDULE: &[&str] = &[
     "into",
     "about",
 ];
+/// Words in "-ed" that are no past form, or seldom one in news ("preferred shares").
 const NOT_PAST: &[&str] = &[
-    "need", "speed", "bed", "red", "hundred", "indeed", "seed", "feed", "proceed", "exceed", "succeed", "shed", "bred",
+    "need",
+    "speed",
+    "bed",
+    "red",
+    "hundred",
+    "indeed",
+    "seed",
+    "feed",
+    "proceed",
+    "exceed",
+    "succeed",
+    "shed",
+    "bred",
+    "preferred",
 ];
 
 /// What a listed word says about tense. One word can say several things: "have" is a present form
@@ -318,8 +341,87 @@ pub fn tense_near(tokens: &Tokens, first: usize, end: usize, from: usize, to: us
             Tense::Past => Tense::Past,
             _ => Tense::Future,
         },
-        _ => clause_tense(tokens, first, end, from, to),
+        _ => match clause_tense(tokens, first, end, from, to) {
+            Tense::Past if completed_before(tokens, first, from) => Tense::Completed,
+            tense => tense,
+        },
     }
+}
+
+/// How many tokens before a time phrase the verb that makes it `Completed` may stand
+/// ("approached Livingstone at a public function in February").
+const COMPLETED_REACH: usize = 6;
+
+/// Words before a past form that make it no finished happening: a passive or adjective in the
+/// present ("is expected in December", "the case is heard in May"), or an infinitive.
+const NOT_BEFORE_COMPLETED: &[&str] = &["is", "are", "am", "be", "being", "to", "s"];
+
+/// Prepositions after which a phrase is the time of the verb before it ("ousted in June", "took
+/// effect on Jan. 1", "has risen since January"). After others it is a target or describes a
+/// noun ("an agreement for April 17", "the deadline of May 14", "can convert after December 11").
+const COMPLETED_PREPOSITIONS: &[&str] = &["in", "on", "at", "during", "since"];
+
+/// Words that open another clause: between a verb and the phrase ("warned that a launch date
+/// of April 12") the verb does not tell the phrase's time.
+const CLAUSE_OPENERS: &[&str] = &[
+    "that", "which", "who", "whom", "whose", "when", "where", "while", "because", "although", "if", "unless", "whether",
+];
+
+/// Words that make the verb right after them a condition, not a finished happening ("If the
+/// government fell on Dec. 8").
+const CONDITIONALS: &[&str] = &["if", "unless", "whether"];
+
+/// Lower-case words that may follow a past verb ("killed him in", "assumed the", "ousted as");
+/// any other lower-case word after an "-ed" form makes it an adjective before its noun ("most
+/// industrialised nations", "preferred shares").
+const AFTER_A_VERB: &[&str] = &[
+    "a", "an", "the", "its", "their", "his", "her", "our", "my", "your", "this", "these", "those", "him", "them", "it",
+    "us", "me", "in", "on", "at", "by", "for", "to", "with", "from", "as", "into", "over", "after", "before", "during",
+    "since", "up", "out", "down", "off", "back", "and", "more", "most", "all", "some", "two", "three",
+];
+
+/// Whether a past verb right before token `first` tells a finished happening at the phrase's
+/// time (`Tense::Completed`): the nearest verb signal within `COMPLETED_REACH` tokens of its
+/// clause is a past form, no clause opens between, no condition before it, the phrase follows it
+/// directly or after one of `COMPLETED_PREPOSITIONS`, and the form is no present passive ("is
+/// expected"), plan ("planned", "supposed to"), or adjective ("government-backed faction").
+fn completed_before(tokens: &Tokens, first: usize, from: usize) -> bool {
+    let within = first.saturating_sub(COMPLETED_REACH).max(from);
+    let opener_at = |i: usize| CLAUSE_OPENERS.iter().any(|w| tokens.is(i, w));
+    let mut scan = (within..first)
+        .rev()
+        .take_while(|&i| !matches!(tokens.tokens[i].kind, TokenKind::Punct(c) if c != '-') && !opener_at(i));
+    let Some(verb) = scan.find(|&i| word_signal(tokens, i, true).is_some()) else { return false };
+    let word = tokens.tokens[verb].text(tokens.text);
+    let listed_past = PAST_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)) && !word.eq_ignore_ascii_case("ago");
+    let past_form = listed_past || past_by_suffix(word);
+    let right_after =
+        verb + 1 == first || (verb + 1 < first && COMPLETED_PREPOSITIONS.iter().any(|w| tokens.is(first - 1, w)));
+    let conditional = (verb.saturating_sub(3).max(from)..verb).any(|i| CONDITIONALS.iter().any(|w| tokens.is(i, w)));
+    let after_present = verb > 0 && NOT_BEFORE_COMPLETED.iter().any(|w| tokens.is(verb - 1, w));
+    let planned = roles(word).plan || tokens.is(verb + 1, "to") || tokens.is(verb + 1, "for");
+    past_form
+        && right_after
+        && !conditional
+        && !after_present
+        && !planned
+        && !describes_a_noun(tokens, verb, listed_past)
+        && word_signal(tokens, verb, true) == Some(Tense::Past)
+}
+
+/// Whether the past form at token `i` is an adjective: joined to a word before it by a hyphen
+/// ("China-made", "government-backed"), or, for an "-ed" form (`listed`: an irregular past,
+/// which "took office" shows may take a noun), followed by a lower-case word a verb is not
+/// followed by (`AFTER_A_VERB`, or an "-ly" adverb).
+fn describes_a_noun(tokens: &Tokens, i: usize, listed: bool) -> bool {
+    let hyphenated = i > 0 && tokens.tokens[i - 1].is_punct('-') && tokens.tokens[i].attached();
+    let next = tokens.tokens.get(i + 1).filter(|t| t.kind == TokenKind::Word).map(|t| t.text(tokens.text));
+    let noun_next = next.is_some_and(|w| {
+        w.starts_with(|c: char| c.is_ascii_lowercase())
+            && !w.ends_with("ly")
+            && !AFTER_A_VERB.iter().any(|f| f.eq_ignore_ascii_case(w))
+    });
+    hyphenated || (!listed && noun_next)
 }
 
 /// Verbs that put something off until a later time, in every form: what they defer "until
@@ -666,7 +768,7 @@ mod tests {
     #[test]
     fn reads_the_nearest_signal() {
         assert_eq!(tense_of("The minister will visit on Friday.", "Friday"), Tense::Future);
-        assert_eq!(tense_of("The minister visited on Friday.", "Friday"), Tense::Past);
+        assert_eq!(tense_of("The minister visited on Friday.", "Friday"), Tense::Completed);
         // Regression (issue #10 §4): plans and "until" after a present verb look ahead.
         assert_eq!(tense_of("Talks are set for Friday.", "Friday"), Tense::Future);
         assert_eq!(tense_of("The release, slated for June 24, was announced.", "June 24"), Tense::Future);
@@ -683,9 +785,9 @@ mod tests {
         assert_eq!(tense_of("It would be paid on a still unspecified date in January.", "January"), Tense::Future);
         assert_eq!(tense_of("The bank unveils a newly redesigned card in January.", "January"), Tense::Unknown);
         assert_eq!(tense_of("They can take part in the summit in April.", "April"), Tense::Future);
-        assert_eq!(tense_of("Byrd, who turned 35 on Saturday, can receive more.", "Saturday"), Tense::Past);
-        assert_eq!(tense_of("They sold the plant that closed in March.", "March"), Tense::Past);
-        assert_eq!(tense_of("The rally ended in March.", "March"), Tense::Past);
+        assert_eq!(tense_of("Byrd, who turned 35 on Saturday, can receive more.", "Saturday"), Tense::Completed);
+        assert_eq!(tense_of("They sold the plant that closed in March.", "March"), Tense::Completed);
+        assert_eq!(tense_of("The rally ended in March.", "March"), Tense::Completed);
         // Regression (TBAQ wsj_0768): a present perfect counts up to now, and "says" after a
         // comma is another clause.
         assert_eq!(
@@ -720,7 +822,7 @@ mod tests {
         assert_eq!(tense_of("The team goes to Boston Friday.", "Friday"), Tense::Scheduled);
         assert_eq!(tense_of("Markets will reopen Tuesday.", "Tuesday"), Tense::Future);
         // Past forms, nouns, infinitives and adjectives are not timetables.
-        assert_eq!(tense_of("Markets reopened Tuesday.", "Tuesday"), Tense::Past);
+        assert_eq!(tense_of("Markets reopened Tuesday.", "Tuesday"), Tense::Completed);
         assert_eq!(tense_of("They agreed to meet Tuesday.", "Tuesday"), Tense::Past);
         assert_eq!(tense_of("After the vote Tuesday, he left.", "Tuesday"), Tense::Past);
         assert_eq!(tense_of("The store is open Tuesday.", "Tuesday"), Tense::Present);
@@ -737,8 +839,8 @@ mod tests {
         let quoted = "``He will leave at 4 in the morning (4 a.m. Thursday),'' Castro said.";
         assert_eq!(tense_of(quoted, "Thursday"), Tense::Future);
         assert_eq!(tense_of("\"The Thursday meeting,\" he said.", "Thursday"), Tense::Unknown);
-        assert_eq!(tense_of("\"We met Thursday,\" he said.", "Thursday"), Tense::Past);
-        assert_eq!(tense_of("Castro's team left Thursday.", "Thursday"), Tense::Past);
+        assert_eq!(tense_of("\"We met Thursday,\" he said.", "Thursday"), Tense::Completed);
+        assert_eq!(tense_of("Castro's team left Thursday.", "Thursday"), Tense::Completed);
         let continued = "We will go back to present our laws on Sunday,'' he added.";
         assert_eq!(tense_of(continued, "Sunday"), Tense::Future, "the quote opened a sentence before");
         // Outside the quote, the words either side are read as before.
@@ -771,6 +873,37 @@ mod tests {
         assert_eq!(tense_of("The agency will publish October retail sales.", "October"), Tense::Past);
         assert_eq!(tense_of("The agency will publish its figures in October.", "October"), Tense::Future);
         assert_eq!(tense_of("Traders will watch the Friday jobs report.", "Friday"), Tense::Future);
+    }
+
+    /// A past verb right before the phrase tells a finished happening; a present passive, a plan
+    /// or a verb further off leaves the plain past.
+    #[test]
+    fn a_past_verb_right_before_the_phrase_is_completed() {
+        assert_eq!(tense_of("The king assumed the throne in February.", "February"), Tense::Completed);
+        // "-ed" before a lower-case noun may be an adjective ("preferred shares"), so it is left past.
+        assert_eq!(tense_of("The king assumed total control in February.", "February"), Tense::Past);
+        assert_eq!(tense_of("Sunni Arabs had snubbed an election in January.", "January"), Tense::Completed);
+        assert_eq!(tense_of("Closing, which is expected in December, was set.", "December"), Tense::Past);
+        assert_eq!(tense_of("The accession was planned for early March.", "early March"), Tense::Future);
+        assert_eq!(
+            tense_of("Dealers placed orders in the morning to start trading for November.", "November"),
+            Tense::Past
+        );
+        // Regression (silver): another clause, a target, a condition or an adjective is no
+        // finished happening at the phrase's time.
+        assert_eq!(
+            tense_of("Vranitzky warned that a launch date of April 12 was optimistic.", "April 12"),
+            Tense::Past
+        );
+        assert_eq!(tense_of("They had almost reached an agreement for April 17.", "April 17"), Tense::Past);
+        assert_eq!(tense_of("If the government fell on Dec. 8, a vote would follow.", "Dec. 8"), Tense::Past);
+        assert_eq!(tense_of("Germany leads the most industrialised nations on January 1.", "January 1"), Tense::Past);
+        assert_eq!(tense_of("It shipped China-made Christmas presents.", "Christmas"), Tense::Past);
+        assert_eq!(tense_of("Cases had risen by 80 percent since January.", "January"), Tense::Completed);
+        assert_eq!(tense_of("Hamas took office in January.", "January"), Tense::Completed);
+        // Regression (TBAQ NYT20000105.0325): the date describes the deadline, not the giving.
+        assert_eq!(tense_of("Meissner gave no reason for the Jan. 14 deadline.", "Jan. 14"), Tense::Past);
+        assert!(Tense::Completed.is_past() && !Tense::Completed.looks_ahead());
     }
 
     #[test]
