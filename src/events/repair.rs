@@ -282,8 +282,41 @@ pub(super) fn antecedent<'t>(sentence: &Sentence<'_, 't>, at: usize) -> Vec<Word
     if names > 0 {
         return words[words.len() - names..].to_vec();
     }
-    let determiner = words.iter().rev().take(5).position(|w| is(w, &["the", "a", "an", "its", "his", "her", "their"]));
-    determiner.map_or_else(|| last_noun(&words), |back| words[words.len() - 1 - back..].to_vec())
+    // "costs associated with the potential Valley Federal Savings and Loan Association
+    // acquisition, which was terminated": the noun phrase from its determiner, however long its
+    // modifiers, while no verb, preposition or clause word stands between (TBAQ wsj_0124 read
+    // "Those was terminated").
+    let near = words.iter().rev().take(5).position(is_determiner);
+    // Only before "which" or "who": "that" may open what was said ("to say that these conditions").
+    // Nor after a conjunction: "toward an accord and which ends Sunday" is the conference's.
+    let relative_pronoun = sentence.ws.get(at).is_some_and(|w| is(w, &["which", "who"]));
+    let coordinated = words.last().is_some_and(|w| is(w, &["and", "or", "but"]));
+    let far = || {
+        if !relative_pronoun || coordinated {
+            return None;
+        }
+        let breaks = |w: &Word| w.has(flag::PREPOSITION | flag::PUNCT | flag::CLAUSE) || is_verb(w) || is(w, LINKING);
+        words
+            .iter()
+            .rev()
+            .take(MAX_DETERMINED_NOUN_WORDS)
+            .take_while(|w| is_determiner(w) || !breaks(w))
+            .position(is_determiner)
+    };
+    near.or_else(far).map_or_else(|| last_noun(&words), |back| words[words.len() - 1 - back..].to_vec())
+}
+
+/// Most words a noun phrase from its determiner to the clause after it may take ("the potential
+/// Valley Federal Savings and Loan Association acquisition, which").
+const MAX_DETERMINED_NOUN_WORDS: usize = 10;
+
+/// Prepositions the word flags leave out that still end a noun phrase read backwards ("a
+/// reference to Syria's rule, which": not "a reference to ...").
+const LINKING: &[&str] =
+    &["to", "with", "over", "into", "toward", "towards", "against", "after", "under", "between", "among", "than"];
+
+fn is_determiner(word: &Word) -> bool {
+    is(word, &["the", "a", "an", "its", "his", "her", "their"])
 }
 
 /// Most words of a bare noun phrase `last_noun` takes ("Croat refugees").
