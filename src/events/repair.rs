@@ -316,7 +316,7 @@ const LINKING: &[&str] =
     &["to", "with", "over", "into", "toward", "towards", "against", "after", "under", "between", "among", "than"];
 
 fn is_determiner(word: &Word) -> bool {
-    is(word, &["the", "a", "an", "its", "his", "her", "their"])
+    is(word, DETERMINERS)
 }
 
 /// Most words of a bare noun phrase `last_noun` takes ("Croat refugees").

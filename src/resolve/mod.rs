@@ -624,19 +624,18 @@ impl<'a> Discourse<'a, '_> {
                             None => (speech.date(), ["on the day of ", reference].concat().into()),
                         }
                     }
-                    None => match (self.known.clock_day, self.happening_before(raw)) {
-                        (Some((day, phrase)), _) => {
+                    None => match self.known.clock_day {
+                        Some((day, phrase)) => {
                             (day, ["on the day of \"", phrase, "\", later in its clause"].concat().into())
                         }
-                        (None, Some(dated)) => dated,
-                        (None, None) => {
+                        None => self.happening_before(raw).unwrap_or_else(|| {
                             match self.known.last.and_then(|(cal, phrase)| cal.day().map(|d| (d, phrase))) {
                                 Some((day, phrase)) => {
                                     (day, ["on the day last mentioned (\"", phrase, "\")"].concat().into())
                                 }
                                 None => (speech.date(), ["on the day of ", reference].concat().into()),
                             }
-                        }
+                        }),
                     },
                 };
                 let cal = if *hour == 24 {
@@ -981,8 +980,9 @@ fn year_for_day(reference: NaiveDate, month: u32, day: u32, tense: Tense) -> (i3
 }
 
 /// The year of a day that falls on `day_in(year)` each year: the next one on or after the
-/// reference in future-tense text; else the nearest one, unless it would be more than
-/// `NEAR_FUTURE_DAYS` ahead, when the last one on or before is meant.
+/// reference in future-tense text (`Tense::looks_months_ahead`); else the nearest one, unless
+/// it would be more than `NEAR_FUTURE_DAYS` ahead (or, after a finished happening,
+/// `COMPLETED_AHEAD_DAYS`), when the last one on or before is meant.
 fn pick_year(reference: NaiveDate, tense: Tense, day_in: impl Fn(i32) -> Option<NaiveDate>) -> Option<(i32, YearPick)> {
     let y = reference.year();
     let candidates: Vec<(i32, i64)> = [y - 1, y, y + 1]

@@ -18,18 +18,20 @@ pub enum Tense {
     Scheduled,
     /// Put off until a later time ("postponed until Tuesday", "gave them until Friday"): the day
     /// named follows the putting off, which news reports within days, so a weekday is the coming
-    /// one; a date a month or more away may be a deadline already past ("a resolution gave Iran
-    /// until August 31", written in December), so it keeps the nearest reading.
+    /// one; a date further off may be a deadline already past ("a resolution gave Iran until
+    /// August 31", written in December), so it is read as in an undated clause (the nearest
+    /// one, or the last one when the next is more than two months away).
     Deferred,
-    /// A past verb stands right before the phrase in its clause ("assumed total control in
-    /// February", "had snubbed an election in January"): what it tells is over, so a month or a
-    /// day without a year is not ahead of the time of writing, however near the next one is.
+    /// A past verb stands right before the phrase in its clause ("assumed the throne in
+    /// February", "had snubbed an election in January"): what it tells is over, so a month not
+    /// yet reached, or a day more than a week ahead, is last year's (publication-date mode only).
     Completed,
     Unknown,
 }
 
 impl Tense {
-    /// Whether the text is about a time still to come (future tense or a timetable).
+    /// Whether the text is about a time still to come (future tense, a timetable, or a deferral
+    /// to the coming weekday).
     pub fn looks_ahead(self) -> bool {
         matches!(self, Tense::Future | Tense::Scheduled | Tense::Deferred)
     }
@@ -320,7 +322,10 @@ fn past_by_suffix(word: &str) -> bool {
         && !NOT_PAST.iter().any(|w| w.eq_ignore_ascii_case(word))
 }
 
-/// The tense signalled nearest to tokens `[first, end)` within tokens `[from, to)` (the sentence).
+/// The tense signalled nearest to tokens `[first, end)` within tokens `[from, to)` (the sentence):
+/// past for a month that names the period of figures after it; the tense a cue right before the
+/// phrase gives ("effective", "as soon as", "until", with `Deferred` after a deferral verb);
+/// else the nearest signal's, `Completed` when that is a past verb right before the phrase.
 pub fn tense_near(tokens: &Tokens, first: usize, end: usize, from: usize, to: usize) -> Tense {
     let cue = if first > from { cue_at(tokens, first - 1) } else { None };
     let as_soon_as = || first >= from + 3 && tokens.is(first - 3, "as") && tokens.is(first - 2, "soon");
@@ -335,7 +340,11 @@ pub fn tense_near(tokens: &Tokens, first: usize, end: usize, from: usize, to: us
         // otherwise: "is not due until October" said in March is this October, not last.
         // A present perfect before it counts up to now: "has fallen 2% this year through Oct.
         // 19" is this October.
-        Some(Cue::Until) if deferred_before(tokens, first, from) => Tense::Deferred,
+        Some(Cue::Until) if deferred_before(tokens, first, from) => match clause_tense(tokens, first, end, from, to) {
+            // "will be delayed until March 1": the clause already looks months ahead.
+            tense if tense.looks_months_ahead() => tense,
+            _ => Tense::Deferred,
+        },
         Some(Cue::Until) if perfect_before(tokens, first, from) => Tense::Past,
         Some(Cue::Until) => match clause_tense(tokens, first, end, from, to) {
             Tense::Past => Tense::Past,
@@ -350,7 +359,7 @@ pub fn tense_near(tokens: &Tokens, first: usize, end: usize, from: usize, to: us
 
 /// How many tokens before a time phrase the verb that makes it `Completed` may stand
 /// ("approached Livingstone at a public function in February").
-const COMPLETED_REACH: usize = 6;
+const COMPLETED_REACH: usize = 7;
 
 /// Words before a past form that make it no finished happening: a passive or adjective in the
 /// present ("is expected in December", "the case is heard in May"), or an infinitive.
@@ -374,34 +383,45 @@ const CONDITIONALS: &[&str] = &["if", "unless", "whether"];
 /// Lower-case words that may follow a past verb ("killed him in", "assumed the", "ousted as");
 /// any other lower-case word after an "-ed" form makes it an adjective before its noun ("most
 /// industrialised nations", "preferred shares").
+/// Determiners (`DETERMINERS`) may follow too.
 const AFTER_A_VERB: &[&str] = &[
-    "a", "an", "the", "its", "their", "his", "her", "our", "my", "your", "this", "these", "those", "him", "them", "it",
-    "us", "me", "in", "on", "at", "by", "for", "to", "with", "from", "as", "into", "over", "after", "before", "during",
-    "since", "up", "out", "down", "off", "back", "and", "more", "most", "all", "some", "two", "three",
+    "this", "these", "those", "him", "them", "it", "us", "me", "in", "on", "at", "by", "for", "to", "with", "from",
+    "as", "into", "over", "after", "before", "during", "since", "up", "out", "down", "off", "back", "and", "more",
+    "most", "all", "some", "two", "three",
 ];
+
+/// Verbs of saying: what follows their object is what was said, in a tense of its own ("Officials
+/// said a vote in January was likely").
+const SAYING_VERBS: &[&str] =
+    &["said", "told", "announced", "reported", "added", "stated", "claimed", "warned", "noted"];
 
 /// Whether a past verb right before token `first` tells a finished happening at the phrase's
 /// time (`Tense::Completed`): the nearest verb signal within `COMPLETED_REACH` tokens of its
 /// clause is a past form, no clause opens between, no condition before it, the phrase follows it
-/// directly or after one of `COMPLETED_PREPOSITIONS`, and the form is no present passive ("is
-/// expected"), plan ("planned", "supposed to"), or adjective ("government-backed faction").
+/// directly or after one of `COMPLETED_PREPOSITIONS` (after a verb of saying, only with the
+/// preposition right after it), and the form is no present passive ("is expected"), plan
+/// ("planned", "supposed to"), or adjective ("government-backed faction").
 fn completed_before(tokens: &Tokens, first: usize, from: usize) -> bool {
     let within = first.saturating_sub(COMPLETED_REACH).max(from);
     let opener_at = |i: usize| CLAUSE_OPENERS.iter().any(|w| tokens.is(i, w));
     let mut scan = (within..first)
         .rev()
         .take_while(|&i| !matches!(tokens.tokens[i].kind, TokenKind::Punct(c) if c != '-') && !opener_at(i));
+    // The scan reads `COMPLETED_REACH` tokens before the phrase.
     let Some(verb) = scan.find(|&i| word_signal(tokens, i, true).is_some()) else { return false };
     let word = tokens.tokens[verb].text(tokens.text);
     let listed_past = PAST_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)) && !word.eq_ignore_ascii_case("ago");
     let past_form = listed_past || past_by_suffix(word);
-    let right_after =
-        verb + 1 == first || (verb + 1 < first && COMPLETED_PREPOSITIONS.iter().any(|w| tokens.is(first - 1, w)));
+    let preposition_at = |i: usize| COMPLETED_PREPOSITIONS.iter().any(|w| tokens.is(i, w));
+    let right_after = verb + 1 == first || (verb + 1 < first && preposition_at(first - 1));
+    // "said in an editorial on Monday" is the saying's time; "said a vote in January" is not.
+    let saying_across = SAYING_VERBS.iter().any(|w| w.eq_ignore_ascii_case(word)) && !preposition_at(verb + 1);
     let conditional = (verb.saturating_sub(3).max(from)..verb).any(|i| CONDITIONALS.iter().any(|w| tokens.is(i, w)));
     let after_present = verb > 0 && NOT_BEFORE_COMPLETED.iter().any(|w| tokens.is(verb - 1, w));
     let planned = roles(word).plan || tokens.is(verb + 1, "to") || tokens.is(verb + 1, "for");
     past_form
         && right_after
+        && !saying_across
         && !conditional
         && !after_present
         && !planned
@@ -419,7 +439,7 @@ fn describes_a_noun(tokens: &Tokens, i: usize, listed: bool) -> bool {
     let noun_next = next.is_some_and(|w| {
         w.starts_with(|c: char| c.is_ascii_lowercase())
             && !w.ends_with("ly")
-            && !AFTER_A_VERB.iter().any(|f| f.eq_ignore_ascii_case(w))
+            && !AFTER_A_VERB.iter().chain(DETERMINERS).any(|f| f.eq_ignore_ascii_case(w))
     });
     hyphenated || (!listed && noun_next)
 }
@@ -458,10 +478,13 @@ const DEFERRAL_VERBS: &[&str] = &[
 /// How many words back from "until" a deferral verb may stand ("gave the Miami relatives until").
 const DEFERRAL_REACH: usize = 5;
 
-/// Whether a deferral verb (`DEFERRAL_VERBS`) comes at most `DEFERRAL_REACH` words before the
-/// cue right before token `first`, with no punctuation between.
+/// Whether the cue right before token `first` is "until" or "till" and a deferral verb
+/// (`DEFERRAL_VERBS`) comes at most `DEFERRAL_REACH` words before it, with only words between
+/// ("extended gains through Friday" is no deferral).
 fn deferred_before(tokens: &Tokens, first: usize, from: usize) -> bool {
-    let cue = first - 1;
+    let Some(cue) = first.checked_sub(1).filter(|&cue| tokens.is(cue, "until") || tokens.is(cue, "till")) else {
+        return false;
+    };
     let within = cue.saturating_sub(DEFERRAL_REACH).max(from);
     let deferral = |i: usize| DEFERRAL_VERBS.iter().any(|verb| tokens.is(i, verb));
     (within..cue).rev().take_while(|&i| tokens.tokens[i].kind == TokenKind::Word).any(deferral)
@@ -478,37 +501,39 @@ const MEASURED_FIGURES: &[&str] = &[
     "jobs",
     "payroll",
     "payrolls",
-    "retail",
     "sales",
     "inflation",
     "output",
     "production",
-    "trade",
     "exports",
     "imports",
-    "housing",
-    "consumer",
-    "producer",
-    "manufacturing",
-    "industrial",
-    "factory",
     "figures",
     "data",
     "statistics",
+    "prices",
     "CPI",
     "PPI",
     "GDP",
 ];
 
+/// Words that may stand between the month and a noun of `MEASURED_FIGURES` ("October retail
+/// sales", "March consumer prices"). Alone they make no figures ("the April trade fair", "the
+/// January Consumer Electronics Show"), so one counts only with a figures noun after it.
+const FIGURE_MODIFIERS: &[&str] =
+    &["retail", "consumer", "producer", "housing", "industrial", "factory", "trade", "home"];
+
 /// Whether a phrase ending in a month name (token `end - 1`) stands right before a noun of
-/// figures (`MEASURED_FIGURES`): it names the period they measure, already begun, so it reads
-/// as past. A weekday is left alone ("will watch the Friday jobs report" is this Friday's).
+/// figures (`MEASURED_FIGURES`), or before one modifier and such a noun: it names the period
+/// they measure, already begun, so it reads as past. A weekday is left alone ("will watch the
+/// Friday jobs report" is this Friday's).
 fn measures_a_period(tokens: &Tokens, end: usize, to: usize) -> bool {
     let month_last = end
         .checked_sub(1)
         .and_then(|i| tokens.lex.get(i))
         .is_some_and(|id| id.meanings().iter().any(|lex| matches!(lex, Lex::Month(_) | Lex::MonthAbbr(_))));
-    month_last && end < to && MEASURED_FIGURES.iter().any(|noun| tokens.is(end, noun))
+    let figures_at = |i: usize| i < to && MEASURED_FIGURES.iter().any(|noun| tokens.is(i, noun));
+    let modifier_at = |i: usize| i < to && FIGURE_MODIFIERS.iter().any(|word| tokens.is(i, word));
+    month_last && (figures_at(end) || (modifier_at(end) && figures_at(end + 1)))
 }
 
 /// How far back from a time phrase its clause's present perfect is looked for.
@@ -594,14 +619,15 @@ fn inside_quotation(tokens: &Tokens, first: usize, end: usize, from: usize, to: 
     before % 2 == 1 || (before == 0 && marks(end..to) % 2 == 1)
 }
 
-/// Whether token `i` is a quotation mark: `"`, a curly double quote, a backtick, or one of two
-/// apostrophes in a row (`''`, as wire copy writes a closing quote). A lone apostrophe is an
-/// elision or a possessive ("Castro's"), not a quote.
+/// Whether token `i` is a quotation mark: `"` (the tokenizer writes curly double quotes so too)
+/// or one of two apostrophes in a row (`''` and ``` `` ```, as wire copy writes quotes; the
+/// tokenizer writes a backtick as an apostrophe). A lone apostrophe is an elision or a
+/// possessive ("Castro's"), not a quote.
 fn is_quotation_mark(tokens: &Tokens, i: usize) -> bool {
     let Some(token) = tokens.tokens.get(i) else { return false };
     let apostrophe_at = |j: usize| tokens.tokens.get(j).is_some_and(|t| t.is_punct('\''));
     match token.kind {
-        TokenKind::Punct('"' | '\u{201c}' | '\u{201d}' | '`') => true,
+        TokenKind::Punct('"') => true,
         TokenKind::Punct('\'') => {
             let paired_before = i > 0 && apostrophe_at(i - 1) && token.attached();
             let paired_after = apostrophe_at(i + 1) && tokens.tokens.get(i + 1).is_some_and(|t| t.attached());
@@ -859,6 +885,9 @@ mod tests {
         assert_eq!(tense_of(given, "9 a.m. Tuesday"), Tense::Deferred);
         assert_eq!(tense_of("The judge adjourned the hearing until Monday.", "Monday"), Tense::Deferred);
         assert!(Tense::Deferred.looks_ahead() && !Tense::Deferred.looks_months_ahead());
+        // A future clause stays future; "through" is no deferral.
+        assert_eq!(tense_of("The summit will be delayed until March 1.", "March 1"), Tense::Future);
+        assert_eq!(tense_of("Stocks extended gains through Friday.", "Friday"), Tense::Past);
         // Not a deferral: waiting, staying, or a deferral verb in another clause.
         assert_eq!(tense_of("They waited until Friday.", "Friday"), Tense::Past);
         assert_eq!(tense_of("The talks were delayed, and he stayed until Friday.", "Friday"), Tense::Past);
@@ -873,6 +902,8 @@ mod tests {
         assert_eq!(tense_of("The agency will publish October retail sales.", "October"), Tense::Past);
         assert_eq!(tense_of("The agency will publish its figures in October.", "October"), Tense::Future);
         assert_eq!(tense_of("Traders will watch the Friday jobs report.", "Friday"), Tense::Future);
+        assert_eq!(tense_of("Buyers will attend the April trade fair.", "April"), Tense::Future);
+        assert_eq!(tense_of("Fans will visit the January Consumer Electronics Show.", "January"), Tense::Future);
     }
 
     /// A past verb right before the phrase tells a finished happening; a present passive, a plan
@@ -901,7 +932,14 @@ mod tests {
         assert_eq!(tense_of("It shipped China-made Christmas presents.", "Christmas"), Tense::Past);
         assert_eq!(tense_of("Cases had risen by 80 percent since January.", "January"), Tense::Completed);
         assert_eq!(tense_of("Hamas took office in January.", "January"), Tense::Completed);
-        // Regression (TBAQ NYT20000105.0325): the date describes the deadline, not the giving.
+        // A present passive, another clause, and what a verb of saying reports are not completed.
+        assert_eq!(tense_of("The case is heard in May.", "May"), Tense::Past);
+        assert_eq!(tense_of("Officials warned that talks in January failed.", "January"), Tense::Past);
+        assert_eq!(tense_of("Officials said a vote in January was likely.", "January"), Tense::Past);
+        assert_eq!(tense_of("The paper said in an editorial on Monday that it was over.", "Monday"), Tense::Completed);
+        let approached = "He approached Livingstone at a public function in February.";
+        assert_eq!(tense_of(approached, "February"), Tense::Completed);
+        // Regression (TBAQ NYT20000105.0325): "the" is no preposition of the giving's time.
         assert_eq!(tense_of("Meissner gave no reason for the Jan. 14 deadline.", "Jan. 14"), Tense::Past);
         assert!(Tense::Completed.is_past() && !Tense::Completed.looks_ahead());
     }
