@@ -482,34 +482,7 @@ pub(super) fn label_for(
     if let Some(label) = super::happening_label::happening_label(&sentence, first, last) {
         return label;
     }
-    // "Earlier on [Tuesday]": the words that lead to the phrase go with it.
-    let mut before_end = first;
-    // "cut over [the next decade]": "over" before a span is its preposition ("took over on
-    // Monday" keeps it).
-    if before_end > clause_start && repair::is(&ws[before_end - 1], &["over"]) && repair::is(&ws[first], &["the"]) {
-        before_end -= 1;
-    }
-    // ", back in [1996], he was offered": "back" set off before the phrase goes with it too
-    // ("switched back on [Tuesday]" is the verb's).
-    let set_off = |k: usize| k == clause_start || ws[k - 1].has(flag::PUNCT) || ws[k - 1].text.ends_with(',');
-    // "trounced his party in [January] elections": a preposition before a phrase that describes
-    // the noun after it stays with that noun.
-    // Not when the preposition opens the clause: "In [August] pilots called off a strike".
-    let describes_next = first > clause_start + 1
-        && repair::is_described_noun(
-            ws.get(first - 2),
-            ws.get(first - 1),
-            ws.get(last + 1).filter(|_| last + 1 < clause_end),
-        );
-    while before_end > clause_start
-        && !describes_next
-        && (ws[before_end - 1].has(flag::PREPOSITION)
-            || repair::is(&ws[before_end - 1], &["earlier", "later"])
-            || (repair::is(&ws[before_end - 1], &["back"]) && set_off(before_end - 1)))
-    {
-        before_end -= 1;
-    }
-    let before = &ws[clause_start..before_end];
+    let before = &ws[clause_start..lead_start(&ws, clause_start, clause_end, first, last)];
     let mention_ends_in_signal = ws[last].has(flag::SIGNAL | flag::FOLLOWING);
     let signal_follows = ws.get(last + 1).is_some_and(|w| w.has(flag::SIGNAL));
     // "Founded in [1989], APEC is …", "Accused of abuses during his [1973-1990] regime,
@@ -545,6 +518,78 @@ pub(super) fn label_for(
         }
     }
     with_antecedent(&mut label, &sentence, clause_start);
+    let completes = completed_by_next_clause(&mut label, &sentence, clause, took_next_clause);
+    let mut label = repair::without_times(&label, &sentence);
+    if completes {
+        // The clause that completed the label may be a bare report itself ("…, on Saturday, a
+        // witness said"; "Saturday, Abubakar said that …").
+        with_report_completed(&mut label, &sentence);
+    } else {
+        with_what_was_reported(&mut label, &sentence, clause_start);
+    }
+    with_subject(&mut label, &sentence);
+    repair::with_verb_after_aside(&mut label, &sentence);
+    let label = repair::with_possessor(
+        repair::without_leading_preposition(repair::without_subordinator(
+            repair::without_reduced_relative(label),
+            &sentence,
+        )),
+        &sentence,
+    );
+    if repair::reads_as_entry(&label) {
+        return with_reported_opening_lowered(tidy(&label), &|_| false);
+    }
+    if let Some(main) = repaired_main_clause(&sentence) {
+        return main;
+    }
+    // Never an empty label: what the sentence holds, else a placeholder that says so.
+    [tidy(&label), tidy(&ws)].into_iter().find(|l| !l.is_empty()).unwrap_or_else(|| "(unnamed)".to_string())
+}
+
+/// Where the words that lead to the phrase at words `first..=last` begin, within its clause
+/// `[clause_start, clause_end)`: "Earlier on [Tuesday]" takes its preposition and "earlier".
+fn lead_start(ws: &[Word], clause_start: usize, clause_end: usize, first: usize, last: usize) -> usize {
+    let mut before_end = first;
+    // "cut over [the next decade]": "over" before a span is its preposition ("took over on
+    // Monday" keeps it).
+    if before_end > clause_start && repair::is(&ws[before_end - 1], &["over"]) && repair::is(&ws[first], &["the"]) {
+        before_end -= 1;
+    }
+    // ", back in [1996], he was offered": "back" set off before the phrase goes with it too
+    // ("switched back on [Tuesday]" is the verb's).
+    let set_off = |k: usize| k == clause_start || ws[k - 1].has(flag::PUNCT) || ws[k - 1].text.ends_with(',');
+    // "trounced his party in [January] elections": a preposition before a phrase that describes
+    // the noun after it stays with that noun.
+    // Not when the preposition opens the clause: "In [August] pilots called off a strike".
+    let describes_next = first > clause_start + 1
+        && repair::is_described_noun(
+            ws.get(first - 2),
+            ws.get(first - 1),
+            ws.get(last + 1).filter(|_| last + 1 < clause_end),
+        );
+    while before_end > clause_start
+        && !describes_next
+        && (ws[before_end - 1].has(flag::PREPOSITION)
+            || repair::is(&ws[before_end - 1], &["earlier", "later"])
+            || (repair::is(&ws[before_end - 1], &["back"]) && set_off(before_end - 1)))
+    {
+        before_end -= 1;
+    }
+    before_end
+}
+
+/// Completes a label that says too little, or only who reported, with the clause after its own
+/// `clause` ("Fallon said on Thursday morning that ..." → what was said); returns whether it
+/// did. `took_next_clause`: the label already is that clause.
+fn completed_by_next_clause<'t>(
+    label: &mut Vec<Word<'t>>,
+    sentence: &repair::Sentence<'_, 't>,
+    clause: usize,
+    took_next_clause: bool,
+) -> bool {
+    let (ws, starts) = (sentence.ws, sentence.starts);
+    let clause_start = starts[clause];
+    let clause_end = starts.get(clause + 1).copied().unwrap_or(ws.len());
     // "Fallon said on Thursday morning that ...": complete a bare report with what was said.
     let ends_in_report = label.last().is_some_and(|w| w.has(flag::REPORTING));
     // A participle after a comma ("The release, slated for June 24, was announced") is its own
@@ -557,7 +602,7 @@ pub(super) fn label_for(
             .is_some_and(|w| repair::is_participle(w) && !w.has(flag::REPORTING));
     // A clause joined by "and" with a subject of its own is another event, never the rest of
     // this one.
-    let next_is_own_clause = clause_end < ws.len() && joins_a_clause(&ws, clause_start, clause_end);
+    let next_is_own_clause = clause_end < ws.len() && joins_a_clause(ws, clause_start, clause_end);
     // A phrase that leaves nothing of its own clause ("BEIJING, Nov. 11 (Xinhua) --") is not
     // completed by a subordinate clause after it ("After it was delayed, ..."): the main clause
     // tells more.
@@ -584,36 +629,12 @@ pub(super) fn label_for(
                 .rev()
                 .find(|w| !w.has(flag::PUNCT))
                 .is_some_and(|w| w.has(flag::REPORTING));
-        let said_before = repair::reported_content(&sentence, clause_start);
+        let said_before = repair::reported_content(sentence, clause_start);
         if nothing_left && report_ends_sentence && said_before.len() >= 3 {
-            label = said_before;
+            *label = said_before;
         }
     }
-    let mut label = repair::without_times(&label, &sentence);
-    if completes {
-        // The clause that completed the label may be a bare report itself ("…, on Saturday, a
-        // witness said"; "Saturday, Abubakar said that …").
-        with_report_completed(&mut label, &sentence);
-    } else {
-        with_what_was_reported(&mut label, &sentence, clause_start);
-    }
-    with_subject(&mut label, &sentence);
-    repair::with_verb_after_aside(&mut label, &sentence);
-    let label = repair::with_possessor(
-        repair::without_leading_preposition(repair::without_subordinator(
-            repair::without_reduced_relative(label),
-            &sentence,
-        )),
-        &sentence,
-    );
-    if repair::reads_as_entry(&label) {
-        return with_reported_opening_lowered(tidy(&label), &|_| false);
-    }
-    if let Some(main) = repaired_main_clause(&sentence) {
-        return main;
-    }
-    // Never an empty label: what the sentence holds, else a placeholder that says so.
-    [tidy(&label), tidy(&ws)].into_iter().find(|l| !l.is_empty()).unwrap_or_else(|| "(unnamed)".to_string())
+    completes
 }
 
 /// The label of a possessive date at words `first..=last` of `clause`: in an opening phrase, the
