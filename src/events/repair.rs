@@ -286,7 +286,15 @@ pub(super) fn antecedent<'t>(sentence: &Sentence<'_, 't>, at: usize) -> Vec<Word
     // acquisition, which was terminated": the noun phrase from its determiner, however long its
     // modifiers, while no verb, preposition or clause word stands between (TBAQ wsj_0124 read
     // "Those was terminated").
-    let near = words.iter().rev().take(5).position(is_determiner);
+    // "those in Ukraine's Chernobyl plant, which": a demonstrative before a preposition stands
+    // alone, so it opens no noun phrase.
+    let determiner_at = |back: usize| {
+        let k = words.len() - 1 - back;
+        let pronoun = is(&words[k], &["this", "these", "those"])
+            && words.get(k + 1).is_some_and(|next| next.has(flag::PREPOSITION) || is(next, LINKING));
+        is_determiner(&words[k]) && !pronoun
+    };
+    let near = (0..words.len().min(5)).find(|&back| determiner_at(back));
     // Only before "which" or "who": "that" may open what was said ("to say that these conditions").
     // Nor after a conjunction: "toward an accord and which ends Sunday" is the conference's.
     let relative_pronoun = sentence.ws.get(at).is_some_and(|w| is(w, &["which", "who"]));
@@ -301,7 +309,8 @@ pub(super) fn antecedent<'t>(sentence: &Sentence<'_, 't>, at: usize) -> Vec<Word
             .rev()
             .take(MAX_DETERMINED_NOUN_WORDS)
             .take_while(|w| is_determiner(w) || !breaks(w))
-            .position(is_determiner)
+            .enumerate()
+            .find_map(|(back, _)| determiner_at(back).then_some(back))
     };
     near.or_else(far).map_or_else(|| last_noun(&words), |back| words[words.len() - 1 - back..].to_vec())
 }
