@@ -408,10 +408,11 @@ fn completed_before(tokens: &Tokens, first: usize, from: usize) -> bool {
         .rev()
         .take_while(|&i| !matches!(tokens.tokens[i].kind, TokenKind::Punct(c) if c != '-') && !opener_at(i));
     // The scan reads `COMPLETED_REACH` tokens before the phrase.
-    let Some(verb) = scan.find(|&i| word_signal(tokens, i, true).is_some()) else { return false };
+    let Some((verb, signal)) = scan.find_map(|i| word_signal(tokens, i, true).map(|tense| (i, tense))) else {
+        return false;
+    };
     let word = tokens.tokens[verb].text(tokens.text);
     let listed_past = PAST_WORDS.iter().any(|w| w.eq_ignore_ascii_case(word)) && !word.eq_ignore_ascii_case("ago");
-    let past_form = listed_past || past_by_suffix(word);
     let preposition_at = |i: usize| COMPLETED_PREPOSITIONS.iter().any(|w| tokens.is(i, w));
     let right_after = verb + 1 == first || (verb + 1 < first && preposition_at(first - 1));
     // "said in an editorial on Monday" is the saying's time; "said a vote in January" is not.
@@ -419,14 +420,14 @@ fn completed_before(tokens: &Tokens, first: usize, from: usize) -> bool {
     let conditional = (verb.saturating_sub(3).max(from)..verb).any(|i| CONDITIONALS.iter().any(|w| tokens.is(i, w)));
     let after_present = verb > 0 && NOT_BEFORE_COMPLETED.iter().any(|w| tokens.is(verb - 1, w));
     let planned = roles(word).plan || tokens.is(verb + 1, "to") || tokens.is(verb + 1, "for");
-    past_form
+    // A past signal is a listed past or an "-ed" form, not after a modal ("would have closed").
+    signal == Tense::Past
         && right_after
         && !saying_across
         && !conditional
         && !after_present
         && !planned
         && !describes_a_noun(tokens, verb, listed_past)
-        && word_signal(tokens, verb, true) == Some(Tense::Past)
 }
 
 /// Whether the past form at token `i` is an adjective: joined to a word before it by a hyphen
