@@ -106,7 +106,7 @@ fn extract_events_in_blocks(doc: &Document, doc_id: &DocId, settings: &Settings,
     let mode = reference_mode(dct.as_deref(), settings.anchor, &mut warnings);
     let blocks = blocks::of(&doc.text, &sentences, block_bytes);
     let resolver = resolve::DocumentResolver::new(doc_id, &offsets, &sentences, &mode);
-    let (mentions, uses_anchor, counted) = tag_and_resolve(doc, &blocks, resolver);
+    let resolve::Resolved { mentions, uses_anchor, counted, happenings } = tag_and_resolve(doc, &blocks, resolver);
     // A byline or dateline beside the file's own date: wire copy is often dated the day after
     // it was filed ("WASHINGTON, March 12 (Xinhua) --" in a story of 13 March).
     let dateline = match (&doc.byline, &settings.dct, &mode) {
@@ -135,6 +135,7 @@ fn extract_events_in_blocks(doc: &Document, doc_id: &DocId, settings: &Settings,
         sentences: &sentences,
         mentions: &mentions,
         events: &events,
+        happenings: &happenings,
         published,
     };
     let placed = events::context::place(&context);
@@ -159,7 +160,7 @@ fn tag_and_resolve<'a>(
     doc: &'a Document,
     blocks: &[Block],
     mut resolver: resolve::DocumentResolver<'a>,
-) -> (Vec<Mention>, bool, Vec<resolve::counted::CountedFrom>) {
+) -> resolve::Resolved {
     for block in blocks {
         let read = blocks::with_context(&doc.text, &block.bytes);
         let tokens = tagger::Tokens::in_block(&doc.text, &doc.breaks, read);
@@ -167,7 +168,7 @@ fn tag_and_resolve<'a>(
         raw.retain(|m| block.bytes.contains(&m.start));
         resolver.resolve_block(&tokens, &raw);
     }
-    resolver.finish_with_counted()
+    resolver.finish_with_happenings()
 }
 
 /// How a document's phrases resolve: against its publication date `dct` when that is a date

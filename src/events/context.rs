@@ -2,7 +2,8 @@
 //! people." reports something that happened, and a reader places it from context. A sentence
 //! that reports a happening (a past or present-perfect event verb, not a future, a modal or a
 //! question) gets an event placed by, in this order: the event it points to ("after the
-//! attack", placement `relation`, from that event's time on); the last time an earlier sentence
+//! attack", "killed in the blast", "since the announcement", placement `relation`, from the date
+//! the text gave that happening before the sentence on); the last time an earlier sentence
 //! of its paragraph placed (placement `context`); or, for a lede in the past tense with a
 //! publication date, that date (or the day before). A happening told in the present perfect
 //! ("Crews have pulled two men from the ruins") counts up to the time of writing, so a past
@@ -14,7 +15,7 @@
 //! `tests/context_corpus.rs`.
 
 use super::label::{sentence_label, statement_label, undated_report_label};
-use crate::resolve::named_events::is_event_noun;
+use crate::resolve::named_events::{happening_key, is_event_noun, DatedHappening};
 use crate::text::offsets::CharOffsets;
 use crate::text::word_key::{key, WordTable};
 use crate::text::SentenceSpan;
@@ -180,8 +181,17 @@ fn bare_words(sentence: &str) -> impl Iterator<Item = (&str, bool)> {
 /// word starting with a quotation mark (or the typewriter pair ``) and closes with a word ending
 /// with one (or '').
 fn unquoted_words(sentence: &str) -> impl Iterator<Item = (&str, bool)> {
+    unquoted_raw_words(sentence).filter_map(|raw| {
+        let w = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        (!w.is_empty()).then(|| (w, w.starts_with(char::is_uppercase)))
+    })
+}
+
+/// The whitespace-separated words of `sentence` outside quotations (as `unquoted_words` tells
+/// them), with their punctuation.
+fn unquoted_raw_words(sentence: &str) -> impl Iterator<Item = &str> {
     let mut quoted = false;
-    sentence.split_whitespace().filter_map(move |raw| {
+    sentence.split_whitespace().filter(move |raw| {
         let opens = !quoted && (raw.starts_with(['\u{201c}', '"']) || raw.starts_with("``"));
         let core = raw.trim_end_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '\u{201d}' | '"' | '\''));
         let closes = (quoted || opens)
@@ -189,11 +199,7 @@ fn unquoted_words(sentence: &str) -> impl Iterator<Item = (&str, bool)> {
             && (core.ends_with(['\u{201d}', '"']) || core.ends_with("''"));
         let inside = quoted || opens;
         quoted = inside && !closes;
-        if inside {
-            return None;
-        }
-        let w = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
-        (!w.is_empty()).then(|| (w, w.starts_with(char::is_uppercase)))
+        !inside
     })
 }
 
@@ -377,6 +383,8 @@ pub struct Context<'a> {
     pub mentions: &'a [Mention],
     /// The document's events placed by their own time phrases, in text order.
     pub events: &'a [Event],
+    /// Every date the text gave a named happening, where (the resolver's).
+    pub happenings: &'a [DatedHappening],
     /// The day the document reports from, when it has a publication date.
     pub published: Option<ReportDay>,
 }
@@ -445,7 +453,7 @@ pub fn place(ctx: &Context) -> Vec<Event> {
         by_sentence.entry(e.sentence.start).or_default().push(e);
     }
     let phrases: HashMap<&str, &str> = ctx.mentions.iter().map(|m| (m.id.as_str(), m.text.as_str())).collect();
-    let happenings = Happenings::new(ctx.events);
+    let happenings = Happenings::new(ctx.events, ctx.happenings);
     let mut reference: Option<Reference> = None;
     let mut dated_so_far = false;
     let lower_words = std::cell::OnceCell::new();
@@ -478,7 +486,7 @@ pub fn place(ctx: &Context) -> Vec<Event> {
                     .as_ref()
                     .filter(|r| told_by_then(ctx, r))
                     .filter(|r| !(before_report_day(ctx, r) && *perfect));
-                by_relation(&happenings, &phrases, sentence, start_char)
+                by_relation(ctx, &happenings, &phrases, sentence, span)
                     .or_else(|| by_paragraph(in_paragraph, index))
                     .or_else(|| as_lede(ctx, index, dated_so_far))
                     .or_else(|| perfect.then(|| as_present_perfect(ctx)).flatten())
@@ -525,16 +533,24 @@ fn quoted_phrase(phrases: &HashMap<&str, &str>, event: &Event) -> String {
     }
 }
 
-/// Each event noun's happening: the document's first event whose label names it as one within
-/// its first three words ("A fire tore through ...", "Terror attack in London"), not as part
-/// of a name ("Fire Chief Deborah May"), nor in passing ("Investigators from the state fire
-/// marshal's office"). Built once per document.
+/// The happenings a sentence with no time phrase may point to by their noun: the dates the
+/// resolver gave each noun (`DatedHappening`, by key, in text order), and each event noun's
+/// first event whose label names it as one within its first three words ("A fire tore through
+/// ...", "Terror attack in London"), not as part of a name ("Fire Chief Deborah May"), nor in
+/// passing ("Investigators from the state fire marshal's office"). Built once per document.
 struct Happenings<'a> {
+    dated: HashMap<&'a str, Vec<&'a DatedHappening>>,
     first: HashMap<String, &'a Event>,
 }
 
 impl<'a> Happenings<'a> {
-    fn new(events: &'a [Event]) -> Self {
+    fn new(events: &'a [Event], dated_in_text: &'a [DatedHappening]) -> Self {
+        let mut dated: HashMap<&str, Vec<&DatedHappening>> = HashMap::new();
+        for happening in dated_in_text {
+            dated.entry(happening.key.as_str()).or_default().push(happening);
+        }
+        // Stable: a date taken back where it was given stays after it.
+        dated.values_mut().for_each(|log| log.sort_by_key(|h| h.at));
         let mut first = HashMap::new();
         for e in events.iter().filter(|e| e.granularity <= Granularity::Day && e.implied.is_none()) {
             let words = words_of(&e.label);
@@ -545,47 +561,181 @@ impl<'a> Happenings<'a> {
                 }
             }
         }
-        Happenings { first }
+        Happenings { dated, first }
     }
+
+    /// The day and phrase the text had given the happening `noun` before byte `at`.
+    fn dated_before(&self, noun: &str, at: usize) -> Option<&'a (NaiveDate, String)> {
+        let log = self.dated.get(happening_key(noun).as_str())?;
+        let before = log.partition_point(|h| h.at < at);
+        log[..before].last()?.dated.as_ref()
+    }
+}
+
+/// How a sentence relates its happening to a named one.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Relation {
+    /// "after the attack", "following the vote": that day or the next.
+    After,
+    /// "killed in the attack", "injured during the blaze": the same time.
+    During,
+    /// "has not appeared since the announcement": from that day to the time of writing.
+    Since,
+    /// "were in the pit when the fire broke out": the same time.
+    When,
+}
+
+/// How many words may describe the happening between "the" and its noun ("in the Kenya
+/// embassy bombing").
+const RELATION_MODIFIERS: usize = 3;
+
+/// Words before an event noun that make it another happening than the one dated ("a second
+/// attack", "the next vote").
+const OTHER_OCCURRENCE: &[&str] = &[
+    "first", "second", "third", "fourth", "fifth", "next", "new", "latest", "last", "previous", "earlier", "later",
+    "another", "other", "recent", "upcoming", "planned", "proposed", "future", "possible",
+];
+
+/// The first "after/following/since/in/during/in the wake of the ... NOUN" outside quotations
+/// in `sentence`, and "when the NOUN <past verb>": the relation and the event noun (lower case).
+/// "in"/"during" inside a sentence must follow the verb of the happening ("killed in the
+/// attack", "took part in the ceremony"), not a noun ("involvement in the attack", "the
+/// drivers in the race").
+fn named_happening(sentence: &str) -> Option<(Relation, String)> {
+    let raw: Vec<&str> = unquoted_raw_words(sentence).take(MAX_WORDS).collect();
+    let word = |k: usize| bare(raw[k]);
+    let ends_phrase = |k: usize| ends_phrase_word(raw[k]);
+    (0..raw.len().saturating_sub(2)).find_map(|k| {
+        let (relation, the) = match word(k).as_str() {
+            "after" | "following" => (Relation::After, k + 1),
+            "since" => (Relation::Since, k + 1),
+            "in" if word(k + 1) == "the"
+                && raw.get(k + 3).is_some_and(|w| bare(w) == "of")
+                && word(k + 2) == "wake" =>
+            {
+                (Relation::After, k + 4)
+            }
+            "in" | "during" if k == 0 || told_by_verb(raw[k - 1]) => (Relation::During, k + 1),
+            "when" => (Relation::When, k + 1),
+            _ => return None,
+        };
+        if ends_phrase(k) || raw.get(the).is_none_or(|w| ends_phrase_word(w) || bare(w) != "the") {
+            return None;
+        }
+        let modifiers = if relation == Relation::When { 0 } else { RELATION_MODIFIERS };
+        for j in the + 1..(the + 2 + modifiers).min(raw.len()) {
+            let w = word(j);
+            if is_event_noun(&w) && heads_its_phrase(&raw, j, relation) {
+                return Some((relation, w));
+            }
+            let function_word = AFTER_A_HEAD.contains(&w.as_str()) || DETERMINERS.contains(&w.as_str());
+            if ends_phrase(j) || OTHER_OCCURRENCE.contains(&w.as_str()) || function_word || w.is_empty() {
+                return None;
+            }
+        }
+        None
+    })
+}
+
+/// How many words of a sentence `named_happening` reads.
+const MAX_WORDS: usize = 80;
+
+/// A word without the punctuation around it, lower case.
+fn bare(raw: &str) -> String {
+    raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_lowercase()
+}
+
+fn ends_phrase_word(raw: &str) -> bool {
+    raw.ends_with([',', ';', ':', '.', ')', '"'])
+}
+
+/// Whether the word before "in"/"during" tells the happening ("killed", "took part").
+fn told_by_verb(raw: &str) -> bool {
+    let w = bare(raw);
+    !ends_phrase_word(raw) && (is_event_verb(&w, false) || w == "part")
+}
+
+/// Words that may follow the noun heading a noun phrase: a preposition, a conjunction, a
+/// relative or an auxiliary ("in the fire that", "in the attack on"), where "the fire marshal"
+/// and "the vote count" go on naming something else.
+const AFTER_A_HEAD: &[&str] = &[
+    "in", "on", "at", "of", "near", "by", "against", "to", "from", "with", "outside", "inside", "for", "and", "or",
+    "but", "that", "which", "who", "where", "when", "as", "was", "were", "is", "are", "had", "has", "have", "last",
+    "this", "earlier", "there", "here",
+];
+
+/// Whether the word at `k` of the sentence's `raw` words ends its noun phrase: punctuation or the
+/// sentence's end follows it, or a word of `AFTER_A_HEAD`, or a past form ("after the blast
+/// killed ..."); after "when", only a past form ("when the fire broke out").
+fn heads_its_phrase(raw: &[&str], k: usize, relation: Relation) -> bool {
+    let next = raw.get(k + 1).map(|w| bare(w));
+    let told = next.as_deref().is_some_and(|w| is_event_verb(w, false));
+    if relation == Relation::When {
+        return told && !ends_phrase_word(raw[k]);
+    }
+    let Some(next) = next.filter(|_| !raw[k].ends_with(|c: char| !c.is_alphanumeric())) else { return true };
+    AFTER_A_HEAD.contains(&next.as_str()) || told
 }
 
 /// A sentence about a named happening the document dates before it: "after the attack",
 /// "following the vote" place it on that event's day or the next; "killed in the attack",
-/// "injured during the blaze" on that event's own time.
+/// "injured during the blaze" on that event's own time; "since the announcement" from that day
+/// to the day the document reports from. The date is the one the text gave the happening
+/// before the sentence (the resolver's), else the time of the first earlier event whose label
+/// names it. A happening dated after the report day is a plan, which a past sentence does not
+/// follow.
 fn by_relation(
+    ctx: &Context,
     happenings: &Happenings,
     phrases: &HashMap<&str, &str>,
     sentence: &str,
-    start_char: usize,
+    span: &SentenceSpan,
 ) -> Option<Placed> {
-    let words = words_of(sentence);
-    let named = words.iter().enumerate().skip(2).find(|(k, (w, _))| {
-        let led = matches!(words[k - 2].0.as_str(), "after" | "following" | "in" | "during");
-        led && words[k - 1].0 == "the" && is_event_noun(w)
-    });
-    let (at, noun) = named.map(|(k, (w, _))| (k, w.as_str()))?;
-    let after = matches!(words[at - 2].0.as_str(), "after" | "following");
-    let pointed = happenings.first.get(noun).filter(|e| e.sentence.start < start_char)?;
-    let day = pointed.start.date();
-    let (end, how, granularity, span) = if after {
-        ((day + Duration::days(2)).and_time(NaiveTime::MIN), "after", Granularity::Day, "that day or the next")
-    } else {
-        (pointed.end, "at the time of", pointed.granularity, "the same time")
+    let (relation, noun) = named_happening(sentence)?;
+    let (start, pointed_end, granularity, phrase) = match happenings.dated_before(&noun, span.start) {
+        Some((day, phrase)) => {
+            let next = (*day + Duration::days(1)).and_time(NaiveTime::MIN);
+            (day.and_time(NaiveTime::MIN), next, Granularity::Day, format!("\u{201c}{phrase}\u{201d}"))
+        }
+        None => {
+            let start_char = ctx.offsets.char_at(span.start);
+            let pointed = happenings.first.get(&noun).filter(|e| e.sentence.start < start_char)?;
+            (pointed.start, pointed.end, pointed.granularity, quoted_phrase(phrases, pointed))
+        }
     };
-    let phrase = quoted_phrase(phrases, pointed);
+    let day = start.date();
+    if ctx.published.is_some_and(|report| day > report.published) {
+        return None;
+    }
+    let (end, granularity, how, span_said) = match relation {
+        Relation::After => (
+            (day + Duration::days(2)).and_time(NaiveTime::MIN),
+            Granularity::Day,
+            "after",
+            "that day or the next".to_string(),
+        ),
+        Relation::During | Relation::When => (pointed_end, granularity, "at the time of", "the same time".to_string()),
+        Relation::Since => {
+            let until = ctx.published.map_or(day, |report| report.day.max(day));
+            let end = (until + Duration::days(1)).and_time(NaiveTime::MIN);
+            let to = ctx
+                .published
+                .map_or("from then on".to_string(), |report| format!("from then to {}", report.describe()));
+            (end, Granularity::Day, "since", to)
+        }
+    };
     Some(Placed {
-        start: pointed.start,
+        start,
         end,
         granularity,
         kind: PlacementKind::Relation,
         why: format!(
-            "no time phrase; {how} \u{201c}the {noun}\u{201d}, which {phrase} dates to {}: {span}",
+            "no time phrase; {how} \u{201c}the {noun}\u{201d}, which {phrase} dates to {}: {span_said}",
             day_label(day)
         ),
     })
 }
 
-/// The time the paragraph's narrative is at (`Reference`), when an earlier sentence set one.
 /// Whether the paragraph's time `reference` is on or before the publication date: a
 /// happening told in the past has happened by then, so a deadline or a plan ahead ("must be
 /// returned by Jan. 14") places none.

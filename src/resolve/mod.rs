@@ -362,7 +362,7 @@ impl<'a> Discourse<'a, '_> {
                 return;
             }
             if counted.granularity == crate::timex::Granularity::Day {
-                self.known.events.learn_counted(&counted.noun, counted.start.date(), phrase);
+                self.known.events.learn_counted(&counted.noun, counted.start.date(), phrase, raw.start);
             }
             self.known.counted.push(*counted);
         }
@@ -1183,10 +1183,27 @@ impl<'a> DocumentResolver<'a> {
         (self.mentions, self.known.used_anchor.get())
     }
 
-    /// `finish`, with the happenings the text dated by counting from them (`counted`).
-    pub fn finish_with_counted(self) -> (Vec<Mention>, bool, Vec<CountedFrom>) {
-        (self.mentions, self.known.used_anchor.get(), self.known.counted)
+    /// `finish`, with what the text told of its happenings: those it dated by counting from
+    /// them (`counted`) and every date it gave one, where (`DatedHappening`).
+    pub fn finish_with_happenings(self) -> Resolved {
+        Resolved {
+            mentions: self.mentions,
+            uses_anchor: self.known.used_anchor.get(),
+            counted: self.known.counted,
+            happenings: self.known.events.into_log(),
+        }
     }
+}
+
+/// A document's resolved mentions and what they told of its happenings.
+pub struct Resolved {
+    pub mentions: Vec<Mention>,
+    /// Whether the story's day zero placed any phrase.
+    pub uses_anchor: bool,
+    /// Happenings dated by a count from them ("two days after the vote").
+    pub counted: Vec<CountedFrom>,
+    /// Every date the text gave a named happening, in text order.
+    pub happenings: Vec<named_events::DatedHappening>,
 }
 
 /// Where a document's mentions are: its id, offsets and sentences.
@@ -1282,7 +1299,7 @@ impl<'a> Site<'a> {
         discourse.known.weekday_day = None;
         if let Some((_, noun, _)) = event_reference(discourse.tokens, count.end_token) {
             // Checked undated before: Monday is two days after the vote, not its day.
-            discourse.known.events.forget(&noun);
+            discourse.known.events.forget(&noun, next.start);
         }
         let phrase = &discourse.tokens.text[next.start..next.end];
         discourse.known.clause_day = day.map(|day| (day, phrase));

@@ -176,15 +176,34 @@ pub fn event_reference(tokens: &Tokens, i: usize) -> Option<(i32, String, usize)
     None
 }
 
-/// Dates the text has given events so far, by event noun.
+/// A date the text gave a happening, and where: context placement reads which date a noun had
+/// when a sentence with no time phrase names it ("Gonzalez has not appeared since the
+/// announcement"), as the resolver knew it at that point of the text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DatedHappening {
+    /// Byte offset of the time phrase that dated (or undated) the happening.
+    pub at: usize,
+    /// The noun it is remembered under (`happening_key`).
+    pub key: String,
+    /// The day and the phrase that gave it; `None` where the text took the date back.
+    pub dated: Option<(NaiveDate, String)>,
+}
+
+/// Dates the text has given events so far, by event noun, and each change in text order.
 #[derive(Debug, Default)]
 pub struct EventDates {
     dates: HashMap<String, (NaiveDate, String)>,
+    log: Vec<DatedHappening>,
 }
 
 impl EventDates {
     pub fn get(&self, noun: &str) -> Option<&(NaiveDate, String)> {
-        self.dates.get(&singular(noun))
+        self.dates.get(&happening_key(noun))
+    }
+
+    /// Every date given or taken back, in text order.
+    pub fn into_log(self) -> Vec<DatedHappening> {
+        self.log
     }
 
     /// Records that the mention at tokens `[first, end)` dates a neighbouring event noun:
@@ -194,12 +213,13 @@ impl EventDates {
     /// announcement"); with no preposition, the noun or verb is within four words and no
     /// punctuation ("was shot to death last Oct. 23").
     pub fn learn(&mut self, tokens: &Tokens, first: usize, end: usize, day: NaiveDate, phrase: &str) {
+        let at = tokens.tokens.get(first).map_or(0, |t| t.start as usize);
         let possessive = tokens.is_possessive_at(end);
         if possessive {
             if let Some(word) = (end + 2..(end + 5).min(tokens.tokens.len())).find_map(|k| event_noun_at(tokens, k)) {
                 // The date names its event right there ("last Tuesday's hearing"): it restates an
                 // earlier date of the noun, which may be another happening's.
-                self.dates.insert(singular(word), (day, phrase.to_string()));
+                self.set(happening_key(word), day, phrase, at);
                 return;
             }
         }
@@ -221,16 +241,16 @@ impl EventDates {
             if let Some(word) = event_noun_at(tokens, k) {
                 if k + 2 == first && preposition {
                     // "the murder on Oct. 23" names its date right there, as a possessive does.
-                    self.dates.insert(singular(word), (day, phrase.to_string()));
+                    self.set(happening_key(word), day, phrase, at);
                 } else {
-                    self.insert(word, day, phrase);
+                    self.insert(word, day, phrase, at);
                 }
                 return;
             }
             // "was announced on March 5": the verb dates its noun ("the announcement").
             let verb = (token.kind == TokenKind::Word).then(|| noun_of_verb(token.text(tokens.text))).flatten();
             if let Some(noun) = verb {
-                self.insert(noun, day, phrase);
+                self.insert(noun, day, phrase, at);
                 return;
             }
         }
@@ -249,18 +269,32 @@ impl EventDates {
 
     /// Forgets the date of `noun`: a main clause's day that seemed to date the happening of an
     /// opening count ("Two days after the vote, the talks resumed on Monday") is the count's end.
-    pub fn forget(&mut self, noun: &str) {
-        self.dates.remove(&singular(noun));
+    pub fn forget(&mut self, noun: &str, at: usize) {
+        let key = happening_key(noun);
+        if self.dates.remove(&key).is_some() {
+            self.log.push(DatedHappening { at, key, dated: None });
+        }
     }
 
     /// Records the day a count dated the happening `noun` on ("on Monday, two days after the
-    /// vote": the vote on Saturday), unless the text dated it before.
-    pub fn learn_counted(&mut self, noun: &str, day: NaiveDate, phrase: &str) {
-        self.insert(noun, day, phrase);
+    /// vote": the vote on Saturday), unless the text dated it before; `at` is where the count is.
+    pub fn learn_counted(&mut self, noun: &str, day: NaiveDate, phrase: &str, at: usize) {
+        self.insert(noun, day, phrase, at);
     }
 
-    fn insert(&mut self, noun: &str, day: NaiveDate, phrase: &str) {
-        self.dates.entry(singular(noun)).or_insert_with(|| (day, phrase.to_string()));
+    /// Dates `noun` unless the text dated it before.
+    fn insert(&mut self, noun: &str, day: NaiveDate, phrase: &str, at: usize) {
+        let key = happening_key(noun);
+        if !self.dates.contains_key(&key) {
+            self.set(key, day, phrase, at);
+        }
+    }
+
+    /// Dates the happening `key` (a restated date replaces the one before), noting where.
+    fn set(&mut self, key: String, day: NaiveDate, phrase: &str, at: usize) {
+        let dated = (day, phrase.to_string());
+        self.log.push(DatedHappening { at, key: key.clone(), dated: Some(dated.clone()) });
+        self.dates.insert(key, dated);
     }
 }
 
@@ -274,7 +308,7 @@ fn after_part_of_day(tokens: &Tokens, first: usize) -> bool {
 
 /// The key a noun's date is remembered under: its singular, and for a noun of `SAME_HAPPENING`
 /// the noun it stands for ("killings" → "murder").
-fn singular(noun: &str) -> String {
+pub fn happening_key(noun: &str) -> String {
     let lower = noun.to_ascii_lowercase();
     let one = match lower.strip_suffix('s') {
         Some(stem) if EVENT_NOUNS.contains(&stem) => stem,
