@@ -956,6 +956,12 @@ pub(super) fn main_clause<'t>(sentence: &Sentence<'_, 't>) -> Vec<Word<'t>> {
     for clause in 0..sentence.starts.len() {
         let kept = without_times(sentence.clause_words(clause), sentence);
         let Some(first) = kept.first() else { continue };
+        // "A vehicle in the force that patrols the capital was damaged": a restrictive relative
+        // clause right after a verbless subject, followed by the subject's own verb, belongs to it.
+        let restrictive = clause == subject_clause + 1 && first.has(flag::RELATIVE) && !sentence.set_off(clause);
+        if restrictive && !subject.is_empty() && holds_the_main_verb(&kept) {
+            return std::mem::take(&mut subject).into_iter().chain(kept).collect();
+        }
         let opens_badly = first.has(flag::PREPOSITION | flag::CLAUSE | flag::SIGNAL | flag::LEADING_NOISE)
             || is(first, FRAGMENT_OPENERS);
         if opens_badly {
@@ -1018,6 +1024,57 @@ pub(super) fn main_clause<'t>(sentence: &Sentence<'_, 't>) -> Vec<Word<'t>> {
     } else {
         short_report
     }
+}
+
+/// Finite verbs that open a main clause's predicate after a relative clause ("that patrols the
+/// capital was damaged").
+const FINITE_AFTER_RELATIVE: &[&str] = &["was", "were", "is", "are", "has", "have", "had", "will", "would"];
+
+/// Words after a relative word that open its clause's own subject ("that we are about to sign
+/// is"), so its first finite verb is its own.
+const RELATIVE_SUBJECTS: &[&str] =
+    &["the", "a", "an", "we", "they", "he", "she", "it", "i", "you", "his", "her", "its", "their", "our", "police"];
+
+/// Whether the relative clause `relative` ("that patrols the capital was damaged") goes on past
+/// its own verb to a verb of the clause it is part of. A relative that is its clause's subject
+/// has its verb right after it ("that patrols", a past form or a present "-s"), so a finite verb
+/// (`FINITE_AFTER_RELATIVE`) or a past form two words on or more is the main one ("that hired
+/// the divers paid the crews"); one with a subject of its own ("that we are about to sign is",
+/// "stressing that ratings have been upgraded") needs a finite verb after its own verb group.
+/// Never one joined by "and"/"or" to the relative's, nor a pronoun's own ("that spent millions
+/// to welcome the guest it has ever hosted"). "that of" is a pronoun, no relative.
+fn holds_the_main_verb(relative: &[Word]) -> bool {
+    let Some(second) = relative.get(1) else { return false };
+    if is(second, &["of"]) {
+        return false;
+    }
+    let main = |k: usize| {
+        is(&relative[k], FINITE_AFTER_RELATIVE)
+            && !is(&relative[k - 1], &["and", "or", "that", "which", "who"])
+            && !is(&relative[k - 1], SUBJECT_PRONOUNS)
+            && !is(&relative[k - 1], &["it", "you"])
+    };
+    // "that patrols", "which surfaces", "who committed": a verb right after the relative word.
+    let present = second.text.len() > 3 && second.text.ends_with('s') && !second.text.ends_with("ss");
+    if !is(second, RELATIVE_SUBJECTS) && !is(second, AUXILIARIES) && (is_verb(second) || present) {
+        // Past the relative's verb and object: a finite verb, or a past form not joined to
+        // another verb or a noun ("that hired the divers paid the crews"), before any clause
+        // with a subject pronoun of its own.
+        let joined = |k: usize| is(&relative[k - 1], &["and", "or", "to", "the", "a", "an", "been", "be", "being"]);
+        let told = relative.iter().enumerate().skip(3).find_map(|(k, w)| {
+            if is(w, SUBJECT_PRONOUNS) || is(w, &["it", "you"]) {
+                return Some(false);
+            }
+            (main(k) || (is_verb(w) && !w.text.ends_with("ing") && !joined(k))).then_some(true)
+        });
+        return told.unwrap_or(false);
+    }
+    let Some(own) = (1..relative.len()).find(|&k| is(&relative[k], FINITE_AFTER_RELATIVE) || is_verb(&relative[k]))
+    else {
+        return false;
+    };
+    let own_end = own + relative[own..].iter().take_while(|w| is_verb(w) || is(w, AUXILIARIES)).count();
+    (own_end + 1..relative.len()).any(main)
 }
 
 /// Prepositions that open a relative clause about where, when or how ("under which", "during
