@@ -598,9 +598,9 @@ const OTHER_OCCURRENCE: &[&str] = &[
 
 /// The first "after/following/since/in/during/in the wake of the ... NOUN" outside quotations
 /// in `sentence`, and "when the NOUN <past verb>": the relation and the event noun (lower case).
-/// "in"/"during" inside a sentence must follow the verb of the happening ("killed in the
-/// attack", "took part in the ceremony"), not a noun ("involvement in the attack", "the
-/// drivers in the race").
+/// "during" inside a sentence must follow a verb, and "in" a verb of what the happening did or of
+/// taking part (`SUFFERED_IN`): not a noun ("involvement in the attack", "the drivers in the
+/// race"), nor "charged in the bombing", which was later.
 fn named_happening(sentence: &str) -> Option<(Relation, String)> {
     let raw: Vec<&str> = unquoted_raw_words(sentence).take(MAX_WORDS).collect();
     let word = |k: usize| bare(raw[k]);
@@ -615,7 +615,8 @@ fn named_happening(sentence: &str) -> Option<(Relation, String)> {
             {
                 (Relation::After, k + 4)
             }
-            "in" | "during" if k == 0 || told_by_verb(raw[k - 1]) => (Relation::During, k + 1),
+            "during" if k == 0 || told_by_verb(raw[k - 1]) => (Relation::During, k + 1),
+            "in" if k == 0 || suffered_in(raw[k - 1]) => (Relation::During, k + 1),
             "when" => (Relation::When, k + 1),
             _ => return None,
         };
@@ -649,10 +650,38 @@ fn ends_phrase_word(raw: &str) -> bool {
     raw.ends_with([',', ';', ':', '.', ')', '"'])
 }
 
-/// Whether the word before "in"/"during" tells the happening ("killed", "took part").
+/// Whether the word before "during" tells the happening ("arrested during the raid").
 fn told_by_verb(raw: &str) -> bool {
-    let w = bare(raw);
-    !ends_phrase_word(raw) && (is_event_verb(&w, false) || w == "part")
+    !ends_phrase_word(raw) && is_event_verb(&bare(raw), false)
+}
+
+/// Verbs whose "in the attack" is the attack's own time: what it did to people and things, and
+/// taking part. Not "arrested/charged/convicted in the attack", which tell of afterwards.
+const SUFFERED_IN: &[&str] = &[
+    "killed",
+    "wounded",
+    "injured",
+    "hurt",
+    "died",
+    "perished",
+    "damaged",
+    "destroyed",
+    "burned",
+    "burnt",
+    "razed",
+    "flattened",
+    "trapped",
+    "lost",
+    "participated",
+    "part",
+    "competed",
+    "fought",
+];
+
+/// Whether the word before "in" tells what the happening did or who took part in it ("killed
+/// in the blast", "took part in the ceremony").
+fn suffered_in(raw: &str) -> bool {
+    !ends_phrase_word(raw) && SUFFERED_IN.contains(&bare(raw).as_str())
 }
 
 /// Words that may follow the noun heading a noun phrase: a preposition, a conjunction, a
