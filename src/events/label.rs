@@ -849,7 +849,10 @@ fn speaker_first(sentence: &repair::Sentence, written_lower: &dyn Fn(&str) -> bo
         // "Dow Jones, which owns ..., said that ..." keeps its speaker. "said at that time
         // that ...": the adjunct goes.
         let mut reported = label.clone();
-        reported.truncate(label.iter().position(|w| w.start == ws[verb].start).map_or(label.len(), |k| k + 1));
+        // "told reporters that …": the one told stays.
+        let told_one = repair::is(&ws[verb], TOLD) && ws.get(verb + 1).is_some_and(is_one_told);
+        let kept = ws[verb + usize::from(told_one)].start;
+        reported.truncate(label.iter().position(|w| w.start == kept).map_or(label.len(), |k| k + 1));
         let bare = reported.len();
         with_report_completed(&mut reported, sentence);
         if reported.len() > bare {
@@ -895,7 +898,8 @@ fn speaker_before_colon<'t>(sentence: &repair::Sentence<'_, 't>, verb: usize) ->
 
 /// The label without a connective that opened what was reported: "However, the rescuers would
 /// never give up, Madej said" reads "Madej said the rescuers would never give up", not "Madej
-/// said However the rescuers …" (the link was to the sentence before, which the label lacks).
+/// said However the rescuers …" (the link was to the sentence before, which the label lacks);
+/// nor an elliptical condition ("Where appropriate, they agreed", `ELLIPTICAL_CLAUSES`).
 fn without_reported_connective(label: String) -> String {
     let mut at = 0;
     let mut after_report = false;
@@ -909,6 +913,12 @@ fn without_reported_connective(label: String) -> String {
                 && !["instead", "still"].iter().any(|c| c.eq_ignore_ascii_case(bare));
             let ambiguous = ["still", "yet", "but"].iter().any(|c| c.eq_ignore_ascii_case(bare));
             let connective = bare.starts_with(char::is_uppercase) && (unambiguous || (ambiguous && next_lower));
+            if let Some(clause) = elliptical_clause(&label[at..]) {
+                let mut out = String::with_capacity(label.len());
+                out.push_str(&label[..at]);
+                out.push_str(label[at + clause..].trim_start());
+                return out;
+            }
             if !connective || at + word.len() >= label.len() {
                 return label;
             }
@@ -921,6 +931,30 @@ fn without_reported_connective(label: String) -> String {
         at += word.len() + 1;
     }
     label
+}
+
+/// Subordinators and the one word that makes a clause of them with its verb left out ("Where
+/// appropriate, they agreed to …"): a condition on what was said, no part of its entry.
+const ELLIPTICAL_CLAUSES: &[(&str, &[&str])] = &[
+    ("where", &["appropriate", "possible", "necessary", "needed", "applicable", "feasible"]),
+    ("wherever", &["possible", "necessary"]),
+    ("when", &["appropriate", "possible", "necessary", "needed"]),
+    ("whenever", &["possible", "necessary"]),
+    ("if", &["necessary", "needed", "possible", "required", "appropriate", "so"]),
+    ("as", &["expected", "planned", "agreed", "usual"]),
+];
+
+/// The length (bytes) of an elliptical clause (`ELLIPTICAL_CLAUSES`) opening `said` with a
+/// capital, when words follow it.
+fn elliptical_clause(said: &str) -> Option<usize> {
+    let mut words = said.split(' ');
+    let (first, second) = (words.next()?, words.next()?);
+    words.next()?;
+    let second_bare = second.trim_matches(|c: char| !c.is_alphanumeric());
+    let known = ELLIPTICAL_CLAUSES.iter().any(|(opener, completions)| {
+        first.eq_ignore_ascii_case(opener) && completions.iter().any(|c| c.eq_ignore_ascii_case(second_bare))
+    });
+    (first.starts_with(char::is_uppercase) && known).then_some(first.len() + 1 + second.len())
 }
 
 /// Words that open a sentence with a capital only because they open it: after "X said" they
@@ -1243,10 +1277,13 @@ fn with_report_completed<'t>(label: &mut Vec<Word<'t>>, sentence: &repair::Sente
     let Some(last) = label.iter().rev().find(|w| !w.has(flag::PUNCT)).copied() else { return };
     let ws = sentence.ws;
     let Some(at) = ws.iter().position(|w| w.start == last.start) else { return };
-    if !last.has(flag::REPORTING) {
+    // "The engineer told reporters": the one told after the verb of saying.
+    let told_one = at > 0 && repair::is(&ws[at - 1], TOLD) && is_one_told(&last);
+    if !last.has(flag::REPORTING) && !told_one {
         return;
     }
-    if let Some(that) = reported_that(sentence, at) {
+    let verb = if told_one { at - 1 } else { at };
+    if let Some(that) = reported_that(sentence, verb) {
         let end = sentence.clause_end(sentence.clause_of(that));
         let said = repair::without_times(&ws[that + 1..end], sentence);
         if said.iter().filter(|w| !w.has(flag::PUNCT)).count() >= 2 {
@@ -1256,7 +1293,7 @@ fn with_report_completed<'t>(label: &mut Vec<Word<'t>>, sentence: &repair::Sente
         return;
     }
     let ends_sentence = ws[at + 1..].iter().all(|w| w.has(flag::PUNCT) || sentence.in_time_phrase(w));
-    if ends_sentence {
+    if ends_sentence && !told_one {
         let clause_start = sentence.starts[sentence.clause_of(at)];
         with_what_was_reported(label, sentence, clause_start);
     }
@@ -1279,23 +1316,39 @@ fn reported_that(sentence: &repair::Sentence, verb: usize) -> Option<usize> {
     let pointing = |k: usize| ws.get(k + 1).is_some_and(|w| repair::is(w, POINTED_NOUNS));
     let relative = |k: usize| ws.get(k + 1).is_some_and(|w| repair::is_verb(w) || repair::is(w, FINITE_VERBS));
     let opens_what_was_said = |k: usize| ws[k].has(flag::THAT) && !pointing(k) && !relative(k);
-    let first = ws.get(verb + 1)?;
-    if first.has(flag::THAT) && !pointing(verb + 1) {
-        return opens_what_was_said(verb + 1).then_some(verb + 1);
+    // "told reporters following the meeting that": the one told stands before the adjunct.
+    let told_one = repair::is(&ws[verb], TOLD) && ws.get(verb + 1).is_some_and(is_one_told);
+    let at = verb + 1 + usize::from(told_one);
+    let first = ws.get(at)?;
+    if first.has(flag::THAT) && !pointing(at) {
+        return opens_what_was_said(at).then_some(at);
     }
     // Not "warned of conspiracy that …": after "of" the "that" is the noun's.
     let opens_adjunct = (first.has(flag::PREPOSITION) && !repair::is(first, &["of"]))
+        || repair::is(first, &["following"])
         || sentence.in_time_phrase(first)
-        || (first.has(flag::THAT) && pointing(verb + 1));
+        || (first.has(flag::THAT) && pointing(at));
     if !opens_adjunct {
         return None;
     }
-    let adjunct_word = |w: &Word| !w.has(flag::PUNCT | flag::REPORTING) && !repair::is_verb(w);
-    (verb + 2..ws.len())
+    // "the meeting": a verb form after an article is a noun.
+    let noun = |k: usize| repair::is(&ws[k - 1], &["the", "a", "an"]);
+    let adjunct_word = |k: usize| !ws[k].has(flag::PUNCT | flag::REPORTING) && (!repair::is_verb(&ws[k]) || noun(k));
+    (at + 1..ws.len())
         .take(MAX_ADJUNCT_WORDS)
-        .take_while(|&k| ws[k].has(flag::THAT) || adjunct_word(&ws[k]))
+        .take_while(|&k| ws[k].has(flag::THAT) || adjunct_word(k))
         .find(|&k| ws[k].has(flag::THAT) && !pointing(k))
         .filter(|&k| opens_what_was_said(k))
+}
+
+/// Verbs of saying that name the one told right after them ("told reporters").
+const TOLD: &[&str] = &["told", "informed", "assured", "reminded"];
+
+/// Whether `w`, right after a verb of `TOLD`, is the one told: a name, a pronoun, or reporters.
+fn is_one_told(w: &Word) -> bool {
+    !w.has(flag::PUNCT | flag::THAT)
+        && (w.text.starts_with(char::is_uppercase)
+            || repair::is(w, &["reporters", "journalists", "her", "him", "them", "us", "me", "parliament"]))
 }
 
 /// A label opening with a verb whose subject the cut left behind ("refused to step down") takes

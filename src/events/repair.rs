@@ -403,8 +403,28 @@ fn clause_subject<'t>(sentence: &Sentence<'_, 't>, words: &[Word<'t>]) -> Vec<Wo
         subject.truncate(participle.unwrap_or(subject.len()));
     }
     let most = if whole && is_titled_name(&subject) { MAX_TITLED_NAME_WORDS } else { MAX_SUBJECT_WORDS };
+    if subject.len() > most && (whole || leads_to_verb) {
+        // "Dr Yu-Ning Wong of the Fox Chase Cancer Center in Philadelphia": the name.
+        return leading_name(&subject);
+    }
     if (1..=most).contains(&subject.len()) && (whole || leads_to_verb) {
         subject
+    } else {
+        Vec::new()
+    }
+}
+
+/// Prepositions after which a long subject goes on to say where a named person is from.
+const NAME_AFFILIATIONS: &[&str] = &["of", "at", "from", "with"];
+
+/// The name a long subject opens with: two or more capitalised words (not an article) before
+/// an affiliation ("Dr Ana Lind of the Institute …" → "Dr Ana Lind"); empty otherwise.
+fn leading_name<'t>(subject: &[Word<'t>]) -> Vec<Word<'t>> {
+    let capitalised = |w: &Word| w.text.starts_with(|c: char| c.is_uppercase()) && !is(w, &["the", "a", "an"]);
+    let name = subject.iter().take_while(|w| capitalised(w)).count();
+    let affiliated = subject.get(name).is_some_and(|w| is(w, NAME_AFFILIATIONS));
+    if name >= 2 && affiliated {
+        subject[..name].to_vec()
     } else {
         Vec::new()
     }
@@ -789,8 +809,25 @@ fn opens_participle_aside(words: &[Word]) -> bool {
 }
 
 /// Words that open a sentence as a link to the one before, never as its subject.
-pub(super) const CONNECTIVES: &[&str] =
-    &["however", "meanwhile", "moreover", "furthermore", "nevertheless", "nonetheless", "instead", "still", "also"];
+pub(super) const CONNECTIVES: &[&str] = &[
+    "however",
+    "meanwhile",
+    "moreover",
+    "furthermore",
+    "nevertheless",
+    "nonetheless",
+    "instead",
+    "still",
+    "also",
+    "additionally",
+    "separately",
+    "similarly",
+    "likewise",
+    "consequently",
+    "accordingly",
+    "therefore",
+    "thus",
+];
 
 /// Words besides the prepositions that open a phrase before what was said ("said that aside
 /// from the four arrested, they had no plans").
