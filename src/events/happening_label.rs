@@ -3,7 +3,9 @@
 //! not the visit's, so the label is the talks' noun phrase ("Talks between Iran and the EU3"),
 //! never the clause around it, which happened at another time. Only after words that put the
 //! clause before, after or around that happening ("ahead of", "after the", "since the",
-//! "including the"); "in [January] elections" dates its clause too, and keeps it.
+//! "including the"); "in [January] elections" dates its clause too, and keeps it. A date a
+//! happening is scheduled for ("the upcoming Beijing Summit scheduled for [Nov. 4-5]") is that
+//! happening's too: the label is its noun phrase, not the clause that mentions it.
 
 use super::label::{flag, tidy, Word};
 use super::prenominal::is_listed_happening;
@@ -44,20 +46,81 @@ pub(super) fn happening_label(sentence: &Sentence, first: usize, last: usize) ->
         .find(|&k| is_listed_happening(&ws[k].text.trim_end_matches(['.', ',', ';', ':']).to_ascii_lowercase()))?;
     let mut phrase: Vec<Word> = ws[last + 1..=noun].to_vec();
     phrase.extend(complement(ws, noun + 1));
-    let phrase = repair::without_times(&phrase, sentence);
+    the_noun_phrase(&repair::without_times(&phrase, sentence), article.map(|_| "the"))
+}
+
+/// A happening's noun phrase as a label, with its article before it as written when one stood
+/// before it in the text ("The invasion of Iraq", "The World Cup", "A snap election"), and "The"
+/// before a lone noun in lower case; `None` when it is empty.
+fn the_noun_phrase(phrase: &[Word], article: Option<&str>) -> Option<String> {
     let lower = phrase.first().is_some_and(|w| w.text.starts_with(|c: char| c.is_lowercase()));
-    let named = tidy(&phrase);
+    let named = tidy(phrase);
     if named.is_empty() {
         return None;
     }
-    if article.is_none() && !(lower && phrase.len() == 1) {
-        return Some(named);
-    }
-    // "The" before the noun phrase as written: "The invasion of Iraq", "The World Cup".
+    let article = match article {
+        Some(a) if a.eq_ignore_ascii_case("a") => "A",
+        Some(a) if a.eq_ignore_ascii_case("an") => "An",
+        Some(_) => "The",
+        None if lower && phrase.len() == 1 => "The",
+        None => return Some(named),
+    };
     let mut chars = named.chars();
     let first_char = chars.next()?;
     let written: String = if lower { first_char.to_lowercase().chain(chars).collect() } else { named };
-    Some(["The", &written].join(" "))
+    Some([article, &written].join(" "))
+}
+
+/// Participles that put a happening on a date to come ("scheduled for", "slated for").
+const SCHEDULED: &[&str] = &["scheduled", "slated", "set", "planned", "due"];
+
+/// Most words before a happening's noun that describe it ("the upcoming high-profile Beijing
+/// Summit").
+const MAX_MODIFIERS: usize = 5;
+
+/// The label of the date at words `first..` when a happening is scheduled for it: "the upcoming
+/// Beijing Summit(,) scheduled for [Nov. 4-5]" is "The upcoming Beijing Summit"; `None` for any
+/// other shape. The words before the noun describe it when an article or a possessive opens
+/// them ("a snap election", "Bush's visit"); otherwise only names and adjectives do ("prepare
+/// talks scheduled for May 12" is "The talks", "after Iraqi parliamentary elections planned for
+/// Dec. 15" keeps "Iraqi parliamentary").
+pub(super) fn scheduled_happening_label(sentence: &Sentence, first: usize) -> Option<String> {
+    let ws = sentence.ws;
+    let preposition = first.checked_sub(1).filter(|&k| repair::is(&ws[k], &["for", "on"]))?;
+    let participle = preposition.checked_sub(1).filter(|&k| repair::is(&ws[k], SCHEDULED))?;
+    let comma = participle.checked_sub(1).filter(|&k| ws[k].text == ",");
+    let noun = comma.unwrap_or(participle).checked_sub(1)?;
+    if !is_listed_happening(&ws[noun].text.to_ascii_lowercase()) {
+        return None;
+    }
+    let describes =
+        |k: usize| is_modifier_or_noun(&ws[k]) || (repair::is(&ws[k], &["of"]) && k > 0 && capitalised(&ws[k - 1]));
+    let run = (noun.saturating_sub(MAX_MODIFIERS)..noun).rev().take_while(|&k| describes(k)).count();
+    let article = (noun - run).checked_sub(1).filter(|&k| repair::is(&ws[k], &["the", "a", "an"]));
+    let determined = article.is_some() || ws[noun - run..noun].first().is_some_and(is_possessive);
+    let from = if determined {
+        noun - run
+    } else {
+        noun - ws[noun - run..noun].iter().rev().take_while(|w| capitalised(w) || is_adjective(w)).count()
+    };
+    let article = article.filter(|_| determined).map(|k| ws[k].text);
+    the_noun_phrase(&repair::without_times(&ws[from..=noun], sentence), article)
+}
+
+fn capitalised(w: &Word) -> bool {
+    w.text.starts_with(char::is_uppercase)
+}
+
+fn is_possessive(w: &Word) -> bool {
+    w.text.ends_with("'s") || w.text.ends_with("\u{2019}s") || w.text.ends_with("s'")
+}
+
+/// Endings of adjectives that describe a happening ("parliamentary", "general", "presidential",
+/// "economic", "annual").
+const ADJECTIVE_ENDINGS: &[&str] = &["al", "ary", "ic", "ian", "ive", "ous", "ern", "ese", "ish"];
+
+fn is_adjective(w: &Word) -> bool {
+    w.text.len() > 4 && ADJECTIVE_ENDINGS.iter().any(|e| w.text.ends_with(e))
 }
 
 /// Whether `w` can stand between a date and the noun it describes: a word, not a figure, a

@@ -479,7 +479,9 @@ pub(super) fn label_for(
         }
     }
     // "ahead of [December 21] talks between Iran and the EU3": the talks, not the clause.
-    if let Some(label) = super::happening_label::happening_label(&sentence, first, last) {
+    if let Some(label) = super::happening_label::happening_label(&sentence, first, last)
+        .or_else(|| super::happening_label::scheduled_happening_label(&sentence, first))
+    {
         return label;
     }
     let before = &ws[clause_start..lead_start(&ws, clause_start, clause_end, first, last)];
