@@ -892,6 +892,9 @@ pub(super) fn with_verb_after_aside<'t>(label: &mut Vec<Word<'t>>, sentence: &Se
     label.extend(without_times(sentence.clause_words(verb), sentence));
 }
 
+/// Most words of an adjunct between a report and its "that" ("said at that time that").
+const MAX_ADJUNCT_BEFORE_THAT: usize = 5;
+
 /// The speaker, report and subject of what was said before the verb at word `at`, when an
 /// aside set off by commas stands between them: in "The board said the old crane, which had
 /// stood since 1911, was dismantled", the verb "was dismantled" is the crane's, and the label
@@ -906,7 +909,12 @@ pub(super) fn reported_subject_before<'t>(sentence: &Sentence<'_, 't>, at: usize
     let Some(report) = ws[..sentence.starts[clause]].iter().rposition(|w| w.has(flag::REPORTING)) else {
         return Vec::new();
     };
-    let np_start = report + 1 + usize::from(ws.get(report + 1).is_some_and(|w| w.has(flag::THAT)));
+    // "said at that time that Berg, now in exile, would visit": an adjunct may stand before "that".
+    let that = (report + 1..at.min(report + 1 + MAX_ADJUNCT_BEFORE_THAT))
+        .take_while(|&i| !ws[i].has(flag::PUNCT))
+        .filter(|&i| ws[i].has(flag::THAT))
+        .last();
+    let np_start = that.map_or(report + 1, |i| i + 1);
     let Some(np_end) = (np_start..at).find(|&i| is_set_off_mark(&ws[i])) else { return Vec::new() };
     // An aside stands between: "Police said the ferry, built in 1990, sank" dates the building
     // of the ferry with "built", which is no verb of what was said.
@@ -917,10 +925,14 @@ pub(super) fn reported_subject_before<'t>(sentence: &Sentence<'_, 't>, at: usize
     let noun_phrase = subject.first().is_some_and(opens_noun_phrase)
         && subject.len() <= MAX_SUBJECT_WORDS
         && !subject.iter().any(|w| is_verb(w) || w.has(flag::CLAUSE | flag::PUNCT));
-    let speaker: Vec<Word<'t>> = without_times(&ws[sentence.starts[sentence.clause_of(report)]..report], sentence)
+    let mut speaker: Vec<Word<'t>> = without_times(&ws[sentence.starts[sentence.clause_of(report)]..report], sentence)
         .into_iter()
         .filter(|w| !w.has(flag::PUNCT))
         .collect();
+    if speaker.is_empty() {
+        // "The official, speaking on condition of anonymity, said": the sentence's subject.
+        speaker = sentence_subject(sentence).into_iter().filter(|w| w.start < ws[report].start).collect();
+    }
     let speaks = speaker.first().is_some_and(|w| opens_noun_phrase(w) && !w.has(flag::CLAUSE | flag::PREPOSITION));
     if !(noun_phrase && speaks) {
         return Vec::new();
