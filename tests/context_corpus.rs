@@ -57,3 +57,29 @@ fn every_context_corpus_line_passes() {
     assert!(count >= 20, "only {count} corpus lines");
     assert!(problems.is_empty(), "{} of {count} context lines fail:\n{}", problems.len(), problems.join("\n"));
 }
+
+/// A sentence placed "since" a dated happening runs from that day to the publication date, says
+/// so, and does not become the time later sentences of its paragraph are placed by; without a
+/// publication date nothing ends it, so it is not placed by the happening.
+#[test]
+fn since_a_happening_runs_to_the_publication_date() {
+    let text = "Corpus\n\nThe ban was announced by the port on Monday.\n\nTrucks have queued at the gate since the announcement. Drivers blocked the road.\n";
+    let settings = Settings { anchor: NaiveDate::from_ymd_opt(2023, 6, 13).unwrap(), dct: None };
+    let mut doc = Document::plain_text("since.txt", text.to_string());
+    doc.dct = Some("2023-06-14".to_string());
+    let result = extract_document(&doc, "d1", &settings);
+    let event = |opening: &str| result.events.iter().find(|e| e.sentence.text.starts_with(opening)).cloned();
+    let queued = event("Trucks").expect("the queue is placed");
+    assert_eq!(queued.placement, PlacementKind::Relation);
+    assert_eq!(queued.start.date(), NaiveDate::from_ymd_opt(2023, 6, 12).unwrap());
+    assert_eq!(queued.end.date(), NaiveDate::from_ymd_opt(2023, 6, 15).unwrap());
+    let why = queued.placement_explanation.as_deref().unwrap_or_default();
+    assert!(why.contains("from then to the publication date Wed 14 Jun 2023"), "{why}");
+    let blocked = event("Drivers");
+    assert!(blocked.as_ref().is_none_or(|e| e.start.date() != queued.start.date()), "{blocked:?}");
+
+    doc.dct = None;
+    let undated = extract_document(&doc, "d1", &settings);
+    let queued = undated.events.iter().find(|e| e.sentence.text.starts_with("Trucks"));
+    assert!(queued.is_none_or(|e| e.placement != PlacementKind::Relation), "{queued:?}");
+}

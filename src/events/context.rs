@@ -28,6 +28,10 @@ use std::sync::{Arc, OnceLock};
 /// A lede is one of the first sentences of an article (after its title).
 const LEDE_SENTENCES: usize = 3;
 
+/// Most words of a sentence that reports a happening or a statement; longer ones are lists,
+/// tables or run-together text, read as neither.
+const MAX_SENTENCE_WORDS: usize = 80;
+
 /// Past forms that report a happening (regular ones are told by "-ed").
 const EVENT_PAST_FORMS: &[&str] = &[
     "took", "made", "met", "left", "fell", "rose", "held", "sent", "gave", "came", "went", "ran", "saw", "found",
@@ -169,11 +173,7 @@ fn words_of(sentence: &str) -> Vec<(String, bool)> {
 /// The words of a sentence without the punctuation around them, each with whether it starts
 /// with a capital.
 fn bare_words(sentence: &str) -> impl Iterator<Item = (&str, bool)> {
-    sentence
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric() && c != '-'))
-        .filter(|w| !w.is_empty())
-        .map(|w| (w, w.starts_with(char::is_uppercase)))
+    sentence.split_whitespace().map(trimmed).filter(|w| !w.is_empty()).map(|w| (w, w.starts_with(char::is_uppercase)))
 }
 
 /// `bare_words` outside quotations: what a quote says ("“carried out the operation”, ISIS
@@ -182,7 +182,7 @@ fn bare_words(sentence: &str) -> impl Iterator<Item = (&str, bool)> {
 /// with one (or '').
 fn unquoted_words(sentence: &str) -> impl Iterator<Item = (&str, bool)> {
     unquoted_raw_words(sentence).filter_map(|raw| {
-        let w = raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-');
+        let w = trimmed(raw);
         (!w.is_empty()).then(|| (w, w.starts_with(char::is_uppercase)))
     })
 }
@@ -238,7 +238,7 @@ pub fn reports_a_happening(sentence: &str) -> bool {
     let mut after_determiner = false;
     for (word, capitalised) in unquoted_words(sentence) {
         count += 1;
-        if count > 80 {
+        if count > MAX_SENTENCE_WORDS {
             return false;
         }
         if verb_found {
@@ -267,7 +267,7 @@ const PERFECT_REACH: usize = 3;
 /// it) follows "has" or "have" within `PERFECT_REACH` words. Such a happening counts up to the
 /// time of writing, not to the past time the paragraph was at.
 fn told_in_present_perfect(sentence: &str) -> bool {
-    let words: Vec<(&str, bool)> = unquoted_words(sentence).take(80).collect();
+    let words: Vec<(&str, bool)> = unquoted_words(sentence).take(MAX_SENTENCE_WORDS).collect();
     let first_event = words.iter().enumerate().position(|(k, (word, capitalised))| {
         let determined = k > 0 && verb_word(words[k - 1].0) == VerbWord::Determiner;
         verb_word(word) == VerbWord::Event && !capitalised && !(determined && regular_past(word))
@@ -426,6 +426,9 @@ struct Placed {
     granularity: Granularity,
     kind: PlacementKind,
     why: String,
+    /// Whether the sentence moves the paragraph's time to its own; not a state that runs up
+    /// to the time of writing ("have queued since the announcement").
+    moves_narrative: bool,
 }
 
 /// The time the narrative is at: the last time an earlier sentence of the paragraph placed,
@@ -493,10 +496,13 @@ pub fn place(ctx: &Context) -> Vec<Event> {
             })
             .flatten();
         if let Some(placed) = placed {
+            let moves_narrative = placed.moves_narrative;
             let event = event_of(ctx, index, span, sentence, placed);
-            let by = format!("the time of \u{201c}{}\u{201d}", event.label);
-            let (start, end, granularity) = (event.start, event.end, event.granularity);
-            reference = Some(Reference { start, end, granularity, by, sentence: index, phrased: false });
+            if moves_narrative {
+                let by = format!("the time of \u{201c}{}\u{201d}", event.label);
+                let (start, end, granularity) = (event.start, event.end, event.granularity);
+                reference = Some(Reference { start, end, granularity, by, sentence: index, phrased: false });
+            }
             out.push(event);
         } else if let Some(placed) = is_statement(sentence)
             .then(|| continuing(ctx, reference.as_ref(), index).or_else(|| as_statement(ctx)))
@@ -549,15 +555,13 @@ impl<'a> Happenings<'a> {
         for happening in dated_in_text {
             dated.entry(happening.key.as_str()).or_default().push(happening);
         }
-        // Stable: a date taken back where it was given stays after it.
-        dated.values_mut().for_each(|log| log.sort_by_key(|h| h.at));
         let mut first = HashMap::new();
         for e in events.iter().filter(|e| e.granularity <= Granularity::Day && e.implied.is_none()) {
             let words = words_of(&e.label);
             for (k, (w, _)) in words.iter().enumerate().take(3) {
                 let in_a_name = words.get(k + 1).is_some_and(|(_, capitalised)| *capitalised);
                 if is_event_noun(w) && !in_a_name {
-                    first.entry(w.clone()).or_insert(e);
+                    first.entry(happening_key(w)).or_insert(e);
                 }
             }
         }
@@ -602,7 +606,7 @@ const OTHER_OCCURRENCE: &[&str] = &[
 /// taking part (`SUFFERED_IN`): not a noun ("involvement in the attack", "the drivers in the
 /// race"), nor "charged in the bombing", which was later.
 fn named_happening(sentence: &str) -> Option<(Relation, String)> {
-    let raw: Vec<&str> = unquoted_raw_words(sentence).take(MAX_WORDS).collect();
+    let raw: Vec<&str> = unquoted_raw_words(sentence).take(MAX_SENTENCE_WORDS).collect();
     let word = |k: usize| bare(raw[k]);
     let ends_phrase = |k: usize| ends_phrase_word(raw[k]);
     (0..raw.len().saturating_sub(2)).find_map(|k| {
@@ -638,16 +642,19 @@ fn named_happening(sentence: &str) -> Option<(Relation, String)> {
     })
 }
 
-/// How many words of a sentence `named_happening` reads.
-const MAX_WORDS: usize = 80;
-
-/// A word without the punctuation around it, lower case.
-fn bare(raw: &str) -> String {
-    raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-').to_lowercase()
+/// A word without the punctuation around it (a hyphen stays: "re-elected").
+fn trimmed(raw: &str) -> &str {
+    raw.trim_matches(|c: char| !c.is_alphanumeric() && c != '-')
 }
 
+/// `trimmed`, lower case.
+fn bare(raw: &str) -> String {
+    trimmed(raw).to_lowercase()
+}
+
+/// Whether the raw word `raw` ends a phrase: punctuation after it.
 fn ends_phrase_word(raw: &str) -> bool {
-    raw.ends_with([',', ';', ':', '.', ')', '"'])
+    raw.ends_with([',', ';', ':', '.', ')', '"', '\u{201d}', '!', '?', '\u{2014}'])
 }
 
 /// Whether the word before "during" tells the happening ("arrested during the raid").
@@ -697,22 +704,26 @@ const AFTER_A_HEAD: &[&str] = &[
 /// sentence's end follows it, or a word of `AFTER_A_HEAD`, or a past form ("after the blast
 /// killed ..."); after "when", only a past form ("when the fire broke out").
 fn heads_its_phrase(raw: &[&str], k: usize, relation: Relation) -> bool {
-    let next = raw.get(k + 1).map(|w| bare(w));
-    let told = next.as_deref().is_some_and(|w| is_event_verb(w, false));
-    if relation == Relation::When {
-        return told && !ends_phrase_word(raw[k]);
+    // "the bombings' victims": a possessive names something of the happening's.
+    if raw[k].ends_with(['\'', '\u{2019}']) {
+        return false;
     }
-    let Some(next) = next.filter(|_| !raw[k].ends_with(|c: char| !c.is_alphanumeric())) else { return true };
-    AFTER_A_HEAD.contains(&next.as_str()) || told
+    let next = raw.get(k + 1).map(|w| bare(w));
+    let next_is_past_verb = next.as_deref().is_some_and(|w| is_event_verb(w, false));
+    if relation == Relation::When {
+        return next_is_past_verb && !ends_phrase_word(raw[k]);
+    }
+    let Some(next) = next.filter(|_| !ends_phrase_word(raw[k])) else { return true };
+    AFTER_A_HEAD.contains(&next.as_str()) || next_is_past_verb
 }
 
 /// A sentence about a named happening the document dates before it: "after the attack",
 /// "following the vote" place it on that event's day or the next; "killed in the attack",
 /// "injured during the blaze" on that event's own time; "since the announcement" from that day
-/// to the day the document reports from. The date is the one the text gave the happening
+/// to the publication date (none without one). The date is the one the text gave the happening
 /// before the sentence (the resolver's), else the time of the first earlier event whose label
-/// names it. A happening dated after the report day is a plan, which a past sentence does not
-/// follow.
+/// names it. A happening dated after the publication date is a plan, which a past sentence does
+/// not follow.
 fn by_relation(
     ctx: &Context,
     happenings: &Happenings,
@@ -728,12 +739,16 @@ fn by_relation(
         }
         None => {
             let start_char = ctx.offsets.char_at(span.start);
-            let pointed = happenings.first.get(&noun).filter(|e| e.sentence.start < start_char)?;
+            let pointed = happenings.first.get(&happening_key(&noun)).filter(|e| e.sentence.start < start_char)?;
             (pointed.start, pointed.end, pointed.granularity, quoted_phrase(phrases, pointed))
         }
     };
     let day = start.date();
     if ctx.published.is_some_and(|report| day > report.published) {
+        return None;
+    }
+    // "since" runs to the time of writing, which only a publication date gives.
+    if relation == Relation::Since && ctx.published.is_none() {
         return None;
     }
     let (end, granularity, how, span_said) = match relation {
@@ -745,12 +760,9 @@ fn by_relation(
         ),
         Relation::During | Relation::When => (pointed_end, granularity, "at the time of", "the same time".to_string()),
         Relation::Since => {
-            let until = ctx.published.map_or(day, |report| report.day.max(day));
-            let end = (until + Duration::days(1)).and_time(NaiveTime::MIN);
-            let to = ctx
-                .published
-                .map_or("from then on".to_string(), |report| format!("from then to {}", report.describe()));
-            (end, Granularity::Day, "since", to)
+            let published = ctx.published.map_or(day, |report| report.published);
+            let end = (published.max(day) + Duration::days(1)).and_time(NaiveTime::MIN);
+            (end, Granularity::Day, "since", format!("from then to the publication date {}", day_label(published)))
         }
     };
     Some(Placed {
@@ -762,6 +774,7 @@ fn by_relation(
             "no time phrase; {how} \u{201c}the {noun}\u{201d}, which {phrase} dates to {}: {span_said}",
             day_label(day)
         ),
+        moves_narrative: relation != Relation::Since,
     })
 }
 
@@ -795,6 +808,7 @@ fn by_paragraph(reference: Option<&Reference>, index: usize) -> Option<Placed> {
         granularity: reference.granularity,
         kind: PlacementKind::Context,
         why: format!("no time phrase; placed by {} in {which}", reference.by),
+        moves_narrative: true,
     })
 }
 
@@ -844,7 +858,7 @@ const STATEMENT_VERBS: &[&str] = &[
 /// elsewhere belongs to what was said ("The charges will intensify the manhunt, Tolbert said").
 fn is_statement(sentence: &str) -> bool {
     let words = sentence.split_whitespace().take(81).count();
-    if is_question(sentence) || !(5..=80).contains(&words) {
+    if is_question(sentence) || !(5..=MAX_SENTENCE_WORDS).contains(&words) {
         return false;
     }
     let mut since_modal = usize::MAX;
@@ -881,6 +895,7 @@ fn continuing(ctx: &Context, reference: Option<&Reference>, index: usize) -> Opt
         granularity: reference.granularity,
         kind: PlacementKind::Context,
         why: format!("no time phrase; a statement continuing the one {} dates", reference.by),
+        moves_narrative: true,
     })
 }
 
@@ -892,6 +907,7 @@ fn on_publication_day(published: NaiveDate, why: String) -> Placed {
         granularity: Granularity::Day,
         kind: PlacementKind::Context,
         why,
+        moves_narrative: true,
     }
 }
 

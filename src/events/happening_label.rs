@@ -43,7 +43,7 @@ pub(super) fn happening_label(sentence: &Sentence, first: usize, last: usize) ->
     let noun = (last + 1..ws.len())
         .take(MAX_NOUN_PHRASE_WORDS)
         .take_while(|&k| is_modifier_or_noun(&ws[k]))
-        .find(|&k| is_listed_happening(&ws[k].text.trim_end_matches(['.', ',', ';', ':']).to_ascii_lowercase()))?;
+        .find(|&k| names_a_listed_happening(&ws[k]))?;
     let mut phrase: Vec<Word> = ws[last + 1..=noun].to_vec();
     phrase.extend(complement(ws, noun + 1));
     the_noun_phrase(&repair::without_times(&phrase, sentence), article.map(|_| "the"))
@@ -90,7 +90,7 @@ pub(super) fn scheduled_happening_label(sentence: &Sentence, first: usize) -> Op
     let participle = preposition.checked_sub(1).filter(|&k| repair::is(&ws[k], SCHEDULED))?;
     let comma = participle.checked_sub(1).filter(|&k| ws[k].text == ",");
     let noun = comma.unwrap_or(participle).checked_sub(1)?;
-    if !is_listed_happening(&ws[noun].text.to_ascii_lowercase()) {
+    if !names_a_listed_happening(&ws[noun]) {
         return None;
     }
     let describes =
@@ -105,6 +105,11 @@ pub(super) fn scheduled_happening_label(sentence: &Sentence, first: usize) -> Op
     };
     let article = article.filter(|_| determined).map(|k| ws[k].text);
     the_noun_phrase(&repair::without_times(&ws[from..=noun], sentence), article)
+}
+
+/// Whether `w` (without a stop after it) is a listed happening's noun.
+fn names_a_listed_happening(w: &Word) -> bool {
+    is_listed_happening(&w.text.trim_end_matches(['.', ',', ';', ':']).to_ascii_lowercase())
 }
 
 fn capitalised(w: &Word) -> bool {

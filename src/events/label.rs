@@ -852,8 +852,7 @@ fn speaker_first(sentence: &repair::Sentence, written_lower: &dyn Fn(&str) -> bo
         // that ...": the adjunct goes.
         let mut reported = label.clone();
         // "told reporters that …": the one told stays.
-        let told_one = repair::is(&ws[verb], TOLD) && ws.get(verb + 1).is_some_and(is_one_told);
-        let kept = ws[verb + usize::from(told_one)].start;
+        let kept = ws[verb + usize::from(names_one_told(sentence, verb))].start;
         reported.truncate(label.iter().position(|w| w.start == kept).map_or(label.len(), |k| k + 1));
         let bare = reported.len();
         with_report_completed(&mut reported, sentence);
@@ -874,6 +873,7 @@ fn speaker_first(sentence: &repair::Sentence, written_lower: &dyn Fn(&str) -> bo
     repair::with_verb_after_aside(&mut label, sentence);
     // Completed (or, for an inverted report, also trimmed to its speaker): no longer its bare clause.
     let completed = label.iter().map(|w| w.start).ne(words.iter().map(|w| w.start));
+    without_elliptical_opening(&mut label);
     (completed && repair::reads_as_entry(&label)).then(|| with_reported_opening_lowered(tidy(&label), written_lower))
 }
 
@@ -900,8 +900,7 @@ fn speaker_before_colon<'t>(sentence: &repair::Sentence<'_, 't>, verb: usize) ->
 
 /// The label without a connective that opened what was reported: "However, the rescuers would
 /// never give up, Madej said" reads "Madej said the rescuers would never give up", not "Madej
-/// said However the rescuers …" (the link was to the sentence before, which the label lacks);
-/// nor an elliptical condition ("Where appropriate, they agreed", `ELLIPTICAL_CLAUSES`).
+/// said However the rescuers …" (the link was to the sentence before, which the label lacks).
 fn without_reported_connective(label: String) -> String {
     let mut at = 0;
     let mut after_report = false;
@@ -915,12 +914,6 @@ fn without_reported_connective(label: String) -> String {
                 && !["instead", "still"].iter().any(|c| c.eq_ignore_ascii_case(bare));
             let ambiguous = ["still", "yet", "but"].iter().any(|c| c.eq_ignore_ascii_case(bare));
             let connective = bare.starts_with(char::is_uppercase) && (unambiguous || (ambiguous && next_lower));
-            if let Some(clause) = elliptical_clause(&label[at..]) {
-                let mut out = String::with_capacity(label.len());
-                out.push_str(&label[..at]);
-                out.push_str(label[at + clause..].trim_start());
-                return out;
-            }
             if !connective || at + word.len() >= label.len() {
                 return label;
             }
@@ -946,17 +939,19 @@ const ELLIPTICAL_CLAUSES: &[(&str, &[&str])] = &[
     ("as", &["expected", "planned", "agreed", "usual"]),
 ];
 
-/// The length (bytes) of an elliptical clause (`ELLIPTICAL_CLAUSES`) opening `said` with a
-/// capital, when words follow it.
-fn elliptical_clause(said: &str) -> Option<usize> {
-    let mut words = said.split(' ');
-    let (first, second) = (words.next()?, words.next()?);
-    words.next()?;
-    let second_bare = second.trim_matches(|c: char| !c.is_alphanumeric());
-    let known = ELLIPTICAL_CLAUSES.iter().any(|(opener, completions)| {
-        first.eq_ignore_ascii_case(opener) && completions.iter().any(|c| c.eq_ignore_ascii_case(second_bare))
-    });
-    (first.starts_with(char::is_uppercase) && known).then_some(first.len() + 1 + second.len())
+/// `label` without an elliptical condition (`ELLIPTICAL_CLAUSES`) opening what its verb of
+/// saying reported, with the comma that ends it ("Wort said Where appropriate, they agreed" →
+/// "Wort said they agreed"); "If necessary measures are not taken" has no comma there and stays.
+fn without_elliptical_opening(label: &mut Vec<Word>) {
+    let Some(report) = label.iter().position(|w| w.has(flag::REPORTING)) else { return };
+    let at = report + 1 + label[report + 1..].iter().take_while(|w| is_quote_mark(w)).count();
+    let [opener, completion, comma, ..] = &label[at.min(label.len())..] else { return };
+    let elliptical = ELLIPTICAL_CLAUSES
+        .iter()
+        .any(|(word, completions)| repair::is(opener, &[word]) && repair::is(completion, completions));
+    if elliptical && comma.text == "," {
+        label.drain(at..at + 3);
+    }
 }
 
 /// Words that open a sentence with a capital only because they open it: after "X said" they
@@ -1272,15 +1267,16 @@ fn with_what_follows<'t>(label: &mut Vec<Word<'t>>, sentence: &repair::Sentence<
     }
 }
 
-/// A label that ends in a verb of saying gets what was said: the "that" clause after it ("Abubakar
-/// said that he would challenge the ruling"), else, for a report at the end of its sentence, the
-/// words before its clause (`with_what_was_reported`).
+/// A label that ends in a verb of saying, or in the one it told ("told reporters"), gets what
+/// was said: the "that" clause after it ("Abubakar said that he would challenge the ruling"),
+/// else, for a bare verb of saying at the end of its sentence, the words before its clause
+/// (`with_what_was_reported`).
 fn with_report_completed<'t>(label: &mut Vec<Word<'t>>, sentence: &repair::Sentence<'_, 't>) {
     let Some(last) = label.iter().rev().find(|w| !w.has(flag::PUNCT)).copied() else { return };
     let ws = sentence.ws;
     let Some(at) = ws.iter().position(|w| w.start == last.start) else { return };
     // "The engineer told reporters": the one told after the verb of saying.
-    let told_one = at > 0 && repair::is(&ws[at - 1], TOLD) && is_one_told(&last);
+    let told_one = at > 0 && names_one_told(sentence, at - 1);
     if !last.has(flag::REPORTING) && !told_one {
         return;
     }
@@ -1308,26 +1304,26 @@ const MAX_ADJUNCT_WORDS: usize = 8;
 /// Nouns after which "that" points back ("at that time") rather than opens what was said.
 const POINTED_NOUNS: &[&str] = &["time", "day", "year", "week", "month", "moment", "point", "stage", "meeting", "hour"];
 
-/// The "that" opening what the verb of saying at `verb` reported: right after it, or after an
-/// adjunct that opens with a preposition, a time phrase or a "that" pointing back ("said at
-/// that time that", "said that day that", "said in a statement announcing the downgrades
-/// that") and holds no verb or punctuation. Not a "that" a verb follows: "said in a statement
-/// that was posted on its website" is the statement's relative clause.
+/// The "that" opening what the verb of saying at `verb` reported: right after it (or after the
+/// one told: "told reporters that"), or after an adjunct that opens with a preposition,
+/// "following", a time phrase or a "that" pointing back ("said at that time that", "said that
+/// day that", "told reporters following the meeting that") and holds no verb (a verb form after
+/// an article is a noun: "the meeting") or punctuation. Not a "that" a verb follows: "said in a
+/// statement that was posted on its website" is the statement's relative clause.
 fn reported_that(sentence: &repair::Sentence, verb: usize) -> Option<usize> {
     let ws = sentence.ws;
     let pointing = |k: usize| ws.get(k + 1).is_some_and(|w| repair::is(w, POINTED_NOUNS));
     let relative = |k: usize| ws.get(k + 1).is_some_and(|w| repair::is_verb(w) || repair::is(w, FINITE_VERBS));
     let opens_what_was_said = |k: usize| ws[k].has(flag::THAT) && !pointing(k) && !relative(k);
     // "told reporters following the meeting that": the one told stands before the adjunct.
-    let told_one = repair::is(&ws[verb], TOLD) && ws.get(verb + 1).is_some_and(is_one_told);
-    let at = verb + 1 + usize::from(told_one);
+    let at = verb + 1 + usize::from(names_one_told(sentence, verb));
     let first = ws.get(at)?;
     if first.has(flag::THAT) && !pointing(at) {
         return opens_what_was_said(at).then_some(at);
     }
     // Not "warned of conspiracy that …": after "of" the "that" is the noun's.
     let opens_adjunct = (first.has(flag::PREPOSITION) && !repair::is(first, &["of"]))
-        || repair::is(first, &["following"])
+        || first.has(flag::FOLLOWING)
         || sentence.in_time_phrase(first)
         || (first.has(flag::THAT) && pointing(at));
     if !opens_adjunct {
@@ -1346,11 +1342,20 @@ fn reported_that(sentence: &repair::Sentence, verb: usize) -> Option<usize> {
 /// Verbs of saying that name the one told right after them ("told reporters").
 const TOLD: &[&str] = &["told", "informed", "assured", "reminded"];
 
-/// Whether `w`, right after a verb of `TOLD`, is the one told: a name, a pronoun, or reporters.
-fn is_one_told(w: &Word) -> bool {
-    !w.has(flag::PUNCT | flag::THAT)
-        && (w.text.starts_with(char::is_uppercase)
-            || repair::is(w, &["reporters", "journalists", "her", "him", "them", "us", "me", "parliament"]))
+/// Those news tells things to, written in lower case ("told reporters", "told parliament").
+const TOLD_IN_LOWER_CASE: &[&str] =
+    &["reporters", "journalists", "her", "him", "them", "us", "me", "parliament", "lawmakers", "delegates"];
+
+/// Whether the verb of saying at word `verb` is one of `TOLD` with the one told right after it:
+/// a name (not a time phrase: "told Monday that"), a pronoun or one of `TOLD_IN_LOWER_CASE`.
+fn names_one_told(sentence: &repair::Sentence, verb: usize) -> bool {
+    let ws = sentence.ws;
+    let told = |w: &Word| {
+        !w.has(flag::PUNCT | flag::THAT)
+            && !sentence.in_time_phrase(w)
+            && (w.text.starts_with(char::is_uppercase) || repair::is(w, TOLD_IN_LOWER_CASE))
+    };
+    repair::is(&ws[verb], TOLD) && ws.get(verb + 1).is_some_and(told)
 }
 
 /// A label opening with a verb whose subject the cut left behind ("refused to step down") takes

@@ -389,8 +389,9 @@ const MAX_SUBJECT_WORDS: usize = 8;
 
 /// The subject `words` (a clause) open with: the words before its verb (or its time phrase),
 /// at most `MAX_SUBJECT_WORDS`; a longer one ends where a participle describing it begins
-/// ("Some 50,000 Kurds calling for … were expected" → "Some 50,000 Kurds"). Empty when there is
-/// none.
+/// ("Some 50,000 Kurds calling for … were expected" → "Some 50,000 Kurds"), and one still
+/// longer is the name it opens with (`leading_name`: "Dr Ana Lind of the Institute of …" →
+/// "Dr Ana Lind"). Empty when there is none.
 fn clause_subject<'t>(sentence: &Sentence<'_, 't>, words: &[Word<'t>]) -> Vec<Word<'t>> {
     let mut subject: Vec<Word<'t>> =
         words.iter().take_while(|w| !is_verb(w) && !sentence.in_time_phrase(w)).copied().collect();
@@ -414,6 +415,9 @@ fn clause_subject<'t>(sentence: &Sentence<'_, 't>, words: &[Word<'t>]) -> Vec<Wo
     }
 }
 
+/// Words that count what follows them ("Many Iraqis", "Some Democrats").
+const QUANTIFIERS: &[&str] = &["many", "some", "most", "several", "all", "both", "few", "other", "more", "no"];
+
 /// Prepositions after which a long subject goes on to say where a named person is from.
 const NAME_AFFILIATIONS: &[&str] = &["of", "at", "from", "with"];
 
@@ -421,6 +425,10 @@ const NAME_AFFILIATIONS: &[&str] = &["of", "at", "from", "with"];
 /// an affiliation ("Dr Ana Lind of the Institute …" → "Dr Ana Lind"); empty otherwise.
 fn leading_name<'t>(subject: &[Word<'t>]) -> Vec<Word<'t>> {
     let capitalised = |w: &Word| w.text.starts_with(|c: char| c.is_uppercase()) && !is(w, &["the", "a", "an"]);
+    // "Two Democrats from …", "Many Iraqis at …": a count of people, no name.
+    if subject.first().is_some_and(|w| is(w, NUMBER_WORDS) || is(w, QUANTIFIERS)) {
+        return Vec::new();
+    }
     let name = subject.iter().take_while(|w| capitalised(w)).count();
     let affiliated = subject.get(name).is_some_and(|w| is(w, NAME_AFFILIATIONS));
     if name >= 2 && affiliated {
@@ -1086,35 +1094,45 @@ const RELATIVE_SUBJECTS: &[&str] =
 
 /// Whether the relative clause `relative` ("that patrols the capital was damaged") goes on past
 /// its own verb to a verb of the clause it is part of. A relative that is its clause's subject
-/// has its verb right after it ("that patrols", a past form or a present "-s"), so a finite verb
-/// (`FINITE_AFTER_RELATIVE`) or a past form two words on or more is the main one ("that hired
-/// the divers paid the crews"); one with a subject of its own ("that we are about to sign is",
-/// "stressing that ratings have been upgraded") needs a finite verb after its own verb group.
-/// Never one joined by "and"/"or" to the relative's, nor a pronoun's own ("that spent millions
-/// to welcome the guest it has ever hosted"). "that of" is a pronoun, no relative.
+/// has its verb right after it (a past form, an auxiliary or a present "-s" in lower case:
+/// "that patrols", "who have died", "that was built"), so a finite verb
+/// (`FINITE_AFTER_RELATIVE`) or a past form after that verb group, and after a lexical verb's
+/// object, is the main one ("that hired the divers paid the crews", "who have died are
+/// thought"); a past form joined to an auxiliary, a determiner or a conjunction is not ("that
+/// officials have evacuated", "who have lost their loved ones"). A relative with a subject of its own ("that we are about to sign
+/// is", "stressing that ratings have been upgraded") needs a finite verb after its own verb
+/// group. Never one joined by "and"/"or" to the relative's, nor a pronoun's own ("that spent
+/// millions to welcome the guest it has ever hosted"). "that of" is a pronoun, no relative.
 fn holds_the_main_verb(relative: &[Word]) -> bool {
     let Some(second) = relative.get(1) else { return false };
     if is(second, &["of"]) {
         return false;
     }
+    let pronoun = |w: &Word| is(w, SUBJECT_PRONOUNS) || is(w, &["it", "you"]);
     let main = |k: usize| {
         is(&relative[k], FINITE_AFTER_RELATIVE)
             && !is(&relative[k - 1], &["and", "or", "that", "which", "who"])
-            && !is(&relative[k - 1], SUBJECT_PRONOUNS)
-            && !is(&relative[k - 1], &["it", "you"])
+            && !pronoun(&relative[k - 1])
     };
-    // "that patrols", "which surfaces", "who committed": a verb right after the relative word.
-    let present = second.text.len() > 3 && second.text.ends_with('s') && !second.text.ends_with("ss");
-    if !is(second, RELATIVE_SUBJECTS) && !is(second, AUXILIARIES) && (is_verb(second) || present) {
-        // Past the relative's verb and object: a finite verb, or a past form not joined to
-        // another verb or a noun ("that hired the divers paid the crews"), before any clause
-        // with a subject pronoun of its own.
-        let joined = |k: usize| is(&relative[k - 1], &["and", "or", "to", "the", "a", "an", "been", "be", "being"]);
-        let told = relative.iter().enumerate().skip(3).find_map(|(k, w)| {
-            if is(w, SUBJECT_PRONOUNS) || is(w, &["it", "you"]) {
+    let group_end =
+        |from: usize| from + relative[from..].iter().take_while(|w| is_verb(w) || is(w, AUXILIARIES)).count();
+    let lower = second.text.starts_with(char::is_lowercase);
+    let present = lower && second.text.len() > 3 && second.text.ends_with('s') && !second.text.ends_with("ss");
+    let auxiliary = is(second, AUXILIARIES);
+    if lower && !is(second, RELATIVE_SUBJECTS) && (is_verb(second) || present || auxiliary) {
+        let from = if auxiliary { group_end(1) } else { group_end(1).max(3) };
+        let joined = |k: usize| {
+            is(&relative[k - 1], &["and", "or", "to"])
+                || is(&relative[k - 1], AUXILIARIES)
+                || is(&relative[k - 1], DETERMINERS)
+        };
+        let told = relative.iter().enumerate().skip(from).find_map(|(k, w)| {
+            if pronoun(w) {
                 return Some(false);
             }
-            (main(k) || (is_verb(w) && !w.text.ends_with("ing") && !joined(k))).then_some(true)
+            // The sentence's last word keeps its full stop ("collapsed.").
+            let word = Word { text: w.text.trim_end_matches('.'), ..*w };
+            (main(k) || (is_verb(&word) && !word.text.ends_with("ing") && !joined(k))).then_some(true)
         });
         return told.unwrap_or(false);
     }
@@ -1122,8 +1140,7 @@ fn holds_the_main_verb(relative: &[Word]) -> bool {
     else {
         return false;
     };
-    let own_end = own + relative[own..].iter().take_while(|w| is_verb(w) || is(w, AUXILIARIES)).count();
-    (own_end + 1..relative.len()).any(main)
+    (group_end(own) + 1..relative.len()).any(main)
 }
 
 /// Prepositions that open a relative clause about where, when or how ("under which", "during

@@ -353,7 +353,7 @@ impl<'a> Discourse<'a, '_> {
             self.known.last_end = raw.end;
         }
         if let Some(day) = cal.day() {
-            self.known.events.learn(self.tokens, raw.first_token, raw.end_token, day, phrase);
+            self.known.events.learn(self.tokens, (raw.first_token, raw.end_token), raw.start, day, phrase);
         }
         if let Some(counted) = outcome.counted.take() {
             // A month or year is not learned as a day, so a second count from the same

@@ -189,7 +189,8 @@ pub struct DatedHappening {
     pub dated: Option<(NaiveDate, String)>,
 }
 
-/// Dates the text has given events so far, by event noun, and each change in text order.
+/// Dates the text has given events so far, by event noun, and each change in the order made
+/// (`note`).
 #[derive(Debug, Default)]
 pub struct EventDates {
     dates: HashMap<String, (NaiveDate, String)>,
@@ -212,8 +213,8 @@ impl EventDates {
     /// of day before the date), or the noun of a verb there ("was announced on March 5" dates "the
     /// announcement"); with no preposition, the noun or verb is within four words and no
     /// punctuation ("was shot to death last Oct. 23").
-    pub fn learn(&mut self, tokens: &Tokens, first: usize, end: usize, day: NaiveDate, phrase: &str) {
-        let at = tokens.tokens.get(first).map_or(0, |t| t.start as usize);
+    /// `at` is the byte offset of the mention.
+    pub fn learn(&mut self, tokens: &Tokens, (first, end): (usize, usize), at: usize, day: NaiveDate, phrase: &str) {
         let possessive = tokens.is_possessive_at(end);
         if possessive {
             if let Some(word) = (end + 2..(end + 5).min(tokens.tokens.len())).find_map(|k| event_noun_at(tokens, k)) {
@@ -272,7 +273,7 @@ impl EventDates {
     pub fn forget(&mut self, noun: &str, at: usize) {
         let key = happening_key(noun);
         if self.dates.remove(&key).is_some() {
-            self.log.push(DatedHappening { at, key, dated: None });
+            self.note(DatedHappening { at, key, dated: None });
         }
     }
 
@@ -293,8 +294,18 @@ impl EventDates {
     /// Dates the happening `key` (a restated date replaces the one before), noting where.
     fn set(&mut self, key: String, day: NaiveDate, phrase: &str, at: usize) {
         let dated = (day, phrase.to_string());
-        self.log.push(DatedHappening { at, key: key.clone(), dated: Some(dated.clone()) });
+        self.note(DatedHappening { at, key: key.clone(), dated: Some(dated.clone()) });
         self.dates.insert(key, dated);
+    }
+
+    /// Logs a change in the order the resolver made it, where it stands: a change is never
+    /// logged before an earlier one (a count opening its sentence is resolved after the date of
+    /// its main clause, "Two days after the vote, the talks resumed on Monday", and dates the
+    /// vote after the main clause's date was taken back), so the log read up to a point of the
+    /// text is what the resolver knew there.
+    fn note(&mut self, mut change: DatedHappening) {
+        change.at = change.at.max(self.log.last().map_or(0, |last| last.at));
+        self.log.push(change);
     }
 }
 
