@@ -9,6 +9,7 @@ pub mod export;
 pub mod id_index;
 pub mod ingest;
 pub mod pipeline;
+pub mod pos;
 pub mod render;
 pub mod resolve;
 pub mod session;

@@ -433,16 +433,49 @@ fn completed_before(tokens: &Tokens, first: usize, from: usize) -> bool {
 /// Whether the past form at token `i` is an adjective: joined to a word before it by a hyphen
 /// ("China-made", "government-backed"), or, for an "-ed" form (`listed`: an irregular past,
 /// which "took office" shows may take a noun), followed by a lower-case word a verb is not
-/// followed by (`AFTER_A_VERB`, or an "-ly" adverb).
+/// followed by (`AFTER_A_VERB`, or an "-ly" adverb), unless the part-of-speech model reads it
+/// as a verb with its object ("the king assumed total control in February"). The model is
+/// asked only then: most past forms are told by their next word alone.
 fn describes_a_noun(tokens: &Tokens, i: usize, listed: bool) -> bool {
     let hyphenated = i > 0 && tokens.tokens[i - 1].is_punct('-') && tokens.tokens[i].attached();
+    if hyphenated {
+        return true;
+    }
     let next = tokens.tokens.get(i + 1).filter(|t| t.kind == TokenKind::Word).map(|t| t.text(tokens.text));
     let noun_next = next.is_some_and(|w| {
         w.starts_with(|c: char| c.is_ascii_lowercase())
             && !w.ends_with("ly")
             && !AFTER_A_VERB.iter().chain(DETERMINERS).any(|f| f.eq_ignore_ascii_case(w))
     });
-    hyphenated || (!listed && noun_next)
+    !listed && noun_next && tagged_as_adjective(tokens, i) != Some(false)
+}
+
+/// Penn Treebank tags of the words a finite verb follows as its subject.
+const SUBJECT_TAGS: &[&str] = &["NN", "NNS", "NNP", "NNPS", "PRP"];
+
+/// How many tokens on each side of a word the part-of-speech model reads to tag it.
+const POS_WINDOW: usize = 8;
+
+/// What the part-of-speech model (`crate::pos`) reads the word at token `i` as, among the
+/// tokens around it (`POS_WINDOW` on each side): `Some(true)` for an adjective ("the armed
+/// men"), `Some(false)` for a finite past ("the king assumed total control in February", also
+/// when read as a participle right after its subject), `None` for another participle ("most
+/// industrialised nations", which the model, trained on American web text, takes for one),
+/// anything else, or when the model cannot be read.
+fn tagged_as_adjective(tokens: &Tokens, i: usize) -> Option<bool> {
+    let model = crate::pos::shipped()?;
+    let from = i.saturating_sub(POS_WINDOW);
+    let to = (i + POS_WINDOW + 1).min(tokens.tokens.len());
+    let words: Vec<&str> = tokens.tokens.get(from..to)?.iter().map(|t| t.text(tokens.text)).collect();
+    let tags = crate::pos::tag(model, &words);
+    let after_a_subject = (i - from).checked_sub(1).and_then(|k| tags.get(k)).is_some_and(|t| SUBJECT_TAGS.contains(t));
+    match *tags.get(i - from)? {
+        "JJ" | "JJR" | "JJS" => Some(true),
+        "VBD" => Some(false),
+        // "The king assumed total control": a participle right after its subject is its verb.
+        "VBN" if after_a_subject => Some(false),
+        _ => None,
+    }
 }
 
 /// Verbs that put something off until a later time, in every form: what they defer "until
@@ -912,8 +945,9 @@ mod tests {
     #[test]
     fn a_past_verb_right_before_the_phrase_is_completed() {
         assert_eq!(tense_of("The king assumed the throne in February.", "February"), Tense::Completed);
-        // "-ed" before a lower-case noun may be an adjective ("preferred shares"), so it is left past.
-        assert_eq!(tense_of("The king assumed total control in February.", "February"), Tense::Past);
+        // "-ed" before a lower-case noun may be an adjective ("most industrialised nations in
+        // January", below): the part-of-speech model tells a verb and its object apart.
+        assert_eq!(tense_of("The king assumed total control in February.", "February"), Tense::Completed);
         assert_eq!(tense_of("Sunni Arabs had snubbed an election in January.", "January"), Tense::Completed);
         assert_eq!(tense_of("Closing, which is expected in December, was set.", "December"), Tense::Past);
         assert_eq!(tense_of("The accession was planned for early March.", "early March"), Tense::Future);
