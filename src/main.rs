@@ -11,6 +11,10 @@ use std::path::PathBuf;
     name = "chronoscope",
     version,
     about = "Reconstruct timelines from news articles",
+    after_help = "Chronoscope is MIT-licensed. It includes a part-of-speech model derived from the Universal \
+                  Dependencies English Web Treebank (Silveira et al., https://github.com/UniversalDependencies/\
+                  UD_English-EWT), licensed CC BY-SA 4.0 (https://creativecommons.org/licenses/by-sa/4.0/); \
+                  see assets/pos/README.md.",
     args_conflicts_with_subcommands = true
 )]
 struct Args {

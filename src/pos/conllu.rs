@@ -12,7 +12,7 @@ pub fn read_conllu(path: &Path) -> Result<Vec<TaggedSentence>, String> {
     let text = std::fs::read_to_string(path).map_err(|e| format!("cannot read {}: {e}", path.display()))?;
     let mut sentences = Vec::new();
     let mut current = Vec::new();
-    for line in text.lines() {
+    for line in text.trim_start_matches('\u{feff}').lines() {
         if line.trim().is_empty() {
             if !current.is_empty() {
                 sentences.push(std::mem::take(&mut current));

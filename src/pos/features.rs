@@ -1,6 +1,7 @@
 //! What the tagger reads of a word to tag it: the word, its affixes and shape, the words around
-//! it and the tags it gave the two words before (the feature set of the classic greedy
-//! averaged-perceptron tagger). Each feature is a 64-bit FNV-1a hash of its kind and parts.
+//! it and the tags it gave the two words before (after the feature set of the classic greedy
+//! averaged-perceptron tagger, with a few pairs more). Each feature is a 64-bit FNV-1a hash of
+//! its kind and parts.
 
 /// A feature, hashed.
 pub type Feature = u64;
@@ -71,7 +72,7 @@ fn normalise(word: &str) -> String {
     }
 }
 
-/// The last `n` characters of `word` (all of it when shorter).
+/// The last `n` characters of `word` (all of it when shorter; `n` is at least 1).
 fn suffix(word: &str, n: usize) -> &str {
     let at = word.char_indices().rev().nth(n.saturating_sub(1)).map_or(0, |(at, _)| at);
     &word[at..]

@@ -1,17 +1,21 @@
 //! A small part-of-speech tagger for the places where word lists run out (issue #10 §2): is
-//! "armed" in "the armed men" an adjective, is "completed" in "the talks completed in May" a
-//! finished happening? An averaged perceptron (Collins 2002) over Penn Treebank tags, trained on
-//! the English Web Treebank of Universal Dependencies (`assets/pos/README.md` says how, and
-//! carries the data's attribution), read greedily left to right. The model ships as data
-//! (`assets/pos/en_ewt.pos`) and is read once, on first use.
+//! "assumed" in "the king assumed total control in February" a finished happening or, like
+//! "armed" in "the armed men", an adjective? An averaged perceptron (Collins 2002) over the
+//! English Web Treebank's tags (Penn Treebank's, with a few of the web's: ADD, NFP, HYPH...),
+//! trained on the treebank of Universal Dependencies (`assets/pos/README.md` says how, and
+//! carries the data's attribution), read greedily left to right over words split as the
+//! treebank splits them (`treebank_words`). The model ships as data (`assets/pos/en_ewt.pos`)
+//! and is read once, on first use.
 
 mod conllu;
 mod features;
 mod model;
 pub mod train;
+mod words;
 
 pub use conllu::read_conllu;
 pub use model::Model;
+pub use words::treebank_words;
 
 use std::sync::OnceLock;
 

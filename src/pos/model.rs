@@ -1,5 +1,5 @@
 //! The tagger's model: a weight per feature and tag, averaged over training, stored compactly
-//! (weights in hundredths, in 16 bits; features whose weights are all small left out) in a
+//! (weights in hundredths, in 16 bits; small weights left out) in a
 //! little binary format of its own: `CHPOS1`, the tag count and names (a length byte each), the
 //! feature count (u32), then each feature in ascending order (u64) with its weight count (a
 //! byte) and weights (a tag byte and an i16 each), all little-endian.

@@ -76,11 +76,12 @@ impl Perceptron {
                 .into_iter()
                 .map(|(tag, w)| {
                     let total = w.total + (step - w.since) as f64 * w.value;
-                    let hundredths =
-                        (total / step as f64 * 100.0).round().clamp(f64::from(i16::MIN), f64::from(i16::MAX));
+                    // Symmetric, so that a weight's size is its absolute value.
+                    let limit = f64::from(i16::MAX);
+                    let hundredths = (total / step as f64 * 100.0).round().clamp(-limit, limit);
                     (tag, hundredths as i16)
                 })
-                .filter(|(_, w)| w.abs() >= keep)
+                .filter(|(_, w)| w.unsigned_abs() >= keep.unsigned_abs())
                 .collect();
             if !averaged.is_empty() {
                 weights.insert(feature, averaged.into_boxed_slice());

@@ -351,7 +351,7 @@ pub fn tense_near(tokens: &Tokens, first: usize, end: usize, from: usize, to: us
             _ => Tense::Future,
         },
         _ => match clause_tense(tokens, first, end, from, to) {
-            Tense::Past if completed_before(tokens, first, from) => Tense::Completed,
+            Tense::Past if completed_before(tokens, first, (from, to)) => Tense::Completed,
             tense => tense,
         },
     }
@@ -401,7 +401,7 @@ const SAYING_VERBS: &[&str] =
 /// directly or after one of `COMPLETED_PREPOSITIONS` (after a verb of saying, only with the
 /// preposition right after it), and the form is no present passive ("is expected"), plan
 /// ("planned", "supposed to"), or adjective ("government-backed faction").
-fn completed_before(tokens: &Tokens, first: usize, from: usize) -> bool {
+fn completed_before(tokens: &Tokens, first: usize, (from, to): (usize, usize)) -> bool {
     let within = first.saturating_sub(COMPLETED_REACH).max(from);
     let opener_at = |i: usize| CLAUSE_OPENERS.iter().any(|w| tokens.is(i, w));
     let mut scan = (within..first)
@@ -427,16 +427,17 @@ fn completed_before(tokens: &Tokens, first: usize, from: usize) -> bool {
         && !conditional
         && !after_present
         && !planned
-        && !describes_a_noun(tokens, verb, listed_past)
+        && !describes_a_noun(tokens, verb, listed_past, (from, to))
 }
 
 /// Whether the past form at token `i` is an adjective: joined to a word before it by a hyphen
 /// ("China-made", "government-backed"), or, for an "-ed" form (`listed`: an irregular past,
 /// which "took office" shows may take a noun), followed by a lower-case word a verb is not
-/// followed by (`AFTER_A_VERB`, or an "-ly" adverb), unless the part-of-speech model reads it
-/// as a verb with its object ("the king assumed total control in February"). The model is
-/// asked only then: most past forms are told by their next word alone.
-fn describes_a_noun(tokens: &Tokens, i: usize, listed: bool) -> bool {
+/// followed by (`AFTER_A_VERB`, or an "-ly" adverb), unless the part-of-speech model reads it as
+/// its clause's finite verb (`read_as_past_verb`: "the king assumed total control in
+/// February"). The model is asked only then: most past forms are told by their next word alone.
+/// `sentence` is the token range of the sentence.
+fn describes_a_noun(tokens: &Tokens, i: usize, listed: bool, sentence: (usize, usize)) -> bool {
     let hyphenated = i > 0 && tokens.tokens[i - 1].is_punct('-') && tokens.tokens[i].attached();
     if hyphenated {
         return true;
@@ -447,34 +448,49 @@ fn describes_a_noun(tokens: &Tokens, i: usize, listed: bool) -> bool {
             && !w.ends_with("ly")
             && !AFTER_A_VERB.iter().chain(DETERMINERS).any(|f| f.eq_ignore_ascii_case(w))
     });
-    !listed && noun_next && tagged_as_adjective(tokens, i) != Some(false)
+    !listed && noun_next && !read_as_past_verb(tokens, i, sentence)
 }
 
-/// Penn Treebank tags of the words a finite verb follows as its subject.
-const SUBJECT_TAGS: &[&str] = &["NN", "NNS", "NNP", "NNPS", "PRP"];
+/// Penn Treebank tags of a noun that may be a verb's subject.
+const NOUN_TAGS: &[&str] = &["NN", "NNS", "NNP", "NNPS"];
 
-/// How many tokens on each side of a word the part-of-speech model reads to tag it.
+/// Tags before a noun that make it no subject: a possessive's "'s" ("the government's preferred
+/// candidate"), a preposition's object, an infinitive's "to".
+const NOT_BEFORE_A_SUBJECT: &[&str] = &["POS", "IN", "TO"];
+
+/// Pronouns that are a subject only.
+const SUBJECT_PRONOUNS: &[&str] = &["he", "she", "they", "we", "i"];
+
+/// How many tokens before a word the part-of-speech model reads to tag it (the tag of a word
+/// depends on the words up to two after it and the tags before it).
 const POS_WINDOW: usize = 8;
 
-/// What the part-of-speech model (`crate::pos`) reads the word at token `i` as, among the
-/// tokens around it (`POS_WINDOW` on each side): `Some(true)` for an adjective ("the armed
-/// men"), `Some(false)` for a finite past ("the king assumed total control in February", also
-/// when read as a participle right after its subject), `None` for another participle ("most
-/// industrialised nations", which the model, trained on American web text, takes for one),
-/// anything else, or when the model cannot be read.
-fn tagged_as_adjective(tokens: &Tokens, i: usize) -> Option<bool> {
-    let model = crate::pos::shipped()?;
-    let from = i.saturating_sub(POS_WINDOW);
-    let to = (i + POS_WINDOW + 1).min(tokens.tokens.len());
-    let words: Vec<&str> = tokens.tokens.get(from..to)?.iter().map(|t| t.text(tokens.text)).collect();
-    let tags = crate::pos::tag(model, &words);
-    let after_a_subject = (i - from).checked_sub(1).and_then(|k| tags.get(k)).is_some_and(|t| SUBJECT_TAGS.contains(t));
-    match *tags.get(i - from)? {
-        "JJ" | "JJR" | "JJS" => Some(true),
-        "VBD" => Some(false),
-        // "The king assumed total control": a participle right after its subject is its verb.
-        "VBN" if after_a_subject => Some(false),
-        _ => None,
+/// Whether the part-of-speech model (`crate::pos`) reads the word at token `i` as a finite past
+/// verb, among the words of its sentence (`sentence`, a token range) from `POS_WINDOW` tokens
+/// before it to two words after it, split as the model's treebank splits them: tagged `VBD`, or
+/// `VBN` right after a subject (a noun that is no possessive's or preposition's, or a subject
+/// pronoun: the model often reads "assumed" after "the king" as a participle). Not a participle
+/// elsewhere ("most industrialised nations", which the model, trained on American web text,
+/// takes for one). False when the model cannot be read.
+fn read_as_past_verb(tokens: &Tokens, i: usize, (from, to): (usize, usize)) -> bool {
+    let Some(model) = crate::pos::shipped() else { return false };
+    let first = i.saturating_sub(POS_WINDOW).max(from);
+    let last = (i + 3).min(to).min(tokens.tokens.len()).saturating_sub(1).max(i);
+    let (Some(start), Some(end)) = (tokens.tokens.get(first), tokens.tokens.get(last)) else { return false };
+    let (start, end, at) = (start.start as usize, end.end as usize, tokens.tokens[i].start as usize);
+    let Some(text) = tokens.text.get(start..end) else { return false };
+    let words = crate::pos::treebank_words(text);
+    let Some(k) = words.iter().position(|(offset, _)| start + offset == at) else { return false };
+    let texts: Vec<&str> = words.iter().map(|(_, w)| *w).collect();
+    let tags = crate::pos::tag(model, &texts);
+    let tag_at = |k: Option<usize>| k.and_then(|k| tags.get(k)).copied().unwrap_or("");
+    let subject = NOUN_TAGS.contains(&tag_at(k.checked_sub(1)))
+        && !NOT_BEFORE_A_SUBJECT.contains(&tag_at(k.checked_sub(2)))
+        || k.checked_sub(1).is_some_and(|p| SUBJECT_PRONOUNS.iter().any(|s| s.eq_ignore_ascii_case(texts[p])));
+    match tag_at(Some(k)) {
+        "VBD" => true,
+        "VBN" => subject,
+        _ => false,
     }
 }
 
@@ -948,6 +964,8 @@ mod tests {
         // "-ed" before a lower-case noun may be an adjective ("most industrialised nations in
         // January", below): the part-of-speech model tells a verb and its object apart.
         assert_eq!(tense_of("The king assumed total control in February.", "February"), Tense::Completed);
+        // A participle after a possessive describes the noun after it, whatever the model says.
+        assert_eq!(tense_of("The board backed the government's preferred candidate in March.", "March"), Tense::Past);
         assert_eq!(tense_of("Sunni Arabs had snubbed an election in January.", "January"), Tense::Completed);
         assert_eq!(tense_of("Closing, which is expected in December, was set.", "December"), Tense::Past);
         assert_eq!(tense_of("The accession was planned for early March.", "early March"), Tense::Future);
