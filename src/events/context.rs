@@ -620,7 +620,7 @@ fn named_happening(sentence: &str) -> Option<(Relation, String)> {
                 (Relation::After, k + 4)
             }
             "during" if k == 0 || told_by_verb(raw[k - 1]) => (Relation::During, k + 1),
-            "in" if k == 0 || suffered_in(raw[k - 1]) => (Relation::During, k + 1),
+            "in" if k == 0 || suffered_in(&raw[..k]) => (Relation::During, k + 1),
             "when" => (Relation::When, k + 1),
             _ => return None,
         };
@@ -685,10 +685,26 @@ const SUFFERED_IN: &[&str] = &[
     "fought",
 ];
 
-/// Whether the word before "in" tells what the happening did or who took part in it ("killed
-/// in the blast", "took part in the ceremony").
-fn suffered_in(raw: &str) -> bool {
-    !ends_phrase_word(raw) && SUFFERED_IN.contains(&bare(raw).as_str())
+/// What a happening took from people, after a verb of `SUFFERED_IN` and a possessive ("lost
+/// their lives in the fire").
+const LOSSES: &[&str] = &["lives", "life", "homes", "home", "jobs"];
+
+/// Whether the words `before` "in" end with what the happening did or who took part in it
+/// ("killed in the blast", "took part in the ceremony", "lost their lives in the fire").
+fn suffered_in(before: &[&str]) -> bool {
+    let verb = |raw: &str| !ends_phrase_word(raw) && SUFFERED_IN.contains(&bare(raw).as_str());
+    match before {
+        [.., verb_word, owner, loss]
+            if verb(verb_word)
+                && ["their", "his", "her", "its"].contains(&bare(owner).as_str())
+                && !ends_phrase_word(loss)
+                && LOSSES.contains(&bare(loss).as_str()) =>
+        {
+            true
+        }
+        [.., last] => verb(last),
+        [] => false,
+    }
 }
 
 /// Words that may follow the noun heading a noun phrase: a preposition, a conjunction, a

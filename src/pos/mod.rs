@@ -10,6 +10,7 @@
 mod conllu;
 mod features;
 mod model;
+#[doc(hidden)]
 pub mod train;
 mod words;
 
