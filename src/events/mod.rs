@@ -58,21 +58,15 @@ pub fn extract(
         spans.sort_unstable();
         let sentence_text: Arc<str> = Arc::from(&text[span.start..span.end]);
         let from = after_dateline(text, offsets, span, same_sentence);
-        for ranges::Joined { mentions: group, span: range } in groups {
+        let readings: Vec<Reading> = groups.iter().map(|g| reading_of(text, offsets, &g.mentions)).collect();
+        let clause_dated = readings.contains(&Reading::Dates);
+        for (ranges::Joined { mentions: group, span: range }, reading) in groups.into_iter().zip(readings) {
             let Some(finest) = ranges::finest(&group) else { continue };
             let Some(interval) = range.or(finest.interval) else { continue };
             let Some(granularity) = finest.granularity else { continue };
-            // A phrase that says which thing or figure, or when a thing falls due, dates nothing.
-            let describes = |m: &&Mention| {
-                let (start, end) = (offsets.byte_at(m.start), offsets.byte_at(m.end));
-                let period = m.granularity.is_some_and(|g| g >= Granularity::Month);
-                // Read only for a period: most phrases are days.
-                let which = || {
-                    prenominal::describes_a_thing(text, start, end) || prenominal::dates_a_compared_figure(text, start)
-                };
-                (period && which()) || prenominal::names_a_due_date(text, start, end)
-            };
-            if group.iter().all(describes) {
+            // A phrase that says which thing or figure, or when a thing falls due, dates nothing;
+            // nor does one that says which thing, beside a phrase that dates the clause.
+            if reading == Reading::Describes || reading == Reading::BeforeAThing && clause_dated {
                 continue;
             }
             let first = group.iter().copied().min_by_key(|m| m.start).unwrap_or(finest);
@@ -102,6 +96,42 @@ pub fn extract(
         }
     }
     events
+}
+
+/// What a group of overlapping time phrases does in its sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Reading {
+    /// Dates what its clause tells.
+    Dates,
+    /// Says which thing or figure, or when a thing falls due: dates nothing.
+    Describes,
+    /// A period before a noun that names no happening ("Kopp's [1987] Chevrolet Cavalier"):
+    /// the thing's, unless nothing else in the sentence dates the clause, which it may then do.
+    BeforeAThing,
+}
+
+/// How the group of phrases `group` reads (`Reading`).
+fn reading_of(text: &str, offsets: &CharOffsets, group: &[&Mention]) -> Reading {
+    let mut before_a_thing = false;
+    for m in group {
+        let (start, end) = (offsets.byte_at(m.start), offsets.byte_at(m.end));
+        // Read only for a period: most phrases are days.
+        let period = m.granularity.is_some_and(|g| g >= Granularity::Month);
+        let which =
+            || prenominal::describes_a_thing(text, start, end) || prenominal::dates_a_compared_figure(text, start);
+        if (period && which()) || prenominal::names_a_due_date(text, start, end) {
+            continue;
+        }
+        if !(period && prenominal::stands_before_a_thing(text, start, end)) {
+            return Reading::Dates;
+        }
+        before_a_thing = true;
+    }
+    if before_a_thing {
+        Reading::BeforeAThing
+    } else {
+        Reading::Describes
+    }
 }
 
 /// Whether `sentence` is a wire budget's length note: a count of words and the clock time the

@@ -111,6 +111,11 @@ const HAPPENING_NOUNS: &[&str] = &[
     "negotiations",
     "conference",
     "congress",
+    "exit",
+    "accord",
+    "accords",
+    "decree",
+    "expo",
 ];
 
 /// Suffixes of nouns that name a happening ("assassination", "recapitalization", "bombing").
@@ -128,6 +133,14 @@ pub fn describes_a_thing(text: &str, start: usize, end: usize) -> bool {
     // A hyphenated period ("third-quarter", "first-half") is always a modifier.
     let period_compound = text[start..end].contains('-') || introduced;
     described || period_compound && words.iter().any(|w| MEASURE_NOUNS.contains(&w.as_str()))
+}
+
+/// Whether the time phrase at bytes `start..end` of `text` stands before a thing it says which
+/// one of: a determiner or a possessive right before it, and after it a noun phrase that names
+/// no happening ("Kopp's [1987] Chevrolet Cavalier", "his [1996] book"). Words alone cannot
+/// tell every thing from a happening, so this only says the phrase need not date its clause.
+pub fn stands_before_a_thing(text: &str, start: usize, end: usize) -> bool {
+    noun_phrase_after(text, start, end).is_some_and(|(introduced, words)| introduced && !words.is_empty())
 }
 
 /// Words before "due" that make it a verb's complement, not a thing's maturity ("is due",
@@ -313,6 +326,21 @@ mod tests {
         let end = marked.find(']').unwrap_or(0) - 1;
         let text = marked.replace(['[', ']'], "");
         describes_a_thing(&text, start, end)
+    }
+
+    #[test]
+    fn a_period_after_a_determiner_stands_before_a_thing_not_a_happening() {
+        let before = |marked: &str| {
+            let start = marked.find('[').unwrap_or(0);
+            let end = marked.find(']').unwrap_or(0) - 1;
+            stands_before_a_thing(&marked.replace(['[', ']'], ""), start, end)
+        };
+        assert!(before("Police found Kopp's [1987] Chevrolet Cavalier."));
+        assert!(before("He cited his [1996] book."));
+        assert!(!before("Crowds marked the [1976] exit."), "a happening");
+        assert!(!before("Many of them led the [1992] protests."), "a happening by its suffix-less plural");
+        assert!(!before("Police found [1987] papers."), "no determiner");
+        assert!(!before("In the [1990s], the port grew."), "no noun after it");
     }
 
     #[test]
