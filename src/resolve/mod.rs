@@ -469,6 +469,12 @@ impl<'a> Discourse<'a, '_> {
                 };
                 Outcome::at(Cal::Day(day), TimexType::Date, why)
             }
+            Sem::WeekdayFrom { weekday, direction } => {
+                let base = self.discourse_base();
+                let from = base.cal.day().unwrap_or_else(|| base.cal.start().date());
+                let (day, why) = weekday_from(from, *weekday, *direction, &base.what);
+                Outcome::at(Cal::Day(day), TimexType::Date, why)
+            }
             Sem::HolidayOf { holiday, shift } => {
                 let day_in = |year: i32| calendar::holiday_in(*holiday, year);
                 let reference_day = speech.date();
@@ -1419,6 +1425,19 @@ fn counts_from_named_event(mention: &RawMention, tokens: &Tokens) -> bool {
 /// where the phrase is, not from how many came before it, so an id survives re-extraction.
 pub fn mention_id(doc_id: &str, start: usize) -> SmolStr {
     smol_str::format_smolstr!("{doc_id}-m{start}")
+}
+
+/// The first `weekday` (ISO number) after `from` (`direction` 1) or before it (-1), never `from`
+/// itself ("the following Monday" after a Monday is a week on), and why, naming `what` `from` is.
+fn weekday_from(from: NaiveDate, weekday: u32, direction: i32, what: &str) -> (NaiveDate, String) {
+    let target = weekday_of(weekday);
+    let step = Duration::days(if direction < 0 { -1 } else { 1 });
+    let mut day = from + step;
+    while day.weekday() != target {
+        day += step;
+    }
+    let word = if direction < 0 { "before" } else { "after" };
+    (day, format!("the first {} {word} {what}", day.format("%A")))
 }
 
 #[cfg(test)]

@@ -289,7 +289,14 @@ fn modifier_fits(modifier: &str, sem: &Sem) -> bool {
 
 /// Can `sem` name the day a clock time falls on?
 fn names_a_day(sem: &Sem) -> bool {
-    matches!(sem, Sem::Weekday { .. } | Sem::DayOffset { .. } | Sem::Calendar { day: Some(_), .. } | Sem::PartOf { .. })
+    matches!(
+        sem,
+        Sem::Weekday { .. }
+            | Sem::WeekdayFrom { .. }
+            | Sem::DayOffset { .. }
+            | Sem::Calendar { day: Some(_), .. }
+            | Sem::PartOf { .. }
+    )
 }
 
 /// Joins a clock time with the day right after it ("10 p.m. Wednesday", "5 p.m. EST, Nov. 6",

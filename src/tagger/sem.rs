@@ -210,6 +210,12 @@ pub enum Sem {
         weekday: u32,
         shift: Option<i32>,
     },
+    /// "the following Monday", "the previous Friday": the first such weekday after (`direction`
+    /// 1) or before (-1) the day the discourse is at.
+    WeekdayFrom {
+        weekday: u32,
+        direction: i32,
+    },
     /// "Thanksgiving Day", "last Christmas" (`shift` -1/+1 when a word says which one).
     HolidayOf {
         holiday: Holiday,

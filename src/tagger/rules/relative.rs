@@ -166,7 +166,8 @@ fn year_earlier(c: &mut Cursor) -> Option<Sem> {
     Some(Sem::Relative { amount: Amount::Exact(1.0), unit, direction: -1 })
 }
 
-/// "the next day", "the following week", "the previous month", "the following morning".
+/// "the next day", "the following week", "the previous month", "the following morning", "the
+/// following Monday (morning)".
 fn next_unit_anaphoric(c: &mut Cursor) -> Option<Sem> {
     if !c.word("the") {
         return None;
@@ -178,6 +179,9 @@ fn next_unit_anaphoric(c: &mut Cursor) -> Option<Sem> {
     if let Some(p) = part(c) {
         let base = Sem::Relative { amount: Amount::Exact(1.0), unit: Unit::Day, direction };
         return Some(Sem::PartOf { base: Box::new(base), part: p });
+    }
+    if let Some(weekday) = c.weekday() {
+        return Some(with_optional_part(c, Sem::WeekdayFrom { weekday, direction }));
     }
     let (unit, plural) = c.unit()?;
     if plural {
