@@ -613,7 +613,12 @@ fn completed_by_next_clause<'t>(
         .iter()
         .find(|w| !w.has(flag::PUNCT))
         .is_some_and(|w| w.has(flag::CLAUSE) && !w.has(flag::THAT));
-    let completes = (ends_in_report || label.iter().filter(|w| !w.has(flag::PUNCT)).count() < 3)
+    let next_end = starts.get(clause + 2).copied().unwrap_or(ws.len());
+    // A short label is not lengthened by a clause with a time phrase of its own: that clause is
+    // another event ("We reopened on Friday, and customers came back the following Monday").
+    let next_is_dated = ws[clause_end.min(next_end)..next_end].iter().any(|w| sentence.in_date(w));
+    let says_little = label.iter().filter(|w| !w.has(flag::PUNCT)).count() < 3 && !next_is_dated;
+    let completes = (ends_in_report || says_little)
         && clause + 1 < starts.len()
         && !took_next_clause
         && !appositive_participle
@@ -621,7 +626,6 @@ fn completed_by_next_clause<'t>(
         && !(nothing_left && next_is_subordinate);
     if completes {
         // A quotation after `said:` is part of the colon's clause (quotation marks part none).
-        let next_end = starts.get(clause + 2).copied().unwrap_or(ws.len());
         label.extend(ws[clause_end..next_end].iter().filter(|w| !w.has(flag::THAT)));
         // "…in the river town, on Saturday, a witness said": a phrase set off between what was
         // said and who said it dates what was said.

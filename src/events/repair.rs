@@ -33,7 +33,7 @@ impl<'t> Sentence<'_, 't> {
         (self.inside)(w.start)
     }
 
-    fn in_date(&self, w: &Word) -> bool {
+    pub(super) fn in_date(&self, w: &Word) -> bool {
         (self.dated)(w.start)
     }
 
