@@ -4,7 +4,8 @@
 use crate::export::atomic;
 use std::path::{Path, PathBuf};
 
-const MAX_ENTRIES: usize = 10;
+/// Entries kept.
+pub const MAX_ENTRIES: usize = 10;
 
 /// The recent list and the file it persists to (`None`: kept in memory only).
 #[derive(Debug, Clone, Default)]
@@ -35,10 +36,29 @@ impl Recent {
 
     /// Puts `path` first; returns an error message when the list could not be written.
     pub fn add(&mut self, path: &Path) -> Result<(), String> {
-        self.entries.retain(|p| p != path);
-        self.entries.insert(0, path.to_path_buf());
-        self.entries.truncate(MAX_ENTRIES);
-        self.save()
+        self.add_newest_first(std::iter::once(path.to_path_buf()))
+    }
+
+    /// Puts `paths` (the newest first) before the list, which is written once: opening a
+    /// folder's thousands of files wrote it, synced, once per file. Only the first
+    /// `MAX_ENTRIES` distinct paths are read.
+    pub fn add_newest_first(&mut self, paths: impl IntoIterator<Item = PathBuf>) -> Result<(), String> {
+        let mut entries: Vec<PathBuf> = Vec::with_capacity(MAX_ENTRIES);
+        for path in paths.into_iter().chain(std::mem::take(&mut self.entries)) {
+            if entries.len() == MAX_ENTRIES {
+                break;
+            }
+            if !entries.contains(&path) {
+                entries.push(path);
+            }
+        }
+        let changed = entries != self.entries;
+        self.entries = entries;
+        if changed {
+            self.save()
+        } else {
+            Ok(())
+        }
     }
 
     fn save(&self) -> Result<(), String> {
@@ -64,5 +84,25 @@ mod tests {
         recent.add(Path::new("/b")).unwrap();
         recent.add(Path::new("/a")).unwrap();
         assert_eq!(Recent::load(Some(file)).entries, vec![PathBuf::from("/a"), PathBuf::from("/b")]);
+    }
+
+    #[test]
+    fn many_paths_at_once_keep_the_newest_few_in_one_write() {
+        let dir = tempfile::tempdir().unwrap();
+        let file = dir.path().join("recent.json");
+        let mut recent = Recent::load(Some(file.clone()));
+        recent.add(Path::new("/old")).unwrap();
+        // The paths a folder of thousands gives, newest first; read lazily, only as far as needed.
+        let mut read = 0;
+        let paths = (0..5000).rev().map(|n| {
+            read += 1;
+            PathBuf::from(format!("/f{n}"))
+        });
+        recent.add_newest_first(paths).unwrap();
+        assert_eq!(read, MAX_ENTRIES, "only the newest paths are read");
+        let kept = Recent::load(Some(file)).entries;
+        assert_eq!(kept.len(), MAX_ENTRIES);
+        assert_eq!(kept.first(), Some(&PathBuf::from("/f4999")));
+        assert!(!kept.contains(&PathBuf::from("/old")), "older entries fall off the end");
     }
 }

@@ -45,14 +45,16 @@ impl ChronoscopeApp {
             [one] => self.notices.info(format!("{} is already open", one.display())),
             many => self.notices.info(format!("{} of these articles are already open", many.len())),
         }
-        // A folder is remembered as itself, not as its hundreds of files.
-        for path in &paths {
-            let path = std::fs::canonicalize(path).unwrap_or_else(|_| path.clone());
-            if !already_open.contains(&path) && path.exists() {
-                if let Err(e) = self.recent.add(&path) {
-                    self.notices.error(e);
-                }
-            }
+        // A folder is remembered as itself, not as its hundreds of files; the last paths given
+        // are the newest, and only the few the list keeps are looked at.
+        let already_open: std::collections::HashSet<PathBuf> = already_open.into_iter().collect();
+        let remembered = paths
+            .iter()
+            .rev()
+            .map(|path| std::fs::canonicalize(path).unwrap_or_else(|_| path.clone()))
+            .filter(|path| !already_open.contains(path) && path.exists());
+        if let Err(e) = self.recent.add_newest_first(remembered) {
+            self.notices.error(e);
         }
         for path in &fresh {
             self.project.slots.push(DocSlot::new(path.clone()));
