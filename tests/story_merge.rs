@@ -75,3 +75,27 @@ fn merge_corpus() {
     eprintln!("merge corpus: pairwise precision {precision:.2}, recall {recall:.2} ({true_same}/{said_same} said same, {gold_same} gold same)");
     assert!(problems.is_empty(), "{}", problems.join("\n"));
 }
+
+/// Regression: renaming one source's event of a story event several sources report left the
+/// story event (and the TimelineJS slide, the report and the story view it feeds) on the
+/// extracted label.
+#[test]
+fn a_story_event_takes_the_label_the_user_gave_one_of_its_events() {
+    let docs = [
+        Document::plain_text("a.txt", "A fire destroyed the ferry depot in Marrowby on Tuesday night.\n".to_string()),
+        Document::plain_text("b.txt", "The ferry depot in Marrowby burned down on Tuesday night.\n".to_string()),
+    ];
+    let anchor = NaiveDate::from_ymd_opt(2023, 6, 13).unwrap();
+    let mut timeline = build_timeline(&docs, &Settings { anchor, dct: None });
+    let shared = timeline.stories.iter().find(|s| s.events.len() == 2).expect("the two reports are one story event");
+    let (story_id, extracted) = (shared.id.clone(), shared.label.clone());
+    let other = timeline
+        .events
+        .iter()
+        .position(|e| e.story.as_ref() == Some(&story_id) && e.label != extracted)
+        .expect("an event whose label the story event does not show");
+    timeline.events[other] = chronoscope::session::edit::relabel(&timeline.events[other], "Depot fire").unwrap();
+    chronoscope::story::assemble(&mut timeline);
+    let story = timeline.stories.iter().find(|s| s.events.len() == 2).unwrap();
+    assert_eq!(story.label, "Depot fire");
+}
