@@ -30,10 +30,10 @@ struct Args {
 #[derive(Subcommand)]
 enum Command {
     /// Find, resolve and place every time phrase of the articles; print a summary to stderr and
-    /// write the timeline as JSON / TimeML / PNG.
+    /// write the timeline as JSON, JSON lines, TimeML, PNG, SVG, CSV, TimelineJS or a report.
     Extract(cli::extract::ExtractArgs),
-    /// Write a saved project (with the user's corrections) as JSON / PNG / TimeML, without a
-    /// window.
+    /// Write a saved project (with the user's corrections) as JSON, TimeML, PNG, SVG, CSV,
+    /// TimelineJS or a report, without a window.
     Export(cli::export::ExportArgs),
     /// Score the tagger against TimeML gold files (TempEval-3 style).
     Eval(cli::eval::EvalArgs),

@@ -321,3 +321,14 @@ fn jsonl_is_refused_over_an_input_and_beside_other_outputs() {
     assert_eq!(both.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&both.stderr).contains("cannot be used with"));
 }
+
+/// Regression: `extract --help` listed the readers of an older build (no .pdf, no .eml).
+#[test]
+fn extract_help_names_every_type_it_reads() {
+    let out = chronoscope(&["extract", "--help"]);
+    assert!(out.status.success());
+    let help = String::from_utf8_lossy(&out.stdout);
+    for kind in chronoscope::ingest::READ_TYPES.split(", ") {
+        assert!(help.contains(kind), "extract --help does not name {kind}:\n{help}");
+    }
+}

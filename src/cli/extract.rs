@@ -14,7 +14,7 @@ use std::path::{Path, PathBuf};
 
 #[derive(Args)]
 pub struct ExtractArgs {
-    /// Article files (.txt, .md, .html, .tml, .docx), or folders of them: every article file under a
+    /// Article files (.txt, .md, .html, .tml, .docx, .pdf, .eml), or folders of them: every article file under a
     /// folder is read, in path order, and the others are listed as skipped.
     #[arg(required = true)]
     articles: Vec<PathBuf>,
