@@ -66,12 +66,18 @@ fn check_not_binary(bytes: &[u8]) -> Result<(), String> {
     Ok(())
 }
 
-/// Text without a BOM: UTF-8 when it is valid; when it is not and its invalid sequences look like
-/// a single-byte encoding (`Utf8Damage::looks_single_byte`), Windows-1252, with a warning; else
-/// UTF-8 with the invalid sequences replaced (`utf8_lossy`).
+/// Text without a BOM: UTF-8 when it is valid; when it is not, the legacy encoding the file
+/// declares (an HTML `<meta charset>` or an XML declaration), else, when its invalid sequences
+/// look like a single-byte encoding (`Utf8Damage::looks_single_byte`), Windows-1252, with a
+/// warning; else UTF-8 with the invalid sequences replaced (`utf8_lossy`).
 fn utf8_or_legacy(bytes: &[u8], warnings: &mut Vec<String>) -> String {
     if let Ok(text) = std::str::from_utf8(bytes) {
         return text.to_string();
+    }
+    if let Some(encoding) = declared_legacy_encoding(bytes) {
+        let (text, _had_errors) = encoding.decode_without_bom_handling(bytes);
+        warnings.push(format!("decoded as {}, the encoding the file declares (not valid UTF-8)", encoding.name()));
+        return text.into_owned();
     }
     if Utf8Damage::of(bytes).looks_single_byte() {
         // WHATWG's windows-1252 maps every byte to a character, so this never fails.
@@ -83,6 +89,33 @@ fn utf8_or_legacy(bytes: &[u8], warnings: &mut Vec<String>) -> String {
         return text.into_owned();
     }
     utf8_lossy(bytes, warnings)
+}
+
+/// How many leading bytes may hold an encoding declaration (HTML's prescan reads as many).
+const DECLARATION_BYTES: usize = 1024;
+
+/// The encoding the first bytes of a file declare, when it is a legacy one `encoding_rs` knows
+/// (`<meta charset="iso-8859-7">`, `content="text/html; charset=windows-1252"`, `<?xml
+/// encoding="latin1"?>`); UTF-8 and UTF-16 declarations are not legacy ones (the bytes already
+/// failed as UTF-8, and UTF-16 without a BOM is not what an ASCII declaration can be).
+fn declared_legacy_encoding(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let head = &bytes[..bytes.len().min(DECLARATION_BYTES)];
+    let lower = head.to_ascii_lowercase();
+    let values = [&b"charset="[..], b"encoding="].into_iter().flat_map(|key| {
+        lower.windows(key.len()).enumerate().filter(move |(_, w)| *w == key).map(move |(at, _)| at + key.len())
+    });
+    for at in values {
+        let rest = &head[at..];
+        let rest = rest.strip_prefix(b"\"").or_else(|| rest.strip_prefix(b"'")).unwrap_or(rest);
+        let end =
+            rest.iter().position(|b| matches!(b, b'"' | b'\'' | b';' | b'>' | b'/' | b'?') || b.is_ascii_whitespace());
+        let Some(encoding) = encoding_rs::Encoding::for_label(&rest[..end.unwrap_or(rest.len())]) else { continue };
+        // `output_encoding` is UTF-8 for UTF-16 and the replacement encoding.
+        if encoding != encoding_rs::UTF_8 && encoding.output_encoding() == encoding {
+            return Some(encoding);
+        }
+    }
+    None
 }
 
 /// How a byte string breaks UTF-8.
@@ -255,6 +288,33 @@ mod tests {
         let decoded = decode(b"caf\xE9 \x93quoted\x94 \x80 5").unwrap();
         assert_eq!(decoded.text, "café \u{201C}quoted\u{201D} € 5");
         assert!(decoded.warnings[0].contains("decoded as Windows-1252 (not valid UTF-8)"), "{:?}", decoded.warnings);
+    }
+
+    #[test]
+    fn a_declared_legacy_encoding_is_read_as_declared() {
+        // "Αθήνα" in ISO-8859-7: its lone high bytes would read as Windows-1252 letters.
+        let greek = b"<html><head><meta charset=\"iso-8859-7\"></head><body><p>\xc1\xe8\xde\xed\xe1 on Monday.</p></body></html>";
+        let decoded = decode(greek).unwrap();
+        assert!(decoded.text.contains("Αθήνα on Monday"), "{}", decoded.text);
+        assert!(decoded.warnings.iter().any(|w| w.contains("ISO-8859-7")), "{:?}", decoded.warnings);
+        let http_equiv =
+            b"<meta http-equiv=\"Content-Type\" content=\"text/html; charset=windows-1252\"><p>caf\xe9</p>";
+        assert!(decode(http_equiv).unwrap().text.contains("café"));
+        let xml = b"<?xml version=\"1.0\" encoding=\"ISO-8859-1\"?><TimeML>caf\xe9</TimeML>";
+        assert!(decode(xml).unwrap().text.contains("café"));
+    }
+
+    #[test]
+    fn a_declaration_that_cannot_be_the_encoding_is_not_followed() {
+        // UTF-8 declared but broken, UTF-16 declared in ASCII bytes: the bytes decide.
+        let broken = decode(b"<meta charset=utf-8><p>caf\xe9 cr\xe8me</p>").unwrap();
+        assert!(broken.text.contains("café crème"), "{}", broken.text);
+        let utf16 = decode(b"<meta charset=utf-16><p>caf\xe9 cr\xe8me</p>").unwrap();
+        assert!(utf16.text.contains("café crème"), "{}", utf16.text);
+        // A declaration past the head is text, not a declaration.
+        let mut late = vec![b'a'; DECLARATION_BYTES];
+        late.extend_from_slice(b" charset=iso-8859-7 \xe1");
+        assert!(decode(&late).unwrap().text.ends_with('á'));
     }
 
     #[test]
