@@ -44,15 +44,16 @@ impl Recent {
     /// `MAX_ENTRIES` distinct paths are read.
     pub fn add_newest_first(&mut self, paths: impl IntoIterator<Item = PathBuf>) -> Result<(), String> {
         let mut entries: Vec<PathBuf> = Vec::with_capacity(MAX_ENTRIES);
-        for path in paths.into_iter().chain(std::mem::take(&mut self.entries)) {
-            if entries.len() == MAX_ENTRIES {
-                break;
-            }
+        let previous = std::mem::take(&mut self.entries);
+        for path in paths.into_iter().chain(previous.iter().cloned()) {
             if !entries.contains(&path) {
                 entries.push(path);
+                if entries.len() == MAX_ENTRIES {
+                    break;
+                }
             }
         }
-        let changed = entries != self.entries;
+        let changed = entries != previous;
         self.entries = entries;
         if changed {
             self.save()
