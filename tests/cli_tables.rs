@@ -104,6 +104,7 @@ fn timelinejs_holds_only_documented_fields_and_one_slide_per_story_event() {
         shared["events"].as_array().unwrap().len()
     );
     assert!(slide.get("group").is_none(), "a slide several sources report belongs to no one source");
+    check_snapshot("examples_timelinejs.json", &extract_to("--timelinejs"));
 }
 
 #[test]

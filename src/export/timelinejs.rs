@@ -117,7 +117,12 @@ pub fn to_writer<W: Write>(timeline: &Timeline, mut out: W) -> io::Result<()> {
         end_date: None,
         text: Text {
             headline: "Timeline".to_string(),
-            text: format!("<p>From {} article(s): {}</p>", titles.len(), titles.join("; ")),
+            text: format!(
+                "<p>From {} article{}: {}</p>",
+                titles.len(),
+                if titles.len() == 1 { "" } else { "s" },
+                titles.join("; ")
+            ),
         },
         group: None,
         unique_id: None,
