@@ -177,6 +177,13 @@ pub struct StoryEvent {
 }
 
 impl Event {
+    /// The label extraction gave the event, whatever the user renamed it to: what the story
+    /// layer reads to tell which happening it reports, so a rename never moves an event to
+    /// another story event (a rename is wording; joins and splits are the user's grouping).
+    pub fn extracted_label(&self) -> &str {
+        self.original_label.as_deref().unwrap_or(&self.label)
+    }
+
     /// An event placed by its own phrase at `place`, as extracted: not edited, hidden, pinned,
     /// implied or in a story event yet, and with no mentions listed.
     pub fn new(id: SmolStr, doc: DocId, label: String, place: Placement, sentence: SentenceRef) -> Self {

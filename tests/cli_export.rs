@@ -13,6 +13,10 @@ use std::process::{Command, Output};
 const EXAMPLES: [&str; 3] =
     ["marrowby-courier-fire.txt", "valley-ledger-aftermath.md", "marrowby-courier-investigation.html"];
 
+/// The label the user gives one event of the saved project: far longer than the ten words a
+/// story event prefers, so only the user's choice can make it the story event's.
+const RENAMED: &str = "Corrected by the reporter: investigators from the state fire marshal's office reached the ruins on Thursday morning after a call with the county fire service";
+
 fn chronoscope(args: &[&std::ffi::OsStr]) -> Output {
     Command::new(env!("CARGO_BIN_EXE_chronoscope")).args(args).output().unwrap()
 }
@@ -33,7 +37,17 @@ fn corrected_project(dir: &Path) -> (PathBuf, ProjectData) {
     let anchor = NaiveDate::from_ymd_opt(2023, 6, 13).unwrap();
     let mut timeline = pipeline::build_timeline(&docs, &Settings { anchor, dct: None });
     timeline.events[0] = edit::retime(&timeline.events[0], 3).unwrap();
-    timeline.events[1] = edit::relabel(&timeline.events[1], "Corrected by the reporter").unwrap();
+    // The renamed event is one of a happening several outlets report, so the story event, its
+    // TimelineJS slide and its report entry all show the new label; the story is regrouped
+    // after the edits, as the window does.
+    let renamed = (1..timeline.events.len())
+        .find(|&i| {
+            let story = timeline.events[i].story.as_ref();
+            timeline.stories.iter().any(|s| Some(&s.id) == story && s.documents.len() >= 2)
+        })
+        .expect("an event of a story event several outlets report");
+    timeline.events[renamed] = edit::relabel(&timeline.events[renamed], RENAMED).unwrap();
+    chronoscope::story::assemble(&mut timeline);
     let documents = paths
         .iter()
         .zip(&docs)
@@ -62,9 +76,50 @@ fn export_writes_the_users_corrections_as_json() {
     assert_eq!(written, json::to_string(&data.timeline), "exactly the saved timeline, edits included");
     let timeline = json::from_str(&written).unwrap();
     assert!(timeline.events[0].edited && timeline.events[0].original.is_some());
-    assert_eq!(timeline.events[1].label, "Corrected by the reporter");
+    assert!(timeline.events.iter().any(|e| e.label == RENAMED && e.original_label.is_some()));
     let summary = String::from_utf8_lossy(&out.stderr);
     assert!(summary.contains("2 edited or hidden by the user"), "{summary}");
+}
+
+/// The spreadsheet, TimelineJS and report exports of a saved project carry the user's
+/// corrections: the renamed event's row, its story event's slide and its report entry. The
+/// rename keeps the event in the story event several outlets report.
+#[test]
+fn export_writes_the_users_corrections_as_csv_timelinejs_and_report() {
+    let dir = tempfile::tempdir().unwrap();
+    let (project, data) = corrected_project(dir.path());
+    let (csv, slides, report) = (dir.path().join("t.csv"), dir.path().join("t.json"), dir.path().join("t.md"));
+    let out = chronoscope(&[
+        "export".as_ref(),
+        project.as_os_str(),
+        "--csv".as_ref(),
+        csv.as_os_str(),
+        "--timelinejs".as_ref(),
+        slides.as_os_str(),
+        "--report".as_ref(),
+        report.as_os_str(),
+    ]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let renamed = data.timeline.events.iter().find(|e| e.label == RENAMED).unwrap();
+    let story = renamed.story.as_deref().unwrap();
+    let shared = data.timeline.stories.iter().find(|s| s.id == story).unwrap();
+    assert!(shared.documents.len() >= 2, "a rename does not move the event out of its story event: {shared:?}");
+    let mut rows = csv::Reader::from_path(&csv).unwrap();
+    let headers = rows.headers().unwrap().clone();
+    let column = |name: &str| headers.iter().position(|h| h == name).unwrap_or_else(|| panic!("no {name} column"));
+    let (label, edited, sentence) = (column("label"), column("edited"), column("sentence"));
+    let row = rows
+        .records()
+        .map(Result::unwrap)
+        .find(|r| &r[label] == RENAMED)
+        .expect("the renamed event has its row under its new label");
+    assert_eq!(&row[edited], "true");
+    assert_eq!(&row[sentence], renamed.sentence.text.trim());
+    let timelinejs: serde_json::Value = serde_json::from_slice(&std::fs::read(&slides).unwrap()).unwrap();
+    let slide = timelinejs["events"].as_array().unwrap().iter().find(|s| s["unique_id"] == story).unwrap();
+    assert_eq!(slide["text"]["headline"], RENAMED, "the story event shows the user's label");
+    let markdown = std::fs::read_to_string(&report).unwrap();
+    assert!(markdown.contains(RENAMED), "{markdown}");
 }
 
 #[test]

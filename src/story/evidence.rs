@@ -74,7 +74,7 @@ impl Words {
 /// The evidence of `event`; only events with a family are ever compared, so the others get
 /// nothing more.
 pub fn of(event: &Event, words: &mut Words) -> Evidence {
-    let Some(family) = families::family_of_label(&event.label) else { return Evidence::default() };
+    let Some(family) = families::family_of_label(event.extracted_label()) else { return Evidence::default() };
     Evidence {
         family: Some(family),
         participants: participants(&event.sentence.text, words),
@@ -92,7 +92,7 @@ pub fn families(events: &[Event]) -> Vec<Option<&'static str>> {
         .map(|event| {
             let joins_by_rule = event.placement == PlacementKind::Phrase || event.story_pin.is_some();
             if joins_by_rule {
-                families::family_of_label(&event.label)
+                families::family_of_label(event.extracted_label())
             } else {
                 None
             }
@@ -225,7 +225,7 @@ fn content_of<'e>(event: &'e Event, family: &str) -> &'e str {
     if family == families::STATEMENT {
         families::what_is_said(&event.sentence.text)
     } else {
-        &event.label
+        event.extracted_label()
     }
 }
 
