@@ -128,6 +128,10 @@ fn a_missing_file_is_reported_and_the_others_still_load() {
     assert_eq!(failed.len(), 1);
     assert!(app.notices.items.iter().any(|n| n.error && n.text.contains("/no/such/article.txt")));
     assert!(harness.get_all_by_label_contains("cannot read").count() >= 2, "in the messages and the document list");
+    // Regression: the title counted the unreadable file as an article ("*4 articles").
+    let title = app.title();
+    assert!(title.contains("3 of 4 articles (1 unreadable)"), "{title}");
+    assert!(!title.contains('*'), "a failed load is no edit: {title}");
 }
 
 #[test]
