@@ -493,6 +493,30 @@ fn an_empty_timeline_draws_no_anchor_and_a_readable_note() {
     assert!(drawn.iter().any(|t| t.contains("Anchor")) && drawn.iter().any(|t| t == "No dated events"), "{drawn:?}");
 }
 
+/// Regression (issue #11, window defects): the exported PNG cut the sources' titles in the legend,
+/// at the window's 300 px. A picture gives each title its share of the legend band.
+#[test]
+fn pictures_write_the_sources_titles_out_whole_when_the_legend_has_room() {
+    let mut fonts = fonts();
+    let mut tl = Timeline::empty(NaiveDate::from_ymd_opt(2017, 3, 22).unwrap());
+    let title = "Fire guts the Dunmore cold store in Marrowby; the night security guard is still missing";
+    tl.documents = vec![doc("d1", title), doc("d2", "Valley Ledger")];
+    tl.events.push(event("d1-e1", "d1", "Crews fought the blaze", day(2017, 3, 20), Granularity::Day));
+    tl.events.push(event("d2-e1", "d2", "Divers searched the quay", day(2017, 3, 24), Granularity::Day));
+    let vp = time_axis::fit(tl.extent().unwrap(), 1920.0, 600.0);
+    let cut = |s: &Scene| -> Vec<bool> {
+        s.shapes
+            .iter()
+            .filter_map(|shape| match shape {
+                Shape::Text(t) if t.galley.text() == title => Some(t.galley.elided),
+                _ => None,
+            })
+            .collect()
+    };
+    assert_eq!(cut(&scene(&tl, &vp, &light(), &mut fonts)), [true], "the window cuts it");
+    assert_eq!(cut(&scene(&tl, &vp, &SceneOptions { whole_labels: true, ..light() }, &mut fonts)), [false]);
+}
+
 /// Regression (issue #11, window defects): the exported PNG cut labels with "…" although the
 /// picture had room and no hover to read them by. With `whole_labels` a label is written out
 /// whole where the lane has the rows; the window keeps its short labels.

@@ -202,7 +202,7 @@ pub fn build_scene(
         b.anchor_pill(anchor_x, timeline, &bands, free);
     }
     b.axis(&ticks, &bands);
-    b.legend(&sources, &bands);
+    b.legend(&sources, &bands, options.whole_labels);
     if lanes.is_empty() || timeline.events.is_empty() {
         b.centered_note("No dated events", bands.lanes);
     }

@@ -125,7 +125,10 @@ impl Builder<'_, '_> {
         self.text(pill.min + vec2(7.0, 2.0), g, theme.anchor_text);
     }
 
-    pub(super) fn legend(&mut self, sources: &[Source], bands: &Bands) {
+    /// The sources' badges and titles along the top, then the symbol key where it fits. With
+    /// `whole_titles` (a picture: no hover to read a cut title by) each title may take its share
+    /// of the band the key leaves, not the window's fixed width.
+    pub(super) fn legend(&mut self, sources: &[Source], bands: &Bands, whole_titles: bool) {
         let theme = self.theme;
         let r = bands.legend;
         if r.height() <= 0.0 {
@@ -134,7 +137,9 @@ impl Builder<'_, '_> {
         let mut x = 10.0;
         let cy = r.center().y;
         // Many sources: shorter titles, so more of them fit.
-        let title_w = if sources.len() > 6 { 120.0 } else { 300.0 };
+        let short_w: f32 = if sources.len() > 6 { 120.0 } else { 300.0 };
+        let share = (r.width() - 20.0 - self.key_width() - 24.0) / sources.len().max(1) as f32 - BADGE_SIDE - 19.0;
+        let title_w = if whole_titles { short_w.max(share) } else { short_w };
         for (i, source) in sources.iter().enumerate() {
             let g = self.galley(source.title.clone(), LABEL_SIZE, theme.text, title_w);
             let item_w = BADGE_SIDE + 5.0 + g.size().x;
@@ -163,18 +168,25 @@ impl Builder<'_, '_> {
         self.text(pos, g, self.theme.badge_text);
     }
 
+    /// The symbol key's entries, laid out.
+    fn key_galleys(&mut self) -> Vec<Arc<Galley>> {
+        let muted = self.theme.text_muted;
+        KEY_ENTRIES.iter().map(|t| self.galley((*t).to_string(), SMALL_SIZE, muted, f32::INFINITY)).collect()
+    }
+
+    /// How wide the symbol key is.
+    fn key_width(&mut self) -> f32 {
+        let galleys = self.key_galleys();
+        key_width_of(&galleys)
+    }
+
     /// The symbol key at the right of the legend band, drawn only where it fits after the
     /// document legend (which ends at `legend_end`).
     pub(super) fn key(&mut self, legend_end: f32, r: Rect) {
         let theme = self.theme;
         let sample = theme.axis;
-        let entries = ["day or finer", "month or coarser", "approximate", "edited"];
-        let galleys: Vec<Arc<Galley>> = entries
-            .iter()
-            .map(|t| self.galley((*t).to_string(), SMALL_SIZE, theme.text_muted, f32::INFINITY))
-            .collect();
-        const SYMBOL_W: f32 = 22.0;
-        let total: f32 = galleys.iter().map(|g| SYMBOL_W + 5.0 + g.size().x + 14.0).sum();
+        let galleys = self.key_galleys();
+        let total = key_width_of(&galleys);
         let mut x = r.right() - total;
         if x < legend_end + 24.0 {
             return;
@@ -330,4 +342,15 @@ impl Builder<'_, '_> {
         }
         free
     }
+}
+
+/// The symbol key's entries, in order.
+const KEY_ENTRIES: [&str; 4] = ["day or finer", "month or coarser", "approximate", "edited"];
+
+/// Width of one symbol in the key.
+const SYMBOL_W: f32 = 22.0;
+
+/// How wide the key's laid-out entries are, with their symbols and gaps.
+fn key_width_of(galleys: &[Arc<Galley>]) -> f32 {
+    galleys.iter().map(|g| SYMBOL_W + 5.0 + g.size().x + 14.0).sum()
 }
