@@ -143,8 +143,13 @@ fn the_markdown_report_reads_back_as_the_chronology() {
     let bytes = extract_with(&["--report", "-"]);
     let markdown = String::from_utf8(bytes.clone()).unwrap();
     let (mut headings, mut items, mut text) = (Vec::new(), Vec::new(), String::new());
+    let mut quote_links: Vec<String> = Vec::new();
     for event in Parser::new(&markdown) {
         match event {
+            // A quote's "[2]" links to its article, titled with the article's title.
+            Event::Start(Tag::Link { dest_url, title, .. }) if !title.is_empty() => {
+                quote_links.push(format!("{dest_url} {title}"))
+            }
             Event::Start(Tag::Heading { .. } | Tag::Item) => text.clear(),
             Event::Text(t) | Event::Code(t) => text.push_str(&t),
             Event::End(TagEnd::Heading(level)) => headings.push((level, text.clone())),
@@ -163,6 +168,10 @@ fn the_markdown_report_reads_back_as_the_chronology() {
         let quoted = format!("\u{201c}{sentence}\u{201d}");
         assert!(items.iter().any(|i| i.contains(&quoted)), "not quoted: {sentence}");
     }
+    assert!(quote_links.len() >= visible_sentences().len(), "every quote links to its article: {quote_links:?}");
+    let fire =
+        "assets/examples/marrowby-courier-fire.txt Fire guts Dunmore cold store in Marrowby; security guard missing";
+    assert!(quote_links.iter().any(|l| l == fire), "{quote_links:?}");
     check_snapshot("examples_report.md", &bytes);
 }
 

@@ -1,5 +1,6 @@
 //! The chronology report as Markdown (CommonMark): a heading per day, a list item per story
-//! event with its sources' sentences quoted beneath it, numbered to the list of sources. Text
+//! event with its sources' sentences quoted beneath it, numbered to the list of sources and
+//! linked to the articles (link reference definitions at the end). Text
 //! from the articles is escaped so that it reads as written, never as Markdown.
 
 use super::{Chronology, Entry, Finding, Quote};
@@ -29,7 +30,18 @@ pub fn render(report: &Chronology) -> String {
     }
     push_findings(&mut out, "Conflicts between sources", &report.conflicts);
     push_findings(&mut out, "Where sources agree", &report.agreements);
+    push_source_links(&mut out, report);
     out
+}
+
+/// A link reference definition per source, so that every quote's "[2]" is a link to its
+/// article, with the article's title as the link's title: "[2]: <path> \"Title\"".
+fn push_source_links(out: &mut String, report: &Chronology) {
+    out.push('\n');
+    for source in &report.sources {
+        let title: String = escape(source.title).replace('"', "\\\"");
+        let _ = writeln!(out, "[{}]: <{}> \"{title}\"", source.number, link(source.path));
+    }
 }
 
 fn push_entry(out: &mut String, entry: &Entry) {
