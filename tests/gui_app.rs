@@ -1344,6 +1344,14 @@ fn side_panels_do_not_grow_with_long_labels() {
     harness.state_mut().perform(Action::Select(None));
     harness.run_steps(3);
     let before = widths(&harness);
+    // Loading the long title did not widen a panel either: the canvas is as wide as without it.
+    let mut plain = app_in_default_view(examples());
+    plain.state_mut().perform(Action::ToggleConflicts);
+    plain.run_steps(3);
+    plain.state_mut().perform(Action::Select(None));
+    plain.run_steps(3);
+    let without = widths(&plain);
+    assert!((before - without).abs() <= 1.0, "a long title took {} px from the canvas", without - before);
     let events: Vec<String> = harness.state().project.timeline.events.iter().map(|e| e.id.to_string()).collect();
     assert!(events.len() >= 2, "{events:?}");
     for id in events.iter().chain(events.iter()) {
