@@ -15,7 +15,7 @@ cd "$(dirname "${BASH_SOURCE[0]}")"
 seconds="${1:-20}"
 cargo="${CARGO:-cargo}"
 jobs="${FUZZ_JOBS:-1}"
-all_targets=(ingest_txt ingest_md ingest_html ingest_docx ingest_pdf ingest_timeml pipeline pipeline_dct project_file timeline_json)
+all_targets=(ingest_txt ingest_md ingest_html ingest_docx ingest_pdf ingest_timeml pipeline pipeline_dct project_file timeline_json pos_model)
 read -r -a targets <<<"${FUZZ_TARGETS:-${all_targets[*]}}"
 
 # Host and target are named, so build scripts and proc macros (which run inside cargo and rustc)

@@ -169,3 +169,15 @@ pub fn timeline_json(data: &[u8]) {
     let reread = json::from_str(&written).unwrap_or_else(|e| panic!("a written timeline cannot be read back: {e}"));
     assert_timelines_match(&timeline, &reread);
 }
+
+/// Reads `data` as a part-of-speech model (`pos::Model::from_bytes`): a model that reads must
+/// check itself and tag without a panic, whatever its arrays hold, and write back its bytes.
+pub fn pos_model(data: &[u8]) {
+    let Ok(model) = chronoscope::pos::Model::from_bytes(data) else { return };
+    let _ = model.is_well_formed();
+    let features: Vec<u64> =
+        data.chunks_exact(8).take(64).map(|c| c.iter().fold(0u64, |n, &b| (n << 8) | u64::from(b))).collect();
+    let _ = model.predict(&features);
+    let _ = chronoscope::pos::tag(&model, &["The", "armed", "men", "fled", "the", "city", "."]);
+    assert_eq!(model.to_bytes(), data, "a model writes back the bytes it was read from");
+}

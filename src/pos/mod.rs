@@ -24,7 +24,7 @@ use std::sync::OnceLock;
 /// word-list reading).
 pub fn shipped() -> Option<&'static Model> {
     static MODEL: OnceLock<Option<Model>> = OnceLock::new();
-    MODEL.get_or_init(|| Model::from_bytes(include_bytes!("../../assets/pos/en_ewt.pos")).ok()).as_ref()
+    MODEL.get_or_init(|| Model::from_static(include_bytes!("../../assets/pos/en_ewt.pos")).ok()).as_ref()
 }
 
 /// The Penn Treebank tags of `words` (one sentence, tokens as written), by `model`.
@@ -54,6 +54,7 @@ mod tests {
     fn the_shipped_model_reads_and_tells_adjectives_from_verbs() {
         let model = shipped().expect("assets/pos/en_ewt.pos reads");
         assert!(model.len() > 10_000, "{} features", model.len());
+        assert!(model.is_well_formed(), "the shipped model's arrays are in order");
         let tags = tag(model, &["The", "armed", "men", "fled", "the", "city", "."]);
         assert_eq!(tags, ["DT", "JJ", "NNS", "VBD", "DT", "NN", "."]);
         assert_eq!(tag(model, &[]), Vec::<&str>::new());
