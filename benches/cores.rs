@@ -4,7 +4,8 @@
 //! whatever the program does, so a speed-up reads right only beside that ceiling.
 //!
 //! The input is 20 MB of news in four files of 5 MB: the plain text of the TempEval-3 silver
-//! corpus (../shared/corpora/silver) repeated, else the bundled example articles repeated. Each
+//! corpus (../shared/corpora/silver) repeated, else the bundled example articles repeated; and,
+//! where it is present, the silver corpus itself as a folder of 2,452 articles. Each
 //! round runs the built binary once on one core (pinned with `taskset -c 0` where it exists) and
 //! once on every core, taking turns, and the medians are compared.
 //! Run: cargo bench --bench cores  (add a number of rounds; default 5)
@@ -43,6 +44,9 @@ fn main() {
     let mut alone = vec![Vec::new(); jobs.len()];
     let mut together = vec![Vec::new(); jobs.len()];
     let (mut one, mut every) = (Vec::new(), Vec::new());
+    // The silver corpus as it comes (2,452 short TimeML articles in a folder), where present.
+    let corpus = silver_folder();
+    let (mut corpus_one, mut corpus_every) = (Vec::new(), Vec::new());
     for _ in 0..rounds {
         for (n, (_, job)) in jobs.iter().enumerate() {
             alone[n].push(job.alone());
@@ -50,6 +54,10 @@ fn main() {
         }
         one.push(extract(&inputs, dir.path(), Some(1), pinned));
         every.push(extract(&inputs, dir.path(), None, false));
+        if let Some(folder) = &corpus {
+            corpus_one.push(extract(std::slice::from_ref(folder), dir.path(), Some(1), pinned));
+            corpus_every.push(extract(std::slice::from_ref(folder), dir.path(), None, false));
+        }
     }
     let mut ceiling = f64::MAX;
     for (n, (name, _)) in jobs.iter().enumerate() {
@@ -75,6 +83,22 @@ fn main() {
         input_bytes as f64 / 1e6 / one.as_secs_f64(),
         input_bytes as f64 / 1e6 / every.as_secs_f64()
     );
+    if !corpus_one.is_empty() {
+        let (one, every) = (median(&mut corpus_one), median(&mut corpus_every));
+        let speedup = one.as_secs_f64() / every.as_secs_f64();
+        println!(
+            "extract over the silver folder, median of {rounds}: one core {:.3} s, every core {:.3} s: {speedup:.2}x ({:.0}% of the machine's {ceiling:.2}x)",
+            one.as_secs_f64(),
+            every.as_secs_f64(),
+            100.0 * speedup / ceiling
+        );
+    }
+}
+
+/// The silver corpus folder (../shared/corpora/silver), if it is there.
+fn silver_folder() -> Option<PathBuf> {
+    let folder = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora/silver");
+    folder.is_dir().then_some(folder)
 }
 
 /// Four files of about `FILE_BYTES` of plain news text in `dir`.
