@@ -838,9 +838,55 @@ pub(super) fn statement_label(
     mentions: &[(usize, usize, bool)],
     written_lower: &dyn Fn(&str) -> bool,
 ) -> String {
-    read_sentence(text, from, to, mentions, |sentence| {
+    let label = read_sentence(text, from, to, mentions, |sentence| {
         speaker_first(sentence, written_lower).unwrap_or_else(|| main_clause_label(sentence))
-    })
+    });
+    match text.get(from..to) {
+        Some(sentence) => with_speaking_quotation_kept(label, sentence),
+        None => label,
+    }
+}
+
+/// Words by which a quotation speaks as its speaker or to its listener: reported without its
+/// quotation marks it would read as the label's own voice ("Abe said I would like to…").
+const SPEAKING_PRONOUNS: &[&str] = &[
+    "i", "i'm", "i've", "i'd", "i'll", "me", "my", "mine", "we", "we're", "we've", "we'd", "we'll", "us", "our",
+    "ours", "you", "you're", "you've", "you'd", "you'll", "your", "yours",
+];
+
+/// A label that reports a sentence opening with a quotation in the speaker's own voice (a
+/// `SPEAKING_PRONOUNS` word) keeps it quoted: "\"I'm humbled,\" Felix said" reads `Felix said:
+/// “I'm humbled”`, not "Felix said I'm humbled". Other labels are returned as they are.
+fn with_speaking_quotation_kept(label: String, sentence: &str) -> String {
+    let Some(quote) = opening_quotation(sentence) else { return label };
+    let words: Vec<&str> = quote
+        .split_whitespace()
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .filter(|w| !w.is_empty())
+        .collect();
+    let speaking = |w: &&str| SPEAKING_PRONOUNS.contains(&w.replace('\u{2019}', "'").to_ascii_lowercase().as_str());
+    if words.len() < 2 || !words.iter().any(speaking) {
+        return label;
+    }
+    // Where what was said starts in the label: the quotation's first two words, after a word
+    // (ASCII lower case keeps every byte where it was).
+    let head = format!(" {} {}", words[0], words[1]).to_ascii_lowercase();
+    let Some(at) = label.to_ascii_lowercase().find(&head) else { return label };
+    let (speaker, said) = label.split_at(at);
+    let said = said.trim_start();
+    let mut chars = said.chars();
+    let Some(first) = chars.next() else { return label };
+    let speaker = speaker.trim_end_matches([',', ':', ' ']);
+    format!("{speaker}: \u{201c}{}{}\u{201d}", first.to_uppercase(), chars.as_str())
+}
+
+/// The quotation a sentence opens with, without its marks: up to its closing mark, or to the
+/// sentence's end when it has none.
+fn opening_quotation(sentence: &str) -> Option<&str> {
+    let rest = sentence.trim_start();
+    let inner = rest.strip_prefix('"').or_else(|| rest.strip_prefix('\u{201c}'))?;
+    let end = inner.find(['"', '\u{201d}']).unwrap_or(inner.len());
+    Some(&inner[..end])
 }
 
 /// The last report of `sentence` with what was said, speaker first, when it has one.
