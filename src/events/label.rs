@@ -1542,7 +1542,7 @@ mod tests {
         let expected = [
             (
                 "\"The harbour ice is thinner than any year I remember,\" Marta Lind, a ferry pilot from Visby, said.",
-                "Marta Lind said the harbour ice is thinner than any year I remember",
+                "Marta Lind said: \u{201c}The harbour ice is thinner than any year I remember\u{201d}",
             ),
             (
                 "\"The pier will need new piles,\" the chief engineer of the harbour board, Olle Berg, said.",
