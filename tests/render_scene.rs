@@ -493,6 +493,18 @@ fn an_empty_timeline_draws_no_anchor_and_a_readable_note() {
     assert!(drawn.iter().any(|t| t.contains("Anchor")) && drawn.iter().any(|t| t == "No dated events"), "{drawn:?}");
 }
 
+/// Whether each text shape of `scene` that lays out `text` was cut short ("…").
+fn elided(scene: &Scene, text: &str) -> Vec<bool> {
+    scene
+        .shapes
+        .iter()
+        .filter_map(|shape| match shape {
+            Shape::Text(t) if t.galley.text() == text => Some(t.galley.elided),
+            _ => None,
+        })
+        .collect()
+}
+
 /// Regression (issue #11, window defects): the exported PNG cut the sources' titles in the legend,
 /// at the window's 300 px. A picture gives each title its share of the legend band.
 #[test]
@@ -504,15 +516,7 @@ fn pictures_write_the_sources_titles_out_whole_when_the_legend_has_room() {
     tl.events.push(event("d1-e1", "d1", "Crews fought the blaze", day(2017, 3, 20), Granularity::Day));
     tl.events.push(event("d2-e1", "d2", "Divers searched the quay", day(2017, 3, 24), Granularity::Day));
     let vp = time_axis::fit(tl.extent().unwrap(), 1920.0, 600.0);
-    let cut = |s: &Scene| -> Vec<bool> {
-        s.shapes
-            .iter()
-            .filter_map(|shape| match shape {
-                Shape::Text(t) if t.galley.text() == title => Some(t.galley.elided),
-                _ => None,
-            })
-            .collect()
-    };
+    let cut = |s: &Scene| elided(s, title);
     assert_eq!(cut(&scene(&tl, &vp, &light(), &mut fonts)), [true], "the window cuts it");
     assert_eq!(cut(&scene(&tl, &vp, &SceneOptions { whole_labels: true, ..light() }, &mut fonts)), [false]);
 }
@@ -529,15 +533,7 @@ fn pictures_write_long_labels_out_whole_when_there_is_room() {
     tl.events.push(event("d1-e1", "d1", long, day(2017, 3, 20), Granularity::Day));
     tl.events.push(event("d1-e2", "d1", "Divers searched the quay", day(2017, 3, 24), Granularity::Day));
     let vp = time_axis::fit(tl.extent().unwrap(), 1400.0, 500.0);
-    let cut = |s: &Scene| -> Vec<bool> {
-        s.shapes
-            .iter()
-            .filter_map(|shape| match shape {
-                Shape::Text(t) if t.galley.text() == long => Some(t.galley.elided),
-                _ => None,
-            })
-            .collect()
-    };
+    let cut = |s: &Scene| elided(s, long);
     assert_eq!(cut(&scene(&tl, &vp, &light(), &mut fonts)), [true], "the window cuts it");
     assert_eq!(cut(&scene(&tl, &vp, &SceneOptions { whole_labels: true, ..light() }, &mut fonts)), [false]);
     // Where whole labels would fold events away, the picture falls back to short labels and

@@ -322,19 +322,19 @@ mod tests {
 
     /// Whether the bracketed phrase of `marked` describes a thing.
     fn check(marked: &str) -> bool {
+        with_bracketed_phrase(marked, describes_a_thing)
+    }
+
+    /// `test` on the text of `marked` and the byte range of its bracketed phrase.
+    fn with_bracketed_phrase(marked: &str, test: fn(&str, usize, usize) -> bool) -> bool {
         let start = marked.find('[').unwrap_or(0);
         let end = marked.find(']').unwrap_or(0) - 1;
-        let text = marked.replace(['[', ']'], "");
-        describes_a_thing(&text, start, end)
+        test(&marked.replace(['[', ']'], ""), start, end)
     }
 
     #[test]
     fn a_period_after_a_determiner_stands_before_a_thing_not_a_happening() {
-        let before = |marked: &str| {
-            let start = marked.find('[').unwrap_or(0);
-            let end = marked.find(']').unwrap_or(0) - 1;
-            stands_before_a_thing(&marked.replace(['[', ']'], ""), start, end)
-        };
+        let before = |marked: &str| with_bracketed_phrase(marked, stands_before_a_thing);
         assert!(before("Police found Kopp's [1987] Chevrolet Cavalier."));
         assert!(before("He cited his [1996] book."));
         assert!(!before("Crowds marked the [1976] exit."), "a happening");
