@@ -577,6 +577,10 @@ fn lead_start(ws: &[Word], clause_start: usize, clause_end: usize, first: usize,
     {
         before_end -= 1;
     }
+    // "a notice dated [June 13]": a participle that only gave the date goes with it.
+    if before_end > clause_start && repair::is(&ws[before_end - 1], repair::DATING_PARTICIPLES) {
+        before_end -= 1;
+    }
     before_end
 }
 

@@ -166,6 +166,10 @@ pub(super) fn is_described_noun(head: Option<&Word>, before: Option<&Word>, next
         && !is(next, NUMBER_WORDS)
 }
 
+/// Participles whose complement is a date and nothing else ("a letter dated June 13", "a log
+/// stamped that day"): without the date they say nothing.
+pub(super) const DATING_PARTICIPLES: &[&str] = &["dated", "stamped", "postmarked", "timestamped", "datelined"];
+
 /// The label's words without the sentence's other time phrases, the prepositions that led to
 /// them (unless a noun after the phrase keeps its preposition, `is_described_noun`) and the
 /// words that joined them ("between 1992 and 2001", "respectively").
@@ -193,6 +197,10 @@ pub(super) fn without_times<'t>(label: &[Word<'t>], sentence: &Sentence<'_, 't>)
                 w.has(flag::PREPOSITION) || is(w, RANGE_OPENERS) || is(w, RANGE_JOINERS) || is(w, &["earlier", "later"])
             })
         {
+            out.pop();
+        }
+        // "a notice dated [June 13]": a participle that only gave the date goes with it.
+        if out.last().is_some_and(|w| is(w, DATING_PARTICIPLES)) {
             out.pop();
         }
     }
