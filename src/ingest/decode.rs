@@ -74,12 +74,15 @@ fn utf8_or_legacy(bytes: &[u8], warnings: &mut Vec<String>) -> String {
     if let Ok(text) = std::str::from_utf8(bytes) {
         return text.to_string();
     }
-    if let Some(encoding) = declared_legacy_encoding(bytes) {
+    let single_byte = Utf8Damage::of(bytes).looks_single_byte();
+    // A declaration is followed only where the bytes agree that they are no UTF-8: pages often
+    // declare ISO-8859-1 and hold UTF-8 with a stray byte.
+    if let Some(encoding) = declared_legacy_encoding(bytes).filter(|_| single_byte) {
         let (text, _had_errors) = encoding.decode_without_bom_handling(bytes);
         warnings.push(format!("decoded as {}, the encoding the file declares (not valid UTF-8)", encoding.name()));
         return text.into_owned();
     }
-    if Utf8Damage::of(bytes).looks_single_byte() {
+    if single_byte {
         // WHATWG's windows-1252 maps every byte to a character, so this never fails.
         let (text, _had_errors) = encoding_rs::WINDOWS_1252.decode_without_bom_handling(bytes);
         warnings.push(
@@ -94,28 +97,48 @@ fn utf8_or_legacy(bytes: &[u8], warnings: &mut Vec<String>) -> String {
 /// How many leading bytes may hold an encoding declaration (HTML's prescan reads as many).
 const DECLARATION_BYTES: usize = 1024;
 
-/// The encoding the first bytes of a file declare, when it is a legacy one `encoding_rs` knows
-/// (`<meta charset="iso-8859-7">`, `content="text/html; charset=windows-1252"`, `<?xml
-/// encoding="latin1"?>`); UTF-8 and UTF-16 declarations are not legacy ones (the bytes already
-/// failed as UTF-8, and UTF-16 without a BOM is not what an ASCII declaration can be).
+/// The encoding the first bytes of a file declare in markup, when it is a legacy one
+/// `encoding_rs` knows: the first `charset=` inside a `<meta …>` tag (`<meta
+/// charset="iso-8859-7">`, `content="text/html; charset=windows-1252"`) or the `encoding=` of an
+/// `<?xml …?>` declaration, whichever comes first. "charset=" in running text declares nothing.
+/// UTF-8 and UTF-16 declarations are not legacy ones (the bytes already failed as UTF-8, and
+/// UTF-16 without a BOM is not what an ASCII declaration can be).
 fn declared_legacy_encoding(bytes: &[u8]) -> Option<&'static encoding_rs::Encoding> {
     let head = &bytes[..bytes.len().min(DECLARATION_BYTES)];
     let lower = head.to_ascii_lowercase();
-    let values = [&b"charset="[..], b"encoding="].into_iter().flat_map(|key| {
-        lower.windows(key.len()).enumerate().filter(move |(_, w)| *w == key).map(move |(at, _)| at + key.len())
-    });
-    for at in values {
-        let rest = &head[at..];
-        let rest = rest.strip_prefix(b"\"").or_else(|| rest.strip_prefix(b"'")).unwrap_or(rest);
-        let end =
-            rest.iter().position(|b| matches!(b, b'"' | b'\'' | b';' | b'>' | b'/' | b'?') || b.is_ascii_whitespace());
-        let Some(encoding) = encoding_rs::Encoding::for_label(&rest[..end.unwrap_or(rest.len())]) else { continue };
-        // `output_encoding` is UTF-8 for UTF-16 and the replacement encoding.
-        if encoding != encoding_rs::UTF_8 && encoding.output_encoding() == encoding {
-            return Some(encoding);
-        }
+    let mut at = 0;
+    while let Some(open) = find(&lower[at..], b"<").map(|k| at + k) {
+        let tag_end = find(&lower[open..], b">").map_or(lower.len(), |k| open + k);
+        let tag = &lower[open..tag_end];
+        let key: &[u8] = if tag.starts_with(b"<meta") {
+            b"charset="
+        } else if tag.starts_with(b"<?xml") {
+            b"encoding="
+        } else {
+            at = open + 1;
+            continue;
+        };
+        let Some(value_at) = find(tag, key).map(|k| open + k + key.len()) else {
+            at = tag_end;
+            continue;
+        };
+        return legacy_encoding_named(&head[value_at..tag_end]);
     }
     None
+}
+
+/// The legacy encoding whose label opens `value` (quoted or not), if `encoding_rs` knows it.
+fn legacy_encoding_named(value: &[u8]) -> Option<&'static encoding_rs::Encoding> {
+    let value = value.strip_prefix(b"\"").or_else(|| value.strip_prefix(b"'")).unwrap_or(value);
+    let end = value.iter().position(|b| matches!(b, b'"' | b'\'' | b';' | b'/' | b'?') || b.is_ascii_whitespace());
+    let encoding = encoding_rs::Encoding::for_label(&value[..end.unwrap_or(value.len())])?;
+    // `output_encoding` is UTF-8 for UTF-16 and the replacement encoding.
+    (encoding != encoding_rs::UTF_8 && encoding.output_encoding() == encoding).then_some(encoding)
+}
+
+/// Where `needle` first occurs in `haystack`.
+fn find(haystack: &[u8], needle: &[u8]) -> Option<usize> {
+    haystack.windows(needle.len()).position(|w| w == needle)
 }
 
 /// How a byte string breaks UTF-8.
@@ -313,8 +336,15 @@ mod tests {
         assert!(utf16.text.contains("café crème"), "{}", utf16.text);
         // A declaration past the head is text, not a declaration.
         let mut late = vec![b'a'; DECLARATION_BYTES];
-        late.extend_from_slice(b" charset=iso-8859-7 \xe1");
+        late.extend_from_slice(b" <meta charset=iso-8859-7> \xe1");
         assert!(decode(&late).unwrap().text.ends_with('á'));
+        // Nor is "charset=" in running text.
+        let prose = decode(b"The page said charset=koi8-r, and the caf\xe9 was shut.").unwrap();
+        assert!(prose.text.contains("café"), "{}", prose.text);
+        // UTF-8 mislabelled as ISO-8859-1, with one stray byte, stays UTF-8.
+        let mut stray = "<meta charset=\"iso-8859-1\"><p>The café on the Straße closed.</p>".as_bytes().to_vec();
+        stray.push(0xff);
+        assert!(decode(&stray).unwrap().text.contains("café on the Straße"), "the damage check keeps UTF-8");
     }
 
     #[test]
