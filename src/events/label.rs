@@ -451,6 +451,27 @@ pub(super) fn label_for(
     end: usize,
     mentions: &[(usize, usize, bool)],
 ) -> String {
+    let label = clause_label_for(text, from, to, start, end, mentions);
+    // A phrase of the speaker's clause ("…," Abe said on Tuesday) dates the saying: a quotation
+    // in the speaker's voice before it stays quoted. A phrase inside the quotation dates what
+    // was said, and its label leaves the phrase out.
+    let Some(sentence) = text.get(from..to) else { return label };
+    let quote_end = opening_quotation(sentence).map(|q| q.as_ptr() as usize - sentence.as_ptr() as usize + q.len());
+    match quote_end {
+        Some(quote_end) if start >= from + quote_end => with_speaking_quotation_kept(label, sentence),
+        _ => label,
+    }
+}
+
+/// `label_for` before a quotation in the speaker's voice is put back in its marks.
+fn clause_label_for(
+    text: &str,
+    from: usize,
+    to: usize,
+    start: usize,
+    end: usize,
+    mentions: &[(usize, usize, bool)],
+) -> String {
     // A label never needs more than a few clauses around its phrase; run-on "sentences" (tables,
     // scraped lists) stay cheap. Before the phrase the window reaches further: a report at the
     // end of a long sentence ("…, The Washington Post reported Friday") needs its subject.
@@ -859,38 +880,56 @@ const SPEAKING_PRONOUNS: &[&str] = &[
 ];
 
 /// A label that reports a sentence opening with a quotation in the speaker's own voice (a
-/// `SPEAKING_PRONOUNS` word) keeps it quoted: "\"I'm humbled,\" Felix said" reads `Felix said:
-/// “I'm humbled”`, not "Felix said I'm humbled". Other labels are returned as they are.
+/// `SPEAKING_PRONOUNS` word) keeps it quoted, word for word: "\"I'm humbled, truly,\" Felix
+/// said" reads `Felix said: “I'm humbled, truly”`, not "Felix said I'm humbled truly". Only a
+/// quotation its speaker follows (", Felix said") is one; other labels are returned as they are.
 fn with_speaking_quotation_kept(label: String, sentence: &str) -> String {
     let Some(quote) = opening_quotation(sentence) else { return label };
-    let words: Vec<&str> = quote
-        .split_whitespace()
-        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
-        .filter(|w| !w.is_empty())
-        .collect();
-    let speaking = |w: &&str| SPEAKING_PRONOUNS.contains(&w.replace('\u{2019}', "'").to_ascii_lowercase().as_str());
+    let words: Vec<&str> = quote.split_whitespace().collect();
+    let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
+    // Written as a pronoun is ("we", "We", "I"), not as a name ("US").
+    let speaking = |w: &&str| {
+        let w = bare(w);
+        let as_pronoun = w.chars().skip(1).all(|c| !c.is_uppercase());
+        as_pronoun && SPEAKING_PRONOUNS.contains(&w.replace('\u{2019}', "'").to_lowercase().as_str())
+    };
     if words.len() < 2 || !words.iter().any(speaking) {
         return label;
     }
     // Where what was said starts in the label: the quotation's first two words, after a word
     // (ASCII lower case keeps every byte where it was).
-    let head = format!(" {} {}", words[0], words[1]).to_ascii_lowercase();
+    let head = format!(" {} {}", bare(words[0]), bare(words[1])).to_ascii_lowercase();
     let Some(at) = label.to_ascii_lowercase().find(&head) else { return label };
     let (speaker, said) = label.split_at(at);
-    let said = said.trim_start();
-    let mut chars = said.chars();
-    let Some(first) = chars.next() else { return label };
+    // As long as the label had it: cut where the label was cut.
+    let cut = said.ends_with('\u{2026}');
+    let kept = if cut { said.split_whitespace().count().min(words.len()) } else { words.len() };
+    let mut quoted = words[..kept].join(" ");
+    let end = quoted.trim_end_matches([',', ';', ':', ' ']).len();
+    quoted.truncate(end);
+    if cut {
+        quoted = quoted.trim_end_matches(|c: char| !c.is_alphanumeric()).to_string() + "\u{2026}";
+    }
     let speaker = speaker.trim_end_matches([',', ':', ' ']);
-    format!("{speaker}: \u{201c}{}{}\u{201d}", first.to_uppercase(), chars.as_str())
+    format!("{speaker}: \u{201c}{quoted}\u{201d}")
 }
 
-/// The quotation a sentence opens with, without its marks: up to its closing mark, or to the
-/// sentence's end when it has none.
+/// The quotation a sentence opens with, without its marks, when what follows its closing mark
+/// names who said it (", Felix said", "\" said his wife"): the words of that speaker.
 fn opening_quotation(sentence: &str) -> Option<&str> {
     let rest = sentence.trim_start();
     let inner = rest.strip_prefix('"').or_else(|| rest.strip_prefix('\u{201c}'))?;
-    let end = inner.find(['"', '\u{201d}']).unwrap_or(inner.len());
-    Some(&inner[..end])
+    let end = inner.find(['"', '\u{201d}'])?;
+    let (quote, after) = (&inner[..end], &inner[end..]);
+    let after = after.trim_start_matches(['"', '\u{201d}']);
+    // "…," the mayor said; "…" Burns said; "…" said his wife.
+    let reports_soon = || {
+        let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+        after.split_whitespace().take(4).any(|w| word_flags(&bare(w)) & flag::REPORTING != 0)
+    };
+    let said_then =
+        quote.trim_end().ends_with([',', '?', '!']) || after.trim_start().starts_with(',') || reports_soon();
+    said_then.then_some(quote)
 }
 
 /// The last report of `sentence` with what was said, speaker first, when it has one.
