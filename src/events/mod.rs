@@ -59,8 +59,19 @@ pub fn extract(
         let sentence_text: Arc<str> = Arc::from(&text[span.start..span.end]);
         let from = after_dateline(text, offsets, span, same_sentence);
         let readings: Vec<Reading> = groups.iter().map(|g| reading_of(text, offsets, &g.mentions)).collect();
-        let clause_dated = readings.contains(&Reading::Dates);
-        for (ranges::Joined { mentions: group, span: range }, reading) in groups.into_iter().zip(readings) {
+        // Which phrases before a thing lie in a clause another group dates (looked for among
+        // the nearest groups only, so a run-on list of dates stays linear).
+        let clause_dated: Vec<bool> = (0..groups.len())
+            .map(|k| {
+                let near = k.saturating_sub(CLAUSE_MATES)..(k + CLAUSE_MATES + 1).min(groups.len());
+                readings[k] == Reading::BeforeAThing
+                    && near.into_iter().any(|j| {
+                        j != k && readings[j] == Reading::Dates && same_clause(text, offsets, &groups[j], &groups[k])
+                    })
+            })
+            .collect();
+        let groups_read = groups.into_iter().zip(readings).zip(clause_dated);
+        for ((ranges::Joined { mentions: group, span: range }, reading), clause_dated) in groups_read {
             let Some(finest) = ranges::finest(&group) else { continue };
             let Some(interval) = range.or(finest.interval) else { continue };
             let Some(granularity) = finest.granularity else { continue };
@@ -108,6 +119,24 @@ enum Reading {
     /// A period before a noun that names no happening ("Kopp's [1987] Chevrolet Cavalier"):
     /// the thing's, unless nothing else in the sentence dates the clause, which it may then do.
     BeforeAThing,
+}
+
+/// How many groups before and after a phrase may share its clause.
+const CLAUSE_MATES: usize = 4;
+
+/// Words that end one clause and open another between two phrases of a sentence.
+const CLAUSE_BREAKS: &[&str] = &[";", ", and ", ", but ", ", while ", ", whereas ", ", although "];
+
+/// Whether groups `a` and `b` of one sentence lie in one clause: no `CLAUSE_BREAKS` between them.
+fn same_clause(text: &str, offsets: &CharOffsets, a: &ranges::Joined, b: &ranges::Joined) -> bool {
+    let edges = |g: &ranges::Joined| {
+        let start = g.mentions.iter().map(|m| m.start).min().unwrap_or(0);
+        let end = g.mentions.iter().map(|m| m.end).max().unwrap_or(0);
+        (offsets.byte_at(start), offsets.byte_at(end))
+    };
+    let ((a_start, a_end), (b_start, b_end)) = (edges(a), edges(b));
+    let between = if a_end <= b_start { text.get(a_end..b_start) } else { text.get(b_end..a_start) };
+    between.is_some_and(|t| !CLAUSE_BREAKS.iter().any(|mark| t.contains(mark)))
 }
 
 /// How the group of phrases `group` reads (`Reading`).

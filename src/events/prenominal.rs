@@ -140,8 +140,19 @@ pub fn describes_a_thing(text: &str, start: usize, end: usize) -> bool {
 /// no happening ("Kopp's [1987] Chevrolet Cavalier", "his [1996] book"). Words alone cannot
 /// tell every thing from a happening, so this only says the phrase need not date its clause.
 pub fn stands_before_a_thing(text: &str, start: usize, end: usize) -> bool {
-    noun_phrase_after(text, start, end).is_some_and(|(introduced, words)| introduced && !words.is_empty())
+    // "since his [2010] death", "after its [1976] exit": a preposition of time before the noun
+    // phrase makes it a happening whatever its noun.
+    let after_a_time_preposition = words_before(text, start).is_some_and(|before| {
+        let mut words = before.split_whitespace().rev();
+        words.next();
+        words.next().is_some_and(|w| TIME_PREPOSITIONS.iter().any(|p| w.eq_ignore_ascii_case(p)))
+    });
+    !after_a_time_preposition
+        && noun_phrase_after(text, start, end).is_some_and(|(introduced, words)| introduced && !words.is_empty())
 }
+
+/// Prepositions that put a clause before, after or around the noun phrase after them.
+const TIME_PREPOSITIONS: &[&str] = &["since", "after", "before", "until", "till", "following", "during"];
 
 /// Words before "due" that make it a verb's complement, not a thing's maturity ("is due",
 /// "fell due"); "" is nothing before it.
@@ -341,6 +352,7 @@ mod tests {
         assert!(!before("Many of them led the [1992] protests."), "a happening by its suffix-less plural");
         assert!(!before("Police found [1987] papers."), "no determiner");
         assert!(!before("In the [1990s], the port grew."), "no noun after it");
+        assert!(!before("Since his [2010] death the port has changed."), "after a preposition of time");
     }
 
     #[test]
