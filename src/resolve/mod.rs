@@ -471,9 +471,19 @@ impl<'a> Discourse<'a, '_> {
             }
             Sem::WeekdayFrom { weekday, direction } => {
                 let base = self.discourse_base();
-                let from = base.cal.day().unwrap_or_else(|| base.cal.start().date());
-                let (day, why) = weekday_from(from, *weekday, *direction, &base.what);
-                Outcome::at(Cal::Day(day), TimexType::Date, why)
+                match base.cal.day() {
+                    Some(from) => {
+                        let (day, why) = weekday_from(from, *weekday, *direction, &base.what);
+                        Outcome::at(Cal::Day(day), TimexType::Date, why)
+                    }
+                    // "In 2016 the port closed. It reopened the following Monday": which Monday
+                    // the text does not say.
+                    None => Outcome::undated(
+                        format!("XXXX-WXX-{weekday}"),
+                        TimexType::Date,
+                        format!("a {} near {}, which names no day", weekday_name(*weekday), base.what),
+                    ),
+                }
             }
             Sem::HolidayOf { holiday, shift } => {
                 let day_in = |year: i32| calendar::holiday_in(*holiday, year);
@@ -1425,6 +1435,11 @@ fn counts_from_named_event(mention: &RawMention, tokens: &Tokens) -> bool {
 /// where the phrase is, not from how many came before it, so an id survives re-extraction.
 pub fn mention_id(doc_id: &str, start: usize) -> SmolStr {
     smol_str::format_smolstr!("{doc_id}-m{start}")
+}
+
+/// The English name of ISO weekday `weekday` (1 is Monday).
+fn weekday_name(weekday: u32) -> String {
+    NaiveDate::from_isoywd_opt(2024, 1, weekday_of(weekday)).map_or_else(String::new, |d| d.format("%A").to_string())
 }
 
 /// The first `weekday` (ISO number) after `from` (`direction` 1) or before it (-1), never `from`
