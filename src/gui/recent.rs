@@ -88,7 +88,7 @@ mod tests {
     }
 
     #[test]
-    fn many_paths_at_once_keep_the_newest_few_in_one_write() {
+    fn many_paths_at_once_keep_the_newest_few_reading_no_more() {
         let dir = tempfile::tempdir().unwrap();
         let file = dir.path().join("recent.json");
         let mut recent = Recent::load(Some(file.clone()));

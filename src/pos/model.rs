@@ -81,9 +81,13 @@ impl Model {
         let features = u32::from_le_bytes(reader.array()?) as usize;
         let weight_count = u32::from_le_bytes(reader.array()?) as usize;
         let features_at = reader.at;
-        let starts_at = features_at + features * FEATURE_BYTES;
-        let weights_at = starts_at + (features + 1) * START_BYTES;
-        let end = weights_at + weight_count * WEIGHT_BYTES;
+        // Checked: a hostile header cannot wrap the offsets round (on 32-bit targets).
+        let offsets = || {
+            let starts_at = features_at.checked_add(features.checked_mul(FEATURE_BYTES)?)?;
+            let weights_at = starts_at.checked_add(features.checked_add(1)?.checked_mul(START_BYTES)?)?;
+            Some((starts_at, weights_at, weights_at.checked_add(weight_count.checked_mul(WEIGHT_BYTES)?)?))
+        };
+        let (starts_at, weights_at, end) = offsets().ok_or("the model's counts overflow")?;
         if end != bytes.len() {
             return Err(format!("{features} features and {weight_count} weights do not fill {} bytes", bytes.len()));
         }

@@ -411,12 +411,13 @@ fn agreed_time(members: &[&Event]) -> (NaiveDateTime, NaiveDateTime, Granularity
     (start, end, coarsest)
 }
 
-/// The label the user gave one of the events (the clearest of them when several were renamed),
+/// The label the user gave one of the events shown (the clearest of them when several were
+/// renamed),
 /// else the label a reader takes in fastest: three to ten words, not cut short, then the
 /// shortest; ties go to the first event. (Regression: a source's event renamed in the window
 /// kept the story event, and so the TimelineJS slide and the report, on the extracted label.)
 fn clearest_label(members: &[&Event]) -> String {
-    let renamed: Vec<&Event> = members.iter().copied().filter(|e| e.original_label.is_some()).collect();
+    let renamed: Vec<&Event> = members.iter().copied().filter(|e| e.original_label.is_some() && !e.hidden).collect();
     let members = if renamed.is_empty() { members } else { &renamed };
     let score = |label: &str| {
         let words = label.split_whitespace().count();
