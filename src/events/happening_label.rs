@@ -34,7 +34,10 @@ const MAX_COMPLEMENT_WORDS: usize = 12;
 /// (`prenominal::is_listed_happening`).
 pub(super) fn happening_label(sentence: &Sentence, first: usize, last: usize) -> Option<String> {
     let ws = sentence.ws;
-    let article = first.checked_sub(1).filter(|&k| repair::is(&ws[k], &["the"]));
+    // "since the [2019] flood", "since its [1980] independence".
+    let article = first
+        .checked_sub(1)
+        .filter(|&k| repair::is(&ws[k], &["the"]) || POSSESSIVES.iter().any(|p| ws[k].text.eq_ignore_ascii_case(p.0)));
     let lead = article.unwrap_or(first).checked_sub(1)?;
     let ahead_of = repair::is(&ws[lead], &["of"]) && lead > 0 && repair::is(&ws[lead - 1], &["ahead"]);
     if !(ahead_of || repair::is(&ws[lead], RELATING_WORDS)) {
@@ -46,7 +49,7 @@ pub(super) fn happening_label(sentence: &Sentence, first: usize, last: usize) ->
         .find(|&k| names_a_listed_happening(&ws[k]))?;
     let mut phrase: Vec<Word> = ws[last + 1..=noun].to_vec();
     phrase.extend(complement(ws, noun + 1));
-    the_noun_phrase(&repair::without_times(&phrase, sentence), article.map(|_| "the"))
+    the_noun_phrase(&repair::without_times(&phrase, sentence), article.map(|k| ws[k].text))
 }
 
 /// A happening's noun phrase as a label, with its article before it as written when one stood
@@ -58,9 +61,12 @@ fn the_noun_phrase(phrase: &[Word], article: Option<&str>) -> Option<String> {
     if named.is_empty() {
         return None;
     }
+    // A possessive keeps its owner ("Its independence").
+    let owner = article.and_then(|a| POSSESSIVES.iter().find(|p| a.eq_ignore_ascii_case(p.0)));
     let article = match article {
         Some(a) if a.eq_ignore_ascii_case("a") => "A",
         Some(a) if a.eq_ignore_ascii_case("an") => "An",
+        Some(_) if owner.is_some() => owner.map_or("The", |p| p.1),
         Some(_) => "The",
         None if lower && phrase.len() == 1 => "The",
         None => return Some(named),
@@ -70,6 +76,9 @@ fn the_noun_phrase(phrase: &[Word], article: Option<&str>) -> Option<String> {
     let written: String = if lower { first_char.to_lowercase().chain(chars).collect() } else { named };
     Some([article, &written].join(" "))
 }
+
+/// Possessive determiners a happening's noun phrase may open with, as written in a label.
+const POSSESSIVES: &[(&str, &str)] = &[("its", "Its"), ("his", "His"), ("her", "Her"), ("their", "Their")];
 
 /// Participles that put a happening on a date to come ("scheduled for", "slated for").
 const SCHEDULED: &[&str] = &["scheduled", "slated", "set", "planned", "due"];

@@ -112,6 +112,7 @@ const HAPPENING_NOUNS: &[&str] = &[
     "conference",
     "congress",
     "exit",
+    "independence",
     "accord",
     "accords",
     "decree",
