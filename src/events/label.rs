@@ -456,9 +456,10 @@ pub(super) fn label_for(
     // in the speaker's voice before it stays quoted. A phrase inside the quotation dates what
     // was said, and its label leaves the phrase out.
     let Some(sentence) = text.get(from..to) else { return label };
-    let quote_end = opening_quotation(sentence).map(|q| q.as_ptr() as usize - sentence.as_ptr() as usize + q.len());
-    match quote_end {
-        Some(quote_end) if start >= from + quote_end => with_speaking_quotation_kept(label, sentence),
+    match opening_quotation(sentence) {
+        Some(quote) if start >= from + (quote.as_ptr() as usize - sentence.as_ptr() as usize) + quote.len() => {
+            with_speaking_quotation_kept(label, quote)
+        }
         _ => label,
     }
 }
@@ -866,8 +867,8 @@ pub(super) fn statement_label(
     let label = read_sentence(text, from, to, mentions, |sentence| {
         speaker_first(sentence, written_lower).unwrap_or_else(|| main_clause_label(sentence))
     });
-    match text.get(from..to) {
-        Some(sentence) => with_speaking_quotation_kept(label, sentence),
+    match text.get(from..to).and_then(opening_quotation) {
+        Some(quote) => with_speaking_quotation_kept(label, quote),
         None => label,
     }
 }
@@ -879,12 +880,11 @@ const SPEAKING_PRONOUNS: &[&str] = &[
     "ours", "you", "you're", "you've", "you'd", "you'll", "your", "yours",
 ];
 
-/// A label that reports a sentence opening with a quotation in the speaker's own voice (a
-/// `SPEAKING_PRONOUNS` word) keeps it quoted, word for word: "\"I'm humbled, truly,\" Felix
-/// said" reads `Felix said: “I'm humbled, truly”`, not "Felix said I'm humbled truly". Only a
-/// quotation its speaker follows (", Felix said") is one; other labels are returned as they are.
-fn with_speaking_quotation_kept(label: String, sentence: &str) -> String {
-    let Some(quote) = opening_quotation(sentence) else { return label };
+/// A label of a sentence opening with `quote` (`opening_quotation`), when the quotation speaks
+/// in the speaker's own voice (a `SPEAKING_PRONOUNS` word), keeps it quoted, word for word:
+/// "\"I'm humbled, truly,\" Felix said" reads `Felix said: “I'm humbled, truly”`, not "Felix said
+/// I'm humbled truly". Other labels are returned as they are.
+fn with_speaking_quotation_kept(label: String, quote: &str) -> String {
     let words: Vec<&str> = quote.split_whitespace().collect();
     let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
     // Written as a pronoun is ("we", "We", "I"), not as a name ("US").

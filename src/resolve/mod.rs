@@ -481,7 +481,11 @@ impl<'a> Discourse<'a, '_> {
                     None => Outcome::undated(
                         format!("XXXX-WXX-{weekday}"),
                         TimexType::Date,
-                        format!("a {} near {}, which names no day", weekday_name(*weekday), base.what),
+                        format!(
+                            "a {} near {}, which names no day",
+                            WEEKDAY_NAMES[weekday_of(*weekday).num_days_from_monday() as usize],
+                            base.what
+                        ),
                     ),
                 }
             }
@@ -800,8 +804,7 @@ impl<'a> Discourse<'a, '_> {
         let target = weekday_of(weekday);
         let offset =
             |d: NaiveDate| i64::from(target.num_days_from_monday()) - i64::from(d.weekday().num_days_from_monday());
-        const NAMES: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
-        let name = NAMES[target.num_days_from_monday() as usize];
+        let name = WEEKDAY_NAMES[target.num_days_from_monday() as usize];
         let back = (offset(ref_day) - 7) % 7; // 0 or negative: on or before
         let forward = (offset(ref_day) + 7) % 7; // 0 or positive: on or after
         match shift {
@@ -1437,10 +1440,8 @@ pub fn mention_id(doc_id: &str, start: usize) -> SmolStr {
     smol_str::format_smolstr!("{doc_id}-m{start}")
 }
 
-/// The English name of ISO weekday `weekday` (1 is Monday).
-fn weekday_name(weekday: u32) -> String {
-    NaiveDate::from_isoywd_opt(2024, 1, weekday_of(weekday)).map_or_else(String::new, |d| d.format("%A").to_string())
-}
+/// The weekdays' English names, Monday first.
+const WEEKDAY_NAMES: [&str; 7] = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"];
 
 /// The first `weekday` (ISO number) after `from` (`direction` 1) or before it (-1), never `from`
 /// itself ("the following Monday" after a Monday is a week on), and why, naming `what` `from` is.
