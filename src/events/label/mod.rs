@@ -13,7 +13,7 @@ mod sentence_words;
 use super::repair;
 use quotation::{opening_quotation, with_speaking_quotation_kept};
 use report::{
-    opens_what_was_reported, speaker_first, with_report_completed, with_reported_opening_lowered,
+    opens_what_was_reported, speaker_first, what_that_reported, with_report_completed, with_reported_opening_lowered,
     with_what_was_reported,
 };
 use sentence_words::{clause_starts, holding, joins_a_clause, whole_word_from, words};
@@ -238,7 +238,12 @@ fn completed_by_next_clause<'t>(
         && !(nothing_left && next_is_subordinate);
     if completes {
         // A quotation after `said:` is part of the colon's clause (quotation marks part none).
-        label.extend(ws[clause_end..next_end].iter().filter(|w| !w.has(flag::THAT)));
+        // "said on Friday that if …, …": what the "that" reported, read as a report reads it.
+        if ends_in_report && ws[clause_end].has(flag::THAT) {
+            label.extend(what_that_reported(sentence, clause_end));
+        } else {
+            label.extend(ws[clause_end..next_end].iter().filter(|w| !w.has(flag::THAT)));
+        }
         // "…in the river town, on Saturday, a witness said": a phrase set off between what was
         // said and who said it dates what was said.
         let report_ends_sentence = next_end == ws.len()

@@ -391,8 +391,7 @@ pub(super) fn with_report_completed<'t>(label: &mut Vec<Word<'t>>, sentence: &re
     }
     let verb = if told_one { at - 1 } else { at };
     if let Some(that) = reported_that(sentence, verb) {
-        let end = sentence.clause_end(sentence.clause_of(that));
-        let said = repair::without_times(&ws[that + 1..end], sentence);
+        let said = repair::without_times(&what_that_reported(sentence, that), sentence);
         if said.iter().filter(|w| !w.has(flag::PUNCT)).count() >= 2 {
             label.truncate(label.iter().rposition(|w| w.start == last.start).map_or(label.len(), |k| k + 1));
             label.extend(said);
@@ -404,6 +403,93 @@ pub(super) fn with_report_completed<'t>(label: &mut Vec<Word<'t>>, sentence: &re
         let clause_start = sentence.starts[sentence.clause_of(at)];
         with_what_was_reported(label, sentence, clause_start);
     }
+}
+
+/// Subordinators whose clause concedes something to what was said, or gives its time or cause
+/// ("said that although more could be done, being second was a good sign"; "reported that when
+/// workers demanded a meeting, they were locked in"): what was said is the clause after it.
+const SETTING_ASIDE: &[&str] =
+    &["although", "though", "while", "whereas", "despite", "when", "once", "because", "since", "after", "before"];
+
+/// Subordinators whose clause is a condition of what was said ("said that if its bid succeeded,
+/// the exchange would …"): said without it, the claim would be made outright.
+const CONDITIONING: &[&str] = &["if", "unless"];
+
+/// Most words a subordinate clause opening what was said may take before its comma.
+const MAX_SUBORDINATE_WORDS: usize = 30;
+
+/// What the "that" at word `that` opens, as a label tells it: the clause after it (and after a
+/// quotation mark), read past clause words that only open a phrase ("that as many as 50,000
+/// refugees could …"). A subordinate clause opening it, up to the comma after its verb, is
+/// dropped when it concedes or sets the scene (`SETTING_ASIDE`) and kept before the main clause
+/// when it is a condition (`CONDITIONING`): "said that if its bid succeeded, the LSE would
+/// continue …" is neither "said if its bid succeeded" nor "said the LSE would continue".
+pub(super) fn what_that_reported<'t>(sentence: &repair::Sentence<'_, 't>, that: usize) -> Vec<Word<'t>> {
+    let ws = sentence.ws;
+    let from = (that + 1..ws.len()).find(|&k| !is_quote_mark(&ws[k])).unwrap_or(ws.len());
+    // "even though", "even if": the subordinator is the second word.
+    let opener = from + usize::from(ws.get(from).is_some_and(|w| repair::is(w, &["even"])));
+    let setting_aside = ws.get(opener).is_some_and(|w| repair::is(w, SETTING_ASIDE));
+    let conditioning = ws.get(opener).is_some_and(|w| repair::is(w, CONDITIONING));
+    if setting_aside || conditioning {
+        let comma = subordinate_clause_end(ws, opener);
+        let main_from = comma.and_then(|c| (c + 1..ws.len()).find(|&k| !ws[k].has(flag::PUNCT)));
+        // "that if the UIA lost, which is unlikely, he would …": an aside, not the main clause.
+        if let Some(main_from) = main_from.filter(|&k| !ws[k].has(flag::CLAUSE)) {
+            let main = &ws[main_from..clause_of_three_words(sentence, main_from)];
+            let mut said = if conditioning { ws[from..main_from].to_vec() } else { Vec::new() };
+            said.extend_from_slice(main);
+            return said;
+        }
+    }
+    // "I have always said that, but …": a "that" before a comma is the thing said, not a clause.
+    if ws.get(from).is_none_or(|w| w.has(flag::PUNCT)) {
+        return Vec::new();
+    }
+    ws[that + 1..clause_of_three_words(sentence, from)].to_vec()
+}
+
+/// Where the clause holding word `from` ends, read on past clause words (not punctuation) until
+/// it holds three words from `from`: "as many as 50,000 refugees could pour", "I found that he
+/// can name" are one clause to a label.
+fn clause_of_three_words(sentence: &repair::Sentence, from: usize) -> usize {
+    let ws = sentence.ws;
+    let mut end = sentence.clause_end(sentence.clause_of(from));
+    let counted = |end: usize| ws[from.min(end)..end].iter().filter(|w| !w.has(flag::PUNCT)).count();
+    while counted(end) < 3 && end < ws.len() && !ws[end].has(flag::PUNCT) {
+        end = sentence.clause_end(sentence.clause_of(end));
+    }
+    end
+}
+
+/// Most words an apposition set off by commas may take ("Taufik, the fourth seed, had").
+const MAX_APPOSITION_WORDS: usize = 6;
+
+/// The comma that ends the subordinate clause its subordinator at word `opener` opens, within
+/// `MAX_SUBORDINATE_WORDS` and before any verb of saying; the commas around an apposition
+/// ("although Taufik, the fourth seed, had registered, he …") do not end it.
+fn subordinate_clause_end(ws: &[Word], opener: usize) -> Option<usize> {
+    let limit = ws.len().min(opener + 1 + MAX_SUBORDINATE_WORDS);
+    let is_comma = |k: usize| ws[k].text == ",";
+    let mut k = opener + 1;
+    while k < limit && !ws[k].has(flag::REPORTING) {
+        if !is_comma(k) {
+            k += 1;
+            continue;
+        }
+        let closing = (k + 1..limit.min(k + 2 + MAX_APPOSITION_WORDS)).find(|&j| ws[j].has(flag::PUNCT));
+        let apposition = closing.filter(|&j| {
+            let inner = &ws[k + 1..j];
+            is_comma(j)
+                && inner.first().is_some_and(|w| repair::is(w, repair::DETERMINERS))
+                && !inner.iter().any(|w| repair::is_verb(w) || w.has(flag::CLAUSE))
+        });
+        match apposition {
+            Some(j) => k = j + 1,
+            None => return Some(k),
+        }
+    }
+    None
 }
 
 /// Most words an adjunct between a verb of saying and its "that" may take ("said in a
