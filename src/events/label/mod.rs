@@ -11,7 +11,7 @@ mod report;
 mod sentence_words;
 
 use super::repair;
-use quotation::{opening_quotation, with_speaking_quotation_kept};
+use quotation::{opening_quotation, quotation_with_phrase_elided, speaking_quotation, with_speaking_quotation_kept};
 use report::{
     opens_what_was_reported, speaker_first, what_that_reported, with_report_completed, with_reported_opening_lowered,
     with_what_was_reported,
@@ -38,16 +38,34 @@ pub(super) fn label_for(
     mentions: &[(usize, usize, bool)],
 ) -> String {
     let label = clause_label_for(text, from, to, start, end, mentions);
-    // A phrase of the speaker's clause ("…," Abe said on Tuesday) dates the saying: a quotation
-    // in the speaker's voice before it stays quoted. A phrase inside the quotation dates what
-    // was said, and its label leaves the phrase out.
     let Some(sentence) = text.get(from..to) else { return label };
-    match opening_quotation(sentence) {
-        Some(quote) if start >= from + (quote.as_ptr() as usize - sentence.as_ptr() as usize) + quote.len() => {
-            with_speaking_quotation_kept(label, quote)
-        }
-        _ => label,
+    let Some(quote) = opening_quotation(sentence) else { return label };
+    let quote_start = from + (quote.as_ptr() as usize - sentence.as_ptr() as usize);
+    let quote_end = quote_start + quote.len();
+    // A phrase of the speaker's clause ("…," Abe said on Tuesday) dates the saying: a quotation
+    // in the speaker's voice before it stays quoted.
+    if start >= quote_end {
+        return with_speaking_quotation_kept(label, quote);
     }
+    // A phrase inside the quotation dates what was said: in the speaker's voice, it is quoted
+    // with the phrase left out ("We will leave the port on Friday," the captain said → `The
+    // captain said: “We will leave the port …”`), else its clause is the label. Only while the
+    // label reaches the phrase: cut short before it, the quotation would tell another event.
+    if start >= quote_start && end <= quote_end {
+        let Some(elided) = quotation_with_phrase_elided(quote, start - quote_start, end - quote_start) else {
+            return label;
+        };
+        // Who said it, as the label of the saying reads it (dated by its own phrase or not).
+        let spoken = match mentions.iter().find(|m| m.0 >= quote_end && m.2) {
+            Some(&(said_start, said_end, _)) => Some(clause_label_for(text, from, to, said_start, said_end, mentions)),
+            None => read_sentence(text, from, to, mentions, |sentence| speaker_first(sentence, &|_| false)),
+        };
+        let reaches_phrase = |kept: &String| kept.contains(&[" ", quotation::ELISION].concat());
+        if let Some(kept) = spoken.and_then(|spoken| speaking_quotation(&spoken, &elided)).filter(reaches_phrase) {
+            return kept;
+        }
+    }
+    label
 }
 
 /// `label_for` before a quotation in the speaker's voice is put back in its marks.

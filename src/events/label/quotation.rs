@@ -16,6 +16,11 @@ const SPEAKING_PRONOUNS: &[&str] = &[
 /// "\"I'm humbled, truly,\" Felix said" reads `Felix said: “I'm humbled, truly”`, not "Felix said
 /// I'm humbled truly". Other labels are returned as they are.
 pub(super) fn with_speaking_quotation_kept(label: String, quote: &str) -> String {
+    speaking_quotation(&label, quote).unwrap_or(label)
+}
+
+/// `with_speaking_quotation_kept`, `None` when the label stays as it is.
+pub(super) fn speaking_quotation(label: &str, quote: &str) -> Option<String> {
     let words: Vec<&str> = quote.split_whitespace().collect();
     let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
     // Written as a pronoun is ("we", "We", "I"), not as a name ("US").
@@ -25,12 +30,12 @@ pub(super) fn with_speaking_quotation_kept(label: String, quote: &str) -> String
         as_pronoun && SPEAKING_PRONOUNS.contains(&w.replace('\u{2019}', "'").to_lowercase().as_str())
     };
     if words.len() < 2 || !words.iter().any(speaking) {
-        return label;
+        return None;
     }
     // Where what was said starts in the label: the quotation's first two words, after a word
     // (ASCII lower case keeps every byte where it was).
     let head = format!(" {} {}", bare(words[0]), bare(words[1])).to_ascii_lowercase();
-    let Some(at) = label.to_ascii_lowercase().find(&head) else { return label };
+    let at = label.to_ascii_lowercase().find(&head)?;
     let (speaker, said) = label.split_at(at);
     // As long as the label had it: cut where the label was cut.
     let cut = said.ends_with('\u{2026}');
@@ -42,8 +47,38 @@ pub(super) fn with_speaking_quotation_kept(label: String, quote: &str) -> String
         quoted = quoted.trim_end_matches(|c: char| !c.is_alphanumeric()).to_string() + "\u{2026}";
     }
     let speaker = speaker.trim_end_matches([',', ':', ' ']);
-    format!("{speaker}: \u{201c}{quoted}\u{201d}")
+    Some(format!("{speaker}: \u{201c}{quoted}\u{201d}"))
 }
+
+/// `quote` with the time phrase at its bytes `[start, end)`, and the preposition leading to it,
+/// left out and marked as left out: "We will leave the port on Friday," → "We will leave the
+/// port …". A label quoting the speaker is word for word but for the phrase the timeline shows.
+/// `None` for a phrase that owns what follows it ("tomorrow's gathering").
+pub(super) fn quotation_with_phrase_elided(quote: &str, start: usize, end: usize) -> Option<String> {
+    let (before, after) = (quote.get(..start)?, quote.get(end..)?);
+    if after.starts_with("'s") || after.starts_with("\u{2019}s") {
+        return None;
+    }
+    let mut before = before.trim_end();
+    if let Some((rest, last)) = before.rsplit_once(' ') {
+        if word_flags(last) & flag::PREPOSITION != 0 {
+            before = rest.trim_end();
+        }
+    }
+    // "December 14-15": the rest of a range the phrase did not take goes with it.
+    let after = match after.strip_prefix(['-', '\u{2013}']) {
+        Some(rest) if rest.starts_with(|c: char| c.is_ascii_digit()) => {
+            rest.trim_start_matches(|c: char| !c.is_whitespace())
+        }
+        _ => after,
+    };
+    let after = after.trim_start_matches([',', ';', ':', ' ', '.']);
+    Some([before, ELISION, after].iter().filter(|part| !part.is_empty()).copied().collect::<Vec<_>>().join(" "))
+}
+
+/// What marks the words left out of a quotation: an ellipsis set off by spaces (a label cut
+/// short ends in one joined to its last word).
+pub(super) const ELISION: &str = "\u{2026}";
 
 /// The quotation a sentence opens with, without its marks, when what follows its closing mark
 /// names who said it (", Felix said", "\" said his wife"): the words of that speaker.
