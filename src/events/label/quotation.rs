@@ -72,6 +72,9 @@ pub(super) fn quotation_with_phrase_elided(quote: &str, start: usize, end: usize
         }
         _ => after,
     };
+    // "(on Monday)": a bracket closing what was left out goes with it.
+    let unopened = before.matches('(').count() <= before.matches(')').count();
+    let after = if unopened { after.strip_prefix(')').unwrap_or(after) } else { after };
     let after = after.trim_start_matches([',', ';', ':', ' ', '.']);
     Some([before, ELISION, after].iter().filter(|part| !part.is_empty()).copied().collect::<Vec<_>>().join(" "))
 }
