@@ -446,7 +446,32 @@ pub(super) fn what_that_reported<'t>(sentence: &repair::Sentence<'_, 't>, that: 
     if ws.get(from).is_none_or(|w| w.has(flag::PUNCT)) {
         return Vec::new();
     }
-    ws[that + 1..clause_of_three_words(sentence, from)].to_vec()
+    let end = clause_of_three_words(sentence, from);
+    let mut said = ws[that + 1..end].to_vec();
+    // "that Meshaal, now in exile in Syria, would visit Cairo": past an aside to the verb.
+    if let Some(verb) = verb_after_aside(ws, end) {
+        said.extend_from_slice(&ws[verb..clause_of_three_words(sentence, verb)]);
+    }
+    said
+}
+
+/// Where the verb is after a short aside set off by commas that opens at the comma `comma`
+/// ("Meshaal, now in exile in Syria, would visit"): the aside names no verb and no clause, and
+/// a verb follows its closing comma. `None` for any other shape.
+fn verb_after_aside(ws: &[Word], comma: usize) -> Option<usize> {
+    if ws.get(comma)?.text != "," {
+        return None;
+    }
+    let limit = ws.len().min(comma + 2 + MAX_APPOSITION_WORDS);
+    let closing = (comma + 1..limit).find(|&j| ws[j].has(flag::PUNCT))?;
+    let inner = &ws[comma + 1..closing];
+    let aside = ws[closing].text == ","
+        && !inner.is_empty()
+        && !inner
+            .iter()
+            .any(|w| repair::is_verb(w) || repair::is(w, FINITE_VERBS) || w.has(flag::CLAUSE | flag::REPORTING));
+    let verb = ws.get(closing + 1).filter(|w| repair::is_verb(w) || repair::is(w, FINITE_VERBS));
+    (aside && verb.is_some()).then_some(closing + 1)
 }
 
 /// Where the clause holding word `from` ends, read on past clause words (not punctuation) until
