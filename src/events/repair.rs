@@ -205,11 +205,66 @@ pub(super) fn without_times<'t>(label: &[Word<'t>], sentence: &Sentence<'_, 't>)
         }
     }
     out.retain(|w| !is(w, &["respectively"]));
+    without_length_before_signal(&mut out, sentence);
     // What only led to a time phrase that was cut: "fought a lengthy war from 1980 to [1988]".
     while out.last().is_some_and(|w| w.has(flag::PREPOSITION) || is(w, RANGE_OPENERS) || is(w, RANGE_JOINERS)) {
         out.pop();
     }
     out
+}
+
+/// Words after which a length of time is how long something went on ("lasted 12 hours before
+/// rescuers came"), not how long after another event it happened.
+const TAKING_A_LENGTH: &[&str] = &[
+    "for",
+    "lasted",
+    "last",
+    "lasts",
+    "lasting",
+    "took",
+    "take",
+    "takes",
+    "taking",
+    "spent",
+    "spend",
+    "waited",
+    "wait",
+    "continued",
+    "stayed",
+    "remained",
+    "ran",
+];
+
+/// Words that only measured the length cut by `without_length_before_signal` ("just", "only
+/// hours after").
+#[rustfmt::skip]
+const LENGTH_MEASURES: &[&str] = &[
+    "just", "only", "around", "about", "nearly", "almost", "some", "barely", "roughly", "approximately", "exactly",
+    "next", "last", "past", "first", "coming", "the", "a", "few", "several", "many",
+];
+
+/// `label` without the length of time it ends in when that length only said how long before or
+/// after another event the label's happened, and the label was cut at the "after": "The incident
+/// happened hours [after Gazza was sacked]" reads "The incident happened".
+fn without_length_before_signal(label: &mut Vec<Word>, sentence: &Sentence) {
+    let Some(last) = label.last() else { return };
+    let next = sentence.index_of(last).and_then(|at| sentence.ws.get(at + 1));
+    if !sentence.in_time_phrase(last) || !next.is_some_and(|w| w.has(flag::SIGNAL)) {
+        return;
+    }
+    let length = label.iter().rev().take_while(|w| sentence.in_time_phrase(w)).count();
+    let mut kept = label.len() - length;
+    // "one to [two weeks]": the start of a range the phrase did not take.
+    let numeric = |w: &Word| w.text.bytes().all(|b| b.is_ascii_digit()) || is(w, NUMBER_WORDS);
+    if kept >= 2 && is(&label[kept - 1], RANGE_JOINERS) && numeric(&label[kept - 2]) {
+        kept -= 2;
+    }
+    if kept > 0 && !is(&label[kept - 1], TAKING_A_LENGTH) {
+        label.truncate(kept);
+        while label.last().is_some_and(|w| is(w, LENGTH_MEASURES)) {
+            label.pop();
+        }
+    }
 }
 
 /// The first word a label shows (after the punctuation and noise `tidy` drops).
