@@ -12,6 +12,7 @@ use crate::session::merge;
 use crate::session::project::{AnchorChoice, DocSlot, Project};
 use crate::session::project_file::{self, ProjectData};
 use chrono::NaiveDate;
+use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 impl ChronoscopeApp {
@@ -111,8 +112,14 @@ impl ChronoscopeApp {
     /// Puts what a job read into the project's slots (a file the user removed meanwhile is
     /// dropped).
     fn store_loaded(&mut self, loaded: Vec<Loaded>) {
+        // Each slot by its path, once: a search per file cost 2,452² path comparisons, a 0.37 s
+        // frame, when the silver corpus came in.
+        let mut slot_at: HashMap<PathBuf, usize> = HashMap::with_capacity(self.project.slots.len());
+        for (at, slot) in self.project.slots.iter().enumerate() {
+            slot_at.entry(slot.path.clone()).or_insert(at);
+        }
         for Loaded { path, id, result } in loaded {
-            let Some(slot) = self.project.slots.iter_mut().find(|s| s.path == path) else { continue };
+            let Some(slot) = slot_at.get(&path).and_then(|&at| self.project.slots.get_mut(at)) else { continue };
             match result {
                 Ok(doc) => {
                     slot.id.get_or_insert(id);
