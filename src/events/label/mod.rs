@@ -409,8 +409,17 @@ fn when_clause_after<'a, 't>(ws: &'a [Word<'t>], starts: &[usize], last: usize) 
 }
 
 /// A label for a whole sentence that has no time phrase of its own (a context-placed event):
-/// its main clause, repaired like any label, never empty. `mentions` as in `label_for`.
+/// its main clause, repaired like any label, never empty. `mentions` as in `label_for`. A
+/// quotation in the speaker's own voice is said by its speaker, quoted ("We have lost
+/// everything," the farmer said → `The farmer said: “We have lost everything”`), never told in
+/// the timeline's own voice.
 pub(super) fn sentence_label(text: &str, from: usize, to: usize, mentions: &[(usize, usize, bool)]) -> String {
+    if let Some(quote) = text.get(from..to).and_then(opening_quotation) {
+        let spoken = read_sentence(text, from, to, mentions, |sentence| speaker_first(sentence, &|_| false));
+        if let Some(kept) = spoken.and_then(|spoken| speaking_quotation(&spoken, quote)) {
+            return kept;
+        }
+    }
     read_sentence(text, from, to, mentions, main_clause_label)
 }
 

@@ -84,19 +84,26 @@ pub(super) fn quotation_with_phrase_elided(quote: &str, start: usize, end: usize
 pub(super) const ELISION: &str = "\u{2026}";
 
 /// The quotation a sentence opens with, without its marks, when what follows its closing mark
-/// names who said it (", Felix said", "\" said his wife"): the words of that speaker.
+/// names who said it (", Felix said", "\" said his wife"): the words of that speaker. A quotation
+/// carried on from an earlier sentence has no opening mark ("… We want peace," he said): it runs
+/// from the sentence's start to a closing mark that ends a word, and a verb of saying follows.
 pub(super) fn opening_quotation(sentence: &str) -> Option<&str> {
     let rest = sentence.trim_start();
-    let inner = rest.strip_prefix('"').or_else(|| rest.strip_prefix('\u{201c}'))?;
-    let end = inner.find(['"', '\u{201d}'])?;
+    let opened = rest.strip_prefix('"').or_else(|| rest.strip_prefix('\u{201c}'));
+    let inner = opened.unwrap_or(rest);
+    let end = inner.find(['"', '\u{201c}', '\u{201d}'])?;
     let (quote, after) = (&inner[..end], &inner[end..]);
+    let closes_a_word = quote.ends_with(|c: char| !c.is_whitespace()) && !after.starts_with('\u{201c}');
+    if opened.is_none() && !closes_a_word {
+        return None;
+    }
     let after = after.trim_start_matches(['"', '\u{201d}']);
     // "…," the mayor said; "…" Burns said; "…" said his wife.
     let reports_soon = || {
         let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
         after.split_whitespace().take(4).any(|w| word_flags(&bare(w)) & flag::REPORTING != 0)
     };
-    let said_then =
-        quote.trim_end().ends_with([',', '?', '!']) || after.trim_start().starts_with(',') || reports_soon();
+    let marked_as_said = quote.trim_end().ends_with([',', '?', '!']) || after.trim_start().starts_with(',');
+    let said_then = if opened.is_some() { marked_as_said || reports_soon() } else { reports_soon() };
     said_then.then_some(quote)
 }
