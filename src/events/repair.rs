@@ -709,8 +709,10 @@ pub(super) fn reported_content<'t>(sentence: &Sentence<'_, 't>, clause_start: us
 /// or a conjunction opening it.
 pub(super) fn what_was_said<'t>(words: &[Word<'t>], sentence: &Sentence<'_, 't>) -> Vec<Word<'t>> {
     let mut first = words.iter().position(|w| !w.has(flag::PUNCT)).unwrap_or(words.len());
-    // "And the dam was being rebuilt, he said": the link to the sentence before is not said.
-    if words.get(first).is_some_and(|w| is(w, &["and", "but", "so"])) && first + 1 < words.len() {
+    // "And the dam was being rebuilt, he said": the link to the sentence before is not said
+    // ("So far" is no link).
+    let degree = words.get(first + 1).is_some_and(|w| is(w, &["far", "much", "many", "long"]));
+    if words.get(first).is_some_and(|w| is(w, &["and", "but", "so"])) && !degree && first + 1 < words.len() {
         first += 1;
     }
     let unquoted: Vec<Word<'t>> = words[first..].iter().filter_map(without_quote_marks).collect();

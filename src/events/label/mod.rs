@@ -11,7 +11,7 @@ mod report;
 mod sentence_words;
 
 use super::repair;
-use quotation::{opening_quotation, quotation_with_phrase_elided, speaking_quotation, with_speaking_quotation_kept};
+use quotation::{quotation_of, quotation_with_phrase_elided, speaking_quotation, with_speaking_quotation_kept};
 use report::{
     opens_what_was_reported, speaker_first, what_that_reported, with_report_completed, with_reported_opening_lowered,
     with_what_was_reported,
@@ -39,12 +39,13 @@ pub(super) fn label_for(
 ) -> String {
     let label = clause_label_for(text, from, to, start, end, mentions);
     let Some(sentence) = text.get(from..to) else { return label };
-    let Some(quote) = opening_quotation(sentence) else { return label };
+    let Some(quote) = quotation_of(sentence) else { return label };
     let quote_start = from + (quote.as_ptr() as usize - sentence.as_ptr() as usize);
     let quote_end = quote_start + quote.len();
-    // A phrase of the speaker's clause ("…," Abe said on Tuesday) dates the saying: a quotation
-    // in the speaker's voice before it stays quoted.
-    if start >= quote_end {
+    let outside = |(s, e): (usize, usize)| s >= quote_end || e <= quote_start;
+    // A phrase of the speaker's clause ("…," Abe said on Tuesday; Abe said on Tuesday: "…")
+    // dates the saying: a quotation in the speaker's voice stays quoted.
+    if outside((start, end)) {
         return with_speaking_quotation_kept(label, quote);
     }
     // A phrase inside the quotation dates what was said: in the speaker's voice, it is quoted
@@ -56,7 +57,7 @@ pub(super) fn label_for(
             return label;
         };
         // Who said it, as the label of the saying reads it (dated by its own phrase or not).
-        let spoken = match mentions.iter().find(|m| m.0 >= quote_end && m.2) {
+        let spoken = match mentions.iter().find(|m| outside((m.0, m.1)) && m.2) {
             Some(&(said_start, said_end, _)) => Some(clause_label_for(text, from, to, said_start, said_end, mentions)),
             None => read_sentence(text, from, to, mentions, |sentence| speaker_first(sentence, &|_| false)),
         };
@@ -414,7 +415,7 @@ fn when_clause_after<'a, 't>(ws: &'a [Word<'t>], starts: &[usize], last: usize) 
 /// everything," the farmer said → `The farmer said: “We have lost everything”`), never told in
 /// the timeline's own voice.
 pub(super) fn sentence_label(text: &str, from: usize, to: usize, mentions: &[(usize, usize, bool)]) -> String {
-    if let Some(quote) = text.get(from..to).and_then(opening_quotation) {
+    if let Some(quote) = text.get(from..to).and_then(quotation_of) {
         let spoken = read_sentence(text, from, to, mentions, |sentence| speaker_first(sentence, &|_| false));
         if let Some(kept) = spoken.and_then(|spoken| speaking_quotation(&spoken, quote)) {
             return kept;
@@ -485,7 +486,7 @@ pub(super) fn statement_label(
     let label = read_sentence(text, from, to, mentions, |sentence| {
         speaker_first(sentence, written_lower).unwrap_or_else(|| main_clause_label(sentence))
     });
-    match text.get(from..to).and_then(opening_quotation) {
+    match text.get(from..to).and_then(quotation_of) {
         Some(quote) => with_speaking_quotation_kept(label, quote),
         None => label,
     }

@@ -2,7 +2,7 @@
 //! (`Felix said: “I'm humbled to be chosen”`): reported without its marks it would read as the
 //! label's own voice.
 
-use super::sentence_words::{flag, word_flags};
+use super::sentence_words::{flag, word_flags, MAX_LABEL_WORDS};
 
 /// Words by which a quotation speaks as its speaker or to its listener: reported without its
 /// quotation marks it would read as the label's own voice ("Abe said I would like to…").
@@ -10,6 +10,20 @@ const SPEAKING_PRONOUNS: &[&str] = &[
     "i", "i'm", "i've", "i'd", "i'll", "me", "my", "mine", "we", "we're", "we've", "we'd", "we'll", "us", "our",
     "ours", "you", "you're", "you've", "you'd", "you'll", "your", "yours",
 ];
+
+/// Words that link a quotation to what came before it, dropped from its start in a label when
+/// a subject (`SUBJECTS`) follows.
+const LINKS: &[&str] = &["so", "but", "and", "now", "yet", "still", "then", "also", "well", "or"];
+
+/// Words that open a quotation's clause as its subject, after a link.
+const SUBJECTS: &[&str] = &[
+    "i", "we", "you", "he", "she", "it", "they", "there", "the", "this", "that's", "our", "my", "your", "his", "her",
+    "their", "i'm", "we're", "we've", "we'll", "it's", "i've", "i'll",
+];
+
+/// Most words of a quotation a label keeps: a label's words and a couple more, since a
+/// quotation cut one word short of its end reads worse than a slightly long label.
+const MAX_QUOTED_WORDS: usize = MAX_LABEL_WORDS + 2;
 
 /// A label of a sentence opening with `quote` (`opening_quotation`), when the quotation speaks
 /// in the speaker's own voice (a `SPEAKING_PRONOUNS` word), keeps it quoted, word for word:
@@ -32,22 +46,72 @@ pub(super) fn speaking_quotation(label: &str, quote: &str) -> Option<String> {
     if words.len() < 2 || !words.iter().any(speaking) {
         return None;
     }
+    // "So we can't do anything": a link to the sentence before opens no label (not "So far").
+    let is_link = |w: &&str| LINKS.contains(&bare(w).to_lowercase().as_str());
+    let links = words.iter().take_while(|w| is_link(w)).count();
+    let subject_next = words.get(links).is_some_and(|w| SUBJECTS.contains(&bare(w).to_lowercase().as_str()));
+    let words = if links > 0 && subject_next && words.len() >= links + 2 { &words[links..] } else { &words[..] };
     // Where what was said starts in the label: the quotation's first two words, after a word
     // (ASCII lower case keeps every byte where it was).
     let head = format!(" {} {}", bare(words[0]), bare(words[1])).to_ascii_lowercase();
     let at = label.to_ascii_lowercase().find(&head)?;
     let (speaker, said) = label.split_at(at);
     // As long as the label had it: cut where the label was cut.
-    let cut = said.ends_with('\u{2026}');
-    let kept = if cut { said.split_whitespace().count().min(words.len()) } else { words.len() };
+    let speaker = speaker.trim_end_matches([',', ':', ' ']);
+    // As long as the label had it (cut where the label was cut), and not much longer than a
+    // label.
+    let kept = if said.ends_with('\u{2026}') { said.split_whitespace().count() } else { words.len() };
+    let kept = kept.min(words.len()).min(MAX_QUOTED_WORDS);
+    let cut = kept < words.len();
     let mut quoted = words[..kept].join(" ");
-    let end = quoted.trim_end_matches([',', ';', ':', ' ']).len();
+    let end = quoted.trim_end_matches([',', ';', ':', '.', ' ']).len();
     quoted.truncate(end);
     if cut {
         quoted = quoted.trim_end_matches(|c: char| !c.is_alphanumeric()).to_string() + "\u{2026}";
     }
-    let speaker = speaker.trim_end_matches([',', ':', ' ']);
+    // Its first word is the quotation's, capitalised as the opening of what was said.
+    let mut letters = quoted.chars();
+    let quoted = match letters.next() {
+        Some(first) if first.is_lowercase() => first.to_uppercase().chain(letters).collect(),
+        _ => quoted,
+    };
     Some(format!("{speaker}: \u{201c}{quoted}\u{201d}"))
+}
+
+/// The quotation of a sentence: the one it opens with (`opening_quotation`), else the one a verb
+/// of saying leads to at its end (`closing_quotation`).
+pub(super) fn quotation_of(sentence: &str) -> Option<&str> {
+    opening_quotation(sentence).or_else(|| closing_quotation(sentence))
+}
+
+/// The quotation a verb of saying leads to, when it runs to the end of its sentence (`Lund
+/// said: "We will…`, `told reporters, “I …”.`, `said that "we want to leave…`): the words of that
+/// speaker. A few quoted words in the middle of a sentence (`told journalists "we have a
+/// chance" of …`) are no quotation of the sentence, nor is the end of a clause begun outside
+/// the marks (`said Democrats "must do everything we can"`).
+fn closing_quotation(sentence: &str) -> Option<&str> {
+    let opens = |at: usize, c: char| {
+        c == '\u{201c}' || (c == '"' && at > 0 && sentence[..at].ends_with(|b: char| b.is_whitespace() || b == ':'))
+    };
+    let (open, mark) = sentence.char_indices().find(|&(at, c)| opens(at, c))?;
+    let inner = &sentence[open + mark.len_utf8()..];
+    let end = inner.find(['"', '\u{201d}']).unwrap_or(inner.len());
+    let after = inner[end..].trim_start_matches(['"', '\u{201d}']);
+    if !after.chars().all(|c| c.is_whitespace() || c.is_ascii_punctuation()) {
+        return None;
+    }
+    let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let before = sentence[..open].trim_end();
+    let reported = before.split_whitespace().rev().take(4).any(|w| word_flags(&bare(w)) & flag::REPORTING != 0);
+    // `said Democrats "must do …`: a quotation opening in lower case goes on with a clause begun
+    // outside it, unless a colon, a comma, "that" or the verb itself leads to it.
+    let led_to = before.ends_with([':', ','])
+        || before.split_whitespace().next_back().is_some_and(|w| {
+            let w = bare(w);
+            w == "that" || word_flags(&w) & flag::REPORTING != 0
+        });
+    let opens_lower = inner.trim_start().starts_with(char::is_lowercase);
+    (reported && (led_to || !opens_lower)).then_some(&inner[..end])
 }
 
 /// `quote` with the time phrase at its bytes `[start, end)`, and the preposition leading to it,
@@ -87,7 +151,7 @@ pub(super) const ELISION: &str = "\u{2026}";
 /// names who said it (", Felix said", "\" said his wife"): the words of that speaker. A quotation
 /// carried on from an earlier sentence has no opening mark ("… We want peace," he said): it runs
 /// from the sentence's start to a closing mark that ends a word, and a verb of saying follows.
-pub(super) fn opening_quotation(sentence: &str) -> Option<&str> {
+fn opening_quotation(sentence: &str) -> Option<&str> {
     let rest = sentence.trim_start();
     let opened = rest.strip_prefix('"').or_else(|| rest.strip_prefix('\u{201c}'));
     let inner = opened.unwrap_or(rest);

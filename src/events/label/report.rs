@@ -280,7 +280,10 @@ pub(super) fn with_what_was_reported<'t>(
         _ => spoken.len(),
     };
     let speaker = &spoken[..speaker_end];
-    if verb == 0 && spoken.len() == 1 && with_named_speaker(label, sentence, clause_start) {
+    // "…, Jaipal Reddy, a spokesman, told AFP": the one told is no speaker.
+    let told_one =
+        verb == 0 && spoken.len() == 2 && sentence.index_of(&spoken[0]).is_some_and(|at| names_one_told(sentence, at));
+    if verb == 0 && (spoken.len() == 1 || told_one) && with_named_speaker(label, sentence, clause_start) {
         return;
     }
     // A long speaker ends in a name ("said Chinese foreign ministry spokesman Shen Guofang").
@@ -342,15 +345,18 @@ fn with_named_speaker<'t>(label: &mut Vec<Word<'t>>, sentence: &repair::Sentence
         return false;
     };
     let speaker = sentence.clause_words(name).iter().filter_map(repair::without_quote_marks);
-    let said = Word { text: ws[verb].text.trim_end_matches('.'), ..ws[verb] };
-    let mut named: Vec<Word<'t>> = speaker.chain([said]).collect();
+    // "told AFP.": the one told stays with the verb.
+    let told = names_one_told(sentence, verb).then(|| ws[verb + 1]);
+    let said = |w: Word<'t>| Word { text: w.text.trim_end_matches('.'), ..w };
+    let last = said(told.unwrap_or(ws[verb]));
+    let mut named: Vec<Word<'t>> = speaker.chain(told.map(|_| said(ws[verb]))).chain([last]).collect();
     let content = repair::reported_content(sentence, sentence.starts[said_end]);
     if content.len() >= 3 {
         named.extend(content);
     } else {
         with_what_follows(&mut named, sentence, verb);
     }
-    let completed = named.last().is_some_and(|w| w.start != said.start);
+    let completed = named.last().is_some_and(|w| w.start != last.start);
     if completed {
         *label = named;
     }
