@@ -46,7 +46,18 @@ pub(super) fn label_for(
     // A phrase of the speaker's clause ("…," Abe said on Tuesday; Abe said on Tuesday: "…")
     // dates the saying: a quotation in the speaker's voice stays quoted.
     if outside((start, end)) {
-        return with_speaking_quotation_kept(label, quote);
+        if let Some(kept) = speaking_quotation(&label, quote) {
+            return kept;
+        }
+        // The label is the quotation itself, in the timeline's own voice ("Our group benefited
+        // …," said Grubel, commenting on the third-quarter results): its speaker says it.
+        if speaking_quotation(&[" ", &label].concat(), quote).is_some() {
+            let spoken = read_sentence(text, from, to, mentions, |sentence| speaker_first(sentence, &|_| false));
+            if let Some(kept) = spoken.and_then(|spoken| speaking_quotation(&spoken, quote)) {
+                return kept;
+            }
+        }
+        return label;
     }
     // A phrase inside the quotation dates what was said: in the speaker's voice, it is quoted
     // with the phrase left out ("We will leave the port on Friday," the captain said → `The

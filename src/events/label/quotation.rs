@@ -147,6 +147,10 @@ pub(super) fn quotation_with_phrase_elided(quote: &str, start: usize, end: usize
 /// short ends in one joined to its last word).
 pub(super) const ELISION: &str = "\u{2026}";
 
+/// Most words between a quotation's closing mark and the verb of saying that follows it
+/// ("…," Prime Minister Jens Stoltenberg said).
+const MAX_WORDS_BEFORE_REPORT: usize = 6;
+
 /// The quotation a sentence opens with, without its marks, when what follows its closing mark
 /// names who said it (", Felix said", "\" said his wife"): the words of that speaker. A quotation
 /// carried on from an earlier sentence has no opening mark ("… We want peace," he said): it runs
@@ -165,7 +169,7 @@ fn opening_quotation(sentence: &str) -> Option<&str> {
     // "…," the mayor said; "…" Burns said; "…" said his wife.
     let reports_soon = || {
         let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-        after.split_whitespace().take(4).any(|w| word_flags(&bare(w)) & flag::REPORTING != 0)
+        after.split_whitespace().take(MAX_WORDS_BEFORE_REPORT).any(|w| word_flags(&bare(w)) & flag::REPORTING != 0)
     };
     let marked_as_said = quote.trim_end().ends_with([',', '?', '!']) || after.trim_start().starts_with(',');
     let said_then = if opened.is_some() { marked_as_said || reports_soon() } else { reports_soon() };

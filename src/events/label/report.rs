@@ -239,6 +239,9 @@ fn opens_what_was_said(spoken: &[Word]) -> bool {
 /// not a title ("Minister for Europe", "an official of the ministry").
 const OCCASION_PREPOSITIONS: &[&str] = &["in", "at", "on", "during", "after", "before", "while"];
 
+/// Most words the occasion after a verb of saying may take ("said at a briefing in Colombo").
+const MAX_OCCASION_WORDS: usize = 6;
+
 /// Most words an inverted report's verb and speaker take ("said the former hostages").
 const MAX_INVERTED_SPEAKER_WORDS: usize = 6;
 /// Most words they take when the speaker ends in a name ("said Chinese foreign ministry
@@ -297,7 +300,15 @@ pub(super) fn with_what_was_reported<'t>(
     let inverted = verb == 0 && speaker_fits && inverting && !opens_what_was_said(&spoken) && !subject_before();
     // "…, the minister told reporters": whom the speaker told, and nothing more, follows.
     let addressed = verb > 0 && repair::is(&spoken[verb], &["told"]) && (1..=5).contains(&(spoken.len() - verb - 1));
-    let bare = !passive && (verb + 1 == spoken.len() || inverted || addressed);
+    // "…," Casey said at a briefing': where or when it was said is no part of the report.
+    // Not a verb in a relative clause or joined to another ("which reviewed and reported on
+    // reform" reported nothing).
+    let at_occasion = verb > 0
+        && !spoken[verb - 1].has(flag::CLAUSE)
+        && !repair::is(&spoken[verb - 1], &["and", "or"])
+        && spoken.get(verb + 1).is_some_and(|w| repair::is(w, OCCASION_PREPOSITIONS))
+        && spoken.len() - verb - 1 <= MAX_OCCASION_WORDS;
+    let bare = !passive && (verb + 1 == spoken.len() || inverted || addressed || at_occasion);
     if !bare || clause_start == 0 {
         return;
     }
