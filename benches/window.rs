@@ -13,6 +13,9 @@ use std::time::{Duration, Instant};
 
 mod common;
 
+/// How long loading may take before the benchmark gives up (a stuck loader would hang it).
+const LOADING_LIMIT: Duration = Duration::from_secs(120);
+
 /// Frames drawn after loading to time a settled frame.
 const SETTLED_FRAMES: usize = 20;
 
@@ -69,6 +72,7 @@ fn open_once(files: Vec<std::path::PathBuf>, anchor: Option<NaiveDate>) -> Round
     let first_frames = start.elapsed();
     let mut loading = Vec::new();
     while harness.state().is_busy() {
+        assert!(start.elapsed() < LOADING_LIMIT, "loading took more than {LOADING_LIMIT:?}");
         let frame = Instant::now();
         harness.step();
         loading.push(frame.elapsed());

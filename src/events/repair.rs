@@ -259,11 +259,11 @@ fn without_length_before_signal(label: &mut Vec<Word>, sentence: &Sentence) {
     if kept >= 2 && is(&label[kept - 1], RANGE_JOINERS) && numeric(&label[kept - 2]) {
         kept -= 2;
     }
-    if kept > 0 && !is(&label[kept - 1], TAKING_A_LENGTH) {
-        label.truncate(kept);
-        while label.last().is_some_and(|w| is(w, LENGTH_MEASURES)) {
-            label.pop();
-        }
+    // "just [three days]", "lasted about [12 hours]": the words that measured the length go with
+    // it, and the verb before them says whether something took that long.
+    let measured_from = kept - label[..kept].iter().rev().take_while(|w| is(w, LENGTH_MEASURES)).count();
+    if measured_from > 0 && !is(&label[measured_from - 1], TAKING_A_LENGTH) {
+        label.truncate(measured_from);
     }
 }
 
@@ -711,7 +711,8 @@ pub(super) fn what_was_said<'t>(words: &[Word<'t>], sentence: &Sentence<'_, 't>)
     let mut first = words.iter().position(|w| !w.has(flag::PUNCT)).unwrap_or(words.len());
     // "And the dam was being rebuilt, he said": the link to the sentence before is not said
     // ("So far" is no link).
-    let degree = words.get(first + 1).is_some_and(|w| is(w, &["far", "much", "many", "long"]));
+    let degree = words.get(first).is_some_and(|w| is(w, &["so"]))
+        && words.get(first + 1).is_some_and(|w| is(w, &["far", "much", "many", "long"]));
     if words.get(first).is_some_and(|w| is(w, &["and", "but", "so"])) && !degree && first + 1 < words.len() {
         first += 1;
     }

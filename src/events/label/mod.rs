@@ -11,13 +11,25 @@ mod report;
 mod sentence_words;
 
 use super::repair;
-use quotation::{quotation_of, quotation_with_phrase_elided, speaking_quotation, with_speaking_quotation_kept};
+use quotation::{
+    quotation_of, quotation_with_phrase_elided, speaking_quotation, speaking_quotation_kept,
+    with_speaking_quotation_kept,
+};
 use report::{
-    opens_what_was_reported, speaker_first, what_that_reported, with_report_completed, with_reported_opening_lowered,
-    with_what_was_reported,
+    is_occasion, opens_what_was_reported, speaker_first, what_that_reported, with_report_completed,
+    with_reported_opening_lowered, with_what_was_reported,
 };
 use sentence_words::{clause_starts, holding, joins_a_clause, whole_word_from, words};
 pub(super) use sentence_words::{flag, floor_char_boundary, outside_asides, tidy, Word, MAX_LABEL_WORDS};
+
+/// How far (bytes) from its start a sentence is read for a label that needs all of it (its main
+/// clause, its quotation): run-on "sentences" (tables, scraped lists) stay cheap.
+const SENTENCE_REACH: usize = 480;
+
+/// The sentence `text[from..to]` as far as a label reads it (`SENTENCE_REACH`).
+fn sentence_window(text: &str, from: usize, to: usize) -> Option<&str> {
+    text.get(from..floor_char_boundary(text, to.min(from + SENTENCE_REACH)))
+}
 
 /// How far (bytes) before its phrase the words of a label are read.
 const LABEL_REACH_BACK: usize = 480;
@@ -38,7 +50,7 @@ pub(super) fn label_for(
     mentions: &[(usize, usize, bool)],
 ) -> String {
     let label = clause_label_for(text, from, to, start, end, mentions);
-    let Some(sentence) = text.get(from..to) else { return label };
+    let Some(sentence) = sentence_window(text, from, to) else { return label };
     let Some(quote) = quotation_of(sentence) else { return label };
     let quote_start = from + (quote.as_ptr() as usize - sentence.as_ptr() as usize);
     let quote_end = quote_start + quote.len();
@@ -64,7 +76,9 @@ pub(super) fn label_for(
     // captain said: “We will leave the port …”`), else its clause is the label. Only while the
     // label reaches the phrase: cut short before it, the quotation would tell another event.
     if start >= quote_start && end <= quote_end {
-        let Some(elided) = quotation_with_phrase_elided(quote, start - quote_start, end - quote_start) else {
+        let Some((elided, before_elision)) =
+            quotation_with_phrase_elided(quote, start - quote_start, end - quote_start)
+        else {
             return label;
         };
         // Who said it, as the label of the saying reads it (dated by its own phrase or not).
@@ -72,8 +86,8 @@ pub(super) fn label_for(
             Some(&(said_start, said_end, _)) => Some(clause_label_for(text, from, to, said_start, said_end, mentions)),
             None => read_sentence(text, from, to, mentions, |sentence| speaker_first(sentence, &|_| false)),
         };
-        let reaches_phrase = |kept: &String| kept.contains(&[" ", quotation::ELISION].concat());
-        if let Some(kept) = spoken.and_then(|spoken| speaking_quotation(&spoken, &elided)).filter(reaches_phrase) {
+        let kept = spoken.and_then(|spoken| speaking_quotation_kept(&spoken, &elided));
+        if let Some((kept, _)) = kept.filter(|&(_, words)| words > before_elision) {
             return kept;
         }
     }
@@ -235,7 +249,13 @@ fn completed_by_next_clause<'t>(
     let clause_start = starts[clause];
     let clause_end = starts.get(clause + 1).copied().unwrap_or(ws.len());
     // "Fallon said on Thursday morning that ...": complete a bare report with what was said.
-    let ends_in_report = label.last().is_some_and(|w| w.has(flag::REPORTING));
+    // "The ministry said in a statement that …": a report made at an occasion is bare too.
+    let report_at = label.iter().rposition(|w| w.has(flag::REPORTING));
+    let at_occasion = report_at.is_some_and(|at| {
+        let after: Vec<Word> = label[at + 1..].iter().filter(|w| !w.has(flag::PUNCT)).copied().collect();
+        is_occasion(&after) && ws.get(clause_end).is_some_and(|w| w.has(flag::THAT))
+    });
+    let ends_in_report = label.last().is_some_and(|w| w.has(flag::REPORTING)) || at_occasion;
     // A participle after a comma ("The release, slated for June 24, was announced") is its own
     // short entry: the next clause is what its noun did, another event.
     let appositive_participle = clause_start > 0
@@ -269,8 +289,12 @@ fn completed_by_next_clause<'t>(
     if completes {
         // A quotation after `said:` is part of the colon's clause (quotation marks part none).
         // "said on Friday that if …, …": what the "that" reported, read as a report reads it.
-        if ends_in_report && ws[clause_end].has(flag::THAT) {
-            label.extend(what_that_reported(sentence, clause_end));
+        let said = ends_in_report && ws[clause_end].has(flag::THAT);
+        let reported = if said { what_that_reported(sentence, clause_end) } else { Vec::new() };
+        if reported.iter().filter(|w| !w.has(flag::PUNCT)).count() >= 2 {
+            // Where or how it was said is no part of the entry.
+            label.truncate(report_at.map_or(label.len(), |at| at + 1));
+            label.extend(reported);
         } else {
             label.extend(ws[clause_end..next_end].iter().filter(|w| !w.has(flag::THAT)));
         }
@@ -426,7 +450,7 @@ fn when_clause_after<'a, 't>(ws: &'a [Word<'t>], starts: &[usize], last: usize) 
 /// everything," the farmer said → `The farmer said: “We have lost everything”`), never told in
 /// the timeline's own voice.
 pub(super) fn sentence_label(text: &str, from: usize, to: usize, mentions: &[(usize, usize, bool)]) -> String {
-    if let Some(quote) = text.get(from..to).and_then(quotation_of) {
+    if let Some(quote) = sentence_window(text, from, to).and_then(quotation_of) {
         let spoken = read_sentence(text, from, to, mentions, |sentence| speaker_first(sentence, &|_| false));
         if let Some(kept) = spoken.and_then(|spoken| speaking_quotation(&spoken, quote)) {
             return kept;
@@ -435,7 +459,7 @@ pub(super) fn sentence_label(text: &str, from: usize, to: usize, mentions: &[(us
     read_sentence(text, from, to, mentions, main_clause_label)
 }
 
-/// The words of the sentence `text[from..to]` (its first 480 bytes at most), with its clauses
+/// The words of the sentence `text[from..to]` (its first `SENTENCE_REACH` bytes at most), with its clauses
 /// and time phrases (`mentions` as in `label_for`), handed to `label`.
 fn read_sentence<'t, R>(
     text: &'t str,
@@ -445,7 +469,7 @@ fn read_sentence<'t, R>(
     label: impl FnOnce(&repair::Sentence<'_, 't>) -> R,
 ) -> R {
     let from = floor_char_boundary(text, from);
-    let to = floor_char_boundary(text, to.min(from + 480));
+    let to = floor_char_boundary(text, to.min(from + SENTENCE_REACH));
     let ws = words(text, from, to);
     let inside = |at: usize| holding(mentions, at).is_some();
     let dated = |at: usize| holding(mentions, at).is_some_and(|m| m.2);
@@ -497,7 +521,7 @@ pub(super) fn statement_label(
     let label = read_sentence(text, from, to, mentions, |sentence| {
         speaker_first(sentence, written_lower).unwrap_or_else(|| main_clause_label(sentence))
     });
-    match text.get(from..to).and_then(quotation_of) {
+    match sentence_window(text, from, to).and_then(quotation_of) {
         Some(quote) => with_speaking_quotation_kept(label, quote),
         None => label,
     }
@@ -514,7 +538,7 @@ pub(super) fn undated_report_label(
     mentions: &[(usize, usize, bool)],
 ) -> Option<String> {
     let from = floor_char_boundary(text, from);
-    let to = floor_char_boundary(text, to.min(from + 480));
+    let to = floor_char_boundary(text, to.min(from + SENTENCE_REACH));
     let ws = words(text, from, to);
     let inside = |at: usize| holding(mentions, at).is_some();
     let dated = |at: usize| holding(mentions, at).is_some_and(|m| m.2);

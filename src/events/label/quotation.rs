@@ -2,7 +2,7 @@
 //! (`Felix said: “I'm humbled to be chosen”`): reported without its marks it would read as the
 //! label's own voice.
 
-use super::sentence_words::{flag, word_flags, MAX_LABEL_WORDS};
+use super::sentence_words::{flag, word_flags, MAX_LABEL_WORDS, MAX_WORDS_TO_REPORT};
 
 /// Words by which a quotation speaks as its speaker or to its listener: reported without its
 /// quotation marks it would read as the label's own voice ("Abe said I would like to…").
@@ -25,7 +25,7 @@ const SUBJECTS: &[&str] = &[
 /// quotation cut one word short of its end reads worse than a slightly long label.
 const MAX_QUOTED_WORDS: usize = MAX_LABEL_WORDS + 2;
 
-/// A label of a sentence opening with `quote` (`opening_quotation`), when the quotation speaks
+/// A label of a sentence with the quotation `quote` (`quotation_of`), when the quotation speaks
 /// in the speaker's own voice (a `SPEAKING_PRONOUNS` word), keeps it quoted, word for word:
 /// "\"I'm humbled, truly,\" Felix said" reads `Felix said: “I'm humbled, truly”`, not "Felix said
 /// I'm humbled truly". Other labels are returned as they are.
@@ -35,6 +35,11 @@ pub(super) fn with_speaking_quotation_kept(label: String, quote: &str) -> String
 
 /// `with_speaking_quotation_kept`, `None` when the label stays as it is.
 pub(super) fn speaking_quotation(label: &str, quote: &str) -> Option<String> {
+    speaking_quotation_kept(label, quote).map(|(kept, _)| kept)
+}
+
+/// `speaking_quotation` with how many words of `quote`, from its start, the label keeps.
+pub(super) fn speaking_quotation_kept(label: &str, quote: &str) -> Option<(String, usize)> {
     let words: Vec<&str> = quote.split_whitespace().collect();
     let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_string();
     // Written as a pronoun is ("we", "We", "I"), not as a name ("US").
@@ -50,14 +55,21 @@ pub(super) fn speaking_quotation(label: &str, quote: &str) -> Option<String> {
     let is_link = |w: &&str| LINKS.contains(&bare(w).to_lowercase().as_str());
     let links = words.iter().take_while(|w| is_link(w)).count();
     let subject_next = words.get(links).is_some_and(|w| SUBJECTS.contains(&bare(w).to_lowercase().as_str()));
-    let words = if links > 0 && subject_next && words.len() >= links + 2 { &words[links..] } else { &words[..] };
+    let links = if subject_next && words.len() >= links + 2 { links } else { 0 };
+    let words = &words[links..];
     // Where what was said starts in the label: the quotation's first two words, after a word
     // (ASCII lower case keeps every byte where it was).
     let head = format!(" {} {}", bare(words[0]), bare(words[1])).to_ascii_lowercase();
     let at = label.to_ascii_lowercase().find(&head)?;
     let (speaker, said) = label.split_at(at);
-    // As long as the label had it: cut where the label was cut.
-    let speaker = speaker.trim_end_matches([',', ':', ' ']);
+    let mut speaker = speaker.trim_end_matches([',', ':', ' ']);
+    // The link dropped from the quotation goes from the speaker too ("The mayor said Now").
+    while let Some((rest, last)) = speaker.rsplit_once(' ').filter(|_| links > 0) {
+        if !LINKS.contains(&bare(last).to_lowercase().as_str()) {
+            break;
+        }
+        speaker = rest.trim_end_matches([',', ':', ' ']);
+    }
     // As long as the label had it (cut where the label was cut), and not much longer than a
     // label.
     let kept = if said.ends_with('\u{2026}') { said.split_whitespace().count() } else { words.len() };
@@ -75,7 +87,7 @@ pub(super) fn speaking_quotation(label: &str, quote: &str) -> Option<String> {
         Some(first) if first.is_lowercase() => first.to_uppercase().chain(letters).collect(),
         _ => quoted,
     };
-    Some(format!("{speaker}: \u{201c}{quoted}\u{201d}"))
+    Some((format!("{speaker}: \u{201c}{quoted}\u{201d}"), links + kept))
 }
 
 /// The quotation of a sentence: the one it opens with (`opening_quotation`), else the one a verb
@@ -117,15 +129,18 @@ fn closing_quotation(sentence: &str) -> Option<&str> {
 /// `quote` with the time phrase at its bytes `[start, end)`, and the preposition leading to it,
 /// left out and marked as left out: "We will leave the port on Friday," → "We will leave the
 /// port …". A label quoting the speaker is word for word but for the phrase the timeline shows.
-/// `None` for a phrase that owns what follows it ("tomorrow's gathering").
-pub(super) fn quotation_with_phrase_elided(quote: &str, start: usize, end: usize) -> Option<String> {
+/// `None` for a phrase that owns what follows it ("tomorrow's gathering"). With it, how many
+/// words stand before the mark. A preposition that says which side of the phrase is meant
+/// stays ("We will not reopen until …").
+pub(super) fn quotation_with_phrase_elided(quote: &str, start: usize, end: usize) -> Option<(String, usize)> {
     let (before, after) = (quote.get(..start)?, quote.get(end..)?);
     if after.starts_with("'s") || after.starts_with("\u{2019}s") {
         return None;
     }
     let mut before = before.trim_end();
     if let Some((rest, last)) = before.rsplit_once(' ') {
-        if word_flags(last) & flag::PREPOSITION != 0 {
+        let sided = ["until", "since", "before", "after", "till"].contains(&last.to_lowercase().as_str());
+        if word_flags(last) & flag::PREPOSITION != 0 && !sided {
             before = rest.trim_end();
         }
     }
@@ -140,16 +155,13 @@ pub(super) fn quotation_with_phrase_elided(quote: &str, start: usize, end: usize
     let unopened = before.matches('(').count() <= before.matches(')').count();
     let after = if unopened { after.strip_prefix(')').unwrap_or(after) } else { after };
     let after = after.trim_start_matches([',', ';', ':', ' ', '.']);
-    Some([before, ELISION, after].iter().filter(|part| !part.is_empty()).copied().collect::<Vec<_>>().join(" "))
+    let elided = [before, ELISION, after].iter().filter(|part| !part.is_empty()).copied().collect::<Vec<_>>().join(" ");
+    Some((elided, before.split_whitespace().count()))
 }
 
 /// What marks the words left out of a quotation: an ellipsis set off by spaces (a label cut
 /// short ends in one joined to its last word).
 pub(super) const ELISION: &str = "\u{2026}";
-
-/// Most words between a quotation's closing mark and the verb of saying that follows it
-/// ("…," Prime Minister Jens Stoltenberg said).
-const MAX_WORDS_BEFORE_REPORT: usize = 6;
 
 /// The quotation a sentence opens with, without its marks, when what follows its closing mark
 /// names who said it (", Felix said", "\" said his wife"): the words of that speaker. A quotation
@@ -166,12 +178,25 @@ fn opening_quotation(sentence: &str) -> Option<&str> {
         return None;
     }
     let after = after.trim_start_matches(['"', '\u{201d}']);
-    // "…," the mayor said; "…" Burns said; "…" said his wife.
-    let reports_soon = || {
-        let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
-        after.split_whitespace().take(MAX_WORDS_BEFORE_REPORT).any(|w| word_flags(&bare(w)) & flag::REPORTING != 0)
-    };
+    // "…," the mayor said; "…" Burns said; "…" said his wife; "…," Ole Brun, a fisherman, said.
     let marked_as_said = quote.trim_end().ends_with([',', '?', '!']) || after.trim_start().starts_with(',');
-    let said_then = if opened.is_some() { marked_as_said || reports_soon() } else { reports_soon() };
+    let said_then = reports_soon(after, false) || (marked_as_said && (opened.is_some() || reports_soon(after, true)));
     said_then.then_some(quote)
+}
+
+/// Whether a verb of saying comes within `MAX_WORDS_TO_REPORT` words of `after` (the text after
+/// a closing quotation mark), with no comma between unless `across_commas` (a speaker's
+/// apposition): in `"I Love You" became a hit, the company said` the quoted words are a title.
+fn reports_soon(after: &str, across_commas: bool) -> bool {
+    let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let after = after.trim_start().trim_start_matches(',');
+    for word in after.split_whitespace().take(MAX_WORDS_TO_REPORT) {
+        if word_flags(&bare(word)) & flag::REPORTING != 0 {
+            return true;
+        }
+        if !across_commas && word.ends_with([',', ';', ':']) {
+            return false;
+        }
+    }
+    false
 }

@@ -242,6 +242,33 @@ const OCCASION_PREPOSITIONS: &[&str] = &["in", "at", "on", "during", "after", "b
 /// Most words the occasion after a verb of saying may take ("said at a briefing in Colombo").
 const MAX_OCCASION_WORDS: usize = 6;
 
+/// Nouns that name where or how something was said ("in a statement", "at a briefing").
+#[rustfmt::skip]
+const OCCASION_NOUNS: &[&str] = &[
+    "statement", "briefing", "interview", "speech", "conference", "report", "release", "message", "letter",
+    "broadcast", "television", "radio", "meeting", "address", "session", "edition", "website", "communique",
+    "remarks", "comments", "debate", "hearing", "floor", "ceremony", "rally", "summit", "forum", "mass",
+    "newspaper", "editorial", "column", "post", "blog", "video", "talk", "talks", "visit", "launch",
+];
+
+/// Whether `words` (what follows a verb of saying) are only where or how it was said: a
+/// preposition of occasion, then a name ("in Hanoi", "on France 3 television") or an occasion
+/// noun ("in a terse statement"), in a few words. "insisted on talks" names a topic.
+pub(super) fn is_occasion(words: &[Word]) -> bool {
+    let Some((preposition, rest)) = words.split_first() else { return false };
+    let named = rest.first().is_some_and(|w| w.text.starts_with(char::is_uppercase));
+    repair::is(preposition, OCCASION_PREPOSITIONS)
+        && words.len() <= MAX_OCCASION_WORDS
+        && (named || rest.iter().any(|w| repair::is(w, OCCASION_NOUNS)))
+}
+
+/// Whether nothing but punctuation and time phrases follows the clause of word `at`: a report
+/// there ends its sentence ("said in a statement on Tuesday that schools would close" does not).
+fn ends_its_sentence(sentence: &repair::Sentence, at: usize) -> bool {
+    let end = sentence.clause_end(sentence.clause_of(at));
+    sentence.ws[end.min(sentence.ws.len())..].iter().all(|w| w.has(flag::PUNCT) || sentence.in_time_phrase(w))
+}
+
 /// Most words an inverted report's verb and speaker take ("said the former hostages").
 const MAX_INVERTED_SPEAKER_WORDS: usize = 6;
 /// Most words they take when the speaker ends in a name ("said Chinese foreign ministry
@@ -297,7 +324,8 @@ pub(super) fn with_what_was_reported<'t>(
         let at = sentence.index_of(&spoken[0]).unwrap_or(clause_start);
         super::super::named_speaker::opens_with_named_subject(sentence, sentence.clause_of(at))
     };
-    let inverted = verb == 0 && speaker_fits && inverting && !opens_what_was_said(&spoken) && !subject_before();
+    let inverted =
+        verb == 0 && !told_one && speaker_fits && inverting && !opens_what_was_said(&spoken) && !subject_before();
     // "…, the minister told reporters": whom the speaker told, and nothing more, follows.
     let addressed = verb > 0 && repair::is(&spoken[verb], &["told"]) && (1..=5).contains(&(spoken.len() - verb - 1));
     // "…," Casey said at a briefing': where or when it was said is no part of the report.
@@ -306,8 +334,8 @@ pub(super) fn with_what_was_reported<'t>(
     let at_occasion = verb > 0
         && !spoken[verb - 1].has(flag::CLAUSE)
         && !repair::is(&spoken[verb - 1], &["and", "or"])
-        && spoken.get(verb + 1).is_some_and(|w| repair::is(w, OCCASION_PREPOSITIONS))
-        && spoken.len() - verb - 1 <= MAX_OCCASION_WORDS;
+        && is_occasion(&spoken[verb + 1..])
+        && sentence.index_of(&spoken[verb]).is_some_and(|at| ends_its_sentence(sentence, at));
     let bare = !passive && (verb + 1 == spoken.len() || inverted || addressed || at_occasion);
     if !bare || clause_start == 0 {
         return;
@@ -426,11 +454,18 @@ pub(super) fn with_report_completed<'t>(label: &mut Vec<Word<'t>>, sentence: &re
 /// ("said that although more could be done, being second was a good sign"; "reported that when
 /// workers demanded a meeting, they were locked in"): what was said is the clause after it.
 const SETTING_ASIDE: &[&str] =
-    &["although", "though", "while", "whereas", "despite", "when", "once", "because", "since", "after", "before"];
+    &["although", "though", "while", "whereas", "despite", "when", "because", "since", "after", "before"];
 
 /// Subordinators whose clause is a condition of what was said ("said that if its bid succeeded,
 /// the exchange would …"): said without it, the claim would be made outright.
-const CONDITIONING: &[&str] = &["if", "unless"];
+const CONDITIONING: &[&str] = &["if", "unless", "once"];
+
+/// Subordinators of time that condition what was said when it is yet to come ("said that when
+/// the deal is signed, sanctions will be lifted": not "said sanctions will be lifted").
+const TIME_CONDITIONING: &[&str] = &["when", "after", "before"];
+
+/// Words by which a clause tells what is yet to come or may be.
+const MODALS: &[&str] = &["will", "would", "could", "can", "may", "might", "shall", "should", "must"];
 
 /// Most words a subordinate clause opening what was said may take before its comma.
 const MAX_SUBORDINATE_WORDS: usize = 30;
@@ -454,9 +489,12 @@ pub(super) fn what_that_reported<'t>(sentence: &repair::Sentence<'_, 't>, that: 
         // "that if the UIA lost, which is unlikely, he would …": an aside, not the main clause.
         if let Some(main_from) = main_from.filter(|&k| !ws[k].has(flag::CLAUSE)) {
             let main = &ws[main_from..clause_of_three_words(sentence, main_from)];
-            let mut said = if conditioning { ws[from..main_from].to_vec() } else { Vec::new() };
+            let yet_to_come = repair::is(&ws[opener], TIME_CONDITIONING) && main.iter().any(|w| repair::is(w, MODALS));
+            let mut said = if conditioning || yet_to_come { ws[from..main_from].to_vec() } else { Vec::new() };
             said.extend_from_slice(main);
-            return said;
+            if main.iter().filter(|w| !w.has(flag::PUNCT)).count() >= 2 {
+                return said;
+            }
         }
     }
     // "I have always said that, but …": a "that" before a comma is the thing said, not a clause.
@@ -508,27 +546,30 @@ fn clause_of_three_words(sentence: &repair::Sentence, from: usize) -> usize {
 const MAX_APPOSITION_WORDS: usize = 6;
 
 /// The comma that ends the subordinate clause its subordinator at word `opener` opens, within
-/// `MAX_SUBORDINATE_WORDS` and before any verb of saying; the commas around an apposition
-/// ("although Taufik, the fourth seed, had registered, he …") do not end it.
+/// `MAX_SUBORDINATE_WORDS` and before any verb of saying. The commas around an apposition
+/// ("although Taufik, the fourth seed, had registered, he …", "although Marek, 31, had
+/// trained, he …": a few words with no verb and no clause word between two commas) end it only
+/// once the clause has a verb.
 fn subordinate_clause_end(ws: &[Word], opener: usize) -> Option<usize> {
     let limit = ws.len().min(opener + 1 + MAX_SUBORDINATE_WORDS);
     let is_comma = |k: usize| ws[k].text == ",";
+    let verb_like = |w: &Word| repair::is_verb(w) || repair::is(w, FINITE_VERBS);
+    let mut verb_read = repair::is(&ws[opener], &["despite"]);
     let mut k = opener + 1;
     while k < limit && !ws[k].has(flag::REPORTING) {
         if !is_comma(k) {
+            verb_read |= verb_like(&ws[k]);
             k += 1;
             continue;
         }
         let closing = (k + 1..limit.min(k + 2 + MAX_APPOSITION_WORDS)).find(|&j| ws[j].has(flag::PUNCT));
         let apposition = closing.filter(|&j| {
             let inner = &ws[k + 1..j];
-            is_comma(j)
-                && inner.first().is_some_and(|w| repair::is(w, repair::DETERMINERS))
-                && !inner.iter().any(|w| repair::is_verb(w) || w.has(flag::CLAUSE))
+            is_comma(j) && !inner.is_empty() && !inner.iter().any(|w| verb_like(w) || w.has(flag::CLAUSE))
         });
         match apposition {
-            Some(j) => k = j + 1,
-            None => return Some(k),
+            Some(j) if !verb_read => k = j + 1,
+            _ => return Some(k),
         }
     }
     None

@@ -300,7 +300,7 @@ pub(super) fn is_quote_mark(w: &Word) -> bool {
 
 /// Most words between a closing quotation mark and the verb of saying it leads to
 /// (`closes_before_report`).
-const MAX_WORDS_TO_REPORT: usize = 6;
+pub(super) const MAX_WORDS_TO_REPORT: usize = 6;
 
 /// Whether the quotation mark at `at` closes a quotation that a report follows with no comma
 /// (`"… calling them to stop" lawmaker Madobe Nunow said`): there what was said ends.

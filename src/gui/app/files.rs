@@ -112,6 +112,9 @@ impl ChronoscopeApp {
     /// Puts what a job read into the project's slots (a file the user removed meanwhile is
     /// dropped).
     fn store_loaded(&mut self, loaded: Vec<Loaded>) {
+        if loaded.is_empty() {
+            return;
+        }
         // Each slot by its path, once: a search per file cost 2,452² path comparisons, a 0.37 s
         // frame, when the silver corpus came in.
         let mut slot_at: HashMap<PathBuf, usize> = HashMap::with_capacity(self.project.slots.len());
