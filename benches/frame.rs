@@ -1,5 +1,6 @@
 //! Per-frame cost of the timeline drawing: `build_scene` (culling, row stacking, clustering,
-//! shapes) for 10,000 synthetic events spread over a month, viewed whole and zoomed to a week,
+//! shapes) for 10,000 synthetic events spread over a month, viewed whole (also in the Story
+//! view, once the story layer has gathered them) and zoomed to a week,
 //! plus one full headless PNG export for scale. Target: ≤ 8 ms per frame on one core. Also
 //! what a click and a drag frame cost beside it: finding an event by id (`Timeline::event`, was
 //! a scan) and copying the timeline (what each drag frame did before `SceneOptions::preview`).
@@ -89,6 +90,17 @@ fn frame(c: &mut Criterion) {
             })
         });
     }
+    // The Story view (the default with two articles or more): the same events, gathered into
+    // story events by the story layer.
+    let mut story = tl.clone();
+    chronoscope::story::assemble(&mut story);
+    let story_options = SceneOptions { view: TimelineView::Story, ..options.clone() };
+    c.bench_function("scene_10k_month_story", |b| {
+        b.iter(|| {
+            let mut view = fonts.with_pixels_per_point(1.0);
+            black_box(build_scene(black_box(&story), &whole, &story_options, &mut view))
+        })
+    });
     let last = tl.events.last().map(|e| e.id.clone()).unwrap_or_default();
     let _ = tl.event(&last);
     c.bench_function("event_by_id_10k", |b| b.iter(|| black_box(tl.event(black_box(&last)).is_some())));
