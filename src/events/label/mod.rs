@@ -64,10 +64,7 @@ pub(super) fn label_for(
         // The label is the quotation itself, in the timeline's own voice ("Our group benefited
         // …," said Grubel, commenting on the third-quarter results): its speaker says it.
         if speaking_quotation(&[" ", &label].concat(), quote).is_some() {
-            let spoken = read_sentence(text, from, to, mentions, |sentence| speaker_first(sentence, &|_| false));
-            if let Some(kept) = spoken.and_then(|spoken| speaking_quotation(&spoken, quote)) {
-                return kept;
-            }
+            return said_by_speaker(text, from, to, mentions, quote).unwrap_or(label);
         }
         return label;
     }
@@ -84,7 +81,7 @@ pub(super) fn label_for(
         // Who said it, as the label of the saying reads it (dated by its own phrase or not).
         let spoken = match mentions.iter().find(|m| outside((m.0, m.1)) && m.2) {
             Some(&(said_start, said_end, _)) => Some(clause_label_for(text, from, to, said_start, said_end, mentions)),
-            None => read_sentence(text, from, to, mentions, |sentence| speaker_first(sentence, &|_| false)),
+            None => speaker_first_label(text, from, to, mentions),
         };
         let kept = spoken.and_then(|spoken| speaking_quotation_kept(&spoken, &elided));
         if let Some((kept, _)) = kept.filter(|&(_, words)| words > before_elision) {
@@ -450,13 +447,28 @@ fn when_clause_after<'a, 't>(ws: &'a [Word<'t>], starts: &[usize], last: usize) 
 /// everything," the farmer said → `The farmer said: “We have lost everything”`), never told in
 /// the timeline's own voice.
 pub(super) fn sentence_label(text: &str, from: usize, to: usize, mentions: &[(usize, usize, bool)]) -> String {
-    if let Some(quote) = sentence_window(text, from, to).and_then(quotation_of) {
-        let spoken = read_sentence(text, from, to, mentions, |sentence| speaker_first(sentence, &|_| false));
-        if let Some(kept) = spoken.and_then(|spoken| speaking_quotation(&spoken, quote)) {
-            return kept;
-        }
-    }
-    read_sentence(text, from, to, mentions, main_clause_label)
+    let quote = sentence_window(text, from, to).and_then(quotation_of);
+    quote
+        .and_then(|quote| said_by_speaker(text, from, to, mentions, quote))
+        .unwrap_or_else(|| read_sentence(text, from, to, mentions, main_clause_label))
+}
+
+/// The sentence's report, speaker first (`speaker_first`), when it has one.
+fn speaker_first_label(text: &str, from: usize, to: usize, mentions: &[(usize, usize, bool)]) -> Option<String> {
+    read_sentence(text, from, to, mentions, |sentence| speaker_first(sentence, &|_| false))
+}
+
+/// The sentence's `quote`, in the speaker's own voice, said by its speaker: `The farmer said:
+/// “We have lost everything”`. `None` when the quotation is not in that voice or the sentence
+/// names no speaker.
+fn said_by_speaker(
+    text: &str,
+    from: usize,
+    to: usize,
+    mentions: &[(usize, usize, bool)],
+    quote: &str,
+) -> Option<String> {
+    speaker_first_label(text, from, to, mentions).and_then(|spoken| speaking_quotation(&spoken, quote))
 }
 
 /// The words of the sentence `text[from..to]` (its first `SENTENCE_REACH` bytes at most), with its clauses
