@@ -246,27 +246,30 @@ const MAX_OCCASION_WORDS: usize = 6;
 #[rustfmt::skip]
 const OCCASION_NOUNS: &[&str] = &[
     "statement", "briefing", "interview", "speech", "conference", "report", "release", "message", "letter",
-    "broadcast", "television", "radio", "meeting", "address", "session", "edition", "website", "communique",
+    "broadcast", "radio", "meeting", "address", "session", "edition", "website", "communique",
     "remarks", "comments", "debate", "hearing", "floor", "ceremony", "rally", "summit", "forum", "mass",
-    "newspaper", "editorial", "column", "post", "blog", "video", "talk", "talks", "visit", "launch",
+    "newspaper", "editorial", "column", "post", "blog", "video", "talk", "talks", "visit", "launch", "condition",
+    "sidelines", "behalf", "television", "program", "programme", "show",
 ];
 
-/// Whether `words` (what follows a verb of saying) are only where or how it was said: a
-/// preposition of occasion, then a name ("in Hanoi", "on France 3 television") or an occasion
-/// noun ("in a terse statement"), in a few words. "insisted on talks" names a topic.
+/// Whether `words` (what follows a verb of saying) open with where, when or how it was said: a
+/// preposition of occasion ("in a terse statement", "at a joint press conference", "in fluent
+/// Chinese"). After "on", which also names a topic ("insisted on talks"), only a name ("on
+/// France 3 television") or, within a few words, an occasion noun ("on condition of
+/// anonymity") is one.
 pub(super) fn is_occasion(words: &[Word]) -> bool {
     let Some((preposition, rest)) = words.split_first() else { return false };
     let named = rest.first().is_some_and(|w| w.text.starts_with(char::is_uppercase));
-    repair::is(preposition, OCCASION_PREPOSITIONS)
-        && words.len() <= MAX_OCCASION_WORDS
-        && (named || rest.iter().any(|w| repair::is(w, OCCASION_NOUNS)))
+    let noun = rest.iter().take(MAX_OCCASION_WORDS).any(|w| repair::is(w, OCCASION_NOUNS));
+    repair::is(preposition, OCCASION_PREPOSITIONS) && (!repair::is(preposition, &["on"]) || named || noun)
 }
 
-/// Whether nothing but punctuation and time phrases follows the clause of word `at`: a report
-/// there ends its sentence ("said in a statement on Tuesday that schools would close" does not).
-fn ends_its_sentence(sentence: &repair::Sentence, at: usize) -> bool {
+/// Whether a "that" clause follows the clause of word `at` ("said in a statement on Tuesday
+/// that schools would close"): what was said comes after the report, not before it.
+fn followed_by_that(sentence: &repair::Sentence, at: usize) -> bool {
     let end = sentence.clause_end(sentence.clause_of(at));
-    sentence.ws[end.min(sentence.ws.len())..].iter().all(|w| w.has(flag::PUNCT) || sentence.in_time_phrase(w))
+    let next = sentence.ws[end.min(sentence.ws.len())..].iter().find(|w| !w.has(flag::PUNCT));
+    next.is_some_and(|w| w.has(flag::THAT))
 }
 
 /// Most words an inverted report's verb and speaker take ("said the former hostages").
@@ -335,7 +338,7 @@ pub(super) fn with_what_was_reported<'t>(
         && !spoken[verb - 1].has(flag::CLAUSE)
         && !repair::is(&spoken[verb - 1], &["and", "or"])
         && is_occasion(&spoken[verb + 1..])
-        && sentence.index_of(&spoken[verb]).is_some_and(|at| ends_its_sentence(sentence, at));
+        && sentence.index_of(&spoken[verb]).is_some_and(|at| !followed_by_that(sentence, at));
     let bare = !passive && (verb + 1 == spoken.len() || inverted || addressed || at_occasion);
     if !bare || clause_start == 0 {
         return;
