@@ -970,12 +970,20 @@ const NEAR_FUTURE_DAYS: i64 = 60;
 /// 26", filed on the 25th), and one past form may be an adjective before a noun.
 const COMPLETED_AHEAD_DAYS: i64 = 7;
 
+/// How many days before the reference future-tense text may still mean a day rather than next
+/// year's: a deadline just passed, or the future of a report made days earlier ("said they would
+/// act by Jan. 14", written on the 15th).
+const FUTURE_REACH_BACK_DAYS: i64 = 7;
+
 /// Which of the yearly occurrences of a day `pick_year` chose: the decision both the value and
 /// its explanation are made from, so the two cannot disagree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum YearPick {
     /// Future-tense text: the next one on or after the reference.
     NextOnOrAfter,
+    /// Future-tense text, but the day fell within `FUTURE_REACH_BACK_DAYS` before the reference:
+    /// next year's would be a year off.
+    JustBefore,
     /// The one nearest the reference.
     Nearest,
     /// The nearest was too far ahead for text that is not about the future.
@@ -986,6 +994,7 @@ impl YearPick {
     fn describe(self) -> &'static str {
         match self {
             YearPick::NextOnOrAfter => "the next such day on or after",
+            YearPick::JustBefore => "future tense, but the day fell within a week before",
             YearPick::Nearest => "the nearest such day to",
             YearPick::LastOnOrBefore => "the last such day on or before",
         }
@@ -999,7 +1008,8 @@ fn year_for_day(reference: NaiveDate, month: u32, day: u32, tense: Tense) -> (i3
 }
 
 /// The year of a day that falls on `day_in(year)` each year: the next one on or after the
-/// reference in future-tense text (`Tense::looks_months_ahead`); else the nearest one, unless
+/// reference in future-tense text (`Tense::looks_months_ahead`), unless the day fell within
+/// `FUTURE_REACH_BACK_DAYS` before it; else the nearest one, unless
 /// it would be more than `NEAR_FUTURE_DAYS` ahead (or, after a finished happening,
 /// `COMPLETED_AHEAD_DAYS`), when the last one on or before is meant.
 fn pick_year(reference: NaiveDate, tense: Tense, day_in: impl Fn(i32) -> Option<NaiveDate>) -> Option<(i32, YearPick)> {
@@ -1009,7 +1019,9 @@ fn pick_year(reference: NaiveDate, tense: Tense, day_in: impl Fn(i32) -> Option<
         .filter_map(|year| day_in(year).map(|d| (year, (d - reference).num_days())))
         .collect();
     let nearest = candidates.iter().min_by_key(|(_, days)| days.abs());
+    let just_before = candidates.iter().find(|(_, days)| (-FUTURE_REACH_BACK_DAYS..0).contains(days));
     let (pick, how) = match tense {
+        tense if tense.looks_months_ahead() && just_before.is_some() => (just_before, YearPick::JustBefore),
         tense if tense.looks_months_ahead() => {
             (candidates.iter().filter(|(_, days)| *days >= 0).min_by_key(|(_, days)| *days), YearPick::NextOnOrAfter)
         }
