@@ -79,6 +79,9 @@ fn extract_document_in_blocks(doc: &Document, doc_id: &str, settings: &Settings,
     events.reserve_exact(implied.len() + counted.len());
     events.extend(implied);
     events.extend(counted);
+    // In text order (the order every front end and export shows, `session::merge::sort`): a
+    // window that loads the articles then has nothing to sort, nor a story to assemble again.
+    events.sort_by_cached_key(|e| (e.sentence.start, e.start, e.id.clone()));
     // Kept until the story joins every document: without the slack of their growth.
     mentions.shrink_to_fit();
     events.shrink_to_fit();

@@ -15,30 +15,38 @@ pub struct MergeReport {
     pub kept_unmatched: usize,
 }
 
-/// Merges `fresh` (just extracted) with `current` (what the user sees now, edits included).
-/// Documents of `current` listed in `keep` (their file is missing or unreadable now) keep their
-/// document record, mentions and events; `order` gives the document order (slot order).
+/// Merges `fresh` (just extracted, its story assembled by the pipeline) with `current` (what the
+/// user sees now, edits included). Documents of `current` listed in `keep` (their file is missing
+/// or unreadable now) keep their document record, mentions and events; `order` gives the
+/// document order (slot order).
 pub fn merge(fresh: Timeline, current: &Timeline, keep: &[String], order: &[String]) -> (Timeline, MergeReport) {
-    let mut fresh = keep_documents(fresh, current, keep);
+    let (mut fresh, kept_any) = keep_documents(fresh, current, keep);
     let report = carry_edits(&mut fresh, current);
-    sort(&mut fresh, order);
-    // Kept documents and moved events change which events report one happening.
-    crate::story::assemble(&mut fresh);
+    let reordered = sort(&mut fresh, order);
+    // Kept documents, carried edits and another order change which events report one
+    // happening. With none of them the pipeline's story stands: assembling it again was 40 ms
+    // of a 0.17 s frame when 2,452 articles came into an empty window.
+    if kept_any || reordered || current.events.iter().any(touched) {
+        crate::story::assemble(&mut fresh);
+    }
     (fresh, report)
 }
 
-/// Copies the documents listed in `keep` from `current` into `fresh` when `fresh` lacks them.
-fn keep_documents(mut fresh: Timeline, current: &Timeline, keep: &[String]) -> Timeline {
+/// Copies the documents listed in `keep` from `current` into `fresh` when `fresh` lacks them;
+/// says whether it copied any.
+fn keep_documents(mut fresh: Timeline, current: &Timeline, keep: &[String]) -> (Timeline, bool) {
+    let mut kept_any = false;
     for id in keep {
         if fresh.document(id).is_some() {
             continue;
         }
         let Some(info) = current.document(id) else { continue };
+        kept_any = true;
         fresh.documents.push(info.clone());
         fresh.mentions.extend(current.mentions.iter().filter(|m| *m.doc == **id).cloned());
         fresh.events.extend(current.events.iter().filter(|e| *e.doc == **id).cloned());
     }
-    fresh
+    (fresh, kept_any)
 }
 
 /// True when the user changed `event` (moved, renamed or hidden it).
@@ -84,6 +92,10 @@ fn content_key<'t>(event: &'t Event, texts: &HashMap<&str, &'t str>) -> (&'t str
 /// its document is still there.
 pub fn carry_edits(fresh: &mut Timeline, current: &Timeline) -> MergeReport {
     let touched_events: Vec<&Event> = current.events.iter().filter(|e| touched(e)).collect();
+    if touched_events.is_empty() {
+        // Nothing to carry: the maps below cost 25 ms for 18,000 events.
+        return MergeReport::default();
+    }
     let targets = find_targets(fresh, current, &touched_events);
     let mut report = MergeReport::default();
     let fresh_ids: HashSet<SmolStr> = fresh.events.iter().map(|e| e.id.clone()).collect();
@@ -154,18 +166,27 @@ fn find_targets(fresh: &Timeline, current: &Timeline, touched: &[&Event]) -> Vec
 }
 
 /// Documents in `order` (others after, as they were), mentions and events by document then text
-/// position: the order every front end and export expects.
-fn sort(timeline: &mut Timeline, order: &[String]) {
+/// position: the order every front end and export expects. Says whether anything moved.
+fn sort(timeline: &mut Timeline, order: &[String]) -> bool {
     let rank: HashMap<&str, usize> = order.iter().enumerate().map(|(i, id)| (id.as_str(), i)).collect();
     let rank_of = |id: &str| rank.get(id).copied().unwrap_or(usize::MAX);
-    timeline.documents.sort_by_key(|d| rank_of(&d.id));
+    let mut moved = sort_if_needed(&mut timeline.documents, |d| rank_of(&d.id));
     let doc_rank: HashMap<String, usize> =
         timeline.documents.iter().enumerate().map(|(i, d)| (d.id.clone(), i)).collect();
     let doc_of = |id: &str| doc_rank.get(id).copied().unwrap_or(usize::MAX);
-    timeline.mentions.sort_by_key(|m| (doc_of(&m.doc), m.start, m.end));
-    timeline.events.sort_by(|a, b| {
-        (doc_of(&a.doc), a.sentence.start, a.start, &a.id).cmp(&(doc_of(&b.doc), b.sentence.start, b.start, &b.id))
-    });
+    moved |= sort_if_needed(&mut timeline.mentions, |m| (doc_of(&m.doc), m.start, m.end));
+    moved |= sort_if_needed(&mut timeline.events, |e| (doc_of(&e.doc), e.sentence.start, e.start, e.id.clone()));
+    moved
+}
+
+/// Sorts `items` by `key` (computed once per item) unless they are in order already; says
+/// whether it sorted.
+fn sort_if_needed<T, K: Ord>(items: &mut [T], key: impl Fn(&T) -> K) -> bool {
+    if items.is_sorted_by_key(&key) {
+        return false;
+    }
+    items.sort_by_cached_key(key);
+    true
 }
 
 #[cfg(test)]
@@ -285,5 +306,31 @@ mod tests {
         let (after, report) = merge(fresh, &before, &[], std::slice::from_ref(&id));
         assert_eq!(report.kept_unmatched, 1);
         assert_eq!(after.events.len(), 2);
+    }
+
+    /// The pipeline gives events in the order the window and exports show, so articles loaded
+    /// into an empty window need no sorting and keep the pipeline's story: regression for the
+    /// 0.17 s frame that ended a 2,452-file load (merging sorted and assembled the story again).
+    #[test]
+    fn a_fresh_extraction_into_an_empty_window_is_taken_as_it_is() {
+        let docs = vec![
+            doc(
+                "a.txt",
+                "Police said on Thursday that two men were arrested on Tuesday. The mayor resigned after the \
+                 arrests. Officers searched two houses in Leeds. Crews worked on Friday and on Saturday.",
+            ),
+            doc("b.txt", "Two men were arrested on Tuesday, police said. The mayor resigned on Wednesday."),
+        ];
+        let fresh = build_timeline(&docs, &settings((2017, 3, 22)));
+        let order: Vec<String> = fresh.documents.iter().map(|d| d.id.clone()).collect();
+        let mut sorted = fresh.clone();
+        assert!(!sort(&mut sorted, &order), "the pipeline's events are in text order");
+        assert!(fresh.events.iter().any(|e| e.placement == crate::timeline::PlacementKind::Context));
+        let (merged, report) = merge(fresh.clone(), &Timeline::empty(fresh.anchor), &[], &order);
+        assert_eq!(report, MergeReport::default());
+        let mut assembled = fresh.clone();
+        crate::story::assemble(&mut assembled);
+        assert_eq!(merged, assembled, "the pipeline's story is the one assembling again gives");
+        assert_eq!(merged, fresh);
     }
 }
