@@ -8,7 +8,9 @@ use crate::timeline::{Event, PlacementKind, SmolStr, StoryEvent, Timeline};
 use crate::timex::Granularity;
 use chrono::NaiveDateTime;
 use epaint::Color32;
-use std::collections::{HashMap, HashSet};
+// The maps of a scene hold every event's id, built again each frame: aHash (seeded per process)
+// instead of SipHash, which with the lookups was a fifth of a Story view frame.
+use crate::text::fast_hash::{FastMap as HashMap, FastSet as HashSet};
 
 /// One document as the drawing shows it: a colour and a letter (colours repeat after seven
 /// documents, letters do not, so fifty sources stay apart).
@@ -39,9 +41,14 @@ pub fn letter(index: usize) -> String {
 pub fn sources(timeline: &Timeline, dark: bool) -> Vec<Source> {
     let mut ids: Vec<(&str, &str)> = timeline.documents.iter().map(|d| (d.id.as_str(), d.title.as_str())).collect();
     let mut known: HashSet<&str> = ids.iter().map(|(id, _)| *id).collect();
+    // Events come by document: a run of one document's events is looked up once.
+    let mut last: Option<&str> = None;
     for e in &timeline.events {
-        if known.insert(&*e.doc) {
-            ids.push((&*e.doc, &*e.doc));
+        if last != Some(&*e.doc) {
+            last = Some(&*e.doc);
+            if known.insert(&*e.doc) {
+                ids.push((&*e.doc, &*e.doc));
+            }
         }
     }
     ids.iter()
@@ -139,7 +146,14 @@ impl<'t, 's> Looks<'t, 's> {
             .map(|m| m.id.as_str())
             .collect();
         let conflicted = timeline.conflicts.iter().filter_map(|c| c.story.as_deref()).collect();
-        let corroborated = timeline.stories.iter().filter(|s| s.documents.len() > 1).map(|s| s.id.as_str()).collect();
+        // Asked of events in the By source view only: in the Story view a story event counts its
+        // own documents, and an event drawn on its own has no known story event.
+        let corroborated = match options.view {
+            TimelineView::Sources => {
+                timeline.stories.iter().filter(|s| s.documents.len() > 1).map(|s| s.id.as_str()).collect()
+            }
+            TimelineView::Story => HashSet::default(),
+        };
         let source_of = sources.iter().enumerate().map(|(i, s)| (&*s.doc, i)).collect();
         let preview = options.preview.as_ref();
         let moved =
@@ -233,36 +247,46 @@ fn story_items<'t>(
     looks: &Looks<'_, '_>,
     story_color: Color32,
 ) -> Vec<Item<'t>> {
-    let index: HashMap<&str, &Event> = timeline.events.iter().map(|e| (e.id.as_str(), e)).collect();
-    let known: HashSet<&str> = timeline.stories.iter().map(|s| s.id.as_str()).collect();
-    let mut out: Vec<Item<'t>> =
-        timeline.stories.iter().filter_map(|s| story_item(s, &index, options, sources, looks, story_color)).collect();
+    // Each visible event with its story event, read in one pass over the events (a lookup of
+    // each story event's members by id was a third of a Story view frame), then gathered by
+    // story event in the order of its member list (ids, sorted).
+    let story_at: HashMap<&str, usize> = timeline.stories.iter().enumerate().map(|(i, s)| (s.id.as_str(), i)).collect();
+    let mut members: Vec<(usize, &Event)> = Vec::with_capacity(timeline.events.len());
+    let mut out: Vec<Item<'t>> = Vec::with_capacity(timeline.stories.len());
     for e in timeline.events.iter().filter(|e| is_visible(e, options)) {
-        if !e.story.as_deref().is_some_and(|s| known.contains(s)) {
-            let color = looks.source_of.get(&*e.doc).map_or(story_color, |&i| sources[i].color);
-            let mut item = event_item(e, 0, color, looks);
-            item.sources = looks.source_of.get(&*e.doc).copied().into_iter().collect();
-            out.push(item);
+        match e.story.as_deref().and_then(|s| story_at.get(s)) {
+            Some(&at) => members.push((at, e)),
+            None => {
+                let color = looks.source_of.get(&*e.doc).map_or(story_color, |&i| sources[i].color);
+                let mut item = event_item(e, 0, color, looks);
+                item.sources = looks.source_of.get(&*e.doc).copied().into_iter().collect();
+                out.push(item);
+            }
         }
     }
+    members.sort_unstable_by(|a, b| (a.0, &a.1.id).cmp(&(b.0, &b.1.id)));
+    let loose: Vec<Item<'t>> = std::mem::take(&mut out);
+    for group in members.chunk_by(|a, b| a.0 == b.0) {
+        let story = &timeline.stories[group[0].0];
+        let visible: Vec<&Event> = group.iter().map(|(_, e)| *e).collect();
+        out.extend(story_item(story, &visible, sources, looks, story_color));
+    }
+    out.extend(loose);
     out
 }
 
+/// The item of `story`, drawn for its `visible` events (in the order of its member list).
 fn story_item<'t>(
     story: &'t StoryEvent,
-    index: &HashMap<&str, &'t Event>,
-    options: &SceneOptions,
+    visible: &[&'t Event],
     sources: &[Source],
     looks: &Looks<'_, '_>,
     story_color: Color32,
 ) -> Option<Item<'t>> {
-    let visible: Vec<&Event> = story
-        .events
-        .iter()
-        .filter_map(|id| index.get(id.as_str()).copied())
-        .filter(|e| is_visible(e, options))
-        .collect();
-    let lead = visible.iter().find(|e| e.label == story.label).or(visible.first()).copied()?;
+    let lead = match visible {
+        [only] => *only,
+        _ => visible.iter().find(|e| e.label == story.label).or(visible.first()).copied()?,
+    };
     let mut docs: Vec<usize> = visible.iter().filter_map(|e| looks.source_of.get(&*e.doc).copied()).collect();
     docs.sort_unstable();
     docs.dedup();

@@ -344,33 +344,33 @@ impl Builder<'_, '_> {
             galleys[i].as_ref().map_or(0.0, |g| g.size().x) + trailer_width(item)
         };
 
-        // Whole labels when they stack without folding any event away, else labels cut short.
+        // Whole labels when they stack without folding any event away, else labels cut short;
+        // when those fold, a strip of badges above fewer rows, or with no room for a row, badges
+        // alone.
         let whole = options.whole_labels.then(|| {
-            stack::stack_lane_keeping(&geos, &ranks, keep, rows_plain, GROUP_PX, &mut |i| {
+            stack::stack_lane_if_all_fit(&geos, &ranks, keep, rows_plain, GROUP_PX, &mut |i| {
                 measure(self, i, &mut galleys, WHOLE_LABEL_W)
             })
         });
-        let mut stacked = match whole {
-            Some(stacked) if stacked.folded.is_empty() => stacked,
-            _ => {
-                galleys.iter_mut().for_each(|g| *g = None);
-                stack::stack_lane_keeping(&geos, &ranks, keep, rows_plain, GROUP_PX, &mut |i| {
-                    measure(self, i, &mut galleys, MAX_LABEL_W)
-                })
-            }
+        let cut = |this: &mut Self, galleys: &mut Vec<Option<Arc<Galley>>>| {
+            galleys.iter_mut().for_each(|g| *g = None);
+            stack::stack_lane_if_all_fit(&geos, &ranks, keep, rows_plain, GROUP_PX, &mut |i| {
+                measure(this, i, galleys, MAX_LABEL_W)
+            })
         };
-        let mut strip = false;
-        let mut compact = false;
-        if !stacked.folded.is_empty() {
-            if rows_strip >= 1 {
-                strip = true;
-                stacked = stack::stack_lane_keeping(&geos, &ranks, keep, rows_strip, GROUP_PX, &mut |i| {
-                    measure(self, i, &mut galleys, MAX_LABEL_W)
-                });
-            } else {
-                compact = true;
-            }
-        }
+        let fitting = match whole.flatten() {
+            Some(stacked) => Some(stacked),
+            None => cut(self, &mut galleys),
+        };
+        let strip = fitting.is_none() && rows_strip >= 1;
+        let compact = fitting.is_none() && !strip;
+        let stacked = match fitting {
+            Some(stacked) => stacked,
+            None if strip => stack::stack_lane_keeping(&geos, &ranks, keep, rows_strip, GROUP_PX, &mut |i| {
+                measure(self, i, &mut galleys, MAX_LABEL_W)
+            }),
+            None => stack::Stacked::default(),
+        };
         let top = lane.rect.top() + LANE_PAD;
         let rows_top = if strip { top + STRIP_H } else { top };
 

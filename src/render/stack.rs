@@ -8,8 +8,6 @@
 //! that start within `group_px` of the run's first event become one cluster badge. Zooming in
 //! spreads events apart and more of them fit, so clusters split by themselves.
 
-use std::collections::BTreeMap;
-
 /// One event of a lane, in points. Candidates must be sorted by `key_x`.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub struct Candidate {
@@ -72,26 +70,55 @@ pub fn stack_lane(
     group_px: f32,
     label_width: &mut dyn FnMut(usize) -> f32,
 ) -> Stacked {
+    stack(cands, rank, rows, group_px, label_width, OnFold::GoOn)
+}
+
+/// What `stack` does when a candidate fits in no row.
+#[derive(Clone, Copy, PartialEq)]
+enum OnFold {
+    /// Folds it and goes on: the whole answer.
+    GoOn,
+    /// Stops there: the caller only asks whether every candidate fits, and a lane of 10,000
+    /// story events answers that within its first rows' worth.
+    Stop,
+}
+
+fn stack(
+    cands: &[Candidate],
+    rank: &[u8],
+    rows: usize,
+    group_px: f32,
+    label_width: &mut dyn FnMut(usize) -> f32,
+    on_fold: OnFold,
+) -> Stacked {
     let mut order: Vec<usize> = (0..cands.len()).collect();
     order.sort_by_key(|&i| rank.get(i).copied().unwrap_or(u8::MAX));
     let mut occupied: Vec<Row> = (0..rows).map(|_| Row::default()).collect();
     let mut out = Stacked::default();
     let mut unplaced = Vec::new();
+    // The last marker extent that fit in no row: rows only fill up, so the same extent again
+    // (events of one day, at a zoom where a day is a pixel) folds without asking every row.
+    let mut full: Option<(f32, f32)> = None;
     for i in order {
         let c = &cands[i];
+        let marker = (c.left, c.marker_right + ITEM_GAP);
         // The label can only widen the item: when the marker alone fits in no row, fold it
         // without measuring the label.
-        if !occupied.iter().any(|row| row.is_free(c.left, c.marker_right + ITEM_GAP)) {
+        if full == Some(marker) || !occupied.iter().any(|row| row.is_free(marker.0, marker.1)) {
+            full = Some(marker);
             unplaced.push(i);
-            continue;
-        }
-        let (left, right) = c.extent(label_width(i));
-        match occupied.iter_mut().enumerate().find(|(_, row)| row.is_free(left, right + ITEM_GAP)) {
-            Some((index, row)) => {
-                row.take(left, right + ITEM_GAP);
-                out.placed.push((i, index));
+        } else {
+            let (left, right) = c.extent(label_width(i));
+            match occupied.iter_mut().enumerate().find(|(_, row)| row.is_free(left, right + ITEM_GAP)) {
+                Some((index, row)) => {
+                    row.take(left, right + ITEM_GAP);
+                    out.placed.push((i, index));
+                }
+                None => unplaced.push(i),
             }
-            None => unplaced.push(i),
+        }
+        if on_fold == OnFold::Stop && !unplaced.is_empty() {
+            break;
         }
     }
     out.placed.sort_unstable();
@@ -122,39 +149,63 @@ pub fn stack_lane_keeping(
     }
 }
 
-/// The spans taken in one row: disjoint `[left, right)` by left edge.
+/// `stack_lane_keeping`'s answer when it folds nothing, else `None`, found without stacking
+/// every candidate where one folds early.
+pub fn stack_lane_if_all_fit(
+    cands: &[Candidate],
+    rank: &[u8],
+    keep: Option<usize>,
+    rows: usize,
+    group_px: f32,
+    label_width: &mut dyn FnMut(usize) -> f32,
+) -> Option<Stacked> {
+    let first = stack(cands, rank, rows, group_px, label_width, OnFold::Stop);
+    if first.folded.is_empty() {
+        return Some(first);
+    }
+    // Something folds in the first order; `stack_lane_keeping` answers with the order that puts
+    // `keep` first only when `keep` folds in the first, so that case alone needs the whole run.
+    let k = keep.filter(|&k| k < rank.len())?;
+    let mut kept_first = rank.to_vec();
+    kept_first[k] = 0;
+    let second = stack(cands, &kept_first, rows, group_px, label_width, OnFold::Stop);
+    if !second.folded.is_empty() {
+        return None;
+    }
+    let whole = stack(cands, rank, rows, group_px, label_width, OnFold::GoOn);
+    whole.folded.iter().any(|run| run.contains(&k)).then_some(second)
+}
+
+/// The spans taken in one row: disjoint `[left, right)`, sorted by left edge (`f32::total_cmp`).
+/// A row holds as many spans as fit across the view (a few hundred at most), so a sorted vector
+/// searched by halves beats a tree: the Story view asks every row about each of 10,000 events.
 #[derive(Default)]
 struct Row {
-    spans: BTreeMap<Edge, f32>,
+    spans: Vec<(f32, f32)>,
 }
 
 impl Row {
+    /// How many spans start before `x`.
+    fn starting_before(&self, x: f32) -> usize {
+        self.spans.partition_point(|(left, _)| left.total_cmp(&x).is_lt())
+    }
+
     /// Whether `[left, right)` overlaps no span of the row. The spans are disjoint, so only the
     /// last one starting before `right` can reach into it.
     fn is_free(&self, left: f32, right: f32) -> bool {
-        self.spans.range(..Edge(right)).next_back().is_none_or(|(_, &end)| end <= left)
+        match self.starting_before(right) {
+            0 => true,
+            n => self.spans[n - 1].1 <= left,
+        }
     }
 
     fn take(&mut self, left: f32, right: f32) {
-        self.spans.insert(Edge(left), right);
-    }
-}
-
-/// An x edge, ordered by `f32::total_cmp`.
-#[derive(Clone, Copy, PartialEq)]
-struct Edge(f32);
-
-impl Eq for Edge {}
-
-impl PartialOrd for Edge {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for Edge {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.0.total_cmp(&other.0)
+        let at = self.starting_before(left);
+        match self.spans.get_mut(at) {
+            // Same left edge (a zero-width span before): replaced, as a map by left edge did.
+            Some(span) if span.0.total_cmp(&left).is_eq() => span.1 = right,
+            _ => self.spans.insert(at, (left, right)),
+        }
     }
 }
 
@@ -350,5 +401,39 @@ mod tests {
         assert_eq!(b.len(), 2);
         assert!(b[0].x1 <= b[1].x0);
         assert!(b.iter().all(|b| b.x0 >= 0.0 && b.x1 <= 1000.0));
+    }
+
+    /// The early answer is the whole one's: over many crowded and spread lanes, ranks, selected
+    /// events and row counts, `stack_lane_if_all_fit` is `stack_lane_keeping` when that folds
+    /// nothing, and `None` when it folds anything.
+    #[test]
+    fn the_early_answer_to_whether_all_fit_is_the_whole_ones() {
+        let mut seed = 0x2545_f491_u64;
+        let mut next = |n: u64| {
+            seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
+            (seed >> 33) % n
+        };
+        let (mut fitting, mut folding) = (0, 0);
+        for _ in 0..2_000 {
+            let n = 1 + next(12) as usize;
+            let spread = 5.0 + next(120) as f32;
+            let mut xs: Vec<f32> = (0..n).map(|_| next(1 + (spread as u64) * n as u64) as f32).collect();
+            xs.sort_by(f32::total_cmp);
+            let cands: Vec<Candidate> = xs.iter().map(|&x| point(x)).collect();
+            let rank: Vec<u8> = (0..n).map(|_| next(5) as u8 + 1).collect();
+            let keep = (next(2) == 0).then(|| next(n as u64) as usize);
+            let rows = next(4) as usize;
+            let widths: Vec<f32> = (0..n).map(|_| 10.0 + next(80) as f32).collect();
+            let whole = stack_lane_keeping(&cands, &rank, keep, rows, 80.0, &mut |i| widths[i]);
+            let early = stack_lane_if_all_fit(&cands, &rank, keep, rows, 80.0, &mut |i| widths[i]);
+            if whole.folded.is_empty() {
+                fitting += 1;
+                assert_eq!(early, Some(whole));
+            } else {
+                folding += 1;
+                assert_eq!(early, None);
+            }
+        }
+        assert!(fitting > 100 && folding > 100, "both answers are tried: {fitting} fit, {folding} fold");
     }
 }
