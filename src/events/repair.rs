@@ -18,9 +18,26 @@ pub(super) struct Sentence<'a, 't> {
     pub inside: &'a dyn Fn(usize) -> bool,
     /// Inside a time phrase that places something (a date or time, not a duration).
     pub dated: &'a dyn Fn(usize) -> bool,
+    /// The document's text around the sentence (`label::text_near`), where a word capitalised
+    /// inside a sentence shows it is a name; `None` where the caller has no text to offer.
+    pub near: Option<&'t str>,
 }
 
 impl<'t> Sentence<'_, 't> {
+    /// Whether `word` (capitalised) is written nowhere near the sentence with a capital inside a
+    /// sentence (after a lower-case letter, a digit or a comma and a space): no sign that it is
+    /// a name. `false` where there is no text to read.
+    pub(super) fn never_capitalised_inside_a_sentence_near(&self, word: &str) -> bool {
+        let Some(near) = self.near else { return false };
+        !near.match_indices(word).any(|(at, _)| {
+            let ends_word = near[at + word.len()..].chars().next().is_none_or(|c| !c.is_alphanumeric());
+            let mut before = near[..at].chars().rev();
+            let spaced = before.next() == Some(' ');
+            let inside = before.next().is_some_and(|c| c.is_lowercase() || c.is_ascii_digit() || c == ',');
+            ends_word && spaced && inside
+        })
+    }
+
     pub(super) fn clause_end(&self, clause: usize) -> usize {
         self.starts.get(clause + 1).copied().unwrap_or(self.ws.len())
     }

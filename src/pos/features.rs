@@ -57,6 +57,12 @@ impl Context {
     }
 }
 
+/// The feature of the word itself (`word`, as written): what the model learned of the word
+/// alone, whatever its neighbours.
+pub fn word_feature(word: &str) -> Feature {
+    hash(6, &[&normalise(word)])
+}
+
 /// A word as the features see it: lower case, a four-digit number as a year, other numbers and
 /// hyphenated words by class.
 fn normalise(word: &str) -> String {

@@ -27,6 +27,12 @@ pub fn shipped() -> Option<&'static Model> {
     MODEL.get_or_init(|| Model::from_static(include_bytes!("../../assets/pos/en_ewt.pos")).ok()).as_ref()
 }
 
+/// The tag the model's weights for `word` itself favour, neighbours aside ("italy": NNP,
+/// "exports": NNS); `None` for a word it never saw.
+pub fn word_tag<'m>(model: &'m Model, word: &str) -> Option<&'m str> {
+    model.favoured_by(features::word_feature(word)).map(|t| model.tag_name(t))
+}
+
 /// The Penn Treebank tags of `words` (one sentence, tokens as written), by `model`.
 pub fn tag<'m>(model: &'m Model, words: &[&str]) -> Vec<&'m str> {
     tag_indices(model, words).into_iter().map(|t| model.tag_name(t)).collect()

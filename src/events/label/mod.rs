@@ -119,7 +119,8 @@ fn clause_label_for(
     let clause_start = starts[clause];
     let clause_end = starts.get(clause + 1).copied().unwrap_or(ws.len());
 
-    let sentence = repair::Sentence { ws: &ws, starts: &starts, inside: &inside, dated: &dated };
+    let near = Some(text_near(text, from, to));
+    let sentence = repair::Sentence { ws: &ws, starts: &starts, inside: &inside, dated: &dated, near };
     // "Wednesday’s terror attack in London": the possessor's noun phrase is the event.
     let possessive = ws.get(last).is_some_and(|w| w.end < end || w.text.ends_with("’s") || w.text.ends_with("'s"));
     if possessive {
@@ -188,7 +189,7 @@ fn clause_label_for(
         &sentence,
     );
     if repair::reads_as_entry(&label) {
-        return with_reported_opening_lowered(tidy(&label), &|_| false);
+        return with_reported_opening_lowered(tidy(&label), &|_| false, &sentence);
     }
     if let Some(main) = repaired_main_clause(&sentence) {
         return main;
@@ -324,7 +325,11 @@ fn possessive_label(sentence: &repair::Sentence, clause: usize, first: usize, la
         && ws[clause_start..first].iter().all(|w| w.has(flag::PREPOSITION | flag::PUNCT));
     if in_opening_phrase {
         if let Some(main) = clause_after_opening_phrase(ws, starts, clause) {
-            return Some(with_reported_opening_lowered(tidy(&repair::without_times(&main, sentence)), &|_| false));
+            return Some(with_reported_opening_lowered(
+                tidy(&repair::without_times(&main, sentence)),
+                &|_| false,
+                sentence,
+            ));
         }
     }
     let owned = ws.get(last + 1..clause_end).filter(|owned| !owned.is_empty())?;
@@ -369,7 +374,7 @@ fn opening_participle_label(
     if !((first.text.len() > 4 && first.text.ends_with("ed")) || repair::is(first, &["born"])) {
         return None;
     }
-    let sentence = repair::Sentence { ws, starts, inside, dated };
+    let sentence = repair::Sentence { ws, starts, inside, dated, near: None };
     let clause = repair::without_times(&ws[..clause_end], &sentence);
     let (participle, rest) = clause.split_first()?;
     let mut subject = repair::next_clause_subject(&sentence, 0);
@@ -486,7 +491,20 @@ fn read_sentence<'t, R>(
     let inside = |at: usize| holding(mentions, at).is_some();
     let dated = |at: usize| holding(mentions, at).is_some_and(|m| m.2);
     let starts = clause_starts(&ws, inside);
-    label(&repair::Sentence { ws: &ws, starts: &starts, inside: &inside, dated: &dated })
+    let near = Some(text_near(text, from, to));
+    label(&repair::Sentence { ws: &ws, starts: &starts, inside: &inside, dated: &dated, near })
+}
+
+/// How far around a sentence its document is read for the case of a word (`text_near`): names
+/// recur within a few paragraphs, and the bound keeps a label's cost independent of the
+/// document's length.
+const NAME_REACH: usize = 4_096;
+
+/// The document's text within `NAME_REACH` bytes of the sentence `[from, to)`.
+fn text_near(text: &str, from: usize, to: usize) -> &str {
+    let start = floor_char_boundary(text, from.saturating_sub(NAME_REACH));
+    let end = floor_char_boundary(text, to.saturating_add(NAME_REACH).min(text.len()));
+    &text[start..end]
 }
 
 /// A sentence's main clause, repaired like any label, never empty.
@@ -513,7 +531,7 @@ fn repaired_main_clause(sentence: &repair::Sentence) -> Option<String> {
         )),
         sentence,
     );
-    repair::reads_as_entry(&label).then(|| with_reported_opening_lowered(tidy(&label), &|_| false))
+    repair::reads_as_entry(&label).then(|| with_reported_opening_lowered(tidy(&label), &|_| false, sentence))
 }
 
 /// The label of a statement dated by its publication date (`context::as_statement`): who said
@@ -569,7 +587,8 @@ pub(super) fn undated_report_label(
         return None;
     }
     let starts = clause_starts(&ws, inside);
-    let sentence = repair::Sentence { ws: &ws, starts: &starts, inside: &inside, dated: &dated };
+    let near = Some(text_near(text, from, to));
+    let sentence = repair::Sentence { ws: &ws, starts: &starts, inside: &inside, dated: &dated, near };
     Some(tidy(&repair::without_times(&ws, &sentence)))
 }
 

@@ -42,7 +42,8 @@ pub(super) fn speaker_first(sentence: &repair::Sentence, written_lower: &dyn Fn(
     // Completed (or, for an inverted report, also trimmed to its speaker): no longer its bare clause.
     let completed = label.iter().map(|w| w.start).ne(words.iter().map(|w| w.start));
     without_elliptical_opening(&mut label);
-    (completed && repair::reads_as_entry(&label)).then(|| with_reported_opening_lowered(tidy(&label), written_lower))
+    (completed && repair::reads_as_entry(&label))
+        .then(|| with_reported_opening_lowered(tidy(&label), written_lower, sentence))
 }
 
 /// Most words a speaker named before "said:" may take ("ICI's chairman, Sir Ronald Hampel").
@@ -158,6 +159,37 @@ fn reads_as_gerund(word: &str, next: Option<&str>) -> bool {
     !pinyin && lower_word && !a_verb
 }
 
+/// Tags the part-of-speech model gives a word that only its sentence's opening capitalises:
+/// common nouns, verbs, adverbs and function words. Not names, nor adjectives (a demonym:
+/// "said American troops"), nor pronouns ("said I").
+const COMMON_WORD_TAGS: &[&str] = &[
+    "NN", "NNS", "VB", "VBD", "VBG", "VBN", "VBP", "VBZ", "MD", "RB", "RBR", "RBS", "DT", "PDT", "IN", "CC", "EX",
+    "WDT", "WP", "WRB",
+];
+
+/// How many words of what was said the model reads to tag its first.
+const OPENING_WORDS_READ: usize = 8;
+
+/// Whether `word`, capitalised at the start of `said` (what was said, from that word on), reads
+/// as a common word there, the quoted sentence's opening ("Exports of black pearls rose",
+/// "Slowing exports … were blamed", "Perhaps it's optimistic"), by the part-of-speech model
+/// reading those words as the sentence they opened, unless it learned the word alone as a name.
+/// Only a word capitalised as a word is (not "AFP", not "I").
+fn opens_as_a_common_word(word: &str, said: &str) -> bool {
+    let title_case = word.chars().next().is_some_and(|c| c.is_ascii_uppercase())
+        && word.chars().skip(1).all(|c| c.is_ascii_lowercase());
+    let Some(model) = crate::pos::shipped().filter(|_| title_case) else { return false };
+    let words: Vec<&str> =
+        crate::pos::treebank_words(said).into_iter().take(OPENING_WORDS_READ).map(|(_, w)| w).collect();
+    let tags = crate::pos::tag(model, &words);
+    // A word the model learned as a name ("Italy", "Beijing") stays one, however its place
+    // tags it; one it never saw alone ("exports") goes by its place.
+    let learned_as_a_name = crate::pos::word_tag(model, word).is_some_and(|tag| !COMMON_WORD_TAGS.contains(&tag));
+    !learned_as_a_name
+        && words.first().is_some_and(|first| first.trim_start_matches(|c: char| !c.is_alphanumeric()) == word)
+        && tags.first().is_some_and(|tag| COMMON_WORD_TAGS.contains(tag))
+}
+
 /// `label` with the first word of what was said in lower case, when it is a word capitalised
 /// only for opening the quoted sentence ("The port authority said The harbour…" → "…said the
 /// harbour…", "…told reporters in Tokyo We want…" → "…we want…"): the first such word within
@@ -165,10 +197,15 @@ fn reads_as_gerund(word: &str, next: Option<&str>) -> bool {
 /// word, unless `written_lower` says the document writes it in lower case elsewhere, it comes
 /// right after the verb or its addressee, and no capitalised word follows it ("said Sometimes
 /// you" → "said sometimes you"; "said Moscow", "told AFP King Hussein" stay).
-pub(super) fn with_reported_opening_lowered(label: String, written_lower: &dyn Fn(&str) -> bool) -> String {
+pub(super) fn with_reported_opening_lowered(
+    label: String,
+    written_lower: &dyn Fn(&str) -> bool,
+    sentence: &repair::Sentence,
+) -> String {
     let label = without_reported_connective(label);
     let mut at = 0;
     let mut since_report: Option<usize> = None;
+    let mut previous: Option<&str> = None;
     let mut words = label.split(' ').peekable();
     while let Some(word) = words.next() {
         // A capital before another is part of a name or a title ("King Hussein").
@@ -177,12 +214,26 @@ pub(super) fn with_reported_opening_lowered(label: String, written_lower: &dyn F
         let bare = word.trim_matches(|c: char| !c.is_alphanumeric());
         if let Some(after) = since_report.as_mut() {
             *after += 1;
+            // The first word of what was said: right after the verb, or after the one told
+            // ("told reporters Banks lend…"), not inside a name or after an opener ("reported
+            // the Times' editor").
+            let after_verb_or_one_told = *after == 1
+                || (*after == 2
+                    && previous.is_some_and(|p: &str| {
+                        p.starts_with(|c: char| c.is_lowercase())
+                            && !SENTENCE_OPENERS.iter().any(|w| w.eq_ignore_ascii_case(p))
+                    }));
             if *after > 6 {
                 return label;
             }
+            let near = *after <= 2 && before_lower && bare.len() > 1;
             let opener = SENTENCE_OPENERS.iter().chain(repair::NUMBER_WORDS).any(|w| w.eq_ignore_ascii_case(bare))
-                || (*after <= 2 && before_lower && bare.len() > 1 && written_lower(&bare.to_lowercase()))
-                || (*after <= 2 && reads_as_gerund(bare, words.peek().copied()));
+                || (near && written_lower(&bare.to_lowercase()))
+                || (*after <= 2 && reads_as_gerund(bare, words.peek().copied()))
+                || (near
+                    && after_verb_or_one_told
+                    && sentence.never_capitalised_inside_a_sentence_near(bare)
+                    && opens_as_a_common_word(bare, &label[at..]));
             if opener && bare.starts_with(|c: char| c.is_ascii_uppercase()) {
                 let mut out = String::with_capacity(label.len());
                 out.push_str(&label[..at + lead]);
@@ -193,6 +244,7 @@ pub(super) fn with_reported_opening_lowered(label: String, written_lower: &dyn F
         } else if word_flags(bare) & flag::REPORTING != 0 {
             since_report = Some(0);
         }
+        previous = Some(bare);
         at += word.len() + 1;
     }
     label
