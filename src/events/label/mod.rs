@@ -49,6 +49,8 @@ pub(super) fn label_for(
     end: usize,
     mentions: &[(usize, usize, bool)],
 ) -> String {
+    // A phrase in the answer to a question the sentence opens with dates the answer.
+    let from = answer_start(text, from, to).filter(|&answer| start >= answer).unwrap_or(from);
     let label = clause_label_for(text, from, to, start, end, mentions);
     let Some(sentence) = sentence_window(text, from, to) else { return label };
     let Some(quote) = quotation_of(sentence) else { return label };
@@ -452,6 +454,7 @@ fn when_clause_after<'a, 't>(ws: &'a [Word<'t>], starts: &[usize], last: usize) 
 /// everything," the farmer said → `The farmer said: “We have lost everything”`), never told in
 /// the timeline's own voice.
 pub(super) fn sentence_label(text: &str, from: usize, to: usize, mentions: &[(usize, usize, bool)]) -> String {
+    let from = answer_start(text, from, to).unwrap_or(from);
     let quote = sentence_window(text, from, to).and_then(quotation_of);
     quote
         .and_then(|quote| said_by_speaker(text, from, to, mentions, quote))
@@ -460,6 +463,7 @@ pub(super) fn sentence_label(text: &str, from: usize, to: usize, mentions: &[(us
 
 /// The sentence's report, speaker first (`speaker_first`), when it has one.
 fn speaker_first_label(text: &str, from: usize, to: usize, mentions: &[(usize, usize, bool)]) -> Option<String> {
+    let from = answer_start(text, from, to).unwrap_or(from);
     read_sentence(text, from, to, mentions, |sentence| speaker_first(sentence, &|_| false))
 }
 
@@ -493,6 +497,14 @@ fn read_sentence<'t, R>(
     let starts = clause_starts(&ws, inside);
     let near = Some(text_near(text, from, to));
     label(&repair::Sentence { ws: &ws, starts: &starts, inside: &inside, dated: &dated, near })
+}
+
+/// Where the answer starts (a byte offset) in the sentence `[from, to)` when it opens with the
+/// question its speaker was asked (`report::answer_after_question`).
+fn answer_start(text: &str, from: usize, to: usize) -> Option<usize> {
+    let from = floor_char_boundary(text, from);
+    let ws = words(text, from, floor_char_boundary(text, to.min(from + SENTENCE_REACH)));
+    report::answer_after_question(&ws).map(|at| ws[at].start)
 }
 
 /// How far around a sentence its document is read for the case of a word (`text_near`): names
@@ -548,6 +560,7 @@ pub(super) fn statement_label(
     mentions: &[(usize, usize, bool)],
     written_lower: &dyn Fn(&str) -> bool,
 ) -> String {
+    let from = answer_start(text, from, to).unwrap_or(from);
     let label = read_sentence(text, from, to, mentions, |sentence| {
         speaker_first(sentence, written_lower).unwrap_or_else(|| main_clause_label(sentence))
     });

@@ -13,6 +13,10 @@ pub(super) fn speaker_first(sentence: &repair::Sentence, written_lower: &dyn Fn(
     let verb = ws.iter().rposition(|w| w.has(flag::REPORTING))?;
     let clause = sentence.clause_of(verb);
     let words = &ws[sentence.starts[clause]..sentence.clause_end(clause)];
+    // "…, while a late goal replied": a report in a clause of contrast reports nothing before it.
+    if words.first().is_some_and(|w| repair::is(w, &["while", "whereas"])) {
+        return None;
+    }
     let mut label = words.to_vec();
     if reported_that(sentence, verb).is_some() {
         // "Speaking at a school, Olmert said that ...": what follows "that" was said, and
@@ -48,6 +52,25 @@ pub(super) fn speaker_first(sentence: &repair::Sentence, written_lower: &dyn Fn(
 
 /// Most words a speaker named before "said:" may take ("ICI's chairman, Sir Ronald Hampel").
 const MAX_SPEAKER_WORDS: usize = 8;
+
+/// Where the answer starts in a sentence that opens with the question its speaker was asked
+/// ("Asked if the rebels favoured talks, he said: …", "When asked about the rate, Lund
+/// replied …"): the word after the last comma before the first verb of saying that follows,
+/// when at most `MAX_SPEAKER_WORDS` words stand between them. The question is not what happened:
+/// the answer is. `None` for any other sentence. `ws` are the sentence's words.
+pub(super) fn answer_after_question(ws: &[Word]) -> Option<usize> {
+    let first = ws.iter().position(|w| !w.has(flag::PUNCT))?;
+    let asked = match ws.get(first) {
+        Some(w) if repair::is(w, &["asked"]) => first,
+        Some(w) if repair::is(w, &["when"]) && ws.get(first + 1).is_some_and(|w| repair::is(w, &["asked"])) => {
+            first + 1
+        }
+        _ => return None,
+    };
+    let verb = asked + 1 + ws[asked + 1..].iter().position(|w| w.has(flag::REPORTING))?;
+    let comma = ws[..verb].iter().rposition(|w| w.text == ",")?;
+    (comma > asked && verb - comma <= MAX_SPEAKER_WORDS).then_some(comma + 1).filter(|&at| at < ws.len())
+}
 
 /// The speaker and the verb of a report that opens its sentence and ends in a colon ("ICI's
 /// chairman, Sir Ronald Hampel, said: ..."), without the commas around an apposition; `None`

@@ -77,6 +77,7 @@ const WORD_FLAGS: &[(&str, u16)] = {
         ("emphasized", REPORTING),
         ("emphasised", REPORTING),
         ("predicted", REPORTING),
+        ("replied", REPORTING),
         ("on", PREPOSITION),
         ("in", PREPOSITION),
         ("at", PREPOSITION),
