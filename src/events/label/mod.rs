@@ -793,7 +793,7 @@ mod tests {
             ),
             (
                 "\"Officials who do this must go,\" said Olle Berg, chief engineer of the harbour board.",
-                "Olle Berg said Officials who do this must go",
+                "Olle Berg said officials who do this must go",
             ),
             (
                 "The board had said that aside from the rented tugs, it had no plans to sell boats.",
