@@ -141,12 +141,17 @@ pub fn stack_lane_keeping(
     let stacked = stack_lane(cands, rank, rows, group_px, label_width);
     match keep {
         Some(k) if k < rank.len() && stacked.folded.iter().any(|run| run.contains(&k)) => {
-            let mut rank = rank.to_vec();
-            rank[k] = 0;
-            stack_lane(cands, &rank, rows, group_px, label_width)
+            stack_lane(cands, &ranked_first(rank, k), rows, group_px, label_width)
         }
         _ => stacked,
     }
+}
+
+/// `rank` with candidate `k` (an index into it) ranked before every other.
+fn ranked_first(rank: &[u8], k: usize) -> Vec<u8> {
+    let mut rank = rank.to_vec();
+    rank[k] = 0;
+    rank
 }
 
 /// `stack_lane_keeping`'s answer when it folds nothing, else `None`, found without stacking
@@ -166,9 +171,7 @@ pub fn stack_lane_if_all_fit(
     // Something folds in the first order; `stack_lane_keeping` answers with the order that puts
     // `keep` first only when `keep` folds in the first, so that case alone needs the whole run.
     let k = keep.filter(|&k| k < rank.len())?;
-    let mut kept_first = rank.to_vec();
-    kept_first[k] = 0;
-    let second = stack(cands, &kept_first, rows, group_px, label_width, OnFold::Stop);
+    let second = stack(cands, &ranked_first(rank, k), rows, group_px, label_width, OnFold::Stop);
     if !second.folded.is_empty() {
         return None;
     }
