@@ -57,8 +57,8 @@ impl Context {
     }
 }
 
-/// The feature of the word itself (`word`, as written): what the model learned of the word
-/// alone, whatever its neighbours.
+/// The feature of the word itself (`word`, normalised as the features read it: lower case):
+/// what the model learned of the word alone, whatever its neighbours.
 pub fn word_feature(word: &str) -> Feature {
     hash(6, &[&normalise(word)])
 }

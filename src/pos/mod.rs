@@ -27,8 +27,9 @@ pub fn shipped() -> Option<&'static Model> {
     MODEL.get_or_init(|| Model::from_static(include_bytes!("../../assets/pos/en_ewt.pos")).ok()).as_ref()
 }
 
-/// The tag the model's weights for `word` itself favour, neighbours aside ("italy": NNP,
-/// "exports": NNS); `None` for a word it never saw.
+/// The tag the model's weights for `word` itself favour, neighbours aside ("italy": NNP);
+/// `None` when they favour none (`Model::favoured_by`: a word never seen, or one its shape and
+/// neighbours always tagged right, such as "exports").
 pub fn word_tag<'m>(model: &'m Model, word: &str) -> Option<&'m str> {
     model.favoured_by(features::word_feature(word)).map(|t| model.tag_name(t))
 }

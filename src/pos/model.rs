@@ -156,13 +156,15 @@ impl Model {
         u8::try_from(best).unwrap_or(0)
     }
 
-    /// The tag `feature` alone favours most; `None` when the model has no weights for it (a
-    /// word it never saw in training, for a word feature).
+    /// The tag `feature` alone favours: the one with its largest weight, when that weight is
+    /// above zero (a tag with no stored weight has zero). `None` when no tag is favoured,
+    /// including when the model kept no weights for the feature (the perceptron stores weights
+    /// only where training corrected it, and small ones are dropped).
     pub fn favoured_by(&self, feature: Feature) -> Option<u8> {
         let weights = self.weights(feature)?;
         let best =
             weights.chunks_exact(WEIGHT_BYTES).max_by_key(|w| (i16::from_le_bytes([w[1], w[2]]), u8::MAX - w[0]))?;
-        Some(best[0])
+        (i16::from_le_bytes([best[1], best[2]]) > 0).then_some(best[0])
     }
 
     /// The model in its file format.

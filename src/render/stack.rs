@@ -416,8 +416,8 @@ mod tests {
             seed = seed.wrapping_mul(6_364_136_223_846_793_005).wrapping_add(1_442_695_040_888_963_407);
             (seed >> 33) % n
         };
-        let (mut fitting, mut folding) = (0, 0);
-        for _ in 0..2_000 {
+        let (mut fitting, mut folding, mut kept_first_fits) = (0, 0, 0);
+        for _ in 0..20_000 {
             let n = 1 + next(12) as usize;
             let spread = 5.0 + next(120) as f32;
             let mut xs: Vec<f32> = (0..n).map(|_| next(1 + (spread as u64) * n as u64) as f32).collect();
@@ -426,11 +426,14 @@ mod tests {
             let rank: Vec<u8> = (0..n).map(|_| next(5) as u8 + 1).collect();
             let keep = (next(2) == 0).then(|| next(n as u64) as usize);
             let rows = next(4) as usize;
-            let widths: Vec<f32> = (0..n).map(|_| 10.0 + next(80) as f32).collect();
+            let widths: Vec<f32> = (0..n).map(|_| next(90) as f32).collect();
             let whole = stack_lane_keeping(&cands, &rank, keep, rows, 80.0, &mut |i| widths[i]);
             let early = stack_lane_if_all_fit(&cands, &rank, keep, rows, 80.0, &mut |i| widths[i]);
             if whole.folded.is_empty() {
                 fitting += 1;
+                // The case that needs the keep-first order: the first order folds the kept one.
+                kept_first_fits +=
+                    usize::from(!stack_lane(&cands, &rank, rows, 80.0, &mut |i| widths[i]).folded.is_empty());
                 assert_eq!(early, Some(whole));
             } else {
                 folding += 1;
@@ -438,5 +441,6 @@ mod tests {
             }
         }
         assert!(fitting > 100 && folding > 100, "both answers are tried: {fitting} fit, {folding} fold");
+        assert!(kept_first_fits > 0, "the keep-first order is tried where it alone fits: {kept_first_fits}");
     }
 }

@@ -994,7 +994,7 @@ impl YearPick {
     fn describe(self) -> &'static str {
         match self {
             YearPick::NextOnOrAfter => "the next such day on or after",
-            YearPick::JustBefore => "future tense, but the day fell within a week before",
+            YearPick::JustBefore => "looking ahead, but the day fell within a week before",
             YearPick::Nearest => "the nearest such day to",
             YearPick::LastOnOrBefore => "the last such day on or before",
         }

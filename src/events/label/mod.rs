@@ -81,7 +81,9 @@ pub(super) fn label_for(
             return label;
         };
         // Who said it, as the label of the saying reads it (dated by its own phrase or not).
-        let spoken = match mentions.iter().find(|m| outside((m.0, m.1)) && m.2) {
+        // Only a phrase of the answer: one in the question opening the sentence lies before
+        // `from` (regression: reading from there panicked on a long question).
+        let spoken = match mentions.iter().find(|m| m.0 >= from && outside((m.0, m.1)) && m.2) {
             Some(&(said_start, said_end, _)) => Some(clause_label_for(text, from, to, said_start, said_end, mentions)),
             None => speaker_first_label(text, from, to, mentions),
         };
@@ -741,6 +743,26 @@ mod tests {
     fn label(sentence: &str, phrase: &str) -> String {
         let start = sentence.find(phrase).unwrap();
         label_for(sentence, 0, sentence.len(), start, start + phrase.len(), &[(start, start + phrase.len(), true)])
+    }
+
+    /// Regression: a long question opening the sentence, dated in itself, with a dated phrase in
+    /// the answer's quotation: the speaker's label was read from a window that ended before it
+    /// began (a subtraction overflow in `words`).
+    #[test]
+    fn a_dated_question_before_a_dated_quoted_answer_is_labelled() {
+        let s = "Asked whether the quay, shut by the port authority on Monday after months of complaints from \
+                 the fishermen, the ferry operators, the shipping agents, the local traders and the residents \
+                 of the old town about the broken cranes, the flooded sheds, the cracked breakwater and the \
+                 missing lights along the eastern moorings, would reopen, the harbour master said: \"We will \
+                 reopen it on Friday.\"";
+        let span = |phrase: &str| {
+            let start = s.find(phrase).unwrap();
+            (start, start + phrase.len(), true)
+        };
+        let (monday, friday) = (span("on Monday"), span("on Friday"));
+        let label = label_for(s, 0, s.len(), friday.0, friday.1, &[monday, friday]);
+        assert_eq!(label, "The harbour master said: “We will reopen it …”");
+        assert!(words(s, 40, 10).is_empty(), "a window that ends before it begins holds no words");
     }
 
     /// Regression: a statement's label stopped at the subject of what was said when an aside cut

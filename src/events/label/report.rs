@@ -56,7 +56,7 @@ const MAX_SPEAKER_WORDS: usize = 8;
 /// Where the answer starts in a sentence that opens with the question its speaker was asked
 /// ("Asked if the rebels favoured talks, he said: …", "When asked about the rate, Lund
 /// replied …"): the word after the last comma before the first verb of saying that follows,
-/// when at most `MAX_SPEAKER_WORDS` words stand between them. The question is not what happened:
+/// when the verb is within `MAX_SPEAKER_WORDS` words (commas counted) of the comma. The question is not what happened:
 /// the answer is. `None` for any other sentence. `ws` are the sentence's words.
 pub(super) fn answer_after_question(ws: &[Word]) -> Option<usize> {
     let first = ws.iter().position(|w| !w.has(flag::PUNCT))?;
@@ -216,10 +216,12 @@ fn opens_as_a_common_word(word: &str, said: &str) -> bool {
 /// `label` with the first word of what was said in lower case, when it is a word capitalised
 /// only for opening the quoted sentence ("The port authority said The harbour…" → "…said the
 /// harbour…", "…told reporters in Tokyo We want…" → "…we want…"): the first such word within
-/// a few words after the first verb of saying. Names keep their capital. So does any other
-/// word, unless `written_lower` says the document writes it in lower case elsewhere, it comes
-/// right after the verb or its addressee, and no capitalised word follows it ("said Sometimes
-/// you" → "said sometimes you"; "said Moscow", "told AFP King Hussein" stay).
+/// a few words after the first verb of saying. Names keep their capital. Any other word right
+/// after the verb or its addressee, with no capitalised word after it, is lowered when
+/// `written_lower` says the document writes it in lower case elsewhere ("said Sometimes you" →
+/// "said sometimes you"), or when the part-of-speech model reads it as a common word opening
+/// what was said and nothing near the sentence writes it as a name (`opens_as_a_common_word`:
+/// "said Exports of …" → "said exports of …"); "said Moscow", "told AFP King Hussein" stay.
 pub(super) fn with_reported_opening_lowered(
     label: String,
     written_lower: &dyn Fn(&str) -> bool,

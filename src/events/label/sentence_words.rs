@@ -190,7 +190,8 @@ const BYTE_KINDS: [u8; 256] = {
 /// The words of `text[from..to]`: runs between whitespace, with , ; : " ( ) “ ” — – as words of
 /// their own.
 pub(super) fn words(text: &str, from: usize, to: usize) -> Vec<Word<'_>> {
-    let mut out = Vec::with_capacity((to - from) / 5);
+    let to = to.min(text.len());
+    let mut out = Vec::with_capacity(to.saturating_sub(from) / 5);
     let bytes = text.as_bytes();
     let mut start: Option<usize> = None;
     let word = |s: usize, e: usize| Word { start: s, end: e, text: &text[s..e], flags: word_flags(&text[s..e]) };
