@@ -96,8 +96,9 @@ pub struct Lane {
 
 /// The lanes of a timeline inside `lanes_rect`: in the By source view one per source, in
 /// order, collapsed ones `COLLAPSED_H` high and the others sharing the rest equally; in the
-/// Story view one lane for the whole story.
-pub fn lanes(timeline: &Timeline, lanes_rect: Rect, dark: bool, view: TimelineView, collapsed: &[String]) -> Vec<Lane> {
+/// Story view one lane for the whole story. `sources` are the timeline's (`items::sources`),
+/// made once per scene.
+pub fn lanes(sources: &[Source], lanes_rect: Rect, dark: bool, view: TimelineView, collapsed: &[String]) -> Vec<Lane> {
     let theme = Theme::new(dark);
     if view == TimelineView::Story {
         return vec![Lane {
@@ -110,7 +111,6 @@ pub fn lanes(timeline: &Timeline, lanes_rect: Rect, dark: bool, view: TimelineVi
             collapsed: false,
         }];
     }
-    let sources = items::sources(timeline, dark);
     let is_collapsed = |s: &Source| collapsed.contains(&s.doc);
     let n_collapsed = sources.iter().filter(|s| is_collapsed(s)).count();
     let n_open = sources.len() - n_collapsed;
@@ -122,17 +122,17 @@ pub fn lanes(timeline: &Timeline, lanes_rect: Rect, dark: bool, view: TimelineVi
     let open_h = (lanes_rect.height() - thin_h * n_collapsed as f32) / n_open.max(1) as f32;
     let mut y0 = lanes_rect.top();
     sources
-        .into_iter()
+        .iter()
         .enumerate()
         .map(|(i, source)| {
-            let collapsed = is_collapsed(&source);
+            let collapsed = is_collapsed(source);
             let h = if collapsed { thin_h } else { open_h };
             let rect = Rect::from_min_max(pos2(lanes_rect.left(), y0), pos2(lanes_rect.right(), y0 + h));
             y0 += h;
             Lane {
-                doc: source.doc,
-                title: source.title,
-                letter: source.letter,
+                doc: source.doc.clone(),
+                title: source.title.clone(),
+                letter: source.letter.clone(),
                 color: source.color,
                 background: if i % 2 == 0 { theme.lane_even } else { theme.lane_odd },
                 rect,
@@ -169,8 +169,8 @@ pub fn build_scene(
     }
     let has_undated = timeline.mentions.iter().any(|m| m.interval.is_none());
     let bands = bands(viewport, has_undated);
-    let lanes = lanes(timeline, bands.lanes, options.dark, options.view, &options.collapsed);
     let sources = items::sources(timeline, options.dark);
+    let lanes = lanes(&sources, bands.lanes, options.dark, options.view, &options.collapsed);
     let mut b = Builder { shapes: Vec::with_capacity(512), hits: Vec::new(), fonts, theme, vp: *viewport };
 
     b.shapes.push(Shape::rect_filled(

@@ -505,6 +505,12 @@ fn read_sentence<'t, R>(
 /// question its speaker was asked (`report::answer_after_question`).
 fn answer_start(text: &str, from: usize, to: usize) -> Option<usize> {
     let from = floor_char_boundary(text, from);
+    // Asked of every label: the sentence is split into words only when it can open so.
+    let opening = text.get(from..)?.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let opens_so = |prefix: &str| opening.get(..prefix.len()).is_some_and(|o| o.eq_ignore_ascii_case(prefix));
+    if !(opens_so("asked") || opens_so("when asked")) {
+        return None;
+    }
     let ws = words(text, from, floor_char_boundary(text, to.min(from + SENTENCE_REACH)));
     report::answer_after_question(&ws).map(|at| ws[at].start)
 }
