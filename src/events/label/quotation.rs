@@ -21,6 +21,17 @@ const SUBJECTS: &[&str] = &[
     "their", "i'm", "we're", "we've", "we'll", "it's", "i've", "i'll",
 ];
 
+/// Most words of a reply kept quoted for being short (`He said: “Absolutely not”`).
+const MAX_SHORT_REPLY_WORDS: usize = 3;
+
+/// Whether the part-of-speech model reads a verb among `words` (a quotation's): a reply holding
+/// one is a clause, which reads well reported ("Prices will rise"). Without the model, yes.
+fn holds_a_verb(words: &[&str]) -> bool {
+    let Some(model) = crate::pos::shipped() else { return true };
+    let words: Vec<&str> = words.iter().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric())).collect();
+    crate::pos::tag(model, &words).iter().any(|tag| tag.starts_with("VB") || *tag == "MD")
+}
+
 /// Most words of a quotation a label keeps: a label's words and a couple more, since a
 /// quotation cut one word short of its end reads worse than a slightly long label.
 const MAX_QUOTED_WORDS: usize = MAX_LABEL_WORDS + 2;
@@ -48,7 +59,10 @@ pub(super) fn speaking_quotation_kept(label: &str, quote: &str) -> Option<(Strin
         let as_pronoun = w.chars().skip(1).all(|c| !c.is_uppercase());
         as_pronoun && SPEAKING_PRONOUNS.contains(&w.replace('\u{2019}', "'").to_lowercase().as_str())
     };
-    if words.len() < 2 || !words.iter().any(speaking) {
+    // A reply of a few words with no verb to report ("Absolutely not") reads as the label's own
+    // voice without its marks too.
+    let short_reply = words.len() <= MAX_SHORT_REPLY_WORDS && !holds_a_verb(&words);
+    if words.len() < 2 || !(short_reply || words.iter().any(speaking)) {
         return None;
     }
     // "So we can't do anything": a link to the sentence before opens no label (not "So far").
@@ -70,6 +84,8 @@ pub(super) fn speaking_quotation_kept(label: &str, quote: &str) -> Option<(Strin
         }
         speaker = rest.trim_end_matches([',', ':', ' ']);
     }
+    // `Jumblatt said: "…," Jumblatt said`: the speaker named on both sides reads once.
+    let speaker = said_once(speaker);
     // As long as the label had it (cut where the label was cut), and not much longer than a
     // label.
     let kept = if said.ends_with('\u{2026}') { said.split_whitespace().count() } else { words.len() };
@@ -88,6 +104,21 @@ pub(super) fn speaking_quotation_kept(label: &str, quote: &str) -> Option<(Strin
         _ => quoted,
     };
     Some((format!("{speaker}: \u{201c}{quoted}\u{201d}"), links + kept))
+}
+
+/// `speaker` ("Jumblatt said Jumblatt said") with a repeated first half said once, in any case.
+fn said_once(speaker: &str) -> &str {
+    // ASCII lower case keeps every byte where it was.
+    let lower = speaker.to_ascii_lowercase();
+    let words: Vec<&str> = lower.split_whitespace().collect();
+    let half = words.len() / 2;
+    if half == 0 || !words.len().is_multiple_of(2) || words[..half] != words[half..] {
+        return speaker;
+    }
+    match lower.rfind(words[half..].join(" ").as_str()) {
+        Some(at) if at > 0 => speaker[..at].trim_end(),
+        _ => speaker,
+    }
 }
 
 /// The quotation of a sentence: the one it opens with (`opening_quotation`), else the one a verb
@@ -109,11 +140,16 @@ fn closing_quotation(sentence: &str) -> Option<&str> {
     let inner = &sentence[open + mark.len_utf8()..];
     let end = inner.find(['"', '\u{201d}']).unwrap_or(inner.len());
     let after = inner[end..].trim_start_matches(['"', '\u{201d}']);
-    if !after.chars().all(|c| c.is_whitespace() || c.is_ascii_punctuation()) {
-        return None;
-    }
     let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
     let before = sentence[..open].trim_end();
+    // `said: "I think it is still between 35 and 55," dollars a barrel`: words outside the
+    // marks after a whole utterance set off by a colon or a comma leave it the speaker's words.
+    let utterance = before.ends_with([':', ','])
+        && inner.trim_start().starts_with(char::is_uppercase)
+        && inner[..end].trim_end().ends_with([',', '.', '!', '?']);
+    if !utterance && !after.chars().all(|c| c.is_whitespace() || c.is_ascii_punctuation()) {
+        return None;
+    }
     let reported = before.split_whitespace().rev().take(4).any(|w| word_flags(&bare(w)) & flag::REPORTING != 0);
     // `said Democrats "must do …`: a quotation opening in lower case goes on with a clause begun
     // outside it, unless a colon, a comma, "that" or the verb itself leads to it.
@@ -168,7 +204,7 @@ pub(super) const ELISION: &str = "\u{2026}";
 /// carried on from an earlier sentence has no opening mark ("… We want peace," he said): it runs
 /// from the sentence's start to a closing mark that ends a word, and a verb of saying follows.
 fn opening_quotation(sentence: &str) -> Option<&str> {
-    let rest = sentence.trim_start();
+    let rest = without_opening_link(sentence.trim_start());
     let opened = rest.strip_prefix('"').or_else(|| rest.strip_prefix('\u{201c}'));
     let inner = opened.unwrap_or(rest);
     let end = inner.find(['"', '\u{201c}', '\u{201d}'])?;
@@ -180,9 +216,55 @@ fn opening_quotation(sentence: &str) -> Option<&str> {
     let after = after.trim_start_matches(['"', '\u{201d}']);
     // "…," the mayor said; "…" Burns said; "…" said his wife; "…," Ole Brun, a fisherman, said.
     let marked_as_said = quote.trim_end().ends_with([',', '?', '!']) || after.trim_start().starts_with(',');
-    let said_then = reports_soon(after, false) || (marked_as_said && (opened.is_some() || reports_soon(after, true)));
+    let said_then = reports_soon(after, false)
+        || (marked_as_said && (opened.is_some() || reports_soon(after, true)))
+        || (opened.is_some() && reported_after_running_on(quote, after));
     said_then.then_some(quote)
 }
+
+/// Words that link a sentence to the one before, set off before a quotation it opens with
+/// (`However, "I don't have a date yet," Casey said`).
+const OPENING_LINKS: &[&str] = &["however", "but", "and", "so", "still", "yet", "indeed", "meanwhile", "instead"];
+
+/// `sentence` (trimmed) without a linking word (`OPENING_LINKS`) set before the quotation it
+/// opens with; `sentence` itself otherwise.
+fn without_opening_link(sentence: &str) -> &str {
+    let Some((first, rest)) = sentence.split_once(char::is_whitespace) else { return sentence };
+    let rest = rest.trim_start();
+    let link = OPENING_LINKS.contains(&first.trim_end_matches(',').to_lowercase().as_str());
+    if link && rest.starts_with(['"', '\u{201c}']) {
+        rest
+    } else {
+        sentence
+    }
+}
+
+/// Fewest words of a quotation that runs on outside its marks (`reported_after_running_on`):
+/// fewer are more likely a title ("\"I Love You\" became a hit, the company said").
+const MIN_RUN_ON_QUOTATION_WORDS: usize = 5;
+
+/// Whether the quotation `quote`, opening its sentence, runs on into the words after its
+/// closing mark (`after`, from a lower-case word) up to a clause of saying set off by a comma:
+/// `"I do so of my own will to open the way" of the elections, he said`. Not a title: most of
+/// its words are not capitalised.
+fn reported_after_running_on(quote: &str, after: &str) -> bool {
+    let words: Vec<&str> = quote.split_whitespace().collect();
+    let capitalised = words.iter().filter(|w| w.starts_with(char::is_uppercase)).count();
+    let runs_on = after.trim_start().starts_with(char::is_lowercase);
+    let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
+    let a_report = |clause: &str| {
+        let words: Vec<&str> = clause.split_whitespace().collect();
+        words.len() <= MAX_WORDS_TO_REPORT && words.iter().any(|w| word_flags(&bare(w)) & flag::REPORTING != 0)
+    };
+    words.len() >= MIN_RUN_ON_QUOTATION_WORDS
+        && capitalised * 2 <= words.len()
+        && runs_on
+        && after.split([',', ';']).skip(1).any(a_report)
+}
+
+/// How far a verb of saying may follow a quotation across a speaker's apposition
+/// (`…," 41-year-old Spanish tourist, Maria Carmen Sane, said`).
+const MAX_WORDS_TO_REPORT_ACROSS_APPOSITION: usize = MAX_WORDS_TO_REPORT + 3;
 
 /// Whether a verb of saying comes within `MAX_WORDS_TO_REPORT` words of `after` (the text after
 /// a closing quotation mark), with no comma between unless `across_commas` (a speaker's
@@ -190,7 +272,8 @@ fn opening_quotation(sentence: &str) -> Option<&str> {
 fn reports_soon(after: &str, across_commas: bool) -> bool {
     let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
     let after = after.trim_start().trim_start_matches(',');
-    for word in after.split_whitespace().take(MAX_WORDS_TO_REPORT) {
+    let reach = if across_commas { MAX_WORDS_TO_REPORT_ACROSS_APPOSITION } else { MAX_WORDS_TO_REPORT };
+    for word in after.split_whitespace().take(reach) {
         if word_flags(&bare(word)) & flag::REPORTING != 0 {
             return true;
         }
