@@ -165,13 +165,28 @@ fn tag_and_resolve<'a>(
     mut resolver: resolve::DocumentResolver<'a>,
 ) -> resolve::Resolved {
     for block in blocks {
-        let read = blocks::with_context(&doc.text, &block.bytes);
-        let tokens = tagger::Tokens::in_block(&doc.text, &doc.breaks, read);
-        let mut raw = tagger::tag_tokens(&tokens);
-        raw.retain(|m| block.bytes.contains(&m.start));
+        let (tokens, raw) = tag_block(doc, block);
         resolver.resolve_block(&tokens, &raw);
     }
     resolver.finish_with_happenings()
+}
+
+/// The tokens the tagger reads for `block` of `doc` (`blocks::with_context`) and the raw time
+/// phrases that start in the block.
+fn tag_block<'d>(doc: &'d Document, block: &Block) -> (tagger::Tokens<'d>, Vec<tagger::RawMention>) {
+    let read = blocks::with_context(&doc.text, &block.bytes);
+    let tokens = tagger::Tokens::in_block(&doc.text, &doc.breaks, read);
+    let mut raw = tagger::tag_tokens(&tokens);
+    raw.retain(|m| block.bytes.contains(&m.start));
+    (tokens, raw)
+}
+
+/// The raw time phrases of `doc` as extraction tags them (cut at the source's sentence breaks, a
+/// block of sentences at a time), one block's at a time, for readers that need only the tagger:
+/// tagging a long text whole held tokens four times its size.
+pub fn raw_mentions_by_block(doc: &Document) -> impl Iterator<Item = Vec<tagger::RawMention>> + '_ {
+    let sentences = sentences::split_at_breaks(&doc.text, &doc.breaks);
+    blocks::of(&doc.text, &sentences, blocks::BLOCK_BYTES).into_iter().map(move |block| tag_block(doc, &block).1)
 }
 
 /// How a document's phrases resolve: against its publication date `dct` when that is a date
@@ -310,8 +325,9 @@ pub fn join(results: Vec<DocumentResult>, anchor: NaiveDate) -> Timeline {
 pub enum Reusable {
     /// The timeline itself: nothing in it depends on the day zero.
     Timeline(Box<Timeline>),
-    /// Per-document results: only those that used the day zero need extracting again.
-    Documents(Vec<DocumentResult>),
+    /// Each document's result when the day zero did not place anything in it, in the order of
+    /// the sources; `None` for one it did, which is extracted again.
+    Documents(Vec<Option<DocumentResult>>),
 }
 
 /// `build_timeline_of`, taking from `reusable` (extracted from the same `sources` under another
@@ -327,9 +343,7 @@ pub fn build_timeline_reusing(sources: &[(&str, &Document)], settings: &Settings
             let again: Vec<DocumentResult> = results
                 .into_par_iter()
                 .zip(sources.par_iter())
-                .map(
-                    |(result, (id, doc))| if result.uses_anchor { extract_document(doc, id, settings) } else { result },
-                )
+                .map(|(result, (id, doc))| result.unwrap_or_else(|| extract_document(doc, id, settings)))
                 .collect();
             join(again, settings.anchor)
         }
@@ -531,7 +545,8 @@ mod tests {
         let after = Settings { anchor: NaiveDate::from_ymd_opt(2017, 3, 22).unwrap(), dct: None };
         let results = extract_all(&sources, &before);
         assert_eq!(results.iter().map(|r| r.uses_anchor).collect::<Vec<_>>(), [false, true, true]);
-        let reused = build_timeline_reusing(&sources, &after, Reusable::Documents(results));
+        let kept = results.into_iter().map(|r| (!r.uses_anchor).then_some(r)).collect();
+        let reused = build_timeline_reusing(&sources, &after, Reusable::Documents(kept));
         let fresh = build_timeline(&docs, &after);
         assert_eq!(crate::export::json::to_string(&reused), crate::export::json::to_string(&fresh));
         let moved = |t: &Timeline| t.events.iter().find(|e| *e.doc == *ids[1]).map(|e| e.start.date());
