@@ -967,13 +967,7 @@ fn undated_report(ctx: &Context, index: usize, span: &SentenceSpan) -> Option<Ev
 fn mention_spans(ctx: &Context, index: usize) -> Vec<(usize, usize, bool)> {
     let from = ctx.mentions.partition_point(|m| m.sentence < index);
     let to = ctx.mentions.partition_point(|m| m.sentence <= index).max(from);
-    ctx.mentions[from..to]
-        .iter()
-        .map(|m| {
-            let places = matches!(m.timex_type, crate::timex::TimexType::Date | crate::timex::TimexType::Time);
-            (ctx.offsets.byte_at(m.start), ctx.offsets.byte_at(m.end), places)
-        })
-        .collect()
+    ctx.mentions[from..to].iter().map(|m| super::label_span(ctx.text, ctx.offsets, m)).collect()
 }
 
 /// Whether sentence `k` opens a paragraph: a blank line before it.

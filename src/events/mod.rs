@@ -48,13 +48,7 @@ pub fn extract(
             continue;
         }
         let groups = ranges::join(text, |c| offsets.byte_at(c), groups);
-        let mut spans: Vec<(usize, usize, bool)> = same_sentence
-            .iter()
-            .map(|m| {
-                let places = matches!(m.timex_type, TimexType::Date | TimexType::Time);
-                (offsets.byte_at(m.start), offsets.byte_at(m.end), places)
-            })
-            .collect();
+        let mut spans: Vec<(usize, usize, bool)> = same_sentence.iter().map(|m| label_span(text, offsets, m)).collect();
         spans.sort_unstable();
         let sentence_text: Arc<str> = Arc::from(&text[span.start..span.end]);
         let from = after_dateline(text, offsets, span, same_sentence);
@@ -253,6 +247,30 @@ fn overlapping_groups<'m>(mentions: impl Iterator<Item = &'m Mention>) -> Vec<Ve
 /// other documents failing to load, so edits and undo steps keep finding their event.
 pub fn event_id(doc_id: &str, mention_start: usize) -> SmolStr {
     smol_str::format_smolstr!("{doc_id}-e{mention_start}")
+}
+
+/// A time phrase as the label code reads it: its byte span, with the words naming a clock
+/// time's zone after it ("6 a.m. local time", "10 p.m. Beijing time"), which a label leaves out
+/// with the phrase ("Local time" was a label), and whether it places something on the calendar
+/// (a date or time; a duration such as "a three-day visit" stays in the label).
+pub(super) fn label_span(text: &str, offsets: &CharOffsets, mention: &Mention) -> (usize, usize, bool) {
+    let (start, end) = (offsets.byte_at(mention.start), offsets.byte_at(mention.end));
+    let places = matches!(mention.timex_type, TimexType::Date | TimexType::Time);
+    let end = if mention.timex_type == TimexType::Time { after_zone_words(text, end) } else { end };
+    (start, end, places)
+}
+
+/// The end of "local time" or "<Name> time" right after byte `end` of `text`, else `end`.
+fn after_zone_words(text: &str, end: usize) -> usize {
+    let Some(rest) = text.get(end..).and_then(|rest| rest.strip_prefix(' ')) else { return end };
+    let Some((zone, after)) = rest.split_once(' ') else { return end };
+    let named = zone == "local"
+        || (zone.starts_with(|c: char| c.is_ascii_uppercase()) && zone.chars().all(char::is_alphabetic));
+    let time = after.strip_prefix("time").filter(|tail| !tail.starts_with(char::is_alphanumeric));
+    match time {
+        Some(_) if named => end + 1 + zone.len() + 1 + "time".len(),
+        _ => end,
+    }
 }
 
 #[cfg(test)]
