@@ -322,7 +322,54 @@ fn refine(tokens: &Tokens, found: Vec<RawMention>) -> Vec<RawMention> {
         out.push(current);
     }
     share_years(tokens, &mut out);
+    coordinated_days(tokens, &mut out);
     out
+}
+
+/// Words that may follow the day of "April 7 and [9]" when it is a date: a number followed by
+/// anything else counts something ("on April 7 and 9 others were hurt").
+const AFTER_A_COORDINATED_DAY: &[&str] = &[
+    "respectively", "in", "at", "and", "or", "when", "while", "but", "as", "for", "on", "with", "before",
+    "after", "during", "to", "from", "last", "this", "next", "local", "the",
+];
+
+/// The refiner for a day number coordinated with a month and day written before it ("between
+/// April 7 and 9", "December 2 and 9 respectively", "Dec. 4 to 7"): the number becomes a date of
+/// that month (TimeML tags it: TBAQ's "April 24 and [25]"). Before, the label kept the bare
+/// number ("The corpses were found and 9"). A number that is already a phrase's ("March 3 and 4,
+/// 2009", `share_years`), that is not a day after the first, or that counts something stays.
+fn coordinated_days(tokens: &Tokens, mentions: &mut Vec<RawMention>) {
+    let starts: std::collections::HashSet<usize> = mentions.iter().map(|m| m.first_token).collect();
+    let found: Vec<RawMention> = mentions
+        .iter()
+        .filter_map(|first| {
+            let Sem::Calendar { year, month: Some(month), day: Some(day) } = first.sem else { return None };
+            let number = first.end_token + 1;
+            if !YEAR_COORDINATORS.contains(&tokens.lower(first.end_token).as_str()) || starts.contains(&number) {
+                return None;
+            }
+            let token = tokens.tokens.get(number).filter(|t| t.kind == crate::text::tokens::TokenKind::Number)?;
+            let next = number + 1;
+            let ends_here = tokens.tokens.get(next).is_none_or(|t| {
+                [',', '.', ';', ')'].iter().any(|&c| t.is_punct(c))
+                    || AFTER_A_COORDINATED_DAY.contains(&tokens.lower(next).as_str())
+            });
+            let second = token.text(tokens.text).parse::<u32>().ok().filter(|&d| d > day && d <= 31 && ends_here)?;
+            Some(RawMention {
+                start: token.start as usize,
+                end: token.end as usize,
+                first_token: number,
+                end_token: next,
+                rule: "coordinated_day",
+                sem: Sem::Calendar { year, month: Some(month), day: Some(second) },
+                modifier: None,
+            })
+        })
+        .collect();
+    if !found.is_empty() {
+        mentions.extend(found);
+        mentions.sort_by_key(|m| m.first_token);
+    }
 }
 
 /// Whether the day after a clock time begins a new line or sentence, so the two are not one
