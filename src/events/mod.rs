@@ -249,23 +249,27 @@ pub fn event_id(doc_id: &str, mention_start: usize) -> SmolStr {
     smol_str::format_smolstr!("{doc_id}-e{mention_start}")
 }
 
-/// A time phrase as the label code reads it: its byte span, with the words naming a clock
-/// time's zone after it ("6 a.m. local time", "10 p.m. Beijing time"), which a label leaves out
+/// A time phrase as the label code reads it: its byte span, with the words naming a time zone
+/// after it ("6 a.m. local time", "10 p.m. Beijing time", "Tuesday local time"), which a label leaves out
 /// with the phrase ("Local time" was a label), and whether it places something on the calendar
 /// (a date or time; a duration such as "a three-day visit" stays in the label).
 pub(super) fn label_span(text: &str, offsets: &CharOffsets, mention: &Mention) -> (usize, usize, bool) {
     let (start, end) = (offsets.byte_at(mention.start), offsets.byte_at(mention.end));
     let places = matches!(mention.timex_type, TimexType::Date | TimexType::Time);
-    let end = if mention.timex_type == TimexType::Time { after_zone_words(text, end) } else { end };
+    let end = if places { after_zone_words(text, end) } else { end };
     (start, end, places)
 }
+
+/// Capitalised words before "time" that name no zone: a sentence run on into the next ("at 5
+/// p.m. The time …").
+const NOT_ZONES: &[&str] = &["The", "A", "An", "This", "That", "Its", "His", "Her", "Their", "Our", "No", "Each"];
 
 /// The end of "local time" or "<Name> time" right after byte `end` of `text`, else `end`.
 fn after_zone_words(text: &str, end: usize) -> usize {
     let Some(rest) = text.get(end..).and_then(|rest| rest.strip_prefix(' ')) else { return end };
     let Some((zone, after)) = rest.split_once(' ') else { return end };
-    let named = zone == "local"
-        || (zone.starts_with(|c: char| c.is_ascii_uppercase()) && zone.chars().all(char::is_alphabetic));
+    let name = zone.starts_with(|c: char| c.is_ascii_uppercase()) && zone.chars().all(char::is_alphabetic);
+    let named = zone == "local" || (name && !NOT_ZONES.contains(&zone));
     let time = after.strip_prefix("time").filter(|tail| !tail.starts_with(char::is_alphanumeric));
     match time {
         Some(_) if named => end + 1 + zone.len() + 1 + "time".len(),
@@ -275,6 +279,20 @@ fn after_zone_words(text: &str, end: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn zone_words_after_a_time_phrase_are_the_phrase_s() {
+        let end_of = |text: &'static str, phrase: &str| {
+            let end = text.find(phrase).map_or(0, |at| at + phrase.len());
+            &text[..super::after_zone_words(text, end)]
+        };
+        assert_eq!(end_of("At 6 a.m. local time, it rained.", "6 a.m."), "At 6 a.m. local time");
+        assert_eq!(end_of("At 6 a.m. Oslo time's end", "6 a.m."), "At 6 a.m. Oslo time");
+        assert_eq!(end_of("At 6 a.m. The time came", "6 a.m."), "At 6 a.m.");
+        assert_eq!(end_of("At 6 a.m. local timekeepers", "6 a.m."), "At 6 a.m.");
+        assert_eq!(end_of("At 6 a.m. local", "6 a.m."), "At 6 a.m.");
+        assert_eq!(end_of("At 6 a.m. New York time", "6 a.m."), "At 6 a.m.", "two-word zones are left as they are");
+    }
+
     use crate::ingest::Document;
     use crate::pipeline::{extract_document, Settings};
 

@@ -329,8 +329,28 @@ fn refine(tokens: &Tokens, found: Vec<RawMention>) -> Vec<RawMention> {
 /// Words that may follow the day of "April 7 and [9]" when it is a date: a number followed by
 /// anything else counts something ("on April 7 and 9 others were hurt").
 const AFTER_A_COORDINATED_DAY: &[&str] = &[
-    "respectively", "in", "at", "and", "or", "when", "while", "but", "as", "for", "on", "with", "before",
-    "after", "during", "to", "from", "last", "this", "next", "local", "the",
+    "respectively",
+    "in",
+    "at",
+    "and",
+    "or",
+    "when",
+    "while",
+    "but",
+    "as",
+    "for",
+    "on",
+    "with",
+    "before",
+    "after",
+    "during",
+    "to",
+    "from",
+    "last",
+    "this",
+    "next",
+    "local",
+    "the",
 ];
 
 /// The refiner for a day number coordinated with a month and day written before it ("between

@@ -24,6 +24,18 @@ const SUBJECTS: &[&str] = &[
 /// Most words of a reply kept quoted for being short (`He said: “Absolutely not”`).
 const MAX_SHORT_REPLY_WORDS: usize = 3;
 
+/// Whether the quotation `words` is a reply of a few words with no verb ("Absolutely not"),
+/// which reads as the label's own voice without its marks too, and `said` (the label from the
+/// quotation on) says nothing more: the first part of a split quotation (`"Of course," he said,
+/// "the fleet will sail"`) is no reply, nor is a name ("told \"Le Monde\"").
+fn is_short_reply(words: &[&str], said: &str) -> bool {
+    let capitalised = |w: &&str| w.trim_start_matches(|c: char| !c.is_alphanumeric()).starts_with(char::is_uppercase);
+    words.len() <= MAX_SHORT_REPLY_WORDS
+        && said.split_whitespace().count() <= words.len()
+        && !words.iter().all(capitalised)
+        && !holds_a_verb(words)
+}
+
 /// Whether the part-of-speech model reads a verb among `words` (a quotation's): a reply holding
 /// one is a clause, which reads well reported ("Prices will rise"). Without the model, yes.
 fn holds_a_verb(words: &[&str]) -> bool {
@@ -59,10 +71,8 @@ pub(super) fn speaking_quotation_kept(label: &str, quote: &str) -> Option<(Strin
         let as_pronoun = w.chars().skip(1).all(|c| !c.is_uppercase());
         as_pronoun && SPEAKING_PRONOUNS.contains(&w.replace('\u{2019}', "'").to_lowercase().as_str())
     };
-    // A reply of a few words with no verb to report ("Absolutely not") reads as the label's own
-    // voice without its marks too.
-    let short_reply = words.len() <= MAX_SHORT_REPLY_WORDS && !holds_a_verb(&words);
-    if words.len() < 2 || !(short_reply || words.iter().any(speaking)) {
+    let speaks = words.iter().any(speaking);
+    if words.len() < 2 || !(speaks || words.len() <= MAX_SHORT_REPLY_WORDS) {
         return None;
     }
     // "So we can't do anything": a link to the sentence before opens no label (not "So far").
@@ -76,6 +86,9 @@ pub(super) fn speaking_quotation_kept(label: &str, quote: &str) -> Option<(Strin
     let head = format!(" {} {}", bare(words[0]), bare(words[1])).to_ascii_lowercase();
     let at = label.to_ascii_lowercase().find(&head)?;
     let (speaker, said) = label.split_at(at);
+    if !speaks && !is_short_reply(words, said) {
+        return None;
+    }
     let mut speaker = speaker.trim_end_matches([',', ':', ' ']);
     // The link dropped from the quotation goes from the speaker too ("The mayor said Now").
     while let Some((rest, last)) = speaker.rsplit_once(' ').filter(|_| links > 0) {
@@ -106,7 +119,8 @@ pub(super) fn speaking_quotation_kept(label: &str, quote: &str) -> Option<(Strin
     Some((format!("{speaker}: \u{201c}{quoted}\u{201d}"), links + kept))
 }
 
-/// `speaker` ("Jumblatt said Jumblatt said") with a repeated first half said once, in any case.
+/// `speaker` ("Jumblatt said Jumblatt said") with a repeated first half said once, whatever the
+/// ASCII case of each half.
 fn said_once(speaker: &str) -> &str {
     // ASCII lower case keeps every byte where it was.
     let lower = speaker.to_ascii_lowercase();
@@ -146,7 +160,8 @@ fn closing_quotation(sentence: &str) -> Option<&str> {
     // marks after a whole utterance set off by a colon or a comma leave it the speaker's words.
     let utterance = before.ends_with([':', ','])
         && inner.trim_start().starts_with(char::is_uppercase)
-        && inner[..end].trim_end().ends_with([',', '.', '!', '?']);
+        && inner[..end].trim_end().ends_with([',', '.', '!', '?'])
+        && !starts_a_clause(after);
     if !utterance && !after.chars().all(|c| c.is_whitespace() || c.is_ascii_punctuation()) {
         return None;
     }
@@ -259,7 +274,29 @@ fn reported_after_running_on(quote: &str, after: &str) -> bool {
     words.len() >= MIN_RUN_ON_QUOTATION_WORDS
         && capitalised * 2 <= words.len()
         && runs_on
+        && !opens_with_a_verb(after)
         && after.split([',', ';']).skip(1).any(a_report)
+}
+
+/// Whether the part-of-speech model reads the first word of `after` as a finite verb: the
+/// quotation before it is then the subject of a clause (`"We are the 99 percent" was painted on
+/// the wall`), not words that run on (`"… the principles" governing UN missions`).
+fn opens_with_a_verb(after: &str) -> bool {
+    let Some(model) = crate::pos::shipped() else { return false };
+    let words: Vec<&str> = crate::pos::treebank_words(after).into_iter().take(4).map(|(_, w)| w).collect();
+    crate::pos::tag(model, &words).first().is_some_and(|tag| ["VBD", "VBZ", "VBP", "MD"].contains(tag))
+}
+
+/// Words opening a clause of its own after a quotation (`said: "Not now," and left`): what
+/// follows them is another event, which a label of the quotation alone would drop.
+const CLAUSE_OPENERS: &[&str] = &["and", "but", "then", "before", "after", "while", "so", "or", "yet", "when"];
+
+/// Whether `after` (the words after a quotation's closing mark) opens a clause of its own: with
+/// a `CLAUSE_OPENERS` word, or with more than a few words.
+fn starts_a_clause(after: &str) -> bool {
+    let words: Vec<&str> = after.split_whitespace().collect();
+    let first = words.first().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
+    words.len() > MAX_WORDS_TO_REPORT || first.is_some_and(|w| CLAUSE_OPENERS.contains(&w.as_str()))
 }
 
 /// How far a verb of saying may follow a quotation across a speaker's apposition
@@ -267,7 +304,8 @@ fn reported_after_running_on(quote: &str, after: &str) -> bool {
 const MAX_WORDS_TO_REPORT_ACROSS_APPOSITION: usize = MAX_WORDS_TO_REPORT + 3;
 
 /// Whether a verb of saying comes within `MAX_WORDS_TO_REPORT` words of `after` (the text after
-/// a closing quotation mark), with no comma between unless `across_commas` (a speaker's
+/// a closing quotation mark), with no comma between, or within
+/// `MAX_WORDS_TO_REPORT_ACROSS_APPOSITION` words across commas when `across_commas` (a speaker's
 /// apposition): in `"I Love You" became a hit, the company said` the quoted words are a title.
 fn reports_soon(after: &str, across_commas: bool) -> bool {
     let bare = |w: &str| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase();
@@ -282,4 +320,29 @@ fn reports_soon(after: &str, across_commas: bool) -> bool {
         }
     }
     false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_speaker_named_twice_is_said_once() {
+        assert_eq!(said_once("Jumblatt said Jumblatt said"), "Jumblatt said");
+        assert_eq!(said_once("The mayor said the mayor said"), "The mayor said");
+        assert_eq!(said_once("Sirhan Sirhan"), "Sirhan");
+        assert_eq!(said_once("Jumblatt said  Jumblatt said"), "Jumblatt said");
+        assert_eq!(said_once("Jumblatt said Brun said"), "Jumblatt said Brun said");
+        assert_eq!(said_once("He said he"), "He said he");
+        assert_eq!(said_once(""), "");
+    }
+
+    #[test]
+    fn a_linking_word_before_the_opening_mark_is_passed_over() {
+        assert_eq!(without_opening_link("However, \"I know,\" he said."), "\"I know,\" he said.");
+        assert_eq!(without_opening_link("But \u{201c}we won\u{201d}"), "\u{201c}we won\u{201d}");
+        assert_eq!(without_opening_link("However, the port said"), "However, the port said");
+        assert_eq!(without_opening_link("Brun: \"I know\""), "Brun: \"I know\"");
+        assert_eq!(without_opening_link("However"), "However");
+    }
 }
