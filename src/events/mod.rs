@@ -251,13 +251,14 @@ pub fn event_id(doc_id: &str, mention_start: usize) -> SmolStr {
 
 /// A time phrase as the label code reads it: its byte span, with the words naming a time zone
 /// after it ("6 a.m. local time", "10 p.m. Beijing time", "Tuesday local time"), which a label leaves out
-/// with the phrase ("Local time" was a label), and whether it places something on the calendar
-/// (a date or time; a duration such as "a three-day visit" stays in the label).
+/// with the phrase ("Local time" was a label), and whether the label leaves it out: a date or
+/// time places something on the calendar and goes, but not one used as an adjective ("an
+/// overnight rally", `label::is_attributive`); a duration such as "a three-day visit" stays.
 pub(super) fn label_span(text: &str, offsets: &CharOffsets, mention: &Mention) -> (usize, usize, bool) {
     let (start, end) = (offsets.byte_at(mention.start), offsets.byte_at(mention.end));
     let places = matches!(mention.timex_type, TimexType::Date | TimexType::Time);
     let end = if places { after_zone_words(text, end) } else { end };
-    (start, end, places)
+    (start, end, places && !label::is_attributive(text, start, end))
 }
 
 /// Capitalised words before "time" that name no zone: a sentence run on into the next ("at 5

@@ -37,6 +37,31 @@ const LABEL_REACH_BACK: usize = 480;
 /// How far (bytes) after its phrase the words of a label are read.
 const LABEL_REACH_ON: usize = 240;
 
+/// Whether the time phrase at bytes `[start, end)` of `text` is one lower-case word used as an
+/// adjective before a noun, after an article ("an overnight rally", "the future region", "the
+/// current government"): a label keeps it, since leaving it out would leave "an rally".
+pub(super) fn is_attributive(text: &str, start: usize, end: usize) -> bool {
+    let (Some(before), Some(phrase), Some(after)) = (text.get(..start), text.get(start..end), text.get(end..)) else {
+        return false;
+    };
+    let word = phrase.strip_prefix("the ").unwrap_or(phrase);
+    let one_word = !word.is_empty() && word.chars().all(|c| c.is_ascii_lowercase());
+    let article = |w: &str| matches!(w.to_ascii_lowercase().as_str(), "a" | "an" | "the");
+    let after_article = phrase.starts_with("the ") || before.trim_end().rsplit(' ').next().is_some_and(article);
+    let next = after.strip_prefix(' ').and_then(|rest| rest.split(|c: char| !c.is_alphanumeric()).next()).unwrap_or("");
+    let lower = next.to_lowercase();
+    let a_noun_next = next.starts_with(char::is_alphabetic)
+        && sentence_words::word_flags(&lower) & (flag::PREPOSITION | flag::CLAUSE | flag::PUNCT) == 0
+        && !matches!(lower.as_str(), "and" | "or" | "but" | "is" | "was" | "will" | "has" | "had" | "of");
+    one_word && !TIME_UNIT_NOUNS.contains(&word) && after_article && a_noun_next
+}
+
+/// Time words that are nouns with their article ("the year", "the week"): after one, the next
+/// word starts something else ("during the year data was collected"). The part-of-speech model
+/// cannot tell these from the adjectives: it reads "overnight" and "future" as nouns too.
+const TIME_UNIT_NOUNS: &[&str] =
+    &["year", "month", "week", "day", "time", "decade", "century", "season", "weekend", "quarter", "night"];
+
 /// A timeline label for the time phrase at bytes `[start, end)` of the sentence `[from, to)`.
 /// `mentions` are the sentence's time phrases as byte spans, in text order, each with whether it
 /// places something on the calendar (a date or time, dropped from the label wherever it stands;
