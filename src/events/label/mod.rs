@@ -196,6 +196,13 @@ fn clause_label_for(
             // "The ferry reached Bergen, Norway's second city, on [October 22] after a delay":
             // a phrase opening the clause after an appositive dates the clause it describes.
             label = described.iter().chain(&label).copied().collect();
+        } else if let Some(name) = name_before_apposition(&ws, &starts, clause, &label) {
+            // "Ford, a Republican president from [August 1974] to January 1977 who …": the
+            // apposition says who the name was then ("Ford was a Republican president"; a label
+            // holds no commas).
+            let was = Word { text: "was", flags: sentence_words::word_flags("was"), ..name[name.len() - 1] };
+            let described = label.iter().skip_while(|w| w.has(flag::PUNCT));
+            label = name[..name.len() - 1].iter().copied().chain([was]).chain(described.copied()).collect();
         }
     }
     with_antecedent(&mut label, &sentence, clause_start);
@@ -457,6 +464,27 @@ fn clause_before_appositive<'a, 't>(ws: &'a [Word<'t>], starts: &[usize], clause
         .find(|w| !w.has(flag::PUNCT))
         .is_some_and(|w| !w.has(flag::CLAUSE) && !repair::is_participle(w) && !repair::is_verb(w));
     (set_off && short_noun_phrase && main_clause && main.iter().any(repair::is_verb)).then_some(main)
+}
+
+/// Most words of a name opening a sentence that `name_before_apposition` takes.
+const MAX_NAME_WORDS: usize = 4;
+
+/// The name opening the sentence, with its comma, when `label`, from `clause` (the second), is an apposition to
+/// it: a noun phrase with an article and no verb, set off by a comma ("Ford, a Republican
+/// president from August 1974 …"). Alone, "A Republican president" names no one. Never empty.
+fn name_before_apposition<'a, 't>(
+    ws: &'a [Word<'t>],
+    starts: &[usize],
+    clause: usize,
+    label: &[Word],
+) -> Option<&'a [Word<'t>]> {
+    // The name with the comma that sets the apposition off.
+    let name = ws.get(..=*starts.get(1)?).filter(|_| clause == 1)?;
+    let set_off = name.last().is_some_and(|w| w.text == ",");
+    let words = name.iter().filter(|w| !w.has(flag::PUNCT));
+    let a_name = (1..=MAX_NAME_WORDS).contains(&words.clone().count()) && words.clone().all(repair::is_name);
+    let article = label.iter().find(|w| !w.has(flag::PUNCT)).is_some_and(|w| repair::is(w, &["a", "an", "the"]));
+    (set_off && a_name && article).then_some(name)
 }
 
 /// The clause a "when" right after the phrase ending at word `last` opens, without the "when":

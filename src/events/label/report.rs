@@ -371,8 +371,11 @@ pub(super) fn with_what_was_reported<'t>(
         .copied()
         .collect();
     let Some(verb) = spoken.iter().position(|w| w.has(flag::REPORTING)) else { return };
-    // "was announced": a passive report has no reported clause of its own.
+    // "was announced": a passive report has no reported clause of its own, unless it is the
+    // impersonal "it was reported", which reports the clause before it.
+    let impersonal = verb == 2 && spoken[0].text.eq_ignore_ascii_case("it");
     let passive = verb > 0
+        && !impersonal
         && ["was", "were", "been", "be", "is", "are"].iter().any(|b| spoken[verb - 1].text.eq_ignore_ascii_case(b));
     // "..., declared the mass-circulation Sun": a speaker after the verb. "said" and its like
     // take no object, so what follows is the speaker; after "reported" or "told" only a name is
