@@ -52,7 +52,7 @@ fn synthetic(n: usize) -> Timeline {
             place,
             sentence,
         );
-        event.mentions = vec![format!("d-m{i}").into()];
+        event.mentions = Box::new([format!("d-m{i}").into()]);
         event.edited = i % 17 == 0;
         tl.events.push(event);
     }

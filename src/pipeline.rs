@@ -350,6 +350,50 @@ pub fn build_timeline_reusing(sources: &[(&str, &Document)], settings: &Settings
     }
 }
 
+/// `build_timeline_reusing` for documents whose texts inferring day zero let go of
+/// (`infer_anchor_releasing_texts`): each document extracted again is read again from its file,
+/// extracted and let go of, so no more than one text per core is held. A file that no longer
+/// holds the text first read (its id says) is an error: the results would not be its own.
+pub fn build_timeline_reading_again(
+    ids: &[String],
+    docs: &[Document],
+    settings: &Settings,
+    reusable: Reusable,
+    observer: Observer<'_>,
+) -> Result<Timeline, String> {
+    use rayon::prelude::*;
+    let results = match reusable {
+        Reusable::Timeline(mut timeline) => {
+            timeline.anchor = settings.anchor;
+            return Ok(*timeline);
+        }
+        Reusable::Documents(results) => results,
+    };
+    let again: Result<Vec<DocumentResult>, String> = results
+        .into_par_iter()
+        .zip(docs.par_iter().zip(ids.par_iter()))
+        .map(|(result, (doc, id))| match result {
+            Some(result) => Ok(result),
+            None => {
+                let text = crate::ingest::load(&doc.path).map_err(|e| format!("reading again: {e}"))?;
+                if !is_id_of(id, &text.text) {
+                    return Err(format!("{} changed while it was being read; run again", doc.path.display()));
+                }
+                let result = extract_document(&text, id, settings);
+                observer();
+                Ok(result)
+            }
+        })
+        .collect();
+    Ok(join(again?, settings.anchor))
+}
+
+/// Whether `id` is the one `document_ids` gives `text` (its `document_id`, or that made unique).
+fn is_id_of(id: &str, text: &str) -> bool {
+    let first = document_id(text);
+    id.strip_prefix(first.as_str()).is_some_and(|rest| rest.is_empty() || rest.starts_with('-'))
+}
+
 /// Moves `items` to the end of `all`, which ends up holding `total` items: the first
 /// document's vector is taken as it is (one document is never copied) and given room for all;
 /// a long document's are moved in on every core (on one, a tenth of the story layer's time on
@@ -383,6 +427,16 @@ pub fn infer_anchor_keeping(
     observer: Observer<'_>,
 ) -> Option<(NaiveDate, String, Reusable)> {
     crate::story::day_zero::infer_keeping(sources, observer)
+}
+
+/// `infer_anchor_keeping` for `docs` under `ids`, letting go of each text once it is read
+/// (`story::day_zero::infer_releasing_texts`).
+pub fn infer_anchor_releasing_texts(
+    ids: &[String],
+    docs: &mut [Document],
+    observer: Observer<'_>,
+) -> Option<(NaiveDate, String, Reusable)> {
+    crate::story::day_zero::infer_releasing_texts(ids, docs, observer)
 }
 
 #[cfg(test)]

@@ -84,12 +84,12 @@ pub struct Event {
     /// Stable id: `<doc id>-e<n>` in text order.
     pub id: SmolStr,
     pub doc: DocId,
-    pub label: String,
+    pub label: SmolStr,
     pub start: NaiveDateTime,
     pub end: NaiveDateTime,
     pub granularity: Granularity,
     /// Ids of the mentions that placed the event.
-    pub mentions: Vec<SmolStr>,
+    pub mentions: Box<[SmolStr]>,
     pub sentence: SentenceRef,
     /// True once the user moved or relabelled the event.
     #[serde(default)]
@@ -120,7 +120,7 @@ pub struct Event {
     /// Set when the user decided which story event the event belongs to (split, join, move):
     /// events with one pin are one story event, and a pinned event joins no other by rule.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub story_pin: Option<String>,
+    pub story_pin: Option<Box<str>>,
 }
 
 /// How an event got its time (`Event::placement`).
@@ -160,7 +160,7 @@ pub struct ImpliedInfo {
 pub struct StoryEvent {
     /// `s-` and the id of its first event (by id), so it is as stable as that event.
     pub id: SmolStr,
-    pub label: String,
+    pub label: SmolStr,
     pub start: NaiveDateTime,
     pub end: NaiveDateTime,
     pub granularity: Granularity,
@@ -190,11 +190,11 @@ impl Event {
         Event {
             id,
             doc,
-            label,
+            label: label.into(),
             start: place.start,
             end: place.end,
             granularity: place.granularity,
-            mentions: Vec::new(),
+            mentions: Box::default(),
             sentence,
             edited: false,
             original: None,

@@ -360,7 +360,7 @@ fn export_csv_timelinejs_and_report_through_the_menu() {
         assert_eq!(String::from_utf8(written).unwrap(), String::from_utf8(expected).unwrap(), "{name}");
     }
     let csv = std::fs::read_to_string(dir.path().join("t.csv")).unwrap();
-    let edited_row = csv.lines().find(|line| line.contains(&event.label)).expect("the moved event has a row");
+    let edited_row = csv.lines().find(|line| line.contains(event.label.as_str())).expect("the moved event has a row");
     assert!(edited_row.contains("true"), "the row says it was edited: {edited_row}");
     let report = std::fs::read_to_string(dir.path().join("chronology.html")).unwrap();
     assert!(report.contains("<span class=\"mark corrected\">corrected</span>"), "the moved event is marked");

@@ -65,6 +65,28 @@ pub(super) fn infer_day_zero(
     }
 }
 
+/// `infer_day_zero` for a whole run. With `release` (nothing will read the texts but the
+/// extraction), inferring lets go of each text once it is read (not under `--dct`, which
+/// extracts every document again); `read_again` then brings back the ones extracted again.
+fn infer_for_run(
+    ids: &[String],
+    docs: &mut [Document],
+    dct: Option<&str>,
+    release: bool,
+    observer: pipeline::Observer<'_>,
+) -> Option<(chrono::NaiveDate, String, Option<Reusable>)> {
+    if release && dct.is_none() {
+        let (day, why, reusable) = pipeline::infer_anchor_releasing_texts(ids, docs, observer)?;
+        return Some((day, why, Some(reusable)));
+    }
+    infer_day_zero(&sources(ids, docs), dct, observer)
+}
+
+/// Each document beside its id.
+fn sources<'a>(ids: &'a [String], docs: &'a [Document]) -> Vec<(&'a str, &'a Document)> {
+    ids.iter().map(String::as_str).zip(docs).collect()
+}
+
 pub fn run(args: &ExtractArgs) -> i32 {
     let outputs = targets::Outputs {
         json: args.json.as_deref().map(Path::new),
@@ -98,12 +120,14 @@ pub fn run(args: &ExtractArgs) -> i32 {
         return 2;
     }
     let ids = pipeline::document_ids(&docs);
-    let sources: Vec<(&str, &Document)> = ids.iter().map(String::as_str).zip(&docs).collect();
-    bar.stage("extracting", sources.len());
+    bar.stage("extracting", docs.len());
     let tick = || bar.tick();
+    // Without TimeML every output is written from the timeline alone (events keep their
+    // sentences): each text is let go as soon as its document is extracted.
+    let release = args.timeml.is_none();
     let (anchor, source, extracted) = match args.anchor {
         Some(anchor) => (anchor, AnchorSource::given("--anchor"), None),
-        None => match infer_day_zero(&sources, args.dct.as_deref(), &tick) {
+        None => match infer_for_run(&ids, &mut docs, args.dct.as_deref(), release, &tick) {
             Some((anchor, why, extracted)) => {
                 bar.suspend(|| say!("note: no --anchor given; using {anchor} ({why})"));
                 (anchor, AnchorSource::inferred(why), extracted)
@@ -118,14 +142,26 @@ pub fn run(args: &ExtractArgs) -> i32 {
     };
     let settings = Settings { anchor, dct: args.dct.clone() };
     let extraction = match extracted {
+        Some(reusable) if release && args.dct.is_none() => {
+            // The first extraction's timeline is gone: its freed room goes back to the system
+            // before the documents are extracted again.
+            super::allocator::return_freed_memory();
+            bar.whole("story");
+            match pipeline::build_timeline_reading_again(&ids, &docs, &settings, reusable, &tick) {
+                Ok(timeline) => Err(timeline),
+                Err(message) => {
+                    bar.finish();
+                    say!("chronoscope extract: {message}");
+                    return 2;
+                }
+            }
+        }
         Some(reusable) => {
             bar.whole("story");
-            Err(pipeline::build_timeline_reusing(&sources, &settings, reusable))
+            Err(pipeline::build_timeline_reusing(&sources(&ids, &docs), &settings, reusable))
         }
-        // Without TimeML every output is written from the timeline alone (events keep their
-        // sentences): each text is let go as soon as its document is extracted.
-        None if args.timeml.is_none() => Ok(pipeline::extract_all_releasing_texts(&ids, &mut docs, &settings, &tick)),
-        None => Ok(pipeline::extract_all_observed(&sources, &settings, &tick)),
+        None if release => Ok(pipeline::extract_all_releasing_texts(&ids, &mut docs, &settings, &tick)),
+        None => Ok(pipeline::extract_all_observed(&sources(&ids, &docs), &settings, &tick)),
     };
     if args.timeml.is_none() {
         // The texts inferring day zero kept (or all of them): their room goes to the story

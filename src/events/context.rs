@@ -532,10 +532,11 @@ pub fn place(ctx: &Context) -> Vec<Event> {
             let mut event = event_of(ctx, index, span, sentence, placed);
             // Read only when a label needs it: most documents never ask.
             let written_lower = |word: &str| lower_words.get_or_init(|| words_written_lower(ctx.text)).contains(word);
-            event.label = statement_label(ctx.text, span.start, span.end, &mention_spans(ctx, index), &written_lower);
+            event.label =
+                statement_label(ctx.text, span.start, span.end, &mention_spans(ctx, index), &written_lower).into();
             // "It added that ...": the organisation that spoke last.
             if let Some(named) = speaker.resolve(&event.label, index) {
-                event.label = named;
+                event.label = named.into();
             }
             speaker.hear(&event.label, index);
             out.push(event);
@@ -958,7 +959,7 @@ fn undated_report(ctx: &Context, index: usize, span: &SentenceSpan) -> Option<Ev
     let placed = on_publication_day(report.day, why);
     let mut event = event_of(ctx, index, span, sentence, placed);
     event.id = smol_str::format_smolstr!("{}-r{}", ctx.doc_id, ctx.offsets.char_at(span.start));
-    event.label = label;
+    event.label = label.into();
     Some(event)
 }
 

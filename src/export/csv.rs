@@ -46,7 +46,7 @@ pub fn to_writer<W: Write>(timeline: &Timeline, out: W) -> io::Result<()> {
             e.start.format("%Y-%m-%dT%H:%M").to_string(),
             e.end.format("%Y-%m-%dT%H:%M").to_string(),
             e.granularity.as_str().to_string(),
-            e.label.clone(),
+            e.label.to_string(),
             titles.get(&*e.doc).copied().unwrap_or(&*e.doc).to_string(),
             e.sentence.text.to_string(),
             mention.map(|m| m.text.to_string()).unwrap_or_default(),

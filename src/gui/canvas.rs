@@ -141,7 +141,7 @@ fn cluster_tooltip(ui: &mut egui::Ui, title: &str, events: &[&Event], view: Time
 
 fn story_tooltip(ui: &mut egui::Ui, story: &StoryEvent, timeline: &Timeline) {
     ui.set_max_width(420.0);
-    ui.strong(&story.label);
+    ui.strong(story.label.as_str());
     ui.label(format::placement(story.start, story.end, story.granularity));
     if story.edited {
         ui.weak("story decision by you");
@@ -159,7 +159,7 @@ fn story_tooltip(ui: &mut egui::Ui, story: &StoryEvent, timeline: &Timeline) {
 
 fn event_tooltip(ui: &mut egui::Ui, event: &Event, timeline: &Timeline) {
     ui.set_max_width(380.0);
-    ui.strong(&event.label);
+    ui.strong(event.label.as_str());
     ui.label(format::placement(event.start, event.end, event.granularity));
     if event.edited {
         ui.weak("edited by you");

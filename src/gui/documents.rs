@@ -156,7 +156,7 @@ fn hidden_events(ui: &mut egui::Ui, project: &Project, actions: &mut Vec<Action>
                         after,
                     })));
                 }
-                if ui.link(&event.label).clicked() {
+                if ui.link(event.label.as_str()).clicked() {
                     actions.push(Action::Select(Some(event.id.to_string())));
                 }
             });

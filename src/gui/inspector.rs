@@ -32,7 +32,7 @@ fn sync(draft: &mut InspectorDraft, event: &Event) {
     if draft.synced_from.as_ref() == Some(event) {
         return;
     }
-    draft.label = event.label.clone();
+    draft.label = event.label.to_string();
     draft.date = format::date_field(event.start);
     draft.time = format::time_field(event.start);
     draft.error = None;
@@ -62,7 +62,7 @@ fn edit_fields(ui: &mut egui::Ui, event: &Event, draft: &mut InspectorDraft, act
         let cancelled = response.lost_focus() && ui.input(|i| i.key_pressed(egui::Key::Escape));
         if cancelled {
             // Escape takes back what was typed, as in any text field of a desktop program.
-            draft.label = event.label.clone();
+            draft.label = event.label.to_string();
             draft.error = None;
         } else if response.lost_focus() && draft.label.trim() != event.label {
             match edit::relabel(event, &draft.label) {
@@ -222,7 +222,7 @@ fn event_list(ui: &mut egui::Ui, timeline: &Timeline, show_hidden: bool, actions
                     egui::RichText::new(format::at_granularity(event.start, event.granularity)).weak(),
                 );
                 ui.add_sized([150.0, 18.0], when.truncate().halign(egui::Align::LEFT));
-                let label = ui.add(egui::Label::new(&event.label).truncate().sense(egui::Sense::click()));
+                let label = ui.add(egui::Label::new(event.label.as_str()).truncate().sense(egui::Sense::click()));
                 if label.on_hover_text(&*event.sentence.text).clicked() {
                     actions.push(Action::Select(Some(event.id.to_string())));
                 }

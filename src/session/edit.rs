@@ -159,7 +159,7 @@ pub fn relabel(event: &Event, label: &str) -> Option<Event> {
     if after.original_label.is_none() {
         after.original_label = Some(event.label.as_str().into());
     }
-    after.label = label.to_string();
+    after.label = label.into();
     after.edited = true;
     Some(after)
 }
@@ -196,7 +196,7 @@ mod tests {
         let place = Placement { start, end: start + Duration::days(1), granularity };
         let sentence = SentenceRef { start: 0, end: 10, text: "The fire.".into() };
         let mut event = Event::new("d1-e1".into(), "d1".into(), "fire".into(), place, sentence);
-        event.mentions = vec!["d1-m1".into()];
+        event.mentions = Box::new(["d1-m1".into()]);
         event
     }
 

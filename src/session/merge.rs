@@ -67,7 +67,7 @@ fn apply_edits(event: &mut Event, old: &Event) {
     }
     if old.original_label.is_some() {
         let extracted = std::mem::replace(&mut event.label, old.label.clone());
-        event.original_label = Some(extracted.into());
+        event.original_label = Some(extracted.as_str().into());
     }
     event.hidden = old.hidden;
     event.edited = old.edited;

@@ -14,7 +14,7 @@ fn pin_of(story: &StoryEvent, timeline: &Timeline) -> String {
         .events
         .iter()
         .filter_map(|id| timeline.event(id))
-        .find_map(|e| e.story_pin.clone())
+        .find_map(|e| e.story_pin.as_deref().map(str::to_string))
         .unwrap_or_else(|| format!("u-{}", story.events.first().map_or("", SmolStr::as_str)))
 }
 
@@ -33,7 +33,7 @@ fn pin_all(timeline: &Timeline, what: &str, ids: &[&SmolStr], pin: &str) -> Opti
         .iter()
         .map(|e| {
             let mut pinned = e.clone();
-            pinned.story_pin = Some(pin.to_string());
+            pinned.story_pin = Some(pin.into());
             pinned
         })
         .collect();
@@ -58,7 +58,7 @@ pub fn split(timeline: &Timeline, event_id: &str) -> Option<EventsEdit> {
         after: Vec::new(),
     });
     let mut alone = event.clone();
-    alone.story_pin = Some(format!("u-{event_id}"));
+    alone.story_pin = Some(format!("u-{event_id}").into());
     edit.before.push(event.clone());
     edit.after.push(alone);
     Some(edit)

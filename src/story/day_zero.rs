@@ -8,11 +8,11 @@
 use super::families;
 use crate::ingest::Document;
 use crate::pipeline::{
-    build_timeline, extract_all_observed, join, raw_mentions_by_block, Observer, Reusable, Settings,
+    build_timeline, extract_document, join, raw_mentions_by_block, DocumentResult, Observer, Reusable, Settings,
 };
 use crate::tagger::sem::Sem;
 use crate::text::offsets::CharOffsets;
-use crate::timeline::{Event, SmolStr, StoryEvent, Timeline};
+use crate::timeline::{SmolStr, StoryEvent, Timeline};
 use crate::timex::Granularity;
 use chrono::{Datelike, NaiveDate};
 use rayon::prelude::*;
@@ -25,10 +25,14 @@ const POINTING_REACH: usize = 6;
 
 /// Day zero for `docs` and why, or `None` when the texts give no date at all.
 pub fn infer(docs: &[Document]) -> Option<(NaiveDate, String)> {
-    let docs_ref: Vec<&Document> = docs.iter().collect();
-    let (provisional, provisional_why) = provisional_day(&docs_ref)?;
+    let (provisional, provisional_why) = provisional_day(&docs.iter().collect::<Vec<_>>())?;
     let timeline = build_timeline(docs, &Settings { anchor: provisional, dct: None });
-    Some(main_event_day(&docs_ref, &timeline).unwrap_or((provisional, provisional_why)))
+    let evidence: Vec<TextEvidence> = docs
+        .par_iter()
+        .zip(timeline.documents.par_iter())
+        .map(|(doc, info)| TextEvidence::read(doc, &info.id))
+        .collect();
+    Some(main_event_day(&TextEvidence::joined(evidence), &timeline).unwrap_or((provisional, provisional_why)))
 }
 
 /// `infer`, and what its extraction leaves for the timeline under the day it finds: the whole
@@ -37,32 +41,113 @@ pub fn infer(docs: &[Document]) -> Option<(NaiveDate, String)> {
 /// extracted again under another day, so they are not copied (copying every document's results
 /// held the first extraction twice at the peak).
 pub fn infer_keeping(sources: &[(&str, &Document)], observer: Observer<'_>) -> Option<(NaiveDate, String, Reusable)> {
-    let docs: Vec<&Document> = sources.iter().map(|(_, doc)| *doc).collect();
-    let (provisional, provisional_why) = provisional_day(&docs)?;
-    let results = extract_all_observed(sources, &Settings { anchor: provisional, dct: None }, observer);
-    let copies = results.iter().map(|r| (!r.uses_anchor).then(|| r.clone())).collect();
-    let timeline = join(results, provisional);
-    let (day, why) = main_event_day(&docs, &timeline).unwrap_or((provisional, provisional_why));
-    let reusable =
-        if day == provisional { Reusable::Timeline(Box::new(timeline)) } else { Reusable::Documents(copies) };
-    Some((day, why, reusable))
+    let provisional = provisional_day(&sources.iter().map(|(_, doc)| *doc).collect::<Vec<_>>())?;
+    let read =
+        |settings: &Settings| sources.par_iter().map(|(id, doc)| read_document(doc, id, settings, observer)).unzip();
+    Some(infer_from(provisional, read))
 }
 
-/// The day of the story's main event in `timeline` (extracted from `docs`), and why.
-fn main_event_day(docs: &[&Document], timeline: &Timeline) -> Option<(NaiveDate, String)> {
+/// `infer_keeping` for `docs` under `ids`, letting go of each text once it is read, for a run
+/// that writes from the timeline alone: the texts and the first extraction are never held at
+/// once (on 20 MB of news, a fifth of that run's peak). The caller reads again the documents
+/// it extracts again (those `Reusable::Documents` holds no result for).
+pub fn infer_releasing_texts(
+    ids: &[String],
+    docs: &mut [Document],
+    observer: Observer<'_>,
+) -> Option<(NaiveDate, String, Reusable)> {
+    let provisional = provisional_day(&docs.iter().collect::<Vec<_>>())?;
+    let read = |settings: &Settings| {
+        docs.par_iter_mut()
+            .zip(ids.par_iter())
+            .map(|(doc, id)| {
+                let read = read_document(doc, id, settings, observer);
+                doc.text = String::new();
+                read
+            })
+            .unzip()
+    };
+    Some(infer_from(provisional, read))
+}
+
+/// One document extracted under the provisional day, and what its text tells the scoring.
+fn read_document(
+    doc: &Document,
+    id: &str,
+    settings: &Settings,
+    observer: Observer<'_>,
+) -> (DocumentResult, TextEvidence) {
+    let result = extract_document(doc, id, settings);
+    let evidence = TextEvidence::read(doc, id);
+    observer();
+    (result, evidence)
+}
+
+/// Day zero, why and what to reuse, from the documents `read` extracts (in order) under the
+/// provisional day.
+fn infer_from(
+    (provisional, provisional_why): (NaiveDate, String),
+    read: impl FnOnce(&Settings) -> (Vec<DocumentResult>, Vec<TextEvidence>),
+) -> (NaiveDate, String, Reusable) {
+    let (results, evidence) = read(&Settings { anchor: provisional, dct: None });
+    let copies = results.iter().map(|r| (!r.uses_anchor).then(|| r.clone())).collect();
+    let timeline = join(results, provisional);
+    let evidence = TextEvidence::joined(evidence);
+    let (day, why) = main_event_day(&evidence, &timeline).unwrap_or((provisional, provisional_why));
+    let reusable =
+        if day == provisional { Reusable::Timeline(Box::new(timeline)) } else { Reusable::Documents(copies) };
+    (day, why, reusable)
+}
+
+/// What scoring story events reads in the texts (`score`), gathered while they are at hand.
+struct Evidence {
+    dates: DatePhrases,
+    /// How many phrases of all the texts point at an event of each family.
+    pointers: HashMap<&'static str, usize>,
+    documents: usize,
+}
+
+/// What one text adds to `Evidence`.
+struct TextEvidence {
+    dates: Vec<(SmolStr, DatePhrase)>,
+    pointers: HashMap<&'static str, usize>,
+}
+
+impl TextEvidence {
+    fn read(doc: &Document, doc_id: &str) -> Self {
+        TextEvidence { dates: DatePhrases::find_in(doc, doc_id), pointers: pointed_families_in(doc) }
+    }
+
+    /// The evidence of every text, in document order.
+    fn joined(texts: Vec<TextEvidence>) -> Evidence {
+        let documents = texts.len();
+        let mut dates = DatePhrases { explicit: HashMap::new(), weekdays: HashSet::new() };
+        let mut pointers = HashMap::new();
+        for text in texts {
+            dates.add(text.dates);
+            for (family, count) in text.pointers {
+                *pointers.entry(family).or_insert(0) += count;
+            }
+        }
+        Evidence { dates, pointers, documents }
+    }
+}
+
+/// The day of the story's main event in `timeline` (extracted from the texts `evidence` was
+/// read in), and why.
+fn main_event_day(evidence: &Evidence, timeline: &Timeline) -> Option<(NaiveDate, String)> {
     // With several articles, the main event is one that more than one of them reports: an event
     // only one article tells of is that article's, not the story's.
-    let min_sources = docs.len().min(2);
-    let dates = DatePhrases::find(docs, timeline);
-    let pointers = pointed_families(docs);
-    // Each story event looks up its events by id: one index, not a scan of every event per story
-    // (that scan made inferring day zero quadratic, a fifth of `extract` on 2,452 articles).
-    let events: HashMap<&str, &Event> = timeline.events.iter().map(|e| (e.id.as_str(), e)).collect();
+    let min_sources = evidence.documents.min(2);
+    // What the date phrases say of each story event, read in one pass over the events (a scan
+    // of every event per story made inferring day zero quadratic, a fifth of `extract` on 2,452
+    // articles; an index of every event by id held a copy of the ids, 3% of the peak on 20 MB).
+    let dates = dates_by_story(timeline, &evidence.dates);
     timeline
         .stories
         .iter()
         .filter(|s| s.granularity <= Granularity::Day)
-        .map(|s| (score(s, &events, &dates, &pointers), s))
+        .map(|s| (score(s, dates.get(s.id.as_str()), &evidence.pointers), s))
         .filter(|(score, _)| score.total() > 0 && score.sources >= min_sources)
         .max_by(|(a, sa), (b, sb)| a.total().cmp(&b.total()).then(sb.start.cmp(&sa.start)))
         .map(|(score, story)| (story.start.date(), score.explain(story)))
@@ -115,25 +200,18 @@ enum DatePhrase {
 }
 
 impl DatePhrases {
-    /// Each document tagged on its own (on every core), the findings joined in document order.
-    fn find(docs: &[&Document], timeline: &Timeline) -> Self {
-        let per_document: Vec<Vec<(SmolStr, DatePhrase)>> = docs
-            .par_iter()
-            .zip(timeline.documents.par_iter())
-            .map(|(doc, info)| Self::find_in(doc, &info.id))
-            .collect();
-        let mut found = DatePhrases { explicit: HashMap::new(), weekdays: HashSet::new() };
-        for (id, phrase) in per_document.into_iter().flatten() {
+    /// Adds one document's findings (`find_in`).
+    fn add(&mut self, found: Vec<(SmolStr, DatePhrase)>) {
+        for (id, phrase) in found {
             match phrase {
                 DatePhrase::Full(date, text) => {
-                    found.explicit.insert(id, (date, text));
+                    self.explicit.insert(id, (date, text));
                 }
                 DatePhrase::Weekday => {
-                    found.weekdays.insert(id);
+                    self.weekdays.insert(id);
                 }
             }
         }
-        found
     }
 
     /// The full dates and the bare weekdays of one document, by mention id.
@@ -152,17 +230,7 @@ impl DatePhrases {
     }
 }
 
-/// How many phrases of all the texts point at an event of each family ("after the attack").
-fn pointed_families(docs: &[&Document]) -> HashMap<&'static str, usize> {
-    let per_document: Vec<HashMap<&'static str, usize>> = docs.par_iter().map(|doc| pointed_families_in(doc)).collect();
-    let mut counts = HashMap::new();
-    for (family, count) in per_document.into_iter().flatten() {
-        *counts.entry(family).or_insert(0) += count;
-    }
-    counts
-}
-
-/// `pointed_families` in one document.
+/// How many phrases of one text point at an event of each family ("after the attack").
 fn pointed_families_in(doc: &Document) -> HashMap<&'static str, usize> {
     let mut counts = HashMap::new();
     // Words are read as they come, and only the few after a pointing word are lowered: a list of
@@ -222,18 +290,38 @@ impl Score {
     }
 }
 
-fn score(
-    story: &StoryEvent,
-    events: &HashMap<&str, &Event>,
-    dates: &DatePhrases,
-    pointers: &HashMap<&'static str, usize>,
-) -> Score {
+/// What the date phrases of one story event's events say (`dates_by_story`).
+#[derive(Default)]
+struct StoryDates<'t> {
+    /// Each explicit full date: the id of the event holding it, the date and the phrase.
+    explicit: Vec<(&'t str, NaiveDate, &'t str)>,
+    /// Whether one of them is a bare weekday.
+    weekday: bool,
+}
+
+/// `StoryDates` by story id, for the story events whose events hold a date phrase.
+fn dates_by_story<'t>(timeline: &'t Timeline, dates: &'t DatePhrases) -> HashMap<&'t str, StoryDates<'t>> {
+    let mut found: HashMap<&str, StoryDates> = HashMap::new();
+    for event in &timeline.events {
+        let Some(story) = event.story.as_deref() else { continue };
+        for id in event.mentions.iter() {
+            if let Some((date, text)) = dates.explicit.get(id) {
+                found.entry(story).or_default().explicit.push((event.id.as_str(), *date, text.as_str()));
+            } else if dates.weekdays.contains(id) {
+                found.entry(story).or_default().weekday = true;
+            }
+        }
+    }
+    found
+}
+
+fn score(story: &StoryEvent, dates: Option<&StoryDates>, pointers: &HashMap<&'static str, usize>) -> Score {
     let day = story.start.date();
-    let mention_ids: Vec<&SmolStr> =
-        story.events.iter().filter_map(|id| events.get(id.as_str())).flat_map(|e| e.mentions.iter()).collect();
-    let explicit =
-        mention_ids.iter().find_map(|id| dates.explicit.get(*id).filter(|(d, _)| *d == day)).map(|(_, t)| t.clone());
-    let weekday = mention_ids.iter().any(|id| dates.weekdays.contains(*id));
+    // The phrase of the first event (by id, the order of `story.events`) dated that day.
+    let explicit = dates
+        .and_then(|found| found.explicit.iter().filter(|(_, date, _)| *date == day).min_by_key(|(event, _, _)| *event))
+        .map(|(_, _, text)| text.to_string());
+    let weekday = dates.is_some_and(|found| found.weekday);
     let family = families::family_of_label(&story.label);
     Score {
         sources: story.documents.len(),
@@ -304,7 +392,7 @@ mod tests {
         let mut doc = article("a.txt", "2017-03-08", text);
         doc.breaks = vec![text.find("The fire").unwrap_or(0), text.find("On Tuesday").unwrap_or(0)];
         let timeline = build_timeline(std::slice::from_ref(&doc), &Settings { anchor: doc_day(), dct: None });
-        let found = DatePhrases::find(&[&doc], &timeline);
+        let found = TextEvidence::joined(vec![TextEvidence::read(&doc, &timeline.documents[0].id)]).dates;
         let ids: HashSet<&str> = timeline.mentions.iter().map(|m| m.id.as_str()).collect();
         assert_eq!(found.explicit.len(), 1);
         assert_eq!(found.weekdays.len(), 2);

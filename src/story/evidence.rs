@@ -300,7 +300,7 @@ mod tests {
             crate::pipeline::Settings { anchor: chrono::NaiveDate::from_ymd_opt(2017, 3, 22).unwrap(), dct: None };
         let mut events = crate::pipeline::extract_document(&doc, "d1", &settings).events;
         let mut twin = events[0].clone();
-        twin.label = "Police arrested Masood".to_string();
+        twin.label = "Police arrested Masood".into();
         events.insert(1, twin);
         let (mut one, mut all) = (Words::default(), Words::default());
         let each: Vec<Evidence> = events.iter().map(|e| of(e, &mut one)).collect();

@@ -8,7 +8,7 @@
 use super::evidence::{self, Evidence, Words};
 use super::families;
 use crate::text::fast_hash::FastMap as HashMap;
-use crate::timeline::{Event, PlacementKind, StoryEvent};
+use crate::timeline::{Event, PlacementKind, SmolStr, StoryEvent};
 use crate::timex::Granularity;
 use chrono::NaiveDateTime;
 use std::collections::{BTreeMap, BTreeSet};
@@ -416,7 +416,7 @@ fn agreed_time(members: &[&Event]) -> (NaiveDateTime, NaiveDateTime, Granularity
 /// else the label a reader takes in fastest: three to ten words, not cut short, then the
 /// shortest; ties go to the first event. (Regression: a source's event renamed in the window
 /// kept the story event, and so the TimelineJS slide and the report, on the extracted label.)
-fn clearest_label(members: &[&Event]) -> String {
+fn clearest_label(members: &[&Event]) -> SmolStr {
     let renamed: Vec<&Event> = members.iter().copied().filter(|e| e.original_label.is_some() && !e.hidden).collect();
     let members = if renamed.is_empty() { members } else { &renamed };
     let score = |label: &str| {

@@ -199,11 +199,11 @@ fn implied_event(
     Some(Event {
         id: smol_str::format_smolstr!("{doc_id}-i{}", found.phrase_start),
         doc: std::sync::Arc::clone(doc_id),
-        label: found.label,
+        label: found.label.into(),
         start: found.start,
         end: found.end,
         granularity: found.granularity,
-        mentions: inside.clone(),
+        mentions: inside.as_slice().into(),
         sentence: SentenceRef {
             start: offsets.char_at(span.start),
             end: offsets.char_at(span.end),
