@@ -107,8 +107,9 @@ fn a_statement_label_says_who_said_what() {
         ),
         (
             "\"We want calm in the city,\" the minister told reporters in Tokyo.",
-            // In the speaker's own voice, the quotation stays quoted.
-            "The minister told reporters in Tokyo: \u{201c}We want calm in the city\u{201d}",
+            // In the speaker's own voice, the quotation stays quoted. Where it was told is no
+            // part of the report, as where it was said is not.
+            "The minister told reporters: \u{201c}We want calm in the city\u{201d}",
         ),
         (
             "Many of the workers were considered idle, he said, even though they worked hard.",
@@ -117,6 +118,16 @@ fn a_statement_label_says_who_said_what() {
         (
             "Turkey is ready to help the city, the ministry added.",
             "The ministry added Turkey is ready to help the city",
+        ),
+        (
+            // Regression: the one told in more than one word ("Marrowby radio", "a news
+            // conference") left the label without what was told.
+            "The harbour master told Marrowby radio that the quay walls need repairs.",
+            "The harbour master told Marrowby radio the quay walls need repairs",
+        ),
+        (
+            "The harbour master told a news conference that the quay walls need repairs.",
+            "The harbour master told a news conference the quay walls need repairs",
         ),
     ];
     for (sentence, label) in cases {

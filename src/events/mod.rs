@@ -258,7 +258,11 @@ pub(super) fn label_span(text: &str, offsets: &CharOffsets, mention: &Mention) -
     let (start, end) = (offsets.byte_at(mention.start), offsets.byte_at(mention.end));
     let places = matches!(mention.timex_type, TimexType::Date | TimexType::Time);
     let end = if places { after_zone_words(text, end) } else { end };
-    (start, end, places && !label::is_attributive(text, start, end))
+    // "bury the past", "remembering the past": no time in particular, as a verb's object, stays
+    // ("has in the past made" goes).
+    let the_past = mention.value.ends_with("_REF") && text.get(start..end).is_some_and(|p| p.starts_with("the "));
+    let object = the_past && !label::after_preposition(text, start);
+    (start, end, places && !object && !label::is_attributive(text, start, end))
 }
 
 /// Capitalised words before "time" that name no zone: a sentence run on into the next ("at 5

@@ -48,12 +48,36 @@ pub(super) fn is_attributive(text: &str, start: usize, end: usize) -> bool {
     let one_word = !word.is_empty() && word.chars().all(|c| c.is_ascii_lowercase());
     let article = |w: &str| matches!(w.to_ascii_lowercase().as_str(), "a" | "an" | "the");
     let after_article = phrase.starts_with("the ") || before.trim_end().rsplit(' ').next().is_some_and(article);
-    let next = after.strip_prefix(' ').and_then(|rest| rest.split(|c: char| !c.is_alphanumeric()).next()).unwrap_or("");
+    let mut next_words = after.strip_prefix(' ').unwrap_or("").split(|c: char| !c.is_alphanumeric());
+    let next = next_words.next().unwrap_or("");
     let lower = next.to_lowercase();
     let a_noun_next = next.starts_with(char::is_alphabetic)
         && sentence_words::word_flags(&lower) & (flag::PREPOSITION | flag::CLAUSE | flag::PUNCT) == 0
         && !matches!(lower.as_str(), "and" | "or" | "but" | "is" | "was" | "will" | "has" | "had" | "of");
-    one_word && !TIME_UNIT_NOUNS.contains(&word) && after_article && a_noun_next
+    // "the winter break", but not "in the spring this year" nor "in the spring led": after a
+    // noun a season reads as, the next word must be read as a noun.
+    let mut noun_next = || !phrase.starts_with("the ") || tagged_as_noun(phrase, next, next_words.next().unwrap_or(""));
+    one_word && !TIME_UNIT_NOUNS.contains(&word) && after_article && a_noun_next && noun_next()
+}
+
+/// Whether the part-of-speech model reads `next`, the word after the time phrase `phrase`, as a
+/// noun, `then` being the word after it.
+fn tagged_as_noun(phrase: &str, next: &str, then: &str) -> bool {
+    let Some(model) = crate::pos::shipped() else { return true };
+    let mut words: Vec<&str> = phrase.split(' ').collect();
+    let at = words.len();
+    words.push(next);
+    if !then.is_empty() {
+        words.push(then);
+    }
+    crate::pos::tag(model, &words).get(at).is_some_and(|tag| tag.starts_with("NN"))
+}
+
+/// Whether the word before byte `at` of `text` is a preposition ("in the past").
+pub(super) fn after_preposition(text: &str, at: usize) -> bool {
+    let before = text.get(..at).unwrap_or("").trim_end();
+    let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+    sentence_words::word_flags(&word) & flag::PREPOSITION != 0
 }
 
 /// Time words that are nouns with their article ("the year", "the week"): after one, the next
@@ -163,7 +187,14 @@ fn clause_label_for(
     {
         return label;
     }
-    let before = &ws[clause_start..lead_start(&ws, clause_start, clause_end, first, last)];
+    // "shares rose on the wings of an [overnight] rally": a phrase used as an adjective stays in
+    // its own label too ("an rally" was the label of the rally's own event).
+    let before_end = if is_attributive(text, start, end) {
+        last + 1
+    } else {
+        lead_start(&ws, clause_start, clause_end, first, last)
+    };
+    let before = &ws[clause_start..before_end];
     let mention_ends_in_signal = ws[last].has(flag::SIGNAL | flag::FOLLOWING);
     let signal_follows = ws.get(last + 1).is_some_and(|w| w.has(flag::SIGNAL));
     // "Founded in [1989], APEC is …", "Accused of abuses during his [1973-1990] regime,
@@ -289,7 +320,12 @@ fn completed_by_next_clause<'t>(
         let after: Vec<Word> = label[at + 1..].iter().filter(|w| !w.has(flag::PUNCT)).copied().collect();
         is_occasion(&after) && ws.get(clause_end).is_some_and(|w| w.has(flag::THAT))
     });
-    let ends_in_report = label.last().is_some_and(|w| w.has(flag::REPORTING)) || at_occasion;
+    // "Berg told Marrowby radio on Tuesday that …": the one told ends the report.
+    let told_end = report_at.filter(|_| ws.get(clause_end).is_some_and(|w| w.has(flag::THAT))).and_then(|at| {
+        let end = report::one_told_end(sentence, sentence.index_of(&label[at])?)?;
+        (label.last()?.start == ws[end].start).then_some(label.len() - 1)
+    });
+    let ends_in_report = label.last().is_some_and(|w| w.has(flag::REPORTING)) || at_occasion || told_end.is_some();
     // A participle after a comma ("The release, slated for June 24, was announced") is its own
     // short entry: the next clause is what its noun did, another event.
     let appositive_participle = clause_start > 0
@@ -326,8 +362,8 @@ fn completed_by_next_clause<'t>(
         let said = ends_in_report && ws[clause_end].has(flag::THAT);
         let reported = if said { what_that_reported(sentence, clause_end) } else { Vec::new() };
         if reported.iter().filter(|w| !w.has(flag::PUNCT)).count() >= 2 {
-            // Where or how it was said is no part of the entry.
-            label.truncate(report_at.map_or(label.len(), |at| at + 1));
+            // Where or how it was said is no part of the entry; whom it was told is.
+            label.truncate(told_end.or(report_at).map_or(label.len(), |at| at + 1));
             label.extend(reported);
         } else {
             label.extend(ws[clause_end..next_end].iter().filter(|w| !w.has(flag::THAT)));

@@ -24,7 +24,7 @@ pub(super) fn speaker_first(sentence: &repair::Sentence, written_lower: &dyn Fn(
         // that ...": the adjunct goes.
         let mut reported = label.clone();
         // "told reporters that …": the one told stays.
-        let kept = ws[verb + usize::from(names_one_told(sentence, verb))].start;
+        let kept = ws[one_told_end(sentence, verb).unwrap_or(verb)].start;
         reported.truncate(label.iter().position(|w| w.start == kept).map_or(label.len(), |k| k + 1));
         let bare = reported.len();
         with_report_completed(&mut reported, sentence);
@@ -409,8 +409,14 @@ pub(super) fn with_what_was_reported<'t>(
     };
     let inverted =
         verb == 0 && !told_one && speaker_fits && inverting && !opens_what_was_said(&spoken) && !subject_before();
-    // "…, the minister told reporters": whom the speaker told, and nothing more, follows.
-    let addressed = verb > 0 && repair::is(&spoken[verb], &["told"]) && (1..=5).contains(&(spoken.len() - verb - 1));
+    // "…, the minister told reporters": whom the speaker told, and nothing more, follows; or
+    // where or how, which is no part of the report, as after "said" ("told reporters at a
+    // closing news conference", "told AFP on condition of anonymity").
+    let told = verb > 0 && repair::is(&spoken[verb], &["told"]);
+    let told_at_occasion = told
+        && sentence.index_of(&spoken[verb]).is_some_and(|at| names_one_told(sentence, at))
+        && is_occasion(&spoken[verb + 2..]);
+    let addressed = told && ((1..=5).contains(&(spoken.len() - verb - 1)) || told_at_occasion);
     // "…," Casey said at a briefing': where or when it was said is no part of the report.
     // Not a verb in a relative clause or joined to another ("which reviewed and reported on
     // reform" reported nothing).
@@ -438,6 +444,8 @@ pub(super) fn with_what_was_reported<'t>(
     }
     let mut reported: Vec<Word<'t>> = match (verb, addressed) {
         (0, _) => speaker[1..].to_vec(),
+        // The occasion is no part of the report, as after "said".
+        (_, true) if told_at_occasion => spoken[..verb + 2].to_vec(),
         (_, true) => spoken.clone(),
         _ => spoken[..verb + 1].to_vec(),
     };
@@ -512,12 +520,13 @@ pub(super) fn with_report_completed<'t>(label: &mut Vec<Word<'t>>, sentence: &re
     let Some(last) = label.iter().rev().find(|w| !w.has(flag::PUNCT)).copied() else { return };
     let ws = sentence.ws;
     let Some(at) = ws.iter().position(|w| w.start == last.start) else { return };
-    // "The engineer told reporters": the one told after the verb of saying.
-    let told_one = at > 0 && names_one_told(sentence, at - 1);
+    // "The engineer told reporters", "told Israel radio": the one told after the verb of saying.
+    let told_by = (at.saturating_sub(MAX_TOLD_WORDS)..at).rev().find(|&v| one_told_end(sentence, v) == Some(at));
+    let told_one = told_by.is_some();
     if !last.has(flag::REPORTING) && !told_one {
         return;
     }
-    let verb = if told_one { at - 1 } else { at };
+    let verb = told_by.unwrap_or(at);
     if let Some(that) = reported_that(sentence, verb) {
         let said = repair::without_times(&what_that_reported(sentence, that), sentence);
         if said.iter().filter(|w| !w.has(flag::PUNCT)).count() >= 2 {
@@ -677,7 +686,7 @@ fn reported_that(sentence: &repair::Sentence, verb: usize) -> Option<usize> {
     let relative = |k: usize| ws.get(k + 1).is_some_and(|w| repair::is_verb(w) || repair::is(w, FINITE_VERBS));
     let opens_what_was_said = |k: usize| ws[k].has(flag::THAT) && !pointing(k) && !relative(k);
     // "told reporters following the meeting that": the one told stands before the adjunct.
-    let at = verb + 1 + usize::from(names_one_told(sentence, verb));
+    let at = one_told_end(sentence, verb).map_or(verb + 1, |end| end + 1);
     let first = ws.get(at)?;
     if first.has(flag::THAT) && !pointing(at) {
         return opens_what_was_said(at).then_some(at);
@@ -706,6 +715,33 @@ const TOLD: &[&str] = &["told", "informed", "assured", "reminded"];
 /// Those news tells things to, written in lower case ("told reporters", "told parliament").
 const TOLD_IN_LOWER_CASE: &[&str] =
     &["reporters", "journalists", "her", "him", "them", "us", "me", "parliament", "lawmakers", "delegates"];
+
+/// How many words the one told may take before what was told ("told a news conference that").
+const MAX_TOLD_WORDS: usize = 5;
+
+/// The last word of the one told after the verb of saying at word `verb`: a noun phrase of up to
+/// `MAX_TOLD_WORDS` words that "that" or an adjunct follows ("told Israel radio that", "told a
+/// news conference on Monday that"), else the name or pronoun right after the verb
+/// (`names_one_told`). `None` when the verb names no one told.
+pub(super) fn one_told_end(sentence: &repair::Sentence, verb: usize) -> Option<usize> {
+    let ws = sentence.ws;
+    if !repair::is(&ws[verb], TOLD) {
+        return None;
+    }
+    let after_article = |k: usize| repair::is(&ws[k - 1], &["the", "a", "an"]);
+    let in_noun_phrase = |k: usize| {
+        let w = &ws[k];
+        !w.has(flag::PUNCT | flag::THAT | flag::PREPOSITION | flag::FOLLOWING | flag::REPORTING | flag::CLAUSE)
+            && !sentence.in_time_phrase(w)
+            && (!repair::is_verb(w) || after_article(k))
+    };
+    let phrase_end = (verb + 1..ws.len()).take(MAX_TOLD_WORDS).take_while(|&k| in_noun_phrase(k)).last();
+    let ends_phrase = |w: &Word| w.has(flag::THAT | flag::PREPOSITION | flag::FOLLOWING) || sentence.in_time_phrase(w);
+    match phrase_end {
+        Some(end) if end > verb + 1 && ws.get(end + 1).is_some_and(ends_phrase) => Some(end),
+        _ => names_one_told(sentence, verb).then_some(verb + 1),
+    }
+}
 
 /// Whether the verb of saying at word `verb` is one of `TOLD` with the one told right after it:
 /// a name (not a time phrase: "told Monday that"), a pronoun or one of `TOLD_IN_LOWER_CASE`.
