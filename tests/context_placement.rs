@@ -138,6 +138,18 @@ fn a_statement_label_says_who_said_what() {
     }
 }
 
+/// Regression: in "Berg, the harbour master wanted in Marrowby for questioning, also closed the
+/// quay", the apposition (its participle read as a verb) was taken for the main clause, and the
+/// label named no one.
+#[test]
+fn a_context_label_is_the_subject_s_past_its_apposition() {
+    let text = "Report\n\nThe quay flooded on Monday. Berg, the harbour master wanted in Marrowby for \
+                questioning, also closed the quay.\n";
+    let events = events_of(text, Some("2023-06-14"));
+    let closing = placed(&events, "Berg,").unwrap_or_else(|| panic!("{events:?}"));
+    assert_eq!(closing.label, "Berg also closed the quay");
+}
+
 /// A quote's first word keeps its capital only when it is a name or a title: lowered when the
 /// article writes it in lower case elsewhere ("Drogba said Sometimes the season…" read as if
 /// "Sometimes" were a name), kept before another capital ("told AFP King Hussein…").

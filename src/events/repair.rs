@@ -473,10 +473,12 @@ const MAX_SUBJECT_WORDS: usize = 8;
 /// longer is the name it opens with (`leading_name`: "Dr Ana Lind of the Institute of …" →
 /// "Dr Ana Lind"). Empty when there is none.
 fn clause_subject<'t>(sentence: &Sentence<'_, 't>, words: &[Word<'t>]) -> Vec<Word<'t>> {
+    // A length of time is part of the subject ("The 17-year-old Ando", "The two-day summit"); a
+    // date ends it.
     let mut subject: Vec<Word<'t>> =
-        words.iter().take_while(|w| !is_verb(w) && !sentence.in_time_phrase(w)).copied().collect();
+        words.iter().take_while(|w| !is_verb(w) && !sentence.in_date(w)).copied().collect();
     let whole = subject.len() == words.len();
-    let leads_to_verb = words.get(subject.len()).is_some_and(|w| is_verb(w) || sentence.in_time_phrase(w));
+    let leads_to_verb = words.get(subject.len()).is_some_and(|w| is_verb(w) || sentence.in_date(w));
     if subject.len() > MAX_SUBJECT_WORDS && (whole || leads_to_verb) {
         let participle = subject.iter().position(|w| {
             w.text.len() > 4 && w.text.ends_with("ing") && w.text.bytes().all(|b| b.is_ascii_lowercase())
@@ -1072,11 +1074,26 @@ fn opens_with_verb(words: &[Word]) -> bool {
     match words {
         [first, ..] if is_verb(first) => true,
         [adverb, verb, ..] => {
-            adverb.text.ends_with("ly") && adverb.text.starts_with(|c: char| c.is_lowercase()) && is_verb(verb)
+            let lower = adverb.text.starts_with(|c: char| c.is_lowercase());
+            (lower && (adverb.text.ends_with("ly") || is(adverb, BEFORE_A_VERB))) && is_verb(verb)
         }
         _ => false,
     }
 }
+
+/// Whether `words` open with an adverb before a verb ("also closed", "later voted"), not before
+/// a participle that describes the noun after it ("newly declassified papers revealed").
+pub(super) fn opens_with_adverb_before_verb(words: &[Word]) -> bool {
+    let describes_a_noun = match words {
+        [_, _, noun, verb, ..] => !noun.has(flag::PREPOSITION | flag::PUNCT) && !is(noun, DETERMINERS) && is_verb(verb),
+        _ => false,
+    };
+    matches!(words, [adverb, _, ..] if !is_verb(adverb)) && opens_with_verb(words) && !describes_a_noun
+}
+
+/// Adverbs not in "-ly" that stand between a subject and its verb ("Zarqawi, the top militant
+/// wanted in Iraq, also vowed …").
+const BEFORE_A_VERB: &[&str] = &["also", "later", "then", "earlier", "again", "still", "soon", "often"];
 
 /// Past forms of verbs that take no object, so never a passive participle: after a comma they
 /// are the verb of the subject before it ("A second climber from the team, died Sunday").
@@ -1143,8 +1160,22 @@ pub(super) fn main_clause<'t>(sentence: &Sentence<'_, 't>) -> Vec<Word<'t>> {
         };
         // Only asides set off by commas or dashes stand between them.
         let set_off = sentence.set_off(subject_clause + 1) && sentence.set_off(clause);
-        if clause > subject_clause && is_verb(first) && !subject.is_empty() && set_off && !aside() {
+        if clause > subject_clause && opens_with_verb(&kept) && !subject.is_empty() && set_off && !aside() {
             return std::mem::take(&mut subject).into_iter().chain(kept).collect();
+        }
+        // "Zarqawi, the top militant wanted in Iraq, also vowed": a noun phrase set off right
+        // after the subject says who it is, whatever verb form describes it; the verb after it
+        // is the subject's.
+        let apposition = clause == subject_clause + 1
+            && !subject.is_empty()
+            && sentence.set_off(clause)
+            && (is(first, &["the", "a", "an"]) || first.text.ends_with("'s") || first.text.ends_with("’s"))
+            && (clause + 1..sentence.starts.len())
+                .take(MAX_ASIDES)
+                .find(|&c| sentence.set_off(c))
+                .is_some_and(|c| opens_with_verb(&without_times(sentence.clause_words(c), sentence)));
+        if apposition {
+            continue;
         }
         if kept.len() < 3 {
             if reports_what_follows && short_report.is_empty() {

@@ -765,13 +765,17 @@ fn with_subject<'t>(label: &mut Vec<Word<'t>>, sentence: &repair::Sentence<'_, '
         }
         return;
     }
-    if !(repair::is_verb(&opening) || repair::is_participle(&opening)) {
+    // "…, also closed the quay": a verb after an adverb is finite, no participle.
+    let from_opening = label.iter().position(|w| w.start == opening.start).map_or(&label[..0], |k| &label[k..]);
+    let adverb_led = repair::opens_with_adverb_before_verb(from_opening);
+    if !(adverb_led || repair::is_verb(&opening) || repair::is_participle(&opening)) {
         return;
     }
     // A participle right after a comma describes what comes before it: "the alarm log,
     // stamped 13/06/2023" is the log's stamp, not the subject's.
     let after_aside = at >= 2 && repair::is_aside(sentence, at - 2);
-    let participle = at > 0 && ws[at - 1].has(flag::PUNCT) && repair::is_participle(&opening) && !after_aside;
+    let participle =
+        !adverb_led && at > 0 && ws[at - 1].has(flag::PUNCT) && repair::is_participle(&opening) && !after_aside;
     let reported = repair::reported_subject_before(sentence, at);
     if !reported.is_empty() && ws.get(at).is_some_and(|w| w.start == opening.start) {
         let mut with = reported;
@@ -779,8 +783,19 @@ fn with_subject<'t>(label: &mut Vec<Word<'t>>, sentence: &repair::Sentence<'_, '
         *label = with;
         return;
     }
-    let subject = if participle { repair::antecedent(sentence, at) } else { repair::sentence_subject(sentence) };
-    if subject.last().is_some_and(|w| w.start < opening.start) {
+    // "officials, who optimistically began": the relative's antecedent.
+    let after_relative = adverb_led && at > 0 && ws[at - 1].has(flag::RELATIVE);
+    let subject = if participle {
+        repair::antecedent(sentence, at)
+    } else if after_relative {
+        repair::antecedent(sentence, at - 1)
+    } else {
+        repair::sentence_subject(sentence)
+    };
+    // A subject cut to its article ("The left, …, also reached", read with "left" as its verb)
+    // names no one.
+    let names_someone = subject.iter().any(|w| !w.has(flag::PUNCT) && !repair::is(w, &["the", "a", "an"]));
+    if names_someone && subject.last().is_some_and(|w| w.start < opening.start) {
         let mut with = subject;
         with.extend(label.iter().skip_while(|w| w.start < opening.start));
         *label = with;
