@@ -259,9 +259,12 @@ pub(super) fn label_span(text: &str, offsets: &CharOffsets, mention: &Mention) -
     let places = matches!(mention.timex_type, TimexType::Date | TimexType::Time);
     let end = if places { after_zone_words(text, end) } else { end };
     // "bury the past", "remembering the past": no time in particular, as a verb's object, stays
-    // ("has in the past made" goes).
-    let the_past = mention.value.ends_with("_REF") && text.get(start..end).is_some_and(|p| p.starts_with("the "));
-    let object = the_past && !label::after_preposition(text, start);
+    // ("has in the past made" goes); so does a period a verb spans ("ends the year divided",
+    // "dominated the first half").
+    let the_phrase = text.get(start..end).is_some_and(|p| p.starts_with("the "));
+    let the_past = the_phrase && mention.value.ends_with("_REF");
+    let object =
+        (the_past && !label::after_preposition(text, start)) || (the_phrase && label::after_span_verb(text, start));
     (start, end, places && !object && !label::is_attributive(text, start, end))
 }
 

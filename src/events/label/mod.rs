@@ -80,6 +80,45 @@ pub(super) fn after_preposition(text: &str, at: usize) -> bool {
     sentence_words::word_flags(&word) & flag::PREPOSITION != 0
 }
 
+/// Whether the word before byte `at` of `text` is a verb whose object is a period it spans
+/// ("ended the year", "dominated the first half").
+pub(super) fn after_span_verb(text: &str, at: usize) -> bool {
+    let before = text.get(..at).unwrap_or("").trim_end();
+    let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+    SPAN_VERBS.contains(&word.as_str())
+}
+
+/// Verbs whose object may be the period they span (`after_span_verb`).
+const SPAN_VERBS: &[&str] = &[
+    "end",
+    "ends",
+    "ended",
+    "ending",
+    "finish",
+    "finishes",
+    "finished",
+    "start",
+    "starts",
+    "started",
+    "begin",
+    "begins",
+    "began",
+    "open",
+    "opens",
+    "opened",
+    "close",
+    "closes",
+    "closed",
+    "spend",
+    "spends",
+    "spent",
+    "dominate",
+    "dominates",
+    "dominated",
+    "see",
+    "saw",
+];
+
 /// Time words that are nouns with their article ("the year", "the week"): after one, the next
 /// word starts something else ("during the year data was collected"). The part-of-speech model
 /// cannot tell these from the adjectives: it reads "overnight" and "future" as nouns too.
@@ -188,8 +227,10 @@ fn clause_label_for(
         return label;
     }
     // "shares rose on the wings of an [overnight] rally": a phrase used as an adjective stays in
-    // its own label too ("an rally" was the label of the rally's own event).
-    let before_end = if is_attributive(text, start, end) {
+    // its own label too ("an rally" was the label of the rally's own event); so does a period a
+    // verb spans ("Congress ends [the year] divided").
+    let spanned = text.get(start..end).is_some_and(|p| p.starts_with("the ")) && after_span_verb(text, start);
+    let before_end = if spanned || is_attributive(text, start, end) {
         last + 1
     } else {
         lead_start(&ws, clause_start, clause_end, first, last)
