@@ -129,6 +129,11 @@ fn a_statement_label_says_who_said_what() {
             "The harbour master told a news conference that the quay walls need repairs.",
             "The harbour master told a news conference the quay walls need repairs",
         ),
+        (
+            // What was said, without the aside that describes its subject.
+            "The quay, a listed monument, will reopen, the council said.",
+            "The council said the quay will reopen",
+        ),
     ];
     for (sentence, label) in cases {
         let text = format!("Report\n\nThe bridge opened in 1990.\n\n{sentence}\n");

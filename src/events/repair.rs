@@ -721,7 +721,46 @@ pub(super) fn previous_clause_subject<'t>(sentence: &Sentence<'_, 't>, pronoun: 
 /// What a report at the end of a sentence reported: the words before its clause ("OPEC oil
 /// ministers agree ..., Algeria's energy minister said Thursday").
 pub(super) fn reported_content<'t>(sentence: &Sentence<'_, 't>, clause_start: usize) -> Vec<Word<'t>> {
-    what_was_said(&sentence.ws[..clause_start], sentence)
+    what_was_said(&without_subject_aside(sentence, clause_start), sentence)
+}
+
+/// The words before word `end` without the asides set off right after a short opening subject,
+/// when a verb follows them: "Michael Nkambule, just signing with the club, has said his return
+/// …" → "Michael Nkambule has said his return …".
+fn without_subject_aside<'t>(sentence: &Sentence<'_, 't>, end: usize) -> Vec<Word<'t>> {
+    let ws = &sentence.ws[..end.min(sentence.ws.len())];
+    let within = |c: usize| sentence.starts.get(c).is_some_and(|&start| start < ws.len());
+    let subject = sentence.clause_words(0);
+    let names_a_subject = subject.first().is_some_and(|w| w.text.starts_with(char::is_uppercase))
+        && subject.len() <= MAX_SUBJECT_WORDS
+        && !is_lone_connective(subject)
+        && !subject.iter().any(|w| is_verb(w) || w.has(flag::CLAUSE | flag::PREPOSITION));
+    // What it says of the subject ("Egypt's largest opposition group"): not the rest of a list
+    // ("Yang Liwei, Fei Junlong and Nie Haisheng"), which opens with a name or "and".
+    let opens_description = |w: &Word| {
+        let possessive = w.text.ends_with("'s") || w.text.ends_with("\u{2019}s");
+        (possessive || !w.text.starts_with(char::is_uppercase)) && !is(w, &["and", "or"])
+    };
+    let describes = within(1) && sentence.set_off(1) && sentence.clause_words(1).first().is_some_and(opens_description);
+    // A quotation in the speaker's own voice stays word for word ("“I, the secretary general of
+    // NATO, have been …”", "“Why, under the pretext …, have you come”"); one told in the
+    // timeline's voice is cut like any sentence.
+    let opening = &ws[..sentence.starts[1].min(ws.len())];
+    let quoted = opening.iter().any(|w| w.text.contains(['"', '\u{201c}', '\u{201d}']) || w.text.starts_with("``"));
+    let own_voice = opening
+        .iter()
+        .filter_map(without_quote_marks)
+        .any(|w| is(&w, &["i", "we", "you", "why", "what", "how", "who"]));
+    if !(names_a_subject && describes) || (quoted && own_voice) {
+        return ws.to_vec();
+    }
+    let verb_clause = (2..2 + MAX_ASIDES)
+        .take_while(|&c| within(c) && sentence.set_off(c))
+        .find(|&c| opens_with_verb(&without_times(sentence.clause_words(c), sentence)));
+    let Some(verb_clause) = verb_clause else { return ws.to_vec() };
+    let verb_start = sentence.starts[verb_clause];
+    let verb_start = verb_start + ws[verb_start..].iter().take_while(|w| w.has(flag::PUNCT)).count();
+    ws[..sentence.starts[1]].iter().chain(&ws[verb_start..]).copied().collect()
 }
 
 /// `words` as what was said: without quotation marks, time phrases, punctuation at either end,
