@@ -574,10 +574,30 @@ fn appositive_name<'t>(sentence: &Sentence<'_, 't>, clause: usize) -> Vec<Word<'
 /// of the oil, decided"), a participle ("The speech, coming after months of silence, seemed")
 /// or a clause opened by a clause word ("since his surgery in July").
 pub(super) fn is_aside(sentence: &Sentence, at: usize) -> bool {
-    let words = sentence.clause_words(sentence.clause_of(at));
+    let clause = sentence.clause_of(at);
+    let words = sentence.clause_words(clause);
     words.first().is_some_and(|w| {
-        w.has(flag::CLAUSE) || is(w, &["whose", "whom"]) || (w.text.len() > 5 && w.text.ends_with("ing"))
+        w.has(flag::CLAUSE)
+            || is(w, &["whose", "whom"])
+            || (w.text.len() > 5 && w.text.ends_with("ing"))
+            || describes_the_opening_subject(sentence, clause)
     })
+}
+
+/// Whether clause `clause` is a participle's aside right after the sentence's opening subject
+/// ("The bridge, built in 1932, collapsed"): a lower-case participle, regular or one of
+/// `IRREGULAR_PARTICIPLES` ("built", "held"), opening the second clause, set off by a comma.
+/// (After an appositive those irregular forms are the subject's own verb: "Tshisekedi, …, made
+/// it clear".)
+pub(super) fn describes_the_opening_subject(sentence: &Sentence, clause: usize) -> bool {
+    let lower_participle =
+        |w: &Word| is_lower_participle(w) || (is(w, IRREGULAR_PARTICIPLES) && w.text.starts_with(char::is_lowercase));
+    let opening = sentence.clause_words(0);
+    clause == 1
+        && sentence.set_off(1)
+        && !opening.is_empty()
+        && !opening.iter().any(|w| is_verb(w) || w.has(flag::CLAUSE | flag::PREPOSITION))
+        && sentence.clause_words(1).first().is_some_and(|w| lower_participle(w) && !w.has(flag::REPORTING))
 }
 
 /// Reporting participles and their past forms: "…, he said, adding that …" is what he added.

@@ -371,10 +371,11 @@ fn completed_by_next_clause<'t>(
     // short entry: the next clause is what its noun did, another event.
     let appositive_participle = clause_start > 0
         && ws[clause_start].has(flag::PUNCT)
-        && label
+        && (label
             .iter()
             .find(|w| !w.has(flag::PUNCT))
-            .is_some_and(|w| repair::is_participle(w) && !w.has(flag::REPORTING));
+            .is_some_and(|w| repair::is_participle(w) && !w.has(flag::REPORTING))
+            || repair::describes_the_opening_subject(sentence, clause));
     // A clause joined by "and" with a subject of its own is another event, never the rest of
     // this one.
     let next_is_own_clause = clause_end < ws.len() && joins_a_clause(ws, clause_start, clause_end);
