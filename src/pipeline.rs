@@ -353,7 +353,9 @@ pub fn build_timeline_reusing(sources: &[(&str, &Document)], settings: &Settings
 /// `build_timeline_reusing` for documents whose texts inferring day zero let go of
 /// (`infer_anchor_releasing_texts`): each document extracted again is read again from its file,
 /// extracted and let go of, so no more than one text per core is held. A file that no longer
-/// holds the text first read (its id says) is an error: the results would not be its own.
+/// reads as it first did (its text, by the 32 bits of its hash its id holds, its publication
+/// date, title or sentence breaks) is an error: the results would not be its own, and day zero
+/// was inferred from what it said before.
 pub fn build_timeline_reading_again(
     ids: &[String],
     docs: &[Document],
@@ -376,7 +378,11 @@ pub fn build_timeline_reading_again(
             Some(result) => Ok(result),
             None => {
                 let text = crate::ingest::load(&doc.path).map_err(|e| format!("reading again: {e}"))?;
-                if !is_id_of(id, &text.text) {
+                let same = is_id_of(id, &text.text)
+                    && text.dct == doc.dct
+                    && text.title == doc.title
+                    && text.breaks == doc.breaks;
+                if !same {
                     return Err(format!("{} changed while it was being read; run again", doc.path.display()));
                 }
                 let result = extract_document(&text, id, settings);

@@ -67,7 +67,8 @@ pub(super) fn infer_day_zero(
 
 /// `infer_day_zero` for a whole run. With `release` (nothing will read the texts but the
 /// extraction), inferring lets go of each text once it is read (not under `--dct`, which
-/// extracts every document again); `read_again` then brings back the ones extracted again.
+/// extracts every document again); `pipeline::build_timeline_reading_again` then reads again
+/// the ones extracted again.
 fn infer_for_run(
     ids: &[String],
     docs: &mut [Document],
@@ -143,10 +144,13 @@ pub fn run(args: &ExtractArgs) -> i32 {
     let settings = Settings { anchor, dct: args.dct.clone() };
     let extraction = match extracted {
         Some(reusable) if release && args.dct.is_none() => {
-            // The first extraction's timeline is gone: its freed room goes back to the system
-            // before the documents are extracted again.
-            super::allocator::return_freed_memory();
-            bar.whole("story");
+            if let Reusable::Documents(results) = &reusable {
+                // The first extraction's timeline is gone: its freed room goes back to the
+                // system before the documents the day zero placed something in are read and
+                // extracted again.
+                super::allocator::return_freed_memory();
+                bar.stage("extracting again", results.iter().filter(|r| r.is_none()).count());
+            }
             match pipeline::build_timeline_reading_again(&ids, &docs, &settings, reusable, &tick) {
                 Ok(timeline) => Err(timeline),
                 Err(message) => {

@@ -253,7 +253,8 @@ pub fn event_id(doc_id: &str, mention_start: usize) -> SmolStr {
 /// after it ("6 a.m. local time", "10 p.m. Beijing time", "Tuesday local time"), which a label leaves out
 /// with the phrase ("Local time" was a label), and whether the label leaves it out: a date or
 /// time places something on the calendar and goes, but not one used as an adjective ("an
-/// overnight rally", `label::is_attributive`); a duration such as "a three-day visit" stays.
+/// overnight rally", `label::is_attributive`) nor a verb's object ("bury the past", "ends the
+/// year"); a duration such as "a three-day visit" stays.
 pub(super) fn label_span(text: &str, offsets: &CharOffsets, mention: &Mention) -> (usize, usize, bool) {
     let (start, end) = (offsets.byte_at(mention.start), offsets.byte_at(mention.end));
     let places = matches!(mention.timex_type, TimexType::Date | TimexType::Time);
@@ -261,10 +262,8 @@ pub(super) fn label_span(text: &str, offsets: &CharOffsets, mention: &Mention) -
     // "bury the past", "remembering the past": no time in particular, as a verb's object, stays
     // ("has in the past made" goes); so does a period a verb spans ("ends the year divided",
     // "dominated the first half").
-    let the_phrase = text.get(start..end).is_some_and(|p| p.starts_with("the "));
-    let the_past = the_phrase && mention.value.ends_with("_REF");
-    let object =
-        (the_past && !label::after_preposition(text, start)) || (the_phrase && label::after_span_verb(text, start));
+    let the_past = mention.value.ends_with("_REF") && text.get(start..end).is_some_and(|p| p.starts_with("the "));
+    let object = (the_past && !label::after_preposition(text, start)) || label::is_spanned_period(text, start, end);
     (start, end, places && !object && !label::is_attributive(text, start, end))
 }
 

@@ -467,7 +467,7 @@ pub(super) fn sentence_subject<'t>(sentence: &Sentence<'_, 't>) -> Vec<Word<'t>>
 /// Most words a subject may take.
 const MAX_SUBJECT_WORDS: usize = 8;
 
-/// The subject `words` (a clause) open with: the words before its verb (or its time phrase),
+/// The subject `words` (a clause) open with: the words before its verb (or its date),
 /// at most `MAX_SUBJECT_WORDS`; a longer one ends where a participle describing it begins
 /// ("Some 50,000 Kurds calling for … were expected" → "Some 50,000 Kurds"), and one still
 /// longer is the name it opens with (`leading_name`: "Dr Ana Lind of the Institute of …" →
@@ -750,6 +750,7 @@ pub(super) fn reported_content<'t>(sentence: &Sentence<'_, 't>, clause_start: us
 fn without_subject_aside<'t>(sentence: &Sentence<'_, 't>, end: usize) -> Vec<Word<'t>> {
     let ws = &sentence.ws[..end.min(sentence.ws.len())];
     let within = |c: usize| sentence.starts.get(c).is_some_and(|&start| start < ws.len());
+    let Some(&second) = sentence.starts.get(1).filter(|_| within(1)) else { return ws.to_vec() };
     let subject = sentence.clause_words(0);
     let names_a_subject = subject.first().is_some_and(|w| w.text.starts_with(char::is_uppercase))
         && subject.len() <= MAX_SUBJECT_WORDS
@@ -761,11 +762,11 @@ fn without_subject_aside<'t>(sentence: &Sentence<'_, 't>, end: usize) -> Vec<Wor
         let possessive = w.text.ends_with("'s") || w.text.ends_with("\u{2019}s");
         (possessive || !w.text.starts_with(char::is_uppercase)) && !is(w, &["and", "or"])
     };
-    let describes = within(1) && sentence.set_off(1) && sentence.clause_words(1).first().is_some_and(opens_description);
+    let describes = sentence.set_off(1) && sentence.clause_words(1).first().is_some_and(opens_description);
     // A quotation in the speaker's own voice stays word for word ("“I, the secretary general of
     // NATO, have been …”", "“Why, under the pretext …, have you come”"); one told in the
     // timeline's voice is cut like any sentence.
-    let opening = &ws[..sentence.starts[1].min(ws.len())];
+    let opening = &ws[..second];
     let quoted = opening.iter().any(|w| w.text.contains(['"', '\u{201c}', '\u{201d}']) || w.text.starts_with("``"));
     let own_voice = opening
         .iter()
@@ -780,7 +781,7 @@ fn without_subject_aside<'t>(sentence: &Sentence<'_, 't>, end: usize) -> Vec<Wor
     let Some(verb_clause) = verb_clause else { return ws.to_vec() };
     let verb_start = sentence.starts[verb_clause];
     let verb_start = verb_start + ws[verb_start..].iter().take_while(|w| w.has(flag::PUNCT)).count();
-    ws[..sentence.starts[1]].iter().chain(&ws[verb_start..]).copied().collect()
+    ws[..second].iter().chain(&ws[verb_start..]).copied().collect()
 }
 
 /// `words` as what was said: without quotation marks, time phrases, punctuation at either end,
@@ -1144,7 +1145,14 @@ fn opens_with_verb(words: &[Word]) -> bool {
 /// a participle that describes the noun after it ("newly declassified papers revealed").
 pub(super) fn opens_with_adverb_before_verb(words: &[Word]) -> bool {
     let describes_a_noun = match words {
-        [_, _, noun, verb, ..] => !noun.has(flag::PREPOSITION | flag::PUNCT) && !is(noun, DETERMINERS) && is_verb(verb),
+        [_, participle, noun, verb, ..] => {
+            participle.text.ends_with("ed")
+                && !noun.has(flag::PREPOSITION | flag::PUNCT)
+                && !is(noun, DETERMINERS)
+                && !is(noun, SUBJECT_PRONOUNS)
+                && !is(noun, &["it", "you", "this", "that"])
+                && is_verb(verb)
+        }
         _ => false,
     };
     matches!(words, [adverb, _, ..] if !is_verb(adverb)) && opens_with_verb(words) && !describes_a_noun

@@ -1,5 +1,6 @@
 //! Event labels: a short timeline entry cut from the clause of an event's time phrase ("President
-//! Xi Jinping sent his condolences to Queen Elizabeth II"), without the phrase, and repaired when
+//! Xi Jinping sent his condolences to Queen Elizabeth II"), without the phrase (unless it is used
+//! as an adjective, "an overnight rally", or is the period a verb spans, "ends the year"), and repaired when
 //! the cut leaves a shape no journalist would publish: no empty label, no fragment that opens
 //! with a preposition, no bare verb without its subject, no report without what was reported or
 //! without its speaker, no label ending in what the cut left open ("of a"), no number cut at its
@@ -73,22 +74,28 @@ fn tagged_as_noun(phrase: &str, next: &str, then: &str) -> bool {
     crate::pos::tag(model, &words).get(at).is_some_and(|tag| tag.starts_with("NN"))
 }
 
-/// Whether the word before byte `at` of `text` is a preposition ("in the past").
+/// The word before byte `at` of `text`, lowered.
+fn word_before(text: &str, at: usize) -> String {
+    let before = text.get(..at).unwrap_or("").trim_end();
+    before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase()
+}
+
+/// Whether the word before byte `at` of `text` is a preposition ("in the past", "into the
+/// future"; the word flags leave out a few that also head particles).
 pub(super) fn after_preposition(text: &str, at: usize) -> bool {
-    let before = text.get(..at).unwrap_or("").trim_end();
-    let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
+    let word = word_before(text, at);
     sentence_words::word_flags(&word) & flag::PREPOSITION != 0
+        || ["over", "into", "toward", "towards", "throughout", "across"].contains(&word.as_str())
 }
 
-/// Whether the word before byte `at` of `text` is a verb whose object is a period it spans
-/// ("ended the year", "dominated the first half").
-pub(super) fn after_span_verb(text: &str, at: usize) -> bool {
-    let before = text.get(..at).unwrap_or("").trim_end();
-    let word = before.rsplit(|c: char| !c.is_alphanumeric()).next().unwrap_or("").to_lowercase();
-    SPAN_VERBS.contains(&word.as_str())
+/// Whether the phrase at bytes `[start, end)` of `text` is the period a verb spans, its object
+/// ("ended the year", "dominated the first half"): one opening with "the" after a `SPAN_VERBS` word.
+pub(super) fn is_spanned_period(text: &str, start: usize, end: usize) -> bool {
+    text.get(start..end).is_some_and(|p| p.starts_with("the "))
+        && SPAN_VERBS.contains(&word_before(text, start).as_str())
 }
 
-/// Verbs whose object may be the period they span (`after_span_verb`).
+/// Verbs whose object may be the period they span (`is_spanned_period`).
 const SPAN_VERBS: &[&str] = &[
     "end",
     "ends",
@@ -229,8 +236,7 @@ fn clause_label_for(
     // "shares rose on the wings of an [overnight] rally": a phrase used as an adjective stays in
     // its own label too ("an rally" was the label of the rally's own event); so does a period a
     // verb spans ("Congress ends [the year] divided").
-    let spanned = text.get(start..end).is_some_and(|p| p.starts_with("the ")) && after_span_verb(text, start);
-    let before_end = if spanned || is_attributive(text, start, end) {
+    let before_end = if is_spanned_period(text, start, end) || is_attributive(text, start, end) {
         last + 1
     } else {
         lead_start(&ws, clause_start, clause_end, first, last)

@@ -415,7 +415,7 @@ pub(super) fn with_what_was_reported<'t>(
     let told = verb > 0 && repair::is(&spoken[verb], &["told"]);
     let told_at_occasion = told
         && sentence.index_of(&spoken[verb]).is_some_and(|at| names_one_told(sentence, at))
-        && is_occasion(&spoken[verb + 2..]);
+        && spoken.get(verb + 2..).is_some_and(is_occasion);
     let addressed = told && ((1..=5).contains(&(spoken.len() - verb - 1)) || told_at_occasion);
     // "…," Casey said at a briefing': where or when it was said is no part of the report.
     // Not a verb in a relative clause or joined to another ("which reviewed and reported on
