@@ -474,11 +474,28 @@ const MAX_SUBJECT_WORDS: usize = 8;
 /// "Dr Ana Lind"). Empty when there is none.
 fn clause_subject<'t>(sentence: &Sentence<'_, 't>, words: &[Word<'t>]) -> Vec<Word<'t>> {
     // A length of time is part of the subject ("The 17-year-old Ando", "The two-day summit"); a
-    // date ends it.
-    let mut subject: Vec<Word<'t>> =
-        words.iter().take_while(|w| !is_verb(w) && !sentence.in_date(w)).copied().collect();
+    // date ends it. So does a verb, but not a participle after a possessive or an article, which
+    // describes the noun after it ("Russia's threatened cutting of gas supplies").
+    let opens_noun = |w: &Word| {
+        is(w, &["the", "a", "an", "his", "her", "its", "their", "our", "my"])
+            || w.text.ends_with("'s")
+            || w.text.ends_with("\u{2019}s")
+    };
+    let mut describing = false;
+    let mut length = words.len();
+    for (k, w) in words.iter().enumerate() {
+        // After a possessive or an article, and after a participle that follows one ("Russia's
+        // threatened cutting"), a verb form is the noun's.
+        let described = k > 0 && (opens_noun(&words[k - 1]) || describing);
+        if sentence.in_date(w) || (is_verb(w) && !described) {
+            length = k;
+            break;
+        }
+        describing = is_verb(w) && described;
+    }
+    let mut subject: Vec<Word<'t>> = words[..length].to_vec();
     let whole = subject.len() == words.len();
-    let leads_to_verb = words.get(subject.len()).is_some_and(|w| is_verb(w) || sentence.in_date(w));
+    let leads_to_verb = length < words.len();
     if subject.len() > MAX_SUBJECT_WORDS && (whole || leads_to_verb) {
         let participle = subject.iter().position(|w| {
             w.text.len() > 4 && w.text.ends_with("ing") && w.text.bytes().all(|b| b.is_ascii_lowercase())
