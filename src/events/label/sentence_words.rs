@@ -286,7 +286,15 @@ pub(super) fn clause_starts(ws: &[Word], inside_mention: impl Fn(usize) -> bool)
         let separator = w.has(flag::PUNCT) && w.text != "&" && (!is_quote_mark(w) || closes_before_report(ws, i));
         // "The following are …": a clause word after an article is a noun.
         let after_determiner = repair::is(&ws[i - 1], &["the", "a", "an"]);
-        let clause_word = w.has(flag::CLAUSE) && !after_determiner;
+        // "saw their economy as being in recession": "as" before a gerund opens no clause; before
+        // one of saying it still does ("quoted him as saying that …": what was said follows).
+        let before_gerund = repair::is(w, &["as"])
+            && ws.get(i + 1).is_some_and(|next| {
+                let gerund =
+                    next.text.len() > 4 && next.text.ends_with("ing") && next.text.starts_with(char::is_lowercase);
+                gerund && !next.has(flag::REPORTING) && !repair::is(next, GERUNDS_OF_SAYING)
+            });
+        let clause_word = w.has(flag::CLAUSE) && !after_determiner && !before_gerund;
         let opens = separator || clause_word || joins_a_clause(ws, clause_start, i);
         if opens && !inside_mention(w.start) {
             starts.push(i);
@@ -294,6 +302,10 @@ pub(super) fn clause_starts(ws: &[Word], inside_mention: impl Fn(usize) -> bool)
     }
     starts
 }
+
+/// Gerunds of saying after "as" ("quoted him as saying that …"), which open what was said.
+const GERUNDS_OF_SAYING: &[&str] =
+    &["saying", "telling", "urging", "reporting", "quoting", "stating", "adding", "warning", "describing"];
 
 /// A quotation mark standing as a word of its own.
 pub(super) fn is_quote_mark(w: &Word) -> bool {
