@@ -106,7 +106,7 @@ pub(super) fn scheduled_happening_label(sentence: &Sentence, first: usize) -> Op
         |k: usize| is_modifier_or_noun(&ws[k]) || (repair::is(&ws[k], &["of"]) && k > 0 && capitalised(&ws[k - 1]));
     let run = (noun.saturating_sub(MAX_MODIFIERS)..noun).rev().take_while(|&k| describes(k)).count();
     let article = (noun - run).checked_sub(1).filter(|&k| repair::is(&ws[k], &["the", "a", "an"]));
-    let determined = article.is_some() || ws[noun - run..noun].first().is_some_and(is_possessive);
+    let determined = article.is_some() || ws[noun - run..noun].first().is_some_and(repair::is_possessive);
     let from = if determined {
         noun - run
     } else {
@@ -123,10 +123,6 @@ fn names_a_listed_happening(w: &Word) -> bool {
 
 fn capitalised(w: &Word) -> bool {
     w.text.starts_with(char::is_uppercase)
-}
-
-fn is_possessive(w: &Word) -> bool {
-    w.text.ends_with("'s") || w.text.ends_with("\u{2019}s") || w.text.ends_with("s'")
 }
 
 /// Endings of adjectives that describe a happening ("parliamentary", "general", "presidential",

@@ -476,11 +476,8 @@ fn clause_subject<'t>(sentence: &Sentence<'_, 't>, words: &[Word<'t>]) -> Vec<Wo
     // A length of time is part of the subject ("The 17-year-old Ando", "The two-day summit"); a
     // date ends it. So does a verb, but not a participle after a possessive or an article, which
     // describes the noun after it ("Russia's threatened cutting of gas supplies").
-    let opens_noun = |w: &Word| {
-        is(w, &["the", "a", "an", "his", "her", "its", "their", "our", "my"])
-            || w.text.ends_with("'s")
-            || w.text.ends_with("\u{2019}s")
-    };
+    let opens_noun =
+        |w: &Word| is(w, &["the", "a", "an", "his", "her", "its", "their", "our", "my"]) || is_possessive(w);
     let mut describing = false;
     let mut length = words.len();
     for (k, w) in words.iter().enumerate() {
@@ -775,10 +772,8 @@ fn without_subject_aside<'t>(sentence: &Sentence<'_, 't>, end: usize) -> Vec<Wor
         && !subject.iter().any(|w| is_verb(w) || w.has(flag::CLAUSE | flag::PREPOSITION));
     // What it says of the subject ("Egypt's largest opposition group"): not the rest of a list
     // ("Yang Liwei, Fei Junlong and Nie Haisheng"), which opens with a name or "and".
-    let opens_description = |w: &Word| {
-        let possessive = w.text.ends_with("'s") || w.text.ends_with("\u{2019}s");
-        (possessive || !w.text.starts_with(char::is_uppercase)) && !is(w, &["and", "or"])
-    };
+    let opens_description =
+        |w: &Word| (is_possessive(w) || !w.text.starts_with(char::is_uppercase)) && !is(w, &["and", "or"]);
     let describes = sentence.set_off(1) && sentence.clause_words(1).first().is_some_and(opens_description);
     // A quotation in the speaker's own voice stays word for word ("“I, the secretary general of
     // NATO, have been …”", "“Why, under the pretext …, have you come”"); one told in the
@@ -1158,6 +1153,11 @@ fn opens_with_verb(words: &[Word]) -> bool {
     }
 }
 
+/// A possessive noun: "Russia's", "the ministers'".
+pub(super) fn is_possessive(w: &Word) -> bool {
+    w.text.ends_with("'s") || w.text.ends_with("\u{2019}s") || w.text.ends_with("s'")
+}
+
 /// Whether `words` open with an adverb before a verb ("also closed", "later voted"), not before
 /// a participle that describes the noun after it ("newly declassified papers revealed").
 pub(super) fn opens_with_adverb_before_verb(words: &[Word]) -> bool {
@@ -1253,7 +1253,7 @@ pub(super) fn main_clause<'t>(sentence: &Sentence<'_, 't>) -> Vec<Word<'t>> {
         let apposition = clause == subject_clause + 1
             && !subject.is_empty()
             && sentence.set_off(clause)
-            && (is(first, &["the", "a", "an"]) || first.text.ends_with("'s") || first.text.ends_with("’s"))
+            && (is(first, &["the", "a", "an"]) || is_possessive(first))
             && (clause + 1..sentence.starts.len())
                 .take(MAX_ASIDES)
                 .find(|&c| sentence.set_off(c))
