@@ -446,6 +446,7 @@ impl<'a> Discourse<'a, '_> {
                         Sem::Calendar { year: Some(y), month: *month, day: *day }
                     }
                     Sem::Quarter { quarter, year: None } => Sem::Quarter { quarter: *quarter, year: Some(y) },
+                    Sem::Half { half, year: None } => Sem::Half { half: *half, year: Some(y) },
                     // "the 1988 period": the quarter the text is at, in that year.
                     Sem::SameUnit { unit: Unit::Quarter } => match self.resolve(raw, base, tense).cal {
                         Some(Cal::Quarter(_, quarter)) => Sem::Quarter { quarter, year: Some(y) },
@@ -454,11 +455,12 @@ impl<'a> Discourse<'a, '_> {
                     other => other.clone(),
                 };
                 let inner = self.resolve(raw, &pinned, tense);
+                // The inner decision read a year it was given: only the shift explains it.
                 let why = match (year, shift) {
                     (Some(_), _) => inner.why,
-                    (None, -1) => format!("{}: {y}, the year before that of {reference}", inner.why).into(),
-                    (None, 1) => format!("{}: {y}, the year after that of {reference}", inner.why).into(),
-                    (None, _) => format!("{}: {y}, the year of {reference}", inner.why).into(),
+                    (None, -1) => format!("{y}, the year before that of {reference}").into(),
+                    (None, 1) => format!("{y}, the year after that of {reference}").into(),
+                    (None, _) => format!("{y}, the year of {reference}").into(),
                 };
                 Outcome { why, ..inner }
             }

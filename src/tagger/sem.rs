@@ -184,9 +184,9 @@ pub enum Sem {
         half: u32,
         year: Option<i32>,
     },
-    /// A month, quarter or the period the text is at, in a year given by a number or by a shift
-    /// from the reference year: "June last year", "this year's third quarter", "the 1988
-    /// period", "next year's first quarter".
+    /// A month, quarter, half or the period the text is at, in a year given by a number or by a
+    /// shift from the reference year: "June last year", "this year's third quarter", "the 1988
+    /// period", "next year's first quarter", "the second half of next year".
     InYear {
         base: Box<Sem>,
         year: Option<i32>,

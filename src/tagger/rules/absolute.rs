@@ -229,6 +229,11 @@ fn quarter(c: &mut Cursor) -> Option<Sem> {
     if hyphenated && the {
         return None;
     }
+    // "the first quarter of next year": the quarter of a year shifted from the reference.
+    if let Some(shift) = of_shifted_year(c) {
+        let base = Sem::Quarter { quarter: ordinal, year: None };
+        return Some(Sem::InYear { base: Box::new(base), year: None, shift });
+    }
     // "a quarter of the votes" is a fraction, but "first quarter of 2016" is a date.
     let save = c.i;
     let mut year = None;
@@ -327,6 +332,17 @@ fn year_shift(c: &mut Cursor) -> Option<i32> {
     }
 }
 
+/// "of next year", "of this year", "of last year" after a quarter or a half: the shift of its
+/// year from the reference year (issue #10: "the second half of next year" read as this year's).
+fn of_shifted_year(c: &mut Cursor) -> Option<i32> {
+    let save = c.i;
+    let shift = if c.word("of") { year_shift(c).filter(|_| c.word("year")) } else { None };
+    if shift.is_none() {
+        c.i = save;
+    }
+    shift
+}
+
 fn half_year(c: &mut Cursor) -> Option<Sem> {
     c.word("the");
     let half = c.lex(|l| match l {
@@ -336,6 +352,9 @@ fn half_year(c: &mut Cursor) -> Option<Sem> {
     c.hyphen();
     if !c.word("half") {
         return None;
+    }
+    if let Some(shift) = of_shifted_year(c) {
+        return Some(Sem::InYear { base: Box::new(Sem::Half { half, year: None }), year: None, shift });
     }
     let save = c.i;
     let year = if c.word("of") { c.year() } else { None };
