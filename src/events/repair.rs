@@ -199,6 +199,11 @@ pub(super) fn without_times<'t>(label: &[Word<'t>], sentence: &Sentence<'_, 't>)
             k += 1;
             continue;
         }
+        // "the quay over [the weekend]": "over" before a span is its preposition ("took over on
+        // Monday" keeps it), as `lead_start` reads it.
+        if out.last().is_some_and(|w| is(w, &["over"])) && is(&label[k], &["the"]) {
+            out.pop();
+        }
         while k < label.len() {
             let joins_next = is(&label[k], RANGE_JOINERS) && label.get(k + 1).is_some_and(|w| sentence.in_date(w));
             if !sentence.in_date(&label[k]) && !joins_next {
@@ -702,16 +707,24 @@ pub(super) fn reporting_subject<'t>(sentence: &Sentence<'_, 't>, at: usize) -> V
     // The clause must open right after "that": in "residents said that the plane was cruising
     // when it hit treetops", "it" is the plane.
     // Time phrases ("said on Tuesday that on Friday it ...") and commas do not count.
+    // A clause reported with no "that" opens at the pronoun ("said Friday it had withdrawn").
     let mut after_verb =
         ws.iter().skip(verb + 1).filter(|w| !w.has(flag::PUNCT | flag::PREPOSITION) && !sentence.in_time_phrase(w));
-    let before_clause =
-        after_verb.next().is_some_and(|w| w.has(flag::THAT)) && after_verb.next().is_some_and(|w| w.start == at);
+    let opens_clause = ws.iter().position(|w| w.start == at).is_some_and(|k| sentence.starts.contains(&k));
+    let before_clause = match after_verb.next() {
+        Some(that) if that.has(flag::THAT) => after_verb.next().is_some_and(|w| w.start == at),
+        next => opens_clause && next.is_some_and(|w| w.start == at),
+    };
     // "The Northern Grid Authority (NGA) said": the acronym in brackets names it again.
     let subject = without_bracketed(&ws[..verb]);
     let named = subject.first().is_some_and(|w| w.text.starts_with(char::is_uppercase))
         && (1..=5).contains(&subject.len())
         && !subject.iter().any(|w| w.has(flag::PUNCT | flag::CLAUSE) || sentence.in_time_phrase(w));
-    if before_clause && named {
+    // "he" or "she" stands for a person's name, not for "Bouteflika's office".
+    let pronoun = ws.iter().find(|w| w.start == at);
+    let personal = pronoun.is_some_and(|w| is(w, &["he", "she"]));
+    let a_name = subject.iter().all(|w| w.text.starts_with(char::is_uppercase) && !w.text.contains(['\'', '’']));
+    if before_clause && named && (!personal || a_name) {
         subject
     } else {
         Vec::new()

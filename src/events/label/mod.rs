@@ -800,7 +800,16 @@ fn with_subject<'t>(label: &mut Vec<Word<'t>>, sentence: &repair::Sentence<'_, '
     if with_date_as_subject(label, sentence) {
         return;
     }
-    // "Boeing announced that it had begun the project": the pronoun is the reporter.
+    // "Boeing announced that it had begun the project": the pronoun is the reporter. "he" and
+    // "she" only when the reporter is a name ("Layton said on Monday that he would consider").
+    if ["he", "she"].iter().any(|p| opening.text.eq_ignore_ascii_case(p)) {
+        let subject = repair::reporting_subject(sentence, opening.start);
+        if !subject.is_empty() {
+            *label =
+                subject.into_iter().chain(label.iter().skip_while(|w| w.start <= opening.start).copied()).collect();
+        }
+        return;
+    }
     if ["it", "they"].iter().any(|p| opening.text.eq_ignore_ascii_case(p)) {
         let mut subject = repair::reporting_subject(sentence, opening.start);
         if subject.is_empty() {

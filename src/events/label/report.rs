@@ -535,11 +535,32 @@ pub(super) fn with_report_completed<'t>(label: &mut Vec<Word<'t>>, sentence: &re
         }
         return;
     }
+    if let Some(said) = reported_without_that(sentence, verb) {
+        label.truncate(label.iter().rposition(|w| w.start == last.start).map_or(label.len(), |k| k + 1));
+        label.extend(said);
+        return;
+    }
     let ends_sentence = ws[at + 1..].iter().all(|w| w.has(flag::PUNCT) || sentence.in_time_phrase(w));
     if ends_sentence && !told_one {
         let clause_start = sentence.starts[sentence.clause_of(at)];
         with_what_was_reported(label, sentence, clause_start);
     }
+}
+
+/// What the verb of saying at word `verb` reported in a clause of its own with no "that", after
+/// its time phrase ("said Thursday it was raising its key rate": the clause
+/// `sentence_words::clause_starts` opened there), without its time phrases; `None` when no such
+/// clause follows or it says less than two words.
+fn reported_without_that<'t>(sentence: &repair::Sentence<'_, 't>, verb: usize) -> Option<Vec<Word<'t>>> {
+    let ws = sentence.ws;
+    let next = sentence.clause_end(sentence.clause_of(verb));
+    let only_its_time = ws.get(verb + 1..next)?.iter().all(|w| w.has(flag::PREPOSITION) || sentence.in_time_phrase(w));
+    let opens = ws.get(next).is_some_and(|w| !w.has(flag::PUNCT | flag::CLAUSE));
+    if !(only_its_time && opens && next > verb + 1) {
+        return None;
+    }
+    let said = repair::without_times(&ws[next..clause_of_three_words(sentence, next)], sentence);
+    (said.iter().filter(|w| !w.has(flag::PUNCT)).count() >= 2).then_some(said)
 }
 
 /// Subordinators whose clause concedes something to what was said, or gives its time or cause

@@ -295,7 +295,10 @@ pub(super) fn clause_starts(ws: &[Word], inside_mention: impl Fn(usize) -> bool)
                 gerund && !next.has(flag::REPORTING) && !repair::is(next, GERUNDS_OF_SAYING)
             });
         let clause_word = w.has(flag::CLAUSE) && !after_determiner && !before_gerund;
-        let opens = separator || clause_word || joins_a_clause(ws, clause_start, i);
+        let opens = separator
+            || clause_word
+            || joins_a_clause(ws, clause_start, i)
+            || opens_unmarked_report(ws, i, &inside_mention);
         if opens && !inside_mention(w.start) {
             starts.push(i);
         }
@@ -303,7 +306,74 @@ pub(super) fn clause_starts(ws: &[Word], inside_mention: impl Fn(usize) -> bool)
     starts
 }
 
-/// Gerunds of saying after "as" ("quoted him as saying that …"), which open what was said.
+/// Verbs of saying whose reported clause may follow with no "that" ("said Sunday the suspect was
+/// arrested"), and those of them that take no object either, after which a past form the
+/// part-of-speech model misreads ("the crews struck", tagged a noun) is the clause's verb too.
+/// "told" and its like name the one told first.
+#[rustfmt::skip]
+const REPORTING_WITHOUT_THAT: &[&str] = &[
+    "said", "says", "added", "claimed", "insisted", "noted", "argued", "warned", "stated",
+    "announced", "confirmed", "reported", "estimated", "predicted", "acknowledged", "admitted", "revealed", "disclosed",
+];
+const REPORTING_WITHOUT_OBJECT: &[&str] =
+    &["said", "says", "added", "claimed", "insisted", "noted", "argued", "warned", "stated"];
+
+/// Most words the subject of a clause reported with no "that" takes before its verb ("said
+/// Monday the death toll in the province had risen").
+const MAX_UNMARKED_SUBJECT_WORDS: usize = 6;
+
+/// Part-of-speech tags that open a subject: an article or possessive, a name or noun, a number,
+/// a pronoun, "there".
+const SUBJECT_OPENING_TAGS: &[&str] = &["DT", "PRP$", "NNP", "NNPS", "NN", "NNS", "CD", "PRP", "EX"];
+/// Tags of a finite verb: what makes the words after a verb of saying a clause of their own
+/// rather than its object ("reported a statement released by the group").
+const FINITE_VERB_TAGS: &[&str] = &["VBD", "VBZ", "VBP", "MD"];
+
+/// Whether word `at` opens a clause that a verb of saying before it reported with no "that":
+/// after a time phrase dating the verb ("said on Monday the crews struck in the spring"), a subject the part-of-speech model reads as one and, within a few words, a finite
+/// verb. Then a time phrase in that clause dates what was reported, as after "that", and the
+/// saying keeps its own. Not after an inverted report, whose speaker follows it ("…, said a
+/// statement released on Sunday").
+fn opens_unmarked_report(ws: &[Word], at: usize, inside_mention: &impl Fn(usize) -> bool) -> bool {
+    if inside_mention(ws[at].start) || ws[at].has(flag::PUNCT | flag::CLAUSE | flag::REPORTING) {
+        return false;
+    }
+    let mut verb = at - 1;
+    let dated_between = inside_mention(ws[verb].start);
+    while verb > 0 && inside_mention(ws[verb].start) {
+        verb -= 1;
+    }
+    if dated_between && ws[verb].has(flag::PREPOSITION) && verb > 0 {
+        verb -= 1;
+    }
+    // Only a saying dated by its own phrase, before a clause with a time phrase of its own: two
+    // events that would otherwise share one label. A lone phrase dates the report as a whole
+    // ("Bush said Monday he met with Gates" keeps who said it).
+    let dated_later = || ws[at + 1..].iter().take_while(|w| w.text != ".").any(|w| inside_mention(w.start));
+    let has_subject = verb > 0 && !ws[verb - 1].has(flag::PUNCT) && !is_quote_mark(&ws[verb - 1]);
+    if !dated_between
+        || !dated_later()
+        || !has_subject
+        || !ws[verb].has(flag::REPORTING)
+        || !repair::is(&ws[verb], REPORTING_WITHOUT_THAT)
+    {
+        return false;
+    }
+    let Some(model) = crate::pos::shipped() else { return false };
+    let end = (at + 1 + MAX_UNMARKED_SUBJECT_WORDS).min(ws.len());
+    let window: Vec<&str> = ws[verb..(end + 2).min(ws.len())].iter().map(|w| w.text).collect();
+    let tags = crate::pos::tag(model, &window);
+    let tag = |k: usize| tags.get(k - verb).copied().unwrap_or("");
+    let opens_subject = SUBJECT_OPENING_TAGS.contains(&tag(at))
+        && (tag(at) != "PRP" || repair::is(&ws[at], &["he", "she", "it", "they", "we", "i", "you"]));
+    let no_object = repair::is(&ws[verb], REPORTING_WITHOUT_OBJECT);
+    let not_passive = |k: usize| ws.get(k + 1).is_none_or(|next| !repair::is(next, &["by"]));
+    let finite =
+        |k: usize| FINITE_VERB_TAGS.contains(&tag(k)) || (no_object && repair::is_verb(&ws[k]) && not_passive(k));
+    opens_subject && (at + 1..end).take_while(|&k| !ws[k].has(flag::PUNCT | flag::CLAUSE | flag::REPORTING)).any(finite)
+}
+
+/// Gerunds of saying after "as" (""quoted him as saying that …"), which open what was said.
 const GERUNDS_OF_SAYING: &[&str] =
     &["saying", "telling", "urging", "reporting", "quoting", "stating", "adding", "warning", "describing"];
 
