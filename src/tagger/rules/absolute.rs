@@ -556,15 +556,19 @@ fn month_alone(c: &mut Cursor) -> Option<Sem> {
 
 /// "Jan Kavan", "and April Ryan": a month-like word right before a capitalised word is a first
 /// name when it is a bare abbreviation (a written month abbreviation takes its period) or
-/// when it is joined by "and"/"or" to what came before. The cursor stands after the month.
+/// when it is joined by "and"/"or" to what came before. A bare abbreviation before a name's
+/// particle opens a place name ("Mar del Plata"). The cursor stands after the month.
 fn reads_as_first_name(c: &Cursor, before: &str) -> bool {
-    let name_follows = c.token().is_some_and(|t| t.kind == TokenKind::Word && !t.attached())
-        && c.capitalised()
-        && !crate::tagger::lexicon::is_time_word(c.lower_at(0).as_str());
+    let word_follows = c.token().is_some_and(|t| t.kind == TokenKind::Word && !t.attached());
+    let name_follows = word_follows && c.capitalised() && !crate::tagger::lexicon::is_time_word(c.lower_at(0).as_str());
+    let particle_follows = word_follows && NAME_PARTICLES.contains(&c.lower_at(0).as_str());
     let bare_abbreviation =
         c.token_at(-1).is_some_and(|t| t.kind == TokenKind::Word) && c.lower_at(-1).as_str().len() == 3;
-    name_follows && (bare_abbreviation || matches!(before, "and" | "or"))
+    (name_follows && (bare_abbreviation || matches!(before, "and" | "or"))) || (particle_follows && bare_abbreviation)
 }
+
+/// Particles inside place and family names ("Mar del Plata", "Mar de Ajó").
+const NAME_PARTICLES: &[&str] = &["del", "de", "la", "do", "da", "dos", "das", "di"];
 
 /// A year read out as words after a month or season: "January nineteen ninety-seven".
 fn spoken_year(c: &mut Cursor) -> Option<i32> {
