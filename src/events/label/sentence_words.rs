@@ -228,8 +228,37 @@ pub(super) fn words(text: &str, from: usize, to: usize) -> Vec<Word<'_>> {
     if let Some(s) = start {
         out.push(word(s, to));
     }
+    // "The poll found that Democrats held a lead": what a poll, a study or an inquiry found is
+    // reported as what a person said, once "that" opens it, right after the verb or after its
+    // adjunct ("found on Tuesday that"); "found guilty", "the remains found" report nothing.
+    for k in 0..out.len() {
+        if repair::is(&out[k], FINDING_VERBS) && opens_that_clause(&out[k + 1..]) {
+            out[k].flags |= flag::REPORTING;
+        }
+    }
     out
 }
+
+/// Most words an adjunct takes between a verb of finding and its "that" ("on Tuesday").
+const MAX_FINDING_ADJUNCT_WORDS: usize = 4;
+
+/// Whether `after` (the words after a verb) opens with "that", or with a prepositional adjunct
+/// and then "that", with no punctuation between.
+fn opens_that_clause(after: &[Word]) -> bool {
+    match after.first() {
+        Some(w) if w.has(flag::THAT) => true,
+        Some(w) if w.has(flag::PREPOSITION) => after
+            .iter()
+            .skip(1)
+            .take(MAX_FINDING_ADJUNCT_WORDS)
+            .take_while(|w| !w.has(flag::PUNCT))
+            .any(|w| w.has(flag::THAT)),
+        _ => false,
+    }
+}
+
+/// Verbs by which a poll, a study or figures report what they found.
+const FINDING_VERBS: &[&str] = &["found", "finds", "showed", "shows", "concluded"];
 
 /// A comma between digit groups ("27,000", "2,745.6"), which belongs to the number: cutting
 /// there turned "the figure dropped to 27,000" into "the figure dropped to 27".
