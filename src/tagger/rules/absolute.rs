@@ -71,20 +71,40 @@ const AFTER_A_DATE: &[&str] = &[
     "for", "with", "by", "from", "of", "but", "last", "next", "said", "says", "until", "through",
 ];
 
+/// Plurals that name what happens on a day, after which "May 1" is still a date.
+#[rustfmt::skip]
+const DAY_EVENT_NOUNS: &[&str] = &[
+    "elections", "polls", "talks", "celebrations", "bombings", "attacks", "protests", "riots", "strikes",
+    "demonstrations", "ceremonies", "festivities", "games", "hearings", "negotiations", "meetings", "rallies",
+];
+
+/// Plurals without an "s" that a number counts ("May 5 people").
+const IRREGULAR_PLURALS: &[&str] = &["people", "men", "women", "children", "police", "staff", "personnel", "cattle"];
+
 fn month_day_year(c: &mut Cursor) -> Option<Sem> {
     skip_weekday_prefix(c);
     let month = c.month()?;
     let day = c.day_of_month()?;
     // "May 5 people" is not a date: a plural noun after the number rules it out (only the
     // month names that are also common words can be misread that way; "Aug. 7 bombings" is a
-    // date).
+    // date). Not a plural that names what happens on a day ("May 1 elections"), nor any other
+    // word ("after May 1 general elections": regression, only "May" was read).
     let ambiguous_month = c.token_at(-2).is_some_and(|t| {
         let word = t.text(c.text);
         word.eq_ignore_ascii_case("may") || word.eq_ignore_ascii_case("march")
     });
     let next_is_lower_word =
         c.token().is_some_and(|t| t.kind == TokenKind::Word && !t.newline_before) && !c.capitalised();
-    if ambiguous_month && next_is_lower_word && !AFTER_A_DATE.iter().any(|w| c.is(w)) {
+    let next = c.lower_at(0);
+    let regular_plural = next.as_str().len() > 3
+        && next.as_str().ends_with('s')
+        && !next.as_str().ends_with("ss")
+        && !DAY_EVENT_NOUNS.contains(&next.as_str());
+    // "the March 14 movement" names a group after its day.
+    let counted_plural = regular_plural
+        || IRREGULAR_PLURALS.contains(&next.as_str())
+        || ["movement", "alliance", "coalition", "bloc", "camp"].contains(&next.as_str());
+    if ambiguous_month && next_is_lower_word && counted_plural && !AFTER_A_DATE.iter().any(|w| c.is(w)) {
         return None;
     }
     let year = trailing_year(c);
