@@ -363,6 +363,16 @@ fn of_shifted_year(c: &mut Cursor) -> Option<i32> {
     shift
 }
 
+/// "next year", "this year", "last year" right after a season: the shift of its year.
+fn shifted_year(c: &mut Cursor) -> Option<i32> {
+    let save = c.i;
+    let shift = year_shift(c).filter(|_| c.word("year"));
+    if shift.is_none() {
+        c.i = save;
+    }
+    shift
+}
+
 fn half_year(c: &mut Cursor) -> Option<Sem> {
     c.word("the");
     let half = c.lex(|l| match l {
@@ -394,6 +404,10 @@ fn season(c: &mut Cursor) -> Option<Sem> {
     let year = c.year().or_else(|| spoken_year(c));
     if year.is_none() {
         c.i = save;
+        // "spring next year", "the autumn of last year": the season of a shifted year.
+        if let Some(shift) = of_shifted_year(c).or_else(|| shifted_year(c)) {
+            return Some(Sem::SeasonOf { season, year: None, shift: Some(shift) });
+        }
         let context = determiner.is_some()
             || matches!(before.as_str(), "in" | "during" | "early" | "late" | "mid" | "since" | "until" | "by");
         if !context {
