@@ -1047,9 +1047,15 @@ pub(super) fn with_verb_after_aside<'t>(label: &mut Vec<Word<'t>>, sentence: &Se
     {
         return;
     }
+    // "said the Chinese people, in accordance with laws, enjoy …": a present verb no word list
+    // knows is read by the part-of-speech model, after the subject.
+    let reads_as_verb = |c: usize| {
+        let words = sentence.clause_words(c);
+        opens_with_verb(words) || words.first().is_some_and(|first| tagged_as_finite_after(said, first, words.get(1)))
+    };
     let verb_clauses: Vec<usize> = (subject_clause + 1..sentence.starts.len())
         .take(MAX_ASIDES + 2)
-        .filter(|&c| sentence.set_off(c) && opens_with_verb(sentence.clause_words(c)))
+        .filter(|&c| sentence.set_off(c) && reads_as_verb(c))
         .collect();
     // "the aim of the mission, codenamed Alba, was peaceful", "the ferry, built to carry 300,
     // carried 700": a verb right after the subject, before another verb clause, opens a
@@ -1068,6 +1074,20 @@ pub(super) fn with_verb_after_aside<'t>(label: &mut Vec<Word<'t>>, sentence: &Se
         return;
     }
     label.extend(without_times(sentence.clause_words(verb), sentence));
+}
+
+/// Whether the part-of-speech model reads `word` (then `next`) as a finite verb when it follows
+/// the noun phrase `subject` directly: "the Chinese people enjoy".
+fn tagged_as_finite_after(subject: &[Word], word: &Word, next: Option<&Word>) -> bool {
+    let Some(model) = crate::pos::shipped() else { return false };
+    if !word.text.starts_with(|c: char| c.is_ascii_lowercase()) {
+        return false;
+    }
+    let mut words: Vec<&str> = subject.iter().filter(|w| !w.has(flag::PUNCT)).map(|w| w.text).collect();
+    let at = words.len();
+    words.push(word.text);
+    words.extend(next.map(|w| w.text));
+    crate::pos::tag(model, &words).get(at).is_some_and(|tag| matches!(*tag, "VBP" | "VBZ" | "VBD" | "MD"))
 }
 
 /// Most words of an adjunct between a report and its "that" ("said at that time that").
