@@ -281,6 +281,14 @@ fn clause_label_for(
             let was = Word { text: "was", flags: sentence_words::word_flags("was"), ..name[name.len() - 1] };
             let described = label.iter().skip_while(|w| w.has(flag::PUNCT));
             label = name[..name.len() - 1].iter().copied().chain([was]).chain(described.copied()).collect();
+        } else if is_apposition(&sentence, clause) && ws.get(last + 1).is_some_and(is_gerund) {
+            // "The militias rammed a convoy in Kandahar, the former stronghold of the Taliban
+            // [Wednesday morning] killing four": a phrase in a verbless apposition, before the
+            // participle that goes on the clause it hangs on, dates that clause, which the
+            // sentence's main clause tells.
+            if let Some(main) = repaired_main_clause(&sentence) {
+                return main;
+            }
         }
     }
     with_antecedent(&mut label, &sentence, clause_start);
@@ -310,6 +318,18 @@ fn clause_label_for(
     }
     // Never an empty label: what the sentence holds, else a placeholder that says so.
     [tidy(&label), tidy(&ws)].into_iter().find(|l| !l.is_empty()).unwrap_or_else(|| "(unnamed)".to_string())
+}
+
+/// An "-ing" form written in lower case ("killing").
+fn is_gerund(w: &Word) -> bool {
+    w.text.len() > 4 && w.text.ends_with("ing") && w.text.bytes().all(|b| b.is_ascii_lowercase())
+}
+
+/// Whether `clause` is a noun phrase set off after the clause before it ("…, the former
+/// stronghold of the Taliban …"), opened by an article.
+fn is_apposition(sentence: &repair::Sentence, clause: usize) -> bool {
+    let opener = sentence.clause_words(clause).iter().find(|w| !w.has(flag::PUNCT));
+    clause > 0 && sentence.set_off(clause) && opener.is_some_and(|w| repair::is(w, &["the", "a", "an"]))
 }
 
 /// Where the words that lead to the phrase at words `first..=last` begin, within its clause
