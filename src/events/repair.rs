@@ -471,6 +471,8 @@ pub(super) fn sentence_subject<'t>(sentence: &Sentence<'_, 't>) -> Vec<Word<'t>>
 
 /// Most words a subject may take.
 const MAX_SUBJECT_WORDS: usize = 8;
+/// Most words a subject cut off whole by an aside may take, when an article opens it.
+const MAX_SET_OFF_SUBJECT_WORDS: usize = 11;
 
 /// The subject `words` (a clause) open with: the words before its verb (or its date),
 /// at most `MAX_SUBJECT_WORDS`; a longer one ends where a participle describing it begins
@@ -504,7 +506,16 @@ fn clause_subject<'t>(sentence: &Sentence<'_, 't>, words: &[Word<'t>]) -> Vec<Wo
         });
         subject.truncate(participle.unwrap_or(subject.len()));
     }
-    let most = if whole && is_titled_name(&subject) { MAX_TITLED_NAME_WORDS } else { MAX_SUBJECT_WORDS };
+    // "The five permanent members of the UN Security Council -- Britain, …": a noun phrase a
+    // dash or comma cuts off whole may take a few more words than one that runs to its verb.
+    let determined = subject.first().is_some_and(|w| is(w, DETERMINERS));
+    let most = if whole && is_titled_name(&subject) {
+        MAX_TITLED_NAME_WORDS
+    } else if whole && determined {
+        MAX_SET_OFF_SUBJECT_WORDS
+    } else {
+        MAX_SUBJECT_WORDS
+    };
     if subject.len() > most && (whole || leads_to_verb) {
         // "Dr Yu-Ning Wong of the Fox Chase Cancer Center in Philadelphia": the name.
         return leading_name(&subject);

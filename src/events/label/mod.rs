@@ -820,6 +820,12 @@ fn with_subject<'t>(label: &mut Vec<Word<'t>>, sentence: &repair::Sentence<'_, '
     if with_date_as_subject(label, sentence) {
         return;
     }
+    // "Following are the results from …": a header's inverted verb goes; what follows is the entry.
+    let inverted_header = at == 1 && repair::is(&ws[0], &["following"]) && repair::is(&opening, &["is", "are"]);
+    if inverted_header && ws.get(at).is_some_and(|w| w.start == opening.start) {
+        label.retain(|w| w.start != opening.start);
+        return;
+    }
     // "Boeing announced that it had begun the project": the pronoun is the reporter. "he" and
     // "she" only when the reporter is a name ("Layton said on Monday that he would consider").
     if ["he", "she"].iter().any(|p| opening.text.eq_ignore_ascii_case(p)) {
