@@ -418,7 +418,15 @@ fn completed_by_next_clause<'t>(
     // another event ("We reopened on Friday, and customers came back the following Monday").
     let next_is_dated = ws[clause_end.min(next_end)..next_end].iter().any(|w| sentence.in_date(w));
     let says_little = label.iter().filter(|w| !w.has(flag::PUNCT)).count() < 3 && !next_is_dated;
+    // "Gunmen ambushed a patrol near Fallujah, on [Tuesday], killing two soldiers": a phrase
+    // set off before a participle's clause dates the clause the participle goes on, not the
+    // participle alone.
+    let next_is_participle = ws[clause_end.min(next_end)..next_end]
+        .iter()
+        .find(|w| !w.has(flag::PUNCT))
+        .is_some_and(|w| is_gerund(w) && !w.has(flag::REPORTING));
     let completes = (ends_in_report || says_little)
+        && !(nothing_left && next_is_participle && clause > 0)
         && clause + 1 < starts.len()
         && !took_next_clause
         && !appositive_participle
