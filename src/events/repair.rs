@@ -670,6 +670,9 @@ pub(super) fn reporting_participle<'t>(
     let ws = sentence.ws;
     let w = ws.get(at)?;
     let past = REPORTING_PARTICIPLES.iter().find(|(ing, _)| w.text.eq_ignore_ascii_case(ing)).map(|(_, p)| *p)?;
+    if let Some(speaker) = quoted_as_saying(sentence, at) {
+        return Some((speaker, past));
+    }
     let after_comma = at > 0 && (ws[at - 1].text == "," || ws[at - 1].text.ends_with(','));
     if !after_comma {
         return None;
@@ -707,6 +710,37 @@ pub(super) fn reporting_participle<'t>(
                 || REPORTING_PARTICIPLES.iter().any(|(ing, _)| w.text.eq_ignore_ascii_case(ing))
         });
     named.then_some((speaker, past))
+}
+
+/// Most words between "quoted" and the "as" of "as saying".
+const MAX_QUOTED_WORDS: usize = 10;
+
+/// The one quoted when the reporting participle at word `at` follows "quoted … as" ("SAPA quoted
+/// unnamed diplomats as saying" → "unnamed diplomats"; "Rajabu was quoted by local press as
+/// saying" → the sentence's subject). `None` for any other shape or a speaker too long to be one.
+fn quoted_as_saying<'t>(sentence: &Sentence<'_, 't>, at: usize) -> Option<Vec<Word<'t>>> {
+    let ws = sentence.ws;
+    // What was said follows; a report closing its sentence ("…, the agency quoted him as saying
+    // on Monday") reads speaker first elsewhere (`with_what_was_reported`).
+    // Past its time phrase ("as saying on Tuesday that …"), the words must open a clause, not an
+    // occasion ("as saying on Tuesday after a cabinet meeting").
+    let dating = |k: usize| {
+        sentence.in_time_phrase(&ws[k])
+            || (ws[k].has(flag::PREPOSITION) && ws.get(k + 1).is_some_and(|w| sentence.in_time_phrase(w)))
+    };
+    let quote_mark = |k: usize| matches!(ws[k].text, "\"" | "\u{201c}" | "``");
+    let from = (at + 1..ws.len()).find(|&k| !dating(k) && !quote_mark(k)).unwrap_or(ws.len());
+    let opens_clause = ws.get(from).is_some_and(|w| !w.has(flag::PUNCT | flag::PREPOSITION | flag::SIGNAL));
+    let said = ws[from..].iter().filter(|w| !w.has(flag::PUNCT) && !sentence.in_time_phrase(w));
+    if !opens_clause || said.count() < 3 {
+        return None;
+    }
+    let as_at = at.checked_sub(1).filter(|&k| is(&ws[k], &["as"]))?;
+    let quoted = (as_at.saturating_sub(MAX_QUOTED_WORDS + 1)..as_at).rev().find(|&k| is(&ws[k], &["quoted"]))?;
+    let passive = quoted > 0 && is(&ws[quoted - 1], &["was", "were", "is", "are", "been"]);
+    let speaker: Vec<Word<'t>> = if passive { sentence_subject(sentence) } else { ws[quoted + 1..as_at].to_vec() };
+    let plain = !speaker.iter().any(|w| w.has(flag::PUNCT | flag::CLAUSE) || sentence.in_time_phrase(w));
+    ((1..=MAX_SUBJECT_WORDS).contains(&speaker.len()) && plain).then_some(speaker)
 }
 
 /// The subject of a report that a clause at byte `at` completes: "Boeing announced that [it had
