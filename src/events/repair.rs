@@ -225,6 +225,13 @@ pub(super) fn without_times<'t>(label: &[Word<'t>], sentence: &Sentence<'_, 't>)
         if out.last().is_some_and(|w| is(w, DATING_PARTICIPLES)) {
             out.pop();
         }
+        // "[Tuesday's] move may have been motivated": a cut possessive that opened a noun phrase
+        // leaves its article ("The move may …"), where a clause opens.
+        let opens_clause = out.last().is_none_or(|w| w.has(flag::PUNCT | flag::CLAUSE | flag::REPORTING));
+        let possessive_cut = k > 0 && is_possessive(&label[k - 1]);
+        if let Some(noun) = label.get(k).filter(|w| possessive_cut && opens_clause && opens_lower_noun(w)) {
+            out.push(Word { text: "the", flags: 0, start: noun.start, end: noun.start });
+        }
     }
     out.retain(|w| !is(w, &["respectively"]));
     without_length_before_signal(&mut out, sentence);
@@ -233,6 +240,14 @@ pub(super) fn without_times<'t>(label: &[Word<'t>], sentence: &Sentence<'_, 't>)
         out.pop();
     }
     out
+}
+
+/// A word in lower case that may head a noun phrase: no verb form, no clause or function word.
+fn opens_lower_noun(w: &Word) -> bool {
+    w.text.starts_with(|c: char| c.is_ascii_lowercase())
+        && !is_verb(w)
+        && !w.has(flag::PUNCT | flag::CLAUSE | flag::PREPOSITION | flag::REPORTING)
+        && !is(w, DETERMINERS)
 }
 
 /// Words after which a length of time is how long something went on ("lasted 12 hours before

@@ -320,6 +320,12 @@ fn clause_label_for(
     [tidy(&label), tidy(&ws)].into_iter().find(|l| !l.is_empty()).unwrap_or_else(|| "(unnamed)".to_string())
 }
 
+/// Whether the clause `[from, to)` opens with a participle of saying ("adding", "saying").
+fn next_is_participle_of_saying(sentence: &repair::Sentence, from: usize, to: usize) -> bool {
+    let opener = sentence.ws[from.min(to)..to].iter().find(|w| !w.has(flag::PUNCT));
+    opener.is_some_and(|w| is_gerund(w) && repair::is(w, &["adding", "saying", "noting", "stressing", "explaining"]))
+}
+
 /// An "-ing" form written in lower case ("killing").
 fn is_gerund(w: &Word) -> bool {
     w.text.len() > 4 && w.text.ends_with("ing") && w.text.bytes().all(|b| b.is_ascii_lowercase())
@@ -425,8 +431,12 @@ fn completed_by_next_clause<'t>(
         .iter()
         .find(|w| !w.has(flag::PUNCT))
         .is_some_and(|w| is_gerund(w) && !w.has(flag::REPORTING));
+    // "…, the committee said [Thursday], adding that …": a report is not completed by the
+    // participle of another report; what it reported comes before it.
+    let next_is_another_report = ends_in_report && next_is_participle_of_saying(sentence, clause_end, next_end);
     let completes = (ends_in_report || says_little)
         && !(nothing_left && next_is_participle && clause > 0)
+        && !next_is_another_report
         && clause + 1 < starts.len()
         && !took_next_clause
         && !appositive_participle
@@ -487,6 +497,16 @@ fn possessive_label(sentence: &repair::Sentence, clause: usize, first: usize, la
             ["The", &tidy(owned).to_lowercase()].join(" ")
         }
         (Some(_), None) => ["The", &tidy(owned)].join(" "),
+        // "[Tuesday's] move may have been motivated": the possessive was the noun's article.
+        _ if owned
+            .first()
+            .is_some_and(|w| w.text.starts_with(|c: char| c.is_ascii_lowercase()) && !repair::is_verb(w)) =>
+        {
+            let rest = tidy(owned);
+            let mut chars = rest.chars();
+            let lowered: String = chars.next().map(|c| c.to_lowercase().chain(chars).collect()).unwrap_or_default();
+            ["The", &lowered].join(" ")
+        }
         _ => tidy(owned),
     })
 }

@@ -314,7 +314,7 @@ fn opens_what_was_said(spoken: &[Word]) -> bool {
 
 /// Prepositions that open where or when an inverted report was made ("said Layton in Toronto"),
 /// not a title ("Minister for Europe", "an official of the ministry").
-const OCCASION_PREPOSITIONS: &[&str] = &["in", "at", "on", "during", "after", "before", "while"];
+const OCCASION_PREPOSITIONS: &[&str] = &["in", "at", "on", "during", "after", "before", "while", "without"];
 
 /// Most words the occasion after a verb of saying may take ("said at a briefing in Colombo").
 const MAX_OCCASION_WORDS: usize = 6;
