@@ -1029,6 +1029,34 @@ pub(super) fn is_participle(w: &Word) -> bool {
     (is_verb(w) && w.text.ends_with("ed") && !is(w, NO_PASSIVE)) || is(w, PARTICIPLES_AFTER_A_COMMA)
 }
 
+/// Participles of news events and their past forms, for a participle's clause read as what its
+/// subject did ("…, killing two soldiers" → "killed two soldiers"). A table: past forms cannot be
+/// made by rule ("winning" → "won", "being" → "was"). Not those that are nouns of dates as often
+/// ("beginning of February", "the year ending March 31", "the opening").
+#[rustfmt::skip]
+pub(super) const PARTICIPLE_PASTS: &[(&str, &str)] = &[
+    ("being", "was"), ("having", "had"), ("winning", "won"), ("taking", "took"), ("leading", "led"),
+    ("meeting", "met"), ("making", "made"), ("giving", "gave"), ("leaving", "left"), ("holding", "held"),
+    ("bringing", "brought"), ("beating", "beat"), ("losing", "lost"),
+    ("selling", "sold"), ("sending", "sent"), ("spending", "spent"), ("paying", "paid"), ("setting", "set"),
+    ("hitting", "hit"), ("striking", "struck"), ("shooting", "shot"), ("building", "built"),
+    ("breaking", "broke"), ("falling", "fell"), ("rising", "rose"), ("becoming", "became"),
+    ("killing", "killed"), ("injuring", "injured"), ("wounding", "wounded"), ("arriving", "arrived"),
+    ("visiting", "visited"), ("prompting", "prompted"), ("sparking", "sparked"), ("fearing", "feared"),
+    ("raising", "raised"), ("pushing", "pushed"), ("forcing", "forced"),
+    ("triggering", "triggered"), ("causing", "caused"), ("claiming", "claimed"), ("returning", "returned"),
+    ("signing", "signed"), ("defeating", "defeated"), ("finishing", "finished"), ("scoring", "scored"),
+    ("clinching", "clinched"), ("capturing", "captured"), ("securing", "secured"), ("joining", "joined"),
+    ("reaching", "reached"), ("launching", "launched"), 
+    ("attending", "attended"), ("completing", "completed"), ("destroying", "destroyed"),
+    ("damaging", "damaged"), ("displacing", "displaced"),
+];
+
+/// The past form of the participle `w` (`PARTICIPLE_PASTS`), if it is one.
+pub(super) fn past_of_participle(w: &Word) -> Option<&'static str> {
+    PARTICIPLE_PASTS.iter().find(|(ing, _)| w.text.eq_ignore_ascii_case(ing)).map(|(_, past)| *past)
+}
+
 /// A participle in lower case: not the capitalised first word of a sentence.
 fn is_lower_participle(w: &Word) -> bool {
     w.text.starts_with(char::is_lowercase) && is_participle(w)

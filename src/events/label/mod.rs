@@ -848,6 +848,9 @@ fn with_subject<'t>(label: &mut Vec<Word<'t>>, sentence: &repair::Sentence<'_, '
     if with_date_as_subject(label, sentence) {
         return;
     }
+    if with_participle_as_past(label, sentence, &opening, at) {
+        return;
+    }
     // "Following are the results from …": a header's inverted verb goes; what follows is the entry.
     let inverted_header = at == 1 && repair::is(&ws[0], &["following"]) && repair::is(&opening, &["is", "are"]);
     if inverted_header && ws.get(at).is_some_and(|w| w.start == opening.start) {
@@ -911,6 +914,49 @@ fn with_subject<'t>(label: &mut Vec<Word<'t>>, sentence: &repair::Sentence<'_, '
         with.extend(label.iter().skip_while(|w| w.start < opening.start));
         *label = with;
     }
+}
+
+/// "He last competed in Bangkok, [winning] his 11th title on October 2", "EU ministers,
+/// [meeting] in Brussels on Tuesday, failed …", "… after [being] convicted in May 2005": a label
+/// opening with a participle the main clause's subject did, after a comma or a time
+/// subordinator, reads as that subject's past ("He won his 11th title"; "being" becomes "was").
+/// Only for the participles of `repair::PARTICIPLE_PASTS`, and when the sentence has a subject.
+/// Whether it applied. `at` is the index of `opening` in the sentence.
+fn with_participle_as_past<'t>(
+    label: &mut Vec<Word<'t>>,
+    sentence: &repair::Sentence<'_, 't>,
+    opening: &Word<'t>,
+    at: usize,
+) -> bool {
+    let ws = sentence.ws;
+    let Some(past) = repair::past_of_participle(opening) else { return false };
+    if !opening.text.starts_with(|c: char| c.is_ascii_lowercase())
+        || ws.get(at).is_none_or(|w| w.start != opening.start)
+    {
+        return false;
+    }
+    let led =
+        at > 0 && (ws[at - 1].text == "," || repair::is(&ws[at - 1], &["after", "before", "since", "while", "upon"]));
+    // The label opens with it, and it heads no subject of its own ("the opening will be open").
+    let opens_label = label.iter().find(|w| !w.has(flag::PUNCT)).is_some_and(|w| w.start == opening.start);
+    let auxiliary = repair::is(opening, &["being", "having"]);
+    let a_subject_itself = !auxiliary && ws.get(at + 1).is_some_and(repair::is_verb);
+    let subject = repair::sentence_subject(sentence);
+    let before = subject.last().is_some_and(|w| w.start < opening.start);
+    // A subject is a noun phrase: no verb ("I am proud of …") and no condition ("If the motion
+    // passes").
+    let noun_phrase = !subject.iter().any(|w| repair::is_verb(w) || w.has(flag::CLAUSE))
+        && subject.first().is_some_and(|w| !repair::is(w, &["if", "unless", "when", "once", "because"]));
+    // A speaker's own voice ("I am proud of the role …, beginning with") is a quotation's.
+    let first_person = subject.iter().any(|w| repair::is(w, &["i", "we", "am"]));
+    let rest: Vec<Word<'t>> = label.iter().skip_while(|w| w.start <= opening.start).copied().collect();
+    let tells_what = rest.iter().any(|w| !w.has(flag::PUNCT | flag::PREPOSITION) && !sentence.in_time_phrase(w));
+    if !led || !opens_label || a_subject_itself || !before || !noun_phrase || first_person || !tells_what {
+        return false;
+    }
+    let past = Word { text: past, flags: 0, ..*opening };
+    *label = subject.into_iter().chain([past]).chain(rest).collect();
+    true
 }
 
 /// "Nov. 7 was a major holiday": a label whose first verb (after nothing but the preposition of
