@@ -356,7 +356,7 @@ fn year_shift(c: &mut Cursor) -> Option<i32> {
 /// year from the reference year (issue #10: "the second half of next year" read as this year's).
 fn of_shifted_year(c: &mut Cursor) -> Option<i32> {
     let save = c.i;
-    let shift = if c.word("of") { year_shift(c).filter(|_| c.word("year")) } else { None };
+    let shift = if c.word("of") { shifted_year(c) } else { None };
     if shift.is_none() {
         c.i = save;
     }
